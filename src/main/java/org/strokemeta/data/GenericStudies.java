@@ -1,0 +1,18 @@
+package org.strokemeta.data;
+
+import java.util.List;
+
+/**
+ * Studies given directly as an effect estimate {@code yi} on the analysis scale and its sampling
+ * variance {@code vi} (after any conversion from a standard error or a confidence interval).
+ */
+public record GenericStudies(String source, String[] study, int[] lines, double[] yi, double[] vi,
+                             List<Note> notes) implements Studies {
+    public GenericStudies {
+        int k = study.length;
+        if (lines.length != k || yi.length != k || vi.length != k) {
+            throw new IllegalArgumentException("arrays of different lengths");
+        }
+        notes = List.copyOf(notes);
+    }
+}

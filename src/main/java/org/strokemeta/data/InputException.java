@@ -1,0 +1,66 @@
+package org.strokemeta.data;
+
+/**
+ * A problem with the user's input, located as precisely as it can be: file, line and column.
+ *
+ * <p>This is the one exception type for bad input. Its message is a sentence a clinician can act on,
+ * for example {@code trials.csv, line 7, column total_ctrl: events (12) exceed the total (10)}.
+ * Programming errors stay ordinary runtime exceptions.
+ */
+public final class InputException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final int line;
+    private final String column;
+    private final String problem;
+
+    /**
+     * @param file    the file name (or a label such as "input") or null
+     * @param line    1-based line number in the file, or 0 when the problem is not tied to a line
+     * @param column  the column name, or null
+     * @param problem what is wrong, as a sentence without location
+     */
+    public InputException(String file, int line, String column, String problem) {
+        super(format(file, line, column, problem));
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        this.problem = problem;
+    }
+
+    /** An input problem that concerns the data as a whole (no line or column). */
+    public static InputException of(String file, String problem) {
+        return new InputException(file, 0, null, problem);
+    }
+
+    private static String format(String file, int line, String column, String problem) {
+        StringBuilder sb = new StringBuilder();
+        if (file != null) {
+            sb.append(file);
+        }
+        if (line > 0) {
+            sb.append(sb.length() > 0 ? ", " : "").append("line ").append(line);
+        }
+        if (column != null) {
+            sb.append(sb.length() > 0 ? ", " : "").append("column ").append(column);
+        }
+        return sb.length() == 0 ? problem : sb + ": " + problem;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public String column() {
+        return column;
+    }
+
+    public String problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,218 @@
+package org.strokemeta.data;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
+/**
+ * Turns a {@link Table} into checked study-level data. Every problem is an {@link InputException}
+ * naming file, line and column; nothing is dropped. Duplicate study labels are kept and reported.
+ */
+public final class StudyLoader {
+    /** The column holding study labels. */
+    public static final String STUDY = "study";
+
+    private StudyLoader() {
+    }
+
+    /**
+     * How generic estimates are given: {@code yi} with {@code vi}, {@code yi} with its standard error
+     * {@code sei}, or an estimate with a confidence interval ({@code estimate, ci_lower, ci_upper}).
+     *
+     * @param ratio   the estimate and its interval are ratios (hazard, odds or risk ratios as papers
+     *                print them) and are analysed on the log scale
+     * @param ciLevel the level of the given confidence intervals, 0.95 when papers print 95% CIs
+     */
+    public record GenericInput(boolean ratio, double ciLevel) {
+        public GenericInput {
+            if (!(ciLevel > 0 && ciLevel < 1)) {
+                throw new IllegalArgumentException("the confidence level of the input intervals must lie between 0 and 1");
+            }
+        }
+
+        public static GenericInput defaults() {
+            return new GenericInput(false, 0.95);
+        }
+    }
+
+    /** Study labels, or row numbers when the table has no {@code study} column (with a note). */
+    static String[] labels(Table t, List<Note> notes) {
+        String[] labels;
+        if (t.has(STUDY)) {
+            labels = t.requiredText(STUDY);
+        } else {
+            labels = new String[t.rows()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = String.valueOf(i + 1);
+            }
+            notes.add(new Note(0, null, Note.Kind.INFO, "no 'study' column: studies are labelled by row number"));
+        }
+        Map<String, Integer> seen = new HashMap<>(Math.max(16, labels.length * 2));
+        for (int i = 0; i < labels.length; i++) {
+            Integer first = seen.putIfAbsent(labels[i], i);
+            if (first != null) {
+                notes.add(new Note(t.line(i), labels[i], Note.Kind.DUPLICATE_LABEL,
+                        "the study label also appears on line " + t.line(first)));
+            }
+        }
+        return labels;
+    }
+
+    private static int[] lines(Table t) {
+        int[] l = new int[t.rows()];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = t.line(i);
+        }
+        return l;
+    }
+
+    private static void requireRows(Table t) {
+        if (t.rows() == 0) {
+            throw InputException.of(t.source(), "the file has a header but no data rows");
+        }
+    }
+
+    /** Binary outcome per arm; events must not exceed totals and every arm needs patients. */
+    public static BinaryStudies binary(Table t) {
+        requireRows(t);
+        List<Note> notes = new ArrayList<>();
+        for (String c : BinaryStudies.COLUMNS) {
+            if (!t.has(c)) {
+                throw InputException.of(t.source(), "the column '" + c + "' is missing; binary data need the columns "
+                        + String.join(", ", BinaryStudies.COLUMNS));
+            }
+        }
+        double[] et = t.counts("events_treat");
+        double[] nt = t.counts("total_treat");
+        double[] ec = t.counts("events_ctrl");
+        double[] nc = t.counts("total_ctrl");
+        for (int i = 0; i < et.length; i++) {
+            checkArm(t, i, et[i], nt[i], "events_treat", "total_treat");
+            checkArm(t, i, ec[i], nc[i], "events_ctrl", "total_ctrl");
+        }
+        String[] labels = labels(t, notes);
+        return new BinaryStudies(t.source(), labels, lines(t), et, nt, ec, nc, notes);
+    }
+
+    private static void checkArm(Table t, int i, double events, double total, String ec, String tc) {
+        if (total == 0) {
+            throw new InputException(t.source(), t.line(i), t.headerName(tc), "the arm has no patients (total is 0)");
+        }
+        if (events > total) {
+            throw new InputException(t.source(), t.line(i), t.headerName(ec),
+                    "events (" + fmt(events) + ") exceed the total (" + fmt(total) + ")");
+        }
+    }
+
+    /** Continuous outcome per arm; standard deviations must be non-negative and arms non-empty. */
+    public static ContinuousStudies continuous(Table t) {
+        requireRows(t);
+        List<Note> notes = new ArrayList<>();
+        for (String c : ContinuousStudies.COLUMNS) {
+            if (!t.has(c)) {
+                throw InputException.of(t.source(), "the column '" + c + "' is missing; continuous data need the columns "
+                        + String.join(", ", ContinuousStudies.COLUMNS));
+            }
+        }
+        double[] m1 = t.numbers("mean_treat");
+        double[] s1 = t.numbers("sd_treat");
+        double[] n1 = t.counts("n_treat");
+        double[] m2 = t.numbers("mean_ctrl");
+        double[] s2 = t.numbers("sd_ctrl");
+        double[] n2 = t.counts("n_ctrl");
+        for (int i = 0; i < m1.length; i++) {
+            if (s1[i] < 0) {
+                throw new InputException(t.source(), t.line(i), t.headerName("sd_treat"), "a standard deviation cannot be negative");
+            }
+            if (s2[i] < 0) {
+                throw new InputException(t.source(), t.line(i), t.headerName("sd_ctrl"), "a standard deviation cannot be negative");
+            }
+            if (n1[i] == 0) {
+                throw new InputException(t.source(), t.line(i), t.headerName("n_treat"), "the arm has no patients (n is 0)");
+            }
+            if (n2[i] == 0) {
+                throw new InputException(t.source(), t.line(i), t.headerName("n_ctrl"), "the arm has no patients (n is 0)");
+            }
+        }
+        String[] labels = labels(t, notes);
+        return new ContinuousStudies(t.source(), labels, lines(t), m1, s1, n1, m2, s2, n2, notes);
+    }
+
+    /** Generic estimates: {@code yi, vi}, {@code yi, sei} or {@code estimate, ci_lower, ci_upper}. */
+    public static GenericStudies generic(Table t, GenericInput how) {
+        requireRows(t);
+        List<Note> notes = new ArrayList<>();
+        double[] yi;
+        double[] vi;
+        if (t.has("yi") && t.has("vi")) {
+            yi = t.numbers("yi");
+            vi = t.numbers("vi");
+            for (int i = 0; i < vi.length; i++) {
+                if (!(vi[i] > 0)) {
+                    throw new InputException(t.source(), t.line(i), t.headerName("vi"), "the sampling variance must be positive (" + vi[i] + ")");
+                }
+            }
+            if (how.ratio()) {
+                yi = logOf(t, yi, "yi");
+            }
+        } else if (t.has("yi") && t.has("sei")) {
+            yi = t.numbers("yi");
+            double[] se = t.numbers("sei");
+            vi = new double[se.length];
+            for (int i = 0; i < se.length; i++) {
+                if (!(se[i] > 0)) {
+                    throw new InputException(t.source(), t.line(i), t.headerName("sei"), "the standard error must be positive (" + se[i] + ")");
+                }
+                vi[i] = se[i] * se[i];
+            }
+            if (how.ratio()) {
+                yi = logOf(t, yi, "yi");
+            }
+        } else if (t.has("estimate") && t.has("ci_lower") && t.has("ci_upper")) {
+            double[] est = t.numbers("estimate");
+            double[] lo = t.numbers("ci_lower");
+            double[] hi = t.numbers("ci_upper");
+            double z = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - how.ciLevel()) / 2);
+            if (how.ratio()) {
+                est = logOf(t, est, "estimate");
+                lo = logOf(t, lo, "ci_lower");
+                hi = logOf(t, hi, "ci_upper");
+            }
+            yi = est;
+            vi = new double[est.length];
+            for (int i = 0; i < est.length; i++) {
+                if (!(lo[i] < hi[i])) {
+                    throw new InputException(t.source(), t.line(i), t.headerName("ci_lower"), "the lower confidence limit must be below the upper one");
+                }
+                if (est[i] < lo[i] || est[i] > hi[i]) {
+                    throw new InputException(t.source(), t.line(i), t.headerName("estimate"), "the estimate lies outside its confidence interval");
+                }
+                double se = (hi[i] - lo[i]) / (2 * z);
+                vi[i] = se * se;
+            }
+            notes.add(new Note(0, null, Note.Kind.INFO, "variances derived from " + Math.round(how.ciLevel() * 100)
+                    + "% confidence intervals" + (how.ratio() ? " on the log scale" : "")));
+        } else {
+            throw InputException.of(t.source(), "generic estimates need the columns yi and vi, yi and sei, or estimate, ci_lower and ci_upper");
+        }
+        String[] labels = labels(t, notes);
+        return new GenericStudies(t.source(), labels, lines(t), yi, vi, notes);
+    }
+
+    private static double[] logOf(Table t, double[] x, String column) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            if (!(x[i] > 0)) {
+                throw new InputException(t.source(), t.line(i), t.headerName(column), "a ratio must be positive to be analysed on the log scale (" + x[i] + ")");
+            }
+            out[i] = Math.log(x[i]);
+        }
+        return out;
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,242 @@
+package org.strokemeta.effect;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.numbers.gamma.LogGamma;
+import org.strokemeta.data.BinaryStudies;
+import org.strokemeta.data.ContinuousStudies;
+import org.strokemeta.data.GenericStudies;
+import org.strokemeta.data.Note;
+import org.strokemeta.data.Studies;
+
+/**
+ * Computes per-study effect sizes and sampling variances exactly as metafor::escalc (metafor 3.8)
+ * with its default variance types.
+ *
+ * <p>Formulas (Viechtbauer 2010, J Stat Softw 36(3); metafor's escalc documentation):
+ * <ul>
+ *   <li>OR: log(ad/bc), variance 1/a+1/b+1/c+1/d (Woolf).</li>
+ *   <li>RR: log((a/n1)/(c/n2)), variance 1/a-1/n1+1/c-1/n2.</li>
+ *   <li>RD: p1-p2, variance p1(1-p1)/n1 + p2(1-p2)/n2.</li>
+ *   <li>PETO: (a-E)/V with E = n1(a+c)/N and V = n1 n2 (a+c)(b+d)/(N^2 (N-1)), variance 1/V (Yusuf et al. 1985).</li>
+ *   <li>MD: m1-m2, variance sd1^2/n1 + sd2^2/n2.</li>
+ *   <li>SMD: Hedges' g = c(m) (m1-m2)/sp with the exact correction c(m) = Gamma(m/2) / (sqrt(m/2) Gamma((m-1)/2)),
+ *       m = n1+n2-2 (Hedges 1981), variance 1/n1 + 1/n2 + g^2/(2(n1+n2)).</li>
+ *   <li>ROM: log(m1/m2), variance sd1^2/(n1 m1^2) + sd2^2/(n2 m2^2) (Hedges, Gurevitch and Curtis 1999).</li>
+ * </ul>
+ * Binary measures get the continuity correction of {@link Continuity} (added to all four cells).
+ * A study whose effect is undefined is left out with a note that says why; it is never silently dropped.
+ */
+public final class EffectCalculator {
+    private EffectCalculator() {
+    }
+
+    /** Effect sizes for the measure, from the matching kind of study data. */
+    public static EffectSizes compute(Measure measure, Studies studies, Continuity continuity) {
+        return switch (measure.kind()) {
+            case BINARY -> {
+                if (!(studies instanceof BinaryStudies b)) {
+                    throw new IllegalArgumentException(measure + " needs binary arm-level data");
+                }
+                yield binary(measure, b, continuity);
+            }
+            case CONTINUOUS -> {
+                if (!(studies instanceof ContinuousStudies c)) {
+                    throw new IllegalArgumentException(measure + " needs continuous arm-level data");
+                }
+                yield continuous(measure, c);
+            }
+            case GENERIC -> {
+                if (!(studies instanceof GenericStudies g)) {
+                    throw new IllegalArgumentException(measure + " needs yi and vi");
+                }
+                yield generic(g);
+            }
+        };
+    }
+
+    /** Binary measures (OR, RR, RD, PETO) with a continuity correction. */
+    public static EffectSizes binary(Measure measure, BinaryStudies s, Continuity cc) {
+        int k = s.size();
+        List<Note> notes = new ArrayList<>(s.notes());
+        boolean[] drop = new boolean[k];
+        boolean[] zero = new boolean[k];
+        boolean anyZero = false;
+        for (int i = 0; i < k; i++) {
+            double a = s.eventsTreat()[i];
+            double b = s.totalTreat()[i] - a;
+            double c = s.eventsCtrl()[i];
+            double d = s.totalCtrl()[i] - c;
+            boolean dz = (a == 0 && c == 0) || (b == 0 && d == 0);
+            if (dz) {
+                String what = a == 0 ? "no events in either arm" : "only events in both arms";
+                if (cc.drop00()) {
+                    drop[i] = true;
+                    notes.add(new Note(s.lines()[i], s.study()[i], Note.Kind.EXCLUDED,
+                            what + " (double-zero study): left out, as requested"));
+                    continue;
+                }
+                notes.add(new Note(s.lines()[i], s.study()[i], Note.Kind.DOUBLE_ZERO,
+                        what + " (double-zero study): kept with the continuity correction, as metafor::escalc does"));
+            }
+            zero[i] = a == 0 || b == 0 || c == 0 || d == 0;
+            anyZero |= zero[i];
+        }
+        double[] yi = new double[k];
+        double[] vi = new double[k];
+        int[] rows = new int[k];
+        String[] lab = new String[k];
+        int[] lin = new int[k];
+        int m = 0;
+        for (int i = 0; i < k; i++) {
+            if (drop[i]) {
+                continue;
+            }
+            double add = switch (cc.to()) {
+                case ONLY0 -> zero[i] ? cc.add() : 0;
+                case ALL -> cc.add();
+                case IF0ALL -> anyZero ? cc.add() : 0;
+                case NONE -> 0;
+            };
+            double a = s.eventsTreat()[i] + add;
+            double b = s.totalTreat()[i] - s.eventsTreat()[i] + add;
+            double c = s.eventsCtrl()[i] + add;
+            double d = s.totalCtrl()[i] - s.eventsCtrl()[i] + add;
+            if (add > 0 && zero[i]) {
+                notes.add(new Note(s.lines()[i], s.study()[i], Note.Kind.CORRECTED,
+                        "a zero cell: " + add + " added to each cell"));
+            }
+            double n1 = a + b;
+            double n2 = c + d;
+            double y;
+            double v;
+            switch (measure) {
+                case OR -> {
+                    y = Math.log(a) + Math.log(d) - Math.log(b) - Math.log(c);
+                    v = 1 / a + 1 / b + 1 / c + 1 / d;
+                }
+                case RR -> {
+                    y = Math.log(a / n1) - Math.log(c / n2);
+                    v = 1 / a - 1 / n1 + 1 / c - 1 / n2;
+                }
+                case RD -> {
+                    double p1 = a / n1;
+                    double p2 = c / n2;
+                    y = p1 - p2;
+                    v = p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2;
+                }
+                case PETO -> {
+                    double n = n1 + n2;
+                    double xt = a + c;
+                    double yt = b + d;
+                    double e = xt * n1 / n;
+                    double var = xt * yt * (n1 / n) * (n2 / n) / (n - 1);
+                    y = (a - e) / var;
+                    v = 1 / var;
+                }
+                default -> throw new IllegalArgumentException(measure + " is not a binary measure");
+            }
+            if (!Double.isFinite(y) || !(v > 0) || !Double.isFinite(v)) {
+                notes.add(new Note(s.lines()[i], s.study()[i], Note.Kind.EXCLUDED,
+                        "the " + measure.description() + " is undefined for these counts"
+                                + (add == 0 && zero[i] ? " (a zero cell and no continuity correction)" : "")
+                                + ": left out"));
+                continue;
+            }
+            yi[m] = y;
+            vi[m] = v;
+            rows[m] = i;
+            lab[m] = s.study()[i];
+            lin[m] = s.lines()[i];
+            m++;
+        }
+        return trimmed(measure, s, notes, yi, vi, rows, lab, lin, m);
+    }
+
+    /** Continuous measures (MD, SMD, ROM). */
+    public static EffectSizes continuous(Measure measure, ContinuousStudies s) {
+        int k = s.size();
+        List<Note> notes = new ArrayList<>(s.notes());
+        double[] yi = new double[k];
+        double[] vi = new double[k];
+        int[] rows = new int[k];
+        String[] lab = new String[k];
+        int[] lin = new int[k];
+        int m = 0;
+        for (int i = 0; i < k; i++) {
+            double m1 = s.meanTreat()[i];
+            double m2 = s.meanCtrl()[i];
+            double s1 = s.sdTreat()[i];
+            double s2 = s.sdCtrl()[i];
+            double n1 = s.nTreat()[i];
+            double n2 = s.nCtrl()[i];
+            double y;
+            double v;
+            String why = null;
+            switch (measure) {
+                case MD -> {
+                    y = m1 - m2;
+                    v = s1 * s1 / n1 + s2 * s2 / n2;
+                }
+                case SMD -> {
+                    double df = n1 + n2 - 2;
+                    if (df <= 1) {
+                        y = Double.NaN;
+                        v = Double.NaN;
+                        why = "the standardised mean difference needs at least four patients";
+                    } else {
+                        double cm = Math.exp(LogGamma.value(df / 2) - 0.5 * Math.log(df / 2) - LogGamma.value((df - 1) / 2));
+                        double sp = Math.sqrt(((n1 - 1) * s1 * s1 + (n2 - 1) * s2 * s2) / df);
+                        y = cm * (m1 - m2) / sp;
+                        v = 1 / n1 + 1 / n2 + y * y / (2 * (n1 + n2));
+                        if (!(sp > 0)) {
+                            why = "both standard deviations are zero";
+                        }
+                    }
+                }
+                case ROM -> {
+                    y = Math.log(m1 / m2);
+                    v = s1 * s1 / (n1 * m1 * m1) + s2 * s2 / (n2 * m2 * m2);
+                    if (!(m1 / m2 > 0)) {
+                        why = "the ratio of means needs means of the same sign";
+                    }
+                }
+                default -> throw new IllegalArgumentException(measure + " is not a continuous measure");
+            }
+            if (why == null && !(v > 0)) {
+                why = "the sampling variance is zero (standard deviations of zero)";
+            }
+            if (why != null || !Double.isFinite(y) || !Double.isFinite(v)) {
+                notes.add(new Note(s.lines()[i], s.study()[i], Note.Kind.EXCLUDED,
+                        (why != null ? why : "the " + measure.description() + " is undefined") + ": left out"));
+                continue;
+            }
+            yi[m] = y;
+            vi[m] = v;
+            rows[m] = i;
+            lab[m] = s.study()[i];
+            lin[m] = s.lines()[i];
+            m++;
+        }
+        return trimmed(measure, s, notes, yi, vi, rows, lab, lin, m);
+    }
+
+    /** Generic estimates pass through unchanged. */
+    public static EffectSizes generic(GenericStudies s) {
+        int k = s.size();
+        int[] rows = new int[k];
+        for (int i = 0; i < k; i++) {
+            rows[i] = i;
+        }
+        return new EffectSizes(Measure.GEN, s.study(), s.lines(), rows, s.yi(), s.vi(), s, s.notes());
+    }
+
+    private static EffectSizes trimmed(Measure measure, Studies s, List<Note> notes, double[] yi, double[] vi,
+                                       int[] rows, String[] lab, int[] lin, int m) {
+        if (m == yi.length) {
+            return new EffectSizes(measure, lab, lin, rows, yi, vi, s, notes);
+        }
+        return new EffectSizes(measure, java.util.Arrays.copyOf(lab, m), java.util.Arrays.copyOf(lin, m),
+                java.util.Arrays.copyOf(rows, m), java.util.Arrays.copyOf(yi, m), java.util.Arrays.copyOf(vi, m), s, notes);
+    }
+}

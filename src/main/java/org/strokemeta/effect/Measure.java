@@ -1,0 +1,67 @@
+package org.strokemeta.effect;
+
+import java.util.Locale;
+
+/**
+ * The effect measures, with the data each needs and the scale it is analysed on (as metafor::escalc).
+ */
+public enum Measure {
+    /** Log odds ratio. */
+    OR(DataKind.BINARY, true, "log odds ratio", "OR"),
+    /** Log risk ratio. */
+    RR(DataKind.BINARY, true, "log risk ratio", "RR"),
+    /** Risk difference. */
+    RD(DataKind.BINARY, false, "risk difference", "RD"),
+    /** Peto's one-step log odds ratio (Yusuf et al. 1985). */
+    PETO(DataKind.BINARY, true, "Peto log odds ratio", "OR"),
+    /** Raw mean difference. */
+    MD(DataKind.CONTINUOUS, false, "mean difference", "MD"),
+    /** Standardised mean difference, Hedges' g with the exact small-sample correction. */
+    SMD(DataKind.CONTINUOUS, false, "standardised mean difference (Hedges' g)", "SMD"),
+    /** Log ratio of means. */
+    ROM(DataKind.CONTINUOUS, true, "log ratio of means", "ROM"),
+    /** Generic estimates given with their variances (or SEs or confidence intervals). */
+    GEN(DataKind.GENERIC, false, "generic effect", "effect");
+
+    /** The kind of study data a measure is computed from. */
+    public enum DataKind { BINARY, CONTINUOUS, GENERIC }
+
+    private final DataKind kind;
+    private final boolean logScale;
+    private final String description;
+    private final String ratioLabel;
+
+    Measure(DataKind kind, boolean logScale, String description, String ratioLabel) {
+        this.kind = kind;
+        this.logScale = logScale;
+        this.description = description;
+        this.ratioLabel = ratioLabel;
+    }
+
+    public DataKind kind() {
+        return kind;
+    }
+
+    /** True when the measure is a log ratio, shown to readers exponentiated. */
+    public boolean logScale() {
+        return logScale;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The short name of the back-transformed effect (OR, RR, ...). */
+    public String displayName() {
+        return ratioLabel;
+    }
+
+    /** Parses a measure name as users type it (case-insensitive). */
+    public static Measure parse(String s) {
+        try {
+            return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown measure '" + s + "' (expected one of OR, RR, RD, PETO, MD, SMD, ROM, GEN)");
+        }
+    }
+}

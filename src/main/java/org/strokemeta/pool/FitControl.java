@@ -1,0 +1,35 @@
+package org.strokemeta.pool;
+
+/**
+ * Settings of the iterative tau² estimators.
+ *
+ * @param threshold convergence threshold on the change in tau² between Fisher-scoring iterations
+ *                  (metafor's {@code threshold}; its default is 1e-5, strokemeta converges further by default)
+ * @param maxIter   the most iterations before non-convergence is reported (metafor's {@code maxiter})
+ * @param stepAdj   step length factor of Fisher scoring (metafor's {@code stepadj})
+ * @param ll0Check  for ML and REML, compare the likelihood at tau² = 0 with the one at the solution
+ *                  and take tau² = 0 when it is higher (metafor's {@code ll0check})
+ */
+public record FitControl(double threshold, int maxIter, double stepAdj, boolean ll0Check) {
+    public FitControl {
+        if (!(threshold > 0)) {
+            throw new IllegalArgumentException("the convergence threshold must be positive");
+        }
+        if (maxIter < 1) {
+            throw new IllegalArgumentException("the iteration limit must be at least 1");
+        }
+        if (!(stepAdj > 0)) {
+            throw new IllegalArgumentException("the step adjustment must be positive");
+        }
+    }
+
+    /** Tight convergence (1e-10), metafor's limit of 100 iterations, full steps, the tau² = 0 check. */
+    public static FitControl defaults() {
+        return new FitControl(1e-10, 100, 1.0, true);
+    }
+
+    /** A copy with another iteration limit. */
+    public FitControl withMaxIter(int n) {
+        return new FitControl(threshold, n, stepAdj, ll0Check);
+    }
+}

@@ -1,0 +1,96 @@
+package org.strokemeta.pool;
+
+/**
+ * Fits an inverse-variance model, fixed or random effects, intercept-only or with moderators, as
+ * metafor::rma.uni does: tau² by the chosen estimator, weighted least squares with weights
+ * 1/(v + tau²), Wald z or Hartung-Knapp tests (Hartung and Knapp 2001; Sidik and Jonkman 2002,
+ * metafor test="knha" without truncation of the scale factor), and the residual heterogeneity test QE.
+ */
+public final class InverseVariance {
+    private InverseVariance() {
+    }
+
+    /**
+     * @param m      the model
+     * @param o      the options (model, tau² estimator, CI method, level, control)
+     * @param tau2Ci compute the Q-profile confidence interval of tau² (random effects only)
+     */
+    public static ModelFit fit(MetaModel m, MetaOptions o, boolean tau2Ci) {
+        int k = m.k();
+        int p = m.p();
+        Tau2Estimate est = o.model() == Model.RANDOM ? o.tau2Method().fit(m, o.control()) : null;
+        double tau2 = est == null ? 0 : est.tau2();
+        if (Double.isNaN(tau2)) {
+            tau2 = 0;
+        }
+        MetaModel.Weighted w = m.at(tau2, false);
+        double scale = 1;
+        double df = Double.NaN;
+        if (o.ciMethod() == CiMethod.KNHA) {
+            df = k - p;
+            scale = w.rss() <= Math.ulp(1.0) ? 0 : w.rss() / (k - p);
+        }
+        double[][] vb = new double[p][p];
+        double[] se = new double[p];
+        double[] stat = new double[p];
+        double[] pv = new double[p];
+        double[] lo = new double[p];
+        double[] hi = new double[p];
+        double crit = o.ciMethod() == CiMethod.KNHA ? Dist.tCrit(o.level(), df) : Dist.zCrit(o.level());
+        for (int r = 0; r < p; r++) {
+            for (int c = 0; c < p; c++) {
+                vb[r][c] = w.vb()[r][c] * scale;
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            se[j] = Math.sqrt(vb[j][j]);
+            stat[j] = w.beta()[j] / se[j];
+            pv[j] = o.ciMethod() == CiMethod.KNHA ? Dist.pT2(stat[j], df) : Dist.pNormal2(stat[j]);
+            lo[j] = w.beta()[j] - crit * se[j];
+            hi[j] = w.beta()[j] + crit * se[j];
+        }
+        double[] weights = new double[k];
+        for (int i = 0; i < k; i++) {
+            weights[i] = 1.0 / (m.v()[i] + tau2);
+        }
+        Heterogeneity het = heterogeneity(m, o.model() == Model.RANDOM, tau2, o.level(),
+                tau2Ci && o.model() == Model.RANDOM && est != null && est.converged());
+        return new ModelFit(m, o, est, w.beta(), vb, se, stat, pv, lo, hi, df, scale, weights, het);
+    }
+
+    /**
+     * QE with fixed-effect weights, I², H² (metafor's i2def 1) and optionally the Q-profile interval.
+     */
+    static Heterogeneity heterogeneity(MetaModel m, boolean random, double tau2, double level, boolean tau2Ci) {
+        int k = m.k();
+        int p = m.p();
+        if (k <= p) {
+            return new Heterogeneity(0, 0, 1, 0, 1, tau2, Math.sqrt(tau2), 0, null, null, null);
+        }
+        MetaModel.Weighted fe = m.at(0, true);
+        double q = Math.max(0, fe.rss());
+        int df = k - p;
+        double qp = Dist.pChisq(q, df);
+        double vt = df / fe.trP();
+        double i2;
+        double h2;
+        if (random) {
+            i2 = 100 * tau2 / (vt + tau2);
+            h2 = tau2 / vt + 1;
+        } else {
+            i2 = Math.max(0, 100 * (q - df) / q);
+            h2 = q / df;
+        }
+        Heterogeneity.Interval t2 = null;
+        Heterogeneity.Interval i2c = null;
+        Heterogeneity.Interval h2c = null;
+        if (tau2Ci) {
+            t2 = QProfile.tau2Interval(m, level, tau2, q);
+            if (t2 != null) {
+                i2c = new Heterogeneity.Interval(100 * t2.lower() / (vt + t2.lower()), 100 * t2.upper() / (vt + t2.upper()), t2.remark());
+                h2c = new Heterogeneity.Interval(t2.lower() / vt + 1, t2.upper() / vt + 1, t2.remark());
+            }
+        }
+        return new Heterogeneity(q, df, qp, i2, h2, tau2, Math.sqrt(tau2), vt, t2, i2c, h2c);
+    }
+}

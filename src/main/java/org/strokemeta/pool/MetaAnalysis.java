@@ -1,0 +1,80 @@
+package org.strokemeta.pool;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.strokemeta.data.InputException;
+import org.strokemeta.data.Note;
+import org.strokemeta.effect.EffectSizes;
+
+/**
+ * Pools per-study effects into one estimate: inverse-variance fixed or random effects
+ * (metafor::rma.uni), Mantel-Haenszel (rma.mh) or Peto (rma.peto).
+ */
+public final class MetaAnalysis {
+    private MetaAnalysis() {
+    }
+
+    /** Pools with the Q-profile interval for tau² computed for random-effects models. */
+    public static MetaResult run(EffectSizes es, MetaOptions o) {
+        return run(es, o, true);
+    }
+
+    /**
+     * @param es     the per-study effects
+     * @param o      the options
+     * @param tau2Ci compute the Q-profile confidence interval for tau² (random effects)
+     */
+    public static MetaResult run(EffectSizes es, MetaOptions o, boolean tau2Ci) {
+        if (es.size() == 0) {
+            throw InputException.of(es.input().source(), "no study can be analysed"
+                    + (es.excluded().isEmpty() ? "" : ": " + es.excluded().size() + " left out (" + es.excluded().get(0) + ")"));
+        }
+        if (o.model() == Model.FIXED && o.fixedMethod() == FixedMethod.MH) {
+            return MantelHaenszel.pool(es, o);
+        }
+        if (o.model() == Model.FIXED && o.fixedMethod() == FixedMethod.PETO) {
+            return Peto.pool(es, o);
+        }
+        MetaModel m = MetaModel.interceptOnly(es.yi(), es.vi());
+        ModelFit fit = InverseVariance.fit(m, o, tau2Ci);
+        return fromFit(es, fit);
+    }
+
+    /** Turns an intercept-only fit into a pooled result, adding the prediction interval. */
+    static MetaResult fromFit(EffectSizes es, ModelFit fit) {
+        MetaOptions o = fit.options();
+        double est = fit.beta()[0];
+        double se = fit.se()[0];
+        double piLo = Double.NaN;
+        double piHi = Double.NaN;
+        double tau2 = fit.heterogeneity().tau2();
+        if (o.model() == Model.RANDOM) {
+            // metafor predict.rma: the same critical value as the CI, variance se² + tau².
+            double crit = o.ciMethod() == CiMethod.KNHA ? Dist.tCrit(o.level(), fit.df()) : Dist.zCrit(o.level());
+            double sp = Math.sqrt(se * se + tau2);
+            piLo = est - crit * sp;
+            piHi = est + crit * sp;
+        }
+        PooledEstimate pooled = new PooledEstimate(est, se, fit.ciLower()[0], fit.ciUpper()[0], fit.statistic()[0],
+                fit.df(), fit.p()[0], piLo, piHi);
+        List<Note> notes = new ArrayList<>(es.notes());
+        Tau2Estimate t = fit.tau2();
+        if (t != null && t.message() != null) {
+            notes.add(new Note(0, null, t.converged() ? Note.Kind.INFO : Note.Kind.WARNING, t.message()));
+        }
+        if (o.model() == Model.FIXED && o.ciMethod() == CiMethod.KNHA) {
+            notes.add(new Note(0, null, Note.Kind.INFO, "the Hartung-Knapp adjustment is meant for random-effects models"));
+        }
+        double sw = 0;
+        for (double w : fit.weights()) {
+            sw += w;
+        }
+        double[] pct = new double[fit.weights().length];
+        for (int i = 0; i < pct.length; i++) {
+            pct[i] = 100 * fit.weights()[i] / sw;
+        }
+        String method = o.model() == Model.FIXED ? "fixed-effect, inverse variance"
+                : "random-effects, " + o.tau2Method().label() + " (" + o.tau2Method().name() + ")";
+        return new MetaResult(o, es, pct, pooled, fit.heterogeneity(), t, method, notes);
+    }
+}

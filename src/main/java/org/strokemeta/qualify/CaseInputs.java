@@ -1,0 +1,90 @@
+package org.strokemeta.qualify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.strokemeta.data.StudyLoader;
+import org.strokemeta.data.Studies;
+import org.strokemeta.data.Table;
+import org.strokemeta.effect.Continuity;
+import org.strokemeta.effect.EffectCalculator;
+import org.strokemeta.effect.EffectSizes;
+import org.strokemeta.effect.Measure;
+import org.strokemeta.pool.CiMethod;
+import org.strokemeta.pool.FixedMethod;
+import org.strokemeta.pool.MetaOptions;
+import org.strokemeta.pool.Model;
+import org.strokemeta.pool.Tau2Method;
+
+/** Turns a case's data rows and options into the library's inputs, through the same readers as CSV files. */
+public final class CaseInputs {
+    private CaseInputs() {
+    }
+
+    /** The case's rows as a table (the union of keys is the header; arrays are not supported here). */
+    public static Table table(ValidationCase c) {
+        Set<String> cols = new LinkedHashSet<>();
+        for (JsonNode row : c.data()) {
+            row.fieldNames().forEachRemaining(cols::add);
+        }
+        List<String> header = new ArrayList<>(cols);
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode row : c.data()) {
+            List<String> r = new ArrayList<>();
+            for (String h : header) {
+                JsonNode v = row.get(h);
+                r.add(v == null || v.isNull() ? "" : v.isNumber() ? v.numberValue().toString() : v.asText());
+            }
+            rows.add(r);
+        }
+        return Table.ofRows(c.id(), header, rows);
+    }
+
+    /** The effect measure of the case (GEN when absent). */
+    public static Measure measure(ValidationCase c) {
+        return Measure.parse(c.option("measure", "GEN"));
+    }
+
+    /** The continuity correction of the case (metafor's default when absent). */
+    public static Continuity continuity(ValidationCase c) {
+        JsonNode cc = c.options().get("continuity");
+        if (cc == null || cc.isNull()) {
+            return Continuity.defaults();
+        }
+        return new Continuity(cc.path("add").asDouble(0.5), Continuity.To.parse(cc.path("to").asText("only0")),
+                cc.path("drop00").asBoolean(false));
+    }
+
+    /** Reads the case's studies for the measure. */
+    public static Studies studies(ValidationCase c, Table t, Measure m) {
+        return switch (m.kind()) {
+            case BINARY -> StudyLoader.binary(t);
+            case CONTINUOUS -> StudyLoader.continuous(t);
+            case GENERIC -> StudyLoader.generic(t, StudyLoader.GenericInput.defaults());
+        };
+    }
+
+    /** The per-study effects of the case. */
+    public static EffectSizes effects(ValidationCase c) {
+        Table t = table(c);
+        Measure m = measure(c);
+        return EffectCalculator.compute(m, studies(c, t, m), continuity(c));
+    }
+
+    /** The pooling options of the case. */
+    public static MetaOptions options(ValidationCase c) {
+        MetaOptions o = MetaOptions.defaults()
+                .withModel(Model.parse(c.option("model", "random")))
+                .withCi(CiMethod.parse(c.option("ci_method", "z")))
+                .withLevel(Double.parseDouble(c.option("level", "0.95")));
+        if (c.hasOption("tau2_method")) {
+            o = o.withTau2(Tau2Method.parse(c.option("tau2_method", "REML")));
+        }
+        if (c.hasOption("fixed_method")) {
+            o = o.withFixedMethod(FixedMethod.parse(c.option("fixed_method", "IV")));
+        }
+        return o;
+    }
+}

@@ -1,0 +1,202 @@
+package org.strokemeta.qualify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.strokemeta.effect.EffectSizes;
+import org.strokemeta.pool.Heterogeneity;
+import org.strokemeta.pool.MetaAnalysis;
+import org.strokemeta.pool.MetaResult;
+import org.strokemeta.pool.Model;
+import org.strokemeta.pool.PooledEstimate;
+import org.strokemeta.sensitivity.Sensitivity;
+
+/**
+ * The qualification suite: runs reference cases computed with R and compares every expected value.
+ * An analysis type the engine does not support counts as a failure, never as a pass or a skip.
+ */
+public final class Qualification {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The bundled suite, as a class-path folder. */
+    public static final String BUNDLED = "org/strokemeta/validation/cases";
+
+    private final Map<String, CaseAnalysis> analyses = new LinkedHashMap<>();
+
+    /** A suite that knows every analysis type of the engine. */
+    public Qualification() {
+        analyses.put("effect_sizes", Qualification::effectSizes);
+        analyses.put("pairwise", Qualification::pairwise);
+        analyses.put("leave_one_out", (c, out) -> series(c, out, false));
+        analyses.put("cumulative", (c, out) -> series(c, out, true));
+    }
+
+    /** The analysis types this suite can run. */
+    public java.util.Set<String> supported() {
+        return analyses.keySet();
+    }
+
+    /** The outcome of one case. */
+    public record Outcome(ValidationCase validationCase, boolean passed, List<Mismatch> mismatches, String error) {
+        public String id() {
+            return validationCase.id();
+        }
+    }
+
+    /** Runs one case. */
+    public Outcome run(ValidationCase c) {
+        CaseAnalysis a = analyses.get(c.analysis());
+        if (a == null) {
+            return new Outcome(c, false, List.of(), "analysis type '" + c.analysis() + "' is not supported by this version");
+        }
+        ObjectNode out = JSON.createObjectNode();
+        try {
+            a.run(c, out);
+        } catch (RuntimeException e) {
+            return new Outcome(c, false, List.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        List<Mismatch> mm = Comparison.compare(c.expected(), out, c.relative(), c.absolute());
+        return new Outcome(c, mm.isEmpty(), mm, null);
+    }
+
+    /** Reads every {@code *.json} case of a folder, sorted by file name. */
+    public static List<ValidationCase> load(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            List<ValidationCase> out = new ArrayList<>();
+            for (Path f : files) {
+                out.add(ValidationCase.of(f.getFileName().toString(), JSON.readTree(f.toFile())));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the bundled suite from the class path (its index lists the files). */
+    public static List<ValidationCase> loadBundled() {
+        ClassLoader cl = Qualification.class.getClassLoader();
+        try (InputStream idx = cl.getResourceAsStream(BUNDLED + "/index.txt")) {
+            if (idx == null) {
+                throw new IllegalStateException("the bundled validation suite is missing from the class path");
+            }
+            List<ValidationCase> out = new ArrayList<>();
+            for (String name : new String(idx.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                try (InputStream in = cl.getResourceAsStream(BUNDLED + "/" + name.trim())) {
+                    if (in == null) {
+                        throw new IllegalStateException("bundled case " + name + " is listed but missing");
+                    }
+                    out.add(ValidationCase.of(name.trim(), JSON.readTree(in)));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- analysis adapters -------------------------------------------------------------------
+
+    private static void effectSizes(ValidationCase c, ObjectNode out) {
+        EffectSizes es = CaseInputs.effects(c);
+        ArrayNode y = out.putArray("yi");
+        ArrayNode v = out.putArray("vi");
+        for (int i = 0; i < es.size(); i++) {
+            y.add(es.yi()[i]);
+            v.add(es.vi()[i]);
+        }
+    }
+
+    private static void pairwise(ValidationCase c, ObjectNode out) {
+        MetaResult r = MetaAnalysis.run(CaseInputs.effects(c), CaseInputs.options(c));
+        putPooled(out, r);
+    }
+
+    /** Writes the keys of a "pairwise" case for a pooled result. */
+    public static void putPooled(ObjectNode out, MetaResult r) {
+        PooledEstimate p = r.pooled();
+        Heterogeneity h = r.heterogeneity();
+        out.put("estimate", p.estimate());
+        out.put("se", p.se());
+        out.put("ci_lower", p.ciLower());
+        out.put("ci_upper", p.ciUpper());
+        if (p.isT()) {
+            out.put("t", p.statistic());
+            out.put("df", p.df());
+        } else {
+            out.put("z", p.statistic());
+        }
+        out.put("p", p.p());
+        out.put("tau2", h.tau2());
+        out.put("tau", h.tau());
+        out.put("i2", h.i2());
+        out.put("h2", h.h2());
+        out.put("q", h.q());
+        out.put("q_df", h.qDf());
+        out.put("q_p", h.qP());
+        if (r.options().model() == Model.RANDOM) {
+            out.put("pi_lower", p.piLower());
+            out.put("pi_upper", p.piUpper());
+        }
+        if (h.tau2Ci() != null) {
+            out.put("tau2_ci_lower", h.tau2Ci().lower());
+            out.put("tau2_ci_upper", h.tau2Ci().upper());
+            out.put("i2_ci_lower", h.i2Ci().lower());
+            out.put("i2_ci_upper", h.i2Ci().upper());
+        }
+    }
+
+    private static void series(ValidationCase c, ObjectNode out, boolean cumulative) {
+        EffectSizes es = CaseInputs.effects(c);
+        List<Sensitivity.Step> steps = cumulative ? Sensitivity.cumulative(es, CaseInputs.options(c))
+                : Sensitivity.leaveOneOut(es, CaseInputs.options(c));
+        ArrayNode study = out.putArray("study");
+        ArrayNode est = out.putArray("estimate");
+        ArrayNode se = out.putArray("se");
+        ArrayNode lo = out.putArray("ci_lower");
+        ArrayNode hi = out.putArray("ci_upper");
+        ArrayNode t2 = out.putArray("tau2");
+        ArrayNode i2 = out.putArray("i2");
+        ArrayNode q = out.putArray("q");
+        for (Sensitivity.Step s : steps) {
+            MetaResult r = s.result();
+            study.add(s.study());
+            est.add(r.pooled().estimate());
+            se.add(r.pooled().se());
+            lo.add(r.pooled().ciLower());
+            hi.add(r.pooled().ciUpper());
+            t2.add(r.heterogeneity().tau2());
+            i2.add(r.heterogeneity().i2());
+            q.add(r.heterogeneity().q());
+        }
+    }
+
+    /** Registers another analysis type (used by later stages of the pipeline). */
+    public Qualification with(String analysis, CaseAnalysis a) {
+        analyses.put(analysis, a);
+        return this;
+    }
+
+    /** Parses JSON (for tests). */
+    static JsonNode parse(String s) {
+        try {
+            return JSON.readTree(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.strokemeta.qualify;
+
+/** The qualification suite with every analysis type of the product registered. */
+public final class Qualifications {
+    private Qualifications() {
+    }
+
+    /** A suite that runs every analysis type the product supports. */
+    public static Qualification full() {
+        return new Qualification();
+    }
+}
