@@ -9,4 +9,5 @@ mkdir -p "$here/validation/cases"
 cp "$src/FORMAT.md" "$here/validation/FORMAT.md"
 cp "$src"/cases/*.json "$here/validation/cases/"
 (cd "$here/validation/cases" && ls *.json | LC_ALL=C sort > index.txt)
+(cd "$here/validation/extra" && ls *.json | LC_ALL=C sort > index.txt)
 echo "validation/: $(wc -l < "$here/validation/cases/index.txt") cases"

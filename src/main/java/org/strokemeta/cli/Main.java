@@ -1,2 +1,109 @@
 package org.strokemeta.cli;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.strokemeta.data.InputException;
+import org.strokemeta.report.Version;
+
+/**
+ * The command line: {@code strokemeta meta|bias|loo|cumulative|verify|examples|help}.
+ *
+ * <p>Exit status: 0 success; 1 qualification failures ({@code verify}); 2 bad input or usage;
+ * 3 results that are not valid (an estimator did not converge, or a batch group could not be
+ * analysed). Input problems are printed as one clear sentence, never as a stack trace.
+ *
+ * <p>The parser is a small one of the product's own: a general command-line library costs a
+ * quarter of a second of start-up, more than half of the time budget of a whole batch run.
+ */
+public final class Main {
+    /** Exit status for bad input or usage. */
+    public static final int EXIT_INPUT = 2;
+    /** Exit status when results are not valid (non-convergence, groups not analysed). */
+    public static final int EXIT_INVALID = 3;
+
+    private Main() {
+    }
+
+    static List<Command> commands() {
+        return List.of(new MetaCommand(), new BiasCommand(), new SeriesCommand(false), new SeriesCommand(true),
+                new VerifyCommand(), new ExamplesCommand());
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line with the given streams and returns the exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            return dispatch(args, out, err);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println("(see: strokemeta " + (args.length > 0 ? args[0] + " " : "") + "--help)");
+            return EXIT_INPUT;
+        } catch (InputException | IllegalArgumentException | UncheckedIOException e) {
+            err.println("error: " + e.getMessage());
+            return EXIT_INPUT;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int dispatch(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            out.print(usage());
+            return 0;
+        }
+        if (args[0].equals("--version") || args[0].equals("-V")) {
+            out.println("strokemeta " + Version.get());
+            return 0;
+        }
+        if (args[0].equals("help")) {
+            if (args.length == 1) {
+                out.print(usage());
+                return 0;
+            }
+            out.print(find(args[1]).help());
+            return 0;
+        }
+        Command c = find(args[0]);
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--help") || args[i].equals("-h")) {
+                out.print(c.help());
+                return 0;
+            }
+        }
+        Args a = Args.parse(c.allOptions(), args, 1, c.maxPositional(), c.name());
+        return c.run(a, out, err);
+    }
+
+    static Command find(String name) {
+        for (Command c : commands()) {
+            if (c.name().equals(name) || c.aliases().contains(name)) {
+                return c;
+            }
+        }
+        throw new UsageException("unknown command '" + name + "' (commands: meta, bias, loo, cumulative, verify, examples, help)");
+    }
+
+    static String usage() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("strokemeta ").append(Version.get()).append(": meta-analysis of randomised stroke trials, numerically equal to R's metafor.\n\n");
+        sb.append("Usage: strokemeta COMMAND [OPTIONS]\n\nCommands:\n");
+        for (Command c : commands()) {
+            sb.append("  ").append(String.format("%-12s", c.name())).append(c.summary()).append('\n');
+        }
+        sb.append("  ").append(String.format("%-12s", "help")).append("Show the help of a command: strokemeta help meta\n");
+        sb.append("\nstrokemeta --version prints the version. Exit status: 0 success, 1 qualification failures,\n"
+                + "2 bad input or usage, 3 results not valid (non-convergence, batch groups not analysed).\n");
+        return sb.toString();
+    }
+}

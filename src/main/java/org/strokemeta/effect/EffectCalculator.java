@@ -26,6 +26,8 @@ import org.strokemeta.data.Studies;
  * </ul>
  * Binary measures get the continuity correction of {@link Continuity} (added to all four cells).
  * A study whose effect is undefined is left out with a note that says why; it is never silently dropped.
+ * A sampling variance of zero is kept here, as escalc does; inverse-variance pooling then leaves the
+ * study out with a note, since it cannot be weighted.
  */
 public final class EffectCalculator {
     private EffectCalculator() {
@@ -136,7 +138,7 @@ public final class EffectCalculator {
                 }
                 default -> throw new IllegalArgumentException(measure + " is not a binary measure");
             }
-            if (!Double.isFinite(y) || !(v > 0) || !Double.isFinite(v)) {
+            if (!Double.isFinite(y) || !(v >= 0) || !Double.isFinite(v)) {
                 notes.add(new Note(s.lines()[i], s.study()[i], Note.Kind.EXCLUDED,
                         "the " + measure.description() + " is undefined for these counts"
                                 + (add == 0 && zero[i] ? " (a zero cell and no continuity correction)" : "")
@@ -202,9 +204,6 @@ public final class EffectCalculator {
                     }
                 }
                 default -> throw new IllegalArgumentException(measure + " is not a continuous measure");
-            }
-            if (why == null && !(v > 0)) {
-                why = "the sampling variance is zero (standard deviations of zero)";
             }
             if (why != null || !Double.isFinite(y) || !Double.isFinite(v)) {
                 notes.add(new Note(s.lines()[i], s.study()[i], Note.Kind.EXCLUDED,

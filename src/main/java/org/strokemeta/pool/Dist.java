@@ -54,10 +54,24 @@ public final class Dist {
         return ChiSquaredDistribution.of(df).survivalProbability(x);
     }
 
-    /** The chi-square quantile with upper-tail probability {@code upper}. */
+    /**
+     * The chi-square quantile with upper-tail probability {@code upper}. The inversion is costly
+     * (tens of microseconds) and batch runs ask for the same few quantiles thousands of times, so
+     * values are remembered; the memo only caches a pure function and never changes a result.
+     */
     public static double chisqUpperQuantile(double upper, double df) {
-        return ChiSquaredDistribution.of(df).inverseSurvivalProbability(upper);
+        if (QUANTILES.size() > 10_000) {
+            QUANTILES.clear();
+        }
+        return QUANTILES.computeIfAbsent(new QuantileKey(upper, df),
+                k -> ChiSquaredDistribution.of(k.df()).inverseSurvivalProbability(k.upper()));
     }
+
+    private record QuantileKey(double upper, double df) {
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<QuantileKey, Double> QUANTILES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Upper-tail probability of an F statistic. */
     public static double pF(double x, double df1, double df2) {

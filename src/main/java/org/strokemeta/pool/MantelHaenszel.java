@@ -10,9 +10,10 @@ import org.strokemeta.effect.Measure;
 
 /**
  * Mantel-Haenszel fixed-effect pooling of 2x2 tables, as metafor::rma.mh (metafor 3.8) with its
- * defaults: the pooled estimate from the raw counts (no continuity correction), studies with no
- * events or only events in both arms left out of the pooled estimate, and heterogeneity from the
- * per-study effects (with their continuity correction) around the MH estimate.
+ * defaults: the pooled estimate from the raw counts of every table (no continuity correction;
+ * tables with no events or only events in both arms add nothing to OR and RR but do weigh in the RD),
+ * and heterogeneity from the per-study effects (with their continuity correction) around the MH
+ * estimate, leaving out those double-zero tables (metafor's drop00 for the observed effects).
  *
  * <ul>
  *   <li>OR: Mantel and Haenszel (1959), variance of Robins, Breslow and Greenland (1986).</li>
@@ -34,20 +35,20 @@ public final class MantelHaenszel {
         }
         List<Note> notes = new ArrayList<>(es.notes());
         int k = es.size();
-        boolean[] use = new boolean[k];
-        int kUsed = 0;
+        boolean[] inQ = new boolean[k];
+        int kQ = 0;
         for (int i = 0; i < k; i++) {
             int r = es.rows()[i];
             double a = s.eventsTreat()[r];
             double b = s.totalTreat()[r] - a;
             double c = s.eventsCtrl()[r];
             double d = s.totalCtrl()[r] - c;
-            use[i] = !((a == 0 && c == 0) || (b == 0 && d == 0));
-            if (!use[i]) {
-                notes.add(new Note(es.lines()[i], es.study()[i], Note.Kind.EXCLUDED,
-                        "no events (or only events) in both arms: left out of the Mantel-Haenszel estimate and of Q"));
+            inQ[i] = !((a == 0 && c == 0) || (b == 0 && d == 0)) && es.vi()[i] > 0;
+            if (!inQ[i]) {
+                notes.add(new Note(es.lines()[i], es.study()[i], Note.Kind.INFO,
+                        "no events (or only events) in both arms: kept in the Mantel-Haenszel estimate, left out of Q"));
             } else {
-                kUsed++;
+                kQ++;
             }
         }
         double est;
@@ -60,9 +61,6 @@ public final class MantelHaenszel {
             double sumPSQR = 0;
             double sumQS = 0;
             for (int i = 0; i < k; i++) {
-                if (!use[i]) {
-                    continue;
-                }
                 double[] t = table(s, es.rows()[i]);
                 double a = t[0];
                 double b = t[1];
@@ -94,9 +92,6 @@ public final class MantelHaenszel {
             double sumA = 0;
             double sumC = 0;
             for (int i = 0; i < k; i++) {
-                if (!use[i]) {
-                    continue;
-                }
                 double[] t = table(s, es.rows()[i]);
                 double a = t[0];
                 double c = t[2];
@@ -122,9 +117,6 @@ public final class MantelHaenszel {
             double pSum = 0;
             double qSum = 0;
             for (int i = 0; i < k; i++) {
-                if (!use[i]) {
-                    continue;
-                }
                 double[] t = table(s, es.rows()[i]);
                 double a = t[0];
                 double c = t[2];
@@ -148,13 +140,13 @@ public final class MantelHaenszel {
         // Heterogeneity: Cochran's Q of the per-study effects around the MH estimate (metafor rma.mh).
         double q = 0;
         for (int i = 0; i < k; i++) {
-            if (use[i]) {
+            if (inQ[i]) {
                 double r = es.yi()[i] - est;
                 q += r * r / es.vi()[i];
             }
         }
         q = Math.max(0, q);
-        Heterogeneity het = fixedHeterogeneity(q, kUsed);
+        Heterogeneity het = fixedHeterogeneity(q, kQ);
         double[] pct = percent(wts);
         PooledEstimate pooled = new PooledEstimate(est, se, est - crit * se, est + crit * se, z, Double.NaN,
                 Dist.pNormal2(z), Double.NaN, Double.NaN);

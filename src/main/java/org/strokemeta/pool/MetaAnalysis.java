@@ -35,9 +35,41 @@ public final class MetaAnalysis {
         if (o.model() == Model.FIXED && o.fixedMethod() == FixedMethod.PETO) {
             return Peto.pool(es, o);
         }
+        es = weightable(es);
         MetaModel m = MetaModel.interceptOnly(es.yi(), es.vi());
         ModelFit fit = InverseVariance.fit(m, o, tau2Ci);
         return fromFit(es, fit);
+    }
+
+    /**
+     * The studies that inverse-variance weights can use: a sampling variance of zero (for example
+     * a risk difference of 0/n versus 0/n without continuity correction) cannot be weighted, so such
+     * studies are left out with a note.
+     */
+    public static EffectSizes weightable(EffectSizes es) {
+        int k = es.size();
+        int[] keep = new int[k];
+        int m = 0;
+        List<Note> notes = null;
+        for (int i = 0; i < k; i++) {
+            if (es.vi()[i] > 0) {
+                keep[m++] = i;
+            } else {
+                if (notes == null) {
+                    notes = new ArrayList<>(es.notes());
+                }
+                notes.add(new Note(es.lines()[i], es.study()[i], Note.Kind.EXCLUDED,
+                        "the sampling variance is 0, so the study cannot be weighted by inverse variance: left out"));
+            }
+        }
+        if (notes == null) {
+            return es;
+        }
+        if (m == 0) {
+            throw InputException.of(es.input().source(), "no study has a positive sampling variance: nothing can be pooled");
+        }
+        EffectSizes sub = es.subset(java.util.Arrays.copyOf(keep, m));
+        return new EffectSizes(sub.measure(), sub.study(), sub.lines(), sub.rows(), sub.yi(), sub.vi(), sub.input(), notes);
     }
 
     /** Turns an intercept-only fit into a pooled result, adding the prediction interval. */

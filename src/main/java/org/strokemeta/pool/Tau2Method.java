@@ -34,7 +34,7 @@ public enum Tau2Method {
     },
     /**
      * Paule and Mandel (1982): the tau² at which the generalised Q statistic equals its expectation
-     * k − p, found by Brent's method to machine precision on [0, tau2max] (metafor's PM with uniroot).
+     * k − p (metafor's PM), solved to machine precision by Newton's method (see {@link #solveQ}).
      */
     PM("Paule-Mandel") {
         @Override
@@ -43,15 +43,11 @@ public enum Tau2Method {
             if (m.at(0, false).rss() < df) {
                 return new Tau2Estimate(this, 0, 0, true, null);
             }
-            double hi = tau2Max(m);
-            while (m.at(hi, false).rss() > df) {
-                hi *= 10;
-                if (hi > 1e15) {
-                    return new Tau2Estimate(this, Double.NaN, 0, false, "no tau² makes Q equal to its expectation");
-                }
+            QRoot root = solveQ(m, df);
+            if (!root.converged()) {
+                return new Tau2Estimate(this, root.tau2(), root.iterations(), false, "no tau² makes Q equal to its expectation");
             }
-            double root = solve(t -> m.at(t, false).rss() - df, 0, hi);
-            return new Tau2Estimate(this, Math.max(0, root), 0, true, null);
+            return new Tau2Estimate(this, Math.max(0, root.tau2()), root.iterations(), true, null);
         }
     },
     /** Sidik and Jonkman (2005) two-step estimator starting from Σ(y−ȳ)²/k. */
@@ -147,6 +143,37 @@ public enum Tau2Method {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
+    /**
+     * The tau² at which the generalised Q statistic Q(tau²) = Σ w(tau²) r(tau²)² equals {@code target},
+     * for Q(0) above the target. Q is decreasing and convex in tau² (it is the minimum over the
+     * coefficients of quadratic-over-linear terms, jointly convex), and dQ/dtau² = −Σ w² r², so Newton's
+     * method started at 0 increases monotonically to the root without overshooting; it stops when
+     * the step is at the level of rounding.
+     */
+    static QRoot solveQ(MetaModel m, double target) {
+        double t = 0;
+        for (int it = 1; it <= 200; it++) {
+            MetaModel.Weighted w = m.at(t, true);
+            double diff = w.rss() - target;
+            if (diff <= 0 && it > 1) {
+                return new QRoot(t, it, true);
+            }
+            double step = diff / w.yppy();
+            if (!(step > 0) || !Double.isFinite(step)) {
+                return new QRoot(t, it, diff <= 0 || step == 0);
+            }
+            t += step;
+            if (step <= 4 * Math.ulp(t)) {
+                return new QRoot(t, it, true);
+            }
+        }
+        return new QRoot(t, 200, false);
+    }
+
+    /** A root of Q(tau²) = target with the Newton iterations used. */
+    record QRoot(double tau2, int iterations, boolean converged) {
+    }
+
     /** A root of f on [lo, hi] to machine precision (Brent 1973). */
     static double solve(DoubleUnaryOperator f, double lo, double hi) {
         return new BrentSolver(1e-15, 1e-300, 0).findRoot(f, lo, hi);
@@ -166,9 +193,7 @@ public enum Tau2Method {
         while (change > c.threshold()) {
             iter++;
             if (iter > c.maxIter()) {
-                return new Tau2Estimate(method, tau2, iter - 1, false,
-                        "Fisher scoring for " + method.name() + " did not converge in " + c.maxIter()
-                                + " iterations (last change in tau² " + change + ")");
+                return scoreRoot(method, m, c, iter - 1, change);
             }
             double old = tau2;
             MetaModel.Weighted w = m.at(tau2, method != EB);
@@ -197,6 +222,38 @@ public enum Tau2Method {
             }
         }
         return new Tau2Estimate(method, Math.max(0, tau2), iter, true, message);
+    }
+
+    /**
+     * When Fisher scoring does not settle (it can oscillate between two values), the estimate is
+     * still the root of the score equation: ML Σw²r² = Σw, REML Y'PPY = tr(P), EB Q k/(k−p) = k.
+     * The score is positive below the estimate and negative above it, so the root is bracketed
+     * between 0 and a value where the score is negative and found by Brent's method; when the
+     * score is not positive at 0 the estimate is 0. The fit is then reported as converged with a note.
+     */
+    static Tau2Estimate scoreRoot(Tau2Method method, MetaModel m, FitControl c, int iterations, double lastChange) {
+        DoubleUnaryOperator score = t -> {
+            MetaModel.Weighted w = m.at(t, true);
+            return switch (method) {
+                case ML -> w.yppy() - w.sumW();
+                case REML -> w.yppy() - w.trP();
+                default -> w.rss() * m.k() / (m.k() - m.p()) - m.k();
+            };
+        };
+        String why = "Fisher scoring for " + method.name() + " did not settle in " + c.maxIter()
+                + " iterations (last change in tau² " + lastChange + ")";
+        if (!(score.applyAsDouble(0) > 0)) {
+            return new Tau2Estimate(method, 0, iterations, true, why + "; the score is not positive at tau² = 0, so tau² = 0");
+        }
+        double hi = Math.max(tau2Max(m), 1);
+        while (score.applyAsDouble(hi) > 0) {
+            hi *= 10;
+            if (hi > 1e15) {
+                return new Tau2Estimate(method, Double.NaN, iterations, false, why + " and the score equation has no root");
+            }
+        }
+        double root = solve(score, 0, hi);
+        return new Tau2Estimate(method, root, iterations, true, why + "; the score equation was solved by Brent's method instead");
     }
 
     /** The (restricted) log-likelihood up to a constant that does not depend on tau². */

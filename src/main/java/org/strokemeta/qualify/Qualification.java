@@ -29,8 +29,11 @@ import org.strokemeta.sensitivity.Sensitivity;
 public final class Qualification {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The bundled suite, as a class-path folder. */
-    public static final String BUNDLED = "org/strokemeta/validation/cases";
+    /**
+     * The bundled suite, as class-path folders: the shared reference corpus, and the product's own
+     * cases made by the R scripts in validation/r.
+     */
+    public static final List<String> BUNDLED = List.of("org/strokemeta/validation/cases", "org/strokemeta/validation/extra");
 
     private final Map<String, CaseAnalysis> analyses = new LinkedHashMap<>();
 
@@ -84,19 +87,28 @@ public final class Qualification {
         }
     }
 
-    /** Reads the bundled suite from the class path (its index lists the files). */
+    /** Reads the whole bundled suite from the class path. */
     public static List<ValidationCase> loadBundled() {
+        List<ValidationCase> out = new ArrayList<>();
+        for (String folder : BUNDLED) {
+            out.addAll(loadBundled(folder));
+        }
+        return out;
+    }
+
+    /** Reads one bundled folder from the class path (its index.txt lists the files). */
+    public static List<ValidationCase> loadBundled(String folder) {
         ClassLoader cl = Qualification.class.getClassLoader();
-        try (InputStream idx = cl.getResourceAsStream(BUNDLED + "/index.txt")) {
+        try (InputStream idx = cl.getResourceAsStream(folder + "/index.txt")) {
             if (idx == null) {
-                throw new IllegalStateException("the bundled validation suite is missing from the class path");
+                throw new IllegalStateException("the bundled validation suite " + folder + " is missing from the class path");
             }
             List<ValidationCase> out = new ArrayList<>();
             for (String name : new String(idx.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
                 if (name.isBlank()) {
                     continue;
                 }
-                try (InputStream in = cl.getResourceAsStream(BUNDLED + "/" + name.trim())) {
+                try (InputStream in = cl.getResourceAsStream(folder + "/" + name.trim())) {
                     if (in == null) {
                         throw new IllegalStateException("bundled case " + name + " is listed but missing");
                     }

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what strokemeta needs to build and test on a fresh Debian machine: a JDK (17 or newer)
+# and Maven. Does nothing when they are present. Maven itself fetches the Java libraries.
+set -euo pipefail
+need=()
+command -v java >/dev/null 2>&1 || need+=(default-jdk-headless)
+command -v javac >/dev/null 2>&1 || need+=(default-jdk-headless)
+command -v mvn >/dev/null 2>&1 || need+=(maven)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing ${need[*]} ..." >&2
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi

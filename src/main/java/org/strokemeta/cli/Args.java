@@ -1,0 +1,143 @@
+package org.strokemeta.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Parsed arguments of one command: option values (with defaults) and positional parameters. */
+final class Args {
+    private final Map<String, String> values = new HashMap<>();
+    private final Map<String, Boolean> flags = new HashMap<>();
+    private final List<String> positional = new ArrayList<>();
+
+    /**
+     * Parses {@code --name value}, {@code --name=value}, {@code -n value} and flags; anything not
+     * starting with "-" is positional. Unknown options are an error naming the closest known one.
+     */
+    static Args parse(List<Opt> opts, String[] argv, int from, int maxPositional, String command) {
+        Args a = new Args();
+        Map<String, Opt> byName = new HashMap<>();
+        for (Opt o : opts) {
+            for (String n : o.names()) {
+                byName.put(n, o);
+            }
+            if (!o.isFlag() && o.dflt() != null) {
+                a.values.put(o.key(), o.dflt());
+            }
+        }
+        for (int i = from; i < argv.length; i++) {
+            String s = argv[i];
+            if (s.startsWith("-") && s.length() > 1 && !isNumber(s)) {
+                String name = s;
+                String inline = null;
+                int eq = s.indexOf('=');
+                if (s.startsWith("--") && eq > 0) {
+                    name = s.substring(0, eq);
+                    inline = s.substring(eq + 1);
+                }
+                Opt o = byName.get(name);
+                if (o == null) {
+                    throw new UsageException("unknown option '" + name + "'" + suggestion(name, byName.keySet()));
+                }
+                if (o.isFlag()) {
+                    if (inline != null) {
+                        throw new UsageException("the option " + name + " takes no value");
+                    }
+                    a.flags.put(o.key(), true);
+                } else {
+                    if (inline == null) {
+                        if (i + 1 >= argv.length) {
+                            throw new UsageException("the option " + name + " needs a value (" + o.paramLabel() + ")");
+                        }
+                        inline = argv[++i];
+                    }
+                    a.values.put(o.key(), inline);
+                }
+            } else {
+                a.positional.add(s);
+            }
+        }
+        if (a.positional.size() > maxPositional) {
+            throw new UsageException("unexpected argument '" + a.positional.get(maxPositional) + "' for '" + command + "'");
+        }
+        return a;
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String suggestion(String name, Iterable<String> known) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(name, k);
+            if (d < bestD) {
+                bestD = d;
+                best = k;
+            }
+        }
+        return best != null && bestD <= 3 ? " (did you mean " + best + "?)" : "";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    boolean flag(String key) {
+        return flags.getOrDefault(key, false);
+    }
+
+    String get(String key) {
+        return values.get(key);
+    }
+
+    Path path(String key) {
+        String v = values.get(key);
+        return v == null ? null : Path.of(v);
+    }
+
+    double number(String key) {
+        String v = values.get(key);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new UsageException("the option " + key + " needs a number, not '" + v + "'");
+        }
+    }
+
+    int integer(String key) {
+        String v = values.get(key);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException("the option " + key + " needs a whole number, not '" + v + "'");
+        }
+    }
+
+    List<String> positional() {
+        return positional;
+    }
+}

@@ -1,0 +1,147 @@
+package org.strokemeta.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.strokemeta.data.CsvReader;
+import org.strokemeta.data.Examples;
+import org.strokemeta.data.InputException;
+import org.strokemeta.data.StudyLoader;
+import org.strokemeta.data.Table;
+import org.strokemeta.effect.Continuity;
+import org.strokemeta.effect.Measure;
+import org.strokemeta.pool.CiMethod;
+import org.strokemeta.pool.FitControl;
+import org.strokemeta.pool.FixedMethod;
+import org.strokemeta.pool.MetaOptions;
+import org.strokemeta.pool.Model;
+import org.strokemeta.pool.Tau2Method;
+import org.strokemeta.study.MetaRequest;
+
+/** The option groups shared by the aggregate-data commands, and what they turn into. */
+final class Options {
+    private Options() {
+    }
+
+    static final List<Opt> INPUT = List.of(
+            Opt.value("--input", "-i", "FILE", "CSV file with one row per study (columns: docs/input.md).", null),
+            Opt.value("--example", "NAME", "Use a bundled data set instead of a file (list: strokemeta examples).", null));
+
+    static final List<Opt> ANALYSIS = List.of(
+            Opt.value("--measure", "M", "Effect measure: OR, RR, RD, PETO, MD, SMD, ROM or GEN. Default: from the columns "
+                    + "(binary OR, continuous MD, estimates GEN).", null),
+            Opt.value("--model", "fixed|random", "Fixed-effect or random-effects model.", "random"),
+            Opt.value("--fixed-method", "IV|MH|PETO", "Pooling of a fixed-effect model: inverse variance, Mantel-Haenszel or Peto.", "IV"),
+            Opt.value("--tau2", "METHOD", "tau² estimator: DL, REML, ML, PM, SJ, HE, HS or EB.", "REML"),
+            Opt.value("--ci", "z|knha", "Wald z, or Hartung-Knapp-Sidik-Jonkman (t with k-p df) tests and intervals.", "z"),
+            Opt.value("--level", "L", "Confidence level.", "0.95"),
+            Opt.value("--add", "X", "Continuity correction added to each cell of a 2x2 table with a zero.", "0.5"),
+            Opt.value("--to", "WHERE", "Tables that get the correction: only0, all, if0all or none.", "only0"),
+            Opt.flag("--drop00", "Leave out studies with no events (or only events) in both arms."),
+            Opt.flag("--ratio", "Generic estimates (estimate, ci_lower, ci_upper, or yi) are ratios such as hazard ratios: "
+                    + "analyse them on the log scale."),
+            Opt.value("--input-ci-level", "L", "Level of the confidence intervals given in the input.", "0.95"),
+            Opt.value("--max-iter", "N", "Iteration limit of the tau² estimators.", "100"),
+            Opt.value("--threshold", "X", "Convergence threshold on the change in tau² (metafor's default is 1e-5).", "1e-10"),
+            Opt.flag("--no-tau2-ci", "Skip the Q-profile confidence intervals of tau² and I²."));
+
+    static final List<Opt> OUTPUT = List.of(
+            Opt.value("--format", "text|json|csv", "Output format.", "text"),
+            Opt.value("--out", "-o", "FILE", "Write to a file instead of the terminal.", null),
+            Opt.value("--max-rows", "N", "Studies shown in a text study table before it is shortened (JSON and CSV hold all).", "60"));
+
+    static List<Opt> concat(List<Opt>... groups) {
+        List<Opt> all = new ArrayList<>();
+        for (List<Opt> g : groups) {
+            all.addAll(g);
+        }
+        return all;
+    }
+
+    static Examples.Example example(Args a) {
+        return a.get("--example") == null ? null : Examples.get(a.get("--example"));
+    }
+
+    static Table read(Args a) {
+        Path input = a.path("--input");
+        String example = a.get("--example");
+        if (input != null && example != null) {
+            throw new UsageException("give either --input or --example, not both");
+        }
+        if (example != null) {
+            return Examples.table(Examples.get(example));
+        }
+        if (input == null) {
+            throw new UsageException("no data: give --input FILE.csv or --example NAME");
+        }
+        return CsvReader.read(input);
+    }
+
+    static MetaOptions metaOptions(Args a) {
+        return new MetaOptions(Model.parse(a.get("--model")), FixedMethod.parse(a.get("--fixed-method")),
+                Tau2Method.parse(a.get("--tau2")), CiMethod.parse(a.get("--ci")), a.number("--level"),
+                new FitControl(a.number("--threshold"), a.integer("--max-iter"), 1.0, true));
+    }
+
+    static MetaRequest request(Args a) {
+        Examples.Example ex = example(a);
+        String measure = a.get("--measure");
+        Measure m = measure != null ? Measure.parse(measure) : ex != null ? Measure.parse(ex.measure()) : null;
+        boolean ratio = a.flag("--ratio") || (ex != null && ex.ratio() && measure == null);
+        return MetaRequest.defaults()
+                .withMeasure(m)
+                .withOptions(metaOptions(a))
+                .withContinuity(new Continuity(a.number("--add"), Continuity.To.parse(a.get("--to")), a.flag("--drop00")))
+                .withGenericInput(new StudyLoader.GenericInput(ratio, a.number("--input-ci-level")))
+                .withTau2Ci(!a.flag("--no-tau2-ci"));
+    }
+
+    static String format(Args a, boolean csvAllowed) {
+        String f = a.get("--format").toLowerCase(Locale.ROOT);
+        if (!f.equals("text") && !f.equals("json") && !(csvAllowed && f.equals("csv"))) {
+            throw new UsageException("unknown format '" + a.get("--format") + "' (expected text, json" + (csvAllowed ? " or csv" : "") + ")");
+        }
+        return f;
+    }
+
+    static int maxRows(Args a) {
+        return a.integer("--max-rows");
+    }
+
+    static void write(Args a, PrintWriter terminal, String text) {
+        Path out = a.path("--out");
+        if (out == null) {
+            terminal.print(text);
+            terminal.flush();
+            return;
+        }
+        try {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    static List<String> split(String csv) {
+        List<String> out = new ArrayList<>();
+        if (csv == null) {
+            return out;
+        }
+        for (String s : csv.split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+
+    static InputException noData() {
+        return InputException.of(null, "no data");
+    }
+}

@@ -1,0 +1,75 @@
+package org.strokemeta.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The example data sets bundled with the product (listed in {@code examples/index.properties}),
+ * so that every analysis can be tried without any file of one's own.
+ */
+public final class Examples {
+    private static final String DIR = "org/strokemeta/examples/";
+
+    private Examples() {
+    }
+
+    /**
+     * One bundled data set.
+     *
+     * @param name        the name used on the command line
+     * @param file        its CSV file
+     * @param measure     the measure it is usually analysed with (e.g. "RR"; "GEN" for given estimates)
+     * @param ratio       generic estimates given as ratios with CIs (analysed on the log scale)
+     * @param description what it is and where it comes from
+     */
+    public record Example(String name, String file, String measure, boolean ratio, String description) {
+    }
+
+    /** All bundled examples, in index order. */
+    public static Map<String, Example> all() {
+        Map<String, Example> out = new LinkedHashMap<>();
+        try (InputStream in = Examples.class.getClassLoader().getResourceAsStream(DIR + "index.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("the example index is missing from the class path");
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int eq = line.indexOf('=');
+                String name = line.substring(0, eq).trim();
+                String[] parts = line.substring(eq + 1).trim().split("\\|", 3);
+                String[] m = parts[1].trim().split(":");
+                out.put(name, new Example(name, parts[0].trim(), m[0], m.length > 1 && m[1].equals("ratio"), parts[2].trim()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The example of that name; an input error listing the names when unknown. */
+    public static Example get(String name) {
+        Example e = all().get(name);
+        if (e == null) {
+            throw InputException.of(null, "there is no bundled example '" + name + "' (available: " + String.join(", ", all().keySet()) + ")");
+        }
+        return e;
+    }
+
+    /** Reads an example's table. */
+    public static Table table(Example e) {
+        try (InputStream in = Examples.class.getClassLoader().getResourceAsStream(DIR + e.file())) {
+            if (in == null) {
+                throw new IllegalStateException("bundled example file " + e.file() + " is missing");
+            }
+            return CsvReader.read(e.file(), in);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.strokemeta.report;
+
+import java.util.List;
+import org.strokemeta.pool.Heterogeneity;
+import org.strokemeta.pool.MetaResult;
+import org.strokemeta.pool.PooledEstimate;
+import org.strokemeta.study.MetaRun;
+
+/** Results as CSV, one row per analysis, at full precision (for batch runs and spreadsheets). */
+public final class CsvReport {
+    /** The header of the batch CSV. */
+    public static final String HEADER = "group,measure,k,k_excluded,estimate,se,ci_lower,ci_upper,statistic,df,p,"
+            + "pi_lower,pi_upper,tau2,tau2_ci_lower,tau2_ci_upper,i2,h2,q,q_df,q_p,converged,error";
+
+    private CsvReport() {
+    }
+
+    /** One row per analysis. */
+    public static String batch(List<MetaRun.Outcome> outcomes) {
+        StringBuilder sb = new StringBuilder(outcomes.size() * 200);
+        sb.append(HEADER).append('\n');
+        for (MetaRun.Outcome o : outcomes) {
+            sb.append(quote(o.group() == null ? "" : o.group())).append(',');
+            if (o.failed()) {
+                sb.append(",,,,,,,,,,,,,,,,,,,,,false,").append(quote(o.error())).append('\n');
+                continue;
+            }
+            MetaResult r = o.result();
+            PooledEstimate p = r.pooled();
+            Heterogeneity h = r.heterogeneity();
+            sb.append(r.effects().measure().name()).append(',').append(r.k()).append(',').append(r.effects().excluded().size());
+            for (double v : new double[] {p.estimate(), p.se(), p.ciLower(), p.ciUpper(), p.statistic(), p.df(), p.p(),
+                    p.piLower(), p.piUpper(), h.tau2(), h.tau2Ci() == null ? Double.NaN : h.tau2Ci().lower(),
+                    h.tau2Ci() == null ? Double.NaN : h.tau2Ci().upper(), h.i2(), h.h2(), h.q(), h.qDf(), h.qP()}) {
+                sb.append(',');
+                if (Double.isFinite(v)) {
+                    sb.append(v);
+                }
+            }
+            sb.append(',').append(r.converged()).append(",\n");
+        }
+        return sb.toString();
+    }
+
+    /** Quotes a CSV cell when needed (RFC 4180). */
+    public static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}

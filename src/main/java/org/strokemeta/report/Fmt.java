@@ -1,0 +1,93 @@
+package org.strokemeta.report;
+
+import java.util.Locale;
+
+/** Number formatting for human-readable output (JSON output keeps full precision instead). */
+public final class Fmt {
+    private Fmt() {
+    }
+
+    /** A number with a fixed number of decimals; "NA" for NaN. */
+    public static String f(double x, int decimals) {
+        if (Double.isNaN(x)) {
+            return "NA";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "Inf" : "-Inf";
+        }
+        if (decimals <= 6 && Math.abs(x) < 1e12) {
+            return fixed(x, decimals);
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", x);
+    }
+
+    private static final long[] POW10 = {1, 10, 100, 1000, 10000, 100000, 1000000};
+
+    /** Fast fixed-point formatting (half away from zero) for moderate magnitudes. */
+    private static String fixed(double x, int decimals) {
+        long scaled = Math.round(Math.abs(x) * POW10[decimals]);
+        boolean neg = x < 0 && scaled != 0;
+        long ip = scaled / POW10[decimals];
+        long fp = scaled % POW10[decimals];
+        StringBuilder sb = new StringBuilder(24);
+        if (neg) {
+            sb.append('-');
+        }
+        sb.append(ip);
+        if (decimals > 0) {
+            sb.append('.');
+            String f = Long.toString(fp);
+            for (int i = f.length(); i < decimals; i++) {
+                sb.append('0');
+            }
+            sb.append(f);
+        }
+        return sb.toString();
+    }
+
+    /** A p-value: four decimals, or "< 0.0001". */
+    public static String p(double p) {
+        if (Double.isNaN(p)) {
+            return "NA";
+        }
+        if (p < 1e-4) {
+            return "< 0.0001";
+        }
+        return f(p, 4);
+    }
+
+    /** A p-value written as "p = 0.0123" or "p < 0.0001". */
+    public static String pEq(double p) {
+        String s = p(p);
+        return s.startsWith("<") ? "p " + s : "p = " + s;
+    }
+
+    /** A number with about four significant digits. */
+    public static String g(double x) {
+        if (Double.isNaN(x)) {
+            return "NA";
+        }
+        if (x == 0) {
+            return "0";
+        }
+        double a = Math.abs(x);
+        if (a >= 1e5 || a < 1e-3) {
+            return String.format(Locale.ROOT, "%.3e", x);
+        }
+        int dec = Math.max(0, 3 - (int) Math.floor(Math.log10(a)));
+        return String.format(Locale.ROOT, "%." + Math.min(dec, 6) + "f", x);
+    }
+
+    /** Pads or truncates text to a width (ellipsis when cut). */
+    public static String pad(String s, int width) {
+        if (s.length() > width) {
+            return s.substring(0, Math.max(0, width - 1)) + "…";
+        }
+        return s + " ".repeat(width - s.length());
+    }
+
+    /** Right-aligns text in a width. */
+    public static String right(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+}

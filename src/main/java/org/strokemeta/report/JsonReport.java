@@ -1,0 +1,205 @@
+package org.strokemeta.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.strokemeta.data.Note;
+import org.strokemeta.effect.EffectSizes;
+import org.strokemeta.effect.Measure;
+import org.strokemeta.pool.Dist;
+import org.strokemeta.pool.Heterogeneity;
+import org.strokemeta.pool.MetaOptions;
+import org.strokemeta.pool.MetaResult;
+import org.strokemeta.pool.Model;
+import org.strokemeta.pool.PooledEstimate;
+import org.strokemeta.pool.Tau2Estimate;
+import org.strokemeta.study.MetaRequest;
+import org.strokemeta.study.MetaRun;
+
+/**
+ * The JSON form of results, at full double precision (shortest decimal that reads back to the same
+ * double), with undefined values as null. The schema is documented in docs/json-schema.md and
+ * versioned by the {@code schema} field.
+ */
+public final class JsonReport {
+    /** The schema identifier of meta-analysis results. */
+    public static final String SCHEMA = "strokemeta.meta/1";
+
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    /** The whole document for a run (one or many analyses). */
+    public static ObjectNode document(String source, MetaRequest request, List<MetaRun.Outcome> outcomes) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("version", Version.get());
+        root.put("source", source);
+        root.set("request", request(request));
+        ArrayNode results = root.putArray("results");
+        for (MetaRun.Outcome o : outcomes) {
+            ObjectNode r = o.failed() ? MAPPER.createObjectNode() : result(o.result());
+            ObjectNode ordered = MAPPER.createObjectNode();
+            if (o.group() != null) {
+                ordered.put("group", o.group());
+            } else {
+                ordered.putNull("group");
+            }
+            if (o.failed()) {
+                ordered.put("error", o.error());
+            } else {
+                ordered.putNull("error");
+            }
+            ordered.setAll(r);
+            results.add(ordered);
+        }
+        return root;
+    }
+
+    static ObjectNode request(MetaRequest r) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("measure", r.measure() == null ? null : r.measure().name());
+        options(n, r.options());
+        ObjectNode cc = n.putObject("continuity");
+        cc.put("add", r.continuity().add());
+        cc.put("to", r.continuity().to().label());
+        cc.put("drop00", r.continuity().drop00());
+        n.put("by", r.by());
+        n.put("subgroup", r.subgroup());
+        ArrayNode mods = n.putArray("moderators");
+        r.moderators().forEach(mods::add);
+        return n;
+    }
+
+    static void options(ObjectNode n, MetaOptions o) {
+        n.put("model", o.model().name().toLowerCase(java.util.Locale.ROOT));
+        n.put("fixed_method", o.fixedMethod().name());
+        n.put("tau2_method", o.tau2Method().name());
+        n.put("ci_method", o.ciMethod().name().toLowerCase(java.util.Locale.ROOT));
+        n.put("level", o.level());
+    }
+
+    /** One analysis. */
+    public static ObjectNode result(MetaResult r) {
+        ObjectNode n = MAPPER.createObjectNode();
+        EffectSizes es = r.effects();
+        Measure m = es.measure();
+        n.put("measure", m.name());
+        n.put("scale", m.logScale() ? "log" : "identity");
+        n.put("method", r.method());
+        ObjectNode opts = n.putObject("options");
+        options(opts, r.options());
+        n.put("k", r.k());
+        n.put("k_excluded", es.excluded().size());
+        double z = Dist.zCrit(r.options().level());
+        ArrayNode studies = n.putArray("studies");
+        for (int i = 0; i < es.size(); i++) {
+            ObjectNode s = studies.addObject();
+            s.put("study", es.study()[i]);
+            s.put("line", es.lines()[i]);
+            double se = Math.sqrt(es.vi()[i]);
+            num(s, "yi", es.yi()[i]);
+            num(s, "vi", es.vi()[i]);
+            num(s, "se", se);
+            num(s, "ci_lower", es.yi()[i] - z * se);
+            num(s, "ci_upper", es.yi()[i] + z * se);
+            num(s, "weight", r.weights()[i]);
+        }
+        n.set("pooled", pooled(r.pooled(), m, r.options().model() == Model.RANDOM));
+        n.set("heterogeneity", heterogeneity(r.heterogeneity()));
+        Tau2Estimate t = r.tau2();
+        if (t != null) {
+            ObjectNode f = n.putObject("tau2_fit");
+            f.put("method", t.method().name());
+            f.put("iterations", t.iterations());
+            f.put("converged", t.converged());
+            f.put("message", t.message());
+        } else {
+            n.putNull("tau2_fit");
+        }
+        n.put("converged", r.converged());
+        n.set("notes", notes(r.notes()));
+        return n;
+    }
+
+    static ObjectNode pooled(PooledEstimate p, Measure m, boolean random) {
+        ObjectNode n = MAPPER.createObjectNode();
+        num(n, "estimate", p.estimate());
+        num(n, "se", p.se());
+        num(n, "ci_lower", p.ciLower());
+        num(n, "ci_upper", p.ciUpper());
+        n.put("statistic", p.isT() ? "t" : "z");
+        num(n, p.isT() ? "t" : "z", p.statistic());
+        num(n, "df", p.df());
+        num(n, "p", p.p());
+        num(n, "pi_lower", random ? p.piLower() : Double.NaN);
+        num(n, "pi_upper", random ? p.piUpper() : Double.NaN);
+        if (m.logScale()) {
+            ObjectNode e = n.putObject("exp");
+            num(e, "estimate", Math.exp(p.estimate()));
+            num(e, "ci_lower", Math.exp(p.ciLower()));
+            num(e, "ci_upper", Math.exp(p.ciUpper()));
+            num(e, "pi_lower", random ? Math.exp(p.piLower()) : Double.NaN);
+            num(e, "pi_upper", random ? Math.exp(p.piUpper()) : Double.NaN);
+        }
+        return n;
+    }
+
+    static ObjectNode heterogeneity(Heterogeneity h) {
+        ObjectNode n = MAPPER.createObjectNode();
+        num(n, "q", h.q());
+        n.put("q_df", h.qDf());
+        num(n, "q_p", h.qP());
+        num(n, "i2", h.i2());
+        num(n, "h2", h.h2());
+        num(n, "tau2", h.tau2());
+        num(n, "tau", h.tau());
+        interval(n, "tau2_ci", h.tau2Ci());
+        interval(n, "i2_ci", h.i2Ci());
+        interval(n, "h2_ci", h.h2Ci());
+        return n;
+    }
+
+    private static void interval(ObjectNode n, String key, Heterogeneity.Interval iv) {
+        num(n, key + "_lower", iv == null ? Double.NaN : iv.lower());
+        num(n, key + "_upper", iv == null ? Double.NaN : iv.upper());
+    }
+
+    static ArrayNode notes(List<Note> notes) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (Note note : notes) {
+            ObjectNode o = a.addObject();
+            if (note.line() > 0) {
+                o.put("line", note.line());
+            } else {
+                o.putNull("line");
+            }
+            o.put("study", note.study());
+            o.put("kind", note.kind().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("message", note.message());
+        }
+        return a;
+    }
+
+    /** Puts a number, or null when it is not finite. */
+    public static void num(ObjectNode n, String key, double v) {
+        if (Double.isFinite(v)) {
+            n.put(key, v);
+        } else {
+            n.putNull(key);
+        }
+    }
+
+    /** Serialises a node. */
+    public static String write(ObjectNode n) {
+        try {
+            return MAPPER.writeValueAsString(n) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.strokemeta.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.strokemeta.effect.Measure;
+import org.strokemeta.pool.MetaResult;
+import org.strokemeta.sensitivity.Sensitivity;
+
+/** Output of leave-one-out and cumulative series. */
+public final class SensitivityReport {
+    /** The schema identifier of sensitivity series. */
+    public static final String SCHEMA = "strokemeta.sensitivity/1";
+
+    private SensitivityReport() {
+    }
+
+    /** A table with one row per step. */
+    public static String text(String title, String stepLabel, MetaResult full, List<Sensitivity.Step> steps) {
+        Measure m = full.effects().measure();
+        StringBuilder sb = new StringBuilder();
+        sb.append(title).append(": ").append(m.description()).append(", ").append(full.method()).append('\n');
+        int lw = 28;
+        for (Sensitivity.Step s : steps) {
+            lw = Math.max(lw, Math.min(40, s.study().length() + 2));
+        }
+        String ci = Math.round(full.options().level() * 100) + "% CI";
+        sb.append(Fmt.pad(stepLabel, lw)).append(Fmt.right("k", 4)).append("   ")
+                .append(Fmt.pad(TextReport.effectLabel(m) + " [" + ci + "]", 26)).append(Fmt.right("p", 9))
+                .append(Fmt.right("tau2", 10)).append(Fmt.right("I2", 7)).append(Fmt.right("Q", 9)).append('\n');
+        for (Sensitivity.Step s : steps) {
+            row(sb, s.study(), s.result(), lw, m);
+        }
+        row(sb, "(all studies)", full, lw, m);
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String label, MetaResult r, int lw, Measure m) {
+        sb.append(Fmt.pad(label, lw)).append(Fmt.right(Integer.toString(r.k()), 4)).append("   ")
+                .append(Fmt.pad(TextReport.interval(m, r.pooled().estimate(), r.pooled().ciLower(), r.pooled().ciUpper()), 26))
+                .append(Fmt.right(Fmt.p(r.pooled().p()), 9)).append(Fmt.right(Fmt.f(r.heterogeneity().tau2(), 4), 10))
+                .append(Fmt.right(Fmt.f(r.heterogeneity().i2(), 1), 7)).append(Fmt.right(Fmt.f(r.heterogeneity().q(), 2), 9));
+        if (!r.converged()) {
+            sb.append("  NOT CONVERGED");
+        }
+        sb.append('\n');
+    }
+
+    /** The JSON document of a series. */
+    public static ObjectNode json(String kind, String source, MetaResult full, List<Sensitivity.Step> steps) {
+        ObjectNode root = JsonReport.MAPPER.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("version", Version.get());
+        root.put("source", source);
+        root.put("kind", kind);
+        root.put("measure", full.effects().measure().name());
+        ObjectNode opts = root.putObject("options");
+        JsonReport.options(opts, full.options());
+        ArrayNode arr = root.putArray("steps");
+        for (Sensitivity.Step s : steps) {
+            ObjectNode o = arr.addObject();
+            o.put("study", s.study());
+            o.put("k", s.result().k());
+            o.set("pooled", JsonReport.pooled(s.result().pooled(), full.effects().measure(), true));
+            o.set("heterogeneity", JsonReport.heterogeneity(s.result().heterogeneity()));
+            o.put("converged", s.result().converged());
+        }
+        root.set("all_studies", JsonReport.result(full));
+        return root;
+    }
+}

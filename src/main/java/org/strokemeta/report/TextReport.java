@@ -1,0 +1,190 @@
+package org.strokemeta.report;
+
+import java.util.List;
+import org.strokemeta.data.Note;
+import org.strokemeta.effect.EffectSizes;
+import org.strokemeta.effect.Measure;
+import org.strokemeta.pool.Dist;
+import org.strokemeta.pool.Heterogeneity;
+import org.strokemeta.pool.MetaResult;
+import org.strokemeta.pool.Model;
+import org.strokemeta.pool.PooledEstimate;
+import org.strokemeta.study.MetaRun;
+
+/** Readable text summaries of meta-analyses: study table with weights, pooled result, heterogeneity, notes. */
+public final class TextReport {
+    /** Study tables longer than this are shortened in text output (JSON always holds every study). */
+    public static final int DEFAULT_MAX_ROWS = 60;
+
+    private TextReport() {
+    }
+
+    /** A full summary of one analysis. */
+    public static String meta(MetaResult r, int maxRows) {
+        StringBuilder sb = new StringBuilder();
+        EffectSizes es = r.effects();
+        Measure m = es.measure();
+        sb.append("Meta-analysis of ").append(m.description()).append(m.logScale() ? " (" + m.name() + ")" : "")
+                .append(", ").append(r.method()).append('\n');
+        sb.append("Data: ").append(es.input().source()).append(", ").append(r.k()).append(r.k() == 1 ? " study" : " studies")
+                .append(" pooled");
+        long excluded = es.excluded().size();
+        if (excluded > 0) {
+            sb.append(", ").append(excluded).append(" left out (see notes)");
+        }
+        sb.append('\n').append('\n');
+        studyTable(sb, r, maxRows);
+        sb.append('\n');
+        pooled(sb, r);
+        heterogeneity(sb, r);
+        notes(sb, r.notes());
+        return sb.toString();
+    }
+
+    static String effectLabel(Measure m) {
+        return m.logScale() ? m.displayName() : m == Measure.GEN ? "Estimate" : m.displayName();
+    }
+
+    private static void studyTable(StringBuilder sb, MetaResult r, int maxRows) {
+        EffectSizes es = r.effects();
+        Measure m = es.measure();
+        double z = Dist.zCrit(r.options().level());
+        int lw = 28;
+        for (String s : es.study()) {
+            lw = Math.max(lw, Math.min(40, s.length() + 2));
+        }
+        String ci = Math.round(r.options().level() * 100) + "% CI";
+        sb.append(Fmt.pad("Study", lw)).append(Fmt.right(m.logScale() ? "log " + m.displayName() : "Effect", 10))
+                .append(Fmt.right("SE", 9)).append("   ").append(Fmt.pad(effectLabel(m) + " [" + ci + "]", 26))
+                .append(Fmt.right("Weight", 8)).append('\n');
+        int k = es.size();
+        int show = k <= maxRows ? k : maxRows;
+        for (int i = 0; i < show; i++) {
+            double y = es.yi()[i];
+            double se = Math.sqrt(es.vi()[i]);
+            sb.append(Fmt.pad(es.study()[i], lw)).append(Fmt.right(Fmt.f(y, 4), 10)).append(Fmt.right(Fmt.f(se, 4), 9))
+                    .append("   ").append(Fmt.pad(interval(m, y, y - z * se, y + z * se), 26))
+                    .append(Fmt.right(Fmt.f(r.weights()[i], 1) + "%", 8)).append('\n');
+        }
+        if (show < k) {
+            sb.append("... ").append(k - show).append(" more studies not shown (all are in --format json or csv)\n");
+        }
+    }
+
+    /** "0.49 [0.34, 0.70]" on the reader's scale (exponentiated for ratio measures). */
+    static String interval(Measure m, double est, double lo, double hi) {
+        if (m.logScale()) {
+            return Fmt.f(Math.exp(est), 2) + " [" + Fmt.f(Math.exp(lo), 2) + ", " + Fmt.f(Math.exp(hi), 2) + "]";
+        }
+        return Fmt.g(est) + " [" + Fmt.g(lo) + ", " + Fmt.g(hi) + "]";
+    }
+
+    private static void pooled(StringBuilder sb, MetaResult r) {
+        PooledEstimate p = r.pooled();
+        Measure m = r.effects().measure();
+        String ci = Math.round(r.options().level() * 100) + "% CI";
+        sb.append("Pooled ").append(effectLabel(m)).append(" (").append(r.options().model() == Model.RANDOM ? "random effects" : "fixed effect")
+                .append("): ").append(interval(m, p.estimate(), p.ciLower(), p.ciUpper())).append(" (").append(ci).append(")\n");
+        sb.append("  ").append(m.logScale() ? "log " + m.displayName() : "estimate").append(" = ").append(Fmt.f(p.estimate(), 4))
+                .append(", SE = ").append(Fmt.f(p.se(), 4)).append(", ");
+        if (p.isT()) {
+            sb.append("t(").append(Fmt.f(p.df(), 0)).append(") = ").append(Fmt.f(p.statistic(), 3));
+        } else {
+            sb.append("z = ").append(Fmt.f(p.statistic(), 3));
+        }
+        sb.append(", ").append(Fmt.pEq(p.p())).append('\n');
+        if (!Double.isNaN(p.piLower())) {
+            sb.append("  prediction interval: ").append(interval(m, p.estimate(), p.piLower(), p.piUpper())).append('\n');
+        }
+    }
+
+    private static void heterogeneity(StringBuilder sb, MetaResult r) {
+        Heterogeneity h = r.heterogeneity();
+        sb.append("Heterogeneity: Q = ").append(Fmt.f(h.q(), 2)).append(" (df = ").append(h.qDf()).append(", ")
+                .append(Fmt.pEq(h.qP())).append("), I² = ").append(Fmt.f(h.i2(), 1)).append('%');
+        if (h.i2Ci() != null) {
+            sb.append(" [").append(Fmt.f(h.i2Ci().lower(), 1)).append(", ").append(Fmt.f(h.i2Ci().upper(), 1)).append(']');
+        }
+        sb.append(", H² = ").append(Fmt.f(h.h2(), 2));
+        if (r.options().model() == Model.RANDOM) {
+            sb.append("\n  tau² = ").append(Fmt.g(h.tau2()));
+            if (h.tau2Ci() != null) {
+                sb.append(" [").append(Fmt.g(h.tau2Ci().lower())).append(", ").append(Fmt.g(h.tau2Ci().upper())).append("] (Q-profile)");
+            }
+            sb.append(", tau = ").append(Fmt.g(h.tau()));
+            if (r.tau2() != null && r.tau2().iterations() > 0) {
+                sb.append(", ").append(r.tau2().method().name()).append(r.tau2().converged() ? " converged in " : " did NOT converge in ")
+                        .append(r.tau2().iterations()).append(" iterations");
+            }
+        }
+        sb.append('\n');
+        if (!r.converged()) {
+            sb.append("WARNING: the tau² estimator did not converge; these results are not valid.\n");
+        }
+    }
+
+    static void notes(StringBuilder sb, List<Note> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        sb.append("\nNotes:\n");
+        int shown = 0;
+        for (Note n : notes) {
+            if (shown++ == 50) {
+                sb.append("  ... ").append(notes.size() - 50).append(" more notes (all are in --format json)\n");
+                break;
+            }
+            sb.append("  - ").append(n).append('\n');
+        }
+    }
+
+    /** A one-line-per-analysis table for batch runs. */
+    public static String batch(List<MetaRun.Outcome> outcomes, String byColumn) {
+        StringBuilder sb = new StringBuilder();
+        int gw = Math.max(byColumn.length(), 8);
+        for (MetaRun.Outcome o : outcomes) {
+            gw = Math.max(gw, Math.min(30, o.group().length()));
+        }
+        gw += 2;
+        MetaResult first = outcomes.stream().filter(o -> !o.failed()).map(MetaRun.Outcome::result).findFirst().orElse(null);
+        if (first != null) {
+            sb.append(first.effects().measure().description()).append(", ").append(first.method()).append('\n');
+        }
+        sb.append(Fmt.pad(byColumn, gw)).append(Fmt.right("k", 5)).append(Fmt.right("estimate", 11)).append(Fmt.right("se", 9))
+                .append(Fmt.right("ci_lower", 11)).append(Fmt.right("ci_upper", 11)).append(Fmt.right("p", 10))
+                .append(Fmt.right("tau2", 10)).append(Fmt.right("I2", 7)).append(Fmt.right("Q", 9)).append('\n');
+        int failed = 0;
+        int notConverged = 0;
+        StringBuilder out = sb;
+        for (MetaRun.Outcome o : outcomes) {
+            out.append(Fmt.pad(o.group(), gw));
+            if (o.failed()) {
+                failed++;
+                out.append("  not analysed: ").append(o.error()).append('\n');
+                continue;
+            }
+            MetaResult r = o.result();
+            PooledEstimate p = r.pooled();
+            Heterogeneity h = r.heterogeneity();
+            out.append(Fmt.right(Integer.toString(r.k()), 5)).append(Fmt.right(Fmt.f(p.estimate(), 4), 11))
+                    .append(Fmt.right(Fmt.f(p.se(), 4), 9)).append(Fmt.right(Fmt.f(p.ciLower(), 4), 11))
+                    .append(Fmt.right(Fmt.f(p.ciUpper(), 4), 11)).append(Fmt.right(Fmt.p(p.p()), 10))
+                    .append(Fmt.right(Fmt.f(h.tau2(), 4), 10)).append(Fmt.right(Fmt.f(h.i2(), 1), 7))
+                    .append(Fmt.right(Fmt.f(h.q(), 2), 9));
+            if (!r.converged()) {
+                notConverged++;
+                out.append("  NOT CONVERGED");
+            }
+            out.append('\n');
+        }
+        out.append(outcomes.size()).append(" analyses");
+        if (failed > 0) {
+            out.append(", ").append(failed).append(" not analysed");
+        }
+        if (notConverged > 0) {
+            out.append(", ").append(notConverged).append(" did not converge (results not valid)");
+        }
+        out.append('\n');
+        return out.toString();
+    }
+}

@@ -1,0 +1,75 @@
+package org.strokemeta.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.strokemeta.data.BinaryStudies;
+import org.strokemeta.data.ContinuousStudies;
+import org.strokemeta.data.InputException;
+import org.strokemeta.data.Note;
+import org.strokemeta.data.StudyLoader;
+import org.strokemeta.data.Studies;
+import org.strokemeta.data.Table;
+import org.strokemeta.effect.EffectCalculator;
+import org.strokemeta.effect.EffectSizes;
+import org.strokemeta.effect.Measure;
+import org.strokemeta.pool.FixedMethod;
+import org.strokemeta.pool.Model;
+
+/** Reads study-level data from a table and computes the per-study effects a request asks for. */
+public final class StudyInput {
+    private StudyInput() {
+    }
+
+    /** The measure to use: the requested one, or one chosen from the columns present. */
+    public static Measure measureFor(Table t, MetaRequest r) {
+        Measure m = r.measure();
+        if (m == null) {
+            if (BinaryStudies.COLUMNS.stream().allMatch(t::has)) {
+                m = Measure.OR;
+            } else if (ContinuousStudies.COLUMNS.stream().allMatch(t::has)) {
+                m = Measure.MD;
+            } else if ((t.has("yi") && (t.has("vi") || t.has("sei"))) || (t.has("estimate") && t.has("ci_lower"))) {
+                m = Measure.GEN;
+            } else {
+                throw InputException.of(t.source(), "cannot tell the kind of data from the columns ("
+                        + String.join(", ", t.columnNames()) + "): binary data need " + String.join(", ", BinaryStudies.COLUMNS)
+                        + "; continuous data need " + String.join(", ", ContinuousStudies.COLUMNS)
+                        + "; generic estimates need yi with vi or sei, or estimate, ci_lower and ci_upper");
+            }
+        }
+        if (r.options().model() == Model.FIXED && r.options().fixedMethod() == FixedMethod.PETO && m == Measure.OR) {
+            m = Measure.PETO;
+        }
+        return m;
+    }
+
+    /** Reads the studies for a measure. */
+    public static Studies studies(Table t, Measure m, MetaRequest r) {
+        return switch (m.kind()) {
+            case BINARY -> StudyLoader.binary(t);
+            case CONTINUOUS -> StudyLoader.continuous(t);
+            case GENERIC -> StudyLoader.generic(t, r.genericInput());
+        };
+    }
+
+    /** The per-study effects of a table under a request, with a check of method and measure. */
+    public static EffectSizes effects(Table t, MetaRequest r) {
+        Measure m = measureFor(t, r);
+        FixedMethod fm = r.options().fixedMethod();
+        if (r.options().model() == Model.FIXED) {
+            if (fm == FixedMethod.MH && m != Measure.OR && m != Measure.RR && m != Measure.RD) {
+                throw InputException.of(t.source(), "the Mantel-Haenszel method pools OR, RR or RD, not " + m);
+            }
+            if (fm == FixedMethod.PETO && m != Measure.PETO) {
+                throw InputException.of(t.source(), "Peto's method pools the Peto odds ratio (measure PETO or OR), not " + m);
+            }
+        }
+        EffectSizes es = EffectCalculator.compute(m, studies(t, m, r), r.continuity());
+        if (m == Measure.PETO && r.measure() == Measure.OR) {
+            List<Note> notes = new ArrayList<>(es.notes());
+            notes.add(new Note(0, null, Note.Kind.INFO, "Peto's method: per-study effects are Peto log odds ratios"));
+            es = new EffectSizes(es.measure(), es.study(), es.lines(), es.rows(), es.yi(), es.vi(), es.input(), notes);
+        }
+        return es;
+    }
+}
