@@ -2,6 +2,22 @@ package org.strokemeta.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.OptionalDouble;
+import org.strokemeta.bias.FunnelOptions;
+import org.strokemeta.bias.K0Estimator;
+import org.strokemeta.bias.Side;
+import org.strokemeta.bias.SmallStudyEffects;
+import org.strokemeta.bias.TrimFillOptions;
+import org.strokemeta.bias.TrimFillResult;
+import org.strokemeta.bias.EggerModel;
+import org.strokemeta.data.Table;
+import org.strokemeta.effect.EffectSizes;
+import org.strokemeta.pool.MetaAnalysis;
+import org.strokemeta.pool.MetaResult;
+import org.strokemeta.report.BiasReport;
+import org.strokemeta.report.JsonReport;
+import org.strokemeta.study.MetaRequest;
+import org.strokemeta.study.StudyInput;
 
 /** {@code strokemeta bias}: small-study effects. */
 final class BiasCommand extends Command {
@@ -21,12 +37,59 @@ final class BiasCommand extends Command {
     }
 
     @Override
+    String description() {
+        return "Small-study effects (funnel-plot asymmetry): Egger's regression test (classic, and as a meta-regression\n"
+                + "with the analysis' options), Begg and Mazumdar's rank correlation, Duval and Tweedie's trim-and-fill,\n"
+                + "and the data of the funnel plot and of the contour-enhanced funnel plot (in --format json).";
+    }
+
+    @Override
     List<Opt> options() {
-        return Options.concat(Options.INPUT, Options.ANALYSIS, Options.OUTPUT);
+        return Options.concat(Options.INPUT, Options.ANALYSIS, List.of(
+                Opt.value("--side", "auto|left|right", "Side on which trim-and-fill looks for missing studies (auto: chosen as metafor does).", "auto"),
+                Opt.value("--k0", "L0|R0", "Estimator of the number of missing studies.", "L0"),
+                Opt.value("--trimfill-fits", "metafor|analysis", "Fits inside trim-and-fill: as metafor 3.8 (z test, 95%, its default"
+                        + " convergence), or with this analysis' options.", "metafor"),
+                Opt.value("--contour-levels", "L,...", "Levels of the contour-enhanced funnel plot.", "0.90,0.95,0.99")),
+                Options.OUTPUT);
     }
 
     @Override
     int run(Args a, PrintWriter out, PrintWriter err) {
-        throw new UsageException("not available yet");
+        String format = Options.format(a, false);
+        Table t = Options.read(a);
+        MetaRequest req = Options.request(a);
+        EffectSizes es = StudyInput.effects(t, req);
+        MetaResult analysis = MetaAnalysis.run(es, req.options(), req.tau2Ci());
+        TrimFillOptions tf = TrimFillOptions.defaults().withEstimator(K0Estimator.parse(a.get("--k0")))
+                .withFitSettings(parseFits(a.get("--trimfill-fits")));
+        if (!a.get("--side").equalsIgnoreCase("auto")) {
+            tf = tf.withSide(Side.parse(a.get("--side")));
+        }
+        List<String> lv = Options.split(a.get("--contour-levels"));
+        double[] levels = new double[lv.size()];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = Double.parseDouble(lv.get(i));
+        }
+        TrimFillResult trim = SmallStudyEffects.trimFill(es, req.options(), tf);
+        BiasReport.Results r = new BiasReport.Results(analysis,
+                SmallStudyEffects.eggerClassic(es, req.options().level()),
+                SmallStudyEffects.egger(es, req.options(), EggerModel.RMA),
+                SmallStudyEffects.rankTest(es),
+                trim,
+                SmallStudyEffects.funnel(es, req.options(), new FunnelOptions(new double[] {req.options().level()}, OptionalDouble.empty(), false, 101)),
+                SmallStudyEffects.funnel(es, req.options(), new FunnelOptions(levels, OptionalDouble.of(0), false, 101)));
+        String text = format.equals("json") ? JsonReport.write(BiasReport.json(t.source(), r)) : BiasReport.text(r);
+        Options.write(a, out, text);
+        boolean invalid = !analysis.converged() || !trim.converged() || !r.eggerRma().converged();
+        return invalid ? Main.EXIT_INVALID : 0;
+    }
+
+    private static TrimFillOptions.FitSettings parseFits(String s) {
+        return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "metafor" -> TrimFillOptions.FitSettings.METAFOR;
+            case "analysis" -> TrimFillOptions.FitSettings.ANALYSIS;
+            default -> throw new UsageException("unknown --trimfill-fits '" + s + "' (expected metafor or analysis)");
+        };
     }
 }

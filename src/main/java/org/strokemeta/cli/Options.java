@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import org.strokemeta.data.CsvReader;
 import org.strokemeta.data.Examples;
-import org.strokemeta.data.InputException;
 import org.strokemeta.data.StudyLoader;
 import org.strokemeta.data.Table;
 import org.strokemeta.effect.Continuity;
@@ -49,6 +48,8 @@ final class Options {
             Opt.value("--input-ci-level", "L", "Level of the confidence intervals given in the input.", "0.95"),
             Opt.value("--max-iter", "N", "Iteration limit of the tau² estimators.", "100"),
             Opt.value("--threshold", "X", "Convergence threshold on the change in tau² (metafor's default is 1e-5).", "1e-10"),
+            Opt.flag("--no-fallback", "Report Fisher scoring that does not converge as a failure (as metafor does) instead of "
+                    + "solving the score equation by a bracketing method."),
             Opt.flag("--no-tau2-ci", "Skip the Q-profile confidence intervals of tau² and I²."));
 
     static final List<Opt> OUTPUT = List.of(
@@ -86,7 +87,7 @@ final class Options {
     static MetaOptions metaOptions(Args a) {
         return new MetaOptions(Model.parse(a.get("--model")), FixedMethod.parse(a.get("--fixed-method")),
                 Tau2Method.parse(a.get("--tau2")), CiMethod.parse(a.get("--ci")), a.number("--level"),
-                new FitControl(a.number("--threshold"), a.integer("--max-iter"), 1.0, true));
+                new FitControl(a.number("--threshold"), a.integer("--max-iter"), 1.0, true, !a.flag("--no-fallback")));
     }
 
     static MetaRequest request(Args a) {
@@ -139,9 +140,5 @@ final class Options {
             }
         }
         return out;
-    }
-
-    static InputException noData() {
-        return InputException.of(null, "no data");
     }
 }

@@ -9,8 +9,11 @@ package org.strokemeta.pool;
  * @param stepAdj   step length factor of Fisher scoring (metafor's {@code stepadj})
  * @param ll0Check  for ML and REML, compare the likelihood at tau² = 0 with the one at the solution
  *                  and take tau² = 0 when it is higher (metafor's {@code ll0check})
+ * @param scoreFallback when Fisher scoring does not settle within {@code maxIter} iterations, solve
+ *                  the score equation by a bracketing method instead (with a note); when false the fit
+ *                  is reported as not converged, as metafor does
  */
-public record FitControl(double threshold, int maxIter, double stepAdj, boolean ll0Check) {
+public record FitControl(double threshold, int maxIter, double stepAdj, boolean ll0Check, boolean scoreFallback) {
     public FitControl {
         if (!(threshold > 0)) {
             throw new IllegalArgumentException("the convergence threshold must be positive");
@@ -25,11 +28,21 @@ public record FitControl(double threshold, int maxIter, double stepAdj, boolean 
 
     /** Tight convergence (1e-10), metafor's limit of 100 iterations, full steps, the tau² = 0 check. */
     public static FitControl defaults() {
-        return new FitControl(1e-10, 100, 1.0, true);
+        return new FitControl(1e-10, 100, 1.0, true, true);
+    }
+
+    /** metafor's own defaults (threshold 1e-5, 100 iterations, no fallback), for reproducing its iterates. */
+    public static FitControl metafor() {
+        return new FitControl(1e-5, 100, 1.0, true, false);
     }
 
     /** A copy with another iteration limit. */
     public FitControl withMaxIter(int n) {
-        return new FitControl(threshold, n, stepAdj, ll0Check);
+        return new FitControl(threshold, n, stepAdj, ll0Check, scoreFallback);
+    }
+
+    /** A copy with the score-equation fallback switched on or off. */
+    public FitControl withScoreFallback(boolean on) {
+        return new FitControl(threshold, maxIter, stepAdj, ll0Check, on);
     }
 }

@@ -193,6 +193,10 @@ public enum Tau2Method {
         while (change > c.threshold()) {
             iter++;
             if (iter > c.maxIter()) {
+                if (!c.scoreFallback()) {
+                    return new Tau2Estimate(method, tau2, iter - 1, false, "Fisher scoring for " + method.name()
+                            + " did not converge in " + c.maxIter() + " iterations (last change in tau² " + change + ")");
+                }
                 return scoreRoot(method, m, c, iter - 1, change);
             }
             double old = tau2;

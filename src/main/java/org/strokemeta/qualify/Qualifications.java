@@ -7,6 +7,7 @@ public final class Qualifications {
 
     /** A suite that runs every analysis type the product supports. */
     public static Qualification full() {
-        return new Qualification();
+        return new Qualification()
+                .with("small_study", SmallStudyCase::run);
     }
 }

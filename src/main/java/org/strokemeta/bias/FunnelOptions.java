@@ -1,0 +1,56 @@
+package org.strokemeta.bias;
+
+import java.util.Arrays;
+import java.util.OptionalDouble;
+
+/**
+ * What a funnel plot shows.
+ *
+ * @param levels     the confidence levels of the contours, each strictly between 0 and 1
+ * @param centre     the centre of the contours; empty for the pooled estimate (metafor's default refline)
+ * @param addTau2    add the estimated tau² to the sampling variance of the contours (metafor's {@code addtau2})
+ * @param resolution the number of standard errors at which each contour is computed (metafor's {@code ci.res})
+ */
+public record FunnelOptions(double[] levels, OptionalDouble centre, boolean addTau2, int resolution) {
+    public FunnelOptions {
+        if (levels == null || levels.length == 0 || centre == null) {
+            throw new IllegalArgumentException("a funnel plot needs at least one level and a centre (empty: the estimate)");
+        }
+        for (double l : levels) {
+            if (!(l > 0 && l < 1)) {
+                throw new IllegalArgumentException("contour levels must lie strictly between 0 and 1 (got " + l + ")");
+            }
+        }
+        if (resolution < 2) {
+            throw new IllegalArgumentException("a contour needs at least 2 points (got " + resolution + ")");
+        }
+        levels = levels.clone();
+        Arrays.sort(levels);
+    }
+
+    /** One pseudo-confidence region at the given level around the pooled estimate (metafor's funnel()). */
+    public static FunnelOptions aroundEstimate(double level) {
+        return new FunnelOptions(new double[] {level}, OptionalDouble.empty(), false, 1000);
+    }
+
+    /**
+     * The contour-enhanced funnel plot: regions of 90, 95 and 99% around 0 (Peters et al. 2008;
+     * metafor's {@code funnel(level = c(90, 95, 99), refline = 0)}).
+     */
+    public static FunnelOptions contourEnhanced() {
+        return new FunnelOptions(new double[] {0.90, 0.95, 0.99}, OptionalDouble.of(0), false, 1000);
+    }
+
+    public FunnelOptions withAddTau2(boolean add) {
+        return new FunnelOptions(levels, centre, add, resolution);
+    }
+
+    public FunnelOptions withResolution(int n) {
+        return new FunnelOptions(levels, centre, addTau2, n);
+    }
+
+    @Override
+    public double[] levels() {
+        return levels.clone();
+    }
+}

@@ -1,0 +1,183 @@
+package org.strokemeta.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.strokemeta.bias.EggerTest;
+import org.strokemeta.bias.FunnelPlot;
+import org.strokemeta.bias.RankTest;
+import org.strokemeta.bias.TrimFillResult;
+import org.strokemeta.data.Note;
+import org.strokemeta.effect.Measure;
+import org.strokemeta.pool.MetaResult;
+
+/** Output of the small-study analyses: regression tests, rank correlation, trim-and-fill, funnel data. */
+public final class BiasReport {
+    /** The schema identifier of small-study results. */
+    public static final String SCHEMA = "strokemeta.bias/1";
+
+    private BiasReport() {
+    }
+
+    /**
+     * All small-study results of one analysis.
+     *
+     * @param analysis   the analysis of the observed studies
+     * @param eggerLm    Egger's classic regression test (weighted linear model)
+     * @param eggerRma   the regression test as a meta-regression with the analysis' options
+     * @param rank       Begg and Mazumdar's rank correlation
+     * @param trimFill   trim-and-fill
+     * @param funnel     funnel-plot data around the pooled estimate
+     * @param contours   contour-enhanced funnel-plot data around 0
+     */
+    public record Results(MetaResult analysis, EggerTest eggerLm, EggerTest eggerRma, RankTest rank,
+                          TrimFillResult trimFill, FunnelPlot funnel, FunnelPlot contours) {
+    }
+
+    /** A readable summary. */
+    public static String text(Results r) {
+        StringBuilder sb = new StringBuilder();
+        Measure m = r.analysis().effects().measure();
+        sb.append("Small-study effects: ").append(m.description()).append(", ").append(r.analysis().k()).append(" studies, ")
+                .append(r.analysis().method()).append("\n\n");
+        egger(sb, "Egger's regression test (weighted linear model, classic)", r.eggerLm());
+        egger(sb, "Regression test (meta-regression on the standard error)", r.eggerRma());
+        RankTest k = r.rank();
+        sb.append("Rank correlation (Begg and Mazumdar): Kendall's tau = ").append(Fmt.f(k.tau(), 4)).append(", ")
+                .append(Fmt.pEq(k.p())).append(" (").append(k.pMethod().label()).append(")\n\n");
+        TrimFillResult t = r.trimFill();
+        sb.append("Trim-and-fill (").append(t.estimator().name()).append(", missing on the ").append(t.side().label())
+                .append(t.sideChosen() ? " side, chosen from the data" : " side, as requested").append("): ")
+                .append(t.k0()).append(t.k0() == 1 ? " study" : " studies").append(" estimated missing\n");
+        MetaResult adj = t.adjusted();
+        sb.append("  adjusted ").append(TextReport.effectLabel(m)).append(": ")
+                .append(TextReport.interval(m, adj.pooled().estimate(), adj.pooled().ciLower(), adj.pooled().ciUpper()))
+                .append(" (observed: ").append(TextReport.interval(m, r.analysis().pooled().estimate(),
+                        r.analysis().pooled().ciLower(), r.analysis().pooled().ciUpper())).append(")\n");
+        sb.append("  tau² = ").append(Fmt.g(adj.heterogeneity().tau2()));
+        if (!t.converged()) {
+            sb.append("\n  WARNING: trim-and-fill did not converge in ").append(t.maxIterations()).append(" cycles; not a valid result");
+        }
+        sb.append('\n');
+        for (TrimFillResult.FilledStudy f : t.filled()) {
+            sb.append("  ").append(f.label()).append(": ").append(Fmt.f(f.yi(), 4)).append(" (SE ").append(Fmt.f(Math.sqrt(f.vi()), 4))
+                    .append("), mirror of ").append(f.mirrorOf()).append('\n');
+        }
+        List<Note> notes = new ArrayList<>(r.analysis().notes());
+        notes.addAll(r.eggerLm().notes());
+        notes.addAll(r.eggerRma().notes());
+        notes.addAll(r.rank().notes());
+        notes.addAll(t.notes());
+        TextReport.notes(sb, notes.stream().distinct().toList());
+        return sb.toString();
+    }
+
+    private static void egger(StringBuilder sb, String title, EggerTest e) {
+        sb.append(title).append(":\n  slope on SE = ").append(Fmt.f(e.slope(), 4)).append(" (SE ").append(Fmt.f(e.slopeSe(), 4)).append("), ");
+        if (e.isT()) {
+            sb.append("t(").append(Fmt.f(e.df(), 0)).append(") = ");
+        } else {
+            sb.append("z = ");
+        }
+        sb.append(Fmt.f(e.statistic(), 3)).append(", ").append(Fmt.pEq(e.p()))
+                .append("; limit estimate (SE -> 0) = ").append(Fmt.f(e.intercept(), 4))
+                .append(" [").append(Fmt.f(e.ciLower(), 4)).append(", ").append(Fmt.f(e.ciUpper(), 4)).append("]\n");
+        if (!e.converged()) {
+            sb.append("  WARNING: the meta-regression did not converge; not a valid result\n");
+        }
+        sb.append('\n');
+    }
+
+    /** The JSON document. */
+    public static ObjectNode json(String source, Results r) {
+        ObjectNode root = JsonReport.MAPPER.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("version", Version.get());
+        root.put("source", source);
+        root.set("analysis", JsonReport.result(r.analysis()));
+        root.set("egger_lm", egger(r.eggerLm()));
+        root.set("egger_rma", egger(r.eggerRma()));
+        ObjectNode rank = root.putObject("rank");
+        JsonReport.num(rank, "tau", r.rank().tau());
+        JsonReport.num(rank, "p", r.rank().p());
+        rank.put("p_method", r.rank().pMethod().name().toLowerCase(java.util.Locale.ROOT));
+        JsonReport.num(rank, "statistic", r.rank().statistic());
+        rank.set("notes", JsonReport.notes(r.rank().notes()));
+        TrimFillResult t = r.trimFill();
+        ObjectNode tf = root.putObject("trimfill");
+        tf.put("estimator", t.estimator().name());
+        tf.put("side", t.side().label());
+        tf.put("side_chosen", t.sideChosen());
+        tf.put("k0", t.k0());
+        JsonReport.num(tf, "k0_se", t.k0Se());
+        JsonReport.num(tf, "k0_p", t.k0P());
+        tf.put("iterations", t.iterations());
+        tf.put("converged", t.converged());
+        tf.put("fit_settings", t.fitSettings().name().toLowerCase(java.util.Locale.ROOT));
+        ArrayNode filled = tf.putArray("filled");
+        for (TrimFillResult.FilledStudy f : t.filled()) {
+            ObjectNode o = filled.addObject();
+            o.put("study", f.label());
+            JsonReport.num(o, "yi", f.yi());
+            JsonReport.num(o, "vi", f.vi());
+            o.put("mirror_of", f.mirrorOf());
+        }
+        tf.set("adjusted", JsonReport.result(t.adjusted()));
+        tf.set("notes", JsonReport.notes(t.notes()));
+        root.set("funnel", funnel(r.funnel()));
+        root.set("funnel_contours", funnel(r.contours()));
+        return root;
+    }
+
+    static ObjectNode egger(EggerTest e) {
+        ObjectNode n = JsonReport.MAPPER.createObjectNode();
+        n.put("model", e.model().name().toLowerCase(java.util.Locale.ROOT));
+        n.put("k", e.k());
+        JsonReport.num(n, "slope", e.slope());
+        JsonReport.num(n, "slope_se", e.slopeSe());
+        n.put("statistic", e.isT() ? "t" : "z");
+        JsonReport.num(n, e.isT() ? "t" : "z", e.statistic());
+        JsonReport.num(n, "df", e.df());
+        JsonReport.num(n, "p", e.p());
+        JsonReport.num(n, "limit_estimate", e.intercept());
+        JsonReport.num(n, "limit_se", e.interceptSe());
+        JsonReport.num(n, "limit_ci_lower", e.ciLower());
+        JsonReport.num(n, "limit_ci_upper", e.ciUpper());
+        JsonReport.num(n, "tau2", e.tau2());
+        n.put("converged", e.converged());
+        n.set("notes", JsonReport.notes(e.notes()));
+        return n;
+    }
+
+    static ObjectNode funnel(FunnelPlot f) {
+        ObjectNode n = JsonReport.MAPPER.createObjectNode();
+        JsonReport.num(n, "estimate", f.estimate());
+        JsonReport.num(n, "centre", f.centre());
+        JsonReport.num(n, "tau2", f.tau2());
+        JsonReport.num(n, "se_max", f.seMax());
+        ArrayNode pts = n.putArray("points");
+        for (FunnelPlot.Point p : f.points()) {
+            ObjectNode o = pts.addObject();
+            o.put("study", p.study());
+            JsonReport.num(o, "yi", p.yi());
+            JsonReport.num(o, "sei", p.sei());
+            o.put("filled", p.filled());
+        }
+        ArrayNode cs = n.putArray("contours");
+        for (FunnelPlot.Contour c : f.contours()) {
+            ObjectNode o = cs.addObject();
+            o.put("level", c.level());
+            JsonReport.num(o, "z", c.z());
+            ArrayNode se = o.putArray("se");
+            ArrayNode lo = o.putArray("lower");
+            ArrayNode hi = o.putArray("upper");
+            for (int i = 0; i < c.se().length; i++) {
+                se.add(c.se()[i]);
+                lo.add(c.lower()[i]);
+                hi.add(c.upper()[i]);
+            }
+        }
+        return n;
+    }
+}
