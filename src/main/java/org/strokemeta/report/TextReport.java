@@ -94,7 +94,9 @@ public final class TextReport {
         }
         sb.append(", ").append(Fmt.pEq(p.p())).append('\n');
         if (!Double.isNaN(p.piLower())) {
-            sb.append("  prediction interval: ").append(interval(m, p.estimate(), p.piLower(), p.piUpper())).append('\n');
+            String pi = interval(m, p.estimate(), p.piLower(), p.piUpper());
+            sb.append("  ").append(Math.round(r.options().level() * 100)).append("% prediction interval: ")
+                    .append(pi.substring(pi.indexOf('['))).append('\n');
         }
     }
 

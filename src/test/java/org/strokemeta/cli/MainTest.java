@@ -1,0 +1,149 @@
+package org.strokemeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void meta_on_the_bundled_bcg_trials_prints_the_pooled_risk_ratio() {
+        Run r = run("meta", "--example", "bcg");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Pooled RR (random effects): 0.49 [0.34, 0.70]").contains("I² = 92.2%")
+                .contains("Aronson 1948").contains("95% prediction interval: [0.15, 1.55]");
+    }
+
+    @Test
+    void json_output_carries_full_precision_values_matching_metafor() throws Exception {
+        Run r = run("meta", "--example", "bcg", "--format", "json");
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.path("schema").asText()).isEqualTo("strokemeta.meta/1");
+        JsonNode res = root.path("results").get(0);
+        // metafor 3.8.1: rma(yi, vi, method="REML") on escalc("RR", dat.bcg) (validation/cases/pw_bcg_rr_reml.json)
+        assertThat(res.path("pooled").path("estimate").asDouble()).isCloseTo(-0.714532342158212, within(1e-9));
+        assertThat(res.path("heterogeneity").path("tau2").asDouble()).isCloseTo(0.313243258137274, within(1e-9));
+        assertThat(res.path("studies")).hasSize(13);
+        assertThat(res.path("pooled").path("exp").path("estimate").asDouble()).isCloseTo(Math.exp(-0.714532342158212), within(1e-9));
+    }
+
+    @Test
+    void batch_mode_runs_one_analysis_per_group_and_reports_a_group_it_cannot_analyse() throws Exception {
+        Path f = dir.resolve("many.csv");
+        Files.writeString(f, "review,study,events_treat,total_treat,events_ctrl,total_ctrl\n"
+                + "a,1,10,100,15,100\na,2,12,90,20,95\na,3,5,50,9,52\n"
+                + "b,1,0,20,0,25\n"
+                + "c,1,30,200,41,210\nc,2,22,150,30,148\n");
+        Run r = run("meta", "--input", f.toString(), "--by", "review", "--measure", "OR", "--to", "none");
+        assertThat(r.code()).isEqualTo(Main.EXIT_INVALID);
+        assertThat(r.out()).contains("a ").contains("c ").contains("b").contains("not analysed").contains("3 analyses, 1 not analysed");
+        Run csv = run("meta", "--input", f.toString(), "--by", "review", "--measure", "OR", "--to", "none", "--format", "csv");
+        assertThat(csv.out().lines()).hasSize(4);
+        assertThat(csv.out().lines().skip(2).findFirst().orElseThrow()).startsWith("b,").contains("no study can be analysed");
+    }
+
+    @Test
+    void bad_input_gives_one_clear_sentence_with_line_and_column_and_exit_status_2() throws Exception {
+        Path f = dir.resolve("bad.csv");
+        Files.writeString(f, "study,events_treat,total_treat,events_ctrl,total_ctrl\nA,1,10,2,10\nB,3,20,14,12\n");
+        Run r = run("meta", "--input", f.toString());
+        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.err()).isEqualTo("error: bad.csv, line 3, column events_ctrl: events (14) exceed the total (12)" + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+        Run missing = run("meta", "--input", dir.resolve("nope.csv").toString());
+        assertThat(missing.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(missing.err()).contains("does not exist").doesNotContain("Exception");
+    }
+
+    @Test
+    void an_unknown_option_is_named_with_the_closest_known_one() {
+        Run r = run("meta", "--example", "bcg", "--tua2", "DL");
+        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.err()).contains("unknown option '--tua2'").contains("did you mean --tau2?");
+        Run v = run("meta", "--example", "bcg", "--tau2", "XYZ");
+        assertThat(v.err()).contains("unknown tau² estimator 'XYZ'");
+    }
+
+    @Test
+    void every_command_has_help() {
+        for (String c : new String[] {"meta", "bias", "loo", "cumulative", "verify", "examples"}) {
+            Run r = run(c, "--help");
+            assertThat(r.code()).as(c).isZero();
+            assertThat(r.out()).as(c).startsWith("Usage: strokemeta " + c);
+        }
+        assertThat(run().out()).contains("Commands:");
+        assertThat(run("help", "meta").out()).contains("--tau2 METHOD");
+    }
+
+    @Test
+    void verify_counts_an_unknown_analysis_type_as_failed() throws Exception {
+        Files.writeString(dir.resolve("x.json"), "{\"id\":\"x\",\"analysis\":\"no_such_analysis\",\"data\":[],\"options\":{},"
+                + "\"expected\":{\"estimate\":1},\"tolerance\":{\"relative\":1e-6,\"absolute\":1e-9}}");
+        Run r = run("verify", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("FAIL x").contains("not supported").endsWith("0 passed, 1 failed" + System.lineSeparator());
+    }
+
+    @Test
+    void verify_prints_key_expected_actual_and_tolerance_of_a_mismatch() throws Exception {
+        Files.writeString(dir.resolve("y.json"), "{\"id\":\"y\",\"analysis\":\"pairwise\",\"data\":["
+                + "{\"study\":\"a\",\"yi\":0.1,\"vi\":0.01},{\"study\":\"b\",\"yi\":0.3,\"vi\":0.02}],"
+                + "\"options\":{\"measure\":\"GEN\",\"model\":\"fixed\"},\"expected\":{\"estimate\":0.5},"
+                + "\"tolerance\":{\"relative\":1e-6,\"absolute\":1e-9}}");
+        Run r = run("verify", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("estimate: expected 0.5, actual 0.16666").contains("tolerance 1.0E-9 + 1.0E-6·|expected|");
+    }
+
+    @Test
+    void non_convergence_is_reported_with_exit_status_3() throws Exception {
+        Path f = dir.resolve("osc.csv");
+        Files.writeString(f, "study,events_treat,total_treat,events_ctrl,total_ctrl\n"
+                + "1,85,194,78,198\n2,82,495,80,569\n3,15,94,18,112\n4,131,241,113,233\n5,67,97,56,95\n"
+                + "6,131,475,173,566\n7,58,158,56,166\n8,79,198,67,193\n9,49,142,48,137\n10,48,119,47,115\n");
+        Run strict = run("meta", "--input", f.toString(), "--measure", "OR", "--no-fallback");
+        assertThat(strict.code()).isEqualTo(Main.EXIT_INVALID);
+        assertThat(strict.out()).contains("did NOT converge").contains("not valid");
+        Run dflt = run("meta", "--input", f.toString(), "--measure", "OR");
+        assertThat(dflt.code()).isZero();
+        assertThat(dflt.out()).contains("score equation was solved");
+    }
+
+    @Test
+    void sensitivity_and_bias_commands_run_on_bundled_data() {
+        Run loo = run("loo", "--example", "bcg");
+        assertThat(loo.code()).isZero();
+        assertThat(loo.out()).contains("Study left out").contains("TPT Madras 1980").contains("(all studies)");
+        Run cum = run("cumulative", "--example", "bcg", "--format", "json");
+        assertThat(cum.code()).isZero();
+        assertThat(cum.out()).contains("\"kind\" : \"cumulative\"");
+        Run bias = run("bias", "--example", "hackshaw");
+        assertThat(bias.code()).isZero();
+        assertThat(bias.out()).contains("7 studies estimated missing").contains("left side");
+    }
+
+    @Test
+    void examples_lists_the_bundled_data_sets() {
+        assertThat(run("examples").out()).contains("bcg").contains("normand").contains("hackshaw").contains("hine");
+    }
+}
