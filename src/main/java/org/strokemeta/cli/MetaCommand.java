@@ -8,6 +8,7 @@ import org.strokemeta.report.JsonReport;
 import org.strokemeta.report.TextReport;
 import org.strokemeta.study.MetaRequest;
 import org.strokemeta.study.MetaRun;
+import org.strokemeta.subgroup.SubgroupTest;
 
 /** {@code strokemeta meta}: pooled meta-analysis of study-level data, one or many. */
 final class MetaCommand extends Command {
@@ -29,9 +30,17 @@ final class MetaCommand extends Command {
                 + "prediction interval. With --by, one analysis per value of a column (many outcomes or reviews in one file).";
     }
 
+    static final List<Opt> MODELS = List.of(
+            Opt.value("--subgroup", "COLUMN", "Subgroup analysis by the values of this column, with the test for subgroup differences.", null),
+            Opt.value("--subgroup-test", "separate|common", "Test for subgroup differences: Q between subgroups pooled with their own "
+                    + "tau² (separate; as RevMan), or the moderator test of a meta-regression with one common tau² (common).", "separate"),
+            Opt.value("--moderators", "A,B", "Meta-regression on these columns (numeric, or text columns as indicator variables).", null),
+            Opt.value("--permutations", "exact|N", "Permutation test of the meta-regression: all distinct permutations, or N random ones.", null),
+            Opt.value("--seed", "S", "Seed of the random permutations.", "1"));
+
     @Override
     List<Opt> options() {
-        return Options.concat(Options.INPUT, List.of(BY), Options.ANALYSIS, Options.OUTPUT);
+        return Options.concat(Options.INPUT, List.of(BY), Options.ANALYSIS, MODELS, Options.OUTPUT);
     }
 
     @Override
@@ -39,15 +48,23 @@ final class MetaCommand extends Command {
         String format = Options.format(a, true);
         Table t = Options.read(a);
         String by = a.get("--by");
-        MetaRequest req = Options.request(a).withBy(by);
+        MetaRequest req = Options.request(a).withBy(by)
+                .withSubgroup(a.get("--subgroup"))
+                .withSubgroupTest(SubgroupTest.parse(a.get("--subgroup-test")))
+                .withModerators(Options.split(a.get("--moderators")));
+        String perms = a.get("--permutations");
+        if (perms != null) {
+            int n = perms.equalsIgnoreCase("exact") ? MetaRequest.EXACT : (int) a.number("--permutations");
+            req = req.withPermutations(n, (long) a.number("--seed"));
+        }
         List<MetaRun.Outcome> outcomes = MetaRun.run(t, req);
         String text = switch (format) {
             case "json" -> JsonReport.write(JsonReport.document(t.source(), req, outcomes));
             case "csv" -> CsvReport.batch(outcomes);
-            default -> by == null ? TextReport.meta(outcomes.get(0).result(), Options.maxRows(a)) : TextReport.batch(outcomes, by);
+            default -> by == null ? TextReport.outcome(outcomes.get(0), Options.maxRows(a)) : TextReport.batch(outcomes, by);
         };
         Options.write(a, out, text);
-        boolean invalid = outcomes.stream().anyMatch(o -> o.failed() || !o.result().converged());
+        boolean invalid = outcomes.stream().anyMatch(o -> !o.valid());
         return invalid ? Main.EXIT_INVALID : 0;
     }
 }

@@ -21,4 +21,11 @@ public record BinaryStudies(String source, String[] study, int[] lines,
 
     /** The columns this kind of data needs. */
     public static final List<String> COLUMNS = List.of("events_treat", "total_treat", "events_ctrl", "total_ctrl");
+
+    @Override
+    public BinaryStudies subset(int[] rows) {
+        String[] s = Studies.pick(study, rows);
+        int[] l = Studies.pick(lines, rows);
+        return new BinaryStudies(source, s, l, Studies.pick(eventsTreat, rows), Studies.pick(totalTreat, rows), Studies.pick(eventsCtrl, rows), Studies.pick(totalCtrl, rows), Studies.subsetNotes(notes, s, l));
+    }
 }

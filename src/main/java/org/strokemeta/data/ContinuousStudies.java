@@ -21,4 +21,11 @@ public record ContinuousStudies(String source, String[] study, int[] lines,
 
     /** The columns this kind of data needs. */
     public static final List<String> COLUMNS = List.of("mean_treat", "sd_treat", "n_treat", "mean_ctrl", "sd_ctrl", "n_ctrl");
+
+    @Override
+    public ContinuousStudies subset(int[] rows) {
+        String[] s = Studies.pick(study, rows);
+        int[] l = Studies.pick(lines, rows);
+        return new ContinuousStudies(source, s, l, Studies.pick(meanTreat, rows), Studies.pick(sdTreat, rows), Studies.pick(nTreat, rows), Studies.pick(meanCtrl, rows), Studies.pick(sdCtrl, rows), Studies.pick(nCtrl, rows), Studies.subsetNotes(notes, s, l));
+    }
 }

@@ -15,4 +15,11 @@ public record GenericStudies(String source, String[] study, int[] lines, double[
         }
         notes = List.copyOf(notes);
     }
+
+    @Override
+    public GenericStudies subset(int[] rows) {
+        String[] s = Studies.pick(study, rows);
+        int[] l = Studies.pick(lines, rows);
+        return new GenericStudies(source, s, l, Studies.pick(yi, rows), Studies.pick(vi, rows), Studies.subsetNotes(notes, s, l));
+    }
 }

@@ -19,6 +19,51 @@ public sealed interface Studies permits BinaryStudies, ContinuousStudies, Generi
     /** The name of the file (or data set) the studies came from. */
     String source();
 
+    /**
+     * The studies at the given positions, in that order (one analysis of a table holding many),
+     * with the notes of the whole that are not about duplicates and a fresh duplicate-label check.
+     */
+    Studies subset(int[] rows);
+
+    /** Helper for {@link #subset}: picks entries. */
+    static double[] pick(double[] x, int[] rows) {
+        double[] o = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            o[i] = x[rows[i]];
+        }
+        return o;
+    }
+
+    /** Helper for {@link #subset}: picks labels. */
+    static String[] pick(String[] x, int[] rows) {
+        String[] o = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            o[i] = x[rows[i]];
+        }
+        return o;
+    }
+
+    /** Helper for {@link #subset}: picks lines. */
+    static int[] pick(int[] x, int[] rows) {
+        int[] o = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            o[i] = x[rows[i]];
+        }
+        return o;
+    }
+
+    /** Helper for {@link #subset}: the notes of a subset. */
+    static List<Note> subsetNotes(List<Note> whole, String[] study, int[] lines) {
+        List<Note> out = new java.util.ArrayList<>();
+        for (Note n : whole) {
+            if (n.kind() != Note.Kind.DUPLICATE_LABEL && n.line() == 0) {
+                out.add(n);
+            }
+        }
+        out.addAll(StudyLoader.duplicates(study, lines));
+        return out;
+    }
+
     /** The number of studies. */
     default int size() {
         return study().length;

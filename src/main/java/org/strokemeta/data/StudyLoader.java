@@ -49,15 +49,21 @@ public final class StudyLoader {
             }
             notes.add(new Note(0, null, Note.Kind.INFO, "no 'study' column: studies are labelled by row number"));
         }
-        Map<String, Integer> seen = new HashMap<>(Math.max(16, labels.length * 2));
-        for (int i = 0; i < labels.length; i++) {
-            Integer first = seen.putIfAbsent(labels[i], i);
+        return labels;
+    }
+
+    /** A note for every study label that appeared before (duplicates are kept, not dropped). */
+    public static List<Note> duplicates(String[] study, int[] lines) {
+        List<Note> notes = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>(Math.max(16, study.length * 2));
+        for (int i = 0; i < study.length; i++) {
+            Integer first = seen.putIfAbsent(study[i], i);
             if (first != null) {
-                notes.add(new Note(t.line(i), labels[i], Note.Kind.DUPLICATE_LABEL,
-                        "the study label also appears on line " + t.line(first)));
+                notes.add(new Note(lines[i], study[i], Note.Kind.DUPLICATE_LABEL,
+                        "the study label also appears on line " + lines[first]));
             }
         }
-        return labels;
+        return notes;
     }
 
     private static int[] lines(Table t) {
@@ -76,6 +82,16 @@ public final class StudyLoader {
 
     /** Binary outcome per arm; events must not exceed totals and every arm needs patients. */
     public static BinaryStudies binary(Table t) {
+        return binary(t, true);
+    }
+
+    /**
+     * Binary outcome per arm.
+     *
+     * @param duplicates report duplicate study labels (off when the table holds many analyses and
+     *                   each subset is checked on its own, see {@link Studies#subset})
+     */
+    public static BinaryStudies binary(Table t, boolean duplicates) {
         requireRows(t);
         List<Note> notes = new ArrayList<>();
         for (String c : BinaryStudies.COLUMNS) {
@@ -93,7 +109,11 @@ public final class StudyLoader {
             checkArm(t, i, ec[i], nc[i], "events_ctrl", "total_ctrl");
         }
         String[] labels = labels(t, notes);
-        return new BinaryStudies(t.source(), labels, lines(t), et, nt, ec, nc, notes);
+        int[] lines = lines(t);
+        if (duplicates) {
+            notes.addAll(duplicates(labels, lines));
+        }
+        return new BinaryStudies(t.source(), labels, lines, et, nt, ec, nc, notes);
     }
 
     private static void checkArm(Table t, int i, double events, double total, String ec, String tc) {
@@ -108,6 +128,11 @@ public final class StudyLoader {
 
     /** Continuous outcome per arm; standard deviations must be non-negative and arms non-empty. */
     public static ContinuousStudies continuous(Table t) {
+        return continuous(t, true);
+    }
+
+    /** Continuous outcome per arm, optionally without the duplicate-label check (see {@link #binary(Table, boolean)}). */
+    public static ContinuousStudies continuous(Table t, boolean duplicates) {
         requireRows(t);
         List<Note> notes = new ArrayList<>();
         for (String c : ContinuousStudies.COLUMNS) {
@@ -137,11 +162,20 @@ public final class StudyLoader {
             }
         }
         String[] labels = labels(t, notes);
-        return new ContinuousStudies(t.source(), labels, lines(t), m1, s1, n1, m2, s2, n2, notes);
+        int[] lines = lines(t);
+        if (duplicates) {
+            notes.addAll(duplicates(labels, lines));
+        }
+        return new ContinuousStudies(t.source(), labels, lines, m1, s1, n1, m2, s2, n2, notes);
     }
 
     /** Generic estimates: {@code yi, vi}, {@code yi, sei} or {@code estimate, ci_lower, ci_upper}. */
     public static GenericStudies generic(Table t, GenericInput how) {
+        return generic(t, how, true);
+    }
+
+    /** Generic estimates, optionally without the duplicate-label check (see {@link #binary(Table, boolean)}). */
+    public static GenericStudies generic(Table t, GenericInput how, boolean duplicates) {
         requireRows(t);
         List<Note> notes = new ArrayList<>();
         double[] yi;
@@ -198,7 +232,11 @@ public final class StudyLoader {
             throw InputException.of(t.source(), "generic estimates need the columns yi and vi, yi and sei, or estimate, ci_lower and ci_upper");
         }
         String[] labels = labels(t, notes);
-        return new GenericStudies(t.source(), labels, lines(t), yi, vi, notes);
+        int[] lines = lines(t);
+        if (duplicates) {
+            notes.addAll(duplicates(labels, lines));
+        }
+        return new GenericStudies(t.source(), labels, lines, yi, vi, notes);
     }
 
     private static double[] logOf(Table t, double[] x, String column) {

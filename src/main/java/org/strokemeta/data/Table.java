@@ -205,32 +205,78 @@ public final class Table {
         return v;
     }
 
-    /** The rows holding each distinct value of {@code column}, in order of first appearance. */
+    /**
+     * The rows holding each distinct value of {@code column}, in order of first appearance. Cells
+     * are compared as bytes (an open-addressing table of group ids), so only one String is made
+     * per distinct value; a blank cell is an error naming its line.
+     */
     public Map<String, int[]> groupBy(String column) {
-        String[] c = requiredText(column);
-        Map<String, int[]> out = new LinkedHashMap<>();
-        int[] n = new int[c.length];
-        Map<String, Integer> id = new LinkedHashMap<>();
-        int[] gid = new int[c.length];
-        for (int i = 0; i < c.length; i++) {
-            Integer g = id.get(c[i]);
-            if (g == null) {
-                g = id.size();
-                id.put(c[i], g);
+        int j = col(column);
+        int n = lines.length;
+        int cap = Integer.highestOneBit(Math.max(16, n * 2)) << 1;
+        int[] slots = new int[cap];
+        java.util.Arrays.fill(slots, -1);
+        int[] firstRow = new int[Math.max(1, n)];
+        int[] gid = new int[n];
+        int[] size = new int[Math.max(1, n)];
+        int groups = 0;
+        for (int i = 0; i < n; i++) {
+            if (blank(j, i)) {
+                throw new InputException(source, lines[i], header[j], "the value is missing");
             }
-            gid[i] = g;
-            n[g]++;
+            int h = hash(j, i) & (cap - 1);
+            while (true) {
+                int g = slots[h];
+                if (g < 0) {
+                    slots[h] = groups;
+                    firstRow[groups] = i;
+                    g = groups++;
+                } else if (!sameCell(j, firstRow[g], i)) {
+                    h = (h + 1) & (cap - 1);
+                    continue;
+                }
+                gid[i] = g;
+                size[g]++;
+                break;
+            }
         }
-        int[][] rows = new int[id.size()][];
-        for (int g = 0; g < rows.length; g++) {
-            rows[g] = new int[n[g]];
+        int[][] rows = new int[groups][];
+        for (int g = 0; g < groups; g++) {
+            rows[g] = new int[size[g]];
         }
-        int[] at = new int[id.size()];
-        for (int i = 0; i < c.length; i++) {
+        int[] at = new int[groups];
+        for (int i = 0; i < n; i++) {
             rows[gid[i]][at[gid[i]]++] = i;
         }
-        id.forEach((k, g) -> out.put(k, rows[g]));
+        Map<String, int[]> out = new LinkedHashMap<>(groups * 2);
+        for (int g = 0; g < groups; g++) {
+            out.put(cell(j, firstRow[g]), rows[g]);
+        }
         return out;
+    }
+
+    private int hash(int j, int row) {
+        int st = start[j][row];
+        int e = end[j][row];
+        int en = e < 0 ? -e - 1 : e;
+        int h = e < 0 ? 7 : 1;
+        for (int p = st; p < en; p++) {
+            h = 31 * h + buf[p];
+        }
+        return h ^ (h >>> 16);
+    }
+
+    private boolean sameCell(int j, int a, int b) {
+        int ea = end[j][a];
+        int eb = end[j][b];
+        if ((ea < 0) != (eb < 0)) {
+            return cell(j, a).equals(cell(j, b));
+        }
+        int sa = start[j][a];
+        int sb = start[j][b];
+        int la = (ea < 0 ? -ea - 1 : ea) - sa;
+        int lb = (eb < 0 ? -eb - 1 : eb) - sb;
+        return la == lb && java.util.Arrays.equals(buf, sa, sa + la, buf, sb, sb + lb);
     }
 
     /** A view holding only the given rows, in the given order (cells are shared, not copied). */

@@ -120,41 +120,34 @@ public final class MetaModel {
     }
 
     private Weighted atInterceptOnly(double tau2, boolean traces) {
+        // One division per study; the residual sums are taken around the weighted mean in a second
+        // pass (not from Σwy² − (Σwy)²/Σw, which loses digits when the mean is large).
+        double[] w = new double[k];
         double sw = 0;
         double swy = 0;
         double sw2 = 0;
         double sw3 = 0;
         for (int i = 0; i < k; i++) {
-            double w = 1.0 / (v[i] + tau2);
-            sw += w;
-            swy += w * y[i];
-            if (traces) {
-                double w2 = w * w;
-                sw2 += w2;
-                sw3 += w2 * w;
-            }
+            double wi = 1.0 / (v[i] + tau2);
+            w[i] = wi;
+            sw += wi;
+            swy += wi * y[i];
+            double w2 = wi * wi;
+            sw2 += w2;
+            sw3 += w2 * wi;
         }
         double mu = swy / sw;
         double rss = 0;
         double ypp = 0;
         for (int i = 0; i < k; i++) {
-            double w = 1.0 / (v[i] + tau2);
-            double r = y[i] - mu;
-            double wr = w * r;
-            rss += wr * r;
+            double wr = w[i] * (y[i] - mu);
+            rss += wr * (y[i] - mu);
             ypp += wr * wr;
         }
-        double trP = Double.NaN;
-        double trPP = Double.NaN;
-        if (traces) {
-            trP = sw - sw2 / sw;
-            double b = sw2 / sw;
-            trPP = sw2 - 2 * sw3 / sw + b * b;
-        } else {
-            ypp = Double.NaN;
-        }
-        return new Weighted(tau2, new double[] {mu}, new double[][] {{1.0 / sw}}, rss, sw, traces ? sw2 : Double.NaN,
-                trP, trPP, ypp);
+        double b = sw2 / sw;
+        double trP = traces ? sw - b : Double.NaN;
+        double trPP = traces ? sw2 - 2 * sw3 / sw + b * b : Double.NaN;
+        return new Weighted(tau2, new double[] {mu}, new double[][] {{1.0 / sw}}, rss, sw, sw2, trP, trPP, ypp);
     }
 
     private Weighted atGeneral(double tau2, boolean traces) {

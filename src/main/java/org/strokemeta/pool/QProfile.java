@@ -29,14 +29,17 @@ public final class QProfile {
         if (q0 < critLower) {
             return new Heterogeneity.Interval(0, 0, "Q at tau² = 0 is below the lower quantile: the interval is {0}");
         }
-        Tau2Method.QRoot up = Tau2Method.solveQ(m, critLower);
+        // the lower bound (the larger quantile) first; its root lies left of the upper bound's root,
+        // so Newton's method for the upper bound can start there
         double lower = 0;
-        boolean ok = up.converged();
+        boolean ok = true;
         if (q0 >= critUpper) {
             Tau2Method.QRoot lo = Tau2Method.solveQ(m, critUpper);
             lower = lo.tau2();
-            ok &= lo.converged();
+            ok = lo.converged();
         }
+        Tau2Method.QRoot up = Tau2Method.solveQ(m, critLower, lower);
+        ok &= up.converged();
         if (!ok) {
             return new Heterogeneity.Interval(lower, up.tau2(), "the Q-profile search did not converge");
         }

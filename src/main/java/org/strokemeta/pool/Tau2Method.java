@@ -151,7 +151,12 @@ public enum Tau2Method {
      * the step is at the level of rounding.
      */
     static QRoot solveQ(MetaModel m, double target) {
-        double t = 0;
+        return solveQ(m, target, 0);
+    }
+
+    /** As {@link #solveQ(MetaModel, double)}, starting from a tau² known to lie left of the root (Q(start) ≥ target). */
+    static QRoot solveQ(MetaModel m, double target, double start) {
+        double t = start;
         for (int it = 1; it <= 200; it++) {
             MetaModel.Weighted w = m.at(t, true);
             double diff = w.rss() - target;

@@ -8,6 +8,8 @@ public final class Qualifications {
     /** A suite that runs every analysis type the product supports. */
     public static Qualification full() {
         return new Qualification()
-                .with("small_study", SmallStudyCase::run);
+                .with("small_study", SmallStudyCase::run)
+                .with("metaregression", RegressionCase::run)
+                .with("subgroup", SubgroupCase::run);
     }
 }

@@ -86,6 +86,19 @@ public final class Fmt {
         return s + " ".repeat(width - s.length());
     }
 
+    /** Appends a number with fixed decimals, right-aligned in a width (no intermediate strings for padding). */
+    public static void appendRight(StringBuilder sb, double x, int decimals, int width) {
+        appendRight(sb, f(x, decimals), width);
+    }
+
+    /** Appends text right-aligned in a width. */
+    public static void appendRight(StringBuilder sb, String s, int width) {
+        for (int i = s.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        sb.append(s);
+    }
+
     /** Right-aligns text in a width. */
     public static String right(String s, int width) {
         return s.length() >= width ? s : " ".repeat(width - s.length()) + s;

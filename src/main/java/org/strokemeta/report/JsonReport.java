@@ -16,7 +16,12 @@ import org.strokemeta.pool.MetaResult;
 import org.strokemeta.pool.Model;
 import org.strokemeta.pool.PooledEstimate;
 import org.strokemeta.pool.Tau2Estimate;
+import org.strokemeta.regression.Coefficient;
+import org.strokemeta.regression.PermutationResult;
+import org.strokemeta.regression.RegressionResult;
 import org.strokemeta.study.MetaRequest;
+import org.strokemeta.subgroup.BetweenTest;
+import org.strokemeta.subgroup.SubgroupResult;
 import org.strokemeta.study.MetaRun;
 
 /**
@@ -43,6 +48,11 @@ public final class JsonReport {
         ArrayNode results = root.putArray("results");
         for (MetaRun.Outcome o : outcomes) {
             ObjectNode r = o.failed() ? MAPPER.createObjectNode() : result(o.result());
+            if (!o.failed()) {
+                r.put("valid", o.valid());
+                r.set("subgroups", o.subgroups() == null ? null : subgroups(o.subgroups()));
+                r.set("metaregression", o.regression() == null ? null : regression(o.regression(), o.permutation()));
+            }
             ObjectNode ordered = MAPPER.createObjectNode();
             if (o.group() != null) {
                 ordered.put("group", o.group());
@@ -70,8 +80,14 @@ public final class JsonReport {
         cc.put("drop00", r.continuity().drop00());
         n.put("by", r.by());
         n.put("subgroup", r.subgroup());
+        n.put("subgroup_test", r.subgroupTest().name().toLowerCase(java.util.Locale.ROOT));
         ArrayNode mods = n.putArray("moderators");
         r.moderators().forEach(mods::add);
+        if (r.permutations() == 0) {
+            n.putNull("permutations");
+        } else {
+            n.put("permutations", r.permutations() == MetaRequest.EXACT ? "exact" : Integer.toString(r.permutations()));
+        }
         return n;
     }
 
@@ -120,6 +136,75 @@ public final class JsonReport {
             f.put("message", t.message());
         } else {
             n.putNull("tau2_fit");
+        }
+        n.put("converged", r.converged());
+        n.set("notes", notes(r.notes()));
+        return n;
+    }
+
+    static ObjectNode subgroups(SubgroupResult s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("column", s.column());
+        ArrayNode groups = n.putArray("groups");
+        for (SubgroupResult.Group g : s.groups()) {
+            ObjectNode o = groups.addObject();
+            o.put("label", g.label());
+            o.put("k", g.result().k());
+            o.put("single_study_fixed_effect", g.single());
+            o.put("method", g.result().method());
+            o.set("pooled", pooled(g.result().pooled(), g.result().effects().measure(), g.result().options().model() == Model.RANDOM));
+            o.set("heterogeneity", heterogeneity(g.result().heterogeneity()));
+            o.put("converged", g.result().converged());
+        }
+        BetweenTest b = s.between();
+        if (b == null) {
+            n.putNull("between");
+        } else {
+            ObjectNode o = n.putObject("between");
+            o.put("method", b.method().name().toLowerCase(java.util.Locale.ROOT));
+            num(o, "statistic", b.statistic());
+            o.put("df", b.df1());
+            num(o, "df2", b.df2());
+            num(o, "p", b.p());
+        }
+        n.set("notes", notes(s.notes()));
+        return n;
+    }
+
+    static ObjectNode regression(RegressionResult r, PermutationResult perm) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("method", r.method());
+        n.put("k", r.k());
+        n.put("statistic", r.fit().options().ciMethod() == org.strokemeta.pool.CiMethod.KNHA ? "t" : "z");
+        num(n, "df", r.fit().df());
+        ArrayNode coefs = n.putArray("coefficients");
+        for (int j = 0; j < r.coefficients().size(); j++) {
+            Coefficient c = r.coefficients().get(j);
+            ObjectNode o = coefs.addObject();
+            o.put("name", c.name());
+            num(o, "estimate", c.estimate());
+            num(o, "se", c.se());
+            num(o, "z_or_t", c.statistic());
+            num(o, "p", c.p());
+            num(o, "ci_lower", c.ciLower());
+            num(o, "ci_upper", c.ciUpper());
+            num(o, "permutation_p", perm == null ? Double.NaN : perm.p()[j]);
+        }
+        ObjectNode qm = n.putObject("qm");
+        num(qm, "statistic", r.omnibus().statistic());
+        qm.put("df", r.omnibus().df1());
+        num(qm, "df2", r.omnibus().df2());
+        num(qm, "p", r.omnibus().p());
+        num(qm, "permutation_p", perm == null ? Double.NaN : perm.qmP());
+        n.set("residual_heterogeneity", heterogeneity(r.heterogeneity()));
+        num(n, "r2", r.r2());
+        if (perm == null) {
+            n.putNull("permutation");
+        } else {
+            ObjectNode p = n.putObject("permutation");
+            p.put("exact", perm.exact());
+            p.put("permutations", perm.permutations());
+            p.put("failed", perm.failed());
         }
         n.put("converged", r.converged());
         n.set("notes", notes(r.notes()));

@@ -9,7 +9,13 @@ import org.strokemeta.pool.Heterogeneity;
 import org.strokemeta.pool.MetaResult;
 import org.strokemeta.pool.Model;
 import org.strokemeta.pool.PooledEstimate;
+import org.strokemeta.regression.Coefficient;
+import org.strokemeta.regression.OmnibusTest;
+import org.strokemeta.regression.PermutationResult;
+import org.strokemeta.regression.RegressionResult;
 import org.strokemeta.study.MetaRun;
+import org.strokemeta.subgroup.BetweenTest;
+import org.strokemeta.subgroup.SubgroupResult;
 
 /** Readable text summaries of meta-analyses: study table with weights, pooled result, heterogeneity, notes. */
 public final class TextReport {
@@ -140,6 +146,108 @@ public final class TextReport {
         }
     }
 
+    /** One analysis with its subgroup analysis and meta-regression, when asked for. */
+    public static String outcome(MetaRun.Outcome o, int maxRows) {
+        StringBuilder sb = new StringBuilder(meta(o.result(), maxRows));
+        if (o.subgroups() != null) {
+            sb.append('\n');
+            subgroups(sb, o.subgroups(), o.result().effects().measure());
+        }
+        if (o.regression() != null) {
+            sb.append('\n');
+            regression(sb, o.regression(), o.permutation());
+        }
+        return sb.toString();
+    }
+
+    /** The subgroup table and the test for subgroup differences. */
+    static void subgroups(StringBuilder sb, SubgroupResult s, Measure m) {
+        String ci = Math.round(s.options().level() * 100) + "% CI";
+        sb.append("Subgroups by ").append(s.column()).append(":\n");
+        int lw = 16;
+        for (SubgroupResult.Group g : s.groups()) {
+            lw = Math.max(lw, Math.min(30, g.label().length() + 2));
+        }
+        sb.append(Fmt.pad("Subgroup", lw)).append(Fmt.right("k", 4)).append("   ").append(Fmt.pad(effectLabel(m) + " [" + ci + "]", 26))
+                .append(Fmt.right("p", 9)).append(Fmt.right("tau2", 10)).append(Fmt.right("I2", 7)).append(Fmt.right("Q", 9)).append('\n');
+        for (SubgroupResult.Group g : s.groups()) {
+            MetaResult r = g.result();
+            sb.append(Fmt.pad(g.label(), lw)).append(Fmt.right(Integer.toString(r.k()), 4)).append("   ")
+                    .append(Fmt.pad(interval(m, r.pooled().estimate(), r.pooled().ciLower(), r.pooled().ciUpper()), 26))
+                    .append(Fmt.right(Fmt.p(r.pooled().p()), 9)).append(Fmt.right(Fmt.f(r.heterogeneity().tau2(), 4), 10))
+                    .append(Fmt.right(Fmt.f(r.heterogeneity().i2(), 1), 7)).append(Fmt.right(Fmt.f(r.heterogeneity().q(), 2), 9));
+            if (g.single()) {
+                sb.append("  (one study: fixed effect)");
+            }
+            if (!r.converged()) {
+                sb.append("  NOT CONVERGED");
+            }
+            sb.append('\n');
+        }
+        BetweenTest b = s.between();
+        if (b != null) {
+            sb.append("Test for subgroup differences (").append(b.method().label()).append("): ");
+            if (Double.isNaN(b.df2())) {
+                sb.append("Q = ").append(Fmt.f(b.statistic(), 2)).append(", df = ").append(b.df1());
+            } else {
+                sb.append("F(").append(b.df1()).append(", ").append(Fmt.f(b.df2(), 0)).append(") = ").append(Fmt.f(b.statistic(), 3));
+            }
+            sb.append(", ").append(Fmt.pEq(b.p())).append('\n');
+        }
+        notes(sb, s.notes());
+    }
+
+    /** The meta-regression table, QM, QE, R² and the permutation p-values. */
+    static void regression(StringBuilder sb, RegressionResult r, PermutationResult perm) {
+        String ci = Math.round(r.options().level() * 100) + "% CI";
+        sb.append("Meta-regression (").append(r.method()).append("), k = ").append(r.k()).append(":\n");
+        int lw = 14;
+        for (Coefficient c : r.coefficients()) {
+            lw = Math.max(lw, Math.min(32, c.name().length() + 2));
+        }
+        boolean t = r.fit().options().ciMethod() == org.strokemeta.pool.CiMethod.KNHA;
+        sb.append(Fmt.pad("Coefficient", lw)).append(Fmt.right("estimate", 11)).append(Fmt.right("se", 10))
+                .append(Fmt.right(t ? "t" : "z", 9)).append(Fmt.right("p", 10)).append("   ").append(Fmt.pad(ci, 24));
+        if (perm != null) {
+            sb.append(Fmt.right("p (perm.)", 10));
+        }
+        sb.append('\n');
+        for (int j = 0; j < r.coefficients().size(); j++) {
+            Coefficient c = r.coefficients().get(j);
+            sb.append(Fmt.pad(c.name(), lw)).append(Fmt.right(Fmt.g(c.estimate()), 11)).append(Fmt.right(Fmt.g(c.se()), 10))
+                    .append(Fmt.right(Fmt.f(c.statistic(), 3), 9)).append(Fmt.right(Fmt.p(c.p()), 10)).append("   ")
+                    .append(Fmt.pad("[" + Fmt.g(c.ciLower()) + ", " + Fmt.g(c.ciUpper()) + "]", 24));
+            if (perm != null) {
+                sb.append(Fmt.right(Fmt.p(perm.p()[j]), 10));
+            }
+            sb.append('\n');
+        }
+        OmnibusTest qm = r.omnibus();
+        sb.append("Test of moderators: ");
+        if (Double.isNaN(qm.df2())) {
+            sb.append("QM = ").append(Fmt.f(qm.statistic(), 3)).append(" (df = ").append(qm.df1()).append(')');
+        } else {
+            sb.append("F(").append(qm.df1()).append(", ").append(Fmt.f(qm.df2(), 0)).append(") = ").append(Fmt.f(qm.statistic(), 3));
+        }
+        sb.append(", ").append(Fmt.pEq(qm.p()));
+        if (perm != null) {
+            sb.append("; ").append(perm.describe()).append(": ").append(Fmt.pEq(perm.qmP()));
+        }
+        sb.append('\n');
+        Heterogeneity h = r.heterogeneity();
+        sb.append("Residual heterogeneity: QE = ").append(Fmt.f(h.q(), 2)).append(" (df = ").append(h.qDf()).append(", ")
+                .append(Fmt.pEq(h.qP())).append("), tau² = ").append(Fmt.g(h.tau2())).append(", I² = ").append(Fmt.f(h.i2(), 1))
+                .append('%');
+        if (!Double.isNaN(r.r2())) {
+            sb.append(", R² = ").append(Fmt.f(r.r2(), 1)).append('%');
+        }
+        sb.append('\n');
+        if (!r.converged()) {
+            sb.append("WARNING: the tau² estimator did not converge; these results are not valid.\n");
+        }
+        notes(sb, r.notes());
+    }
+
     /** A one-line-per-analysis table for batch runs. */
     public static String batch(List<MetaRun.Outcome> outcomes, String byColumn) {
         StringBuilder sb = new StringBuilder();
@@ -168,12 +276,16 @@ public final class TextReport {
             MetaResult r = o.result();
             PooledEstimate p = r.pooled();
             Heterogeneity h = r.heterogeneity();
-            out.append(Fmt.right(Integer.toString(r.k()), 5)).append(Fmt.right(Fmt.f(p.estimate(), 4), 11))
-                    .append(Fmt.right(Fmt.f(p.se(), 4), 9)).append(Fmt.right(Fmt.f(p.ciLower(), 4), 11))
-                    .append(Fmt.right(Fmt.f(p.ciUpper(), 4), 11)).append(Fmt.right(Fmt.p(p.p()), 10))
-                    .append(Fmt.right(Fmt.f(h.tau2(), 4), 10)).append(Fmt.right(Fmt.f(h.i2(), 1), 7))
-                    .append(Fmt.right(Fmt.f(h.q(), 2), 9));
-            if (!r.converged()) {
+            Fmt.appendRight(out, Integer.toString(r.k()), 5);
+            Fmt.appendRight(out, p.estimate(), 4, 11);
+            Fmt.appendRight(out, p.se(), 4, 9);
+            Fmt.appendRight(out, p.ciLower(), 4, 11);
+            Fmt.appendRight(out, p.ciUpper(), 4, 11);
+            Fmt.appendRight(out, Fmt.p(p.p()), 10);
+            Fmt.appendRight(out, h.tau2(), 4, 10);
+            Fmt.appendRight(out, h.i2(), 1, 7);
+            Fmt.appendRight(out, h.q(), 2, 9);
+            if (!o.valid()) {
                 notConverged++;
                 out.append("  NOT CONVERGED");
             }

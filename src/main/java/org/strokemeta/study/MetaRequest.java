@@ -5,6 +5,7 @@ import org.strokemeta.data.StudyLoader;
 import org.strokemeta.effect.Continuity;
 import org.strokemeta.effect.Measure;
 import org.strokemeta.pool.MetaOptions;
+import org.strokemeta.subgroup.SubgroupTest;
 
 /**
  * Everything a user asks of an aggregate-data meta-analysis, as one immutable value: what to
@@ -19,52 +20,73 @@ import org.strokemeta.pool.MetaOptions;
  * @param tau2Ci       compute the Q-profile confidence interval of tau²
  * @param by           a column whose values each get their own analysis (batch mode), or null
  * @param subgroup     a column defining subgroups, or null
+ * @param subgroupTest the test for subgroup differences
  * @param moderators   meta-regression moderators (empty for none)
+ * @param permutations permutation test of the meta-regression: 0 none, -1 exact, n > 0 random with n permutations
+ * @param seed         seed of the random permutations
  */
 public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.GenericInput genericInput,
-                          MetaOptions options, boolean tau2Ci, String by, String subgroup, List<String> moderators) {
+                          MetaOptions options, boolean tau2Ci, String by, String subgroup, SubgroupTest subgroupTest,
+                          List<String> moderators, int permutations, long seed) {
+    /** {@code permutations} value asking for the exact permutation test. */
+    public static final int EXACT = -1;
+
     public MetaRequest {
-        if (continuity == null || genericInput == null || options == null) {
-            throw new IllegalArgumentException("continuity, generic input and options are required");
+        if (continuity == null || genericInput == null || options == null || subgroupTest == null) {
+            throw new IllegalArgumentException("continuity, generic input, options and subgroup test are required");
         }
         moderators = moderators == null ? List.of() : List.copyOf(moderators);
+        if (permutations < EXACT) {
+            throw new IllegalArgumentException("the number of permutations must be positive (or exact)");
+        }
+        if (permutations != 0 && moderators.isEmpty()) {
+            throw new IllegalArgumentException("a permutation test needs moderators (--moderators)");
+        }
     }
 
     /** metafor's defaults, measure chosen from the data, Q-profile interval on. */
     public static MetaRequest defaults() {
         return new MetaRequest(null, Continuity.defaults(), StudyLoader.GenericInput.defaults(), MetaOptions.defaults(),
-                true, null, null, List.of());
+                true, null, null, SubgroupTest.SEPARATE_TAU2_WALD, List.of(), 0, 1L);
     }
 
     public MetaRequest withMeasure(Measure m) {
-        return new MetaRequest(m, continuity, genericInput, options, tau2Ci, by, subgroup, moderators);
+        return new MetaRequest(m, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed);
     }
 
     public MetaRequest withOptions(MetaOptions o) {
-        return new MetaRequest(measure, continuity, genericInput, o, tau2Ci, by, subgroup, moderators);
+        return new MetaRequest(measure, continuity, genericInput, o, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed);
     }
 
     public MetaRequest withContinuity(Continuity c) {
-        return new MetaRequest(measure, c, genericInput, options, tau2Ci, by, subgroup, moderators);
+        return new MetaRequest(measure, c, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed);
     }
 
     public MetaRequest withGenericInput(StudyLoader.GenericInput g) {
-        return new MetaRequest(measure, continuity, g, options, tau2Ci, by, subgroup, moderators);
+        return new MetaRequest(measure, continuity, g, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed);
     }
 
     public MetaRequest withTau2Ci(boolean b) {
-        return new MetaRequest(measure, continuity, genericInput, options, b, by, subgroup, moderators);
+        return new MetaRequest(measure, continuity, genericInput, options, b, by, subgroup, subgroupTest, moderators, permutations, seed);
     }
 
     public MetaRequest withBy(String column) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, column, subgroup, moderators);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, column, subgroup, subgroupTest, moderators, permutations, seed);
     }
 
     public MetaRequest withSubgroup(String column) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, column, moderators);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, column, subgroupTest, moderators, permutations, seed);
     }
 
     public MetaRequest withModerators(List<String> mods) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, mods);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, mods, permutations, seed);
+    }
+
+    public MetaRequest withSubgroupTest(SubgroupTest t) {
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, t, moderators, permutations, seed);
+    }
+
+    public MetaRequest withPermutations(int n, long s) {
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, n, s);
     }
 }

@@ -1,18 +1,30 @@
 package org.strokemeta.study;
 
 import java.util.ArrayList;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import java.util.List;
 import java.util.Map;
 import org.strokemeta.data.InputException;
+import org.strokemeta.data.Studies;
 import org.strokemeta.data.Table;
+import org.strokemeta.effect.Measure;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.pool.MetaAnalysis;
 import org.strokemeta.pool.MetaResult;
+import org.strokemeta.regression.MetaRegression;
+import org.strokemeta.regression.Moderator;
+import org.strokemeta.regression.PermutationResult;
+import org.strokemeta.regression.PermutationTest;
+import org.strokemeta.regression.RegressionResult;
+import org.strokemeta.subgroup.SubgroupAnalysis;
+import org.strokemeta.subgroup.SubgroupResult;
 
 /**
  * Runs an aggregate-data meta-analysis request on a table: one analysis, or one per value of the
- * {@code by} column (many outcomes or many reviews in one file). In batch mode a group whose data
- * cannot be analysed is reported with its reason and the other groups go on.
+ * {@code by} column (many outcomes or many reviews in one file). In batch mode the file is checked
+ * once, a group whose data cannot be analysed is reported with its reason and the other groups go
+ * on; groups are analysed in parallel, and results come back in order of first appearance.
  */
 public final class MetaRun {
     private MetaRun() {
@@ -24,11 +36,25 @@ public final class MetaRun {
      * @param group   the value of the batch column, or null for a single analysis
      * @param effects the per-study effects (null when the group failed before they were computed)
      * @param result  the pooled result (null when the group failed)
+     * @param subgroups   the subgroup analysis, or null when none was asked for
+     * @param regression  the meta-regression, or null when no moderators were given
+     * @param permutation the permutation test of the meta-regression, or null
      * @param error   why the group could not be analysed, or null
      */
-    public record Outcome(String group, EffectSizes effects, MetaResult result, String error) {
+    public record Outcome(String group, EffectSizes effects, MetaResult result, SubgroupResult subgroups,
+                          RegressionResult regression, PermutationResult permutation, String error) {
+        static Outcome failure(String group, String error) {
+            return new Outcome(group, null, null, null, null, null, error);
+        }
+
         public boolean failed() {
             return error != null;
+        }
+
+        /** True when every fit of this outcome converged (false also for a failed group). */
+        public boolean valid() {
+            return !failed() && result.converged() && (regression == null || regression.converged())
+                    && (subgroups == null || subgroups.groups().stream().allMatch(g -> g.result().converged()));
         }
     }
 
@@ -37,21 +63,54 @@ public final class MetaRun {
         if (r.by() == null) {
             return List.of(analyse(null, t, r));
         }
+        // The whole file is read and checked once (a bad cell stops the run with its line and column);
+        // each group is then analysed on its own, in parallel, and a group that cannot be analysed
+        // is reported with its reason while the others go on.
+        Measure m = StudyInput.measureFor(t, r);
+        StudyInput.checkMethod(t.source(), m, r);
+        Studies all = StudyInput.studies(t, m, r, false);
         Map<String, int[]> groups = t.groupBy(r.by());
-        List<Outcome> out = new ArrayList<>(groups.size());
-        for (Map.Entry<String, int[]> g : groups.entrySet()) {
+        String[] names = groups.keySet().toArray(new String[0]);
+        int[][] rows = groups.values().toArray(new int[0][]);
+        Outcome[] out = new Outcome[names.length];
+        IntStream.range(0, names.length).parallel().forEach(g -> {
             try {
-                out.add(analyse(g.getKey(), t.select(g.getValue()), r));
+                EffectSizes es = StudyInput.effects(all.subset(rows[g]), m, r);
+                boolean extra = r.subgroup() != null || !r.moderators().isEmpty();
+                out[g] = analyse(names[g], extra ? t.select(rows[g]) : null, es, r);
             } catch (InputException | IllegalArgumentException e) {
-                out.add(new Outcome(g.getKey(), null, null, e.getMessage()));
+                out[g] = Outcome.failure(names[g], e.getMessage());
             }
-        }
-        return out;
+        });
+        return List.of(out);
     }
 
     static Outcome analyse(String group, Table t, MetaRequest r) {
-        EffectSizes es = StudyInput.effects(t, r);
+        return analyse(group, t, StudyInput.effects(t, r), r);
+    }
+
+    /**
+     * The pooled analysis of the effects, and the subgroup analysis and meta-regression asked for;
+     * {@code t} holds the subgroup and moderator columns, row-aligned with {@code es.rows()}.
+     */
+    static Outcome analyse(String group, Table t, EffectSizes es, MetaRequest r) {
         MetaResult res = MetaAnalysis.run(es, r.options(), r.tau2Ci());
-        return new Outcome(group, es, res, null);
+        SubgroupResult sg = r.subgroup() == null ? null
+                : SubgroupAnalysis.run(es, t, r.subgroup(), r.options(), r.subgroupTest());
+        RegressionResult reg = null;
+        PermutationResult perm = null;
+        if (!r.moderators().isEmpty()) {
+            List<Moderator> mods = new ArrayList<>();
+            for (String c : r.moderators()) {
+                mods.add(Moderator.detect(t, c));
+            }
+            reg = MetaRegression.fit(es, t, mods, r.options());
+            if (r.permutations() == MetaRequest.EXACT) {
+                perm = PermutationTest.of(reg).exact();
+            } else if (r.permutations() > 0) {
+                perm = PermutationTest.of(reg).random(r.permutations(), new SplittableRandom(r.seed()));
+            }
+        }
+        return new Outcome(group, es, res, sg, reg, perm, null);
     }
 }

@@ -45,26 +45,41 @@ public final class StudyInput {
 
     /** Reads the studies for a measure. */
     public static Studies studies(Table t, Measure m, MetaRequest r) {
+        return studies(t, m, r, true);
+    }
+
+    /** Reads the studies for a measure, with or without the duplicate-label check. */
+    public static Studies studies(Table t, Measure m, MetaRequest r, boolean duplicates) {
         return switch (m.kind()) {
-            case BINARY -> StudyLoader.binary(t);
-            case CONTINUOUS -> StudyLoader.continuous(t);
-            case GENERIC -> StudyLoader.generic(t, r.genericInput());
+            case BINARY -> StudyLoader.binary(t, duplicates);
+            case CONTINUOUS -> StudyLoader.continuous(t, duplicates);
+            case GENERIC -> StudyLoader.generic(t, r.genericInput(), duplicates);
         };
     }
 
     /** The per-study effects of a table under a request, with a check of method and measure. */
     public static EffectSizes effects(Table t, MetaRequest r) {
         Measure m = measureFor(t, r);
+        checkMethod(t.source(), m, r);
+        return effects(studies(t, m, r), m, r);
+    }
+
+    /** Checks that the fixed-effect method can pool the measure. */
+    public static void checkMethod(String source, Measure m, MetaRequest r) {
         FixedMethod fm = r.options().fixedMethod();
         if (r.options().model() == Model.FIXED) {
             if (fm == FixedMethod.MH && m != Measure.OR && m != Measure.RR && m != Measure.RD) {
-                throw InputException.of(t.source(), "the Mantel-Haenszel method pools OR, RR or RD, not " + m);
+                throw InputException.of(source, "the Mantel-Haenszel method pools OR, RR or RD, not " + m);
             }
             if (fm == FixedMethod.PETO && m != Measure.PETO) {
-                throw InputException.of(t.source(), "Peto's method pools the Peto odds ratio (measure PETO or OR), not " + m);
+                throw InputException.of(source, "Peto's method pools the Peto odds ratio (measure PETO or OR), not " + m);
             }
         }
-        EffectSizes es = EffectCalculator.compute(m, studies(t, m, r), r.continuity());
+    }
+
+    /** The per-study effects of already-read studies. */
+    public static EffectSizes effects(Studies studies, Measure m, MetaRequest r) {
+        EffectSizes es = EffectCalculator.compute(m, studies, r.continuity());
         if (m == Measure.PETO && r.measure() == Measure.OR) {
             List<Note> notes = new ArrayList<>(es.notes());
             notes.add(new Note(0, null, Note.Kind.INFO, "Peto's method: per-study effects are Peto log odds ratios"));

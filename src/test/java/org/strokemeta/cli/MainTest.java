@@ -146,4 +146,30 @@ class MainTest {
     void examples_lists_the_bundled_data_sets() {
         assertThat(run("examples").out()).contains("bcg").contains("normand").contains("hackshaw").contains("hine");
     }
+
+    @Test
+    void subgroups_and_meta_regression_with_a_permutation_test_match_metafor() throws Exception {
+        Run r = run("meta", "--example", "bcg", "--measure", "RR", "--subgroup", "alloc", "--moderators", "ablat",
+                "--permutations", "exact", "--format", "json");
+        assertThat(r.code()).isZero();
+        JsonNode res = new ObjectMapper().readTree(r.out()).path("results").get(0);
+        JsonNode sg = res.path("subgroups");
+        assertThat(sg.path("groups")).hasSize(3);
+        // validation/cases/sg_bcg_alloc_separate.json (metafor 3.8.1)
+        assertThat(sg.path("between").path("statistic").asDouble()).isCloseTo(1.86144494615453, within(1e-8));
+        JsonNode reg = res.path("metaregression");
+        // validation/cases/mr_bcg_ablat_reml.json (metafor 3.8.1)
+        assertThat(reg.path("coefficients").get(1).path("estimate").asDouble()).isCloseTo(-0.0291017250116295, within(1e-6 * 0.0291));
+        assertThat(reg.path("r2").asDouble()).isCloseTo(75.6266218110055, within(1e-6 * 75.6));
+        assertThat(reg.path("permutation").path("exact").asBoolean()).isTrue();
+        Run text = run("meta", "--example", "bcg", "--subgroup", "alloc", "--subgroup-test", "common");
+        assertThat(text.out()).contains("Subgroups by alloc").contains("Test for subgroup differences").contains("QM");
+    }
+
+    @Test
+    void a_missing_moderator_column_is_an_input_error() {
+        Run r = run("meta", "--example", "bcg", "--moderators", "latitude");
+        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.err()).contains("latitude");
+    }
 }

@@ -1,0 +1,67 @@
+package org.strokemeta.qualify;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.strokemeta.data.Table;
+import org.strokemeta.effect.EffectCalculator;
+import org.strokemeta.effect.EffectSizes;
+import org.strokemeta.effect.Measure;
+import org.strokemeta.regression.Coefficient;
+import org.strokemeta.regression.MetaRegression;
+import org.strokemeta.regression.Moderator;
+import org.strokemeta.regression.PermutationResult;
+import org.strokemeta.regression.PermutationTest;
+import org.strokemeta.regression.RegressionResult;
+
+/**
+ * Runs a {@code metaregression} case: the moderators named in {@code options.moderators} (numeric or
+ * categorical as their cells show), and with {@code "permutation": "exact"} the exact permutation test.
+ */
+public final class RegressionCase {
+    private RegressionCase() {
+    }
+
+    /** Fills the keys of FORMAT.md's {@code metaregression} section. */
+    public static void run(ValidationCase c, ObjectNode out) {
+        Table t = CaseInputs.table(c);
+        Measure m = CaseInputs.measure(c);
+        EffectSizes es = EffectCalculator.compute(m, CaseInputs.studies(c, t, m), CaseInputs.continuity(c));
+        List<Moderator> mods = new ArrayList<>();
+        for (String col : c.optionList("moderators")) {
+            mods.add(Moderator.detect(t, col));
+        }
+        RegressionResult r = MetaRegression.fit(es, t, mods, CaseInputs.options(c));
+        ObjectNode coefs = out.putObject("coefficients");
+        for (Coefficient co : r.coefficients()) {
+            ObjectNode n = coefs.putObject(co.name());
+            n.put("estimate", co.estimate());
+            n.put("se", co.se());
+            n.put("z_or_t", co.statistic());
+            n.put("p", co.p());
+            n.put("ci_lower", co.ciLower());
+            n.put("ci_upper", co.ciUpper());
+        }
+        out.put("qm", r.omnibus().statistic());
+        out.put("qm_df", r.omnibus().df1());
+        out.put("qm_p", r.omnibus().p());
+        out.put("qe", r.heterogeneity().q());
+        out.put("qe_df", r.heterogeneity().qDf());
+        out.put("qe_p", r.heterogeneity().qP());
+        out.put("tau2", r.heterogeneity().tau2());
+        out.put("i2", r.heterogeneity().i2());
+        out.put("r2", r.r2());
+        String perm = c.option("permutation", null);
+        if (perm != null) {
+            if (!perm.equalsIgnoreCase("exact")) {
+                throw new IllegalArgumentException("unknown permutation option '" + perm + "' (expected exact)");
+            }
+            PermutationResult pr = PermutationTest.of(r).exact();
+            ObjectNode pp = out.putObject("permutation_p");
+            for (int j = 0; j < pr.names().size(); j++) {
+                pp.put(pr.names().get(j), pr.p()[j]);
+            }
+            out.put("permutation_qm_p", pr.qmP());
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package org.strokemeta.regression;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.strokemeta.data.InputException;
+import org.strokemeta.data.Note;
+import org.strokemeta.data.Table;
+import org.strokemeta.effect.EffectSizes;
+
+/**
+ * The moderator part of a meta-regression design (the intercept is implicit): which studies enter the
+ * model, the design columns over them, and which studies were left out because a moderator is blank.
+ *
+ * <p>Like metafor::rma with R's default {@code na.action = "na.omit"}, a study with a missing
+ * moderator is left out of the model, but here it is always reported, as a note naming the study,
+ * its line and the missing moderators. A design that cannot be estimated (a moderator that is
+ * constant over the studies used, or a column that is a linear combination of the intercept and the
+ * other columns) is an input error; metafor would drop the redundant column with a warning.
+ *
+ * @param moderators the moderators, in the order given
+ * @param names      the design column names (without the intercept)
+ * @param columns    the design columns, each over the studies used
+ * @param positions  the positions (in the effect sizes) of the studies used, in data order
+ * @param factors    the levels of each categorical moderator (the first is the reference)
+ * @param excluded   one note per study left out, naming the missing moderators
+ */
+public record Design(List<Moderator> moderators, List<String> names, double[][] columns, int[] positions,
+                     List<Factor> factors, List<Note> excluded) {
+    /** Relative size below which a column counts as a combination of the others (R's lm.fit qr tolerance). */
+    static final double COLLINEARITY_TOL = 1e-7;
+
+    public Design {
+        moderators = List.copyOf(moderators);
+        names = List.copyOf(names);
+        factors = List.copyOf(factors);
+        excluded = List.copyOf(excluded);
+        if (columns.length != names.size()) {
+            throw new IllegalArgumentException("names and columns differ in number");
+        }
+        for (double[] c : columns) {
+            if (c.length != positions.length) {
+                throw new IllegalArgumentException("a design column differs in length from the studies used");
+            }
+        }
+    }
+
+    /**
+     * The levels of a categorical moderator.
+     *
+     * @param moderator the column name
+     * @param levels    the levels present among the studies used, sorted; the first is the reference
+     */
+    public record Factor(String moderator, List<String> levels) {
+        public Factor {
+            levels = List.copyOf(levels);
+        }
+
+        public String reference() {
+            return levels.get(0);
+        }
+    }
+
+    /** The number of studies that enter the model. */
+    public int k() {
+        return positions.length;
+    }
+
+    /**
+     * Builds the design of the given moderators for the studies of {@code es}, whose input rows
+     * ({@link EffectSizes#rows()}) index the table.
+     *
+     * @throws InputException when a moderator column is missing, a numeric moderator holds text,
+     *                        a moderator is constant or the columns are collinear
+     */
+    public static Design of(EffectSizes es, Table t, List<Moderator> moderators) {
+        if (moderators.isEmpty()) {
+            throw new IllegalArgumentException("a meta-regression needs at least one moderator");
+        }
+        List<Moderator.Column> cols = new ArrayList<>();
+        for (Moderator m : moderators) {
+            cols.add(m.type().read(t, m.column()));
+        }
+        return build(es, t.source(), moderators, cols);
+    }
+
+    /**
+     * The design of one categorical moderator given as a label per study of {@code es} (null or blank
+     * for a missing value), for example subgroup membership.
+     */
+    public static Design ofLabels(EffectSizes es, String name, String[] labels) {
+        if (labels.length != es.size()) {
+            throw new IllegalArgumentException("one label per study is needed");
+        }
+        // Index the labels by input row, as the table-based moderators are.
+        int rowsNeeded = 0;
+        for (int r : es.rows()) {
+            rowsNeeded = Math.max(rowsNeeded, r + 1);
+        }
+        String[] byRow = new String[rowsNeeded];
+        for (int i = 0; i < labels.length; i++) {
+            String l = labels[i];
+            byRow[es.rows()[i]] = l == null || l.isBlank() ? null : l.trim();
+        }
+        return build(es, es.input().source(), List.of(Moderator.categorical(name)),
+                List.of(Moderator.Type.labelled(name, byRow)));
+    }
+
+    private static Design build(EffectSizes es, String source, List<Moderator> moderators, List<Moderator.Column> cols) {
+        int k = es.size();
+        int[] keep = new int[k];
+        int n = 0;
+        List<Note> excluded = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            int row = es.rows()[i];
+            List<String> missing = new ArrayList<>();
+            for (Moderator.Column c : cols) {
+                if (c.missing(row)) {
+                    missing.add(c.name);
+                }
+            }
+            if (missing.isEmpty()) {
+                keep[n++] = i;
+            } else {
+                excluded.add(new Note(es.lines()[i], es.study()[i], Note.Kind.EXCLUDED,
+                        "left out of the meta-regression: no value for the moderator" + (missing.size() > 1 ? "s " : " ")
+                                + String.join(", ", missing)));
+            }
+        }
+        int[] positions = java.util.Arrays.copyOf(keep, n);
+        if (n == 0) {
+            throw InputException.of(source, "no study has a value for every moderator (" + names(cols) + ")");
+        }
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = es.rows()[positions[i]];
+        }
+        List<String> names = new ArrayList<>();
+        List<double[]> columns = new ArrayList<>();
+        List<Factor> factors = new ArrayList<>();
+        for (Moderator.Column c : cols) {
+            Moderator.Coded coded = c.code(rows);
+            if (coded.factor() != null) {
+                factors.add(coded.factor());
+                if (coded.factor().levels().size() < 2) {
+                    throw new InputException(source, 0, c.name, "the moderator takes only one value ("
+                            + coded.factor().levels().get(0) + ") in the " + n + " stud" + (n == 1 ? "y" : "ies")
+                            + " used, so its effect cannot be estimated");
+                }
+            }
+            names.addAll(coded.names());
+            columns.addAll(List.of(coded.columns()));
+        }
+        for (int a = 0; a < names.size(); a++) {
+            for (int b = 0; b < a; b++) {
+                if (names.get(a).equals(names.get(b))) {
+                    throw InputException.of(source, "the moderator column " + names.get(a) + " is given twice");
+                }
+            }
+        }
+        double[][] design = columns.toArray(new double[0][]);
+        checkEstimable(source, names, design);
+        return new Design(moderators, names, design, positions, factors, excluded);
+    }
+
+    private static String names(List<Moderator.Column> cols) {
+        List<String> s = new ArrayList<>();
+        cols.forEach(c -> s.add(c.name));
+        return String.join(", ", s);
+    }
+
+    /**
+     * Fails on a constant column or one that is (numerically) a linear combination of the intercept and
+     * the columns before it: modified Gram-Schmidt with re-orthogonalisation, with R's lm tolerance.
+     */
+    static void checkEstimable(String source, List<String> names, double[][] cols) {
+        int n = cols.length == 0 ? 0 : cols[0].length;
+        if (cols.length + 1 > n) {
+            throw InputException.of(source, "the model has " + (cols.length + 1) + " coefficients but only " + n
+                    + " stud" + (n == 1 ? "y" : "ies") + " with complete moderators");
+        }
+        List<double[]> basis = new ArrayList<>();
+        double[] one = new double[n];
+        java.util.Arrays.fill(one, 1 / Math.sqrt(n));
+        basis.add(one);
+        for (int j = 0; j < cols.length; j++) {
+            double[] x = cols[j];
+            boolean constant = true;
+            for (int i = 1; i < n && constant; i++) {
+                constant = x[i] == x[0];
+            }
+            if (constant) {
+                throw new InputException(source, 0, baseName(names.get(j)), "the moderator " + names.get(j)
+                        + " has the same value (" + fmt(x[0]) + ") in all " + n + " studies used, so its effect cannot be estimated");
+            }
+            double[] r = x.clone();
+            double norm0 = norm(r);
+            for (int pass = 0; pass < 2; pass++) {
+                for (double[] q : basis) {
+                    double d = dot(q, r);
+                    for (int i = 0; i < n; i++) {
+                        r[i] -= d * q[i];
+                    }
+                }
+            }
+            double nr = norm(r);
+            if (!(nr > COLLINEARITY_TOL * norm0)) {
+                List<String> before = new ArrayList<>();
+                before.add("the intercept");
+                before.addAll(names.subList(0, j));
+                throw new InputException(source, 0, baseName(names.get(j)), "the moderator " + names.get(j)
+                        + " is a linear combination of " + String.join(", ", before)
+                        + " in the studies used (collinear moderators): remove one of them");
+            }
+            for (int i = 0; i < n; i++) {
+                r[i] /= nr;
+            }
+            basis.add(r);
+        }
+    }
+
+    /** The table column behind a design column name ({@code alloc[random]} comes from {@code alloc}). */
+    private static String baseName(String designName) {
+        int b = designName.indexOf('[');
+        return b > 0 && designName.endsWith("]") ? designName.substring(0, b) : designName;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static double norm(double[] a) {
+        return Math.sqrt(dot(a, a));
+    }
+
+    private static String fmt(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+    }
+}

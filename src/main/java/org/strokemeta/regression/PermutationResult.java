@@ -1,0 +1,42 @@
+package org.strokemeta.regression;
+
+import java.util.List;
+
+/**
+ * Permutation p-values of a meta-regression (metafor::permutest): for each coefficient the share of
+ * permutations whose |z| (or |t|) reaches the observed one, and the same for QM.
+ *
+ * @param exact         true when every distinct arrangement of the moderators was evaluated
+ * @param permutations  the number of permutations whose model could be fitted and that count in the
+ *                      p-values (the observed arrangement included)
+ * @param failed        permutations whose model could not be fitted (tau² did not converge); they
+ *                      are left out of the p-values, as metafor does
+ * @param names         the coefficient names, intercept first
+ * @param p             the permutation p-value of each coefficient
+ * @param qmP           the permutation p-value of the omnibus test QM
+ */
+public record PermutationResult(boolean exact, long permutations, long failed, List<String> names, double[] p,
+                                double qmP) {
+    public PermutationResult {
+        names = List.copyOf(names);
+        if (p.length != names.size()) {
+            throw new IllegalArgumentException("one p-value per coefficient is needed");
+        }
+        p = p.clone();
+    }
+
+    /** The permutation p-value of the named coefficient. */
+    public double p(String name) {
+        int j = names.indexOf(name);
+        if (j < 0) {
+            throw new IllegalArgumentException("no coefficient named " + name);
+        }
+        return p[j];
+    }
+
+    /** A one-line description, such as "exact permutation test (10080 permutations)". */
+    public String describe() {
+        return (exact ? "exact" : "random") + " permutation test (" + permutations + " permutations"
+                + (failed > 0 ? ", " + failed + " left out because the model could not be fitted" : "") + ")";
+    }
+}

@@ -1,0 +1,55 @@
+package org.strokemeta.subgroup;
+
+import java.util.List;
+import org.strokemeta.data.Note;
+import org.strokemeta.pool.MetaOptions;
+import org.strokemeta.pool.MetaResult;
+
+/**
+ * A subgroup analysis: one pooled result per subgroup, in order of first appearance in the data, and
+ * the test for subgroup differences.
+ *
+ * @param column  the column that defines the subgroups
+ * @param options the options of the analysis (a one-study subgroup is pooled as fixed effect, see {@link Group})
+ * @param groups  the subgroups, in order of first appearance
+ * @param between the test for subgroup differences, or null when there are fewer than two subgroups
+ *                or the test cannot be computed (the notes say why)
+ * @param notes   studies left out (no subgroup value) and remarks
+ */
+public record SubgroupResult(String column, MetaOptions options, List<Group> groups, BetweenTest between,
+                             List<Note> notes) {
+    public SubgroupResult {
+        groups = List.copyOf(groups);
+        notes = List.copyOf(notes);
+    }
+
+    /** The number of studies in all subgroups together. */
+    public int k() {
+        return groups.stream().mapToInt(g -> g.result().k()).sum();
+    }
+
+    /** The subgroup with that label. */
+    public Group group(String label) {
+        return groups.stream().filter(g -> g.label().equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no subgroup " + label));
+    }
+
+    /**
+     * One subgroup and its pooled result.
+     *
+     * @param label     the subgroup value
+     * @param positions the positions of its studies in the effect sizes
+     * @param result    the pooled result of its studies
+     * @param single    true when the subgroup has one study and was therefore taken as fixed effect
+     */
+    public record Group(String label, int[] positions, MetaResult result, boolean single) {
+        public Group {
+            positions = positions.clone();
+        }
+
+        /** The number of studies in the subgroup. */
+        public int k() {
+            return result.k();
+        }
+    }
+}
