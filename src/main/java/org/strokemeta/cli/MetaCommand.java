@@ -52,18 +52,23 @@ final class MetaCommand extends Command {
                 .withSubgroup(a.get("--subgroup"))
                 .withSubgroupTest(SubgroupTest.parse(a.get("--subgroup-test")))
                 .withModerators(Options.split(a.get("--moderators")));
+        if (by != null && format.equals("text")) {
+            // the one-line-per-analysis table does not show the tau² interval: do not compute it
+            req = req.withTau2Ci(false);
+        }
         String perms = a.get("--permutations");
         if (perms != null) {
             int n = perms.equalsIgnoreCase("exact") ? MetaRequest.EXACT : (int) a.number("--permutations");
             req = req.withPermutations(n, (long) a.number("--seed"));
         }
         List<MetaRun.Outcome> outcomes = MetaRun.run(t, req);
-        String text = switch (format) {
-            case "json" -> JsonReport.write(JsonReport.document(t.source(), req, outcomes));
-            case "csv" -> CsvReport.batch(outcomes);
-            default -> by == null ? TextReport.outcome(outcomes.get(0), Options.maxRows(a)) : TextReport.batch(outcomes, by);
-        };
-        Options.write(a, out, text);
+        if (format.equals("json")) {
+            var doc = JsonReport.document(t.source(), req, outcomes);
+            Options.write(a, out, w -> JsonReport.write(doc, w));
+        } else {
+            Options.write(a, out, format.equals("csv") ? CsvReport.batch(outcomes)
+                    : by == null ? TextReport.outcome(outcomes.get(0), Options.maxRows(a)) : TextReport.batch(outcomes, by));
+        }
         boolean invalid = outcomes.stream().anyMatch(o -> !o.valid());
         return invalid ? Main.EXIT_INVALID : 0;
     }

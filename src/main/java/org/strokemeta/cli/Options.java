@@ -115,17 +115,29 @@ final class Options {
         return a.integer("--max-rows");
     }
 
+    /** Output that writes itself (large JSON documents are streamed, not built as one string). */
+    @FunctionalInterface
+    interface Body {
+        void writeTo(java.io.Writer w) throws IOException;
+    }
+
     static void write(Args a, PrintWriter terminal, String text) {
+        write(a, terminal, w -> w.write(text));
+    }
+
+    static void write(Args a, PrintWriter terminal, Body body) {
         Path out = a.path("--out");
-        if (out == null) {
-            terminal.print(text);
-            terminal.flush();
-            return;
-        }
         try {
-            Files.writeString(out, text, StandardCharsets.UTF_8);
+            if (out == null) {
+                body.writeTo(terminal);
+                terminal.flush();
+                return;
+            }
+            try (java.io.Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                body.writeTo(w);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + (out == null ? "the output" : out) + ": " + e.getMessage(), e);
         }
     }
 

@@ -55,6 +55,19 @@ public final class StudyLoader {
     /** A note for every study label that appeared before (duplicates are kept, not dropped). */
     public static List<Note> duplicates(String[] study, int[] lines) {
         List<Note> notes = new ArrayList<>();
+        if (study.length <= 32) {
+            // small analyses (the common case, and thousands of them in batch runs): no hash table
+            for (int i = 1; i < study.length; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (study[i].equals(study[j])) {
+                        notes.add(new Note(lines[i], study[i], Note.Kind.DUPLICATE_LABEL,
+                                "the study label also appears on line " + lines[j]));
+                        break;
+                    }
+                }
+            }
+            return notes;
+        }
         Map<String, Integer> seen = new HashMap<>(Math.max(16, study.length * 2));
         for (int i = 0; i < study.length; i++) {
             Integer first = seen.putIfAbsent(study[i], i);

@@ -336,6 +336,69 @@ public final class MetaModel {
         return Math.log(CommonOps_DDRM.det(a));
     }
 
+    /**
+     * A reusable evaluation of the weighted fit for the iterative estimators, which evaluate the
+     * model dozens of times per analysis: for the intercept-only model it keeps one weight array and
+     * allocates nothing per evaluation. Not thread-safe: one per estimation.
+     */
+    final class Eval {
+        private final double[] w = p == 1 ? new double[k] : null;
+        double sumW;
+        double sumW2;
+        double rss;
+        double yppy;
+        double trP;
+        double trPP;
+
+        /** Evaluates at tau² (all quantities, traces included). */
+        Eval at(double tau2) {
+            if (p != 1) {
+                Weighted x = MetaModel.this.at(tau2, true);
+                sumW = x.sumW();
+                sumW2 = x.sumW2();
+                rss = x.rss();
+                yppy = x.yppy();
+                trP = x.trP();
+                trPP = x.trPP();
+                return this;
+            }
+            double sw = 0;
+            double swy = 0;
+            double sw2 = 0;
+            double sw3 = 0;
+            for (int i = 0; i < k; i++) {
+                double wi = 1.0 / (v[i] + tau2);
+                w[i] = wi;
+                sw += wi;
+                swy += wi * y[i];
+                double w2 = wi * wi;
+                sw2 += w2;
+                sw3 += w2 * wi;
+            }
+            double mu = swy / sw;
+            double r2 = 0;
+            double ypp = 0;
+            for (int i = 0; i < k; i++) {
+                double wr = w[i] * (y[i] - mu);
+                r2 += wr * (y[i] - mu);
+                ypp += wr * wr;
+            }
+            double b = sw2 / sw;
+            sumW = sw;
+            sumW2 = sw2;
+            rss = r2;
+            yppy = ypp;
+            trP = sw - b;
+            trPP = sw2 - 2 * sw3 / sw + b * b;
+            return this;
+        }
+    }
+
+    /** A reusable evaluator for iterative estimation (see {@link Eval}). */
+    Eval evaluator() {
+        return new Eval();
+    }
+
     /** The design matrix is not of full rank (for example a moderator constant across studies). */
     public static final class SingularDesignException extends RuntimeException {
         private static final long serialVersionUID = 1L;

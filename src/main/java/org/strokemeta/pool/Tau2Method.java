@@ -157,13 +157,14 @@ public enum Tau2Method {
     /** As {@link #solveQ(MetaModel, double)}, starting from a tau² known to lie left of the root (Q(start) ≥ target). */
     static QRoot solveQ(MetaModel m, double target, double start) {
         double t = start;
+        MetaModel.Eval w = m.evaluator();
         for (int it = 1; it <= 200; it++) {
-            MetaModel.Weighted w = m.at(t, true);
-            double diff = w.rss() - target;
+            w.at(t);
+            double diff = w.rss - target;
             if (diff <= 0 && it > 1) {
                 return new QRoot(t, it, true);
             }
-            double step = diff / w.yppy();
+            double step = diff / w.yppy;
             if (!(step > 0) || !Double.isFinite(step)) {
                 return new QRoot(t, it, diff <= 0 || step == 0);
             }
@@ -195,6 +196,7 @@ public enum Tau2Method {
         double tau2 = hedges(m);
         double change = Double.POSITIVE_INFINITY;
         int iter = 0;
+        MetaModel.Eval w = m.evaluator();
         while (change > c.threshold()) {
             iter++;
             if (iter > c.maxIter()) {
@@ -205,11 +207,11 @@ public enum Tau2Method {
                 return scoreRoot(method, m, c, iter - 1, change);
             }
             double old = tau2;
-            MetaModel.Weighted w = m.at(tau2, method != EB);
+            w.at(tau2);
             double adj = switch (method) {
-                case ML -> (w.yppy() - w.sumW()) / w.sumW2();
-                case REML -> (w.yppy() - w.trP()) / w.trPP();
-                case EB -> (w.rss() * k / (k - p) - k) / w.sumW();
+                case ML -> (w.yppy - w.sumW) / w.sumW2;
+                case REML -> (w.yppy - w.trP) / w.trPP;
+                case EB -> (w.rss * k / (k - p) - k) / w.sumW;
                 default -> throw new IllegalStateException();
             };
             adj *= c.stepAdj();
@@ -241,12 +243,13 @@ public enum Tau2Method {
      * score is not positive at 0 the estimate is 0. The fit is then reported as converged with a note.
      */
     static Tau2Estimate scoreRoot(Tau2Method method, MetaModel m, FitControl c, int iterations, double lastChange) {
+        MetaModel.Eval w = m.evaluator();
         DoubleUnaryOperator score = t -> {
-            MetaModel.Weighted w = m.at(t, true);
+            w.at(t);
             return switch (method) {
-                case ML -> w.yppy() - w.sumW();
-                case REML -> w.yppy() - w.trP();
-                default -> w.rss() * m.k() / (m.k() - m.p()) - m.k();
+                case ML -> w.yppy - w.sumW;
+                case REML -> w.yppy - w.trP;
+                default -> w.rss * m.k() / (m.k() - m.p()) - m.k();
             };
         };
         String why = "Fisher scoring for " + method.name() + " did not settle in " + c.maxIter()
@@ -267,14 +270,14 @@ public enum Tau2Method {
 
     /** The (restricted) log-likelihood up to a constant that does not depend on tau². */
     static double logLik(MetaModel m, double tau2, boolean reml) {
-        MetaModel.Weighted w = m.at(tau2, false);
+        MetaModel.Eval w = m.evaluator().at(tau2);
         double sl = 0;
         for (double vi : m.v()) {
             sl += Math.log(vi + tau2);
         }
-        double ll = -0.5 * sl - 0.5 * w.rss();
+        double ll = -0.5 * sl - 0.5 * w.rss;
         if (reml) {
-            ll -= 0.5 * m.logDetXtWX(tau2);
+            ll -= 0.5 * (m.p() == 1 ? Math.log(w.sumW) : m.logDetXtWX(tau2));
         }
         return ll;
     }

@@ -1,5 +1,6 @@
 package org.strokemeta.report;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.util.List;
 import org.strokemeta.pool.Heterogeneity;
 import org.strokemeta.pool.MetaResult;
@@ -34,7 +35,8 @@ public final class CsvReport {
                     h.tau2Ci() == null ? Double.NaN : h.tau2Ci().upper(), h.i2(), h.h2(), h.q(), h.qDf(), h.qP()}) {
                 sb.append(',');
                 if (Double.isFinite(v)) {
-                    sb.append(v);
+                    // shortest round-trip decimal (Schubfach), the same digits as Double.toString, faster
+                    sb.append(NumberOutput.toString(v, true));
                 }
             }
             sb.append(',').append(r.converged()).append(",\n");

@@ -86,9 +86,35 @@ public final class Fmt {
         return s + " ".repeat(width - s.length());
     }
 
-    /** Appends a number with fixed decimals, right-aligned in a width (no intermediate strings for padding). */
+    /** Appends a number with fixed decimals, right-aligned in a width, without intermediate strings. */
     public static void appendRight(StringBuilder sb, double x, int decimals, int width) {
-        appendRight(sb, f(x, decimals), width);
+        if (!(decimals <= 6 && Math.abs(x) < 1e12)) {
+            appendRight(sb, f(x, decimals), width);
+            return;
+        }
+        long scaled = Math.round(Math.abs(x) * POW10[decimals]);
+        boolean neg = x < 0 && scaled != 0;
+        long ip = scaled / POW10[decimals];
+        int intDigits = 1;
+        for (long q = ip; q >= 10; q /= 10) {
+            intDigits++;
+        }
+        int len = (neg ? 1 : 0) + intDigits + (decimals > 0 ? decimals + 1 : 0);
+        for (int i = len; i < width; i++) {
+            sb.append(' ');
+        }
+        if (neg) {
+            sb.append('-');
+        }
+        sb.append(ip);
+        if (decimals > 0) {
+            sb.append('.');
+            long fp = scaled % POW10[decimals];
+            for (long d = POW10[decimals - 1]; d > 1 && fp < d; d /= 10) {
+                sb.append('0');
+            }
+            sb.append(fp);
+        }
     }
 
     /** Appends text right-aligned in a width. */
