@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import org.strokemeta.data.Table;
 import org.strokemeta.study.MetaRequest;
+import org.strokemeta.effect.EffectSizes;
+import org.strokemeta.pool.MetaAnalysis;
+import org.strokemeta.pool.MetaResult;
 import org.strokemeta.study.MetaRun;
+import org.strokemeta.study.StudyInput;
 
 /**
  * {@code strokemeta bench}: times the analysis in this process, apart from start-up and output,
@@ -46,25 +50,45 @@ final class BenchCommand extends Command {
             throw new UsageException("--reps must be at least 1 and --warmup at least 0");
         }
         MetaRequest req = Options.request(a).withBy(a.get("--by"));
-        double[] read = new double[warm + reps];
-        double[] compute = new double[warm + reps];
-        int k = 0;
-        for (int r = 0; r < warm + reps; r++) {
+        int n = warm + reps;
+        double[] read = new double[n];
+        double[] effects = new double[n];
+        double[] pool = new double[n];
+        int rows = 0;
+        boolean valid = true;
+        for (int r = 0; r < n; r++) {
             long t0 = System.nanoTime();
             Table t = Options.read(a);
             long t1 = System.nanoTime();
-            List<MetaRun.Outcome> o = MetaRun.run(t, req);
-            long t2 = System.nanoTime();
-            read[r] = (t1 - t0) / 1e6;
-            compute[r] = (t2 - t1) / 1e6;
-            k = t.rows();
-            if (o.stream().anyMatch(x -> !x.valid())) {
-                err.println("note: some analyses are not valid (see strokemeta meta)");
+            rows = t.rows();
+            if (req.by() != null) {
+                List<MetaRun.Outcome> o = MetaRun.run(t, req);
+                effects[r] = Double.NaN;
+                pool[r] = (System.nanoTime() - t1) / 1e6;
+                valid &= o.stream().allMatch(MetaRun.Outcome::valid);
+            } else {
+                EffectSizes es = StudyInput.effects(t, req);
+                long t2 = System.nanoTime();
+                MetaResult m = MetaAnalysis.run(es, req.options(), req.tau2Ci());
+                long t3 = System.nanoTime();
+                effects[r] = (t2 - t1) / 1e6;
+                pool[r] = (t3 - t2) / 1e6;
+                valid &= m.converged();
             }
+            read[r] = (t1 - t0) / 1e6;
         }
-        out.printf(Locale.ROOT, "%d rows, %s, %d timed repetitions after %d warm-up%n", k, req.options().describe(), reps, warm);
-        out.println("read CSV:  " + summary(Arrays.copyOfRange(read, warm, warm + reps)));
-        out.println("analysis:  " + summary(Arrays.copyOfRange(compute, warm, warm + reps)));
+        out.printf(Locale.ROOT, "%d rows, %s%s, %d timed repetitions after %d warm-up%n", rows, req.options().describe(),
+                req.tau2Ci() ? ", with Q-profile CI" : "", reps, warm);
+        out.println("read CSV:                   " + summary(Arrays.copyOfRange(read, warm, n)));
+        if (req.by() == null) {
+            out.println("check data, effect sizes:   " + summary(Arrays.copyOfRange(effects, warm, n)));
+            out.println("pooling (tau², estimate):   " + summary(Arrays.copyOfRange(pool, warm, n)));
+        } else {
+            out.println("all analyses (per group):   " + summary(Arrays.copyOfRange(pool, warm, n)));
+        }
+        if (!valid) {
+            out.println("note: some results are not valid (see strokemeta meta)");
+        }
         out.flush();
         return 0;
     }

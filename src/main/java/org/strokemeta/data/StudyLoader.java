@@ -1,9 +1,7 @@
 package org.strokemeta.data;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -68,12 +66,25 @@ public final class StudyLoader {
             }
             return notes;
         }
-        Map<String, Integer> seen = new HashMap<>(Math.max(16, study.length * 2));
+        // open addressing on the labels' hash codes: one int array instead of a node per study
+        int cap = Integer.highestOneBit(study.length * 2 - 1) << 1;
+        int[] slots = new int[cap];
+        java.util.Arrays.fill(slots, -1);
         for (int i = 0; i < study.length; i++) {
-            Integer first = seen.putIfAbsent(study[i], i);
-            if (first != null) {
-                notes.add(new Note(lines[i], study[i], Note.Kind.DUPLICATE_LABEL,
-                        "the study label also appears on line " + lines[first]));
+            int h = study[i].hashCode();
+            h = (h ^ (h >>> 16)) & (cap - 1);
+            while (true) {
+                int j = slots[h];
+                if (j < 0) {
+                    slots[h] = i;
+                    break;
+                }
+                if (study[j].equals(study[i])) {
+                    notes.add(new Note(lines[i], study[i], Note.Kind.DUPLICATE_LABEL,
+                            "the study label also appears on line " + lines[j]));
+                    break;
+                }
+                h = (h + 1) & (cap - 1);
             }
         }
         return notes;
