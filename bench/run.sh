@@ -5,7 +5,8 @@
 #   bench/run.sh                 data in ./bench-data (made with R if missing), strokemeta only
 #   bench/run.sh --with-r        also run the R reference scripts (minutes)
 #
-# Needs R for the data (apt-get install r-base-core r-cran-data.table, plus r-cran-metafor for --with-r).
+# Needs R for the data (apt-get install r-base-core r-cran-data.table, plus r-cran-metafor for --with-r)
+# and GNU time (apt-get install time).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${SHARED:-$here/../shared/bench}"
@@ -27,8 +28,10 @@ timeit() {
   local label="$1"; shift
   local ts=() mem=0
   for _ in $(seq "$reps"); do
-    local out
-    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+    local out tf
+    tf=$(mktemp)
+    /usr/bin/time -o "$tf" -f "%e %M" "$@" >/dev/null 2>/dev/null || true
+    out=$(tail -1 "$tf"); rm -f "$tf"
     ts+=("${out% *}")
     local m="${out#* }"; [ "$m" -gt "$mem" ] && mem="$m"
   done
