@@ -18,6 +18,10 @@ public final class InverseVariance {
     public static ModelFit fit(MetaModel m, MetaOptions o, boolean tau2Ci) {
         int k = m.k();
         int p = m.p();
+        if (o.ciMethod() == CiMethod.KNHA && k <= p) {
+            throw new IllegalArgumentException("the Hartung-Knapp method needs more studies than coefficients (k = " + k
+                    + ", " + p + (p == 1 ? " coefficient" : " coefficients") + "): use --ci z");
+        }
         Tau2Estimate est = o.model() == Model.RANDOM ? o.tau2Method().fit(m, o.control()) : null;
         double tau2 = est == null ? 0 : est.tau2();
         if (Double.isNaN(tau2)) {

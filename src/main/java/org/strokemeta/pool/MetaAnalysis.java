@@ -94,6 +94,10 @@ public final class MetaAnalysis {
         if (t != null && t.message() != null) {
             notes.add(new Note(0, null, t.converged() ? Note.Kind.INFO : Note.Kind.WARNING, t.message()));
         }
+        if (o.ciMethod() == CiMethod.KNHA && fit.knhaScale() == 0) {
+            notes.add(new Note(0, null, Note.Kind.WARNING, "the studies' estimates agree exactly, so the Hartung-Knapp "
+                    + "variance factor is 0 (as in metafor) and the interval has no width: use --ci z"));
+        }
         if (o.model() == Model.FIXED && o.ciMethod() == CiMethod.KNHA) {
             notes.add(new Note(0, null, Note.Kind.INFO, "the Hartung-Knapp adjustment is meant for random-effects models"));
         }
