@@ -1,6 +1,7 @@
 package org.strokemeta.effect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.strokemeta.data.BinaryStudies;
@@ -84,12 +85,7 @@ public final class EffectCalculator {
             zero[i] = a == 0 || b == 0 || c == 0 || d == 0;
             anyZero |= zero[i];
         }
-        double[] yi = new double[k];
-        double[] vi = new double[k];
-        int[] rows = new int[k];
-        String[] lab = new String[k];
-        int[] lin = new int[k];
-        int m = 0;
+        Collected out = new Collected(s);
         for (int i = 0; i < k; i++) {
             if (drop[i]) {
                 continue;
@@ -145,26 +141,16 @@ public final class EffectCalculator {
                                 + ": left out"));
                 continue;
             }
-            yi[m] = y;
-            vi[m] = v;
-            rows[m] = i;
-            lab[m] = s.study()[i];
-            lin[m] = s.lines()[i];
-            m++;
+            out.add(i, y, v);
         }
-        return trimmed(measure, s, notes, yi, vi, rows, lab, lin, m);
+        return out.build(measure, notes);
     }
 
     /** Continuous measures (MD, SMD, ROM). */
     public static EffectSizes continuous(Measure measure, ContinuousStudies s) {
         int k = s.size();
         List<Note> notes = new ArrayList<>(s.notes());
-        double[] yi = new double[k];
-        double[] vi = new double[k];
-        int[] rows = new int[k];
-        String[] lab = new String[k];
-        int[] lin = new int[k];
-        int m = 0;
+        Collected out = new Collected(s);
         for (int i = 0; i < k; i++) {
             double m1 = s.meanTreat()[i];
             double m2 = s.meanCtrl()[i];
@@ -210,14 +196,9 @@ public final class EffectCalculator {
                         (why != null ? why : "the " + measure.description() + " is undefined") + ": left out"));
                 continue;
             }
-            yi[m] = y;
-            vi[m] = v;
-            rows[m] = i;
-            lab[m] = s.study()[i];
-            lin[m] = s.lines()[i];
-            m++;
+            out.add(i, y, v);
         }
-        return trimmed(measure, s, notes, yi, vi, rows, lab, lin, m);
+        return out.build(measure, notes);
     }
 
     /** Generic estimates pass through unchanged. */
@@ -230,12 +211,41 @@ public final class EffectCalculator {
         return new EffectSizes(Measure.GEN, s.study(), s.lines(), rows, s.yi(), s.vi(), s, s.notes());
     }
 
-    private static EffectSizes trimmed(Measure measure, Studies s, List<Note> notes, double[] yi, double[] vi,
-                                       int[] rows, String[] lab, int[] lin, int m) {
-        if (m == yi.length) {
-            return new EffectSizes(measure, lab, lin, rows, yi, vi, s, notes);
+    /** The included studies, gathered in input order. */
+    private static final class Collected {
+        private final Studies s;
+        private final double[] yi;
+        private final double[] vi;
+        private final int[] rows;
+        private final String[] labels;
+        private final int[] lines;
+        private int m;
+
+        Collected(Studies s) {
+            int k = s.size();
+            this.s = s;
+            yi = new double[k];
+            vi = new double[k];
+            rows = new int[k];
+            labels = new String[k];
+            lines = new int[k];
         }
-        return new EffectSizes(measure, java.util.Arrays.copyOf(lab, m), java.util.Arrays.copyOf(lin, m),
-                java.util.Arrays.copyOf(rows, m), java.util.Arrays.copyOf(yi, m), java.util.Arrays.copyOf(vi, m), s, notes);
+
+        void add(int row, double y, double v) {
+            yi[m] = y;
+            vi[m] = v;
+            rows[m] = row;
+            labels[m] = s.study()[row];
+            lines[m] = s.lines()[row];
+            m++;
+        }
+
+        EffectSizes build(Measure measure, List<Note> notes) {
+            if (m == yi.length) {
+                return new EffectSizes(measure, labels, lines, rows, yi, vi, s, notes);
+            }
+            return new EffectSizes(measure, Arrays.copyOf(labels, m), Arrays.copyOf(lines, m), Arrays.copyOf(rows, m),
+                    Arrays.copyOf(yi, m), Arrays.copyOf(vi, m), s, notes);
+        }
     }
 }

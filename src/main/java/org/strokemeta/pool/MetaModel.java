@@ -120,34 +120,9 @@ public final class MetaModel {
     }
 
     private Weighted atInterceptOnly(double tau2, boolean traces) {
-        // One division per study; the residual sums are taken around the weighted mean in a second
-        // pass (not from Σwy² − (Σwy)²/Σw, which loses digits when the mean is large).
-        double[] w = new double[k];
-        double sw = 0;
-        double swy = 0;
-        double sw2 = 0;
-        double sw3 = 0;
-        for (int i = 0; i < k; i++) {
-            double wi = 1.0 / (v[i] + tau2);
-            w[i] = wi;
-            sw += wi;
-            swy += wi * y[i];
-            double w2 = wi * wi;
-            sw2 += w2;
-            sw3 += w2 * wi;
-        }
-        double mu = swy / sw;
-        double rss = 0;
-        double ypp = 0;
-        for (int i = 0; i < k; i++) {
-            double wr = w[i] * (y[i] - mu);
-            rss += wr * (y[i] - mu);
-            ypp += wr * wr;
-        }
-        double b = sw2 / sw;
-        double trP = traces ? sw - b : Double.NaN;
-        double trPP = traces ? sw2 - 2 * sw3 / sw + b * b : Double.NaN;
-        return new Weighted(tau2, new double[] {mu}, new double[][] {{1.0 / sw}}, rss, sw, sw2, trP, trPP, ypp);
+        Eval e = new Eval().at(tau2);
+        return new Weighted(tau2, new double[] {e.mu}, new double[][] {{1.0 / e.sumW}}, e.rss, e.sumW, e.sumW2,
+                traces ? e.trP : Double.NaN, traces ? e.trPP : Double.NaN, e.yppy);
     }
 
     private Weighted atGeneral(double tau2, boolean traces) {
@@ -343,6 +318,7 @@ public final class MetaModel {
      */
     final class Eval {
         private final double[] w = p == 1 ? new double[k] : null;
+        double mu;
         double sumW;
         double sumW2;
         double rss;
@@ -354,6 +330,7 @@ public final class MetaModel {
         Eval at(double tau2) {
             if (p != 1) {
                 Weighted x = MetaModel.this.at(tau2, true);
+                mu = Double.NaN;
                 sumW = x.sumW();
                 sumW2 = x.sumW2();
                 rss = x.rss();
@@ -375,7 +352,9 @@ public final class MetaModel {
                 sw2 += w2;
                 sw3 += w2 * wi;
             }
-            double mu = swy / sw;
+            // one division per study; the residual sums are taken around the weighted mean in a second
+            // pass (not from Σwy² − (Σwy)²/Σw, which loses digits when the mean is large)
+            mu = swy / sw;
             double r2 = 0;
             double ypp = 0;
             for (int i = 0; i < k; i++) {
