@@ -89,7 +89,7 @@ public final class InverseVariance {
         Heterogeneity.Interval i2c = null;
         Heterogeneity.Interval h2c = null;
         if (tau2Ci) {
-            t2 = QProfile.tau2Interval(m, level, tau2, q);
+            t2 = QProfile.tau2Interval(m, level, q);
             if (t2 != null) {
                 i2c = new Heterogeneity.Interval(100 * t2.lower() / (vt + t2.lower()), 100 * t2.upper() / (vt + t2.upper()), t2.remark());
                 h2c = new Heterogeneity.Interval(t2.lower() / vt + 1, t2.upper() / vt + 1, t2.remark());

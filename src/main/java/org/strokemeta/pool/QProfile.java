@@ -14,11 +14,10 @@ public final class QProfile {
     /**
      * @param m     the model
      * @param level the confidence level
-     * @param tau2  the point estimate (kept for reference; the search has no upper limit)
      * @param q0    the Q statistic at tau² = 0
      * @return the interval; a bound at zero when Q(0) is already below the quantile; null when k ≤ p
      */
-    public static Heterogeneity.Interval tau2Interval(MetaModel m, double level, double tau2, double q0) {
+    public static Heterogeneity.Interval tau2Interval(MetaModel m, double level, double q0) {
         int df = m.k() - m.p();
         if (df < 1) {
             return null;

@@ -202,13 +202,4 @@ public final class Qualification {
         analyses.put(analysis, a);
         return this;
     }
-
-    /** Parses JSON (for tests). */
-    static JsonNode parse(String s) {
-        try {
-            return JSON.readTree(s);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
