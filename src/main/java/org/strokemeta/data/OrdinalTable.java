@@ -1,0 +1,76 @@
+package org.strokemeta.data;
+
+import java.util.List;
+
+/**
+ * Tabulated ordinal outcomes of several trials: the number of patients in each outcome category
+ * (0 = best, as mRS 0) for the treatment and the control arm of each trial, as publications report
+ * 90-day mRS distributions.
+ *
+ * @param source     the file name
+ * @param study      the trial labels
+ * @param lines      the file line of each trial's treatment row (or its only row)
+ * @param treatment  counts per category in the treatment arm, {@code [trial][category]}
+ * @param control    counts per category in the control arm
+ * @param categories the number of categories
+ * @param notes      remarks (empty categories, merged categories)
+ */
+public record OrdinalTable(String source, String[] study, int[] lines, double[][] treatment, double[][] control,
+                           int categories, List<Note> notes) {
+    public OrdinalTable {
+        int k = study.length;
+        if (lines.length != k || treatment.length != k || control.length != k) {
+            throw new IllegalArgumentException("arrays of different lengths");
+        }
+        for (int s = 0; s < k; s++) {
+            if (treatment[s].length != categories || control[s].length != categories) {
+                throw new IllegalArgumentException("every arm needs one count per category");
+            }
+        }
+        notes = List.copyOf(notes);
+    }
+
+    public int size() {
+        return study.length;
+    }
+
+    /** The trials at the given positions. */
+    public OrdinalTable subset(int[] rows) {
+        String[] s = new String[rows.length];
+        int[] l = new int[rows.length];
+        double[][] t = new double[rows.length][];
+        double[][] c = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            s[i] = study[rows[i]];
+            l[i] = lines[rows[i]];
+            t[i] = treatment[rows[i]];
+            c[i] = control[rows[i]];
+        }
+        return new OrdinalTable(source, s, l, t, c, categories, notes);
+    }
+
+    /** Categories {@code from..to} merged into {@code from} (for example mRS 5 and 6). */
+    public OrdinalTable mergeCategories(int from, int to) {
+        if (from < 0 || to <= from || to >= categories) {
+            throw new IllegalArgumentException("cannot merge categories " + from + " to " + to + " of " + categories);
+        }
+        int width = to - from;
+        double[][] t = new double[study.length][];
+        double[][] c = new double[study.length][];
+        for (int s = 0; s < study.length; s++) {
+            t[s] = merge(treatment[s], from, to, width);
+            c[s] = merge(control[s], from, to, width);
+        }
+        List<Note> n = new java.util.ArrayList<>(notes);
+        n.add(new Note(0, null, Note.Kind.INFO, "outcome categories " + from + " to " + to + " merged"));
+        return new OrdinalTable(source, study, lines, t, c, categories - width, n);
+    }
+
+    private static double[] merge(double[] x, int from, int to, int width) {
+        double[] o = new double[x.length - width];
+        for (int j = 0; j < x.length; j++) {
+            o[j <= from ? j : j <= to ? from : j - width] += x[j];
+        }
+        return o;
+    }
+}

@@ -1,0 +1,104 @@
+package org.strokemeta.data;
+
+import java.util.List;
+
+/**
+ * Patient-level (individual participant) data of several trials, held column-wise in primitive
+ * arrays (no object per patient), ready for model fitting.
+ *
+ * <p>Categories are 0 (best, as mRS 0) to {@code categories − 1} (worst). Trials are coded
+ * 0..{@code studyNames.length − 1} in order of first appearance. Patients left out (a missing
+ * outcome, treatment or covariate under complete-case analysis) are not in the arrays; the notes
+ * count them by reason and name the first lines.
+ *
+ * @param source         the file name
+ * @param studyNames     the trial labels, indexed by trial code
+ * @param study          the trial code of each patient
+ * @param treatment      1 for the treatment arm, 0 for control
+ * @param outcome        the outcome category of each patient, 0 = best
+ * @param categories     the number of outcome categories (7 for mRS 0-6)
+ * @param covariateNames the names of the covariate columns
+ * @param covariates     one array per covariate, each over the patients
+ * @param lines          the file line of each patient
+ * @param excluded       the number of patients left out
+ * @param notes          what was left out and why, and other remarks
+ */
+public record PatientData(String source, String[] studyNames, int[] study, int[] treatment, int[] outcome, int categories,
+                          List<String> covariateNames, double[][] covariates, int[] lines, int excluded, List<Note> notes) {
+    public PatientData {
+        int n = study.length;
+        if (treatment.length != n || outcome.length != n || lines.length != n) {
+            throw new IllegalArgumentException("patient arrays of different lengths");
+        }
+        if (covariateNames.size() != covariates.length) {
+            throw new IllegalArgumentException("covariate names and columns differ in number");
+        }
+        for (double[] c : covariates) {
+            if (c.length != n) {
+                throw new IllegalArgumentException("a covariate column differs in length");
+            }
+        }
+        covariateNames = List.copyOf(covariateNames);
+        notes = List.copyOf(notes);
+    }
+
+    /** The number of patients analysed. */
+    public int size() {
+        return study.length;
+    }
+
+    /** The number of trials. */
+    public int studies() {
+        return studyNames.length;
+    }
+
+    /** The column of the named covariate. */
+    public double[] covariate(String name) {
+        int j = covariateNames.indexOf(name);
+        if (j < 0) {
+            throw new IllegalArgumentException("no covariate named " + name + " (covariates: " + String.join(", ", covariateNames) + ")");
+        }
+        return covariates[j];
+    }
+
+    /** Patients per trial and arm: {@code [trial][arm]}. */
+    public int[][] armSizes() {
+        int[][] n = new int[studyNames.length][2];
+        for (int i = 0; i < study.length; i++) {
+            n[study[i]][treatment[i]]++;
+        }
+        return n;
+    }
+
+    /**
+     * The same patients with outcome categories {@code from..to} merged into {@code from} (for
+     * example mRS 5 and 6 merged, as HERMES did); later categories move down.
+     */
+    public PatientData mergeCategories(int from, int to) {
+        if (from < 0 || to <= from || to >= categories) {
+            throw new IllegalArgumentException("cannot merge categories " + from + " to " + to + " of " + categories);
+        }
+        int[] y = new int[outcome.length];
+        int width = to - from;
+        for (int i = 0; i < y.length; i++) {
+            int v = outcome[i];
+            y[i] = v <= from ? v : v <= to ? from : v - width;
+        }
+        List<Note> n = new java.util.ArrayList<>(notes);
+        n.add(new Note(0, null, Note.Kind.INFO, "outcome categories " + from + " to " + to + " merged"));
+        return new PatientData(source, studyNames, study, treatment, y, categories - width, covariateNames, covariates,
+                lines, excluded, n);
+    }
+
+    /** The binary outcome {@code outcome <= cutoff} (for example mRS 0-2 with cutoff 2) as 0/1. */
+    public int[] eventAtMost(int cutoff) {
+        if (cutoff < 0 || cutoff >= categories - 1) {
+            throw new IllegalArgumentException("the cut-off must lie between 0 and " + (categories - 2));
+        }
+        int[] e = new int[outcome.length];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = outcome[i] <= cutoff ? 1 : 0;
+        }
+        return e;
+    }
+}

@@ -1,0 +1,182 @@
+package org.strokemeta.data;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads patient-level data from a table into {@link PatientData}: trial, arm, ordinal outcome and
+ * covariates, checked cell by cell. A blank outcome, arm or covariate leaves the patient out
+ * (complete-case analysis, the default of every regression routine) and is counted and reported
+ * with the first lines; a cell that is present but wrong (an arm other than 0/1, a category out of
+ * range, text in a numeric column) stops with its line and column, since it is an error in the data,
+ * not a missing value.
+ */
+public final class PatientLoader {
+    private PatientLoader() {
+    }
+
+    /**
+     * Which columns hold what.
+     *
+     * @param study      the trial column
+     * @param treatment  the arm column: 1 treatment, 0 control (also "treatment"/"control")
+     * @param outcome    the ordinal outcome column: whole numbers 0 (best) to categories − 1
+     * @param categories the number of outcome categories (7 for mRS 0-6), or 0 to take the largest value seen + 1
+     * @param covariates adjustment columns (numeric)
+     */
+    public record Columns(String study, String treatment, String outcome, int categories, List<String> covariates) {
+        public Columns {
+            covariates = covariates == null ? List.of() : List.copyOf(covariates);
+            if (categories < 0 || categories == 1) {
+                throw new IllegalArgumentException("an ordinal outcome needs at least two categories");
+            }
+        }
+
+        /** study, treatment, the outcome column (mrs or outcome, whichever the table has), mRS 0-6, no covariates. */
+        public static Columns defaults(Table t) {
+            String outcome = t.has("outcome") ? "outcome" : t.has("mrs") ? "mrs" : "outcome";
+            String study = t.has("study") ? "study" : t.has("trial") ? "trial" : "study";
+            return new Columns(study, "treatment", outcome, 0, List.of());
+        }
+
+        public Columns withOutcome(String column, int cats) {
+            return new Columns(study, treatment, column, cats, covariates);
+        }
+
+        public Columns withCovariates(List<String> cols) {
+            return new Columns(study, treatment, outcome, categories, cols);
+        }
+    }
+
+    /** Reads and checks the patients. */
+    public static PatientData load(Table t, Columns c) {
+        if (t.rows() == 0) {
+            throw InputException.of(t.source(), "the file has a header but no data rows");
+        }
+        for (String col : List.of(c.study(), c.treatment(), c.outcome())) {
+            if (!t.has(col)) {
+                throw InputException.of(t.source(), "the column '" + col + "' is missing (columns present: "
+                        + String.join(", ", t.columnNames()) + ")");
+            }
+        }
+        for (String col : c.covariates()) {
+            if (!t.has(col)) {
+                throw InputException.of(t.source(), "the covariate column '" + col + "' is missing (columns present: "
+                        + String.join(", ", t.columnNames()) + ")");
+            }
+        }
+        int n = t.rows();
+        double[] y = t.optionalNumbers(c.outcome());
+        double[] arm = armColumn(t, c.treatment());
+        double[][] x = new double[c.covariates().size()][];
+        for (int j = 0; j < x.length; j++) {
+            x[j] = t.optionalNumbers(c.covariates().get(j));
+        }
+        String[] studies = t.requiredText(c.study());
+        int maxCat = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(y[i])) {
+                if (y[i] < 0 || y[i] != Math.rint(y[i])) {
+                    throw new InputException(t.source(), t.line(i), t.headerName(c.outcome()),
+                            "the outcome must be a whole-number category from 0 (best) upwards, not " + t.text(i, c.outcome()));
+                }
+                maxCat = Math.max(maxCat, (int) y[i]);
+            }
+        }
+        int cats = c.categories() > 0 ? c.categories() : maxCat + 1;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(y[i]) && y[i] >= cats) {
+                throw new InputException(t.source(), t.line(i), t.headerName(c.outcome()),
+                        "the outcome " + (int) y[i] + " lies outside the categories 0 to " + (cats - 1));
+            }
+        }
+        if (cats < 2) {
+            throw InputException.of(t.source(), "the outcome takes a single value: there is nothing to compare");
+        }
+        // complete cases
+        Map<String, int[]> missing = new LinkedHashMap<>();
+        boolean[] keep = new boolean[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            String why = null;
+            if (Double.isNaN(y[i])) {
+                why = c.outcome();
+            } else if (Double.isNaN(arm[i])) {
+                why = c.treatment();
+            } else {
+                for (int j = 0; j < x.length; j++) {
+                    if (Double.isNaN(x[j][i])) {
+                        why = c.covariates().get(j);
+                        break;
+                    }
+                }
+            }
+            if (why == null) {
+                keep[i] = true;
+                m++;
+            } else {
+                int[] cnt = missing.computeIfAbsent(why, k -> new int[] {0, t.line(i)});
+                cnt[0]++;
+            }
+        }
+        List<Note> notes = new ArrayList<>();
+        for (Map.Entry<String, int[]> e : missing.entrySet()) {
+            notes.add(new Note(e.getValue()[1], null, Note.Kind.EXCLUDED, e.getValue()[0] + " patient"
+                    + (e.getValue()[0] == 1 ? "" : "s") + " left out: " + e.getKey() + " is missing (first on line "
+                    + e.getValue()[1] + "; complete-case analysis)"));
+        }
+        if (m == 0) {
+            throw InputException.of(t.source(), "no patient has every value needed (outcome, arm"
+                    + (x.length > 0 ? ", covariates" : "") + ")");
+        }
+        Map<String, Integer> codes = new LinkedHashMap<>();
+        int[] st = new int[m];
+        int[] tr = new int[m];
+        int[] out = new int[m];
+        int[] ln = new int[m];
+        double[][] cx = new double[x.length][m];
+        int r = 0;
+        for (int i = 0; i < n; i++) {
+            if (!keep[i]) {
+                continue;
+            }
+            Integer code = codes.get(studies[i]);
+            if (code == null) {
+                code = codes.size();
+                codes.put(studies[i], code);
+            }
+            st[r] = code;
+            tr[r] = (int) arm[i];
+            out[r] = (int) y[i];
+            ln[r] = t.line(i);
+            for (int j = 0; j < x.length; j++) {
+                cx[j][r] = x[j][i];
+            }
+            r++;
+        }
+        return new PatientData(t.source(), codes.keySet().toArray(new String[0]), st, tr, out, cats, c.covariates(), cx, ln,
+                n - m, notes);
+    }
+
+    /** The arm column as 1/0 (accepting 1/0, treatment/control, or names such as EVT/control), NaN when blank. */
+    private static double[] armColumn(Table t, String col) {
+        int n = t.rows();
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (t.isBlank(i, col)) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            String v = t.text(i, col).trim().toLowerCase(java.util.Locale.ROOT);
+            switch (v) {
+                case "1", "1.0", "treatment", "treated", "intervention", "evt" -> out[i] = 1;
+                case "0", "0.0", "control", "placebo", "medical", "usual care" -> out[i] = 0;
+                default -> throw new InputException(t.source(), t.line(i), t.headerName(col),
+                        "the arm must be 1 (treatment) or 0 (control), not '" + t.text(i, col) + "'");
+            }
+        }
+        return out;
+    }
+}
