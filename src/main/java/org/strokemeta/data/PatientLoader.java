@@ -117,7 +117,11 @@ public final class PatientLoader {
                 keep[i] = true;
                 m++;
             } else {
-                int[] cnt = missing.computeIfAbsent(why, k -> new int[] {0, t.line(i)});
+                int[] cnt = missing.get(why);
+                if (cnt == null) {
+                    cnt = new int[] {0, t.line(i)};
+                    missing.put(why, cnt);
+                }
                 cnt[0]++;
             }
         }
