@@ -1,0 +1,134 @@
+package org.strokemeta.data;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads tabulated ordinal outcomes (per trial and arm, the number of patients in each category, as
+ * published 90-day mRS distributions) into an {@link OrdinalTable}.
+ *
+ * <p>Layout: one row per trial and arm with the columns {@code study}, {@code arm} (treatment or
+ * control; also 1/0) and one count column per category, named with a common prefix and the category
+ * number from 0: {@code mrs0 ... mrs6} (or {@code cat0 ...}, {@code n0 ...}). Every trial needs one
+ * treatment and one control row. Counts are whole numbers ≥ 0; an arm without patients is an error.
+ */
+public final class OrdinalTableLoader {
+    private static final Pattern CATEGORY = Pattern.compile("^(mrs|cat|n)_?(\\d+)$", Pattern.CASE_INSENSITIVE);
+
+    private OrdinalTableLoader() {
+    }
+
+    /** True when the table has an arm column and category count columns. */
+    public static boolean looksOrdinal(Table t) {
+        return t.has("arm") && !categoryColumns(t).isEmpty();
+    }
+
+    /** The category columns in category order (a map from category number to column name). */
+    static TreeMap<Integer, String> categoryColumns(Table t) {
+        Map<String, TreeMap<Integer, String>> byPrefix = new LinkedHashMap<>();
+        for (String c : t.columnNames()) {
+            Matcher m = CATEGORY.matcher(c.trim());
+            if (m.matches()) {
+                byPrefix.computeIfAbsent(m.group(1).toLowerCase(java.util.Locale.ROOT), k -> new TreeMap<>())
+                        .put(Integer.parseInt(m.group(2)), c);
+            }
+        }
+        TreeMap<Integer, String> best = new TreeMap<>();
+        for (TreeMap<Integer, String> cols : byPrefix.values()) {
+            if (cols.size() > best.size()) {
+                best = cols;
+            }
+        }
+        return best;
+    }
+
+    /** Reads and checks the table. */
+    public static OrdinalTable load(Table t) {
+        if (t.rows() == 0) {
+            throw InputException.of(t.source(), "the file has a header but no data rows");
+        }
+        if (!t.has("arm")) {
+            throw InputException.of(t.source(), "the column 'arm' (treatment or control) is missing");
+        }
+        TreeMap<Integer, String> cols = categoryColumns(t);
+        if (cols.size() < 2) {
+            throw InputException.of(t.source(), "tabulated ordinal data need one count column per category, "
+                    + "named mrs0, mrs1, ... (or cat0, ... / n0, ...)");
+        }
+        int cats = cols.lastKey() + 1;
+        for (int j = 0; j < cats; j++) {
+            if (!cols.containsKey(j)) {
+                throw InputException.of(t.source(), "the count column for category " + j + " is missing (found: "
+                        + String.join(", ", cols.values()) + ")");
+            }
+        }
+        String studyCol = t.has("study") ? "study" : t.has("trial") ? "trial" : "study";
+        String[] study = t.requiredText(studyCol);
+        String[] arm = t.requiredText("arm");
+        double[][] counts = new double[cats][];
+        for (int j = 0; j < cats; j++) {
+            counts[j] = t.counts(cols.get(j));
+        }
+        Map<String, int[]> rows = new LinkedHashMap<>();
+        for (int i = 0; i < t.rows(); i++) {
+            int a = armCode(t, i, arm[i]);
+            int[] r = rows.computeIfAbsent(study[i], k -> new int[] {-1, -1});
+            if (r[a] >= 0) {
+                throw new InputException(t.source(), t.line(i), t.headerName("arm"), "trial " + study[i] + " has a second "
+                        + (a == 1 ? "treatment" : "control") + " row (the first is on line " + t.line(r[a]) + ")");
+            }
+            r[a] = i;
+        }
+        List<Note> notes = new ArrayList<>();
+        int k = rows.size();
+        String[] names = new String[k];
+        int[] lines = new int[k];
+        double[][] tr = new double[k][cats];
+        double[][] co = new double[k][cats];
+        int s = 0;
+        for (Map.Entry<String, int[]> e : rows.entrySet()) {
+            int[] r = e.getValue();
+            if (r[0] < 0 || r[1] < 0) {
+                int present = r[0] >= 0 ? r[0] : r[1];
+                throw new InputException(t.source(), t.line(present), t.headerName("arm"), "trial " + e.getKey()
+                        + " has no " + (r[1] < 0 ? "treatment" : "control") + " row: both arms are needed");
+            }
+            names[s] = e.getKey();
+            lines[s] = t.line(r[1]);
+            double nt = 0;
+            double nc = 0;
+            for (int j = 0; j < cats; j++) {
+                tr[s][j] = counts[j][r[1]];
+                co[s][j] = counts[j][r[0]];
+                nt += tr[s][j];
+                nc += co[s][j];
+            }
+            if (nt == 0 || nc == 0) {
+                int row = nt == 0 ? r[1] : r[0];
+                throw new InputException(t.source(), t.line(row), null, "the " + (nt == 0 ? "treatment" : "control")
+                        + " arm of trial " + e.getKey() + " has no patients");
+            }
+            for (int j = 0; j < cats; j++) {
+                if (tr[s][j] + co[s][j] == 0) {
+                    notes.add(new Note(lines[s], e.getKey(), Note.Kind.INFO, "no patient in category " + j + " in either arm"));
+                }
+            }
+            s++;
+        }
+        return new OrdinalTable(t.source(), names, lines, tr, co, cats, notes);
+    }
+
+    private static int armCode(Table t, int row, String v) {
+        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "treatment", "treated", "intervention", "evt", "1" -> 1;
+            case "control", "placebo", "medical", "usual care", "0" -> 0;
+            default -> throw new InputException(t.source(), t.line(row), t.headerName("arm"),
+                    "the arm must be treatment or control (or 1/0), not '" + v + "'");
+        };
+    }
+}
