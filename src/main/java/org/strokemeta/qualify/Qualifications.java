@@ -10,6 +10,7 @@ public final class Qualifications {
         return new Qualification()
                 .with("small_study", SmallStudyCase::run)
                 .with("metaregression", RegressionCase::run)
-                .with("subgroup", SubgroupCase::run);
+                .with("subgroup", SubgroupCase::run)
+                .with("ordinal", OrdinalCase::run);
     }
 }

@@ -1,0 +1,43 @@
+package org.strokemeta.ordinal;
+
+import org.strokemeta.data.InputException;
+import org.strokemeta.data.OrdinalTable;
+import org.strokemeta.data.PatientData;
+
+/**
+ * Outcome categories {@code from..to} merged into one before fitting, for example mRS 5 and 6
+ * (severe disability and death) as in the HERMES pooled analysis (Goyal et al., Lancet 2016), or a
+ * sparse category merged with its neighbour. Later categories move down.
+ *
+ * @param from the first category merged (0 = best)
+ * @param to   the last category merged
+ */
+public record CategoryMerge(int from, int to) {
+    public CategoryMerge {
+        if (from < 0 || to <= from) {
+            throw new IllegalArgumentException("merge categories from..to with 0 <= from < to (got " + from + ".." + to + ")");
+        }
+    }
+
+    /** mRS 5 and 6 together. */
+    public static CategoryMerge mrs56() {
+        return new CategoryMerge(5, 6);
+    }
+
+    PatientData apply(PatientData d) {
+        check(d.source(), d.categories());
+        return d.mergeCategories(from, to);
+    }
+
+    OrdinalTable apply(OrdinalTable t) {
+        check(t.source(), t.categories());
+        return t.mergeCategories(from, to);
+    }
+
+    private void check(String source, int categories) {
+        if (to >= categories) {
+            throw InputException.of(source, "cannot merge categories " + from + " to " + to + ": the outcome has categories 0 to "
+                    + (categories - 1));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.strokemeta.ordinal;
+
+import java.util.Locale;
+
+/**
+ * Utility weights for the categories of the modified Rankin scale (0 best to 6, death), turning the
+ * ordinal outcome into a patient-centred value on a common scale.
+ *
+ * @param name   a short name
+ * @param source the publication the weights come from
+ * @param values the weight of each category, 0 first
+ */
+public record UtilityWeights(String name, String source, double[] values) {
+    public UtilityWeights {
+        if (name == null || source == null || values == null || values.length < 2) {
+            throw new IllegalArgumentException("utility weights need a name, a source and one value per category");
+        }
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("utility weights must be finite numbers");
+            }
+        }
+        values = values.clone();
+    }
+
+    /**
+     * mRS 0..6 = 1.00, 0.91, 0.76, 0.65, 0.33, 0, 0: Chaisinanunkul N, Adeoye O, Lewis RJ, et al.
+     * Adopting a patient-centered approach to primary outcome analysis of acute stroke trials using a
+     * utility-weighted modified Rankin scale. Stroke 2015;46:2238–2243.
+     */
+    public static UtilityWeights chaisinanunkul2015() {
+        return new UtilityWeights("UW-mRS", "Chaisinanunkul et al., Stroke 2015;46:2238-2243",
+                new double[] {1.00, 0.91, 0.76, 0.65, 0.33, 0, 0});
+    }
+
+    /**
+     * The same weights on a 0–10 scale (10, 9.1, 7.6, 6.5, 3.3, 0, 0), as the DAWN trial reported
+     * them: Nogueira RG, Jadhav AP, Haussen DC, et al. N Engl J Med 2018;378:11–21.
+     */
+    public static UtilityWeights dawn() {
+        return new UtilityWeights("UW-mRS (DAWN, 0-10)", "Nogueira et al., N Engl J Med 2018;378:11-21 (weights of"
+                + " Chaisinanunkul et al. 2015 times 10)", new double[] {10, 9.1, 7.6, 6.5, 3.3, 0, 0});
+    }
+
+    /** Reads {@code chaisinanunkul2015} (or {@code uwmrs}) or {@code dawn}. */
+    public static UtilityWeights parse(String s) {
+        return switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "chaisinanunkul2015", "chaisinanunkul", "uwmrs", "uw-mrs" -> chaisinanunkul2015();
+            case "dawn" -> dawn();
+            default -> throw new IllegalArgumentException("unknown utility weights '" + s
+                    + "' (expected chaisinanunkul2015 or dawn)");
+        };
+    }
+
+    /** The weight of a category. */
+    public double weight(int category) {
+        return values[category];
+    }
+
+    public int categories() {
+        return values.length;
+    }
+
+    @Override
+    public double[] values() {
+        return values.clone();
+    }
+}
