@@ -7,7 +7,13 @@ import org.strokemeta.report.CsvReport;
 import org.strokemeta.report.JsonReport;
 import org.strokemeta.report.TextReport;
 import org.strokemeta.study.MetaRequest;
+import org.strokemeta.data.OrdinalTableLoader;
+import org.strokemeta.ordinal.Thresholds;
+import org.strokemeta.ordinal.UtilityWeights;
+import org.strokemeta.report.ShiftReport;
 import org.strokemeta.study.MetaRun;
+import org.strokemeta.study.ShiftAnalysis;
+import org.strokemeta.study.ShiftRequest;
 import org.strokemeta.subgroup.SubgroupTest;
 
 /** {@code strokemeta meta}: pooled meta-analysis of study-level data, one or many. */
@@ -38,15 +44,41 @@ final class MetaCommand extends Command {
             Opt.value("--permutations", "exact|N", "Permutation test of the meta-regression: all distinct permutations, or N random ones.", null),
             Opt.value("--seed", "S", "Seed of the random permutations.", "1"));
 
+    static final List<Opt> ORDINAL = List.of(
+            Opt.value("--stage", "two|one", "Ordinal (mRS shift) data: a common odds ratio per trial then pooled (two), or one "
+                    + "proportional-odds model over all trials (one).", "two"),
+            Opt.value("--thresholds", "stratified|common", "Ordinal, one stage: cut-points per trial or common to all.", "stratified"),
+            Opt.value("--merge", "A-B", "Ordinal: merge outcome categories A to B before fitting (for example 5-6).", null),
+            Opt.value("--utility", "WEIGHTS", "Ordinal: utility weights of the utility-weighted mRS: chaisinanunkul2015 or dawn.", "chaisinanunkul2015"),
+            Opt.flag("--no-po-test", "Ordinal: skip the test of the proportional-odds assumption."));
+
     @Override
     List<Opt> options() {
-        return Options.concat(Options.INPUT, List.of(BY), Options.ANALYSIS, MODELS, Options.OUTPUT);
+        return Options.concat(Options.INPUT, List.of(BY), Options.ANALYSIS, MODELS, ORDINAL, Options.OUTPUT);
+    }
+
+    /** Tabulated mRS distributions (study, arm, mrs0..mrs6): the ordinal shift analysis. */
+    private int shift(Args a, Table t, PrintWriter out, String format) {
+        if (a.get("--by") != null || a.get("--subgroup") != null || a.get("--moderators") != null) {
+            throw new UsageException("--by, --subgroup and --moderators are not available for tabulated ordinal data");
+        }
+        if (format.equals("csv")) {
+            throw new UsageException("csv output is for pooled binary, continuous or generic data; use --format json");
+        }
+        ShiftRequest r = new ShiftRequest(!a.get("--stage").equalsIgnoreCase("one"), Thresholds.parse(a.get("--thresholds")),
+                Options.merge(a.get("--merge")), !a.flag("--no-po-test"), UtilityWeights.parse(a.get("--utility")), Options.metaOptions(a));
+        ShiftAnalysis.Outcome o = ShiftAnalysis.run(OrdinalTableLoader.load(t), r);
+        Options.write(a, out, format.equals("json") ? JsonReport.write(ShiftReport.json(o)) : ShiftReport.text(o));
+        return o.valid() ? 0 : Main.EXIT_INVALID;
     }
 
     @Override
     int run(Args a, PrintWriter out, PrintWriter err) {
         String format = Options.format(a, true);
         Table t = Options.read(a);
+        if (OrdinalTableLoader.looksOrdinal(t)) {
+            return shift(a, t, out, format);
+        }
         String by = a.get("--by");
         MetaRequest req = Options.request(a).withBy(by)
                 .withSubgroup(a.get("--subgroup"))

@@ -15,6 +15,7 @@ import org.strokemeta.data.StudyLoader;
 import org.strokemeta.data.Table;
 import org.strokemeta.effect.Continuity;
 import org.strokemeta.effect.Measure;
+import org.strokemeta.ordinal.CategoryMerge;
 import org.strokemeta.pool.CiMethod;
 import org.strokemeta.pool.FitControl;
 import org.strokemeta.pool.FixedMethod;
@@ -138,6 +139,22 @@ final class Options {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + (out == null ? "the output" : out) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses a category merge written as "5-6" (null when not given). */
+    static CategoryMerge merge(String s) {
+        if (s == null) {
+            return null;
+        }
+        String[] p = s.trim().split("-");
+        try {
+            if (p.length != 2) {
+                throw new NumberFormatException();
+            }
+            return new CategoryMerge(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--merge needs two categories such as 5-6, not '" + s + "'");
         }
     }
 

@@ -1,0 +1,177 @@
+package org.strokemeta.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.strokemeta.ordinal.CommonOddsRatio;
+import org.strokemeta.ordinal.NetBenefit;
+import org.strokemeta.ordinal.ProportionalOddsCheck;
+import org.strokemeta.ordinal.ProportionalOddsFit;
+import org.strokemeta.ordinal.TrialEffect;
+import org.strokemeta.ordinal.UtilityWeightedOutcome;
+import org.strokemeta.study.ShiftAnalysis;
+
+/** Output of the ordinal shift analysis: common odds ratios per trial and pooled, PO test, NNT, utility. */
+public final class ShiftReport {
+    /** The schema identifier of shift analyses. */
+    public static final String SCHEMA = "strokemeta.shift/1";
+
+    private ShiftReport() {
+    }
+
+    static String cor(CommonOddsRatio c) {
+        return Fmt.f(Math.exp(c.logCor()), 2) + " [" + Fmt.f(Math.exp(c.ciLower()), 2) + ", " + Fmt.f(Math.exp(c.ciUpper()), 2) + "]";
+    }
+
+    /** A readable summary. */
+    public static String text(ShiftAnalysis.Outcome o) {
+        StringBuilder sb = new StringBuilder();
+        String ci = Math.round(o.request().options().level() * 100) + "% CI";
+        sb.append("Ordinal shift analysis (proportional odds; common odds ratio > 1 = shift toward better outcomes with treatment)\n");
+        sb.append("Data: ").append(o.table().source()).append(", ").append(o.table().size()).append(" trials, ")
+                .append(o.table().categories()).append(" outcome categories")
+                .append(o.request().merge() != null ? " (categories " + o.request().merge().from() + "-" + o.request().merge().to() + " merged)" : "")
+                .append("\n\n");
+        if (o.twoStage() != null) {
+            sb.append("Two-stage: a common odds ratio per trial (own cut-points), then pooled, ").append(o.twoStage().pooled().method()).append("\n");
+            sb.append(Fmt.pad("Trial", 24)).append(Fmt.right("log cOR", 10)).append(Fmt.right("SE", 9)).append("   ")
+                    .append(Fmt.pad("cOR [" + ci + "]", 24)).append(Fmt.right("Weight", 8)).append('\n');
+            int w = 0;
+            for (TrialEffect t : o.twoStage().trials()) {
+                sb.append(Fmt.pad(t.study(), 24));
+                if (!t.included()) {
+                    sb.append("  left out: ").append(t.reason()).append('\n');
+                    continue;
+                }
+                sb.append(Fmt.right(Fmt.f(t.effect().logCor(), 4), 10)).append(Fmt.right(Fmt.f(t.effect().se(), 4), 9)).append("   ")
+                        .append(Fmt.pad(cor(t.effect()), 24)).append(Fmt.right(Fmt.f(o.twoStage().pooled().weights()[w++], 1) + "%", 8)).append('\n');
+            }
+            var p = o.twoStage().pooled();
+            sb.append("\nPooled common OR: ").append(cor(o.effect())).append(", ").append(Fmt.pEq(o.effect().p()));
+            if (!Double.isNaN(p.pooled().piLower())) {
+                sb.append("; prediction interval [").append(Fmt.f(Math.exp(p.pooled().piLower()), 2)).append(", ")
+                        .append(Fmt.f(Math.exp(p.pooled().piUpper()), 2)).append(']');
+            }
+            sb.append("\nHeterogeneity: Q = ").append(Fmt.f(p.heterogeneity().q(), 2)).append(" (df = ").append(p.heterogeneity().qDf())
+                    .append(", ").append(Fmt.pEq(p.heterogeneity().qP())).append("), I² = ").append(Fmt.f(p.heterogeneity().i2(), 1))
+                    .append("%, tau² = ").append(Fmt.g(p.heterogeneity().tau2())).append('\n');
+        } else {
+            ProportionalOddsFit f = o.oneStage();
+            sb.append("One-stage proportional-odds model, ").append(f.thresholds().label()).append(", ")
+                    .append(Fmt.f(f.patients(), 0)).append(" patients\n");
+            sb.append("Common OR: ").append(cor(o.effect())).append(", z = ").append(Fmt.f(o.effect().z(), 3)).append(", ")
+                    .append(Fmt.pEq(o.effect().p())).append("; log-likelihood ").append(Fmt.f(f.logLik(), 3)).append('\n');
+            if (!f.converged()) {
+                sb.append("WARNING: the model did not converge (").append(f.message()).append("); not a valid result\n");
+            }
+        }
+        ProportionalOddsCheck po = o.poCheck();
+        if (po != null) {
+            sb.append("Proportional-odds check (likelihood ratio against cut-point-specific treatment effects): ");
+            if (po.message() != null) {
+                sb.append("not available: ").append(po.message()).append('\n');
+            } else {
+                sb.append("chi² = ").append(Fmt.f(po.statistic(), 2)).append(" (df = ").append(po.df()).append("), ").append(Fmt.pEq(po.p()))
+                        .append('\n');
+            }
+        }
+        NetBenefit b = o.benefit();
+        sb.append("Net benefit P(better) − P(worse) = ").append(Fmt.f(b.difference(), 3)).append(" [").append(Fmt.f(b.ciLower(), 3))
+                .append(", ").append(Fmt.f(b.ciUpper(), 3)).append("]; NNT for one more patient to be better by at least one category: ")
+                .append(Double.isFinite(b.nnt()) ? Fmt.f(b.nnt(), 1) : "infinite").append(" (all trials' arms added together)\n");
+        UtilityWeightedOutcome u = o.utility();
+        if (u != null) {
+            sb.append("Utility-weighted mRS (").append(u.weights().name()).append("): ").append(Fmt.f(u.meanTreatment(), 3)).append(" vs ")
+                    .append(Fmt.f(u.meanControl(), 3)).append(", difference ").append(Fmt.f(u.difference(), 3)).append(" [")
+                    .append(Fmt.f(u.ciLower(), 3)).append(", ").append(Fmt.f(u.ciUpper(), 3)).append("]\n");
+        }
+        if (!o.valid()) {
+            sb.append("WARNING: a model did not converge; these results are not valid.\n");
+        }
+        TextReport.notes(sb, o.notes());
+        return sb.toString();
+    }
+
+    /** The JSON document. */
+    public static ObjectNode json(ShiftAnalysis.Outcome o) {
+        ObjectNode root = JsonReport.MAPPER.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("version", Version.get());
+        root.put("source", o.table().source());
+        root.put("stage", o.twoStage() != null ? "two" : "one");
+        root.put("thresholds", o.twoStage() != null ? "stratified" : o.oneStage().thresholds().name().toLowerCase(java.util.Locale.ROOT));
+        if (o.request().merge() == null) {
+            root.putNull("merge");
+        } else {
+            root.put("merge", o.request().merge().from() + "-" + o.request().merge().to());
+        }
+        root.put("categories", o.table().categories());
+        root.set("common_odds_ratio", cor(o.effect(), JsonReport.MAPPER.createObjectNode()));
+        if (o.twoStage() != null) {
+            ArrayNode trials = root.putArray("trials");
+            for (TrialEffect t : o.twoStage().trials()) {
+                ObjectNode n = trials.addObject();
+                n.put("study", t.study());
+                n.put("included", t.included());
+                n.put("reason", t.reason());
+                if (t.effect() != null) {
+                    cor(t.effect(), n);
+                }
+            }
+            root.set("pooled", JsonReport.result(o.twoStage().pooled()));
+        } else {
+            ProportionalOddsFit f = o.oneStage();
+            ObjectNode n = root.putObject("model");
+            JsonReport.num(n, "loglik", f.logLik());
+            n.put("iterations", f.iterations());
+            n.put("converged", f.converged());
+            n.put("message", f.message());
+            JsonReport.num(n, "max_gradient", f.maxGradient());
+        }
+        ProportionalOddsCheck po = o.poCheck();
+        if (po == null) {
+            root.putNull("po_test");
+        } else {
+            ObjectNode n = root.putObject("po_test");
+            JsonReport.num(n, "statistic", po.statistic());
+            n.put("df", po.df());
+            JsonReport.num(n, "p", po.p());
+            n.put("message", po.message());
+        }
+        NetBenefit b = o.benefit();
+        ObjectNode nb = root.putObject("net_benefit");
+        JsonReport.num(nb, "p_better", b.pBetter());
+        JsonReport.num(nb, "p_worse", b.pWorse());
+        JsonReport.num(nb, "difference", b.difference());
+        JsonReport.num(nb, "se", b.se());
+        JsonReport.num(nb, "ci_lower", b.ciLower());
+        JsonReport.num(nb, "ci_upper", b.ciUpper());
+        JsonReport.num(nb, "nnt", b.nnt());
+        UtilityWeightedOutcome u = o.utility();
+        if (u == null) {
+            root.putNull("utility");
+        } else {
+            ObjectNode un = root.putObject("utility");
+            un.put("weights", u.weights().name());
+            JsonReport.num(un, "mean_treatment", u.meanTreatment());
+            JsonReport.num(un, "mean_control", u.meanControl());
+            JsonReport.num(un, "difference", u.difference());
+            JsonReport.num(un, "se", u.se());
+            JsonReport.num(un, "ci_lower", u.ciLower());
+            JsonReport.num(un, "ci_upper", u.ciUpper());
+        }
+        root.put("valid", o.valid());
+        root.set("notes", JsonReport.notes(o.notes()));
+        return root;
+    }
+
+    static ObjectNode cor(CommonOddsRatio c, ObjectNode n) {
+        JsonReport.num(n, "log_cor", c.logCor());
+        JsonReport.num(n, "se", c.se());
+        JsonReport.num(n, "ci_lower", c.ciLower());
+        JsonReport.num(n, "ci_upper", c.ciUpper());
+        JsonReport.num(n, "z", c.z());
+        JsonReport.num(n, "p", c.p());
+        JsonReport.num(n, "cor", Math.exp(c.logCor()));
+        return n;
+    }
+}
