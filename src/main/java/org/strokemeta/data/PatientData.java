@@ -61,6 +61,39 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         return covariates[j];
     }
 
+    /** The same patients with further (derived) covariate columns appended. */
+    public PatientData withExtraCovariates(List<String> names, double[][] columns) {
+        List<String> n = new java.util.ArrayList<>(covariateNames);
+        n.addAll(names);
+        double[][] c = java.util.Arrays.copyOf(covariates, covariates.length + columns.length);
+        System.arraycopy(columns, 0, c, covariates.length, columns.length);
+        return new PatientData(source, studyNames, study, treatment, outcome, categories, n, c, lines, excluded, notes);
+    }
+
+    /** The same patients with only the named covariates (in that order). */
+    public PatientData withCovariatesOnly(List<String> names) {
+        double[][] c = new double[names.size()][];
+        for (int j = 0; j < c.length; j++) {
+            c[j] = covariate(names.get(j));
+        }
+        return new PatientData(source, studyNames, study, treatment, outcome, categories, names, c, lines, excluded, notes);
+    }
+
+    /** The mean of a covariate within each trial, {@code [trial]}. */
+    public double[] trialMeans(String name) {
+        double[] x = covariate(name);
+        double[] sum = new double[studyNames.length];
+        int[] n = new int[studyNames.length];
+        for (int i = 0; i < x.length; i++) {
+            sum[study[i]] += x[i];
+            n[study[i]]++;
+        }
+        for (int s = 0; s < sum.length; s++) {
+            sum[s] = n[s] == 0 ? Double.NaN : sum[s] / n[s];
+        }
+        return sum;
+    }
+
     /** Patients per trial and arm: {@code [trial][arm]}. */
     public int[][] armSizes() {
         int[][] n = new int[studyNames.length][2];
