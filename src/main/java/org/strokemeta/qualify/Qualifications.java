@@ -11,6 +11,14 @@ public final class Qualifications {
                 .with("small_study", SmallStudyCase::run)
                 .with("metaregression", RegressionCase::run)
                 .with("subgroup", SubgroupCase::run)
-                .with("ordinal", OrdinalCase::run);
+                .with("ordinal", OrdinalCase::run)
+                .with("ipd_binary", IpdBinaryCase::run)
+                .with("ipd_ordinal", (c, out) -> {
+                    if (IpdMixedCase.handles(c)) {
+                        IpdMixedCase.ordinalRandom(c, out);
+                    } else {
+                        OrdinalCase.stratifiedIpd(c, out);
+                    }
+                });
     }
 }

@@ -1,0 +1,71 @@
+package org.strokemeta.ipd;
+
+import org.strokemeta.data.PatientData;
+
+/**
+ * A binary patient outcome (an event or not) for the logistic models: a good functional outcome such
+ * as mRS 0-2 or 0-1, death, symptomatic intracranial haemorrhage, or any other 0/1 column.
+ *
+ * @param name  what the event is, for reports ("mRS 0-2", "death")
+ * @param event 1 when the patient had the event, 0 otherwise, in the order of the patient data
+ */
+public record BinaryOutcome(String name, int[] event) {
+    public BinaryOutcome {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("the binary outcome needs a name");
+        }
+        for (int v : event) {
+            if (v != 0 && v != 1) {
+                throw new IllegalArgumentException("the outcome '" + name + "' must be 0 or 1 for every patient, not " + v);
+            }
+        }
+        event = event.clone();
+    }
+
+    /** The event {@code outcome <= cutoff}: mRS 0-2 for a cut-off of 2 (a good outcome). */
+    public static BinaryOutcome atMost(PatientData d, int cutoff) {
+        return new BinaryOutcome("mRS 0-" + cutoff, d.eventAtMost(cutoff));
+    }
+
+    /** The event {@code outcome >= level}: death for level 6 on the mRS. */
+    public static BinaryOutcome atLeast(PatientData d, int level) {
+        if (level < 1 || level >= d.categories()) {
+            throw new IllegalArgumentException("the level must lie between 1 and " + (d.categories() - 1));
+        }
+        int[] e = new int[d.size()];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = d.outcome()[i] >= level ? 1 : 0;
+        }
+        return new BinaryOutcome(level == d.categories() - 1 && d.categories() == 7 ? "death (mRS 6)" : "outcome " + level
+                + " or worse", e);
+    }
+
+    /** The number of patients with the event. */
+    public int events() {
+        int k = 0;
+        for (int v : event) {
+            k += v;
+        }
+        return k;
+    }
+
+    @Override
+    public int[] event() {
+        return event.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BinaryOutcome b && b.name.equals(name) && java.util.Arrays.equals(b.event, event);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + java.util.Arrays.hashCode(event);
+    }
+
+    @Override
+    public String toString() {
+        return "BinaryOutcome[" + name + ", " + event.length + " patients]";
+    }
+}

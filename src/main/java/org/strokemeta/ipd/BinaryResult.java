@@ -1,0 +1,55 @@
+package org.strokemeta.ipd;
+
+import java.util.List;
+import org.strokemeta.data.Note;
+import org.strokemeta.regression.Coefficient;
+
+/**
+ * A one-stage logistic model of a binary outcome on patient-level data: the adjusted odds ratio of
+ * treatment and the standardised absolute risk difference.
+ *
+ * <p>Scale: {@code logit P(event) = intercept + beta'x} (glm's and glmer's), so a positive log odds
+ * ratio means the event is more frequent with treatment: a benefit when the event is a good outcome
+ * such as mRS 0-2, a harm when it is death or haemorrhage.
+ *
+ * @param method         the model in words
+ * @param options        the options used
+ * @param event          what the event is
+ * @param logOddsRatio   the adjusted log odds ratio of treatment, with SE, z, p and CI
+ * @param coefficients   treatment and covariate coefficients
+ * @param intercepts     the trial intercepts (stratified; ±∞ for a trial where every or no patient had the
+ *                       event) or the one fixed intercept (random-intercept model)
+ * @param riskDifference the standardised risk difference (treated minus control)
+ * @param variance       the between-trial variance of the random intercept, or null when stratified
+ * @param logLik         the log-likelihood (the approximate marginal one for the random-intercept model)
+ * @param patients       the patients analysed
+ * @param events         the patients with the event
+ * @param trials         the trials
+ * @param iterations     Newton or quasi-Newton iterations
+ * @param maxGradient    the largest absolute gradient component at the end
+ * @param converged      true when the fit converged to a finite maximum
+ * @param convergence    the closing message of the fit
+ * @param separation     true when the data separate the outcome (some estimate is infinite): no estimate is then valid
+ * @param notes          data problems, exclusions and warnings
+ */
+public record BinaryResult(String method, BinaryOptions options, String event, Coefficient logOddsRatio,
+                           List<Coefficient> coefficients, List<Coefficient> intercepts, RiskDifference riskDifference,
+                           VarianceComponents variance, double logLik, int patients, int events, int trials, int iterations,
+                           double maxGradient, boolean converged, String convergence, boolean separation, List<Note> notes) {
+    public BinaryResult {
+        coefficients = List.copyOf(coefficients);
+        intercepts = List.copyOf(intercepts);
+        notes = List.copyOf(notes);
+    }
+
+    /** True when the estimates may be used: converged, and no separation. */
+    public boolean valid() {
+        return converged && !separation;
+    }
+
+    /** The coefficient of the named column ("treatment" or a covariate). */
+    public Coefficient coefficient(String name) {
+        return coefficients.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no coefficient named " + name));
+    }
+}

@@ -1,0 +1,67 @@
+package org.strokemeta.ipd;
+
+import java.util.List;
+
+/**
+ * Options of a one-stage mixed model on patient-level data.
+ *
+ * @param covariates     the adjustment covariates (columns of the patient data), besides treatment
+ * @param randomEffects  the random trial effects
+ * @param nAGQ           quadrature points: 1 for the Laplace approximation (clmm's and glmer's default),
+ *                       more for adaptive Gauss-Hermite quadrature (a single random intercept only)
+ * @param level          the confidence level of the intervals
+ * @param maxIterations  the most quasi-Newton iterations of the outer maximisation
+ */
+public record MixedOptions(List<String> covariates, RandomEffects randomEffects, int nAGQ, double level, int maxIterations) {
+    public MixedOptions {
+        covariates = covariates == null ? List.of() : List.copyOf(covariates);
+        if (randomEffects == null) {
+            throw new IllegalArgumentException("the random-effects structure is missing");
+        }
+        if (nAGQ < 1 || nAGQ > GaussHermite.MAX_POINTS) {
+            throw new IllegalArgumentException("the number of quadrature points (nAGQ) must lie between 1 (the Laplace "
+                    + "approximation) and " + GaussHermite.MAX_POINTS + ", not " + nAGQ);
+        }
+        if (nAGQ > 1 && !randomEffects.allowsQuadrature()) {
+            throw new IllegalArgumentException("adaptive Gauss-Hermite quadrature (nAGQ = " + nAGQ + ") is available only "
+                    + "for a single random trial intercept; a model with a random treatment effect " + randomEffects.formula()
+                    + " is fitted by the Laplace approximation (nAGQ = 1), as ordinal::clmm does");
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("the confidence level must lie strictly between 0 and 1, not " + level);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("the iteration limit must be at least 1");
+        }
+    }
+
+    /** A random trial intercept, no covariates, the Laplace approximation, 95% intervals (clmm's defaults). */
+    public static MixedOptions defaults() {
+        return new MixedOptions(List.of(), RandomEffects.INTERCEPT, 1, 0.95, 200);
+    }
+
+    public MixedOptions withCovariates(List<String> c) {
+        return new MixedOptions(c, randomEffects, nAGQ, level, maxIterations);
+    }
+
+    public MixedOptions withRandomEffects(RandomEffects r) {
+        return new MixedOptions(covariates, r, nAGQ, level, maxIterations);
+    }
+
+    public MixedOptions withNagq(int n) {
+        return new MixedOptions(covariates, randomEffects, n, level, maxIterations);
+    }
+
+    public MixedOptions withLevel(double l) {
+        return new MixedOptions(covariates, randomEffects, nAGQ, l, maxIterations);
+    }
+
+    public MixedOptions withMaxIterations(int n) {
+        return new MixedOptions(covariates, randomEffects, nAGQ, level, n);
+    }
+
+    /** The approximation in words. */
+    public String approximation() {
+        return nAGQ == 1 ? "Laplace approximation" : "adaptive Gauss-Hermite quadrature with " + nAGQ + " points";
+    }
+}

@@ -1,0 +1,299 @@
+package org.strokemeta.ipd;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.strokemeta.data.Note;
+import org.strokemeta.data.PatientData;
+import org.strokemeta.ordinal.CumulativeLogit;
+import org.strokemeta.regression.Coefficient;
+
+/**
+ * Logistic regression stratified by trial, {@code glm(event ~ 0 + study + treatment + covariates,
+ * family = binomial)}: maximum likelihood by Newton's method (for the canonical logit link the same
+ * iterations as glm's IRLS, McCullagh and Nelder 1989, section 2.5), with step halving, to a Newton
+ * decrement of 1e-20, and standard errors from the inverse of the information, as summary.glm.
+ *
+ * <p>A trial in which every patient or no patient had the event has an infinite intercept and no
+ * information on any coefficient: it is left out of the fit (with a note), and its patients enter the
+ * standardised risk difference with their observed risk, 1 or 0 in both arms, the limit glm
+ * approaches.
+ */
+final class StratifiedLogistic {
+    static final int MAX_ITER = 100;
+
+    private StratifiedLogistic() {
+    }
+
+    static BinaryResult fit(PatientData d, BinaryOutcome outcome, BinaryOptions o) {
+        List<Note> notes = new ArrayList<>(d.notes());
+        notes.addAll(IpdChecks.arms(d));
+        int[] y = outcome.event();
+        int n = d.size();
+        int[][][] tab = Separation.table(d, y);
+        int events = outcome.events();
+        String method = "logistic regression stratified by trial (as glm(event ~ 0 + study + treatment"
+                + (o.covariates().isEmpty() ? "" : " + " + String.join(" + ", o.covariates())) + ", binomial))";
+        // informative trials
+        int s = d.studies();
+        int[] col = new int[s];
+        int k = 0;
+        for (int t = 0; t < s; t++) {
+            int e = tab[t][0][0] + tab[t][1][0];
+            int m = tab[t][0][1] + tab[t][1][1];
+            if (e == 0 || e == m) {
+                col[t] = -1;
+                notes.add(new Note(0, d.studyNames()[t], Note.Kind.INFO, (e == 0 ? "no" : "every") + " patient had the event "
+                        + outcome.name() + " (" + e + " of " + m + "): the trial's intercept is " + (e == 0 ? "−∞" : "+∞")
+                        + " and the trial adds no information on treatment or covariates"));
+            } else {
+                col[t] = k++;
+            }
+        }
+        int informativeTwoArm = 0;
+        for (int t = 0; t < s; t++) {
+            if (col[t] >= 0 && tab[t][0][1] > 0 && tab[t][1][1] > 0) {
+                informativeTwoArm++;
+            }
+        }
+        if (informativeTwoArm == 0) {
+            throw new IllegalArgumentException("no trial has patients in both arms with and without the event "
+                    + outcome.name() + ": a model stratified by trial cannot estimate the treatment effect");
+        }
+        Separation.armNotes(d, tab, outcome.name(), notes);
+        List<String> names = new ArrayList<>();
+        names.add("treatment");
+        names.addAll(o.covariates());
+        double[][] x = new double[o.covariates().size()][];
+        for (int j = 0; j < x.length; j++) {
+            x[j] = d.covariate(o.covariates().get(j));
+        }
+        int dir = Separation.direction(tab, false);
+        if (dir != 0) {
+            notes.add(new Note(0, null, Note.Kind.WARNING, Separation.message(dir, false, outcome.name())));
+            return separated(d, outcome, o, method, names, notes, events, dir);
+        }
+        int p = k + 1 + x.length;
+        double[] par = new double[p];
+        for (int t = 0; t < s; t++) {
+            if (col[t] >= 0) {
+                double e = tab[t][0][0] + tab[t][1][0];
+                double m = tab[t][0][1] + tab[t][1][1];
+                par[col[t]] = Math.log((e + 0.5) / (m - e + 0.5));
+            }
+        }
+        double[] grad = new double[p];
+        DMatrixRMaj info = new DMatrixRMaj(p, p);
+        double ll = evaluate(d, y, x, col, k, par, grad, info);
+        int it = 0;
+        boolean converged = false;
+        String message = "iteration limit reached";
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
+        DMatrixRMaj step = new DMatrixRMaj(p, 1);
+        double decrement = Double.NaN;
+        for (; it < MAX_ITER; it++) {
+            if (!solver.setA(info.copy())) {
+                message = "the information matrix is singular (a covariate is constant within trials or collinear)";
+                break;
+            }
+            solver.solve(new DMatrixRMaj(p, 1, true, grad.clone()), step);
+            decrement = 0;
+            for (int i = 0; i < p; i++) {
+                decrement += step.data[i] * grad[i];
+            }
+            if (decrement < 1e-20) {
+                converged = true;
+                message = "converged";
+                break;
+            }
+            double f = 1;
+            double[] trial = new double[p];
+            double llNew = Double.NEGATIVE_INFINITY;
+            double[] g2 = new double[p];
+            DMatrixRMaj i2 = new DMatrixRMaj(p, p);
+            for (int h = 0; h < 40; h++) {
+                for (int i = 0; i < p; i++) {
+                    trial[i] = par[i] + f * step.data[i];
+                }
+                llNew = evaluate(d, y, x, col, k, trial, g2, i2);
+                if (llNew >= ll - 1e-12 * Math.abs(ll)) {
+                    break;
+                }
+                f /= 2;
+            }
+            if (!(llNew >= ll - 1e-12 * Math.abs(ll))) {
+                message = "step halving failed to increase the likelihood";
+                break;
+            }
+            par = trial;
+            ll = llNew;
+            grad = g2;
+            info = i2;
+        }
+        double[] cov = null;
+        if (solver.setA(info.copy())) {
+            DMatrixRMaj inv = new DMatrixRMaj(p, p);
+            solver.invert(inv);
+            cov = inv.data;
+        } else {
+            converged = false;
+            message = "the information matrix is singular (a covariate is constant within trials or collinear)";
+        }
+        // quasi-separation by covariates: fitted risks of 0 or 1 in informative trials
+        boolean separation = false;
+        double maxEta = 0;
+        for (int i = 0; i < n; i++) {
+            int c = col[d.study()[i]];
+            if (c >= 0) {
+                maxEta = Math.max(maxEta, Math.abs(eta(par, c, k, d.treatment()[i], x, i)));
+            }
+        }
+        if (maxEta > 30) {
+            separation = true;
+            notes.add(new Note(0, null, Note.Kind.WARNING, "the covariates separate some patients' outcomes (fitted risks of "
+                    + "0 or 1): some coefficients are infinite and no estimate of this model is valid"));
+        }
+        if (!converged) {
+            notes.add(new Note(0, null, Note.Kind.WARNING, "the logistic regression did not converge (" + message
+                    + "): its estimates are not valid"));
+        }
+        List<Coefficient> coefs = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            int idx = k + j;
+            coefs.add(cov == null ? Estimates.undefined(names.get(j), par[idx])
+                    : Estimates.wald(names.get(j), par[idx], Math.sqrt(cov[idx * p + idx]), o.level()));
+        }
+        List<Coefficient> intercepts = new ArrayList<>();
+        for (int t = 0; t < s; t++) {
+            if (col[t] < 0) {
+                intercepts.add(Estimates.undefined(d.studyNames()[t], tab[t][0][0] + tab[t][1][0] == 0
+                        ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY));
+            } else {
+                int c = col[t];
+                intercepts.add(cov == null ? Estimates.undefined(d.studyNames()[t], par[c])
+                        : Estimates.wald(d.studyNames()[t], par[c], Math.sqrt(cov[c * p + c]), o.level()));
+            }
+        }
+        RiskDifference rd = cov == null || separation ? RiskDifference.undefined()
+                : riskDifference(d, y, x, col, k, par, cov, o.level());
+        double maxGrad = 0;
+        for (double g : grad) {
+            maxGrad = Math.max(maxGrad, Math.abs(g));
+        }
+        return new BinaryResult(method, o, outcome.name(), coefs.get(0), coefs, intercepts, rd, null, ll, n, events, s, it,
+                maxGrad, converged, message, separation, notes);
+    }
+
+    private static double eta(double[] par, int c, int k, int trt, double[][] x, int i) {
+        double e = par[c] + par[k] * trt;
+        for (int j = 0; j < x.length; j++) {
+            e += par[k + 1 + j] * x[j][i];
+        }
+        return e;
+    }
+
+    /** The log-likelihood, its gradient and the information (row-major) over the informative trials. */
+    private static double evaluate(PatientData d, int[] y, double[][] x, int[] col, int k, double[] par, double[] grad,
+                                   DMatrixRMaj info) {
+        int p = par.length;
+        java.util.Arrays.fill(grad, 0);
+        info.zero();
+        double[] z = new double[p];
+        double ll = 0;
+        for (int i = 0; i < y.length; i++) {
+            int c = col[d.study()[i]];
+            if (c < 0) {
+                continue;
+            }
+            double e = eta(par, c, k, d.treatment()[i], x, i);
+            // log p and log(1 − p) on the stable side
+            double lp = e >= 0 ? -Math.log1p(Math.exp(-e)) : e - Math.log1p(Math.exp(e));
+            double lq = lp - e;
+            ll += y[i] == 1 ? lp : lq;
+            double pr = Math.exp(lp);
+            double w = pr * (1 - pr);
+            double r = y[i] - pr;
+            z[k] = d.treatment()[i];
+            for (int j = 0; j < x.length; j++) {
+                z[k + 1 + j] = x[j][i];
+            }
+            grad[c] += r;
+            for (int a = k; a < p; a++) {
+                grad[a] += r * z[a];
+                info.data[c * p + a] += w * z[a];
+                for (int b = k; b <= a; b++) {
+                    info.data[a * p + b] += w * z[a] * z[b];
+                }
+            }
+            info.data[c * p + c] += w;
+        }
+        // intercept–slope blocks were accumulated in the rows of the intercepts; mirror them
+        for (int c = 0; c < k; c++) {
+            for (int a = k; a < p; a++) {
+                info.data[a * p + c] = info.data[c * p + a];
+            }
+        }
+        for (int a = k; a < p; a++) {
+            for (int b = k; b < a; b++) {
+                info.data[b * p + a] = info.data[a * p + b];
+            }
+        }
+        return ll;
+    }
+
+    /** The standardised risk difference and its delta-method SE (gradient over intercepts and slopes). */
+    private static RiskDifference riskDifference(PatientData d, int[] y, double[][] x, int[] col, int k, double[] par,
+                                                 double[] cov, double level) {
+        int p = par.length;
+        int n = y.length;
+        double r1 = 0;
+        double r0 = 0;
+        double[] g = new double[p];
+        for (int i = 0; i < n; i++) {
+            int c = col[d.study()[i]];
+            if (c < 0) {
+                // every or no patient of the trial had the event: risk 1 or 0 in both arms
+                r1 += y[i];
+                r0 += y[i];
+                continue;
+            }
+            double e0 = par[c];
+            for (int j = 0; j < x.length; j++) {
+                e0 += par[k + 1 + j] * x[j][i];
+            }
+            double e1 = e0 + par[k];
+            double p1 = CumulativeLogit.cdf(e1);
+            double p0 = CumulativeLogit.cdf(e0);
+            r1 += p1;
+            r0 += p0;
+            double f1 = p1 * (1 - p1);
+            double f0 = p0 * (1 - p0);
+            g[c] += f1 - f0;
+            g[k] += f1;
+            for (int j = 0; j < x.length; j++) {
+                g[k + 1 + j] += (f1 - f0) * x[j][i];
+            }
+        }
+        double var = 0;
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                var += g[a] / n * cov[a * p + b] * g[b] / n;
+            }
+        }
+        return RiskDifference.of(r1 / n, r0 / n, Math.sqrt(var), level);
+    }
+
+    /** The result when the treatment effect is infinite. */
+    static BinaryResult separated(PatientData d, BinaryOutcome outcome, BinaryOptions o, String method, List<String> names,
+                                  List<Note> notes, int events, int dir) {
+        List<Coefficient> coefs = new ArrayList<>();
+        for (String nm : names) {
+            coefs.add(Estimates.undefined(nm, nm.equals("treatment") ? dir * Double.POSITIVE_INFINITY : Double.NaN));
+        }
+        return new BinaryResult(method, o, outcome.name(), coefs.get(0), coefs, List.of(), RiskDifference.undefined(),
+                null, Double.NaN, d.size(), events, d.studies(), 0, Double.NaN, false,
+                "not fitted: the outcome is separated by treatment", true, notes);
+    }
+}
