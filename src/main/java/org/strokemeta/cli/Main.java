@@ -8,7 +8,7 @@ import org.strokemeta.data.InputException;
 import org.strokemeta.report.Version;
 
 /**
- * The command line: {@code strokemeta meta|bias|loo|cumulative|verify|examples|bench|help}.
+ * The command line: {@code strokemeta meta|ipd|bias|loo|cumulative|verify|examples|bench|help}.
  *
  * <p>Exit status: 0 success; 1 qualification failures ({@code verify}); 2 bad input or usage;
  * 3 results that are not valid (an estimator did not converge, or a batch group could not be
@@ -27,7 +27,7 @@ public final class Main {
     }
 
     static List<Command> commands() {
-        return List.of(new MetaCommand(), new BiasCommand(), new SeriesCommand(false), new SeriesCommand(true),
+        return List.of(new MetaCommand(), new IpdCommand(), new BiasCommand(), new SeriesCommand(false), new SeriesCommand(true),
                 new VerifyCommand(), new ExamplesCommand(), new BenchCommand());
     }
 
@@ -91,7 +91,7 @@ public final class Main {
                 return c;
             }
         }
-        throw new UsageException("unknown command '" + name + "' (commands: meta, bias, loo, cumulative, verify, examples, bench, help)");
+        throw new UsageException("unknown command '" + name + "' (commands: meta, ipd, bias, loo, cumulative, verify, examples, bench, help)");
     }
 
     static String usage() {

@@ -79,6 +79,35 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         return new PatientData(source, studyNames, study, treatment, outcome, categories, names, c, lines, excluded, notes);
     }
 
+    /**
+     * The patients at the given positions (for example those with a secondary outcome recorded),
+     * with a note saying how many were left out and why.
+     */
+    public PatientData select(int[] keep, String why) {
+        int m = keep.length;
+        int[] st = new int[m];
+        int[] tr = new int[m];
+        int[] y = new int[m];
+        int[] ln = new int[m];
+        double[][] c = new double[covariates.length][m];
+        for (int i = 0; i < m; i++) {
+            int p = keep[i];
+            st[i] = study[p];
+            tr[i] = treatment[p];
+            y[i] = outcome[p];
+            ln[i] = lines[p];
+            for (int j = 0; j < c.length; j++) {
+                c[j][i] = covariates[j][p];
+            }
+        }
+        List<Note> n = new java.util.ArrayList<>(notes);
+        int left = study.length - m;
+        if (left > 0) {
+            n.add(new Note(0, null, Note.Kind.EXCLUDED, left + " patient" + (left == 1 ? "" : "s") + " left out: " + why));
+        }
+        return new PatientData(source, studyNames, st, tr, y, categories, covariateNames, c, ln, excluded + left, n);
+    }
+
     /** The mean of a covariate within each trial, {@code [trial]}. */
     public double[] trialMeans(String name) {
         double[] x = covariate(name);

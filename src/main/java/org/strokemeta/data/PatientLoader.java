@@ -135,7 +135,17 @@ public final class PatientLoader {
             throw InputException.of(t.source(), "no patient has every value needed (outcome, arm"
                     + (x.length > 0 ? ", covariates" : "") + ")");
         }
+        // trials coded in natural sort order of their labels (numbers by value), as R orders factor levels
+        java.util.TreeSet<String> sorted = new java.util.TreeSet<>(PatientLoader::naturalOrder);
+        for (int i = 0; i < n; i++) {
+            if (keep[i]) {
+                sorted.add(studies[i]);
+            }
+        }
         Map<String, Integer> codes = new LinkedHashMap<>();
+        for (String s : sorted) {
+            codes.put(s, codes.size());
+        }
         int[] st = new int[m];
         int[] tr = new int[m];
         int[] out = new int[m];
@@ -146,12 +156,7 @@ public final class PatientLoader {
             if (!keep[i]) {
                 continue;
             }
-            Integer code = codes.get(studies[i]);
-            if (code == null) {
-                code = codes.size();
-                codes.put(studies[i], code);
-            }
-            st[r] = code;
+            st[r] = codes.get(studies[i]);
             tr[r] = (int) arm[i];
             out[r] = (int) y[i];
             ln[r] = t.line(i);
@@ -162,6 +167,40 @@ public final class PatientLoader {
         }
         return new PatientData(t.source(), codes.keySet().toArray(new String[0]), st, tr, out, cats, c.covariates(), cx, ln,
                 n - m, notes);
+    }
+
+    /** Orders labels with numbers by value ("Trial 2" before "Trial 10"), otherwise as text. */
+    static int naturalOrder(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(j);
+            if (Character.isDigit(ca) && Character.isDigit(cb)) {
+                int si = i;
+                int sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                    i++;
+                }
+                while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                    j++;
+                }
+                java.math.BigInteger x = new java.math.BigInteger(a.substring(si, i));
+                java.math.BigInteger y = new java.math.BigInteger(b.substring(sj, j));
+                int c = x.compareTo(y);
+                if (c != 0) {
+                    return c;
+                }
+            } else {
+                if (ca != cb) {
+                    return Character.compare(ca, cb);
+                }
+                i++;
+                j++;
+            }
+        }
+        int c = Integer.compare(a.length() - i, b.length() - j);
+        return c != 0 ? c : a.compareTo(b);
     }
 
     /** The arm column as 1/0 (accepting 1/0, treatment/control, or names such as EVT/control), NaN when blank. */

@@ -16,13 +16,21 @@ class PatientLoaderTest {
     }
 
     @Test
-    void reads_patients_column_wise_with_trials_coded_in_order_of_appearance() {
+    void reads_patients_column_wise_with_trials_in_natural_order() {
         PatientData d = load(CSV, List.of("age"));
         assertThat(d.studyNames()).containsExactly("T1", "T2");
         assertThat(d.size()).isEqualTo(5);
         assertThat(d.outcome()).containsExactly(2, 3, 6, 0, 1);
         assertThat(d.covariate("age")).containsExactly(70, 65, 80, 55, 60);
         assertThat(d.armSizes()[0]).containsExactly(2, 1);
+    }
+
+    @Test
+    void orders_trial_labels_naturally() {
+        assertThat(PatientLoader.naturalOrder("Trial 2", "Trial 10")).isNegative();
+        assertThat(PatientLoader.naturalOrder("B", "A")).isPositive();
+        assertThat(PatientLoader.naturalOrder("10", "9")).isPositive();
+        assertThat(PatientLoader.naturalOrder("a1", "a01")).isNotZero();
     }
 
     @Test

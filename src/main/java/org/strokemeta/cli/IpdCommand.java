@@ -1,0 +1,91 @@
+package org.strokemeta.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.strokemeta.data.PatientData;
+import org.strokemeta.data.PatientLoader;
+import org.strokemeta.data.Table;
+import org.strokemeta.ipd.RandomEffects;
+import org.strokemeta.ipd.StudyEffect;
+import org.strokemeta.ordinal.UtilityWeights;
+import org.strokemeta.report.IpdReport;
+import org.strokemeta.report.JsonReport;
+import org.strokemeta.study.IpdAnalysis;
+import org.strokemeta.study.IpdRequest;
+
+/** {@code strokemeta ipd}: patient-level analysis of several trials. */
+final class IpdCommand extends Command {
+    @Override
+    String name() {
+        return "ipd";
+    }
+
+    @Override
+    String summary() {
+        return "Patient-level analysis: ordinal shift (adjusted cOR), binary outcomes, interactions, NNT.";
+    }
+
+    @Override
+    String description() {
+        return "Patient-level (IPD) analysis of several randomised trials, one row per patient: the ordinal shift analysis\n"
+                + "of the outcome (common odds ratio, adjusted and unadjusted; trials as strata or random effects), binary\n"
+                + "outcomes (adjusted odds ratios and standardised risk differences), treatment-by-covariate interactions\n"
+                + "estimated within trials, the proportional-odds check, the NNT and the utility-weighted mRS.";
+    }
+
+    @Override
+    List<Opt> options() {
+        return List.of(
+                Opt.value("--input", "-i", "FILE", "CSV file with one row per patient (columns: docs/input.md).", null),
+                Opt.value("--study", "COLUMN", "Trial column.", "study"),
+                Opt.value("--treatment", "COLUMN", "Arm column: 1 treatment, 0 control.", "treatment"),
+                Opt.value("--outcome", "COLUMN", "Ordinal outcome column, 0 (best) to categories - 1 (mrs or outcome if not given).", null),
+                Opt.value("--categories", "N", "Number of outcome categories (7 for mRS 0-6); 0 takes the largest value + 1.", "7"),
+                Opt.value("--covariates", "A,B", "Adjustment covariates (numeric columns; sex as 0/1).", null),
+                Opt.value("--model", "stratified|common|mixed", "Ordinal model: cut-points per trial (clm with nominal=~study), common "
+                        + "cut-points, or a mixed model with random trial effects (clmm).", "stratified"),
+                Opt.value("--random-effects", "intercept|treatment|correlated|independent", "Mixed model: a random trial intercept, "
+                        + "a random treatment effect, both correlated (1 + treatment | study), or both independent.", "intercept"),
+                Opt.value("--nagq", "N", "Quadrature points of mixed models: 1 = Laplace, more = adaptive Gauss-Hermite "
+                        + "(random intercept only).", "1"),
+                Opt.value("--merge", "A-B", "Merge outcome categories A to B for the ordinal analysis (for example 5-6).", null),
+                Opt.value("--binary", "LIST", "Binary outcomes: 0-2 (mRS 0-2), 0-1, death (worst category), or 0/1 columns such as sich.",
+                        "0-2,0-1,death"),
+                Opt.value("--binary-model", "stratified|random", "Logistic models: an intercept per trial, or a random trial intercept.",
+                        "stratified"),
+                Opt.value("--interactions", "A,B", "Covariates tested for effect modification (treatment × covariate within trials).", null),
+                Opt.flag("--two-stage", "Also give per-trial common odds ratios pooled by random-effects meta-analysis."),
+                Opt.flag("--no-po-test", "Skip the test of the proportional-odds assumption."),
+                Opt.value("--utility", "WEIGHTS", "Utility weights: chaisinanunkul2015 or dawn.", "chaisinanunkul2015"),
+                Opt.value("--level", "L", "Confidence level.", "0.95"),
+                Opt.value("--format", "text|json", "Output format.", "text"),
+                Opt.value("--out", "-o", "FILE", "Write to a file instead of the terminal.", null));
+    }
+
+    @Override
+    int run(Args a, PrintWriter out, PrintWriter err) {
+        String format = Options.format(a, false);
+        if (a.path("--input") == null) {
+            throw new UsageException("no data: give --input FILE.csv (one row per patient)");
+        }
+        Table t = org.strokemeta.data.CsvReader.read(a.path("--input"));
+        List<String> covariates = Options.split(a.get("--covariates"));
+        List<String> interactions = Options.split(a.get("--interactions"));
+        LinkedHashSet<String> needed = new LinkedHashSet<>(covariates);
+        needed.addAll(interactions);
+        PatientLoader.Columns cols = PatientLoader.Columns.defaults(t);
+        String outcome = a.get("--outcome") != null ? a.get("--outcome") : cols.outcome();
+        cols = new PatientLoader.Columns(a.get("--study").equals("study") ? cols.study() : a.get("--study"), a.get("--treatment"),
+                outcome, a.integer("--categories"), new ArrayList<>(needed));
+        PatientData d = PatientLoader.load(t, cols);
+        IpdRequest r = new IpdRequest(covariates, IpdRequest.OrdinalModel.parse(a.get("--model")),
+                RandomEffects.parse(a.get("--random-effects")), a.integer("--nagq"), Options.merge(a.get("--merge")),
+                Options.split(a.get("--binary")), StudyEffect.parse(a.get("--binary-model")), interactions,
+                a.flag("--two-stage"), !a.flag("--no-po-test"), UtilityWeights.parse(a.get("--utility")), a.number("--level"));
+        IpdAnalysis.Outcome o = IpdAnalysis.run(d, t, r);
+        Options.write(a, out, format.equals("json") ? JsonReport.write(IpdReport.json(o)) : IpdReport.text(o));
+        return o.valid() ? 0 : Main.EXIT_INVALID;
+    }
+}

@@ -1,0 +1,293 @@
+package org.strokemeta.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.strokemeta.data.Note;
+import org.strokemeta.data.PatientData;
+import org.strokemeta.ipd.BinaryResult;
+import org.strokemeta.ipd.EffectModification;
+import org.strokemeta.ipd.VarianceComponents;
+import org.strokemeta.ordinal.NetBenefit;
+import org.strokemeta.ordinal.ProportionalOddsCheck;
+import org.strokemeta.ordinal.TrialEffect;
+import org.strokemeta.ordinal.UtilityWeightedOutcome;
+import org.strokemeta.pool.Dist;
+import org.strokemeta.regression.Coefficient;
+import org.strokemeta.study.IpdAnalysis;
+
+/** Output of the patient-level analysis. */
+public final class IpdReport {
+    /** The schema identifier of patient-level analyses. */
+    public static final String SCHEMA = "strokemeta.ipd/1";
+
+    private IpdReport() {
+    }
+
+    static String ratio(double log, double lo, double hi) {
+        return Fmt.f(Math.exp(log), 2) + " [" + Fmt.f(Math.exp(lo), 2) + ", " + Fmt.f(Math.exp(hi), 2) + "]";
+    }
+
+    /** A readable summary. */
+    public static String text(IpdAnalysis.Outcome o) {
+        StringBuilder sb = new StringBuilder();
+        PatientData d = o.data();
+        String ci = Math.round(o.request().level() * 100) + "% CI";
+        sb.append("Patient-level analysis: ").append(d.source()).append(", ").append(d.size()).append(" patients in ")
+                .append(d.studies()).append(" trials");
+        if (d.excluded() > 0) {
+            sb.append(" (").append(d.excluded()).append(" left out, see notes)");
+        }
+        sb.append("\n\n").append(Fmt.pad("Trial", 24)).append(Fmt.right("treatment", 10)).append(Fmt.right("control", 10)).append('\n');
+        int[][] n = d.armSizes();
+        for (int s = 0; s < d.studies(); s++) {
+            sb.append(Fmt.pad(d.studyNames()[s], 24)).append(Fmt.right(Integer.toString(n[s][1]), 10))
+                    .append(Fmt.right(Integer.toString(n[s][0]), 10)).append('\n');
+        }
+        sb.append("\nOrdinal shift analysis of the outcome (0 best to ").append(d.categories() - 1)
+                .append("; common odds ratio > 1 = shift toward better outcomes with treatment)\n");
+        if (o.adjusted() != null) {
+            shift(sb, "adjusted for " + String.join(", ", o.request().covariates()), o.adjusted(), ci);
+        }
+        shift(sb, "unadjusted", o.unadjusted(), ci);
+        if (o.twoStage() != null) {
+            sb.append("  two-stage (per-trial cOR, then ").append(o.twoStage().pooled().method()).append("): cOR ")
+                    .append(ratio(o.twoStage().pooled().pooled().estimate(), o.twoStage().pooled().pooled().ciLower(),
+                            o.twoStage().pooled().pooled().ciUpper()))
+                    .append(", I² = ").append(Fmt.f(o.twoStage().pooled().heterogeneity().i2(), 1)).append("%\n");
+            for (TrialEffect t : o.twoStage().trials()) {
+                sb.append("    ").append(Fmt.pad(t.study(), 22));
+                sb.append(t.included() ? ratio(t.effect().logCor(), t.effect().ciLower(), t.effect().ciUpper()) : "left out: " + t.reason());
+                sb.append('\n');
+            }
+        }
+        ProportionalOddsCheck po = o.poCheck();
+        if (po != null) {
+            sb.append("  proportional-odds check (likelihood ratio vs cut-point-specific treatment effects): ");
+            sb.append(po.message() != null ? "not available: " + po.message()
+                    : "chi² = " + Fmt.f(po.statistic(), 2) + " (df = " + po.df() + "), " + Fmt.pEq(po.p())).append('\n');
+        }
+        if (!o.binary().isEmpty()) {
+            sb.append("\nBinary outcomes (").append(o.binary().get(0).result().method()).append(")\n");
+            sb.append(Fmt.pad("Outcome", 18)).append(Fmt.right("events T", 11)).append(Fmt.right("events C", 11)).append("   ")
+                    .append(Fmt.pad("OR [" + ci + "]", 22)).append(Fmt.right("p", 9)).append("   ").append("risk difference [" + ci + "]")
+                    .append('\n');
+            for (IpdAnalysis.Binary bin : o.binary()) {
+                BinaryResult b = bin.result();
+                Coefficient c = b.logOddsRatio();
+                sb.append(Fmt.pad(b.event(), 18));
+                int[] ev = events(bin);
+                sb.append(Fmt.right(ev[0] + "/" + ev[1], 11)).append(Fmt.right(ev[2] + "/" + ev[3], 11)).append("   ");
+                if (!b.converged() || b.separation()) {
+                    sb.append("not estimable: ").append(b.convergence()).append('\n');
+                    continue;
+                }
+                sb.append(Fmt.pad(ratio(c.estimate(), c.ciLower(), c.ciUpper()), 22)).append(Fmt.right(Fmt.p(c.p()), 9)).append("   ");
+                var rd = b.riskDifference();
+                sb.append(Fmt.f(100 * rd.estimate(), 1)).append("% [").append(Fmt.f(100 * rd.ciLower(), 1)).append(", ")
+                        .append(Fmt.f(100 * rd.ciUpper(), 1)).append("]\n");
+            }
+        }
+        if (!o.interactions().isEmpty()) {
+            sb.append("\nEffect modification (treatment × covariate within trials, ordinal model; ratio of common odds ratios per unit)\n");
+            for (EffectModification.Interaction x : o.interactions()) {
+                sb.append("  ").append(Fmt.pad(x.covariate(), 20));
+                if (!x.valid()) {
+                    sb.append("not estimable\n");
+                    continue;
+                }
+                double z = Dist.zCrit(o.request().level());
+                // model scale: positive = worse; as a ratio of cORs per unit (benefit scale) the sign flips
+                sb.append(ratio(-x.within(), -x.within() - z * x.withinSe(), -x.within() + z * x.withinSe()))
+                        .append(", p(interaction) = ").append(Fmt.p(x.withinP())).append('\n');
+            }
+        }
+        NetBenefit b = o.benefit();
+        sb.append("\nNet benefit P(better) − P(worse) = ").append(Fmt.f(b.difference(), 3)).append(" [").append(Fmt.f(b.ciLower(), 3))
+                .append(", ").append(Fmt.f(b.ciUpper(), 3)).append("]; NNT for one more patient to be better by at least one category: ")
+                .append(Double.isFinite(b.nnt()) ? Fmt.f(b.nnt(), 1) : "infinite").append('\n');
+        UtilityWeightedOutcome u = o.utility();
+        if (u != null) {
+            sb.append("Utility-weighted mRS (").append(u.weights().name()).append("): ").append(Fmt.f(u.meanTreatment(), 3)).append(" vs ")
+                    .append(Fmt.f(u.meanControl(), 3)).append(", difference ").append(Fmt.f(u.difference(), 3)).append(" [")
+                    .append(Fmt.f(u.ciLower(), 3)).append(", ").append(Fmt.f(u.ciUpper(), 3)).append("]\n");
+        }
+        if (!o.valid()) {
+            sb.append("WARNING: a model did not converge or an outcome is separated; those results are not valid.\n");
+        }
+        TextReport.notes(sb, allNotes(o));
+        return sb.toString();
+    }
+
+    private static void shift(StringBuilder sb, String label, IpdAnalysis.Shift s, String ci) {
+        sb.append("  ").append(label).append(": ");
+        if (!s.converged()) {
+            sb.append("did not converge (").append(s.message()).append(")\n");
+            return;
+        }
+        sb.append("cOR ").append(ratio(s.effect().logCor(), s.effect().ciLower(), s.effect().ciUpper())).append(" (").append(ci).append("), ")
+                .append(Fmt.pEq(s.effect().p())).append("; ").append(s.method());
+        VarianceComponents v = s.variance();
+        if (v != null) {
+            sb.append("; between-trial variance");
+            if (!Double.isNaN(v.interceptVariance())) {
+                sb.append(" intercept ").append(Fmt.g(v.interceptVariance()));
+            }
+            if (!Double.isNaN(v.treatmentVariance())) {
+                sb.append(" treatment ").append(Fmt.g(v.treatmentVariance()));
+            }
+            if (v.atBoundary()) {
+                sb.append(" (at the boundary)");
+            }
+        }
+        sb.append('\n');
+    }
+
+    /** Events and patients per arm: treated events, treated n, control events, control n. */
+    static int[] events(IpdAnalysis.Binary b) {
+        return new int[] {b.eventsTreatment(), b.patientsTreatment(), b.eventsControl(), b.patientsControl()};
+    }
+
+    static List<Note> allNotes(IpdAnalysis.Outcome o) {
+        List<Note> all = new ArrayList<>(o.notes());
+        if (o.adjusted() != null) {
+            all.addAll(o.adjusted().notes());
+        }
+        all.addAll(o.unadjusted().notes());
+        for (IpdAnalysis.Binary b : o.binary()) {
+            all.addAll(b.result().notes());
+        }
+        for (EffectModification.Interaction x : o.interactions()) {
+            all.addAll(x.notes());
+        }
+        return all.stream().distinct().toList();
+    }
+
+    /** The JSON document. */
+    public static ObjectNode json(IpdAnalysis.Outcome o) {
+        ObjectNode root = JsonReport.MAPPER.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("version", Version.get());
+        PatientData d = o.data();
+        root.put("source", d.source());
+        root.put("patients", d.size());
+        root.put("excluded", d.excluded());
+        root.put("categories", d.categories());
+        ArrayNode trials = root.putArray("trials");
+        int[][] n = d.armSizes();
+        for (int s = 0; s < d.studies(); s++) {
+            ObjectNode t = trials.addObject();
+            t.put("study", d.studyNames()[s]);
+            t.put("treatment", n[s][1]);
+            t.put("control", n[s][0]);
+        }
+        ArrayNode cov = root.putArray("covariates");
+        o.request().covariates().forEach(cov::add);
+        root.set("adjusted", o.adjusted() == null ? null : shift(o.adjusted()));
+        root.set("unadjusted", shift(o.unadjusted()));
+        root.set("two_stage", o.twoStage() == null ? null : JsonReport.result(o.twoStage().pooled()));
+        ProportionalOddsCheck po = o.poCheck();
+        if (po == null) {
+            root.putNull("po_test");
+        } else {
+            ObjectNode p = root.putObject("po_test");
+            JsonReport.num(p, "statistic", po.statistic());
+            p.put("df", po.df());
+            JsonReport.num(p, "p", po.p());
+            p.put("message", po.message());
+        }
+        ArrayNode bin = root.putArray("binary");
+        for (IpdAnalysis.Binary bin0 : o.binary()) {
+            BinaryResult b = bin0.result();
+            ObjectNode x = bin.addObject();
+            x.put("event", b.event());
+            x.put("method", b.method());
+            int[] ev = events(bin0);
+            x.put("events_treatment", ev[0]);
+            x.put("patients_treatment", ev[1]);
+            x.put("events_control", ev[2]);
+            x.put("patients_control", ev[3]);
+            coefficient(x.putObject("log_or"), b.logOddsRatio());
+            var rd = b.riskDifference();
+            ObjectNode r = x.putObject("risk_difference");
+            JsonReport.num(r, "risk_treatment", rd.riskTreated());
+            JsonReport.num(r, "risk_control", rd.riskControl());
+            JsonReport.num(r, "estimate", rd.estimate());
+            JsonReport.num(r, "se", rd.se());
+            JsonReport.num(r, "ci_lower", rd.ciLower());
+            JsonReport.num(r, "ci_upper", rd.ciUpper());
+            JsonReport.num(r, "p", rd.p());
+            x.put("converged", b.converged());
+            x.put("separation", b.separation());
+        }
+        ArrayNode inter = root.putArray("interactions");
+        for (EffectModification.Interaction x : o.interactions()) {
+            ObjectNode i = inter.addObject();
+            i.put("covariate", x.covariate());
+            JsonReport.num(i, "within", x.within());
+            JsonReport.num(i, "within_se", x.withinSe());
+            JsonReport.num(i, "within_p", x.withinP());
+            JsonReport.num(i, "across", x.across());
+            JsonReport.num(i, "across_se", x.acrossSe());
+            i.put("valid", x.valid());
+        }
+        NetBenefit b = o.benefit();
+        ObjectNode nb = root.putObject("net_benefit");
+        JsonReport.num(nb, "difference", b.difference());
+        JsonReport.num(nb, "se", b.se());
+        JsonReport.num(nb, "ci_lower", b.ciLower());
+        JsonReport.num(nb, "ci_upper", b.ciUpper());
+        JsonReport.num(nb, "nnt", b.nnt());
+        UtilityWeightedOutcome u = o.utility();
+        if (u == null) {
+            root.putNull("utility");
+        } else {
+            ObjectNode un = root.putObject("utility");
+            un.put("weights", u.weights().name());
+            JsonReport.num(un, "mean_treatment", u.meanTreatment());
+            JsonReport.num(un, "mean_control", u.meanControl());
+            JsonReport.num(un, "difference", u.difference());
+            JsonReport.num(un, "ci_lower", u.ciLower());
+            JsonReport.num(un, "ci_upper", u.ciUpper());
+        }
+        root.put("valid", o.valid());
+        root.set("notes", JsonReport.notes(allNotes(o)));
+        return root;
+    }
+
+    static ObjectNode shift(IpdAnalysis.Shift s) {
+        ObjectNode n = JsonReport.MAPPER.createObjectNode();
+        n.put("method", s.method());
+        ShiftReport.cor(s.effect(), n);
+        ArrayNode c = n.putArray("coefficients");
+        for (Coefficient x : s.coefficients()) {
+            coefficient(c.addObject(), x);
+        }
+        VarianceComponents v = s.variance();
+        if (v == null) {
+            n.putNull("variance");
+        } else {
+            ObjectNode vn = n.putObject("variance");
+            JsonReport.num(vn, "intercept", v.interceptVariance());
+            JsonReport.num(vn, "treatment", v.treatmentVariance());
+            JsonReport.num(vn, "correlation", v.correlation());
+            vn.put("at_boundary", v.atBoundary());
+        }
+        JsonReport.num(n, "loglik", s.logLik());
+        n.put("patients", s.patients());
+        n.put("converged", s.converged());
+        n.put("message", s.message());
+        return n;
+    }
+
+    static void coefficient(ObjectNode n, Coefficient c) {
+        n.put("name", c.name());
+        JsonReport.num(n, "estimate", c.estimate());
+        JsonReport.num(n, "se", c.se());
+        JsonReport.num(n, "z", c.statistic());
+        JsonReport.num(n, "p", c.p());
+        JsonReport.num(n, "ci_lower", c.ciLower());
+        JsonReport.num(n, "ci_upper", c.ciUpper());
+    }
+}

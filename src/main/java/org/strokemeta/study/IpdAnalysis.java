@@ -1,0 +1,246 @@
+package org.strokemeta.study;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.strokemeta.data.InputException;
+import org.strokemeta.data.Note;
+import org.strokemeta.data.PatientData;
+import org.strokemeta.data.Table;
+import org.strokemeta.ipd.BinaryOptions;
+import org.strokemeta.ipd.BinaryOutcome;
+import org.strokemeta.ipd.BinaryResult;
+import org.strokemeta.ipd.EffectModification;
+import org.strokemeta.ipd.MixedOptions;
+import org.strokemeta.ipd.MixedOrdinal;
+import org.strokemeta.ipd.MixedOrdinalResult;
+import org.strokemeta.ipd.VarianceComponents;
+import org.strokemeta.ordinal.CommonOddsRatio;
+import org.strokemeta.ordinal.NetBenefit;
+import org.strokemeta.ordinal.PartialProportionalOdds;
+import org.strokemeta.ordinal.PoOptions;
+import org.strokemeta.ordinal.ProportionalOdds;
+import org.strokemeta.ordinal.ProportionalOddsCheck;
+import org.strokemeta.ordinal.ProportionalOddsFit;
+import org.strokemeta.ordinal.Thresholds;
+import org.strokemeta.ordinal.TwoStage;
+import org.strokemeta.ordinal.TwoStageResult;
+import org.strokemeta.ordinal.UtilityWeightedOutcome;
+import org.strokemeta.pool.MetaOptions;
+import org.strokemeta.regression.Coefficient;
+
+/**
+ * The patient-level analysis of randomised trials as a collaboration such as HERMES runs it: the
+ * ordinal shift of the outcome (common odds ratio, adjusted for prognostic covariates and unadjusted),
+ * binary outcomes (adjusted odds ratios and standardised risk differences), treatment-by-covariate
+ * interactions within trials, the proportional-odds check, the net benefit with its NNT and the
+ * utility-weighted mRS.
+ */
+public final class IpdAnalysis {
+    private IpdAnalysis() {
+    }
+
+    /**
+     * One ordinal (shift) model, whichever way trials entered it.
+     *
+     * @param method       the model in words
+     * @param effect       the common odds ratio (positive log = better with treatment)
+     * @param coefficients covariate coefficients on the model scale (positive = worse), treatment included
+     * @param variance     the variance components of a mixed model, or null
+     * @param logLik       the log-likelihood
+     * @param patients     patients in the model
+     * @param converged    false when the fit did not converge (then nothing is valid)
+     * @param message      how the fit ended
+     * @param notes        remarks from the fit
+     */
+    public record Shift(String method, CommonOddsRatio effect, List<Coefficient> coefficients, VarianceComponents variance,
+                        double logLik, int patients, boolean converged, String message, List<Note> notes) {
+        public Shift {
+            coefficients = List.copyOf(coefficients);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * A binary outcome's model with its raw counts.
+     *
+     * @param result            the logistic model
+     * @param eventsTreatment   patients with the event, treatment arm
+     * @param patientsTreatment patients analysed, treatment arm
+     * @param eventsControl     patients with the event, control arm
+     * @param patientsControl   patients analysed, control arm
+     */
+    public record Binary(BinaryResult result, int eventsTreatment, int patientsTreatment, int eventsControl, int patientsControl) {
+        static Binary of(BinaryResult r, PatientData d, BinaryOutcome y) {
+            int[] c = new int[4];
+            for (int i = 0; i < d.size(); i++) {
+                int arm = d.treatment()[i];
+                c[arm == 1 ? 1 : 3]++;
+                if (y.event()[i] == 1) {
+                    c[arm == 1 ? 0 : 2]++;
+                }
+            }
+            return new Binary(r, c[0], c[1], c[2], c[3]);
+        }
+    }
+
+    /**
+     * The result.
+     *
+     * @param request      what was asked
+     * @param data         the patients analysed (complete cases, before merging)
+     * @param adjusted     the ordinal model with the covariates (null when none were given)
+     * @param unadjusted   the ordinal model with treatment only
+     * @param twoStage     per-trial common odds ratios pooled (null unless asked)
+     * @param binary       the binary outcomes, adjusted as the ordinal model
+     * @param interactions within-trial interactions
+     * @param poCheck      the proportional-odds test (null unless asked)
+     * @param benefit      net benefit and NNT (all patients, arms compared)
+     * @param utility      utility-weighted mRS (null when not asked or not mRS 0-6)
+     * @param notes        remarks
+     */
+    public record Outcome(IpdRequest request, PatientData data, Shift adjusted, Shift unadjusted, TwoStageResult twoStage,
+                          List<Binary> binary, List<EffectModification.Interaction> interactions,
+                          ProportionalOddsCheck poCheck, NetBenefit benefit, UtilityWeightedOutcome utility, List<Note> notes) {
+        /** The primary estimate: adjusted when covariates were given, else unadjusted. */
+        public Shift primary() {
+            return adjusted != null ? adjusted : unadjusted;
+        }
+
+        /** True when every model converged. */
+        public boolean valid() {
+            return (adjusted == null || adjusted.converged()) && unadjusted.converged()
+                    && binary.stream().allMatch(b -> b.result().converged() && !b.result().separation())
+                    && interactions.stream().allMatch(EffectModification.Interaction::valid);
+        }
+    }
+
+    /**
+     * Runs the analysis.
+     *
+     * @param d the patients (loaded with every covariate the request names, including interaction ones)
+     * @param t the table they came from (for 0/1 outcome columns named in {@code binary}); may be null
+     */
+    public static Outcome run(PatientData d, Table t, IpdRequest r) {
+        List<Note> notes = new ArrayList<>(d.notes());
+        PatientData base = d.withCovariatesOnly(List.of());
+        PatientData adjustedData = d.withCovariatesOnly(r.covariates());
+        Shift adjusted = r.covariates().isEmpty() ? null : shift(adjustedData, r);
+        Shift unadjusted = shift(base, r);
+        TwoStageResult two = r.twoStage() ? TwoStage.run(base, po(r, Thresholds.STRATIFIED),
+                MetaOptions.defaults().withLevel(r.level())) : null;
+        List<Binary> binary = new ArrayList<>();
+        BinaryOptions bo = new BinaryOptions(r.binaryModel(), r.covariates(), r.nAGQ(), r.level());
+        for (String b : r.binary()) {
+            Recorded y = outcome(adjustedData, t, b);
+            binary.add(Binary.of(r.binaryModel().fit(y.data(), y.outcome(), bo), y.data(), y.outcome()));
+        }
+        List<EffectModification.Interaction> interactions = new ArrayList<>();
+        for (String x : r.interactions()) {
+            PoOptions p = po(r, Thresholds.STRATIFIED);
+            interactions.add(EffectModification.estimate(d, x, r.covariates(), data -> {
+                ProportionalOddsFit f = ProportionalOdds.fit(data, p);
+                Map<String, Double> est = new HashMap<>();
+                Map<String, Double> se = new HashMap<>();
+                for (String name : f.names()) {
+                    est.put(name, f.coefficient(name));
+                    se.put(name, f.coefficientSe(name));
+                }
+                return new EffectModification.Fitted(est, se, f.converged(), f.message());
+            }));
+        }
+        ProportionalOddsCheck check = r.poTest() ? PartialProportionalOdds.test(adjustedData,
+                po(r, r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED)) : null;
+        NetBenefit benefit = NetBenefit.of(d, -1, r.level());
+        UtilityWeightedOutcome utility = null;
+        if (r.utility() != null) {
+            if (d.categories() == r.utility().categories()) {
+                utility = UtilityWeightedOutcome.of(d, -1, r.utility(), r.level());
+            } else {
+                notes.add(new Note(0, null, Note.Kind.INFO, "no utility-weighted mRS: the weights need "
+                        + r.utility().categories() + " categories, the outcome has " + d.categories()));
+            }
+        }
+        return new Outcome(r, d, adjusted, unadjusted, two, binary, interactions, check, benefit, utility, notes);
+    }
+
+    static PoOptions po(IpdRequest r, Thresholds th) {
+        PoOptions p = PoOptions.defaults().withThresholds(th).withLevel(r.level());
+        return r.merge() == null ? p : p.withMerge(r.merge());
+    }
+
+    /** The ordinal model of the request on these data (their covariates are the adjustment). */
+    static Shift shift(PatientData d, IpdRequest r) {
+        if (r.ordinalModel() == IpdRequest.OrdinalModel.MIXED) {
+            PatientData m = r.merge() == null ? d : d.mergeCategories(r.merge().from(), r.merge().to());
+            MixedOrdinalResult f = MixedOrdinal.fit(m, new MixedOptions(d.covariateNames(), r.randomEffects(), r.nAGQ(), r.level(), 200));
+            Coefficient c = f.logCommonOddsRatio();
+            CommonOddsRatio cor = new CommonOddsRatio(c.estimate(), c.se(), c.ciLower(), c.ciUpper(), c.statistic(), c.p(), r.level());
+            return new Shift(f.method(), cor, f.coefficients(), f.variance(), f.logLik(), f.patients(), f.converged(),
+                    f.convergence(), f.notes());
+        }
+        Thresholds th = r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED;
+        ProportionalOddsFit f = ProportionalOdds.fit(d, po(r, th));
+        List<Coefficient> coefs = new ArrayList<>();
+        for (String name : f.names()) {
+            double b = f.coefficient(name);
+            double se = f.coefficientSe(name);
+            double z = b / se;
+            double crit = org.strokemeta.pool.Dist.zCrit(r.level());
+            coefs.add(new Coefficient(name, b, se, z, org.strokemeta.pool.Dist.pNormal2(z), b - crit * se, b + crit * se));
+        }
+        String method = "proportional odds, " + th.label() + " (" + th.rCall() + ")";
+        return new Shift(method, f.commonOddsRatio(), coefs, null, f.logLik(), (int) Math.round(f.patients()), f.converged(),
+                f.message(), f.notes());
+    }
+
+    /** A binary outcome and the patients in whom it is recorded. */
+    record Recorded(PatientData data, BinaryOutcome outcome) {
+    }
+
+    /**
+     * A binary outcome: "0-2", "0-1", "death", or a 0/1 column of the table; patients without a
+     * value in that column are left out of that outcome's analysis, with a note.
+     */
+    static Recorded outcome(PatientData d, Table t, String spec) {
+        String s = spec.trim();
+        if (s.matches("0-\\d+")) {
+            return new Recorded(d, BinaryOutcome.atMost(d, Integer.parseInt(s.substring(2))));
+        }
+        if (s.equalsIgnoreCase("death")) {
+            return new Recorded(d, BinaryOutcome.atLeast(d, d.categories() - 1));
+        }
+        if (t == null || !t.has(s)) {
+            throw InputException.of(d.source(), "the binary outcome '" + s + "' is neither 0-K (outcome 0 to K), death, "
+                    + "nor a column of the file");
+        }
+        Map<Integer, Integer> rowOfLine = new HashMap<>(t.rows() * 2);
+        for (int i = 0; i < t.rows(); i++) {
+            rowOfLine.put(t.line(i), i);
+        }
+        double[] v = t.optionalNumbers(s);
+        int[] keep = new int[d.size()];
+        int[] e = new int[d.size()];
+        int m = 0;
+        int firstMissing = 0;
+        for (int i = 0; i < d.size(); i++) {
+            int row = rowOfLine.get(d.lines()[i]);
+            double x = v[row];
+            if (Double.isNaN(x)) {
+                if (firstMissing == 0) {
+                    firstMissing = d.lines()[i];
+                }
+                continue;
+            }
+            if (x != 0 && x != 1) {
+                throw new InputException(t.source(), d.lines()[i], t.headerName(s), "a binary outcome must be 0 or 1, not " + t.text(row, s));
+            }
+            keep[m] = i;
+            e[m++] = (int) x;
+        }
+        PatientData sub = m == d.size() ? d : d.select(java.util.Arrays.copyOf(keep, m),
+                s + " is missing (first on line " + firstMissing + "; complete-case analysis of " + s + ")");
+        return new Recorded(sub, new BinaryOutcome(s, java.util.Arrays.copyOf(e, m)));
+    }
+}

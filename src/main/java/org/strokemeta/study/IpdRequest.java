@@ -1,0 +1,68 @@
+package org.strokemeta.study;
+
+import java.util.List;
+import org.strokemeta.ipd.RandomEffects;
+import org.strokemeta.ipd.StudyEffect;
+import org.strokemeta.ordinal.CategoryMerge;
+import org.strokemeta.ordinal.UtilityWeights;
+
+/**
+ * What a user asks of a patient-level analysis of randomised trials: the ordinal shift analysis of
+ * the outcome (adjusted and unadjusted), binary outcomes, effect modification, and the clinical
+ * summaries.
+ *
+ * @param covariates     adjustment covariates (columns of the patient data)
+ * @param ordinalModel   how trials enter the ordinal model
+ * @param randomEffects  the random effects of a mixed ordinal model (when {@code ordinalModel} is MIXED)
+ * @param nAGQ           quadrature points of mixed models (1 = Laplace)
+ * @param merge          outcome categories merged for the ordinal analysis (for example 5-6), or null
+ * @param binary         binary outcomes: {@code "0-2"} (mRS 0-2), {@code "0-1"}, {@code "death"} (the worst
+ *                       category), or the name of a 0/1 column of the file
+ * @param binaryModel    how trials enter the logistic models
+ * @param interactions   covariates tested for effect modification (within-trial interactions)
+ * @param twoStage       also give the two-stage analysis (per-trial cOR, then pooled)
+ * @param poTest         test the proportional-odds assumption
+ * @param utility        utility weights (null to skip)
+ * @param level          confidence level
+ */
+public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, RandomEffects randomEffects, int nAGQ,
+                         CategoryMerge merge, List<String> binary, StudyEffect binaryModel, List<String> interactions,
+                         boolean twoStage, boolean poTest, UtilityWeights utility, double level) {
+    /** How trials enter the ordinal model. */
+    public enum OrdinalModel {
+        /** Cut-points per trial (clm with nominal = ~study): the treatment effect is estimated within trials. */
+        STRATIFIED,
+        /** Cut-points common to all trials, no trial term (clm). */
+        COMMON,
+        /** Common cut-points and random trial effects (clmm). */
+        MIXED;
+
+        public static OrdinalModel parse(String s) {
+            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "stratified" -> STRATIFIED;
+                case "common" -> COMMON;
+                case "mixed", "random" -> MIXED;
+                default -> throw new IllegalArgumentException("unknown ordinal model '" + s + "' (expected stratified, common or mixed)");
+            };
+        }
+    }
+
+    public IpdRequest {
+        covariates = List.copyOf(covariates);
+        binary = List.copyOf(binary);
+        interactions = List.copyOf(interactions);
+        if (ordinalModel == null || randomEffects == null || binaryModel == null) {
+            throw new IllegalArgumentException("the models are required");
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("the confidence level must lie strictly between 0 and 1");
+        }
+    }
+
+    /** Stratified ordinal model, mRS 0-2, 0-1 and death as stratified logistic models, PO test, utility, 95%. */
+    public static IpdRequest defaults() {
+        return new IpdRequest(List.of(), OrdinalModel.STRATIFIED, RandomEffects.INTERCEPT, 1, null,
+                List.of("0-2", "0-1", "death"), StudyEffect.STRATIFIED, List.of(), false, true,
+                UtilityWeights.chaisinanunkul2015(), 0.95);
+    }
+}
