@@ -51,6 +51,8 @@ final class IpdCommand extends Command {
                 Opt.value("--nagq", "N", "Quadrature points of mixed models: 1 = Laplace, more = adaptive Gauss-Hermite "
                         + "(random intercept only).", "1"),
                 Opt.value("--merge", "A-B", "Merge outcome categories A to B for the ordinal analysis (for example 5-6).", null),
+                Opt.flag("--drop-empty", "A category with no patient in a trial drops its cut-point there (as R drops unused "
+                        + "levels) instead of stopping with a message."),
                 Opt.value("--binary", "LIST", "Binary outcomes: 0-2 (mRS 0-2), 0-1, death (worst category), or 0/1 columns such as sich.",
                         "0-2,0-1,death"),
                 Opt.value("--binary-model", "stratified|random", "Logistic models: an intercept per trial, or a random trial intercept.",
@@ -83,7 +85,8 @@ final class IpdCommand extends Command {
         IpdRequest r = new IpdRequest(covariates, IpdRequest.OrdinalModel.parse(a.get("--model")),
                 RandomEffects.parse(a.get("--random-effects")), a.integer("--nagq"), Options.merge(a.get("--merge")),
                 Options.split(a.get("--binary")), StudyEffect.parse(a.get("--binary-model")), interactions,
-                a.flag("--two-stage"), !a.flag("--no-po-test"), UtilityWeights.parse(a.get("--utility")), a.number("--level"));
+                a.flag("--two-stage"), !a.flag("--no-po-test"), UtilityWeights.parse(a.get("--utility")), a.number("--level"),
+                a.flag("--drop-empty"));
         IpdAnalysis.Outcome o = IpdAnalysis.run(d, t, r);
         Options.write(a, out, format.equals("json") ? JsonReport.write(IpdReport.json(o)) : IpdReport.text(o));
         return o.valid() ? 0 : Main.EXIT_INVALID;

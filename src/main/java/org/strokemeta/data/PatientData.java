@@ -7,7 +7,7 @@ import java.util.List;
  * arrays (no object per patient), ready for model fitting.
  *
  * <p>Categories are 0 (best, as mRS 0) to {@code categories − 1} (worst). Trials are coded
- * 0..{@code studyNames.length − 1} in order of first appearance. Patients left out (a missing
+ * 0..{@code studyNames.length − 1} in natural order of their labels (numbers by value). Patients left out (a missing
  * outcome, treatment or covariate under complete-case analysis) are not in the arrays; the notes
  * count them by reason and name the first lines.
  *

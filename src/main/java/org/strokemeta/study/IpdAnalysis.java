@@ -17,6 +17,7 @@ import org.strokemeta.ipd.MixedOrdinal;
 import org.strokemeta.ipd.MixedOrdinalResult;
 import org.strokemeta.ipd.VarianceComponents;
 import org.strokemeta.ordinal.CommonOddsRatio;
+import org.strokemeta.ordinal.EmptyCategories;
 import org.strokemeta.ordinal.NetBenefit;
 import org.strokemeta.ordinal.PartialProportionalOdds;
 import org.strokemeta.ordinal.PoOptions;
@@ -150,8 +151,15 @@ public final class IpdAnalysis {
                 return new EffectModification.Fitted(est, se, f.converged(), f.message());
             }));
         }
-        ProportionalOddsCheck check = r.poTest() ? PartialProportionalOdds.test(adjustedData,
-                po(r, r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED)) : null;
+        ProportionalOddsCheck check = null;
+        if (r.poTest()) {
+            try {
+                check = PartialProportionalOdds.test(adjustedData,
+                        po(r, r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED));
+            } catch (InputException | IllegalArgumentException e) {
+                notes.add(new Note(0, null, Note.Kind.WARNING, "no proportional-odds test: " + e.getMessage()));
+            }
+        }
         NetBenefit benefit = NetBenefit.of(d, -1, r.level());
         UtilityWeightedOutcome utility = null;
         if (r.utility() != null) {
@@ -166,7 +174,8 @@ public final class IpdAnalysis {
     }
 
     static PoOptions po(IpdRequest r, Thresholds th) {
-        PoOptions p = PoOptions.defaults().withThresholds(th).withLevel(r.level());
+        PoOptions p = PoOptions.defaults().withThresholds(th).withLevel(r.level())
+                .withEmptyCategories(r.dropEmpty() ? EmptyCategories.DROP : EmptyCategories.REJECT);
         return r.merge() == null ? p : p.withMerge(r.merge());
     }
 

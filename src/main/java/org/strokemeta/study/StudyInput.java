@@ -30,6 +30,9 @@ public final class StudyInput {
                 m = Measure.MD;
             } else if ((t.has("yi") && (t.has("vi") || t.has("sei"))) || (t.has("estimate") && t.has("ci_lower"))) {
                 m = Measure.GEN;
+            } else if (t.has("treatment") && (t.has("mrs") || t.has("outcome"))) {
+                throw InputException.of(t.source(), "these look like patient-level data (one row per patient): use "
+                        + "strokemeta ipd --input " + t.source());
             } else {
                 throw InputException.of(t.source(), "cannot tell the kind of data from the columns ("
                         + String.join(", ", t.columnNames()) + "): binary data need " + String.join(", ", BinaryStudies.COLUMNS)

@@ -176,4 +176,61 @@ class MainTest {
         assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
         assertThat(r.err()).contains("latitude");
     }
+
+    static final String IPD = "study,treatment,age,nihss,mrs,sich\n"
+            + "A,1,70,15,2,0\nA,0,65,12,3,0\nA,1,80,20,6,1\nA,0,72,18,4,0\nA,1,55,10,0,0\nA,0,60,12,1,0\nA,1,68,16,3,0\nA,0,75,19,5,1\n"
+            + "B,1,71,14,1,0\nB,0,66,13,4,0\nB,1,79,21,5,0\nB,0,73,17,6,1\nB,1,56,11,2,0\nB,0,61,12,3,\nB,1,64,9,0,0\nB,0,77,22,6,0\n"
+            + "C,1,70,15,2,0\nC,0,65,14,4,0\nC,1,74,19,3,0\nC,0,70,18,5,0\nC,1,52,8,1,0\nC,0,59,11,2,0\nC,1,66,13,2,0\nC,0,81,23,6,1\n";
+
+    @Test
+    void ipd_gives_the_adjusted_shift_binary_outcomes_and_interactions() throws Exception {
+        Path f = dir.resolve("ipd.csv");
+        Files.writeString(f, IPD);
+        Run stop = run("ipd", "--input", f.toString());
+        assertThat(stop.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(stop.err()).contains("no patient in C: category 0").contains("Merge the empty category");
+        Run r = run("ipd", "--input", f.toString(), "--covariates", "age", "--binary", "0-2,sich", "--interactions", "nihss",
+                "--drop-empty", "--format", "json");
+        assertThat(r.err()).isEmpty();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.path("schema").asText()).isEqualTo("strokemeta.ipd/1");
+        assertThat(root.path("patients").asInt()).isEqualTo(24);
+        assertThat(root.path("trials")).hasSize(3);
+        assertThat(root.path("adjusted").path("method").asText()).contains("stratified");
+        assertThat(root.path("binary")).hasSize(2);
+        assertThat(root.path("binary").get(1).path("event").asText()).isEqualTo("sich");
+        assertThat(root.path("binary").get(1).path("patients_control").asInt()).isEqualTo(11);
+        assertThat(root.path("notes").toString()).contains("sich is missing");
+        assertThat(root.path("interactions").get(0).path("covariate").asText()).isEqualTo("nihss");
+        Run text = run("ipd", "--input", f.toString(), "--covariates", "age", "--model", "common");
+        assertThat(text.out()).contains("Ordinal shift analysis").contains("adjusted for age").contains("mRS 0-2");
+    }
+
+    @Test
+    void ipd_reports_bad_patient_rows_with_line_and_column() throws Exception {
+        Path f = dir.resolve("bad.csv");
+        Files.writeString(f, "study,treatment,mrs\nA,1,2\nA,3,1\n");
+        Run r = run("ipd", "--input", f.toString());
+        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.err()).contains("bad.csv, line 3, column treatment: the arm must be 1 (treatment) or 0 (control)");
+        Run meta = run("meta", "--input", f.toString());
+        assertThat(meta.err()).contains("patient-level data").contains("strokemeta ipd");
+    }
+
+    @Test
+    void meta_runs_the_shift_analysis_on_tabulated_distributions() throws Exception {
+        Path f = dir.resolve("mrs.csv");
+        Files.writeString(f, "study,arm,mrs0,mrs1,mrs2,mrs3,mrs4,mrs5,mrs6\n"
+                + "T1,treatment,14,16,30,39,46,22,26\nT1,control,2,6,14,18,38,17,39\n"
+                + "T2,treatment,1,4,6,9,12,10,13\nT2,control,1,2,3,8,10,11,16\n");
+        Run r = run("meta", "--input", f.toString(), "--format", "json");
+        assertThat(r.code()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.path("schema").asText()).isEqualTo("strokemeta.shift/1");
+        assertThat(root.path("trials")).hasSize(2);
+        // Trial 01 of validation/cases/ord_sim11_two_stage_reml.json: clm log cOR 0.881432085154469
+        assertThat(root.path("trials").get(0).path("log_cor").asDouble()).isCloseTo(0.881432085154469, within(1e-6));
+        Run one = run("meta", "--input", f.toString(), "--stage", "one", "--merge", "5-6");
+        assertThat(one.out()).contains("One-stage").contains("categories 5-6 merged");
+    }
 }
