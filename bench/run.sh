@@ -48,10 +48,24 @@ for k in 1000 10000 100000 1000000; do
   timeit "W2 one MA k=$k, REML" "$here/strokemeta" meta --input "$data/w2_k$k.csv" --measure GEN --tau2 REML
 done
 timeit "W2 one MA k=1000000, REML, no tau2 CI" "$here/strokemeta" meta --input "$data/w2_k1000000.csv" --measure GEN --tau2 REML --no-tau2-ci
+ipd_one=(--binary "" --no-po-test --no-unadjusted)
+for n in 10000 100000 1000000; do
+  timeit "W3 stratified PO (clm nominal=~study), N=$n" "$here/strokemeta" ipd --input "$data/w3_ipd_n$n.csv" --covariates age,nihss,sex "${ipd_one[@]}"
+done
+timeit "W3 common cut-points (clm without trial terms), N=1000000" "$here/strokemeta" ipd --input "$data/w3_ipd_n1000000.csv" --covariates age,nihss,sex --model common "${ipd_one[@]}"
+timeit "W4 clmm (1|study), Laplace, N=10000" "$here/strokemeta" ipd --input "$data/w3_ipd_n10000.csv" --covariates age,nihss --model mixed "${ipd_one[@]}"
+timeit "W4 clmm (1+treatment|study), Laplace, N=10000" "$here/strokemeta" ipd --input "$data/w3_ipd_n10000.csv" --covariates age,nihss --model mixed --random-effects correlated "${ipd_one[@]}"
+timeit "W4 glmer mRS 0-2 (1|study), Laplace, N=100000" "$here/strokemeta" ipd --input "$data/w3_ipd_n100000.csv" --covariates age,nihss --binary 0-2 --binary-model random --binary-only
+timeit "ipd full default analysis (adjusted, unadjusted, 3 binary, PO test), N=100000" "$here/strokemeta" ipd --input "$data/w3_ipd_n100000.csv" --covariates age,nihss,sex
 
 if [ "$with_r" = 1 ]; then
   export BENCH_DATA="$data" BENCH_RESULTS="$results"
   Rscript "$shared/bench_w1.R" 1 | tee -a "$results/r.txt"
   Rscript "$shared/bench_w2.R" rma_reml_1000 3 | tee -a "$results/r.txt"
   for k in 100000 1000000; do Rscript "$here/bench/okfs_reml.R" "$data/w2_k$k.csv" 5 | tee -a "$results/r.txt"; done
+  Rscript "$shared/bench_w3.R" 1000000 clm_strat 1 | tee -a "$results/r.txt"
+  Rscript "$shared/bench_w3.R" 1000000 polr_fixed 1 | tee -a "$results/r.txt"
+  Rscript "$shared/bench_w4.R" 10000 clmm_ri 3 | tee -a "$results/r.txt"
+  Rscript "$shared/bench_w4.R" 10000 clmm_rs 1 | tee -a "$results/r.txt"
+  Rscript "$shared/bench_w4.R" 100000 glmer_ri 3 | tee -a "$results/r.txt"
 fi

@@ -24,7 +24,7 @@ final class ExamplesCommand extends Command {
     @Override
     int run(Args a, PrintWriter out, PrintWriter err) {
         for (Examples.Example e : Examples.all().values()) {
-            out.printf("%-10s %-4s %s%n", e.name(), e.measure(), e.description());
+            out.printf("%-10s %-6s %s%n", e.name(), e.measure(), e.description());
         }
         out.flush();
         return 0;

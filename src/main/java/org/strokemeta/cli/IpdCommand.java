@@ -39,6 +39,7 @@ final class IpdCommand extends Command {
     List<Opt> options() {
         return List.of(
                 Opt.value("--input", "-i", "FILE", "CSV file with one row per patient (columns: docs/input.md).", null),
+                Opt.value("--example", "NAME", "Use a bundled patient-level data set (ipd_sim).", null),
                 Opt.value("--study", "COLUMN", "Trial column.", "study"),
                 Opt.value("--treatment", "COLUMN", "Arm column: 1 treatment, 0 control.", "treatment"),
                 Opt.value("--outcome", "COLUMN", "Ordinal outcome column, 0 (best) to categories - 1 (mrs or outcome if not given).", null),
@@ -58,6 +59,8 @@ final class IpdCommand extends Command {
                 Opt.value("--binary-model", "stratified|random", "Logistic models: an intercept per trial, or a random trial intercept.",
                         "stratified"),
                 Opt.value("--interactions", "A,B", "Covariates tested for effect modification (treatment × covariate within trials).", null),
+                Opt.flag("--binary-only", "Only the binary outcomes (no ordinal analyses)."),
+                Opt.flag("--no-unadjusted", "With covariates, skip the unadjusted ordinal model."),
                 Opt.flag("--two-stage", "Also give per-trial common odds ratios pooled by random-effects meta-analysis."),
                 Opt.flag("--no-po-test", "Skip the test of the proportional-odds assumption."),
                 Opt.value("--utility", "WEIGHTS", "Utility weights: chaisinanunkul2015 or dawn.", "chaisinanunkul2015"),
@@ -69,10 +72,7 @@ final class IpdCommand extends Command {
     @Override
     int run(Args a, PrintWriter out, PrintWriter err) {
         String format = Options.format(a, false);
-        if (a.path("--input") == null) {
-            throw new UsageException("no data: give --input FILE.csv (one row per patient)");
-        }
-        Table t = org.strokemeta.data.CsvReader.read(a.path("--input"));
+        Table t = Options.read(a);
         List<String> covariates = Options.split(a.get("--covariates"));
         List<String> interactions = Options.split(a.get("--interactions"));
         LinkedHashSet<String> needed = new LinkedHashSet<>(covariates);
@@ -86,7 +86,7 @@ final class IpdCommand extends Command {
                 RandomEffects.parse(a.get("--random-effects")), a.integer("--nagq"), Options.merge(a.get("--merge")),
                 Options.split(a.get("--binary")), StudyEffect.parse(a.get("--binary-model")), interactions,
                 a.flag("--two-stage"), !a.flag("--no-po-test"), UtilityWeights.parse(a.get("--utility")), a.number("--level"),
-                a.flag("--drop-empty"));
+                !a.flag("--binary-only"), !a.flag("--no-unadjusted"), a.flag("--drop-empty"));
         IpdAnalysis.Outcome o = IpdAnalysis.run(d, t, r);
         Options.write(a, out, format.equals("json") ? JsonReport.write(IpdReport.json(o)) : IpdReport.text(o));
         return o.valid() ? 0 : Main.EXIT_INVALID;

@@ -28,7 +28,7 @@ public final class Main {
 
     static List<Command> commands() {
         return List.of(new MetaCommand(), new IpdCommand(), new BiasCommand(), new SeriesCommand(false), new SeriesCommand(true),
-                new VerifyCommand(), new ExamplesCommand(), new BenchCommand());
+                new VerifyCommand(), new ExamplesCommand(), new BenchCommand(), new SelfTestCommand());
     }
 
     public static void main(String[] args) {
@@ -91,7 +91,7 @@ public final class Main {
                 return c;
             }
         }
-        throw new UsageException("unknown command '" + name + "' (commands: meta, ipd, bias, loo, cumulative, verify, examples, bench, help)");
+        throw new UsageException("unknown command '" + name + "' (commands: meta, ipd, bias, loo, cumulative, verify, examples, bench, selftest, help)");
     }
 
     static String usage() {

@@ -94,7 +94,7 @@ final class Options {
     static MetaRequest request(Args a) {
         Examples.Example ex = example(a);
         String measure = a.get("--measure");
-        Measure m = measure != null ? Measure.parse(measure) : ex != null ? Measure.parse(ex.measure()) : null;
+        Measure m = measure != null ? Measure.parse(measure) : ex != null && ex.isAggregate() ? Measure.parse(ex.measure()) : null;
         boolean ratio = a.flag("--ratio") || (ex != null && ex.ratio() && measure == null);
         return MetaRequest.defaults()
                 .withMeasure(m)

@@ -22,11 +22,16 @@ public final class Examples {
      *
      * @param name        the name used on the command line
      * @param file        its CSV file
-     * @param measure     the measure it is usually analysed with (e.g. "RR"; "GEN" for given estimates)
+     * @param measure     the measure it is usually analysed with (e.g. "RR"; "GEN" for given estimates), or
+     *                    SHIFT for tabulated ordinal outcomes and IPD for patient-level data
      * @param ratio       generic estimates given as ratios with CIs (analysed on the log scale)
      * @param description what it is and where it comes from
      */
     public record Example(String name, String file, String measure, boolean ratio, String description) {
+        /** True for study-level data analysed with an effect measure. */
+        public boolean isAggregate() {
+            return !measure.equals("SHIFT") && !measure.equals("IPD");
+        }
     }
 
     /** All bundled examples, in index order. */

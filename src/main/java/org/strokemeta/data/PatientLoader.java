@@ -74,7 +74,17 @@ public final class PatientLoader {
         for (int j = 0; j < x.length; j++) {
             x[j] = t.optionalNumbers(c.covariates().get(j));
         }
-        String[] studies = t.requiredText(c.study());
+        // trial of each row by byte-level grouping: one String per trial, not per patient
+        Map<String, int[]> groups = t.groupBy(c.study());
+        String[] groupNames = groups.keySet().toArray(new String[0]);
+        int[] groupOfRow = new int[n];
+        int g0 = 0;
+        for (int[] rows : groups.values()) {
+            for (int row : rows) {
+                groupOfRow[row] = g0;
+            }
+            g0++;
+        }
         int maxCat = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(y[i])) {
@@ -136,15 +146,25 @@ public final class PatientLoader {
                     + (x.length > 0 ? ", covariates" : "") + ")");
         }
         // trials coded in natural sort order of their labels (numbers by value), as R orders factor levels
-        java.util.TreeSet<String> sorted = new java.util.TreeSet<>(PatientLoader::naturalOrder);
+        boolean[] present = new boolean[groupNames.length];
         for (int i = 0; i < n; i++) {
             if (keep[i]) {
-                sorted.add(studies[i]);
+                present[groupOfRow[i]] = true;
+            }
+        }
+        java.util.TreeSet<String> sorted = new java.util.TreeSet<>(PatientLoader::naturalOrder);
+        for (int g = 0; g < groupNames.length; g++) {
+            if (present[g]) {
+                sorted.add(groupNames[g]);
             }
         }
         Map<String, Integer> codes = new LinkedHashMap<>();
         for (String s : sorted) {
             codes.put(s, codes.size());
+        }
+        int[] codeOfGroup = new int[groupNames.length];
+        for (int g = 0; g < groupNames.length; g++) {
+            codeOfGroup[g] = present[g] ? codes.get(groupNames[g]) : -1;
         }
         int[] st = new int[m];
         int[] tr = new int[m];
@@ -156,7 +176,7 @@ public final class PatientLoader {
             if (!keep[i]) {
                 continue;
             }
-            st[r] = codes.get(studies[i]);
+            st[r] = codeOfGroup[groupOfRow[i]];
             tr[r] = (int) arm[i];
             out[r] = (int) y[i];
             ln[r] = t.line(i);
@@ -207,15 +227,20 @@ public final class PatientLoader {
     private static double[] armColumn(Table t, String col) {
         int n = t.rows();
         double[] out = new double[n];
+        double[] num = t.numbersOrNaN(col);
         for (int i = 0; i < n; i++) {
+            if (num[i] == 0 || num[i] == 1) {
+                out[i] = num[i];
+                continue;
+            }
             if (t.isBlank(i, col)) {
                 out[i] = Double.NaN;
                 continue;
             }
             String v = t.text(i, col).trim().toLowerCase(java.util.Locale.ROOT);
             switch (v) {
-                case "1", "1.0", "treatment", "treated", "intervention", "evt" -> out[i] = 1;
-                case "0", "0.0", "control", "placebo", "medical", "usual care" -> out[i] = 0;
+                case "treatment", "treated", "intervention", "evt" -> out[i] = 1;
+                case "control", "placebo", "medical", "usual care" -> out[i] = 0;
                 default -> throw new InputException(t.source(), t.line(i), t.headerName(col),
                         "the arm must be 1 (treatment) or 0 (control), not '" + t.text(i, col) + "'");
             }

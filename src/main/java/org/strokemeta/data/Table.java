@@ -190,6 +190,17 @@ public final class Table {
         return out;
     }
 
+    /** A whole column as numbers where anything that is not a number (blank or text) becomes NaN, without error. */
+    public double[] numbersOrNaN(String column) {
+        int j = col(column);
+        double[] out = new double[lines.length];
+        for (int i = 0; i < out.length; i++) {
+            int e = end[j][i];
+            out[i] = e < 0 ? Double.NaN : NumberParser.parse(buf, start[j][i], e);
+        }
+        return out;
+    }
+
     /** A whole column as non-negative whole numbers (counts of patients or events). */
     public double[] counts(String column) {
         double[] v = numbers(column);

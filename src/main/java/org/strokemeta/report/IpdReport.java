@@ -45,12 +45,16 @@ public final class IpdReport {
             sb.append(Fmt.pad(d.studyNames()[s], 24)).append(Fmt.right(Integer.toString(n[s][1]), 10))
                     .append(Fmt.right(Integer.toString(n[s][0]), 10)).append('\n');
         }
-        sb.append("\nOrdinal shift analysis of the outcome (0 best to ").append(d.categories() - 1)
-                .append("; common odds ratio > 1 = shift toward better outcomes with treatment)\n");
+        if (o.primary() != null) {
+            sb.append("\nOrdinal shift analysis of the outcome (0 best to ").append(d.categories() - 1)
+                    .append("; common odds ratio > 1 = shift toward better outcomes with treatment)\n");
+        }
         if (o.adjusted() != null) {
             shift(sb, "adjusted for " + String.join(", ", o.request().covariates()), o.adjusted(), ci);
         }
-        shift(sb, "unadjusted", o.unadjusted(), ci);
+        if (o.unadjusted() != null) {
+            shift(sb, "unadjusted", o.unadjusted(), ci);
+        }
         if (o.twoStage() != null) {
             sb.append("  two-stage (per-trial cOR, then ").append(o.twoStage().pooled().method()).append("): cOR ")
                     .append(ratio(o.twoStage().pooled().pooled().estimate(), o.twoStage().pooled().pooled().ciLower(),
@@ -104,9 +108,11 @@ public final class IpdReport {
             }
         }
         NetBenefit b = o.benefit();
-        sb.append("\nNet benefit P(better) − P(worse) = ").append(Fmt.f(b.difference(), 3)).append(" [").append(Fmt.f(b.ciLower(), 3))
+        if (b != null) {
+            sb.append("\nNet benefit P(better) − P(worse) = ").append(Fmt.f(b.difference(), 3)).append(" [").append(Fmt.f(b.ciLower(), 3))
                 .append(", ").append(Fmt.f(b.ciUpper(), 3)).append("]; NNT for one more patient to be better by at least one category: ")
                 .append(Double.isFinite(b.nnt()) ? Fmt.f(b.nnt(), 1) : "infinite").append('\n');
+        }
         UtilityWeightedOutcome u = o.utility();
         if (u != null) {
             sb.append("Utility-weighted mRS (").append(u.weights().name()).append("): ").append(Fmt.f(u.meanTreatment(), 3)).append(" vs ")
@@ -154,7 +160,9 @@ public final class IpdReport {
         if (o.adjusted() != null) {
             all.addAll(o.adjusted().notes());
         }
-        all.addAll(o.unadjusted().notes());
+        if (o.unadjusted() != null) {
+            all.addAll(o.unadjusted().notes());
+        }
         for (IpdAnalysis.Binary b : o.binary()) {
             all.addAll(b.result().notes());
         }
@@ -185,7 +193,7 @@ public final class IpdReport {
         ArrayNode cov = root.putArray("covariates");
         o.request().covariates().forEach(cov::add);
         root.set("adjusted", o.adjusted() == null ? null : shift(o.adjusted()));
-        root.set("unadjusted", shift(o.unadjusted()));
+        root.set("unadjusted", o.unadjusted() == null ? null : shift(o.unadjusted()));
         root.set("two_stage", o.twoStage() == null ? null : JsonReport.result(o.twoStage().pooled()));
         ProportionalOddsCheck po = o.poCheck();
         if (po == null) {
@@ -233,12 +241,16 @@ public final class IpdReport {
             i.put("valid", x.valid());
         }
         NetBenefit b = o.benefit();
-        ObjectNode nb = root.putObject("net_benefit");
-        JsonReport.num(nb, "difference", b.difference());
-        JsonReport.num(nb, "se", b.se());
-        JsonReport.num(nb, "ci_lower", b.ciLower());
-        JsonReport.num(nb, "ci_upper", b.ciUpper());
-        JsonReport.num(nb, "nnt", b.nnt());
+        if (b == null) {
+            root.putNull("net_benefit");
+        } else {
+            ObjectNode nb = root.putObject("net_benefit");
+            JsonReport.num(nb, "difference", b.difference());
+            JsonReport.num(nb, "se", b.se());
+            JsonReport.num(nb, "ci_lower", b.ciLower());
+            JsonReport.num(nb, "ci_upper", b.ciUpper());
+            JsonReport.num(nb, "nnt", b.nnt());
+        }
         UtilityWeightedOutcome u = o.utility();
         if (u == null) {
             root.putNull("utility");

@@ -75,10 +75,12 @@ public final class IpdAnalysis {
     public record Binary(BinaryResult result, int eventsTreatment, int patientsTreatment, int eventsControl, int patientsControl) {
         static Binary of(BinaryResult r, PatientData d, BinaryOutcome y) {
             int[] c = new int[4];
-            for (int i = 0; i < d.size(); i++) {
-                int arm = d.treatment()[i];
+            int[] event = y.event();
+            int[] arms = d.treatment();
+            for (int i = 0; i < arms.length; i++) {
+                int arm = arms[i];
                 c[arm == 1 ? 1 : 3]++;
-                if (y.event()[i] == 1) {
+                if (event[i] == 1) {
                     c[arm == 1 ? 0 : 2]++;
                 }
             }
@@ -92,26 +94,26 @@ public final class IpdAnalysis {
      * @param request      what was asked
      * @param data         the patients analysed (complete cases, before merging)
      * @param adjusted     the ordinal model with the covariates (null when none were given)
-     * @param unadjusted   the ordinal model with treatment only
+     * @param unadjusted   the ordinal model with treatment only (null when not asked and covariates were given)
      * @param twoStage     per-trial common odds ratios pooled (null unless asked)
      * @param binary       the binary outcomes, adjusted as the ordinal model
      * @param interactions within-trial interactions
      * @param poCheck      the proportional-odds test (null unless asked)
-     * @param benefit      net benefit and NNT (all patients, arms compared)
+     * @param benefit      net benefit and NNT (all patients, arms compared); null without the ordinal analyses
      * @param utility      utility-weighted mRS (null when not asked or not mRS 0-6)
      * @param notes        remarks
      */
     public record Outcome(IpdRequest request, PatientData data, Shift adjusted, Shift unadjusted, TwoStageResult twoStage,
                           List<Binary> binary, List<EffectModification.Interaction> interactions,
                           ProportionalOddsCheck poCheck, NetBenefit benefit, UtilityWeightedOutcome utility, List<Note> notes) {
-        /** The primary estimate: adjusted when covariates were given, else unadjusted. */
+        /** The primary estimate: adjusted when covariates were given, else unadjusted (null without the ordinal analyses). */
         public Shift primary() {
             return adjusted != null ? adjusted : unadjusted;
         }
 
         /** True when every model converged. */
         public boolean valid() {
-            return (adjusted == null || adjusted.converged()) && unadjusted.converged()
+            return (adjusted == null || adjusted.converged()) && (unadjusted == null || unadjusted.converged())
                     && binary.stream().allMatch(b -> b.result().converged() && !b.result().separation())
                     && interactions.stream().allMatch(EffectModification.Interaction::valid);
         }
@@ -127,9 +129,9 @@ public final class IpdAnalysis {
         List<Note> notes = new ArrayList<>(d.notes());
         PatientData base = d.withCovariatesOnly(List.of());
         PatientData adjustedData = d.withCovariatesOnly(r.covariates());
-        Shift adjusted = r.covariates().isEmpty() ? null : shift(adjustedData, r);
-        Shift unadjusted = shift(base, r);
-        TwoStageResult two = r.twoStage() ? TwoStage.run(base, po(r, Thresholds.STRATIFIED),
+        Shift adjusted = !r.ordinal() || r.covariates().isEmpty() ? null : shift(adjustedData, r);
+        Shift unadjusted = r.ordinal() && (adjusted == null || r.unadjusted()) ? shift(base, r) : null;
+        TwoStageResult two = r.ordinal() && r.twoStage() ? TwoStage.run(base, po(r, Thresholds.STRATIFIED),
                 MetaOptions.defaults().withLevel(r.level())) : null;
         List<Binary> binary = new ArrayList<>();
         BinaryOptions bo = new BinaryOptions(r.binaryModel(), r.covariates(), r.nAGQ(), r.level());
@@ -138,7 +140,7 @@ public final class IpdAnalysis {
             binary.add(Binary.of(r.binaryModel().fit(y.data(), y.outcome(), bo), y.data(), y.outcome()));
         }
         List<EffectModification.Interaction> interactions = new ArrayList<>();
-        for (String x : r.interactions()) {
+        for (String x : r.ordinal() ? r.interactions() : List.<String>of()) {
             PoOptions p = po(r, Thresholds.STRATIFIED);
             interactions.add(EffectModification.estimate(d, x, r.covariates(), data -> {
                 ProportionalOddsFit f = ProportionalOdds.fit(data, p);
@@ -152,7 +154,7 @@ public final class IpdAnalysis {
             }));
         }
         ProportionalOddsCheck check = null;
-        if (r.poTest()) {
+        if (r.ordinal() && r.poTest()) {
             try {
                 check = PartialProportionalOdds.test(adjustedData,
                         po(r, r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED));
@@ -160,9 +162,9 @@ public final class IpdAnalysis {
                 notes.add(new Note(0, null, Note.Kind.WARNING, "no proportional-odds test: " + e.getMessage()));
             }
         }
-        NetBenefit benefit = NetBenefit.of(d, -1, r.level());
+        NetBenefit benefit = r.ordinal() ? NetBenefit.of(d, -1, r.level()) : null;
         UtilityWeightedOutcome utility = null;
-        if (r.utility() != null) {
+        if (r.ordinal() && r.utility() != null) {
             if (d.categories() == r.utility().categories()) {
                 utility = UtilityWeightedOutcome.of(d, -1, r.utility(), r.level());
             } else {

@@ -24,12 +24,15 @@ import org.strokemeta.ordinal.UtilityWeights;
  * @param poTest         test the proportional-odds assumption
  * @param utility        utility weights (null to skip)
  * @param level          confidence level
+ * @param ordinal        run the ordinal (shift) analyses; false for binary outcomes only
+ * @param unadjusted     also fit the ordinal model without covariates (always when there are none)
  * @param dropEmpty      a category with no patient in a trial drops its cut-point there (as R drops an
  *                       unused level) instead of stopping with a message
  */
 public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, RandomEffects randomEffects, int nAGQ,
                          CategoryMerge merge, List<String> binary, StudyEffect binaryModel, List<String> interactions,
-                         boolean twoStage, boolean poTest, UtilityWeights utility, double level, boolean dropEmpty) {
+                         boolean twoStage, boolean poTest, UtilityWeights utility, double level, boolean ordinal, boolean unadjusted,
+                         boolean dropEmpty) {
     /** How trials enter the ordinal model. */
     public enum OrdinalModel {
         /** Cut-points per trial (clm with nominal = ~study): the treatment effect is estimated within trials. */
@@ -65,6 +68,6 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
     public static IpdRequest defaults() {
         return new IpdRequest(List.of(), OrdinalModel.STRATIFIED, RandomEffects.INTERCEPT, 1, null,
                 List.of("0-2", "0-1", "death"), StudyEffect.STRATIFIED, List.of(), false, true,
-                UtilityWeights.chaisinanunkul2015(), 0.95, false);
+                UtilityWeights.chaisinanunkul2015(), 0.95, true, true, false);
     }
 }

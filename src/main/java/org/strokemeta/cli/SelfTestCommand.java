@@ -1,0 +1,61 @@
+package org.strokemeta.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+/**
+ * {@code strokemeta selftest}: runs every kind of analysis once on the bundled data and checks that
+ * each ends without error. It is a smoke test of an installation, and the launcher runs it once
+ * after each build to record the class-data-sharing archive that makes later starts fast.
+ */
+final class SelfTestCommand extends Command {
+    static final List<List<String>> RUNS = List.of(
+            List.of("meta", "--example", "bcg"),
+            List.of("meta", "--example", "bcg", "--format", "json"),
+            List.of("meta", "--example", "bcg", "--by", "alloc", "--tau2", "DL"),
+            List.of("meta", "--example", "bcg", "--by", "alloc", "--format", "csv"),
+            List.of("meta", "--example", "bcg", "--subgroup", "alloc", "--moderators", "ablat", "--permutations", "200"),
+            List.of("meta", "--example", "hine", "--model", "fixed", "--fixed-method", "MH"),
+            List.of("meta", "--example", "normand", "--ci", "knha"),
+            List.of("meta", "--example", "mrs_sim"),
+            List.of("bias", "--example", "hackshaw"),
+            List.of("loo", "--example", "bcg"),
+            List.of("cumulative", "--example", "bcg", "--format", "json"),
+            List.of("ipd", "--example", "ipd_sim", "--covariates", "age,nihss,sex", "--interactions", "nihss"),
+            List.of("ipd", "--example", "ipd_sim", "--covariates", "age,nihss", "--model", "mixed", "--binary", "0-2",
+                    "--binary-model", "random", "--format", "json"));
+
+    @Override
+    String name() {
+        return "selftest";
+    }
+
+    @Override
+    String summary() {
+        return "Run every kind of analysis once on the bundled data (a smoke test of the installation).";
+    }
+
+    @Override
+    List<Opt> options() {
+        return List.of();
+    }
+
+    @Override
+    int run(Args a, PrintWriter out, PrintWriter err) {
+        int failed = 0;
+        for (List<String> args : RUNS) {
+            StringWriter o = new StringWriter();
+            StringWriter e = new StringWriter();
+            int code = Main.run(args.toArray(new String[0]), new PrintWriter(o), new PrintWriter(e));
+            if (code != 0) {
+                failed++;
+                out.println("FAIL (exit " + code + "): strokemeta " + String.join(" ", args));
+                out.print(e);
+            }
+        }
+        out.println("selftest: " + (RUNS.size() - failed) + " of " + RUNS.size() + " analyses ran without error");
+        out.flush();
+        return failed == 0 ? 0 : 1;
+    }
+}
