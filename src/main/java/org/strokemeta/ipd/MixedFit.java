@@ -83,7 +83,12 @@ final class MixedFit {
         for (int k = 0; k < re.parameters(); k++) {
             x0[lo + k] = re.isDiagonal(k) ? 0.5 : 0;
         }
-        QuasiNewton.Result r = QuasiNewton.maximise(ml::evaluate, x0, typical, maxIter, TOL);
+        double[] h0 = startFromFixedFit(ml, tb, x0, typical);
+        // when an evaluation runs on one processor, a second instance computes half the Hessian on another
+        MixedLikelihood helper = ml.parallel() || Runtime.getRuntime().availableProcessors() < 2 ? null
+                : new MixedLikelihood(tb, re, nAGQ);
+        QuasiNewton.Result r = QuasiNewton.maximise(ml::evaluate, x0, typical, maxIter, TOL, h0,
+                helper == null ? null : helper::evaluate);
         double[] x = r.x().clone();
         double[] hess = r.hessian().clone();
         double value = r.value();
@@ -217,7 +222,69 @@ final class MixedFit {
                 : ml.innerFailures > 0 ? "the conditional mode of " + ml.innerFailures + " trial(s) was not found"
                 : covC == null ? "the Hessian of the thresholds and coefficients is not negative definite" : r.message();
         return new Raw(Arrays.copyOfRange(fixed, 0, nth), Arrays.copyOfRange(fixed, nth, nf), cov, value, lambda, vc,
-                modes, r.iterations(), r.evaluations(), converged, message, maxGrad, ml.innerFailures, ml.passes);
+                modes, r.iterations(), r.evaluations(), converged, message, maxGrad, ml.innerFailures,
+                ml.passes + (helper == null ? 0 : helper.passes));
+    }
+
+    /**
+     * Moves the fixed part of x0 to the fit without random effects ({@link FixedStart}) and returns a
+     * first Hessian: that fit's analytic Hessian for the fixed part, forward differences of the exact
+     * gradient for the columns of the variance parameters. Null (x0 unchanged) when that fit fails.
+     */
+    private static double[] startFromFixedFit(MixedLikelihood ml, TrialBlocks tb, double[] x0, double[] typical) {
+        int n = x0.length;
+        int nf = ml.lambdaOffset();
+        FixedStart.Fit fixed = FixedStart.fit(tb, Arrays.copyOf(x0, nf));
+        if (fixed == null) {
+            return null;
+        }
+        double[] x = x0.clone();
+        System.arraycopy(fixed.x(), 0, x, 0, nf);
+        // standard deviations from the trials' one-step shifts, away from 0 (a stationary point)
+        RandomEffects re = ml.randomEffects();
+        double sdIntercept = Math.max(fixed.sd(false), 0.05);
+        double sdTreatment = Math.max(fixed.sd(true), 0.05);
+        if (re == RandomEffects.TREATMENT) {
+            x[nf] = sdTreatment;
+        } else {
+            x[nf] = sdIntercept;
+            if (re.parameters() > 1) {
+                x[nf + 1] = sdTreatment;
+            }
+        }
+        double[] g = new double[n];
+        if (!Double.isFinite(ml.evaluate(x, g))) {
+            return null;
+        }
+        double[] h = new double[n * n];
+        for (int i = 0; i < nf; i++) {
+            System.arraycopy(fixed.hessian(), i * nf, h, i * n, nf);
+        }
+        double[] xp = x.clone();
+        double[] gp = new double[n];
+        for (int k = nf; k < n; k++) {
+            double step = 1e-4 * typical[k];
+            xp[k] = x[k] + step;
+            if (!Double.isFinite(ml.evaluate(xp, gp))) {
+                return null;
+            }
+            xp[k] = x[k];
+            for (int i = 0; i < n; i++) {
+                h[i * n + k] = (gp[i] - g[i]) / step;
+            }
+        }
+        for (int k = nf; k < n; k++) {
+            for (int i = 0; i < nf; i++) {
+                h[k * n + i] = h[i * n + k];
+            }
+            for (int i = k + 1; i < n; i++) {
+                double a = 0.5 * (h[i * n + k] + h[k * n + i]);
+                h[i * n + k] = a;
+                h[k * n + i] = a;
+            }
+        }
+        System.arraycopy(x, 0, x0, 0, n);
+        return h;
     }
 
     private static double[] nanMatrix(int n) {

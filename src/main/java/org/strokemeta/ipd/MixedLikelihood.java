@@ -32,7 +32,7 @@ final class MixedLikelihood {
     /** The inner Newton iteration stops when its step (in units of the standard-normal u) is below this. */
     static final double INNER_TOL = 1e-11;
     static final int INNER_MAX = 60;
-    private static final int PARALLEL_FROM = 4_000;
+    private static final int PARALLEL_FROM = 30_000;
 
     private final TrialBlocks data;
     private final RandomEffects re;
@@ -99,6 +99,15 @@ final class MixedLikelihood {
 
     int dimension() {
         return dim;
+    }
+
+    RandomEffects randomEffects() {
+        return re;
+    }
+
+    /** Whether an evaluation spreads the trials over the processors. */
+    boolean parallel() {
+        return parallel;
     }
 
     int trialCount() {

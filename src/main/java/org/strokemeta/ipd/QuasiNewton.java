@@ -8,8 +8,9 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Maximises a smooth log-likelihood with an analytic gradient: BFGS (Nocedal and Wright 2006,
- * algorithm 6.1) started from a finite-difference Hessian, with a backtracking Armijo line search,
- * then polished by Newton steps with a central-difference Hessian of the gradient, which is also the
+ * algorithm 6.1) started from a given curvature or a finite-difference Hessian, with a backtracking
+ * Armijo line search, then polished by Newton steps with a central-difference Hessian of the
+ * gradient (its columns optionally split over two threads), which is also the
  * observed information returned for standard errors (as clmm and glmer take theirs from a
  * finite-difference Hessian of the approximate marginal likelihood).
  *
@@ -47,13 +48,18 @@ final class QuasiNewton {
     }
 
     /**
-     * @param f       the objective
-     * @param x0      the start
-     * @param typical a typical scale of each parameter (for the first finite differences)
-     * @param maxIter the most quasi-Newton iterations
-     * @param tol     the decrement below which the run has converged
+     * @param f        the objective
+     * @param x0       the start
+     * @param typical  a typical scale of each parameter (for the finite differences)
+     * @param maxIter  the most quasi-Newton iterations
+     * @param tol      the decrement below which the run has converged
+     * @param hessian0 an approximate Hessian at x0 (row-major) as the first curvature, or null for forward
+     *                 differences of the gradient there
+     * @param helper   a second, independent instance of the same objective, with which half of the
+     *                 columns of the central-difference Hessian are computed on another thread; or null
      */
-    static Result maximise(Objective f, double[] x0, double[] typical, int maxIter, double tol) {
+    static Result maximise(Objective f, double[] x0, double[] typical, int maxIter, double tol, double[] hessian0,
+                           Objective helper) {
         int n = x0.length;
         int[] evals = {0};
         Objective fc = (x, g) -> {
@@ -71,7 +77,7 @@ final class QuasiNewton {
         for (int i = 0; i < n; i++) {
             steps[i] = 1e-4 * typical[i];
         }
-        double[] hess = forwardHessian(fc, x, g, steps);
+        double[] hess = hessian0 != null ? hessian0 : forwardHessian(fc, x, g, steps);
         double[] hinv = hess == null ? null : positiveInverse(hess, n);
         if (hinv == null) {
             hinv = new double[n * n];
@@ -158,7 +164,8 @@ final class QuasiNewton {
         for (int i = 0; i < n; i++) {
             h[i] = 1e-4 * typical[i];
         }
-        double[] hc = centralHessian(fc, x, h);
+        double[] hc = centralHessian(fc, helper, x, h);
+        evals[0] += hc == null || helper == null ? 0 : 2 * (n - n / 2);
         int newton = 0;
         double decrement = Double.NaN;
         if (hc != null) {
@@ -203,7 +210,8 @@ final class QuasiNewton {
                 far |= Math.abs(moved[i]) > 1e3 * h[i];
             }
             if (far) {
-                double[] again = centralHessian(fc, x, h);
+                double[] again = centralHessian(fc, helper, x, h);
+                evals[0] += again == null || helper == null ? 0 : 2 * (n - n / 2);
                 if (again != null) {
                     hc = again;
                 }
@@ -291,26 +299,64 @@ final class QuasiNewton {
 
     /** Central differences of the gradient, symmetrised; null when an evaluation fails. */
     static double[] centralHessian(Objective f, double[] x, double[] h) {
+        return centralHessian(f, null, x, h);
+    }
+
+    /**
+     * Central differences of the gradient, symmetrised; null when an evaluation fails. With a helper,
+     * the columns from n/2 on are computed by it on a second thread.
+     */
+    static double[] centralHessian(Objective f, Objective helper, double[] x, double[] h) {
         int n = x.length;
         double[] out = new double[n * n];
+        if (helper == null || n < 2) {
+            if (!columns(f, x, h, 0, n, out)) {
+                return null;
+            }
+        } else {
+            boolean[] ok = new boolean[1];
+            Thread t = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    ok[0] = columns(helper, x, h, n / 2, n, out);
+                }
+            }, "hessian");
+            t.start();
+            boolean mine = columns(f, x, h, 0, n / 2, out);
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while computing the Hessian", e);
+            }
+            if (!mine || !ok[0]) {
+                return null;
+            }
+        }
+        symmetrise(out, n);
+        return out;
+    }
+
+    /** Columns from..to − 1 of the central-difference Hessian into out; false when an evaluation fails. */
+    private static boolean columns(Objective f, double[] x, double[] h, int from, int to, double[] out) {
+        int n = x.length;
         double[] xp = x.clone();
         double[] gp = new double[n];
         double[] gm = new double[n];
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             xp[i] = x[i] + h[i];
             double v1 = f.value(xp, gp);
             xp[i] = x[i] - h[i];
             double v2 = f.value(xp, gm);
             xp[i] = x[i];
             if (!Double.isFinite(v1) || !Double.isFinite(v2)) {
-                return null;
+                return false;
             }
             for (int k = 0; k < n; k++) {
                 out[k * n + i] = (gp[k] - gm[k]) / (2 * h[i]);
             }
         }
-        symmetrise(out, n);
-        return out;
+        return true;
     }
 
     private static void symmetrise(double[] m, int n) {
