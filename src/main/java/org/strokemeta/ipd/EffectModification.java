@@ -1,10 +1,17 @@
 package org.strokemeta.ipd;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.PatientData;
+import org.strokemeta.ordinal.PoOptions;
+import org.strokemeta.ordinal.ProportionalOdds;
+import org.strokemeta.ordinal.ProportionalOddsFit;
+import org.strokemeta.ordinal.Thresholds;
 import org.strokemeta.pool.Dist;
+import org.strokemeta.regression.Coefficient;
 
 /**
  * Treatment-by-covariate interaction estimated within trials, so that differences between trials
@@ -38,12 +45,14 @@ public final class EffectModification {
      * @param valid    false when the model did not converge
      * @param message  why not, or null
      */
-    public record Fitted(java.util.Map<String, Double> estimate, java.util.Map<String, Double> se, boolean valid, String message) {
+    public record Fitted(Map<String, Double> estimate, Map<String, Double> se, boolean valid, String message) {
     }
 
     /**
      * The interaction result.
      *
+     * @param outcome    the outcome modelled: {@link #SHIFT} for the ordinal (proportional-odds) model, else
+     *                   the binary outcome's name (logistic model)
      * @param covariate  the covariate
      * @param within     the within-trial interaction (treatment × centred covariate), model scale
      * @param withinSe   its standard error
@@ -53,12 +62,15 @@ public final class EffectModification {
      * @param valid      false when the model did not converge
      * @param notes      remarks
      */
-    public record Interaction(String covariate, double within, double withinSe, double withinP, double across,
+    public record Interaction(String outcome, String covariate, double within, double withinSe, double withinP, double across,
                               double acrossSe, boolean valid, List<Note> notes) {
         public Interaction {
             notes = List.copyOf(notes);
         }
     }
+
+    /** The outcome name of an interaction in the ordinal shift model. */
+    public static final String SHIFT = "shift";
 
     /** Names of the derived columns for a covariate. */
     public static String centred(String covariate) {
@@ -111,14 +123,68 @@ public final class EffectModification {
         return base.withExtraCovariates(List.of(centred(covariate), withinTerm(covariate)), new double[][] {xc, within});
     }
 
-    /** Fits the interaction model with the given outcome model. */
-    public static Interaction estimate(PatientData d, String covariate, List<String> adjust, Model model) {
+    /**
+     * The within-trial interaction in the ordinal shift: proportional odds with cut-points stratified by
+     * trial ({@code clm(y ~ treatment + adjust + x_c + treatment:x_c + treatment:x_mean, nominal = ~study)}).
+     *
+     * @param po the proportional-odds options (level, merging, empty categories); the cut-points are
+     *           stratified whatever po says, so that only within-trial information enters
+     */
+    public static Interaction shift(PatientData d, String covariate, List<String> adjust, PoOptions po) {
+        PoOptions stratified = po.withThresholds(Thresholds.STRATIFIED);
+        return estimate(SHIFT, d, covariate, adjust, data -> {
+            ProportionalOddsFit f = ProportionalOdds.fit(data, stratified);
+            Map<String, Double> est = new HashMap<>();
+            Map<String, Double> se = new HashMap<>();
+            for (String name : f.names()) {
+                est.put(name, f.coefficient(name));
+                se.put(name, f.coefficientSe(name));
+            }
+            return new Fitted(est, se, f.converged(), f.message());
+        });
+    }
+
+    /**
+     * The within-trial interaction for a binary outcome: logistic regression with an intercept per trial
+     * ({@code glm(event ~ 0 + study + treatment + adjust + x_c + treatment:x_c + treatment:x_mean)}),
+     * whatever model the outcome's main analysis uses.
+     *
+     * @param d the patients in whom the outcome is recorded (in the order of y)
+     */
+    public static Interaction binary(PatientData d, BinaryOutcome y, String covariate, List<String> adjust, double level) {
+        return estimate(y.name(), d, covariate, adjust, data -> {
+            BinaryResult f = StratifiedLogistic.fit(data, y,
+                    new BinaryOptions(StudyEffect.STRATIFIED, data.covariateNames(), 1, level));
+            Map<String, Double> est = new HashMap<>();
+            Map<String, Double> se = new HashMap<>();
+            for (Coefficient c : f.coefficients()) {
+                est.put(c.name(), c.estimate());
+                se.put(c.name(), c.se());
+            }
+            String why = f.converged() && f.separation()
+                    ? "the covariates separate some patients' outcomes (fitted risks of 0 or 1), so some coefficients are infinite"
+                    : f.convergence();
+            return new Fitted(est, se, f.valid(), why);
+        });
+    }
+
+    /**
+     * Fits the interaction model with the given outcome model.
+     *
+     * @param outcome   the outcome's name, for the result ({@link #SHIFT} for the ordinal model)
+     * @param d         the patients, with the covariate and the adjustment covariates
+     * @param covariate the candidate effect modifier
+     * @param adjust    the adjustment covariates
+     * @param model     fits the outcome model to the design
+     */
+    public static Interaction estimate(String outcome, PatientData d, String covariate, List<String> adjust, Model model) {
         PatientData x = design(d, covariate, adjust);
         List<Note> notes = new ArrayList<>();
         Fitted f = model.fit(x);
         if (!f.valid()) {
-            notes.add(new Note(0, null, Note.Kind.WARNING, "the interaction model for " + covariate + " did not converge: " + f.message()));
-            return new Interaction(covariate, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, notes);
+            notes.add(new Note(0, null, Note.Kind.WARNING, "the interaction model for " + covariate
+                    + (SHIFT.equals(outcome) ? "" : " (outcome " + outcome + ")") + " is not estimable: " + f.message()));
+            return new Interaction(outcome, covariate, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, notes);
         }
         double w = f.estimate().get(withinTerm(covariate));
         double wse = f.se().get(withinTerm(covariate));
@@ -131,6 +197,6 @@ public final class EffectModification {
             notes.add(new Note(0, null, Note.Kind.INFO, "the trials have the same mean " + covariate
                     + ": there is no across-trial interaction to separate"));
         }
-        return new Interaction(covariate, w, wse, Dist.pNormal2(w / wse), a, ase, true, notes);
+        return new Interaction(outcome, covariate, w, wse, Dist.pNormal2(w / wse), a, ase, true, notes);
     }
 }

@@ -8,6 +8,7 @@ import org.strokemeta.data.Table;
 import org.strokemeta.ipd.BinaryOptions;
 import org.strokemeta.ipd.BinaryOutcome;
 import org.strokemeta.ipd.BinaryResult;
+import org.strokemeta.ipd.EffectModification;
 import org.strokemeta.ipd.IpdLogistic;
 import org.strokemeta.ipd.RiskDifference;
 import org.strokemeta.ipd.StudyEffect;
@@ -36,6 +37,9 @@ public final class IpdBinaryCase {
         }
         BinaryOptions o = new BinaryOptions(StudyEffect.parse(c.option("study_effect", "stratified")), cov,
                 Integer.parseInt(c.option("nagq", "1")), Double.parseDouble(c.option("level", "0.95")));
+        if (c.hasOption("interaction")) {
+            OrdinalCase.putInteraction(out, EffectModification.binary(d, y, c.option("interaction", ""), cov, o.level()));
+        }
         BinaryResult r = IpdLogistic.fit(d, y, o);
         if (!r.valid()) {
             throw new IllegalStateException("the model gave no valid estimate: " + r.convergence() + "; " + r.notes());

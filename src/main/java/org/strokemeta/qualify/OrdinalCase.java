@@ -11,6 +11,7 @@ import org.strokemeta.data.OrdinalTable;
 import org.strokemeta.data.PatientData;
 import org.strokemeta.data.PatientLoader;
 import org.strokemeta.data.Table;
+import org.strokemeta.ipd.EffectModification;
 import org.strokemeta.ordinal.CategoryMerge;
 import org.strokemeta.ordinal.CommonOddsRatio;
 import org.strokemeta.ordinal.EmptyCategories;
@@ -101,6 +102,9 @@ public final class OrdinalCase {
             putTwoStage(out, TwoStage.run(d, po, CaseInputs.options(c)));
             return;
         }
+        if (c.hasOption("interaction")) {
+            putInteraction(out, EffectModification.shift(d, c.option("interaction", ""), c.optionList("covariates"), po));
+        }
         ProportionalOddsFit f = ProportionalOdds.fit(d, po);
         requireConverged(f);
         out.put("log_cor", f.logCor());
@@ -124,6 +128,19 @@ public final class OrdinalCase {
             putUtility(out.putObject("utility").putObject("all"),
                     UtilityWeightedOutcome.of(summarised, -1, UtilityWeights.parse(c.option("utility", "")), po.level()));
         }
+    }
+
+    /** {@code interaction}: the within-trial (and across-trial) interaction on the model's scale. */
+    static void putInteraction(ObjectNode out, EffectModification.Interaction x) {
+        if (!x.valid()) {
+            throw new IllegalStateException("the interaction model gave no valid estimate: " + x.notes());
+        }
+        ObjectNode n = out.putObject("interaction");
+        n.put("within", x.within());
+        n.put("within_se", x.withinSe());
+        n.put("within_p", x.withinP());
+        n.put("across", x.across());
+        n.put("across_se", x.acrossSe());
     }
 
     private static void putTwoStage(ObjectNode out, TwoStageResult r) {

@@ -94,16 +94,25 @@ public final class IpdReport {
             }
         }
         if (!o.interactions().isEmpty()) {
-            sb.append("\nEffect modification (treatment × covariate within trials, ordinal model; ratio of common odds ratios per unit)\n");
+            sb.append("\nEffect modification: treatment × covariate interaction within trials (trial-stratified models)\n");
+            String current = null;
+            double z = Dist.zCrit(o.request().level());
             for (EffectModification.Interaction x : o.interactions()) {
-                sb.append("  ").append(Fmt.pad(x.covariate(), 20));
+                boolean shift = EffectModification.SHIFT.equals(x.outcome());
+                if (!x.outcome().equals(current)) {
+                    current = x.outcome();
+                    sb.append(shift ? "  ordinal shift: ratio of common odds ratios per unit of the covariate (> 1 = more benefit)\n"
+                            : "  " + x.outcome() + ": ratio of odds ratios of the event per unit of the covariate\n");
+                }
+                sb.append("    ").append(Fmt.pad(x.covariate(), 20));
                 if (!x.valid()) {
                     sb.append("not estimable\n");
                     continue;
                 }
-                double z = Dist.zCrit(o.request().level());
-                // model scale: positive = worse; as a ratio of cORs per unit (benefit scale) the sign flips
-                sb.append(ratio(-x.within(), -x.within() - z * x.withinSe(), -x.within() + z * x.withinSe()))
+                // the ordinal model's scale is positive = worse, so the benefit ratio flips the sign;
+                // the logistic model's is positive = more events
+                double w = shift ? -x.within() : x.within();
+                sb.append(ratio(w, w - z * x.withinSe(), w + z * x.withinSe()))
                         .append(", p(interaction) = ").append(Fmt.p(x.withinP())).append('\n');
             }
         }
@@ -232,6 +241,7 @@ public final class IpdReport {
         ArrayNode inter = root.putArray("interactions");
         for (EffectModification.Interaction x : o.interactions()) {
             ObjectNode i = inter.addObject();
+            i.put("outcome", x.outcome());
             i.put("covariate", x.covariate());
             JsonReport.num(i, "within", x.within());
             JsonReport.num(i, "within_se", x.withinSe());

@@ -141,17 +141,13 @@ public final class IpdAnalysis {
         }
         List<EffectModification.Interaction> interactions = new ArrayList<>();
         for (String x : r.ordinal() ? r.interactions() : List.<String>of()) {
-            PoOptions p = po(r, Thresholds.STRATIFIED);
-            interactions.add(EffectModification.estimate(d, x, r.covariates(), data -> {
-                ProportionalOddsFit f = ProportionalOdds.fit(data, p);
-                Map<String, Double> est = new HashMap<>();
-                Map<String, Double> se = new HashMap<>();
-                for (String name : f.names()) {
-                    est.put(name, f.coefficient(name));
-                    se.put(name, f.coefficientSe(name));
-                }
-                return new EffectModification.Fitted(est, se, f.converged(), f.message());
-            }));
+            interactions.add(EffectModification.shift(d, x, r.covariates(), po(r, Thresholds.STRATIFIED)));
+        }
+        for (String b : r.binary()) {
+            for (String x : r.interactions()) {
+                Recorded y = outcome(d, t, b);
+                interactions.add(EffectModification.binary(y.data(), y.outcome(), x, r.covariates(), r.level()));
+            }
         }
         ProportionalOddsCheck check = null;
         if (r.ordinal() && r.poTest()) {

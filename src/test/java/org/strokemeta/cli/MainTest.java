@@ -202,6 +202,12 @@ class MainTest {
         assertThat(root.path("binary").get(1).path("patients_control").asInt()).isEqualTo(11);
         assertThat(root.path("notes").toString()).contains("sich is missing");
         assertThat(root.path("interactions").get(0).path("covariate").asText()).isEqualTo("nihss");
+        // one interaction model per outcome: the shift, then each binary outcome; with 24 patients none is estimable,
+        // which makes the run invalid (exit 3) with a reason for each
+        assertThat(root.path("interactions")).extracting(n -> n.path("outcome").asText()).containsExactly("shift", "mRS 0-2", "sich");
+        assertThat(root.path("interactions")).allSatisfy(n -> assertThat(n.path("valid").asBoolean()).isFalse());
+        assertThat(r.code()).isEqualTo(Main.EXIT_INVALID);
+        assertThat(root.path("notes").toString()).contains("the interaction model for nihss (outcome sich) is not estimable");
         Run text = run("ipd", "--input", f.toString(), "--covariates", "age", "--model", "common");
         assertThat(text.out()).contains("Ordinal shift analysis").contains("adjusted for age").contains("mRS 0-2");
     }
