@@ -1,7 +1,6 @@
 package org.strokemeta.ipd;
 
 import java.util.Arrays;
-import org.strokemeta.ordinal.CumulativeLogit;
 
 /**
  * Start values for a model with random trial effects: the maximum-likelihood fit of the same
@@ -85,7 +84,9 @@ final class FixedStart {
         double[] x = Arrays.copyOf(x0, n);
         double[] g = new double[n];
         double[] h = new double[n * n];
-        double v = evaluate(tb, stride, x, g, h);
+        double[] score = new double[2 * tb.trials];
+        double[] info = new double[2 * tb.trials];
+        double v = evaluate(tb, stride, x, g, h, score, info);
         if (!Double.isFinite(v)) {
             return null;
         }
@@ -105,13 +106,17 @@ final class FixedStart {
                 return null;
             }
             if (max < 1e-4) {
+                // to all patients: the Hessian by the sampling fraction, each block's sums by its own
                 double scale = (double) tb.size() / patients(tb, stride);
                 for (int i = 0; i < h.length; i++) {
                     h[i] *= scale;
                 }
-                double[] score = new double[2 * tb.trials];
-                double[] info = new double[2 * tb.trials];
-                blocks(tb, stride, x, score, info);
+                for (int b = 0; b < score.length; b++) {
+                    int len = tb.start[b + 1] - tb.start[b];
+                    int m = (len + stride - 1) / stride;
+                    score[b] *= m == 0 ? 0 : (double) len / m;
+                    info[b] *= m == 0 ? 0 : (double) len / m;
+                }
                 return new Fit(x, h, score, info);
             }
             double alpha = 1;
@@ -120,7 +125,7 @@ final class FixedStart {
                 for (int i = 0; i < n; i++) {
                     xt[i] = x[i] + alpha * step[i];
                 }
-                vt = evaluate(tb, stride, xt, gt, ht);
+                vt = evaluate(tb, stride, xt, gt, ht, score, info);
                 if (Double.isFinite(vt) && vt >= v - 1e-10 * Math.abs(v)) {
                     break;
                 }
@@ -137,32 +142,6 @@ final class FixedStart {
         return null;
     }
 
-    /** Per (trial, arm) block, the score and information of a shift of the linear predictor, for all its patients. */
-    private static void blocks(TrialBlocks tb, int stride, double[] x, double[] score, double[] info) {
-        int nth = tb.categories - 1;
-        int np = tb.covariates();
-        CumulativeLogit.Terms t = new CumulativeLogit.Terms();
-        for (int b = 0; b < 2 * tb.trials; b++) {
-            int arm = b & 1;
-            int m = 0;
-            for (int r = tb.start[b]; r < tb.start[b + 1]; r += stride) {
-                double eta = x[nth] * arm;
-                for (int k = 0; k < np; k++) {
-                    eta += x[nth + 1 + k] * tb.x[k][r];
-                }
-                int y = tb.y[r];
-                CumulativeLogit.terms(y < nth ? x[y] - eta : Double.POSITIVE_INFINITY,
-                        y > 0 ? x[y - 1] - eta : Double.NEGATIVE_INFINITY, t);
-                score[b] += t.deta();
-                info[b] -= t.detaeta();
-                m++;
-            }
-            double scale = m == 0 ? 0 : (double) (tb.start[b + 1] - tb.start[b]) / m;
-            score[b] *= scale;
-            info[b] *= scale;
-        }
-    }
-
     /** The number of patients in the subsample. */
     private static int patients(TrialBlocks tb, int stride) {
         int m = 0;
@@ -175,20 +154,31 @@ final class FixedStart {
 
     /**
      * The log-likelihood of every stride-th patient of each (trial, arm) block, its gradient and
-     * Hessian; −∞ where undefined (thresholds out of order).
+     * Hessian, and per block the score and information of a shift of the linear predictor; −∞ where
+     * undefined (thresholds out of order, a probability that underflows).
+     *
+     * <p>Per patient with a = theta_y − eta and b = theta_{y−1} − eta, F the logistic distribution
+     * function: p = F(a) − F(b), computed as S(a) F(b) (e^{theta_y − theta_{y−1}} − 1) so that it keeps
+     * its digits; d log p/da = f(a)/p, d log p/db = −f(b)/p with f = F(1 − F), and the second
+     * derivatives from f' = f (1 − 2F). One exponential and one logarithm per patient.
      */
-    static double evaluate(TrialBlocks tb, int stride, double[] x, double[] g, double[] h) {
+    static double evaluate(TrialBlocks tb, int stride, double[] x, double[] g, double[] h, double[] score, double[] info) {
         int nth = tb.categories - 1;
         int np = tb.covariates();
         int n = g.length;
+        double[] gap = new double[nth];
         for (int j = 0; j < n; j++) {
             if (!Double.isFinite(x[j]) || j > 0 && j < nth && !(x[j] > x[j - 1])) {
                 return Double.NEGATIVE_INFINITY;
             }
+            if (j > 0 && j < nth) {
+                gap[j] = Math.exp(x[j] - x[j - 1]);
+            }
         }
         Arrays.fill(g, 0);
         Arrays.fill(h, 0);
-        CumulativeLogit.Terms t = new CumulativeLogit.Terms();
+        Arrays.fill(score, 0);
+        Arrays.fill(info, 0);
         double[] z = new double[np + 1];
         double value = 0;
         for (int b = 0; b < 2 * tb.trials; b++) {
@@ -201,29 +191,58 @@ final class FixedStart {
                     eta += x[nth + 1 + k] * z[k + 1];
                 }
                 int y = tb.y[r];
-                double up = y < nth ? x[y] - eta : Double.POSITIVE_INFINITY;
-                double lo = y > 0 ? x[y - 1] - eta : Double.NEGATIVE_INFINITY;
-                CumulativeLogit.terms(up, lo, t);
-                if (!Double.isFinite(t.logP)) {
+                double fa = 1;
+                double sa = 0;
+                double fb = 0;
+                double sb = 1;
+                double p;
+                if (y < nth) {
+                    double e = Math.exp(eta - x[y]);
+                    fa = 1 / (1 + e);
+                    sa = e * fa;
+                    if (y > 0) {
+                        double eb = e * gap[y];
+                        fb = 1 / (1 + eb);
+                        sb = eb * fb;
+                        p = sa * fb * (gap[y] - 1);
+                    } else {
+                        p = fa;
+                    }
+                } else {
+                    double e = Math.exp(eta - x[y - 1]);
+                    fb = 1 / (1 + e);
+                    sb = e * fb;
+                    p = sb;
+                }
+                if (!(p > 0)) {
                     return Double.NEGATIVE_INFINITY;
                 }
-                value += t.logP;
-                double de = t.deta();
-                double dee = t.detaeta();
+                value += Math.log(p);
+                double ra = fa * sa / p;
+                double rb = fb * sb / p;
+                double da = ra;
+                double db = -rb;
+                double daa = fa * sa * (sa - fa) / p - ra * ra;
+                double dbb = -fb * sb * (sb - fb) / p - rb * rb;
+                double dab = ra * rb;
+                double de = -(da + db);
+                double dee = daa + dbb + 2 * dab;
+                score[b] += de;
+                info[b] -= dee;
                 // d²/da deta = −(daa + dab), d²/db deta = −(dab + dbb)
-                double dae = -(t.daa + t.dab);
-                double dbe = -(t.dab + t.dbb);
+                double dae = -(daa + dab);
+                double dbe = -(dab + dbb);
                 if (y < nth) {
-                    g[y] += t.da;
-                    h[y * n + y] += t.daa;
+                    g[y] += da;
+                    h[y * n + y] += daa;
                 }
                 if (y > 0) {
-                    g[y - 1] += t.db;
-                    h[(y - 1) * n + y - 1] += t.dbb;
+                    g[y - 1] += db;
+                    h[(y - 1) * n + y - 1] += dbb;
                 }
                 if (y > 0 && y < nth) {
-                    h[y * n + y - 1] += t.dab;
-                    h[(y - 1) * n + y] += t.dab;
+                    h[y * n + y - 1] += dab;
+                    h[(y - 1) * n + y] += dab;
                 }
                 for (int k = 0; k <= np; k++) {
                     int c = nth + k;
