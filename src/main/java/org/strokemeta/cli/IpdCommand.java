@@ -10,6 +10,9 @@ import org.strokemeta.data.Table;
 import org.strokemeta.ipd.RandomEffects;
 import org.strokemeta.ipd.StudyEffect;
 import org.strokemeta.ordinal.UtilityWeights;
+import org.strokemeta.pool.CiMethod;
+import org.strokemeta.pool.MetaOptions;
+import org.strokemeta.pool.Tau2Method;
 import org.strokemeta.report.IpdReport;
 import org.strokemeta.report.JsonReport;
 import org.strokemeta.study.IpdAnalysis;
@@ -62,6 +65,8 @@ final class IpdCommand extends Command {
                 Opt.flag("--binary-only", "Only the binary outcomes (no ordinal analyses)."),
                 Opt.flag("--no-unadjusted", "With covariates, skip the unadjusted ordinal model."),
                 Opt.flag("--two-stage", "Also give per-trial common odds ratios pooled by random-effects meta-analysis."),
+                Opt.value("--tau2", "METHOD", "tau² estimator of the two-stage pooling: DL, REML, ML, PM, SJ, HE, HS or EB.", "REML"),
+                Opt.value("--ci", "z|knha", "Two-stage pooling: Wald z, or Hartung-Knapp-Sidik-Jonkman (t with k-1 df) intervals.", "z"),
                 Opt.flag("--no-po-test", "Skip the test of the proportional-odds assumption."),
                 Opt.value("--utility", "WEIGHTS", "Utility weights: chaisinanunkul2015 or dawn.", "chaisinanunkul2015"),
                 Opt.value("--level", "L", "Confidence level.", "0.95"),
@@ -85,7 +90,8 @@ final class IpdCommand extends Command {
         IpdRequest r = new IpdRequest(covariates, IpdRequest.OrdinalModel.parse(a.get("--model")),
                 RandomEffects.parse(a.get("--random-effects")), a.integer("--nagq"), Options.merge(a.get("--merge")),
                 Options.split(a.get("--binary")), StudyEffect.parse(a.get("--binary-model")), interactions,
-                a.flag("--two-stage"), !a.flag("--no-po-test"), UtilityWeights.parse(a.get("--utility")), a.number("--level"),
+                a.flag("--two-stage") ? MetaOptions.defaults().withTau2(Tau2Method.parse(a.get("--tau2")))
+                        .withCi(CiMethod.parse(a.get("--ci"))).withLevel(a.number("--level")) : null, !a.flag("--no-po-test"), UtilityWeights.parse(a.get("--utility")), a.number("--level"),
                 !a.flag("--binary-only"), !a.flag("--no-unadjusted"), a.flag("--drop-empty"));
         IpdAnalysis.Outcome o = IpdAnalysis.run(d, t, r);
         Options.write(a, out, format.equals("json") ? JsonReport.write(IpdReport.json(o)) : IpdReport.text(o));

@@ -56,10 +56,20 @@ public final class IpdReport {
             shift(sb, "unadjusted", o.unadjusted(), ci);
         }
         if (o.twoStage() != null) {
-            sb.append("  two-stage (per-trial cOR, then ").append(o.twoStage().pooled().method()).append("): cOR ")
-                    .append(ratio(o.twoStage().pooled().pooled().estimate(), o.twoStage().pooled().pooled().ciLower(),
-                            o.twoStage().pooled().pooled().ciUpper()))
-                    .append(", I² = ").append(Fmt.f(o.twoStage().pooled().heterogeneity().i2(), 1)).append("%\n");
+            var pooled = o.twoStage().pooled();
+            var pe = pooled.pooled();
+            sb.append("  two-stage (per-trial cOR").append(o.request().covariates().isEmpty() ? ""
+                    : " adjusted for " + String.join(", ", o.request().covariates())).append(", then ")
+                    .append(ShiftReport.pooling(pooled)).append("): cOR ")
+                    .append(ratio(pe.estimate(), pe.ciLower(), pe.ciUpper())).append(", ").append(Fmt.pEq(pe.p()));
+            if (!Double.isNaN(pe.piLower())) {
+                sb.append("; prediction interval [").append(Fmt.f(Math.exp(pe.piLower()), 2)).append(", ")
+                        .append(Fmt.f(Math.exp(pe.piUpper()), 2)).append(']');
+            }
+            sb.append("\n    heterogeneity: I² = ").append(Fmt.f(pooled.heterogeneity().i2(), 1)).append("%, tau² = ")
+                    .append(Fmt.g(pooled.heterogeneity().tau2())).append(", Q = ").append(Fmt.f(pooled.heterogeneity().q(), 2))
+                    .append(" (df = ").append(pooled.heterogeneity().qDf()).append(", ").append(Fmt.pEq(pooled.heterogeneity().qP()))
+                    .append(")\n");
             for (TrialEffect t : o.twoStage().trials()) {
                 sb.append("    ").append(Fmt.pad(t.study(), 22));
                 sb.append(t.included() ? ratio(t.effect().logCor(), t.effect().ciLower(), t.effect().ciUpper()) : "left out: " + t.reason());

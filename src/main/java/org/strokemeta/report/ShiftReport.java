@@ -32,7 +32,7 @@ public final class ShiftReport {
                 .append(o.request().merge() != null ? " (categories " + o.request().merge().from() + "-" + o.request().merge().to() + " merged)" : "")
                 .append("\n\n");
         if (o.twoStage() != null) {
-            sb.append("Two-stage: a common odds ratio per trial (own cut-points), then pooled, ").append(o.twoStage().pooled().method()).append("\n");
+            sb.append("Two-stage: a common odds ratio per trial (own cut-points), then pooled, ").append(pooling(o.twoStage().pooled())).append("\n");
             sb.append(Fmt.pad("Trial", 24)).append(Fmt.right("log cOR", 10)).append(Fmt.right("SE", 9)).append("   ")
                     .append(Fmt.pad("cOR [" + ci + "]", 24)).append(Fmt.right("Weight", 8)).append('\n');
             int w = 0;
@@ -173,5 +173,11 @@ public final class ShiftReport {
         JsonReport.num(n, "p", c.p());
         JsonReport.num(n, "cor", Math.exp(c.logCor()));
         return n;
+    }
+
+    /** The pooling method in words, with the interval method when it is not the Wald z. */
+    static String pooling(org.strokemeta.pool.MetaResult r) {
+        return r.method() + (r.options().ciMethod() == org.strokemeta.pool.CiMethod.KNHA
+                ? ", Hartung-Knapp-Sidik-Jonkman (t) intervals" : "");
     }
 }

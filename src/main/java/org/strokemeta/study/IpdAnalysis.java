@@ -28,7 +28,6 @@ import org.strokemeta.ordinal.Thresholds;
 import org.strokemeta.ordinal.TwoStage;
 import org.strokemeta.ordinal.TwoStageResult;
 import org.strokemeta.ordinal.UtilityWeightedOutcome;
-import org.strokemeta.pool.MetaOptions;
 import org.strokemeta.regression.Coefficient;
 
 /**
@@ -95,7 +94,7 @@ public final class IpdAnalysis {
      * @param data         the patients analysed (complete cases, before merging)
      * @param adjusted     the ordinal model with the covariates (null when none were given)
      * @param unadjusted   the ordinal model with treatment only (null when not asked and covariates were given)
-     * @param twoStage     per-trial common odds ratios pooled (null unless asked)
+     * @param twoStage     per-trial common odds ratios (adjusted for the covariates within each trial), pooled (null unless asked)
      * @param binary       the binary outcomes, adjusted as the ordinal model
      * @param interactions within-trial interactions
      * @param poCheck      the proportional-odds test (null unless asked)
@@ -131,8 +130,7 @@ public final class IpdAnalysis {
         PatientData adjustedData = d.withCovariatesOnly(r.covariates());
         Shift adjusted = !r.ordinal() || r.covariates().isEmpty() ? null : shift(adjustedData, r);
         Shift unadjusted = r.ordinal() && (adjusted == null || r.unadjusted()) ? shift(base, r) : null;
-        TwoStageResult two = r.ordinal() && r.twoStage() ? TwoStage.run(base, po(r, Thresholds.STRATIFIED),
-                MetaOptions.defaults().withLevel(r.level())) : null;
+        TwoStageResult two = r.ordinal() && r.twoStage() != null ? TwoStage.run(adjustedData, po(r, Thresholds.STRATIFIED), r.twoStage()) : null;
         List<Binary> binary = new ArrayList<>();
         BinaryOptions bo = new BinaryOptions(r.binaryModel(), r.covariates(), r.nAGQ(), r.level());
         for (String b : r.binary()) {

@@ -5,6 +5,7 @@ import org.strokemeta.ipd.RandomEffects;
 import org.strokemeta.ipd.StudyEffect;
 import org.strokemeta.ordinal.CategoryMerge;
 import org.strokemeta.ordinal.UtilityWeights;
+import org.strokemeta.pool.MetaOptions;
 
 /**
  * What a user asks of a patient-level analysis of randomised trials: the ordinal shift analysis of
@@ -20,7 +21,7 @@ import org.strokemeta.ordinal.UtilityWeights;
  *                       category), or the name of a 0/1 column of the file
  * @param binaryModel    how trials enter the logistic models
  * @param interactions   covariates tested for effect modification (within-trial interactions)
- * @param twoStage       also give the two-stage analysis (per-trial cOR, then pooled)
+ * @param twoStage       the pooling of the two-stage analysis (per-trial cOR, then pooled), or null for none
  * @param poTest         test the proportional-odds assumption
  * @param utility        utility weights (null to skip)
  * @param level          confidence level
@@ -31,7 +32,7 @@ import org.strokemeta.ordinal.UtilityWeights;
  */
 public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, RandomEffects randomEffects, int nAGQ,
                          CategoryMerge merge, List<String> binary, StudyEffect binaryModel, List<String> interactions,
-                         boolean twoStage, boolean poTest, UtilityWeights utility, double level, boolean ordinal, boolean unadjusted,
+                         MetaOptions twoStage, boolean poTest, UtilityWeights utility, double level, boolean ordinal, boolean unadjusted,
                          boolean dropEmpty) {
     /** How trials enter the ordinal model. */
     public enum OrdinalModel {
@@ -67,7 +68,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
     /** Stratified ordinal model, mRS 0-2, 0-1 and death as stratified logistic models, PO test, utility, 95%. */
     public static IpdRequest defaults() {
         return new IpdRequest(List.of(), OrdinalModel.STRATIFIED, RandomEffects.INTERCEPT, 1, null,
-                List.of("0-2", "0-1", "death"), StudyEffect.STRATIFIED, List.of(), false, true,
+                List.of("0-2", "0-1", "death"), StudyEffect.STRATIFIED, List.of(), null, true,
                 UtilityWeights.chaisinanunkul2015(), 0.95, true, true, false);
     }
 }

@@ -213,6 +213,21 @@ class MainTest {
     }
 
     @Test
+    void ipd_two_stage_pools_per_trial_adjusted_estimates_with_the_chosen_tau2_and_interval_method() throws Exception {
+        Run r = run("ipd", "--example", "ipd_sim", "--covariates", "age", "--two-stage", "--tau2", "DL", "--ci", "knha",
+                "--binary", "", "--format", "json");
+        assertThat(r.code()).isZero();
+        JsonNode two = new ObjectMapper().readTree(r.out()).path("two_stage");
+        assertThat(two.path("options").path("tau2_method").asText()).isEqualTo("DL");
+        assertThat(two.path("options").path("ci_method").asText()).isEqualTo("knha");
+        assertThat(two.path("pooled").path("df").asInt()).isEqualTo(two.path("k").asInt() - 1);
+        Run text = run("ipd", "--example", "ipd_sim", "--covariates", "age", "--two-stage", "--ci", "knha", "--binary", "");
+        assertThat(text.out()).contains("per-trial cOR adjusted for age").contains("Hartung-Knapp-Sidik-Jonkman (t) intervals")
+                .contains("prediction interval");
+        assertThat(run("ipd", "--example", "ipd_sim", "--two-stage", "--tau2", "XX").err()).contains("XX");
+    }
+
+    @Test
     void ipd_reports_bad_patient_rows_with_line_and_column() throws Exception {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, "study,treatment,mrs\nA,1,2\nA,3,1\n");
