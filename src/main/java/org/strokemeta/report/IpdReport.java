@@ -214,16 +214,7 @@ public final class IpdReport {
         root.set("adjusted", o.adjusted() == null ? null : shift(o.adjusted()));
         root.set("unadjusted", o.unadjusted() == null ? null : shift(o.unadjusted()));
         root.set("two_stage", o.twoStage() == null ? null : JsonReport.result(o.twoStage().pooled()));
-        ProportionalOddsCheck po = o.poCheck();
-        if (po == null) {
-            root.putNull("po_test");
-        } else {
-            ObjectNode p = root.putObject("po_test");
-            JsonReport.num(p, "statistic", po.statistic());
-            p.put("df", po.df());
-            JsonReport.num(p, "p", po.p());
-            p.put("message", po.message());
-        }
+        ShiftReport.poTest(root, o.poCheck());
         ArrayNode bin = root.putArray("binary");
         for (IpdAnalysis.Binary bin0 : o.binary()) {
             BinaryResult b = bin0.result();
@@ -260,29 +251,8 @@ public final class IpdReport {
             JsonReport.num(i, "across_se", x.acrossSe());
             i.put("valid", x.valid());
         }
-        NetBenefit b = o.benefit();
-        if (b == null) {
-            root.putNull("net_benefit");
-        } else {
-            ObjectNode nb = root.putObject("net_benefit");
-            JsonReport.num(nb, "difference", b.difference());
-            JsonReport.num(nb, "se", b.se());
-            JsonReport.num(nb, "ci_lower", b.ciLower());
-            JsonReport.num(nb, "ci_upper", b.ciUpper());
-            JsonReport.num(nb, "nnt", b.nnt());
-        }
-        UtilityWeightedOutcome u = o.utility();
-        if (u == null) {
-            root.putNull("utility");
-        } else {
-            ObjectNode un = root.putObject("utility");
-            un.put("weights", u.weights().name());
-            JsonReport.num(un, "mean_treatment", u.meanTreatment());
-            JsonReport.num(un, "mean_control", u.meanControl());
-            JsonReport.num(un, "difference", u.difference());
-            JsonReport.num(un, "ci_lower", u.ciLower());
-            JsonReport.num(un, "ci_upper", u.ciUpper());
-        }
+        ShiftReport.netBenefit(root, o.benefit());
+        ShiftReport.utility(root, o.utility());
         root.put("valid", o.valid());
         root.set("notes", JsonReport.notes(allNotes(o)));
         return root;

@@ -127,38 +127,9 @@ public final class ShiftReport {
             n.put("message", f.message());
             JsonReport.num(n, "max_gradient", f.maxGradient());
         }
-        ProportionalOddsCheck po = o.poCheck();
-        if (po == null) {
-            root.putNull("po_test");
-        } else {
-            ObjectNode n = root.putObject("po_test");
-            JsonReport.num(n, "statistic", po.statistic());
-            n.put("df", po.df());
-            JsonReport.num(n, "p", po.p());
-            n.put("message", po.message());
-        }
-        NetBenefit b = o.benefit();
-        ObjectNode nb = root.putObject("net_benefit");
-        JsonReport.num(nb, "p_better", b.pBetter());
-        JsonReport.num(nb, "p_worse", b.pWorse());
-        JsonReport.num(nb, "difference", b.difference());
-        JsonReport.num(nb, "se", b.se());
-        JsonReport.num(nb, "ci_lower", b.ciLower());
-        JsonReport.num(nb, "ci_upper", b.ciUpper());
-        JsonReport.num(nb, "nnt", b.nnt());
-        UtilityWeightedOutcome u = o.utility();
-        if (u == null) {
-            root.putNull("utility");
-        } else {
-            ObjectNode un = root.putObject("utility");
-            un.put("weights", u.weights().name());
-            JsonReport.num(un, "mean_treatment", u.meanTreatment());
-            JsonReport.num(un, "mean_control", u.meanControl());
-            JsonReport.num(un, "difference", u.difference());
-            JsonReport.num(un, "se", u.se());
-            JsonReport.num(un, "ci_lower", u.ciLower());
-            JsonReport.num(un, "ci_upper", u.ciUpper());
-        }
+        poTest(root, o.poCheck());
+        netBenefit(root, o.benefit());
+        utility(root, o.utility());
         root.put("valid", o.valid());
         root.set("notes", JsonReport.notes(o.notes()));
         return root;
@@ -179,5 +150,50 @@ public final class ShiftReport {
     static String pooling(org.strokemeta.pool.MetaResult r) {
         return r.method() + (r.options().ciMethod() == org.strokemeta.pool.CiMethod.KNHA
                 ? ", Hartung-Knapp-Sidik-Jonkman (t) intervals" : "");
+    }
+
+    /** {@code po_test}: the likelihood-ratio test of proportional odds, or null. */
+    static void poTest(ObjectNode root, ProportionalOddsCheck po) {
+        if (po == null) {
+            root.putNull("po_test");
+            return;
+        }
+        ObjectNode n = root.putObject("po_test");
+        JsonReport.num(n, "statistic", po.statistic());
+        n.put("df", po.df());
+        JsonReport.num(n, "p", po.p());
+        n.put("message", po.message());
+    }
+
+    /** {@code net_benefit}: P(better), P(worse), their difference with its interval, and the NNT; or null. */
+    static void netBenefit(ObjectNode root, NetBenefit b) {
+        if (b == null) {
+            root.putNull("net_benefit");
+            return;
+        }
+        ObjectNode nb = root.putObject("net_benefit");
+        JsonReport.num(nb, "p_better", b.pBetter());
+        JsonReport.num(nb, "p_worse", b.pWorse());
+        JsonReport.num(nb, "difference", b.difference());
+        JsonReport.num(nb, "se", b.se());
+        JsonReport.num(nb, "ci_lower", b.ciLower());
+        JsonReport.num(nb, "ci_upper", b.ciUpper());
+        JsonReport.num(nb, "nnt", b.nnt());
+    }
+
+    /** {@code utility}: the utility-weighted mRS per arm and their difference, or null. */
+    static void utility(ObjectNode root, UtilityWeightedOutcome u) {
+        if (u == null) {
+            root.putNull("utility");
+            return;
+        }
+        ObjectNode un = root.putObject("utility");
+        un.put("weights", u.weights().name());
+        JsonReport.num(un, "mean_treatment", u.meanTreatment());
+        JsonReport.num(un, "mean_control", u.meanControl());
+        JsonReport.num(un, "difference", u.difference());
+        JsonReport.num(un, "se", u.se());
+        JsonReport.num(un, "ci_lower", u.ciLower());
+        JsonReport.num(un, "ci_upper", u.ciUpper());
     }
 }
