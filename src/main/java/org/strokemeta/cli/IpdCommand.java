@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.strokemeta.data.PatientData;
 import org.strokemeta.data.PatientLoader;
+import org.strokemeta.data.StrokeLoader;
 import org.strokemeta.data.Table;
 import org.strokemeta.ipd.RandomEffects;
 import org.strokemeta.ipd.StudyEffect;
@@ -82,11 +83,17 @@ final class IpdCommand extends Command {
         List<String> interactions = Options.split(a.get("--interactions"));
         LinkedHashSet<String> needed = new LinkedHashSet<>(covariates);
         needed.addAll(interactions);
-        PatientLoader.Columns cols = PatientLoader.Columns.defaults(t);
-        String outcome = a.get("--outcome") != null ? a.get("--outcome") : cols.outcome();
-        cols = new PatientLoader.Columns(a.get("--study").equals("study") ? cols.study() : a.get("--study"), a.get("--treatment"),
-                outcome, a.integer("--categories"), new ArrayList<>(needed));
-        PatientData d = PatientLoader.load(t, cols);
+        PatientData d;
+        if (StrokeLoader.recognises(t) && a.get("--outcome") == null) {
+            // thrombectomy trial data by the data dictionary (docs/data-dictionary.md)
+            d = StrokeLoader.load(t).patients(new ArrayList<>(needed));
+        } else {
+            PatientLoader.Columns cols = PatientLoader.Columns.defaults(t);
+            String outcome = a.get("--outcome") != null ? a.get("--outcome") : cols.outcome();
+            cols = new PatientLoader.Columns(a.get("--study").equals("study") ? cols.study() : a.get("--study"), a.get("--treatment"),
+                    outcome, a.integer("--categories"), new ArrayList<>(needed));
+            d = PatientLoader.load(t, cols);
+        }
         IpdRequest r = new IpdRequest(covariates, IpdRequest.OrdinalModel.parse(a.get("--model")),
                 RandomEffects.parse(a.get("--random-effects")), a.integer("--nagq"), Options.merge(a.get("--merge")),
                 Options.split(a.get("--binary")), StudyEffect.parse(a.get("--binary-model")), interactions,

@@ -228,6 +228,33 @@ class MainTest {
     }
 
     @Test
+    void ipd_reads_thrombectomy_trial_data_by_the_data_dictionary() throws Exception {
+        StringBuilder csv = new StringBuilder("trial,arm,age,sex,nihss,occlusion_site,mrs90\n");
+        String[] site = {"ICA", "M1", "M2"};
+        java.util.Random rng = new java.util.Random(3);
+        for (int i = 0; i < 60; i++) {
+            boolean evt = i % 2 == 0;
+            int mrs = i < 14 ? i / 2 : Math.min(6, rng.nextInt(7) + (evt ? 0 : rng.nextInt(2)));
+            csv.append(i < 30 ? "MR CLEAN" : "ESCAPE").append(',').append(evt ? "EVT" : "control").append(',').append(50 + i % 30)
+                    .append(',').append(i % 3 == 0 ? "F" : "M").append(',').append(5 + i % 20).append(',').append(site[i % 3])
+                    .append(',').append(mrs).append('\n');
+        }
+        Path f = dir.resolve("hermes.csv");
+        Files.writeString(f, csv);
+        Run r = run("ipd", "--input", f.toString(), "--covariates", "age,female,m2", "--binary", "0-2", "--no-po-test", "--format", "json");
+        assertThat(r.err()).isEmpty();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.path("patients").asInt()).isEqualTo(60);
+        assertThat(root.path("trials")).hasSize(2);
+        assertThat(root.path("covariates").toString()).contains("female").contains("m2");
+        Files.writeString(f, csv.toString().replaceFirst("ESCAPE,EVT,(\\d+),F,", "ESCAPE,EVT,$1,X,"));
+        Run bad = run("ipd", "--input", f.toString());
+        assertThat(bad.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(bad.err()).contains("hermes.csv, line").contains("column sex: 'X' is not a code of sex (female, male)");
+        assertThat(run("dictionary").out()).contains("| `occlusion_site` | category | `ICA`, `M1`, `M2` |");
+    }
+
+    @Test
     void ipd_reports_bad_patient_rows_with_line_and_column() throws Exception {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, "study,treatment,mrs\nA,1,2\nA,3,1\n");

@@ -1,0 +1,258 @@
+package org.strokemeta.data;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Patient-level data of thrombectomy trials as read by {@link StrokeLoader}: every field of the
+ * {@link StrokeField} dictionary held column-wise (numbers as doubles with NaN when missing,
+ * categories as code indices with −1 when missing), plus any further numeric columns of the file,
+ * and the notes made while reading. {@link #patients} turns it into the {@link PatientData} that the
+ * ordinal and binary models take, with named covariates derived from the fields.
+ */
+public final class StrokeCohort {
+    /** Covariates derived from the dictionary, by the names analyses use. */
+    public static final List<String> DERIVED = List.of("age", "female", "nihss", "prestroke_mrs", "ivt",
+            "onset_to_randomisation", "aspects", "ica", "m1", "m2", "m2_proximal", "m2_anterior", "m2_dominant",
+            "sich", "death90");
+
+    private final String source;
+    private final String[] trials;
+    private final int[] trial;
+    private final String[] patientId;
+    private final int[] arm;
+    private final int[] mrs90;
+    private final int[] lines;
+    private final Map<StrokeField, double[]> numbers;
+    private final Map<StrokeField, int[]> categories;
+    private final Map<String, double[]> extra;
+    private final List<Note> notes;
+
+    StrokeCohort(String source, String[] trials, int[] trial, String[] patientId, int[] arm, int[] mrs90, int[] lines,
+                 Map<StrokeField, double[]> numbers, Map<StrokeField, int[]> categories, Map<String, double[]> extra,
+                 List<Note> notes) {
+        this.source = source;
+        this.trials = trials.clone();
+        this.trial = trial;
+        this.patientId = patientId;
+        this.arm = arm;
+        this.mrs90 = mrs90;
+        this.lines = lines;
+        this.numbers = new EnumMap<>(numbers);
+        this.categories = new EnumMap<>(categories);
+        this.extra = new LinkedHashMap<>(extra);
+        this.notes = List.copyOf(notes);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** The number of patients. */
+    public int size() {
+        return trial.length;
+    }
+
+    /** The trials, in natural order of their names. */
+    public List<String> trials() {
+        return List.of(trials);
+    }
+
+    /** The trial index of each patient. */
+    public int[] trial() {
+        return trial.clone();
+    }
+
+    /** 1 for the thrombectomy arm, 0 for control. */
+    public int[] arm() {
+        return arm.clone();
+    }
+
+    /** The 90-day mRS, 0-6; −1 when missing. */
+    public int[] mrs90() {
+        return mrs90.clone();
+    }
+
+    /** The file line of each patient. */
+    public int[] lines() {
+        return lines.clone();
+    }
+
+    /** Patient identifiers (null entries when not given). */
+    public String[] patientIds() {
+        return patientId.clone();
+    }
+
+    /** True when the file has the field's column. */
+    public boolean has(StrokeField f) {
+        return f == StrokeField.TRIAL || f == StrokeField.ARM || f == StrokeField.MRS90
+                || f == StrokeField.PATIENT_ID && patientId != null || numbers.containsKey(f) || categories.containsKey(f);
+    }
+
+    /** A numeric or binary field (NaN when missing); an error when the file does not have it. */
+    public double[] number(StrokeField f) {
+        double[] v = numbers.get(f);
+        if (v == null) {
+            throw missingField(f);
+        }
+        return v.clone();
+    }
+
+    /** A category field as indices into {@link StrokeField#codeList()} (−1 when missing). */
+    public int[] category(StrokeField f) {
+        int[] v = categories.get(f);
+        if (v == null) {
+            throw missingField(f);
+        }
+        return v.clone();
+    }
+
+    /** Further numeric columns of the file, not in the dictionary. */
+    public List<String> extraColumns() {
+        return List.copyOf(extra.keySet());
+    }
+
+    /** Remarks made while reading: missing values per field, derived values. */
+    public List<Note> notes() {
+        return notes;
+    }
+
+    private InputException missingField(StrokeField f) {
+        return InputException.of(source, "the file has no " + f.column() + " column (" + f.description() + ")");
+    }
+
+    /**
+     * A covariate by name: a derived one of {@link #DERIVED} (female = 1 for women; ica, m1, m2 = 1 for
+     * that occlusion site; m2_proximal, m2_anterior, m2_dominant = 1 or 0 for M2 occlusions and NaN for
+     * others; sich and death90 as 0/1, death90 from mRS 6 when not given), or a further numeric column
+     * of the file. NaN where missing.
+     */
+    public double[] covariate(String name) {
+        int n = size();
+        double[] out = new double[n];
+        switch (name) {
+            case "female" -> {
+                if (!categories.containsKey(StrokeField.SEX) && extra.containsKey("female")) {
+                    return extra.get("female").clone();
+                }
+                indicator(StrokeField.SEX, "female", out, null);
+            }
+            case "ica" -> indicator(StrokeField.OCCLUSION_SITE, "ICA", out, null);
+            case "m1" -> indicator(StrokeField.OCCLUSION_SITE, "M1", out, null);
+            case "m2" -> indicator(StrokeField.OCCLUSION_SITE, "M2", out, null);
+            case "m2_proximal" -> indicator(StrokeField.M2_SEGMENT, "proximal", out, "M2");
+            case "m2_anterior" -> indicator(StrokeField.M2_DIVISION, "anterior", out, "M2");
+            case "m2_dominant" -> indicator(StrokeField.M2_DOMINANCE, "dominant", out, "M2");
+            case "death90" -> {
+                if (numbers.containsKey(StrokeField.DEATH90)) {
+                    return number(StrokeField.DEATH90);
+                }
+                for (int i = 0; i < n; i++) {
+                    out[i] = mrs90[i] < 0 ? Double.NaN : mrs90[i] == 6 ? 1 : 0;
+                }
+            }
+            default -> {
+                StrokeField f = StrokeField.ofHeader(name);
+                if (f != null && (f.type() == StrokeField.Type.NUMBER || f.type() == StrokeField.Type.BINARY)
+                        && f != StrokeField.MRS90) {
+                    return number(f);
+                }
+                double[] x = extra.get(name.toLowerCase(java.util.Locale.ROOT));
+                if (x == null) {
+                    throw InputException.of(source, "no covariate '" + name + "': use a column of the data dictionary ("
+                            + String.join(", ", DERIVED) + ") or a numeric column of the file" + (extra.isEmpty() ? ""
+                            : " (" + String.join(", ", extra.keySet()) + ")"));
+                }
+                return x.clone();
+            }
+        }
+        return out;
+    }
+
+    /** 1 where the field has the code, 0 where another, NaN where missing; with {@code onlySite}, NaN outside that occlusion site. */
+    private void indicator(StrokeField f, String code, double[] out, String onlySite) {
+        int[] c = category(f);
+        int k = f.codeList().indexOf(code);
+        int[] site = onlySite == null ? null : category(StrokeField.OCCLUSION_SITE);
+        int siteCode = StrokeField.OCCLUSION_SITE.codeList().indexOf(onlySite);
+        for (int i = 0; i < out.length; i++) {
+            boolean outside = site != null && site[i] != siteCode;
+            out[i] = c[i] < 0 || outside ? Double.NaN : c[i] == k ? 1 : 0;
+        }
+    }
+
+    /**
+     * The patients with a 90-day mRS for the ordinal and binary models (treatment = thrombectomy),
+     * adjusted for the named covariates: patients missing the mRS or a covariate are left out
+     * (complete-case analysis), counted by reason in the notes.
+     */
+    public PatientData patients(List<String> covariateNames) {
+        int n = size();
+        double[][] x = new double[covariateNames.size()][];
+        for (int j = 0; j < x.length; j++) {
+            x[j] = covariate(covariateNames.get(j));
+        }
+        Map<String, int[]> missing = new LinkedHashMap<>();
+        int[] keep = new int[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            String why = mrs90[i] < 0 ? "mrs90" : null;
+            for (int j = 0; why == null && j < x.length; j++) {
+                if (Double.isNaN(x[j][i])) {
+                    why = covariateNames.get(j);
+                }
+            }
+            if (why == null) {
+                keep[m++] = i;
+            } else {
+                int[] count = missing.get(why);
+                if (count == null) {
+                    count = new int[] {0, lines[i]};
+                    missing.put(why, count);
+                }
+                count[0]++;
+            }
+        }
+        List<Note> out = new ArrayList<>(notes);
+        for (Map.Entry<String, int[]> e : missing.entrySet()) {
+            int c = e.getValue()[0];
+            out.add(new Note(e.getValue()[1], null, Note.Kind.EXCLUDED, c + " patient" + (c == 1 ? "" : "s") + " left out: "
+                    + e.getKey() + " is missing (first on line " + e.getValue()[1] + "; complete-case analysis)"));
+        }
+        if (m == 0) {
+            throw InputException.of(source, "no patient has a 90-day mRS" + (x.length > 0 ? " and every covariate" : ""));
+        }
+        int[] st = new int[m];
+        int[] tr = new int[m];
+        int[] y = new int[m];
+        int[] ln = new int[m];
+        double[][] cx = new double[x.length][m];
+        boolean[] present = new boolean[trials.length];
+        for (int r = 0; r < m; r++) {
+            int i = keep[r];
+            present[trial[i]] = true;
+        }
+        int[] code = new int[trials.length];
+        List<String> names = new ArrayList<>();
+        for (int s = 0; s < trials.length; s++) {
+            code[s] = present[s] ? names.size() : -1;
+            if (present[s]) {
+                names.add(trials[s]);
+            }
+        }
+        for (int r = 0; r < m; r++) {
+            int i = keep[r];
+            st[r] = code[trial[i]];
+            tr[r] = arm[i];
+            y[r] = mrs90[i];
+            ln[r] = lines[i];
+            for (int j = 0; j < x.length; j++) {
+                cx[j][r] = x[j][i];
+            }
+        }
+        return new PatientData(source, names.toArray(new String[0]), st, tr, y, 7, covariateNames, cx, ln, n - m, out);
+    }
+}
