@@ -24,7 +24,10 @@ final class SelfTestCommand extends Command {
             List.of("cumulative", "--example", "bcg", "--format", "json"),
             List.of("ipd", "--example", "ipd_sim", "--covariates", "age,nihss,sex", "--interactions", "nihss"),
             List.of("ipd", "--example", "ipd_sim", "--covariates", "age,nihss", "--model", "mixed", "--binary", "0-2",
-                    "--binary-model", "random", "--format", "json"));
+                    "--binary-model", "random", "--format", "json"),
+            List.of("ipd", "--example", "hermes_sim", "--covariates", "age,nihss,m2", "--model", "mixed", "--binary", "0-2,sich"),
+            List.of("power", "--cor", "2", "--simulations", "50"),
+            List.of("dictionary"));
 
     @Override
     String name() {

@@ -110,6 +110,19 @@ public final class StrokeCohort {
         return v.clone();
     }
 
+    /** True when any row is marked as simulated ({@link StrokeField#SIMULATED}). */
+    public boolean simulated() {
+        double[] v = numbers.get(StrokeField.SIMULATED);
+        if (v != null) {
+            for (double x : v) {
+                if (x == 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Further numeric columns of the file, not in the dictionary. */
     public List<String> extraColumns() {
         return List.copyOf(extra.keySet());
@@ -253,6 +266,7 @@ public final class StrokeCohort {
                 cx[j][r] = x[j][i];
             }
         }
-        return new PatientData(source, names.toArray(new String[0]), st, tr, y, 7, covariateNames, cx, ln, n - m, out);
+        String label = simulated() ? source + " (simulated data)" : source;
+        return new PatientData(label, names.toArray(new String[0]), st, tr, y, 7, covariateNames, cx, ln, n - m, out);
     }
 }

@@ -58,7 +58,10 @@ public enum StrokeField {
     REPERFUSION("reperfusion", Type.CATEGORY, false,
             "Final reperfusion grade, EVT arm (eTICI 0, 1, 2a, 2b50, 2b67, 2c, 3; mTICI 2b is read as eTICI 2b50 or better).",
             List.of("etici", "mtici", "tici", "final_tici", "final_etici", "reperfusion_grade"),
-            codes("0", "1", "2a", "2b", "2b50", "2b67", "2c", "3"));
+            codes("0", "1", "2a", "2b", "2b50", "2b67", "2c", "3")),
+    SIMULATED("simulated", Type.BINARY, false,
+            "1 on rows made by strokemeta simulate: every result made from such data says \"simulated data\".",
+            List.of("simulated_data"));
 
     /** How a field's cells are read. */
     public enum Type {

@@ -206,10 +206,33 @@ public final class StrokeLoader {
                         + "); reperfusion is summarised in the thrombectomy arm only"));
             }
         }
+        // fields that describe only some patients count as missing only there: M2 details for M2 occlusions,
+        // the reperfusion grade in the thrombectomy arm
+        int[] site = categories.get(StrokeField.OCCLUSION_SITE);
+        int m2 = StrokeField.OCCLUSION_SITE.codeList().indexOf("M2");
         for (Map.Entry<StrokeField, Integer> e : missing.entrySet()) {
-            notes.add(new Note(0, null, Note.Kind.INFO, e.getValue() + " of " + n + " patients have no "
-                    + e.getKey().column() + (e.getKey() == StrokeField.MRS90 ? " (left out of the outcome analyses)"
-                    : " (missing values; analyses that use it leave these patients out, with a note)")));
+            StrokeField f = e.getKey();
+            boolean m2Detail = f == StrokeField.M2_SEGMENT || f == StrokeField.M2_DIVISION || f == StrokeField.M2_DOMINANCE;
+            String of = n + " patients";
+            int count = e.getValue();
+            if (m2Detail || f == StrokeField.REPERFUSION) {
+                int[] v = categories.get(f);
+                int among = 0;
+                count = 0;
+                for (int i = 0; i < n; i++) {
+                    boolean applies = m2Detail ? site != null && site[i] == m2 : arm[i] == 1;
+                    if (applies) {
+                        among++;
+                        count += v[i] < 0 ? 1 : 0;
+                    }
+                }
+                of = among + (m2Detail ? " patients with an M2 occlusion" : " thrombectomy patients");
+            }
+            if (count > 0) {
+                notes.add(new Note(0, null, Note.Kind.INFO, count + " of " + of + " have no " + f.column()
+                        + (f == StrokeField.MRS90 ? " (left out of the outcome analyses)"
+                        : " (missing values; analyses that use it leave these patients out, with a note)")));
+            }
         }
         Map<String, double[]> extra = new LinkedHashMap<>();
         List<String> textColumns = new ArrayList<>();

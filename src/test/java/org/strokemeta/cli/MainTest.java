@@ -255,6 +255,33 @@ class MainTest {
     }
 
     @Test
+    void simulate_writes_a_reproducible_cohort_and_lists_its_calibration_with_sources() throws Exception {
+        Path f = dir.resolve("sim.csv");
+        assertThat(run("simulate", "--seed", "9", "--out", f.toString()).code()).isZero();
+        String first = Files.readString(f);
+        assertThat(first).startsWith("trial,patient_id,arm,").contains(",1\n");
+        assertThat(first.lines().count()).isEqualTo(1765);
+        run("simulate", "--seed", "9", "--out", f.toString());
+        assertThat(Files.readString(f)).isEqualTo(first);
+        Run cal = run("simulate", "--calibration");
+        assertThat(cal.out()).contains("MR CLEAN: 233 thrombectomy, 267 control").contains("log_cor = 0.912283: log of the HERMES")
+                .contains("effect_age = 0.04: assumption");
+        Run ipd = run("ipd", "--input", f.toString(), "--covariates", "age,nihss", "--binary", "0-2");
+        assertThat(ipd.out()).startsWith("Patient-level analysis: sim.csv (simulated data), 1764 patients in 7 trials");
+    }
+
+    @Test
+    void power_gives_whitehead_and_simulated_power_and_a_sample_size() {
+        Run r = run("power", "--cor", "1.5", "--n-treatment", "150", "--n-control", "75", "--simulations", "200");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Whitehead's formula (Stat Med 1993): power 36.9%").contains("Simulation (200 trials, seed 1)")
+                .contains("HERMES control arm");
+        Run bad = run("power", "--control", "10,20,30");
+        assertThat(bad.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(bad.err()).contains("the --control shares sum to 60.0, not 1 (or 100%)");
+    }
+
+    @Test
     void ipd_reports_bad_patient_rows_with_line_and_column() throws Exception {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, "study,treatment,mrs\nA,1,2\nA,3,1\n");
