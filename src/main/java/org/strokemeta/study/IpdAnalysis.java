@@ -125,6 +125,14 @@ public final class IpdAnalysis {
      * @param t the table they came from (for 0/1 outcome columns named in {@code binary}); may be null
      */
     public static Outcome run(PatientData d, Table t, IpdRequest r) {
+        return run(d, t, Map.of(), r);
+    }
+
+    /**
+     * Runs the analysis with further 0/1 outcome columns given directly (for example symptomatic ICH of a
+     * {@link org.strokemeta.data.StrokeCohort}), each aligned with d's patients (NaN where not recorded).
+     */
+    public static Outcome run(PatientData d, Table t, Map<String, double[]> outcomes, IpdRequest r) {
         List<Note> notes = new ArrayList<>(d.notes());
         PatientData base = d.withCovariatesOnly(List.of());
         PatientData adjustedData = d.withCovariatesOnly(r.covariates());
@@ -134,7 +142,7 @@ public final class IpdAnalysis {
         List<Binary> binary = new ArrayList<>();
         BinaryOptions bo = new BinaryOptions(r.binaryModel(), r.covariates(), r.nAGQ(), r.level());
         for (String b : r.binary()) {
-            Recorded y = outcome(adjustedData, t, b);
+            Recorded y = outcome(adjustedData, t, outcomes, b);
             binary.add(Binary.of(r.binaryModel().fit(y.data(), y.outcome(), bo), y.data(), y.outcome()));
         }
         List<EffectModification.Interaction> interactions = new ArrayList<>();
@@ -143,7 +151,7 @@ public final class IpdAnalysis {
         }
         for (String b : r.binary()) {
             for (String x : r.interactions()) {
-                Recorded y = outcome(d, t, b);
+                Recorded y = outcome(d, t, outcomes, b);
                 interactions.add(EffectModification.binary(y.data(), y.outcome(), x, r.covariates(), r.level()));
             }
         }
@@ -208,13 +216,30 @@ public final class IpdAnalysis {
      * A binary outcome: "0-2", "0-1", "death", or a 0/1 column of the table; patients without a
      * value in that column are left out of that outcome's analysis, with a note.
      */
-    static Recorded outcome(PatientData d, Table t, String spec) {
+    static Recorded outcome(PatientData d, Table t, Map<String, double[]> given, String spec) {
         String s = spec.trim();
         if (s.matches("0-\\d+")) {
             return new Recorded(d, BinaryOutcome.atMost(d, Integer.parseInt(s.substring(2))));
         }
         if (s.equalsIgnoreCase("death")) {
             return new Recorded(d, BinaryOutcome.atLeast(d, d.categories() - 1));
+        }
+        if (given.containsKey(s)) {
+            double[] v = given.get(s);
+            if (v.length != d.size()) {
+                throw new IllegalArgumentException("the outcome column " + s + " does not match the patients");
+            }
+            int[] keep = new int[v.length];
+            int[] e = new int[v.length];
+            int m = 0;
+            for (int i = 0; i < v.length; i++) {
+                if (!Double.isNaN(v[i])) {
+                    keep[m] = i;
+                    e[m++] = v[i] == 1 ? 1 : 0;
+                }
+            }
+            PatientData sub = m == d.size() ? d : d.select(java.util.Arrays.copyOf(keep, m), s + " is missing (complete-case analysis of " + s + ")");
+            return new Recorded(sub, new BinaryOutcome(s, java.util.Arrays.copyOf(e, m)));
         }
         if (t == null || !t.has(s)) {
             throw InputException.of(d.source(), "the binary outcome '" + s + "' is neither 0-K (outcome 0 to K), death, "
