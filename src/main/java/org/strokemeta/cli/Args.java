@@ -11,6 +11,7 @@ final class Args {
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, Boolean> flags = new HashMap<>();
     private final List<String> positional = new ArrayList<>();
+    private final List<String> raw = new ArrayList<>();
 
     /**
      * Parses {@code --name value}, {@code --name=value}, {@code -n value} and flags; anything not
@@ -18,6 +19,9 @@ final class Args {
      */
     static Args parse(List<Opt> opts, String[] argv, int from, int maxPositional, String command) {
         Args a = new Args();
+        for (int i = from; i < argv.length; i++) {
+            a.raw.add(argv[i]);
+        }
         Map<String, Opt> byName = new HashMap<>();
         for (Opt o : opts) {
             for (String n : o.names()) {
@@ -135,6 +139,11 @@ final class Args {
         } catch (NumberFormatException e) {
             throw new UsageException("the option " + key + " needs a whole number, not '" + v + "'");
         }
+    }
+
+    /** The arguments as given (after the command name). */
+    List<String> raw() {
+        return List.copyOf(raw);
     }
 
     List<String> positional() {

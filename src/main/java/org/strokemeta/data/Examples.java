@@ -68,11 +68,16 @@ public final class Examples {
 
     /** Reads an example's table. */
     public static Table table(Example e) {
+        return CsvReader.parse(e.file(), bytes(e));
+    }
+
+    /** An example file's bytes. */
+    public static byte[] bytes(Example e) {
         try (InputStream in = Examples.class.getClassLoader().getResourceAsStream(DIR + e.file())) {
             if (in == null) {
                 throw new IllegalStateException("bundled example file " + e.file() + " is missing");
             }
-            return CsvReader.read(e.file(), in);
+            return in.readAllBytes();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

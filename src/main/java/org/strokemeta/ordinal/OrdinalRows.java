@@ -119,4 +119,31 @@ record OrdinalRows(String source, String[] trialNames, int[] trial, int[] treatm
         }
         return new OrdinalRows(source, new String[] {trialNames[code]}, tr, arm, y, wt, categories, covariateNames, x, List.of());
     }
+
+    /**
+     * The same rows without the covariates that take one value in every row (they cannot be estimated
+     * there, as in a trial where every patient had intravenous thrombolysis); their names are added to
+     * {@code dropped}.
+     */
+    OrdinalRows withoutConstantCovariates(List<String> dropped) {
+        List<String> names = new ArrayList<>();
+        List<double[]> cols = new ArrayList<>();
+        for (int j = 0; j < covariates.length; j++) {
+            double[] c = covariates[j];
+            boolean varies = false;
+            for (int i = 1; i < c.length && !varies; i++) {
+                varies = c[i] != c[0];
+            }
+            if (varies) {
+                names.add(covariateNames.get(j));
+                cols.add(c);
+            } else {
+                dropped.add(covariateNames.get(j));
+            }
+        }
+        if (names.size() == covariates.length) {
+            return this;
+        }
+        return new OrdinalRows(source, trialNames, trial, treatment, outcome, weight, categories, names, cols.toArray(new double[0][]), notes);
+    }
 }

@@ -65,7 +65,13 @@ public final class TwoStage {
                         : "no patient in the " + (arms[s][1] == 0 ? "treatment" : "control")
                         + " arm, so the trial cannot estimate a treatment effect";
             } else {
-                fit = ProportionalOdds.fit(rows.trial(s), within, false, null);
+                List<String> constant = new ArrayList<>();
+                OrdinalRows own = rows.trial(s).withoutConstantCovariates(constant);
+                if (!constant.isEmpty()) {
+                    notes.add(new Note(lines[s], name, Note.Kind.INFO, String.join(", ", constant) + (constant.size() == 1 ? " is" : " are")
+                            + " the same for every patient of the trial: left out of its adjustment"));
+                }
+                fit = ProportionalOdds.fit(own, within, false, null);
                 if (!fit.converged()) {
                     why = "its proportional-odds fit " + (fit.diverged() ? "diverges" : "did not converge") + ": "
                             + fit.message();

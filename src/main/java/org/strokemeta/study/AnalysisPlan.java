@@ -83,7 +83,10 @@ public record AnalysisPlan(String title, List<String> covariates, RandomEffects 
         return resource("plans/hermes.json");
     }
 
-    /** Reads a plan; problems are input errors naming the file and the key. */
+    /**
+     * Reads a plan; keys it leaves out take the HERMES plan's values (an empty list means none); problems
+     * are input errors naming the file and the key.
+     */
     public static AnalysisPlan read(String source, byte[] json) {
         JsonNode root;
         try {
@@ -100,6 +103,16 @@ public record AnalysisPlan(String title, List<String> covariates, RandomEffects 
                 throw InputException.of(source, "unknown key '" + k + "' in the plan (keys: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
             }
         }
+        // a key the plan leaves out takes the HERMES plan's value
+        JsonNode dflt;
+        try {
+            dflt = new ObjectMapper().readTree(resource("plans/hermes.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode merged = ((com.fasterxml.jackson.databind.node.ObjectNode) dflt).deepCopy();
+        merged.setAll((com.fasterxml.jackson.databind.node.ObjectNode) root);
+        root = merged;
         try {
             List<Subgroup> subgroups = new ArrayList<>();
             for (JsonNode s : root.path("subgroups")) {

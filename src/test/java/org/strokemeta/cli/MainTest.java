@@ -282,6 +282,35 @@ class MainTest {
     }
 
     @Test
+    void report_writes_the_html_and_json_of_the_default_plan_on_the_bundled_cohort() throws Exception {
+        Run r = run("report", "--out-dir", dir.toString(), "--name", "hermes");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Simulated data: 1764 patients in 7 trials").contains("Primary outcome: common OR ");
+        String html = Files.readString(dir.resolve("hermes.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("(simulated data)</h1>").contains("<section id=\"m2\">");
+        JsonNode j = new ObjectMapper().readTree(dir.resolve("hermes.json").toFile());
+        assertThat(j.path("schema").asText()).isEqualTo("strokemeta.report/1");
+        assertThat(j.path("provenance").path("input_sha256").asText()).hasSize(64);
+        assertThat(j.path("provenance").path("command").asText()).isEqualTo("strokemeta report --out-dir " + dir + " --name hermes");
+        assertThat(run("report", "--print-plan").out()).contains("\"covariates\"").contains("\"subgroups\"");
+    }
+
+    @Test
+    void report_refuses_a_bad_plan_and_data_outside_the_dictionary() throws Exception {
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, "{\"covariates\": [\"age\"], \"subgroup\": []}");
+        Run bad = run("report", "--plan", plan.toString(), "--out-dir", dir.toString());
+        assertThat(bad.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(bad.err()).contains("plan.json: unknown key 'subgroup' in the plan");
+        Files.writeString(plan, "{\"covariates\": [\"age\"");
+        assertThat(run("report", "--plan", plan.toString()).err()).contains("the plan is not valid JSON");
+        Files.writeString(plan, "{\"random_effects\": \"sometimes\"}");
+        assertThat(run("report", "--plan", plan.toString()).err()).contains("unknown random-effects structure 'sometimes'");
+        assertThat(run("report", "--example", "ipd_sim", "--out-dir", dir.toString()).err())
+                .contains("the report needs patient-level thrombectomy trial data in the columns of the data dictionary");
+    }
+
+    @Test
     void ipd_reports_bad_patient_rows_with_line_and_column() throws Exception {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, "study,treatment,mrs\nA,1,2\nA,3,1\n");

@@ -1,0 +1,165 @@
+package org.strokemeta.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import org.strokemeta.data.CsvReader;
+import org.strokemeta.data.Examples;
+import org.strokemeta.data.InputException;
+import org.strokemeta.data.StrokeCohort;
+import org.strokemeta.data.StrokeLoader;
+import org.strokemeta.data.Table;
+import org.strokemeta.ordinal.CommonOddsRatio;
+import org.strokemeta.report.Fmt;
+import org.strokemeta.report.JsonReport;
+import org.strokemeta.report.StudyHtml;
+import org.strokemeta.report.StudyJson;
+import org.strokemeta.report.Version;
+import org.strokemeta.study.AnalysisPlan;
+import org.strokemeta.study.StudyReport;
+
+/** {@code strokemeta report}: the whole pooled analysis of a plan, as one HTML file and a JSON file of every number. */
+final class ReportCommand extends Command {
+    @Override
+    String name() {
+        return "report";
+    }
+
+    @Override
+    String summary() {
+        return "The full pooled analysis (HERMES plan by default) as one self-contained HTML report and a JSON file of every number.";
+    }
+
+    @Override
+    String description() {
+        return summary() + "\n\nWith no data given it runs on the bundled simulated HERMES-like cohort (hermes_sim). The data are\n"
+                + "patient-level thrombectomy trial data in the columns of the data dictionary (strokemeta dictionary).\n"
+                + "The plan (JSON) pre-specifies covariates, models and subgroups; --print-plan prints the default to edit.";
+    }
+
+    @Override
+    List<Opt> options() {
+        return List.of(
+                Opt.value("--input", "-i", "FILE", "Patient-level CSV file in the data dictionary's columns.", null),
+                Opt.value("--example", "NAME", "A bundled data set.", null),
+                Opt.value("--plan", "FILE", "Analysis plan (JSON); default: the HERMES plan.", null),
+                Opt.flag("--print-plan", "Print the default plan and exit."),
+                Opt.value("--out-dir", "DIR", "Directory for the report files.", "."),
+                Opt.value("--name", "BASE", "File name of the report (BASE.html and BASE.json).", "strokemeta-report"));
+    }
+
+    @Override
+    int run(Args a, PrintWriter out, PrintWriter err) {
+        if (a.flag("--print-plan")) {
+            out.print(new String(AnalysisPlan.hermesText(), StandardCharsets.UTF_8));
+            out.flush();
+            return 0;
+        }
+        Path input = a.path("--input");
+        if (input != null && a.get("--example") != null) {
+            throw new UsageException("give either --input or --example, not both");
+        }
+        String inputName;
+        byte[] data;
+        if (input != null) {
+            inputName = input.toString();
+            data = readFile(input);
+        } else {
+            Examples.Example e = Examples.get(a.get("--example") != null ? a.get("--example") : "hermes_sim");
+            inputName = "bundled example " + e.name() + " (" + e.file() + ")";
+            data = Examples.bytes(e);
+        }
+        Table t = CsvReader.parse(input != null ? input.getFileName().toString() : inputName, data);
+        if (!StrokeLoader.recognises(t)) {
+            throw InputException.of(t.source(), "the report needs patient-level thrombectomy trial data in the columns of the data "
+                    + "dictionary (trial, arm evt/control, mrs90, ...; see strokemeta dictionary)");
+        }
+        Path planPath = a.path("--plan");
+        byte[] planBytes = planPath == null ? AnalysisPlan.hermesText() : readFile(planPath);
+        String planName = planPath == null ? "default HERMES plan (plans/hermes.json)" : planPath.toString();
+        AnalysisPlan plan = AnalysisPlan.read(planPath == null ? "plans/hermes.json" : planPath.toString(), planBytes);
+        StrokeCohort cohort = StrokeLoader.load(t);
+        StudyReport.Provenance prov = new StudyReport.Provenance(inputName, sha256(data), planName, sha256(planBytes), Version.get(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "strokemeta report " + String.join(" ", a.raw()));
+        Progress bar = new Progress(err, System.console() != null, 4 + plan.subgroups().size());
+        StudyReport r = StudyReport.run(cohort, plan, prov, bar::step);
+        bar.done();
+        Path dir = a.path("--out-dir");
+        Path html = dir.resolve(a.get("--name") + ".html");
+        Path json = dir.resolve(a.get("--name") + ".json");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(html, StudyHtml.render(r), StandardCharsets.UTF_8);
+            Files.writeString(json, JsonReport.write(StudyJson.json(r)), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
+        }
+        var primary = r.main().primary();
+        out.println((r.simulated() ? "Simulated data: " : "") + r.main().data().size() + " patients in " + r.main().data().studies() + " trials");
+        if (primary != null && primary.converged()) {
+            CommonOddsRatio c = primary.effect();
+            out.println("Primary outcome: common OR " + Fmt.f(c.cor(), 2) + " [" + Fmt.f(c.corLower(), 2) + ", " + Fmt.f(c.corUpper(), 2) + "], "
+                    + Fmt.pEq(c.p()));
+        }
+        out.println("Wrote " + html + " and " + json);
+        out.flush();
+        return r.main().valid() ? 0 : Main.EXIT_INVALID;
+    }
+
+    private static byte[] readFile(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A progress bar on the terminal (only when there is one). */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final boolean terminal;
+        private final int total;
+        private int done;
+
+        Progress(PrintWriter err, boolean terminal, int total) {
+            this.err = err;
+            this.terminal = terminal;
+            this.total = total;
+        }
+
+        void step(String what) {
+            if (!terminal) {
+                return;
+            }
+            int width = 30;
+            int filled = Math.min(width, width * done / Math.max(1, total));
+            err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + String.format("%-40s", what));
+            err.flush();
+            done++;
+        }
+
+        void done() {
+            if (terminal) {
+                err.print("\r" + " ".repeat(75) + "\r");
+                err.flush();
+            }
+        }
+    }
+}
