@@ -311,6 +311,12 @@ class MainTest {
     }
 
     @Test
+    void the_published_versus_computed_table_in_the_docs_is_current() throws Exception {
+        assertThat(Files.readString(Path.of("docs/published-vs-computed.md"))).isEqualTo(PublishedCommand.table());
+        assertThat(run("published").out()).contains("| MR CLEAN | 1.67 [1.21, 2.30] | yes | 1.66 [1.21, 2.28] |");
+    }
+
+    @Test
     void ipd_reports_bad_patient_rows_with_line_and_column() throws Exception {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, "study,treatment,mrs\nA,1,2\nA,3,1\n");
