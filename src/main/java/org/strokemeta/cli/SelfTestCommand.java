@@ -57,8 +57,40 @@ final class SelfTestCommand extends Command {
                 out.print(e);
             }
         }
-        out.println("selftest: " + (RUNS.size() - failed) + " of " + RUNS.size() + " analyses ran without error");
+        // the report writes files: into a temporary directory, removed afterwards
+        java.nio.file.Path dir = null;
+        try {
+            dir = java.nio.file.Files.createTempDirectory("strokemeta-selftest");
+            String[] report = {"report", "--out-dir", dir.toString()};
+            StringWriter e = new StringWriter();
+            int code = Main.run(report, new PrintWriter(new StringWriter()), new PrintWriter(e));
+            if (code != 0) {
+                failed++;
+                out.println("FAIL (exit " + code + "): strokemeta report");
+                out.print(e);
+            }
+        } catch (java.io.IOException ex) {
+            failed++;
+            out.println("FAIL: no temporary directory for the report: " + ex.getMessage());
+        } finally {
+            deleteTree(dir);
+        }
+        int total = RUNS.size() + 1;
+        out.println("selftest: " + (total - failed) + " of " + total + " analyses ran without error");
         out.flush();
         return failed == 0 ? 0 : 1;
+    }
+
+    private static void deleteTree(java.nio.file.Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = java.nio.file.Files.walk(dir)) {
+            for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 }

@@ -39,8 +39,9 @@ class StudyHtmlTest {
                 "provenance"}) {
             assertThat(html).as(id).contains("<section id=\"" + id + "\">");
         }
-        // Grotta all, trials forest, subgroup forest, Grotta M2, M2 subdivisions
-        assertThat(html.split("<svg ", -1)).hasSize(6);
+        // Grotta all, trials forest, subgroup forest, Grotta M2, M2 subdivisions, effect against time
+        assertThat(html.split("<svg ", -1)).hasSize(7);
+        assertThat(html).contains("class=\"time\"");
         assertThat(html).contains("class=\"grotta\"").contains("class=\"forest\"").contains("Simulated data: these patients were generated");
         assertThat(html).contains("<code>abc</code>").contains("strokemeta 9.9");
     }
