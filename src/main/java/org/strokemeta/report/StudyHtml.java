@@ -53,6 +53,7 @@ public final class StudyHtml {
         m2(h, r);
         time(h, r);
         clinical(h, r);
+        published(h, r);
         h.append("<section id=\"methods\"><h2>Methods</h2><p>").append(esc(methods(r))).append("</p></section>\n");
         notes(h, r);
         provenance(h, r);
@@ -371,6 +372,26 @@ public final class StudyHtml {
                     .append(", ").append(Fmt.f(u.ciUpper(), 3)).append("].</li>\n");
         }
         h.append("</ul></section>\n");
+    }
+
+    private static void published(StringBuilder h, StudyReport r) {
+        if (r.published() == null) {
+            return;
+        }
+        h.append("<section id=\"published\"><h2>9. The published trials</h2>\n<p>The simulated cohort is calibrated to the "
+                + "published trials. Their published common odds ratios beside those computed from their published 90-day mRS "
+                + "distributions (unadjusted; bundled with their sources, docs/published-evidence.md):</p>\n<table><thead><tr><th>Trial</th>"
+                + "<th>Published cOR</th><th>Computed cOR</th><th>Patients</th><th>Why they differ</th></tr></thead><tbody>\n");
+        for (var c : r.published()) {
+            var p = c.published();
+            var e = c.computed();
+            h.append("<tr><td>").append(esc(c.label())).append("</td><td>")
+                    .append(p == null ? "—" : esc(Fmt.f(p.estimate(), 2) + (Double.isNaN(p.lower()) ? "" : " [" + Fmt.f(p.lower(), 2) + ", "
+                            + Fmt.f(p.upper(), 2) + "]") + (p.adjusted() ? " (adjusted)" : "")))
+                    .append("</td><td>").append(esc(Fmt.f(e.cor(), 2) + " [" + Fmt.f(e.corLower(), 2) + ", " + Fmt.f(e.corUpper(), 2) + "]"))
+                    .append("</td><td>").append(c.patients()).append("</td><td>").append(esc(c.explanation())).append("</td></tr>\n");
+        }
+        h.append("</tbody></table></section>\n");
     }
 
     /** The methods paragraph, from the plan and what was actually done. */

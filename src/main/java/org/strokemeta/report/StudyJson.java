@@ -69,6 +69,29 @@ public final class StudyJson {
             nums(n.putArray("thrombectomy"), gr.counts()[0]);
             nums(n.putArray("control"), gr.counts()[1]);
         }
+        if (r.published() == null) {
+            root.putNull("published");
+        } else {
+            ArrayNode pub = root.putArray("published");
+            for (var c : r.published()) {
+                ObjectNode n = pub.addObject();
+                n.put("label", c.label());
+                if (c.published() == null) {
+                    n.putNull("published");
+                } else {
+                    ObjectNode pn = n.putObject("published");
+                    JsonReport.num(pn, "estimate", c.published().estimate());
+                    JsonReport.num(pn, "ci_lower", c.published().lower());
+                    JsonReport.num(pn, "ci_upper", c.published().upper());
+                    pn.put("adjusted", c.published().adjusted());
+                    pn.put("source", c.published().source());
+                }
+                ShiftReport.cor(c.computed(), n.putObject("computed"));
+                n.put("patients", c.patients());
+                n.put("confidence", c.confidence());
+                n.put("explanation", c.explanation());
+            }
+        }
         root.put("methods", StudyHtml.methods(r));
         return root;
     }

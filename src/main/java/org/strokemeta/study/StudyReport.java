@@ -41,10 +41,17 @@ import org.strokemeta.pool.Model;
  * @param time       the effect against onset-to-randomisation time (null without that column)
  * @param grotta     mRS distributions per arm for the Grotta bars: all patients, then M2 when present
  * @param provenance where the numbers come from
+ * @param published  the published trials' common odds ratios beside those computed from the bundled
+ *                   distributions (given with the bundled cohort, which is calibrated to them), or null
  */
 public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort cohort, List<BaselineRow> baseline,
                           IpdAnalysis.Outcome main, List<SubgroupResult> subgroups, M2Section m2, TimeEffect time,
-                          List<Grotta> grotta, Provenance provenance) {
+                          List<Grotta> grotta, Provenance provenance, List<PublishedEvidence.Comparison> published) {
+
+    /** The same report with the published-versus-computed comparison of the bundled evidence. */
+    public StudyReport withPublished(List<PublishedEvidence.Comparison> comparison) {
+        return new StudyReport(plan, simulated, cohort, baseline, main, subgroups, m2, time, grotta, provenance, List.copyOf(comparison));
+    }
 
     /**
      * One row of Table 1.
@@ -157,7 +164,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         if (m2 != null) {
             grotta.add(new Grotta("M2 occlusions", counts(m2.analysis().data())));
         }
-        return new StudyReport(plan, cohort.simulated(), cohort, baseline, main, subgroups, m2, time, grotta, provenance);
+        return new StudyReport(plan, cohort.simulated(), cohort, baseline, main, subgroups, m2, time, grotta, provenance, null);
     }
 
     /** The plan's covariates that the data have; the others are noted by the caller through {@link #missingCovariates}. */

@@ -287,9 +287,11 @@ class MainTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Simulated data: 1764 patients in 7 trials").contains("Primary outcome: common OR ");
         String html = Files.readString(dir.resolve("hermes.html"));
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("(simulated data)</h1>").contains("<section id=\"m2\">");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("(simulated data)</h1>").contains("<section id=\"m2\">")
+                .contains("<section id=\"published\">").contains("<td>MR CLEAN</td><td>1.67 [1.21, 2.30] (adjusted)</td><td>1.66 [1.21, 2.28]</td>");
         JsonNode j = new ObjectMapper().readTree(dir.resolve("hermes.json").toFile());
         assertThat(j.path("schema").asText()).isEqualTo("strokemeta.report/1");
+        assertThat(j.path("published")).hasSize(9);
         assertThat(j.path("provenance").path("input_sha256").asText()).hasSize(64);
         assertThat(j.path("provenance").path("command").asText()).isEqualTo("strokemeta report --out-dir " + dir + " --name hermes");
         assertThat(run("report", "--print-plan").out()).contains("\"covariates\"").contains("\"subgroups\"");
