@@ -17,3 +17,11 @@ five <- c("MR CLEAN", "ESCAPE", "REVASCAT", "SWIFT PRIME", "EXTEND-IA")
 r5 <- rma(yi[five], sei = sei[five], method = "REML", control = list(threshold = 1e-12))
 r7 <- rma(yi, sei = sei, method = "REML", control = list(threshold = 1e-12))
 cat(sprintf("pooled5: %.15g se=%.15g\npooled7: %.15g se=%.15g\n", r5$b, r5$se, r7$b, r7$se))
+
+# by subgroup (ShiftSubgroupsTest): A = MR CLEAN, ESCAPE, REVASCAT, THRACE; B = SWIFT PRIME, EXTEND-IA, PISTE;
+# each pooled by REML, then the Wald-type test between the subgroups' estimates (metafor: rma of the two, method "FE")
+A <- c("MR CLEAN", "ESCAPE", "REVASCAT", "THRACE"); B <- c("SWIFT PRIME", "EXTEND-IA", "PISTE")
+ra <- rma(yi[A], sei = sei[A], method = "REML", control = list(threshold = 1e-12))
+rb <- rma(yi[B], sei = sei[B], method = "REML", control = list(threshold = 1e-12))
+q <- rma(c(ra$b, rb$b), sei = c(ra$se, rb$se), method = "FE")
+cat(sprintf("subgroup A: %.15g se=%.15g tau2=%.15g; B: %.15g se=%.15g; Q=%.15g p=%.15g\n", ra$b, ra$se, ra$tau2, rb$b, rb$se, q$QE, q$QEp))

@@ -13,6 +13,7 @@ import org.strokemeta.ordinal.UtilityWeights;
 import org.strokemeta.report.ShiftReport;
 import org.strokemeta.study.MetaRun;
 import org.strokemeta.study.ShiftAnalysis;
+import org.strokemeta.study.ShiftSubgroups;
 import org.strokemeta.study.ShiftRequest;
 import org.strokemeta.subgroup.SubgroupTest;
 
@@ -59,14 +60,22 @@ final class MetaCommand extends Command {
 
     /** Tabulated mRS distributions (study, arm, mrs0..mrs6): the ordinal shift analysis. */
     private int shift(Args a, Table t, PrintWriter out, String format) {
-        if (a.get("--by") != null || a.get("--subgroup") != null || a.get("--moderators") != null) {
-            throw new UsageException("--by, --subgroup and --moderators are not available for tabulated ordinal data");
+        if (a.get("--by") != null || a.get("--moderators") != null) {
+            throw new UsageException("--by and --moderators are not available for tabulated ordinal data");
         }
         if (format.equals("csv")) {
             throw new UsageException("csv output is for pooled binary, continuous or generic data; use --format json");
         }
         ShiftRequest r = new ShiftRequest(!a.get("--stage").equalsIgnoreCase("one"), Thresholds.parse(a.get("--thresholds")),
                 Options.merge(a.get("--merge")), !a.flag("--no-po-test"), UtilityWeights.parse(a.get("--utility")), Options.metaOptions(a));
+        if (a.get("--subgroup") != null) {
+            if (!r.twoStage()) {
+                throw new UsageException("--subgroup with tabulated ordinal data needs the two-stage analysis (leave out --stage one)");
+            }
+            ShiftSubgroups s = ShiftSubgroups.run(t, a.get("--subgroup"), r, SubgroupTest.parse(a.get("--subgroup-test")));
+            Options.write(a, out, format.equals("json") ? JsonReport.write(ShiftReport.json(s)) : ShiftReport.text(s));
+            return s.pooled().groups().stream().allMatch(g -> g.result().converged()) ? 0 : Main.EXIT_INVALID;
+        }
         ShiftAnalysis.Outcome o = ShiftAnalysis.run(OrdinalTableLoader.load(t), r);
         Options.write(a, out, format.equals("json") ? JsonReport.write(ShiftReport.json(o)) : ShiftReport.text(o));
         return o.valid() ? 0 : Main.EXIT_INVALID;

@@ -2,6 +2,8 @@ package org.strokemeta.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.strokemeta.data.Note;
 import org.strokemeta.ordinal.CommonOddsRatio;
 import org.strokemeta.ordinal.NetBenefit;
 import org.strokemeta.ordinal.ProportionalOddsCheck;
@@ -195,5 +197,61 @@ public final class ShiftReport {
         JsonReport.num(un, "se", u.se());
         JsonReport.num(un, "ci_lower", u.ciLower());
         JsonReport.num(un, "ci_upper", u.ciUpper());
+    }
+
+    /** The shift analysis of tabulated data by subgroup, as text. */
+    public static String text(org.strokemeta.study.ShiftSubgroups s) {
+        StringBuilder sb = new StringBuilder();
+        org.strokemeta.subgroup.SubgroupResult r = s.pooled();
+        String ci = Math.round(r.options().level() * 100) + "% CI";
+        sb.append("Ordinal shift analysis by ").append(s.column()).append(" (common odds ratio > 1 = shift toward better outcomes with "
+                + "treatment)\nTwo-stage: a common odds ratio per trial within each subgroup, pooled by ")
+                .append(r.groups().isEmpty() ? "" : pooling(r.groups().get(0).result())).append("\n\n");
+        sb.append(Fmt.pad("Subgroup", 24)).append(Fmt.right("trials", 7)).append("   ").append(Fmt.pad("cOR [" + ci + "]", 24))
+                .append(Fmt.right("p", 9)).append(Fmt.right("I²", 8)).append(Fmt.right("tau²", 10)).append('\n');
+        for (org.strokemeta.subgroup.SubgroupResult.Group g : r.groups()) {
+            var p = g.result().pooled();
+            sb.append(Fmt.pad(g.label(), 24)).append(Fmt.right(Integer.toString(g.k()), 7)).append("   ")
+                    .append(Fmt.pad(IpdReport.ratio(p.estimate(), p.ciLower(), p.ciUpper()), 24)).append(Fmt.right(Fmt.p(p.p()), 9))
+                    .append(Fmt.right(Fmt.f(g.result().heterogeneity().i2(), 1) + "%", 8))
+                    .append(Fmt.right(Fmt.g(g.result().heterogeneity().tau2()), 10)).append(g.single() ? "  (one trial)" : "").append('\n');
+        }
+        var b = r.between();
+        if (b != null) {
+            sb.append("\nTest for subgroup differences (").append(b.method().label()).append("): ")
+                    .append(b.isF() ? "F(" + b.df1() + ", " + Fmt.f(b.df2(), 0) + ") = " : "Q = ").append(Fmt.f(b.statistic(), 2))
+                    .append(b.isF() ? "" : " (df = " + b.df1() + ")").append(", ").append(Fmt.pEq(b.p())).append('\n');
+        }
+        List<Note> notes = new java.util.ArrayList<>(s.notes());
+        notes.addAll(r.notes());
+        TextReport.notes(sb, notes.stream().distinct().toList());
+        return sb.toString();
+    }
+
+    /** The shift analysis of tabulated data by subgroup, as JSON. */
+    public static ObjectNode json(org.strokemeta.study.ShiftSubgroups s) {
+        ObjectNode root = JsonReport.MAPPER.createObjectNode();
+        root.put("schema", "strokemeta.shift-subgroups/1");
+        root.put("version", Version.get());
+        root.put("column", s.column());
+        ArrayNode groups = root.putArray("subgroups");
+        for (var e : s.subgroups().entrySet()) {
+            ObjectNode g = groups.addObject();
+            g.put("label", e.getKey());
+            g.set("analysis", json(e.getValue()));
+        }
+        var b = s.pooled().between();
+        if (b == null) {
+            root.putNull("test");
+        } else {
+            ObjectNode t = root.putObject("test");
+            t.put("method", b.method().label());
+            JsonReport.num(t, "statistic", b.statistic());
+            t.put("df1", b.df1());
+            JsonReport.num(t, "df2", b.df2());
+            JsonReport.num(t, "p", b.p());
+        }
+        root.set("notes", JsonReport.notes(s.notes()));
+        return root;
     }
 }
