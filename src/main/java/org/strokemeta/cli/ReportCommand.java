@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import org.strokemeta.data.CsvReader;
 import org.strokemeta.data.Examples;
-import org.strokemeta.data.InputException;
 import org.strokemeta.data.StrokeCohort;
 import org.strokemeta.data.StrokeLoader;
 import org.strokemeta.data.Table;
@@ -50,7 +49,7 @@ final class ReportCommand extends Command {
     @Override
     List<Opt> options() {
         return List.of(
-                Opt.value("--input", "-i", "FILE", "Patient-level CSV file in the data dictionary's columns.", null),
+                Opt.value("--input", "--data", "FILE", "Patient-level CSV file in the data dictionary's columns.", null),
                 Opt.value("--example", "NAME", "A bundled data set.", null),
                 Opt.value("--plan", "FILE", "Analysis plan (JSON); default: the HERMES plan.", null),
                 Opt.flag("--print-plan", "Print the default plan and exit."),
@@ -80,10 +79,6 @@ final class ReportCommand extends Command {
             data = Examples.bytes(e);
         }
         Table t = CsvReader.parse(input != null ? input.getFileName().toString() : inputName, data);
-        if (!StrokeLoader.recognises(t)) {
-            throw InputException.of(t.source(), "the report needs patient-level thrombectomy trial data in the columns of the data "
-                    + "dictionary (trial, arm evt/control, mrs90, ...; see strokemeta dictionary)");
-        }
         Path planPath = a.path("--plan");
         byte[] planBytes = planPath == null ? AnalysisPlan.hermesText() : readFile(planPath);
         String planName = planPath == null ? "default HERMES plan (plans/hermes.json)" : planPath.toString();

@@ -175,7 +175,8 @@ public final class StudyHtml {
         for (IpdAnalysis.Binary b : o.binary()) {
             BinaryResult res = b.result();
             String name = label(res.event());
-            h.append("<tr><td>").append(esc(Character.toUpperCase(name.charAt(0)) + name.substring(1))).append("</td><td>").append(b.eventsTreatment()).append('/')
+            String shown = name.startsWith("mRS") ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            h.append("<tr><td>").append(esc(shown)).append("</td><td>").append(b.eventsTreatment()).append('/')
                     .append(b.patientsTreatment()).append(" (").append(Fmt.f(100.0 * b.eventsTreatment() / b.patientsTreatment(), 1))
                     .append("%)</td><td>").append(b.eventsControl()).append('/').append(b.patientsControl()).append(" (")
                     .append(Fmt.f(100.0 * b.eventsControl() / b.patientsControl(), 1)).append("%)</td>");
@@ -229,7 +230,8 @@ public final class StudyHtml {
         List<Forest.Row> rows = new ArrayList<>();
         for (StudyReport.SubgroupResult s : groups) {
             var t = s.interaction();
-            rows.add(Forest.Row.heading(s.label(), t.valid() ? "p interaction " + Fmt.p(t.p()) : "no interaction test"));
+            rows.add(Forest.Row.heading(s.label(), t.valid() ? "p interaction " + Fmt.p(t.p())
+                    : s.levels().isEmpty() ? "not in the data" : "no interaction test"));
             for (StudyReport.Level l : s.levels()) {
                 String name = "  " + l.name() + " (" + l.nEvt() + "/" + l.nControl() + ")";
                 if (l.effect() == null || !l.effect().available()) {
@@ -408,7 +410,13 @@ public final class StudyHtml {
         }
         m.append("; a common odds ratio above 1 favours thrombectomy. ");
         if (!r.missingCovariates().isEmpty()) {
-            m.append("The plan's covariates ").append(String.join(", ", r.missingCovariates())).append(" are not in the data and were not used. ");
+            m.append("The plan's covariates ").append(String.join(", ", r.missingCovariates().stream().map(StudyHtml::covariate).toList()))
+                    .append(r.missingCovariates().size() == 1 ? " is" : " are").append(" not in the data and were not used. ");
+        }
+        if (!r.missingOutcomes().isEmpty()) {
+            m.append("The planned outcome").append(r.missingOutcomes().size() == 1 ? " " : "s ")
+                    .append(String.join(", ", r.missingOutcomes().stream().map(StudyHtml::label).toList()))
+                    .append(r.missingOutcomes().size() == 1 ? " is" : " are").append(" not in the data. ");
         }
         if (p.merge() != null) {
             m.append("mRS ").append(p.merge().from()).append(" to ").append(p.merge().to()).append(" were merged. ");
@@ -425,8 +433,13 @@ public final class StudyHtml {
                     .append(o.twoStage().pooled().options().ciMethod() == CiMethod.KNHA ? " with Hartung-Knapp-Sidik-Jonkman intervals" : "")
                     .append(", with a prediction interval. ");
         }
-        if (!r.subgroups().isEmpty()) {
-            m.append("In subgroups (").append(String.join(", ", r.subgroups().stream().map(s -> s.label().toLowerCase(Locale.ROOT)).toList()))
+        List<String> analysed = r.subgroups().stream().filter(s -> !s.levels().isEmpty()).map(s -> s.label().toLowerCase(Locale.ROOT)).toList();
+        List<String> skipped = r.subgroups().stream().filter(s -> s.levels().isEmpty()).map(s -> s.variable()).toList();
+        if (!skipped.isEmpty()) {
+            m.append("The planned subgroups by ").append(String.join(", ", skipped)).append(" were not analysed: the data lack them. ");
+        }
+        if (!analysed.isEmpty()) {
+            m.append("In subgroups (").append(String.join("; ", analysed))
                     .append(") the primary model was fitted within each subgroup; differences between subgroups were tested by likelihood "
                             + "ratio on treatment-by-subgroup interactions estimated within trials (covariates centred on their trial means, "
                             + "Fisher et al., BMJ 2017). ");

@@ -143,10 +143,15 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         step.accept("primary outcome");
         PatientData d = cohort.patients(covariates);
         Map<String, double[]> outcomes = outcomeColumns(cohort, d, plan);
-        IpdAnalysis.Outcome main = IpdAnalysis.run(d, null, outcomes, request(plan, covariates, plan.binary()));
+        IpdAnalysis.Outcome main = IpdAnalysis.run(d, null, outcomes, request(plan, covariates, binaryOutcomes(cohort, plan)));
         List<SubgroupResult> subgroups = new ArrayList<>();
         for (AnalysisPlan.Subgroup s : plan.subgroups()) {
             step.accept("subgroup " + s.label());
+            if (!hasVariable(cohort, s.variable())) {
+                subgroups.add(new SubgroupResult(s.label(), s.variable(), List.of(),
+                        new SubgroupInteraction.Result(Double.NaN, 0, Double.NaN, "the data have no " + s.variable() + " column")));
+                continue;
+            }
             subgroups.add(subgroup(cohort, d, plan, covariates, s.label(), s.variable(), s.cuts()));
         }
         M2Section m2 = null;
@@ -181,6 +186,38 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         return out;
     }
 
+    /** True when the data have the subgrouping variable (a dictionary field, a derived covariate or a further column). */
+    static boolean hasVariable(StrokeCohort c, String variable) {
+        StrokeField f = StrokeField.ofHeader(variable);
+        if (f != null && f.type() == StrokeField.Type.CATEGORY) {
+            return c.has(f);
+        }
+        try {
+            c.covariate(variable);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The plan's binary outcomes the data have (mRS cut-offs and death always; others when their column is there). */
+    static List<String> binaryOutcomes(StrokeCohort c, AnalysisPlan plan) {
+        List<String> out = new ArrayList<>();
+        for (String b : plan.binary()) {
+            if (b.matches("0-\\d+") || b.equalsIgnoreCase("death") || hasVariable(c, b)) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    /** The plan's binary outcomes that the data do not have. */
+    public List<String> missingOutcomes() {
+        List<String> out = new ArrayList<>(plan.binary());
+        out.removeAll(binaryOutcomes(cohort, plan));
+        return out;
+    }
+
     /** The plan's covariates that the data do not have. */
     public List<String> missingCovariates() {
         List<String> out = new ArrayList<>(plan.covariates());
@@ -203,7 +240,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         for (int i = 0; i < lines.length; i++) {
             rowOfLine.put(lines[i], i);
         }
-        for (String b : plan.binary()) {
+        for (String b : binaryOutcomes(c, plan)) {
             if (b.matches("0-\\d+") || b.equalsIgnoreCase("death")) {
                 continue;
             }
@@ -455,7 +492,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         sub = sub.withCovariatesOnly(cov);
         IpdAnalysis.Outcome a;
         try {
-            a = IpdAnalysis.run(sub, null, outcomeColumns(c, sub, plan), request(plan, cov, plan.binary()));
+            a = IpdAnalysis.run(sub, null, outcomeColumns(c, sub, plan), request(plan, cov, binaryOutcomes(c, plan)));
         } catch (RuntimeException e) {
             return new M2Section(null, List.of());
         }

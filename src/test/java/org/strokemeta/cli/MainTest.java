@@ -298,6 +298,26 @@ class MainTest {
     }
 
     @Test
+    void report_runs_on_a_users_file_with_other_header_names_and_fewer_columns() throws Exception {
+        Path f = dir.resolve("user.csv");
+        StringBuilder csv = new StringBuilder("Study,Group,Age,Gender,mRS\n");
+        java.util.Random rng = new java.util.Random(5);
+        for (int i = 0; i < 400; i++) {
+            boolean evt = i % 2 == 0;
+            int mrs = i < 42 ? i / 6 : Math.min(6, rng.nextInt(7) + (evt ? 0 : rng.nextInt(2)));
+            csv.append("T" + (i % 6 / 2 + 1)).append(',').append(evt ? "EVT" : "control").append(',').append(i % 37 == 0 ? "" : 50 + i % 40)
+                    .append(',').append(i % 3 == 0 ? "F" : "M").append(',').append(mrs).append('\n');
+        }
+        Files.writeString(f, csv);
+        Run r = run("report", "--data", f.toString(), "--out-dir", dir.toString(), "--name", "user");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        String html = Files.readString(dir.resolve("user.html"));
+        assertThat(html).doesNotContain("simulated data").contains("not in the data").contains("are not in the data and were not used")
+                .contains("patients left out: age is missing");
+    }
+
+    @Test
     void report_refuses_a_bad_plan_and_data_outside_the_dictionary() throws Exception {
         Path plan = dir.resolve("plan.json");
         Files.writeString(plan, "{\"covariates\": [\"age\"], \"subgroup\": []}");
@@ -308,8 +328,8 @@ class MainTest {
         assertThat(run("report", "--plan", plan.toString()).err()).contains("the plan is not valid JSON");
         Files.writeString(plan, "{\"random_effects\": \"sometimes\"}");
         assertThat(run("report", "--plan", plan.toString()).err()).contains("unknown random-effects structure 'sometimes'");
-        assertThat(run("report", "--example", "ipd_sim", "--out-dir", dir.toString()).err())
-                .contains("the report needs patient-level thrombectomy trial data in the columns of the data dictionary");
+        assertThat(run("report", "--example", "mrs_sim", "--out-dir", dir.toString()).err())
+                .contains("(mrs_sim.csv): the column mrs90 is missing");
     }
 
     @Test
