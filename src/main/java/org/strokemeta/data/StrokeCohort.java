@@ -128,6 +128,23 @@ public final class StrokeCohort {
         return List.copyOf(extra.keySet());
     }
 
+    /** The cohort row of each patient of d (patients made by {@link #patients}), found by file line. */
+    public int[] rows(PatientData d) {
+        java.util.Map<Integer, Integer> rowOfLine = new java.util.HashMap<>(lines.length * 2);
+        for (int i = 0; i < lines.length; i++) {
+            rowOfLine.put(lines[i], i);
+        }
+        int[] out = new int[d.size()];
+        for (int i = 0; i < out.length; i++) {
+            Integer r = rowOfLine.get(d.lines()[i]);
+            if (r == null) {
+                throw new IllegalArgumentException("patient on line " + d.lines()[i] + " is not in this cohort");
+            }
+            out[i] = r;
+        }
+        return out;
+    }
+
     /** Remarks made while reading: missing values per field, derived values. */
     public List<Note> notes() {
         return notes;

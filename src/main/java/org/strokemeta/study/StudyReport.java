@@ -235,11 +235,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
     /** 0/1 outcomes of the cohort (sich) aligned with the analysed patients, by file line. */
     static Map<String, double[]> outcomeColumns(StrokeCohort c, PatientData d, AnalysisPlan plan) {
         Map<String, double[]> out = new HashMap<>();
-        Map<Integer, Integer> rowOfLine = new HashMap<>();
-        int[] lines = c.lines();
-        for (int i = 0; i < lines.length; i++) {
-            rowOfLine.put(lines[i], i);
-        }
+        int[] row = c.rows(d);
         for (String b : binaryOutcomes(c, plan)) {
             if (b.matches("0-\\d+") || b.equalsIgnoreCase("death")) {
                 continue;
@@ -247,7 +243,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
             double[] all = c.covariate(b);
             double[] v = new double[d.size()];
             for (int i = 0; i < v.length; i++) {
-                v[i] = all[rowOfLine.get(d.lines()[i])];
+                v[i] = all[row[i]];
             }
             out.put(b, v);
         }
@@ -357,11 +353,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
     }
 
     static Grouping grouping(StrokeCohort c, PatientData d, String variable, List<Double> cuts) {
-        Map<Integer, Integer> rowOfLine = new HashMap<>();
-        int[] lines = c.lines();
-        for (int i = 0; i < lines.length; i++) {
-            rowOfLine.put(lines[i], i);
-        }
+        int[] row = c.rows(d);
         StrokeField f = StrokeField.ofHeader(variable);
         int[] g = new int[d.size()];
         List<String> names = new ArrayList<>();
@@ -369,7 +361,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
             int[] code = c.category(f);
             names.addAll(f.codeList());
             for (int i = 0; i < g.length; i++) {
-                g[i] = code[rowOfLine.get(d.lines()[i])];
+                g[i] = code[row[i]];
             }
         } else {
             double[] x = c.covariate(variable);
@@ -377,7 +369,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
                 names.add("no");
                 names.add("yes");
                 for (int i = 0; i < g.length; i++) {
-                    double v = x[rowOfLine.get(d.lines()[i])];
+                    double v = x[row[i]];
                     g[i] = Double.isNaN(v) ? -1 : v == 1 ? 1 : 0;
                 }
             } else {
@@ -387,7 +379,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
                 }
                 names.add("≥ " + plain(cuts.get(cuts.size() - 1)));
                 for (int i = 0; i < g.length; i++) {
-                    double v = x[rowOfLine.get(d.lines()[i])];
+                    double v = x[row[i]];
                     if (Double.isNaN(v)) {
                         g[i] = -1;
                         continue;
@@ -471,15 +463,11 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
 
     private static M2Section m2(StrokeCohort c, PatientData d, AnalysisPlan plan, List<String> covariates) {
         double[] m2 = c.covariate("m2");
-        Map<Integer, Integer> rowOfLine = new HashMap<>();
-        int[] lines = c.lines();
-        for (int i = 0; i < lines.length; i++) {
-            rowOfLine.put(lines[i], i);
-        }
+        int[] row = c.rows(d);
         int[] keep = new int[d.size()];
         int n = 0;
         for (int i = 0; i < d.size(); i++) {
-            if (m2[rowOfLine.get(d.lines()[i])] == 1) {
+            if (m2[row[i]] == 1) {
                 keep[n++] = i;
             }
         }
