@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs what strokemeta needs to build and test on a fresh Debian machine: a JDK (17 or newer)
-# and Maven. Does nothing when they are present. Maven itself fetches the Java libraries.
+# Installs what strokemeta needs to build and test on a fresh Debian machine: a JDK (17 or newer),
+# Maven, and rsvg-convert (librsvg2-bin) for figures as PNG and PDF. Does nothing when they are
+# present. Maven itself fetches the Java libraries.
 set -euo pipefail
 need=()
 command -v java >/dev/null 2>&1 || need+=(default-jdk-headless)
 command -v javac >/dev/null 2>&1 || need+=(default-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
+command -v rsvg-convert >/dev/null 2>&1 || need+=(librsvg2-bin)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]} ..." >&2
   sudo=""

@@ -12,6 +12,8 @@ import org.strokemeta.ordinal.ProportionalOddsCheck;
 import org.strokemeta.ordinal.TrialEffect;
 import org.strokemeta.ordinal.UtilityWeightedOutcome;
 import org.strokemeta.pool.CiMethod;
+import org.strokemeta.plot.ForestPlot;
+import org.strokemeta.plot.GrottaPlot;
 import org.strokemeta.pool.MetaResult;
 import org.strokemeta.study.AnalysisPlan;
 import org.strokemeta.study.IpdAnalysis;
@@ -23,9 +25,6 @@ import org.strokemeta.study.StudyReport;
  * followed, the notes and the provenance. Every text that comes from the data is escaped.
  */
 public final class StudyHtml {
-    /** mRS 0 (dark) to 6 (light); a sequential scale that stays distinct in the common colour-vision deficiencies. */
-    static final String[] MRS_COLOURS = {"#08306b", "#2171b5", "#6baed6", "#c6dbef", "#fdd0a2", "#f16913", "#7f2704"};
-
     private StudyHtml() {
     }
 
@@ -139,21 +138,21 @@ public final class StudyHtml {
         h.append("<section id=\"trials\"><h2>3. Treatment effect by trial</h2>\n<p>Each trial's common odds ratio (adjusted within the "
                 + "trial), pooled by ").append(esc(p.method())).append(p.options().ciMethod() == CiMethod.KNHA ? " with Hartung-Knapp intervals" : "")
                 .append(".</p>\n");
-        List<Forest.Row> rows = new ArrayList<>();
+        List<ForestPlot.Row> rows = new ArrayList<>();
         int w = 0;
         for (TrialEffect t : r.main().twoStage().trials()) {
             if (t.included()) {
-                rows.add(Forest.Row.study(t.study(), t.effect().logCor(), t.effect().ciLower(), t.effect().ciUpper(), p.weights()[w++]));
+                rows.add(ForestPlot.Row.study(t.study(), t.effect().logCor(), t.effect().ciLower(), t.effect().ciUpper(), p.weights()[w++], List.of()));
             } else {
-                rows.add(Forest.Row.note(t.study(), "left out: " + t.reason()));
+                rows.add(ForestPlot.Row.note(t.study(), "left out: " + t.reason()));
             }
         }
         var e = p.pooled();
-        rows.add(Forest.Row.summary("Pooled (random effects)", e.estimate(), e.ciLower(), e.ciUpper()));
+        rows.add(ForestPlot.Row.summary("Pooled (random effects)", e.estimate(), e.ciLower(), e.ciUpper()));
         if (!Double.isNaN(e.piLower())) {
-            rows.add(Forest.Row.interval("Prediction interval", e.estimate(), e.piLower(), e.piUpper()));
+            rows.add(ForestPlot.Row.interval("Prediction interval", e.estimate(), e.piLower(), e.piUpper()));
         }
-        h.append(Forest.svg(rows, "Common odds ratio (log scale)", "favours control", "favours thrombectomy"));
+        h.append(forest(rows, "Common odds ratio by trial and pooled"));
         var het = p.heterogeneity();
         h.append("<p>Heterogeneity: Q = ").append(Fmt.f(het.q(), 2)).append(" (df = ").append(het.qDf()).append(", ").append(esc(Fmt.pEq(het.qP())))
                 .append("), I² = ").append(Fmt.f(het.i2(), 1)).append("%, τ² = ").append(Fmt.g(het.tau2())).append(".</p></section>\n");
@@ -222,22 +221,22 @@ public final class StudyHtml {
         }
         h.append("<section id=\"subgroups\"><h2>5. Subgroups</h2>\n<p>Adjusted common odds ratio within each subgroup; "
                 + "p(interaction): likelihood-ratio test of treatment-by-subgroup interactions estimated within trials.</p>\n");
-        h.append(Forest.svg(subgroupRows(r.subgroups()), "Common odds ratio (log scale)", "favours control", "favours thrombectomy"));
+        h.append(forest(subgroupRows(r.subgroups()), "Common odds ratio by subgroup"));
         h.append("</section>\n");
     }
 
-    static List<Forest.Row> subgroupRows(List<StudyReport.SubgroupResult> groups) {
-        List<Forest.Row> rows = new ArrayList<>();
+    static List<ForestPlot.Row> subgroupRows(List<StudyReport.SubgroupResult> groups) {
+        List<ForestPlot.Row> rows = new ArrayList<>();
         for (StudyReport.SubgroupResult s : groups) {
             var t = s.interaction();
-            rows.add(Forest.Row.heading(s.label(), t.valid() ? "p interaction " + Fmt.p(t.p())
+            rows.add(ForestPlot.Row.heading(s.label(), t.valid() ? "p interaction " + Fmt.p(t.p())
                     : s.levels().isEmpty() ? "not in the data" : "no interaction test"));
             for (StudyReport.Level l : s.levels()) {
                 String name = "  " + l.name() + " (" + l.nEvt() + "/" + l.nControl() + ")";
                 if (l.effect() == null || !l.effect().available()) {
-                    rows.add(Forest.Row.note(name, l.note()));
+                    rows.add(ForestPlot.Row.note(name, l.note()));
                 } else {
-                    rows.add(Forest.Row.study(name, l.effect().logCor(), l.effect().ciLower(), l.effect().ciUpper(), Double.NaN));
+                    rows.add(ForestPlot.Row.study(name, l.effect().logCor(), l.effect().ciLower(), l.effect().ciUpper(), Double.NaN, List.of()));
                 }
             }
         }
@@ -274,7 +273,7 @@ public final class StudyHtml {
             }
         }
         if (!m.subdivisions().isEmpty()) {
-            h.append(Forest.svg(subgroupRows(m.subdivisions()), "Common odds ratio (log scale)", "favours control", "favours thrombectomy"));
+            h.append(forest(subgroupRows(m.subdivisions()), "Common odds ratio by M2 subdivision"));
         }
         h.append("</section>\n");
     }
@@ -483,54 +482,16 @@ public final class StudyHtml {
         return "<tr><th>" + esc(k) + "</th><td><code>" + esc(v) + "</code></td></tr>\n";
     }
 
-    /** Stacked horizontal bars of the mRS distribution per arm, with lines joining category boundaries. */
+    /** A forest plot of common odds ratios in a figure. */
+    static String forest(List<ForestPlot.Row> rows, String caption) {
+        return "<figure>" + ForestPlot.svg(new ForestPlot.Spec(rows, List.of(), true, "Common odds ratio (log scale)", "favours control",
+                "favours thrombectomy", List.of(), 44)) + "<figcaption>" + esc(caption) + "</figcaption></figure>\n";
+    }
+
+    /** Grotta bars of the two arms in a figure. */
     static String grotta(StudyReport.Grotta g, String caption) {
-        int width = 760;
-        int left = 165;
-        int bar = 34;
-        int gap = 30;
-        int top = 30;
-        int plot = width - left - 20;
-        StringBuilder s = new StringBuilder();
-        s.append("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(top + 2 * bar + gap + 40)
-                .append("\" role=\"img\" aria-label=\"").append(esc(caption)).append("\" class=\"grotta\">\n");
-        String[] arms = {"Thrombectomy", "Control"};
-        double[][] cum = new double[2][8];
-        for (int a = 0; a < 2; a++) {
-            double n = 0;
-            for (double c : g.counts()[a]) {
-                n += c;
-            }
-            int y = top + a * (bar + gap);
-            s.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + bar / 2 + 5).append("\" text-anchor=\"end\">").append(arms[a])
-                    .append(" (n=").append((long) n).append(")</text>\n");
-            double x = 0;
-            for (int j = 0; j < g.counts()[a].length; j++) {
-                double share = n > 0 ? g.counts()[a][j] / n : 0;
-                double w = share * plot;
-                s.append("<rect x=\"").append(f1(left + x)).append("\" y=\"").append(y).append("\" width=\"").append(f1(w)).append("\" height=\"")
-                        .append(bar).append("\" fill=\"").append(MRS_COLOURS[Math.min(j, 6)]).append("\"><title>mRS ").append(j).append(": ")
-                        .append((long) g.counts()[a][j]).append(" (").append(Fmt.f(100 * share, 1)).append("%)</title></rect>\n");
-                if (w > 26) {
-                    s.append("<text x=\"").append(f1(left + x + w / 2)).append("\" y=\"").append(y + bar / 2 + 5).append("\" text-anchor=\"middle\" fill=\"")
-                            .append(j <= 1 || j >= 5 ? "#fff" : "#000").append("\" font-size=\"12\">").append(Math.round(100 * share)).append("</text>\n");
-                }
-                x += w;
-                cum[a][j + 1] = x;
-            }
-        }
-        for (int j = 1; j < 7; j++) {
-            s.append("<line x1=\"").append(f1(left + cum[0][j])).append("\" y1=\"").append(top + bar).append("\" x2=\"").append(f1(left + cum[1][j]))
-                    .append("\" y2=\"").append(top + bar + gap).append("\" stroke=\"#555\" stroke-width=\"0.8\"/>\n");
-        }
-        int ly = top + 2 * bar + gap + 22;
-        for (int j = 0; j < 7; j++) {
-            int lx = left + j * 80;
-            s.append("<rect x=\"").append(lx).append("\" y=\"").append(ly - 11).append("\" width=\"12\" height=\"12\" fill=\"").append(MRS_COLOURS[j])
-                    .append("\"/><text x=\"").append(lx + 16).append("\" y=\"").append(ly).append("\" font-size=\"12\">mRS ").append(j).append("</text>\n");
-        }
-        s.append("</svg><figcaption>").append(esc(caption)).append(" (percent of each arm).</figcaption></figure>\n");
-        return s.toString();
+        return "<figure>" + GrottaPlot.svg(List.of(new GrottaPlot.Bar("Thrombectomy", g.counts()[0]), new GrottaPlot.Bar("Control", g.counts()[1])),
+                GrottaPlot.mrsLabels(g.counts()[0].length)) + "<figcaption>" + esc(caption) + " (percent of each arm).</figcaption></figure>\n";
     }
 
     static String f1(double v) {

@@ -1,0 +1,151 @@
+package org.strokemeta.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.strokemeta.bias.FunnelOptions;
+import org.strokemeta.bias.FunnelPlot;
+import org.strokemeta.bias.TrimFill;
+import org.strokemeta.bias.TrimFillOptions;
+import org.strokemeta.data.OrdinalTable;
+import org.strokemeta.data.OrdinalTableLoader;
+import org.strokemeta.data.Table;
+import org.strokemeta.ordinal.CategoryMerge;
+import org.strokemeta.ordinal.Thresholds;
+import org.strokemeta.ordinal.UtilityWeights;
+import org.strokemeta.plot.ForestPlot;
+import org.strokemeta.plot.FunnelSvg;
+import org.strokemeta.plot.GrottaPlot;
+import org.strokemeta.plot.MetaForest;
+import org.strokemeta.plot.Raster;
+import org.strokemeta.pool.MetaAnalysis;
+import org.strokemeta.pool.Model;
+import org.strokemeta.study.MetaRequest;
+import org.strokemeta.study.MetaRun;
+import org.strokemeta.study.ShiftAnalysis;
+import org.strokemeta.study.ShiftRequest;
+
+/** {@code strokemeta plot forest|grotta|funnel}: a figure as SVG, PNG or PDF. */
+final class PlotCommand extends Command {
+    @Override
+    String name() {
+        return "plot";
+    }
+
+    @Override
+    String summary() {
+        return "Draw a forest plot, Grotta bars or a funnel plot as SVG, PNG or PDF (the same analysis options as meta).";
+    }
+
+    @Override
+    String positionalUsage() {
+        return "forest|grotta|funnel";
+    }
+
+    @Override
+    int maxPositional() {
+        return 1;
+    }
+
+    @Override
+    List<Opt> options() {
+        return Options.concat(Options.INPUT, Options.ANALYSIS, List.of(
+                Opt.value("--subgroup", "COLUMN", "Forest plot in subgroup blocks with subtotals and the test for subgroup differences.", null),
+                Opt.value("--sort", "none|effect|weight|precision", "Order of the studies in a forest plot.", "none"),
+                Opt.flag("--both-models", "Show the fixed-effect and the random-effects diamond."),
+                Opt.value("--favours", "LEFT|RIGHT", "The labels under the two halves of a forest plot.", "favours control|favours treatment"),
+                Opt.value("--max-label", "N", "Longest study name shown in full (characters).", "40"),
+                Opt.flag("--contour", "Funnel plot: contour-enhanced (90, 95, 99% regions around 0)."),
+                Opt.flag("--trim-fill", "Funnel plot: with the studies filled in by trim-and-fill."),
+                Opt.value("--merge", "A-B", "Grotta bars: merge categories A to B (for example 5-6).", null),
+                Opt.value("--out", "-o", "FILE", "Output file: .svg, .png or .pdf (SVG on the terminal when not given).", null),
+                Opt.value("--dpi", "N", "Resolution of a PNG.", "300")));
+    }
+
+    @Override
+    int run(Args a, PrintWriter out, PrintWriter err) {
+        if (a.positional().isEmpty()) {
+            throw new UsageException("say which figure: forest, grotta or funnel");
+        }
+        String kind = a.positional().get(0);
+        Table t = Options.read(a);
+        String svg = switch (kind) {
+            case "forest" -> forest(a, t);
+            case "grotta" -> grotta(a, t);
+            case "funnel" -> funnel(a, t);
+            default -> throw new UsageException("unknown figure '" + kind + "' (expected forest, grotta or funnel)");
+        };
+        Path file = a.path("--out");
+        if (file == null) {
+            out.print(svg);
+            out.flush();
+        } else {
+            Raster.write(svg, file, Raster.Format.of(file), a.integer("--dpi"));
+            out.println("Wrote " + file);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static MetaForest.Options forestOptions(Args a) {
+        String[] fav = a.get("--favours").split("\\|", 2);
+        return new MetaForest.Options(MetaForest.Sort.parse(a.get("--sort")), null, fav[0], fav.length > 1 ? fav[1] : "", a.integer("--max-label"));
+    }
+
+    private static String forest(Args a, Table t) {
+        MetaForest.Options o = forestOptions(a);
+        if (OrdinalTableLoader.looksOrdinal(t)) {
+            ShiftRequest r = new ShiftRequest(true, Thresholds.STRATIFIED, Options.merge(a.get("--merge")), false,
+                    UtilityWeights.chaisinanunkul2015(), Options.metaOptions(a));
+            ShiftAnalysis.Outcome s = ShiftAnalysis.run(OrdinalTableLoader.load(t), r);
+            ForestPlot.Spec spec = MetaForest.of(s.twoStage().pooled(), o);
+            // per-trial log common odds ratios: a ratio axis
+            return ForestPlot.svg(new ForestPlot.Spec(spec.rows(), spec.columns(), true, "Common odds ratio (log scale; > 1: shift toward "
+                    + "better mRS with treatment)", o.favoursLeft(), o.favoursRight(), spec.footer(), spec.maxLabel()));
+        }
+        MetaRequest req = Options.request(a).withSubgroup(a.get("--subgroup"));
+        MetaRun.Outcome run = MetaRun.run(t, req).get(0);
+        if (run.failed()) {
+            throw new UsageException(run.error());
+        }
+        if (a.flag("--both-models")) {
+            var other = run.result().options().withModel(run.result().options().model() == Model.RANDOM ? Model.FIXED : Model.RANDOM);
+            o = new MetaForest.Options(o.sort(), MetaAnalysis.run(run.effects(), other), o.favoursLeft(), o.favoursRight(), o.maxLabel());
+        }
+        ForestPlot.Spec spec = run.subgroups() != null ? MetaForest.of(run.subgroups(), run.result(), o) : MetaForest.of(run.result(), o);
+        return ForestPlot.svg(spec);
+    }
+
+    private static String grotta(Args a, Table t) {
+        if (!OrdinalTableLoader.looksOrdinal(t)) {
+            throw new UsageException("Grotta bars need tabulated mRS distributions (study, arm, mrs0..mrs6)");
+        }
+        OrdinalTable o = OrdinalTableLoader.load(t);
+        CategoryMerge m = Options.merge(a.get("--merge"));
+        if (m != null) {
+            o = o.mergeCategories(m.from(), m.to());
+        }
+        double[] tr = new double[o.categories()];
+        double[] co = new double[o.categories()];
+        for (int s = 0; s < o.size(); s++) {
+            for (int j = 0; j < o.categories(); j++) {
+                tr[j] += o.treatment()[s][j];
+                co[j] += o.control()[s][j];
+            }
+        }
+        return GrottaPlot.svg(List.of(new GrottaPlot.Bar("Treatment", tr), new GrottaPlot.Bar("Control", co)), GrottaPlot.mrsLabels(o.categories()));
+    }
+
+    private static String funnel(Args a, Table t) {
+        MetaRun.Outcome run = MetaRun.run(t, Options.request(a)).get(0);
+        if (run.failed()) {
+            throw new UsageException(run.error());
+        }
+        FunnelOptions fo = a.flag("--contour") ? FunnelOptions.contourEnhanced() : FunnelOptions.aroundEstimate(0.95);
+        FunnelPlot f = a.flag("--trim-fill")
+                ? FunnelPlot.of(TrimFill.run(run.effects(), run.result().options(), TrimFillOptions.defaults()), fo)
+                : FunnelPlot.of(run.result(), fo);
+        var m = run.effects().measure();
+        return FunnelSvg.svg(f, m.logScale(), m.logScale() ? m.displayName() + " (log scale)" : m.description());
+    }
+}

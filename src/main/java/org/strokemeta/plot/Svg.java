@@ -1,0 +1,57 @@
+package org.strokemeta.plot;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** Helpers for writing SVG: escaping of text from the data, and compact number formatting. */
+public final class Svg {
+    private Svg() {
+    }
+
+    /** XML escaping of text and attribute values: a study named {@code <script>} or {@code &} renders as text. */
+    public static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> {
+                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                        b.append(' ');
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** A coordinate with one decimal. */
+    static String f(double v) {
+        return fixed(v, 1);
+    }
+
+    /** Fixed decimals (half away from zero), "NA" for NaN. */
+    public static String fixed(double v, int decimals) {
+        if (Double.isNaN(v)) {
+            return "NA";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "Inf" : "-Inf";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** The shortest plain decimal of a value (2, 0.5, 0.25). */
+    static String trim(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+}

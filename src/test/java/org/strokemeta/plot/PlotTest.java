@@ -1,0 +1,102 @@
+package org.strokemeta.plot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.strokemeta.bias.FunnelOptions;
+import org.strokemeta.bias.FunnelPlot;
+import org.strokemeta.bias.TrimFill;
+import org.strokemeta.bias.TrimFillOptions;
+import org.strokemeta.data.Examples;
+import org.strokemeta.data.Table;
+import org.strokemeta.study.MetaRequest;
+import org.strokemeta.study.MetaRun;
+
+/** Structural checks of the figures: what a reader must see is there, where it must be. */
+class PlotTest {
+    private static MetaRun.Outcome bcg(MetaRequest r) {
+        Table t = Examples.table(Examples.get("bcg"));
+        return MetaRun.run(t, r).get(0);
+    }
+
+    private static int count(String svg, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(svg);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void forest_has_one_square_per_study_and_the_diamond_at_the_pooled_estimate() {
+        MetaRun.Outcome o = bcg(MetaRequest.defaults().withMeasure(org.strokemeta.effect.Measure.RR));
+        String svg = ForestPlot.svg(MetaForest.of(o.result(), MetaForest.Options.defaults()));
+        assertThat(count(svg, "class=\"study\"")).isEqualTo(13);
+        Matcher d = Pattern.compile("class=\"diamond\" data-estimate=\"([^\"]+)\"").matcher(svg);
+        assertThat(d.find()).isTrue();
+        assertThat(Double.parseDouble(d.group(1))).isCloseTo(o.result().pooled().estimate(), within(1e-12));
+        assertThat(svg).contains("4/123").contains("11/139").contains("Risk ratio (log scale)").contains("Prediction interval")
+                .contains("Heterogeneity: I² = 92.2%").contains("favours treatment");
+    }
+
+    @Test
+    void the_axis_covers_every_interval_or_marks_it_clipped() {
+        List<ForestPlot.Row> rows = new ArrayList<>();
+        rows.add(ForestPlot.Row.study("wide", 0.5, Math.log(1e-6), Math.log(1e6), 10, List.of()));
+        rows.add(ForestPlot.Row.study("narrow", 0.2, 0.1, 0.3, 90, List.of()));
+        String svg = ForestPlot.svg(new ForestPlot.Spec(rows, List.of(), true, "OR", "a", "b", List.of(), 40));
+        assertThat(count(svg, "class=\"clipped\"")).isEqualTo(2);
+        List<ForestPlot.Row> inside = List.of(ForestPlot.Row.study("x", 0.5, 0.1, 0.9, 50, List.of()));
+        assertThat(ForestPlot.svg(new ForestPlot.Spec(inside, List.of(), true, "OR", "a", "b", List.of(), 40))).doesNotContain("clipped");
+    }
+
+    @Test
+    void labels_from_the_data_are_escaped_and_long_names_cut_with_the_full_name_kept() {
+        String name = "<script>alert('x')</script> & a very long name of a multicentre trial in ninety-nine hospitals";
+        List<ForestPlot.Row> rows = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            rows.add(ForestPlot.Row.study(name + " " + i, 0.01 * i - 0.5, 0.01 * i - 0.9, 0.01 * i - 0.1, 1, List.of("1/2", "<3>")));
+        }
+        String svg = ForestPlot.svg(new ForestPlot.Spec(rows, List.of("T", "C"), true, "OR", "a", "b", List.of(), 40));
+        assertThat(svg).doesNotContain("<script>").doesNotContain("<3>").contains("&lt;script&gt;").contains("&amp;").contains("&lt;3&gt;");
+        assertThat(count(svg, "class=\"study\"")).isEqualTo(100);
+        assertThat(count(svg, "<title>")).isEqualTo(100);
+        assertThat(svg).contains("…");
+    }
+
+    @Test
+    void subgroup_forest_has_subtotals_and_the_test_for_differences() {
+        MetaRun.Outcome o = bcg(MetaRequest.defaults().withMeasure(org.strokemeta.effect.Measure.RR).withSubgroup("alloc"));
+        String svg = ForestPlot.svg(MetaForest.of(o.subgroups(), o.result(), MetaForest.Options.defaults()));
+        assertThat(count(svg, "Subtotal")).isEqualTo(3);
+        assertThat(svg).contains("Test for subgroup differences: Q = ");
+        assertThat(count(svg, "class=\"diamond\"")).isEqualTo(4);
+    }
+
+    @Test
+    void grotta_bars_have_a_segment_per_category_and_arm_with_n() {
+        String svg = GrottaPlot.svg(List.of(new GrottaPlot.Bar("EVT", new double[] {10, 20, 30, 20, 10, 5, 5}),
+                new GrottaPlot.Bar("Control", new double[] {5, 10, 20, 25, 20, 10, 10})), GrottaPlot.mrsLabels(7));
+        assertThat(count(svg, "class=\"segment\"")).isEqualTo(14);
+        assertThat(svg).contains("EVT (n=100)").contains("Control (n=100)").contains("mRS 6");
+        assertThat(count(svg, "<line ")).isEqualTo(6);
+        assertThat(GrottaPlot.mrsLabels(6)).endsWith("mRS 5-6");
+    }
+
+    @Test
+    void funnel_shows_every_study_the_filled_ones_open_and_the_contours() {
+        MetaRun.Outcome o = bcg(MetaRequest.defaults().withMeasure(org.strokemeta.effect.Measure.RR));
+        var tf = TrimFill.run(o.effects(), o.result().options(), TrimFillOptions.defaults());
+        String svg = FunnelSvg.svg(FunnelPlot.of(tf, FunnelOptions.aroundEstimate(0.95)), true, "RR");
+        assertThat(count(svg, "class=\"study\"")).isEqualTo(13);
+        assertThat(count(svg, "class=\"filled\"")).isEqualTo(tf.filled().size());
+        String contour = FunnelSvg.svg(FunnelPlot.of(o.result(), FunnelOptions.contourEnhanced()), true, "RR");
+        assertThat(count(contour, "class=\"contour\"")).isEqualTo(3);
+    }
+}
