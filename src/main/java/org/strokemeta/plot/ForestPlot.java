@@ -10,8 +10,8 @@ import java.util.Locale;
  * interval with an arrow where it leaves the axis, diamonds for pooled estimates, a bar for a
  * prediction interval, headings and subtotals for subgroups, footer lines (heterogeneity, overall
  * effect, test for subgroup differences), a log axis with ratio labels for ratio measures (a linear one
- * otherwise) and the "favours" labels. Long labels are cut with an ellipsis and keep their full text as
- * a tooltip. Every text is escaped.
+ * otherwise) and the "favours" labels. Long labels are cut in the middle with an ellipsis, keeping their
+ * start and end, and keep their full text as a tooltip. Every text is escaped.
  */
 public final class ForestPlot {
     private static final int ROW = 22;
@@ -126,7 +126,7 @@ public final class ForestPlot {
             String label = r.label().stripLeading();
             int indent = 6 + 10 * (r.label().length() - label.length());
             boolean bold = r.kind() == Kind.HEADING || r.kind() == Kind.SUMMARY;
-            String shown = label.length() > s.maxLabel() ? label.substring(0, s.maxLabel() - 1) + "…" : label;
+            String shown = shorten(label, s.maxLabel());
             b.append("<text x=\"").append(indent).append("\" y=\"").append(Svg.f(y + 4)).append('"').append(bold ? " font-weight=\"600\"" : "")
                     .append(">").append(shown.equals(label) ? "" : "<title>" + Svg.esc(label) + "</title>").append(Svg.esc(shown)).append("</text>\n");
             for (int c = 0; c < r.cells().size() && c < s.columns().size(); c++) {
@@ -188,6 +188,19 @@ public final class ForestPlot {
         }
         b.append("</svg>\n");
         return b.toString();
+    }
+
+    /**
+     * A label cut to n characters in the middle, keeping its start and its end (where trial names often
+     * differ: "... 2015", "... part B"); the full label stays in the tooltip.
+     */
+    static String shorten(String label, int n) {
+        if (label.length() <= n) {
+            return label;
+        }
+        int tail = Math.max(4, (n - 1) * 2 / 5);
+        int head = n - 1 - tail;
+        return label.substring(0, head).stripTrailing() + "…" + label.substring(label.length() - tail).stripLeading();
     }
 
     private static double[] range(Spec s) {

@@ -339,6 +339,24 @@ class MainTest {
     }
 
     @Test
+    void plot_writes_svg_png_and_pdf() throws Exception {
+        Run svg = run("plot", "forest", "--example", "bcg");
+        assertThat(svg.code()).isZero();
+        assertThat(svg.out()).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").contains("class=\"diamond\"");
+        assertThat(run("plot", "grotta", "--example", "bcg").err()).contains("Grotta bars need tabulated mRS distributions");
+        assertThat(run("plot", "violin", "--example", "bcg").err()).contains("unknown figure 'violin'");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("rsvg-convert", "--version").start().waitFor() == 0,
+                "rsvg-convert (librsvg2-bin, installed by scripts/setup.sh) renders PNG and PDF");
+        Path png = dir.resolve("f.png");
+        assertThat(run("plot", "funnel", "--example", "bcg", "--out", png.toString(), "--dpi", "150").code()).isZero();
+        byte[] b = Files.readAllBytes(png);
+        assertThat(java.util.Arrays.copyOf(b, 4)).containsExactly(0x89, 'P', 'N', 'G');
+        Path pdf = dir.resolve("g.pdf");
+        assertThat(run("plot", "grotta", "--example", "mrs_sim", "--out", pdf.toString()).code()).isZero();
+        assertThat(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    @Test
     void ipd_reports_bad_patient_rows_with_line_and_column() throws Exception {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, "study,treatment,mrs\nA,1,2\nA,3,1\n");

@@ -68,6 +68,8 @@ class PlotTest {
         assertThat(count(svg, "class=\"study\"")).isEqualTo(100);
         assertThat(count(svg, "<title>")).isEqualTo(100);
         assertThat(svg).contains("…");
+        assertThat(ForestPlot.shorten("Multicentre randomised trial of endovascular thrombectomy number 42 in a network", 40))
+                .hasSize(40).startsWith("Multicentre randomised").endsWith("42 in a network");
     }
 
     @Test

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Draws the figure gallery of docs/gallery.md from bundled data (SVG files in docs/gallery/).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="$here/docs/gallery"
+mkdir -p "$out"
+s="$here/strokemeta"
+"$s" plot forest --example bcg --measure RR --out "$out/forest-bcg.svg" >/dev/null
+"$s" plot forest --example bcg --measure RR --subgroup alloc --both-models --sort effect --out "$out/forest-bcg-subgroups.svg" >/dev/null
+"$s" plot funnel --example bcg --measure RR --trim-fill --out "$out/funnel-bcg-trimfill.svg" >/dev/null
+"$s" plot funnel --example hackshaw --contour --out "$out/funnel-hackshaw-contour.svg" >/dev/null
+evidence="$here/src/main/resources/org/strokemeta/evidence/published-mrs.csv"
+"$s" plot forest --input "$evidence" --out "$out/forest-hermes-trials.svg" >/dev/null
+"$s" plot grotta --input "$evidence" --out "$out/grotta-hermes-trials.svg" >/dev/null
+"$s" plot grotta --input "$evidence" --merge 5-6 --out "$out/grotta-hermes-trials-merged.svg" >/dev/null
+# 100 studies with long names (simulated estimates)
+tmp="$(mktemp)"
+{
+  echo "study,yi,vi"
+  for i in $(seq 1 100); do
+    echo "\"Multicentre randomised trial of endovascular thrombectomy number $i in a long-named network\",$(awk -v i="$i" 'BEGIN{printf "%.4f,%.4f", -0.4 + 0.6*sin(i), 0.02 + 0.3*(i%7)/7}')"
+  done
+} > "$tmp"
+"$s" plot forest --input "$tmp" --sort effect --out "$out/forest-100-long-names.svg" >/dev/null
+rm -f "$tmp"
+echo "gallery: $(ls "$out" | wc -l) figures in $out"
