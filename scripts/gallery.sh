@@ -9,6 +9,7 @@ s="$here/strokemeta"
 "$s" plot forest --example bcg --measure RR --subgroup alloc --both-models --sort effect --out "$out/forest-bcg-subgroups.svg" >/dev/null
 "$s" plot funnel --example bcg --measure RR --trim-fill --out "$out/funnel-bcg-trimfill.svg" >/dev/null
 "$s" plot funnel --example hackshaw --contour --out "$out/funnel-hackshaw-contour.svg" >/dev/null
+"$s" plot bubble --example bcg --measure RR --moderator ablat --out "$out/bubble-bcg-latitude.svg" >/dev/null
 evidence="$here/src/main/resources/org/strokemeta/evidence/published-mrs.csv"
 "$s" plot forest --input "$evidence" --out "$out/forest-hermes-trials.svg" >/dev/null
 "$s" plot grotta --input "$evidence" --out "$out/grotta-hermes-trials.svg" >/dev/null

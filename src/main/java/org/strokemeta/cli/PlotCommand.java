@@ -13,6 +13,7 @@ import org.strokemeta.data.Table;
 import org.strokemeta.ordinal.CategoryMerge;
 import org.strokemeta.ordinal.Thresholds;
 import org.strokemeta.ordinal.UtilityWeights;
+import org.strokemeta.plot.BubblePlot;
 import org.strokemeta.plot.ForestPlot;
 import org.strokemeta.plot.FunnelSvg;
 import org.strokemeta.plot.GrottaPlot;
@@ -34,12 +35,12 @@ final class PlotCommand extends Command {
 
     @Override
     String summary() {
-        return "Draw a forest plot, Grotta bars or a funnel plot as SVG, PNG or PDF (the same analysis options as meta).";
+        return "Draw a forest plot, Grotta bars, a funnel plot or a meta-regression bubble plot as SVG, PNG or PDF (the analysis options of meta).";
     }
 
     @Override
     String positionalUsage() {
-        return "forest|grotta|funnel";
+        return "forest|grotta|funnel|bubble";
     }
 
     @Override
@@ -58,6 +59,7 @@ final class PlotCommand extends Command {
                 Opt.flag("--contour", "Funnel plot: contour-enhanced (90, 95, 99% regions around 0)."),
                 Opt.flag("--trim-fill", "Funnel plot: with the studies filled in by trim-and-fill."),
                 Opt.value("--merge", "A-B", "Grotta bars: merge categories A to B (for example 5-6).", null),
+                Opt.value("--moderator", "COLUMN", "Bubble plot: the numeric moderator of the meta-regression.", null),
                 Opt.value("--out", "-o", "FILE", "Output file: .svg, .png or .pdf (SVG on the terminal when not given).", null),
                 Opt.value("--dpi", "N", "Resolution of a PNG.", "300")));
     }
@@ -65,7 +67,7 @@ final class PlotCommand extends Command {
     @Override
     int run(Args a, PrintWriter out, PrintWriter err) {
         if (a.positional().isEmpty()) {
-            throw new UsageException("say which figure: forest, grotta or funnel");
+            throw new UsageException("say which figure: forest, grotta, funnel or bubble");
         }
         String kind = a.positional().get(0);
         Table t = Options.read(a);
@@ -73,7 +75,8 @@ final class PlotCommand extends Command {
             case "forest" -> forest(a, t);
             case "grotta" -> grotta(a, t);
             case "funnel" -> funnel(a, t);
-            default -> throw new UsageException("unknown figure '" + kind + "' (expected forest, grotta or funnel)");
+            case "bubble" -> bubble(a, t);
+            default -> throw new UsageException("unknown figure '" + kind + "' (expected forest, grotta, funnel or bubble)");
         };
         Path file = a.path("--out");
         if (file == null) {
@@ -147,5 +150,17 @@ final class PlotCommand extends Command {
                 : FunnelPlot.of(run.result(), fo);
         var m = run.effects().measure();
         return FunnelSvg.svg(f, m.logScale(), m.logScale() ? m.displayName() + " (log scale)" : m.description());
+    }
+
+    private static String bubble(Args a, Table t) {
+        if (a.get("--moderator") == null) {
+            throw new UsageException("a bubble plot needs --moderator COLUMN (a numeric column)");
+        }
+        MetaRun.Outcome run = MetaRun.run(t, Options.request(a).withModerators(List.of(a.get("--moderator")))).get(0);
+        if (run.failed()) {
+            throw new UsageException(run.error());
+        }
+        var m = run.effects().measure();
+        return BubblePlot.svg(run.regression(), m.logScale(), m.logScale() ? m.displayName() + " (log scale)" : m.description());
     }
 }

@@ -105,7 +105,7 @@ public final class ForestPlot {
         Axis axis = new Axis(range[0], range[1], plotX, plotW, s.logScale());
         StringBuilder b = new StringBuilder(4096 + 400 * s.rows().size());
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" font-family=\"Helvetica, Arial, sans-serif\" "
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" font-family=\"Liberation Sans, Arial, Helvetica, sans-serif\" "
                         + "font-size=\"13\" role=\"img\" aria-label=\"forest plot\" class=\"forest\">\n");
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
         // header

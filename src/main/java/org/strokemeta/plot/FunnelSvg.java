@@ -44,7 +44,7 @@ public final class FunnelSvg {
         java.util.function.DoubleUnaryOperator y = se -> top + se / ymax * ph;
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
-                .append(width).append(' ').append(height).append("\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\" role=\"img\" "
+                .append(width).append(' ').append(height).append("\" font-family=\"Liberation Sans, Arial, Helvetica, sans-serif\" font-size=\"12\" role=\"img\" "
                         + "aria-label=\"funnel plot\" class=\"funnel\">\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
         List<FunnelPlot.Contour> contours = f.contours();
         for (int c = 0; c < contours.size(); c++) {

@@ -54,7 +54,7 @@ public final class GrottaPlot {
         int height = top + bars.size() * bar + (bars.size() - 1) * gap + 16 + 20 * legendRows + 10;
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
-                .append(width).append(' ').append(height).append("\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"13\" role=\"img\" "
+                .append(width).append(' ').append(height).append("\" font-family=\"Liberation Sans, Arial, Helvetica, sans-serif\" font-size=\"13\" role=\"img\" "
                         + "aria-label=\"Grotta bars\" class=\"grotta\">\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
         double[][] edges = new double[bars.size()][k + 1];
         for (int a = 0; a < bars.size(); a++) {

@@ -101,4 +101,15 @@ class PlotTest {
         String contour = FunnelSvg.svg(FunnelPlot.of(o.result(), FunnelOptions.contourEnhanced()), true, "RR");
         assertThat(count(contour, "class=\"contour\"")).isEqualTo(3);
     }
+
+    @Test
+    void bubble_plot_has_a_circle_per_study_and_refuses_a_categorical_moderator() {
+        MetaRun.Outcome o = bcg(MetaRequest.defaults().withMeasure(org.strokemeta.effect.Measure.RR).withModerators(List.of("ablat")));
+        String svg = BubblePlot.svg(o.regression(), true, "RR");
+        assertThat(count(svg, "class=\"study\"")).isEqualTo(13);
+        assertThat(svg).contains("class=\"fit\"").contains("class=\"band\"").contains(">ablat<");
+        MetaRun.Outcome c = bcg(MetaRequest.defaults().withMeasure(org.strokemeta.effect.Measure.RR).withModerators(List.of("alloc")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BubblePlot.svg(c.regression(), true, "RR"))
+                .hasMessageContaining("one numeric moderator");
+    }
 }
