@@ -48,6 +48,24 @@ class BrowserRenderingTest {
             present = false;
         }
         Assumptions.assumeTrue(present, "headless Chromium renders the figures (scripts/setup.sh --for-tests installs it)");
+        // a machine where Chromium cannot start at all (no display stack, no shared memory) is not a figure that changed
+        Path dir = Files.createTempDirectory("strokemeta-render");
+        Path file = dir.resolve("probe.svg");
+        Files.writeString(file, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><rect width=\"40\" height=\"20\"/></svg>");
+        String out = screenshot(file, dir.resolve("probe.png"), 40, 20);
+        Assumptions.assumeTrue(Files.exists(dir.resolve("probe.png")), "headless Chromium could not render here: " + out);
+    }
+
+    /** Renders an SVG file to a PNG of the given size; returns Chromium's output. */
+    static String screenshot(Path svg, Path png, int w, int h) throws Exception {
+        Process p = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                "--force-device-scale-factor=1", "--window-size=" + w + "," + h, "--screenshot=" + png, svg.toUri().toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        return out;
     }
 
     static List<String> figures() {
@@ -86,11 +104,8 @@ class BrowserRenderingTest {
         Path file = dir.resolve(name + ".svg");
         Files.writeString(file, svg, StandardCharsets.UTF_8);
         Path png = dir.resolve(name + ".png");
-        Process p = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                "--force-device-scale-factor=1", "--window-size=" + w + "," + h, "--screenshot=" + png, file.toUri().toString())
-                .redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        String out = screenshot(file, png, w, h);
+        assertThat(png).as("Chromium wrote a screenshot: " + out).exists();
         BufferedImage actual = ImageIO.read(png.toFile());
         assertThat(actual).as("a screenshot was written").isNotNull();
         Path reference = REFERENCES.resolve(name + ".png");
