@@ -1,0 +1,83 @@
+package org.strokemeta.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page in a real browser: headless Chromium driven through the Debian chromedriver (both installed
+ * by {@code scripts/setup.sh --for-tests}), against the server on a free loopback port.
+ */
+class BrowserTest {
+    static Javalin app;
+    static WebDriver driver;
+
+    @BeforeAll
+    static void start() {
+        Path chromedriver = Path.of("/usr/bin/chromedriver");
+        Path chromium = Path.of("/usr/bin/chromium");
+        Assumptions.assumeTrue(Files.isExecutable(chromedriver) && Files.isExecutable(chromium),
+                "Chromium and chromedriver drive the page (scripts/setup.sh --for-tests installs them)");
+        app = WebApp.start("127.0.0.1", 0);
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(chromium.toFile());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, o);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    private static WebDriverWait await() {
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    private static String summary() {
+        return driver.findElement(By.id("summary")).getText();
+    }
+
+    @Test
+    void load_a_data_set_change_the_estimator_upload_a_bad_file_and_download_the_report() throws Exception {
+        driver.get("http://127.0.0.1:" + app.port() + "/");
+        await().until(d -> summary().startsWith("Pooled RR"));
+        assertThat(driver.findElement(By.id("forest")).getAttribute("innerHTML")).contains("class=\"diamond\"");
+        String reml = summary();
+        new Select(driver.findElement(By.id("tau2"))).selectByVisibleText("DL");
+        await().until(d -> !summary().equals(reml));
+        assertThat(summary()).startsWith("Pooled RR").isNotEqualTo(reml);
+
+        Path bad = Files.createTempFile("bad", ".csv");
+        Files.writeString(bad, "study,events_treat,total_treat,events_ctrl,total_ctrl\nA,5,10,3,10\nB,12,8,4,9\n");
+        driver.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+        await().until(d -> driver.findElement(By.id("error")).getText().contains("line 3, column events_treat"));
+
+        driver.findElement(By.id("file")).clear();
+        driver.findElement(By.id("report")).click();
+        await().until(d -> !d.findElements(By.id("report-link")).isEmpty());
+        var link = driver.findElement(By.id("report-link"));
+        assertThat(link.getAttribute("href")).startsWith("blob:");
+        assertThat(link.getAttribute("download")).isEqualTo("strokemeta-report.html");
+    }
+}
