@@ -39,7 +39,9 @@ public final class Svg {
         return fixed(v, 1);
     }
 
-    /** Fixed decimals (half away from zero), "NA" for NaN. */
+    private static final long[] POW10 = {1, 10, 100, 1000, 10000, 100000, 1000000};
+
+    /** Fixed decimals (half away from zero), "NA" for NaN; figures write thousands of coordinates, so no Formatter. */
     public static String fixed(double v, int decimals) {
         if (Double.isNaN(v)) {
             return "NA";
@@ -47,7 +49,24 @@ public final class Svg {
         if (Double.isInfinite(v)) {
             return v > 0 ? "Inf" : "-Inf";
         }
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        if (decimals > 6 || Math.abs(v) >= 1e12) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        }
+        long scaled = Math.round(Math.abs(v) * POW10[decimals]);
+        StringBuilder b = new StringBuilder(16);
+        if (v < 0 && scaled != 0) {
+            b.append('-');
+        }
+        b.append(scaled / POW10[decimals]);
+        if (decimals > 0) {
+            b.append('.');
+            String f = Long.toString(scaled % POW10[decimals]);
+            for (int i = f.length(); i < decimals; i++) {
+                b.append('0');
+            }
+            b.append(f);
+        }
+        return b.toString();
     }
 
     /** The shortest plain decimal of a value (2, 0.5, 0.25). */

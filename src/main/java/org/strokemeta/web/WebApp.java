@@ -207,7 +207,7 @@ public final class WebApp {
         figures.put("forest", ForestPlot.svg(o.subgroups() != null ? MetaForest.of(o.subgroups(), o.result(), fo) : MetaForest.of(o.result(), fo)));
         var m = o.effects().measure();
         if (o.result().k() >= 3) {
-            figures.put("funnel", FunnelSvg.svg(org.strokemeta.bias.FunnelPlot.of(o.result(), org.strokemeta.bias.FunnelOptions.aroundEstimate(0.95)),
+            figures.put("funnel", FunnelSvg.svg(org.strokemeta.bias.FunnelPlot.of(o.result(), new org.strokemeta.bias.FunnelOptions(new double[] {0.95}, java.util.OptionalDouble.empty(), false, 100)),
                     m.logScale(), m.logScale() ? m.displayName() + " (log scale)" : m.description()));
         }
         json(ctx, 200, out);
