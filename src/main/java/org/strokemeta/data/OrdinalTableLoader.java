@@ -25,7 +25,9 @@ public final class OrdinalTableLoader {
 
     /** True when the table has an arm column and category count columns. */
     public static boolean looksOrdinal(Table t) {
-        return t.has("arm") && !categoryColumns(t).isEmpty();
+        // category columns count from 0 (mrs0, mrs1, ...); a lone "mrs90" is a patient's 90-day mRS, not a category
+        TreeMap<Integer, String> c = categoryColumns(t);
+        return t.has("arm") && c.containsKey(0) && c.containsKey(1);
     }
 
     /** The category columns in category order (a map from category number to column name). */

@@ -30,6 +30,9 @@ public final class StudyInput {
                 m = Measure.MD;
             } else if ((t.has("yi") && (t.has("vi") || t.has("sei"))) || (t.has("estimate") && t.has("ci_lower"))) {
                 m = Measure.GEN;
+            } else if (org.strokemeta.data.StrokeLoader.recognises(t)) {
+                throw InputException.of(t.source(), "these are patient-level thrombectomy trial data (one row per patient): use "
+                        + "strokemeta report, or strokemeta ipd, with --input " + t.source());
             } else if (t.has("treatment") && (t.has("mrs") || t.has("outcome"))) {
                 throw InputException.of(t.source(), "these look like patient-level data (one row per patient): use "
                         + "strokemeta ipd --input " + t.source());

@@ -185,8 +185,10 @@ public final class WebApp {
             json(ctx, 200, out);
             return;
         }
-        if (StrokeLoader.recognises(t)) {
-            throw new IllegalArgumentException("this is patient-level data: download its full report (POST /api/report)");
+        if (StrokeLoader.recognises(t) || org.strokemeta.data.PatientLoader.Columns.defaults(t).outcome() != null
+                && t.has("treatment") && (t.has("mrs") || t.has("outcome")) && !t.has("events_treat") && !t.has("yi")) {
+            patientLevel(ctx, t, out, figures);
+            return;
         }
         String measure = ctx.formParam("measure");
         MetaRequest req = MetaRequest.defaults().withOptions(options(ctx))
@@ -210,6 +212,42 @@ public final class WebApp {
             figures.put("funnel", FunnelSvg.svg(org.strokemeta.bias.FunnelPlot.of(o.result(), new org.strokemeta.bias.FunnelOptions(new double[] {0.95}, java.util.OptionalDouble.empty(), false, 100)),
                     m.logScale(), m.logScale() ? m.displayName() + " (log scale)" : m.description()));
         }
+        json(ctx, 200, out);
+    }
+
+    /**
+     * Patient-level data: the ordinal shift (stratified or mixed model) adjusted for the covariates asked
+     * for, the binary outcomes, and Grotta bars of the two arms.
+     */
+    private static void patientLevel(Context ctx, Table t, ObjectNode out, ObjectNode figures) {
+        List<String> covariates = new java.util.ArrayList<>();
+        for (String c : param(ctx, "covariates", "").split(",")) {
+            if (!c.isBlank()) {
+                covariates.add(c.trim());
+            }
+        }
+        org.strokemeta.data.PatientData d;
+        if (StrokeLoader.recognises(t)) {
+            d = StrokeLoader.load(t).patients(covariates);
+        } else {
+            var cols = org.strokemeta.data.PatientLoader.Columns.defaults(t).withCovariates(covariates);
+            d = org.strokemeta.data.PatientLoader.load(t, new org.strokemeta.data.PatientLoader.Columns(cols.study(), "treatment",
+                    cols.outcome(), 0, covariates));
+        }
+        List<String> binary = new java.util.ArrayList<>(List.of("0-2", "0-1", "death"));
+        var model = org.strokemeta.study.IpdRequest.OrdinalModel.parse(param(ctx, "ipd_model", "stratified"));
+        var r = new org.strokemeta.study.IpdRequest(covariates, model, org.strokemeta.ipd.RandomEffects.INTERCEPT, 1, null, binary,
+                org.strokemeta.ipd.StudyEffect.STRATIFIED, List.of(), null, false, UtilityWeights.chaisinanunkul2015(),
+                Double.parseDouble(param(ctx, "level", "0.95")), true, true, true);
+        var o = org.strokemeta.study.IpdAnalysis.run(d, t, r);
+        out.put("kind", "ipd");
+        out.set("result", org.strokemeta.report.IpdReport.json(o));
+        double[][] sum = new double[2][d.categories()];
+        for (int i = 0; i < d.size(); i++) {
+            sum[1 - d.treatment()[i]][d.outcome()[i]]++;
+        }
+        figures.put("grotta", GrottaPlot.svg(List.of(new GrottaPlot.Bar("Treatment", sum[0]), new GrottaPlot.Bar("Control", sum[1])),
+                GrottaPlot.mrsLabels(d.categories())));
         json(ctx, 200, out);
     }
 

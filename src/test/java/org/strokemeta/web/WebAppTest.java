@@ -41,6 +41,10 @@ class WebAppTest {
 
     /** A multipart/form-data request; a value of type byte[] is sent as a file. */
     static HttpResponse<String> post(String path, Map<String, Object> fields) throws Exception {
+        return post(HTTP, path, fields);
+    }
+
+    static HttpResponse<String> post(HttpClient client, String path, Map<String, Object> fields) throws Exception {
         String boundary = "----strokemeta" + UUID.randomUUID();
         StringBuilder b = new StringBuilder();
         for (var e : fields.entrySet()) {
@@ -53,7 +57,7 @@ class WebAppTest {
             }
         }
         b.append("--").append(boundary).append("--\r\n");
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(b.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -85,6 +89,18 @@ class WebAppTest {
     }
 
     @Test
+    void patient_level_data_give_the_adjusted_shift_and_binary_outcomes() throws Exception {
+        JsonNode j = JSON.readTree(post("/api/analyze", Map.of("example", "ipd_sim", "covariates", "age,nihss")).body());
+        assertThat(j.path("kind").asText()).isEqualTo("ipd");
+        assertThat(j.path("result").path("adjusted").path("method").asText()).contains("stratified");
+        assertThat(j.path("result").path("binary")).hasSize(3);
+        JsonNode h = JSON.readTree(post("/api/analyze", Map.of("example", "hermes_sim", "covariates", "age,m2", "ipd_model", "mixed")).body());
+        assertThat(h.path("result").path("adjusted").path("method").asText()).contains("mixed model");
+        assertThat(h.path("result").path("source").asText()).contains("simulated data");
+        assertThat(h.path("figures").path("grotta").asText()).contains("class=\"grotta\"");
+    }
+
+    @Test
     void bad_input_is_a_json_error_with_line_and_column_and_never_a_stack_trace() throws Exception {
         byte[] bad = "study,events_treat,total_treat,events_ctrl,total_ctrl\nA,5,10,3,10\nB,12,8,4,9\n".getBytes(StandardCharsets.UTF_8);
         var r = post("/api/analyze", Map.of("file", bad));
@@ -107,7 +123,8 @@ class WebAppTest {
         while (big.length() < WebApp.MAX_BYTES + 10) {
             big.append("Study name padded to take space in the file,0.1,0.02\n");
         }
-        var r = post("/api/analyze", Map.of("file", big.toString().getBytes(StandardCharsets.UTF_8)));
+        // its own client: the server closes a connection whose oversized body it does not read
+        var r = post(HttpClient.newHttpClient(), "/api/analyze", Map.of("file", big.toString().getBytes(StandardCharsets.UTF_8)));
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.body()).contains("larger than 10 MB");
     }
