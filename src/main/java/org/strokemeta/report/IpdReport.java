@@ -9,10 +9,8 @@ import org.strokemeta.data.PatientData;
 import org.strokemeta.ipd.BinaryResult;
 import org.strokemeta.ipd.EffectModification;
 import org.strokemeta.ipd.VarianceComponents;
-import org.strokemeta.ordinal.NetBenefit;
 import org.strokemeta.ordinal.ProportionalOddsCheck;
 import org.strokemeta.ordinal.TrialEffect;
-import org.strokemeta.ordinal.UtilityWeightedOutcome;
 import org.strokemeta.pool.Dist;
 import org.strokemeta.regression.Coefficient;
 import org.strokemeta.study.IpdAnalysis;
@@ -126,18 +124,11 @@ public final class IpdReport {
                         .append(", p(interaction) = ").append(Fmt.p(x.withinP())).append('\n');
             }
         }
-        NetBenefit b = o.benefit();
-        if (b != null) {
-            sb.append("\nNet benefit P(better) − P(worse) = ").append(Fmt.f(b.difference(), 3)).append(" [").append(Fmt.f(b.ciLower(), 3))
-                .append(", ").append(Fmt.f(b.ciUpper(), 3)).append("]; NNT for one more patient to be better by at least one category: ")
-                .append(Double.isFinite(b.nnt()) ? Fmt.f(b.nnt(), 1) : "infinite").append('\n');
+        if (o.benefit() != null) {
+            sb.append('\n');
         }
-        UtilityWeightedOutcome u = o.utility();
-        if (u != null) {
-            sb.append("Utility-weighted mRS (").append(u.weights().name()).append("): ").append(Fmt.f(u.meanTreatment(), 3)).append(" vs ")
-                    .append(Fmt.f(u.meanControl(), 3)).append(", difference ").append(Fmt.f(u.difference(), 3)).append(" [")
-                    .append(Fmt.f(u.ciLower(), 3)).append(", ").append(Fmt.f(u.ciUpper(), 3)).append("]\n");
-        }
+        ShiftReport.netBenefitLine(sb, o.benefit(), "");
+        ShiftReport.utilityLine(sb, o.utility());
         if (!o.valid()) {
             sb.append("WARNING: a model did not converge or an outcome is separated; those results are not valid.\n");
         }

@@ -76,16 +76,8 @@ public final class ShiftReport {
                         .append('\n');
             }
         }
-        NetBenefit b = o.benefit();
-        sb.append("Net benefit P(better) − P(worse) = ").append(Fmt.f(b.difference(), 3)).append(" [").append(Fmt.f(b.ciLower(), 3))
-                .append(", ").append(Fmt.f(b.ciUpper(), 3)).append("]; NNT for one more patient to be better by at least one category: ")
-                .append(Double.isFinite(b.nnt()) ? Fmt.f(b.nnt(), 1) : "infinite").append(" (all trials' arms added together)\n");
-        UtilityWeightedOutcome u = o.utility();
-        if (u != null) {
-            sb.append("Utility-weighted mRS (").append(u.weights().name()).append("): ").append(Fmt.f(u.meanTreatment(), 3)).append(" vs ")
-                    .append(Fmt.f(u.meanControl(), 3)).append(", difference ").append(Fmt.f(u.difference(), 3)).append(" [")
-                    .append(Fmt.f(u.ciLower(), 3)).append(", ").append(Fmt.f(u.ciUpper(), 3)).append("]\n");
-        }
+        netBenefitLine(sb, o.benefit(), " (all trials' arms added together)");
+        utilityLine(sb, o.utility());
         if (!o.valid()) {
             sb.append("WARNING: a model did not converge; these results are not valid.\n");
         }
@@ -253,5 +245,25 @@ public final class ShiftReport {
         }
         root.set("notes", JsonReport.notes(s.notes()));
         return root;
+    }
+
+    /** The text line of net benefit and NNT (nothing when null). */
+    static void netBenefitLine(StringBuilder sb, NetBenefit b, String suffix) {
+        if (b == null) {
+            return;
+        }
+        sb.append("Net benefit P(better) − P(worse) = ").append(Fmt.f(b.difference(), 3)).append(" [").append(Fmt.f(b.ciLower(), 3))
+                .append(", ").append(Fmt.f(b.ciUpper(), 3)).append("]; NNT for one more patient to be better by at least one category: ")
+                .append(Double.isFinite(b.nnt()) ? Fmt.f(b.nnt(), 1) : "infinite").append(suffix).append('\n');
+    }
+
+    /** The text line of the utility-weighted mRS (nothing when null). */
+    static void utilityLine(StringBuilder sb, UtilityWeightedOutcome u) {
+        if (u == null) {
+            return;
+        }
+        sb.append("Utility-weighted mRS (").append(u.weights().name()).append("): ").append(Fmt.f(u.meanTreatment(), 3)).append(" vs ")
+                .append(Fmt.f(u.meanControl(), 3)).append(", difference ").append(Fmt.f(u.difference(), 3)).append(" [")
+                .append(Fmt.f(u.ciLower(), 3)).append(", ").append(Fmt.f(u.ciUpper(), 3)).append("]\n");
     }
 }
