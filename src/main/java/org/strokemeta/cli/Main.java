@@ -12,7 +12,8 @@ import org.strokemeta.report.Version;
  *
  * <p>Exit status: 0 success; 1 qualification failures ({@code verify}); 2 bad input or usage;
  * 3 results that are not valid (an estimator did not converge, or a batch group could not be
- * analysed). Input problems are printed as one clear sentence, never as a stack trace.
+ * analysed); 4 an internal error or too little memory. Input problems are printed as one clear
+ * sentence, never as a stack trace (an internal error's trace only with STROKEMETA_DEBUG=1).
  *
  * <p>The parser is a small one of the product's own: a general command-line library costs a
  * quarter of a second of start-up, more than half of the time budget of a whole batch run.
@@ -22,6 +23,8 @@ public final class Main {
     public static final int EXIT_INPUT = 2;
     /** Exit status when results are not valid (non-convergence, groups not analysed). */
     public static final int EXIT_INVALID = 3;
+    /** Exit status for an internal error or too little memory. */
+    public static final int EXIT_INTERNAL = 4;
 
     private Main() {
     }
@@ -70,11 +73,23 @@ public final class Main {
             return dispatch(args, out, err);
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
-            err.println("(see: strokemeta " + (args.length > 0 ? args[0] + " " : "") + "--help)");
+            boolean known = args.length > 0 && commands().stream().anyMatch(c -> c.name().equals(args[0]) || c.aliases().contains(args[0]));
+            err.println("(see: strokemeta " + (known ? args[0] + " " : "") + "--help)");
             return EXIT_INPUT;
         } catch (InputException | IllegalArgumentException | UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             return EXIT_INPUT;
+        } catch (OutOfMemoryError e) {
+            err.println("error: not enough memory for this analysis (the Java heap is full); give Java more with "
+                    + "STROKEMETA_JAVA_OPTS=-Xmx8g, or analyse a smaller file");
+            return EXIT_INTERNAL;
+        } catch (RuntimeException | StackOverflowError e) {
+            err.println("error: an internal error stopped the run: " + e.getClass().getSimpleName()
+                    + (e.getMessage() != null ? ": " + e.getMessage() : "") + " (STROKEMETA_DEBUG=1 prints the details)");
+            if (System.getenv("STROKEMETA_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return EXIT_INTERNAL;
         } finally {
             out.flush();
             err.flush();
@@ -82,7 +97,12 @@ public final class Main {
     }
 
     private static int dispatch(String[] args, PrintWriter out, PrintWriter err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+        if (args.length == 0) {
+            err.print(usage());
+            err.println("error: say which command to run (for example: strokemeta report)");
+            return EXIT_INPUT;
+        }
+        if (args[0].equals("--help") || args[0].equals("-h")) {
             out.print(usage());
             return 0;
         }
@@ -115,7 +135,12 @@ public final class Main {
                 return c;
             }
         }
-        throw new UsageException("unknown command '" + name + "' (commands: meta, ipd, bias, loo, cumulative, verify, examples, bench, selftest, help)");
+        List<String> names = new java.util.ArrayList<>();
+        for (Command c : commands()) {
+            names.add(c.name());
+        }
+        names.add("help");
+        throw new UsageException("unknown command '" + org.strokemeta.data.InputException.shorten(name, 80) + "' (commands: " + String.join(", ", names) + ")");
     }
 
     static String usage() {
@@ -127,7 +152,8 @@ public final class Main {
         }
         sb.append("  ").append(String.format("%-12s", "help")).append("Show the help of a command: strokemeta help meta\n");
         sb.append("\nstrokemeta --version prints the version. Exit status: 0 success, 1 qualification failures,\n"
-                + "2 bad input or usage, 3 results not valid (non-convergence, batch groups not analysed).\n");
+                + "2 bad input or usage, 3 results not valid (non-convergence, batch groups not analysed),\n"
+                + "4 internal error or too little memory.\n");
         return sb.toString();
     }
 }

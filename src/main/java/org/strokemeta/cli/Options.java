@@ -134,11 +134,15 @@ final class Options {
                 terminal.flush();
                 return;
             }
+            org.strokemeta.data.FileProblem.checkWritable(out);
             try (java.io.Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 body.writeTo(w);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + (out == null ? "the output" : out) + ": " + e.getMessage(), e);
+            if (out == null) {
+                throw new UncheckedIOException("cannot write the output: " + e.getMessage(), e);
+            }
+            throw org.strokemeta.data.FileProblem.writing(out, e);
         }
     }
 

@@ -2,7 +2,6 @@ package org.strokemeta.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.strokemeta.data.CsvReader;
 import org.strokemeta.data.Examples;
+import org.strokemeta.data.FileProblem;
 import org.strokemeta.data.StrokeCohort;
 import org.strokemeta.data.StrokeLoader;
 import org.strokemeta.data.Table;
@@ -98,11 +98,11 @@ final class ReportCommand extends Command {
         Path json = dir.resolve(a.get("--name") + ".json");
         try {
             Files.createDirectories(dir);
-            Files.writeString(html, StudyHtml.render(r), StandardCharsets.UTF_8);
-            Files.writeString(json, JsonReport.write(StudyJson.json(r)), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
+            throw FileProblem.writing(dir, e);
         }
+        FileProblem.writeString(html, StudyHtml.render(r));
+        FileProblem.writeString(json, JsonReport.write(StudyJson.json(r)));
         var primary = r.main().primary();
         out.println((r.simulated() ? "Simulated data: " : "") + r.main().data().size() + " patients in " + r.main().data().studies() + " trials");
         if (primary != null && primary.converged()) {
@@ -116,11 +116,7 @@ final class ReportCommand extends Command {
     }
 
     private static byte[] readFile(Path p) {
-        try {
-            return Files.readAllBytes(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
-        }
+        return FileProblem.readAllBytes(p);
     }
 
     static String sha256(byte[] b) {

@@ -54,6 +54,9 @@ final class VerifyCommand extends Command {
                 throw new UsageException(dir + " is not a folder of validation cases");
             }
             cases = Qualification.load(dir);
+            if (cases.isEmpty()) {
+                throw new UsageException("the folder " + dir + " holds no validation cases (*.json files)");
+            }
         }
         Qualification suite = Qualifications.full();
         int passed = 0;

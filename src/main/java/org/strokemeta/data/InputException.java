@@ -34,7 +34,28 @@ public final class InputException extends RuntimeException {
         return new InputException(file, 0, null, problem);
     }
 
+    /** The longest problem sentence and column name kept whole in a message (a cell can be megabytes long). */
+    static final int MAX_PROBLEM = 600;
+    static final int MAX_COLUMN = 80;
+
+    /**
+     * A text cut in the middle when it is longer than {@code max} characters, keeping its start and
+     * end and saying how much was left out, so that a huge cell cannot flood a message or a figure.
+     */
+    public static String shorten(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int head = Math.max(1, max * 2 / 3);
+        int tail = Math.max(1, max - head);
+        return text.substring(0, head) + " … (" + (text.length() - head - tail) + " characters left out) … "
+                + text.substring(text.length() - tail);
+    }
+
     private static String format(String file, int line, String column, String problem) {
+        file = shorten(file, MAX_COLUMN * 3);
+        column = shorten(column, MAX_COLUMN);
+        problem = shorten(problem, MAX_PROBLEM);
         StringBuilder sb = new StringBuilder();
         if (file != null) {
             sb.append(file);

@@ -90,7 +90,7 @@ public final class BubblePlot {
             double rad = 3 + 12 * Math.sqrt(w[i] / wmax);
             s.append("<circle class=\"study\" cx=\"").append(Svg.f(px.applyAsDouble(x[i]))).append("\" cy=\"").append(Svg.f(py.applyAsDouble(y[i])))
                     .append("\" r=\"").append(Svg.f(rad)).append("\" fill=\"#1f4e79\" fill-opacity=\"0.45\" stroke=\"#1f4e79\"><title>")
-                    .append(Svg.esc(r.effects().study()[d.positions()[i]])).append("</title></circle>\n");
+                    .append(Svg.data(r.effects().study()[d.positions()[i]])).append("</title></circle>\n");
         }
         s.append("<line x1=\"").append(left).append("\" y1=\"").append(top + ph).append("\" x2=\"").append(left + pw).append("\" y2=\"").append(top + ph)
                 .append("\" stroke=\"#333\"/><line x1=\"").append(left).append("\" y1=\"").append(top).append("\" x2=\"").append(left)

@@ -126,9 +126,9 @@ public final class ForestPlot {
             String label = r.label().stripLeading();
             int indent = 6 + 10 * (r.label().length() - label.length());
             boolean bold = r.kind() == Kind.HEADING || r.kind() == Kind.SUMMARY;
-            String shown = shorten(label, s.maxLabel());
+            String shown = shorten(label, Math.min(s.maxLabel(), Svg.MAX_TEXT));
             b.append("<text x=\"").append(indent).append("\" y=\"").append(Svg.f(y + 4)).append('"').append(bold ? " font-weight=\"600\"" : "")
-                    .append(">").append(shown.equals(label) ? "" : "<title>" + Svg.esc(label) + "</title>").append(Svg.esc(shown)).append("</text>\n");
+                    .append(">").append(shown.equals(label) ? "" : "<title>" + Svg.data(label) + "</title>").append(Svg.esc(shown)).append("</text>\n");
             for (int c = 0; c < r.cells().size() && c < s.columns().size(); c++) {
                 b.append(text(labelW + colW * c + colW / 2.0, y + 4, r.cells().get(c), "middle", ""));
             }

@@ -69,7 +69,7 @@ public final class FunnelSvg {
         for (FunnelPlot.Point p : f.points()) {
             s.append("<circle class=\"").append(p.filled() ? "filled" : "study").append("\" cx=\"").append(Svg.f(x.applyAsDouble(p.yi())))
                     .append("\" cy=\"").append(Svg.f(y.applyAsDouble(p.sei()))).append("\" r=\"4\" fill=\"").append(p.filled() ? "#fff" : "#1f4e79")
-                    .append("\" stroke=\"#1f4e79\"><title>").append(Svg.esc(p.study())).append("</title></circle>\n");
+                    .append("\" stroke=\"#1f4e79\"><title>").append(Svg.data(p.study())).append("</title></circle>\n");
         }
         // axes
         s.append("<line x1=\"").append(left).append("\" y1=\"").append(top + ph).append("\" x2=\"").append(left + pw).append("\" y2=\"")

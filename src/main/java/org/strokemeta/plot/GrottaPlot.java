@@ -62,7 +62,7 @@ public final class GrottaPlot {
             double n = b.n();
             int y = top + a * (bar + gap);
             s.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + bar / 2 + 5).append("\" text-anchor=\"end\">")
-                    .append(Svg.esc(b.label())).append(" (n=").append((long) n).append(")</text>\n");
+                    .append(Svg.data(b.label())).append(" (n=").append((long) n).append(")</text>\n");
             double x = 0;
             for (int j = 0; j < k; j++) {
                 double share = n > 0 && j < b.counts().length ? b.counts()[j] / n : 0;

@@ -1,7 +1,6 @@
 package org.strokemeta.plot;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +28,36 @@ public final class Raster {
         }
     }
 
+    /** The lowest and highest resolution of a PNG (dots per inch). */
+    public static final int MIN_DPI = 10;
+    public static final int MAX_DPI = 2400;
+    /** The largest PNG side in pixels (librsvg's limit). */
+    public static final int MAX_PIXELS = 32767;
+
+    /**
+     * Checks a PNG resolution before rendering: within [{@link #MIN_DPI}, {@link #MAX_DPI}], and the
+     * figure's larger side at that resolution within {@link #MAX_PIXELS}.
+     */
+    public static void checkResolution(String svg, int dpi) {
+        if (dpi < MIN_DPI || dpi > MAX_DPI) {
+            throw new IllegalArgumentException("dpi must be between " + MIN_DPI + " and " + MAX_DPI + ", not " + dpi);
+        }
+        double side = Math.max(attribute(svg, "width"), attribute(svg, "height"));
+        if (side * dpi / 96.0 > MAX_PIXELS) {
+            int most = (int) Math.floor(MAX_PIXELS * 96.0 / side);
+            throw new IllegalArgumentException("at " + dpi + " dpi this figure would be " + Math.round(side * dpi / 96.0)
+                    + " pixels across, more than a PNG can hold here (" + MAX_PIXELS + "); its highest resolution is " + most + " dpi");
+        }
+    }
+
+    /** A numeric attribute of the root element (0 when absent). */
+    private static double attribute(String svg, String name) {
+        int end = svg.indexOf('>');
+        String root = end < 0 ? svg : svg.substring(0, end);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s" + name + "=\"([0-9.]+)\"").matcher(root);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
     /**
      * Writes the figure.
      *
@@ -37,9 +66,13 @@ public final class Raster {
      * @param dpi resolution of a PNG (96 = the SVG's own pixel size)
      */
     public static void write(String svg, Path out, Format format, int dpi) {
+        if (format == Format.PNG) {
+            checkResolution(svg, dpi);
+        }
+        org.strokemeta.data.FileProblem.checkWritable(out);
         try {
             if (format == Format.SVG) {
-                Files.writeString(out, svg, StandardCharsets.UTF_8);
+                org.strokemeta.data.FileProblem.writeString(out, svg);
                 return;
             }
             Path tmp = Files.createTempFile("strokemeta-figure", ".svg");
@@ -64,7 +97,7 @@ public final class Raster {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            throw org.strokemeta.data.FileProblem.writing(out, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while rendering the figure", e);

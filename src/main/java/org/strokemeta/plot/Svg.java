@@ -8,6 +8,17 @@ public final class Svg {
     private Svg() {
     }
 
+    /** The longest text from the data drawn or shown as a tooltip (longer ones are cut in the middle). */
+    public static final int MAX_TEXT = 300;
+
+    /**
+     * A text from the data (a study or arm name) for a figure: cut in the middle when longer than
+     * {@link #MAX_TEXT} characters, then escaped; the whole text stays in the JSON output.
+     */
+    public static String data(String s) {
+        return esc(org.strokemeta.data.InputException.shorten(s, MAX_TEXT));
+    }
+
     /** XML escaping of text and attribute values: a study named {@code <script>} or {@code &} renders as text. */
     public static String esc(String s) {
         if (s == null) {

@@ -21,6 +21,21 @@ public final class Comparison {
         return out;
     }
 
+    /** The number of values (leaves) an expected document asks to compare. */
+    public static int values(JsonNode expected) {
+        if (expected == null || expected.isMissingNode()) {
+            return 0;
+        }
+        if (expected.isContainerNode()) {
+            int n = 0;
+            for (JsonNode c : expected) {
+                n += values(c);
+            }
+            return n;
+        }
+        return 1;
+    }
+
     private static void walk(String path, JsonNode exp, JsonNode act, double rel, double abs, List<Mismatch> out) {
         String tol = abs + " + " + rel + "·|expected|";
         if (act == null || act.isMissingNode()) {

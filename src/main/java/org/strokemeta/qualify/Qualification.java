@@ -63,6 +63,9 @@ public final class Qualification {
         if (a == null) {
             return new Outcome(c, false, List.of(), "analysis type '" + c.analysis() + "' is not supported by this version");
         }
+        if (Comparison.values(c.expected()) == 0) {
+            return new Outcome(c, false, List.of(), "the case has no expected values to compare");
+        }
         ObjectNode out = JSON.createObjectNode();
         try {
             a.run(c, out);
@@ -79,11 +82,31 @@ public final class Qualification {
             List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
             List<ValidationCase> out = new ArrayList<>();
             for (Path f : files) {
-                out.add(ValidationCase.of(f.getFileName().toString(), JSON.readTree(f.toFile())));
+                out.add(read(f));
             }
             return out;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw org.strokemeta.data.FileProblem.reading(dir, e);
+        }
+    }
+
+    /** Reads one case file; a file that is not valid JSON is an input error with its line and column. */
+    public static ValidationCase read(Path f) {
+        String name = f.getFileName().toString();
+        JsonNode n;
+        try {
+            n = JSON.readTree(org.strokemeta.data.FileProblem.readAllBytes(f));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new org.strokemeta.data.InputException(f.toString(), at == null ? 0 : at.getLineNr(), null,
+                    "not valid JSON" + (at == null ? "" : " (column " + at.getColumnNr() + ")") + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw org.strokemeta.data.FileProblem.reading(f, e);
+        }
+        try {
+            return ValidationCase.of(name, n);
+        } catch (IllegalArgumentException e) {
+            throw org.strokemeta.data.InputException.of(f.toString(), e.getMessage().replace(name + ": ", ""));
         }
     }
 

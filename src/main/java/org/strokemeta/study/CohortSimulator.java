@@ -26,6 +26,9 @@ import org.strokemeta.data.StrokeField;
  * random stream is {@link SplittableRandom} with the given seed, so a seed always gives the same file.
  */
 public final class CohortSimulator {
+    /** The most patients one simulated file holds (it is built in memory, about 100 bytes a patient). */
+    public static final int MAX_PATIENTS = 5_000_000;
+
     static final String HEADER = "trial,patient_id,arm,age,sex,nihss,prestroke_mrs,ivt,onset_to_randomisation,aspects,"
             + "occlusion_site,m2_segment,m2_division,m2_dominance,mrs90,sich,death90,reperfusion,simulated";
     private static final String[] ETICI = {"0", "1", "2a", "2b50", "2b67", "2c", "3"};
@@ -43,17 +46,29 @@ public final class CohortSimulator {
      * @return the CSV file, UTF-8
      */
     public static byte[] simulate(SimulationSpec spec, long seed, double scale) {
-        if (!(scale > 0)) {
-            throw new IllegalArgumentException("the size factor must be positive, not " + scale);
+        if (!(scale > 0) || !Double.isFinite(scale)) {
+            throw new IllegalArgumentException("the size factor must be a positive number, not " + scale);
         }
         SplittableRandom rng = new SplittableRandom(seed);
-        int n = 0;
         int trials = spec.trials().size();
+        long published = 0;
+        for (SimulationSpec.TrialSpec t : spec.trials()) {
+            published += t.nEvt() + t.nControl();
+        }
+        if (published * scale > MAX_PATIENTS) {
+            throw new IllegalArgumentException("a size factor of " + scale + " would simulate about " + Math.round(published * scale)
+                    + " patients; one file holds at most " + MAX_PATIENTS + " (a size factor of at most " + MAX_PATIENTS / published + ")");
+        }
+        int n = 0;
         int[][] size = new int[trials][2];
         for (int s = 0; s < trials; s++) {
             SimulationSpec.TrialSpec t = spec.trials().get(s);
             size[s][0] = (int) Math.round(t.nEvt() * scale);
             size[s][1] = (int) Math.round(t.nControl() * scale);
+            if (size[s][0] == 0 || size[s][1] == 0) {
+                throw new IllegalArgumentException("a size factor of " + scale + " leaves an arm of " + t.name()
+                        + " without patients; the factor must give every arm at least one patient");
+            }
             n += size[s][0] + size[s][1];
         }
         Patients p = new Patients(n);

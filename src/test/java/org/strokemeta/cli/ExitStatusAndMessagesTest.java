@@ -1,0 +1,120 @@
+package org.strokemeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.strokemeta.cli.MainTest.Run;
+
+/** Exit statuses and messages of the command line for careless use: no stack trace, no wrong status. */
+class ExitStatusAndMessagesTest {
+    @TempDir
+    Path dir;
+
+    private static void oneCleanSentence(Run r) {
+        assertThat(r.err()).startsWith("error: ").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void bare_invocation_prints_the_usage_and_exits_with_status_2() {
+        Run r = MainTest.run();
+        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.err()).contains("Usage: strokemeta COMMAND").contains("say which command to run");
+        assertThat(MainTest.run("--help").code()).isZero();
+    }
+
+    @Test
+    void an_unknown_command_lists_every_command() {
+        Run r = MainTest.run("frobnicate");
+        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        for (Command c : Main.commands()) {
+            assertThat(r.err()).as(c.name()).contains(c.name());
+        }
+        assertThat(r.err()).contains("(see: strokemeta --help)").doesNotContain("frobnicate --help");
+    }
+
+    @Test
+    void missing_files_and_folders_are_named_with_what_is_wrong() throws Exception {
+        Path missing = dir.resolve("x.csv");
+        Run data = MainTest.run("report", "--data", missing.toString(), "--out-dir", dir.toString());
+        assertThat(data.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(data.err()).contains("x.csv: the file does not exist").doesNotContain("cannot read " + missing + ": " + missing);
+        Run plan = MainTest.run("report", "--plan", dir.resolve("plan.json").toString(), "--out-dir", dir.toString());
+        assertThat(plan.err()).contains("plan.json: the file does not exist");
+        Run folder = MainTest.run("report", "--plan", dir.toString(), "--out-dir", dir.toString());
+        assertThat(folder.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(folder.err()).contains("this is a folder, not a file");
+    }
+
+    @Test
+    void figures_into_a_missing_folder_or_at_an_impossible_resolution_are_input_errors() {
+        for (String name : new String[] {"f.svg", "f.png", "f.pdf"}) {
+            Run r = MainTest.run("plot", "forest", "--example", "bcg", "-o", dir.resolve("no-such-folder").resolve(name).toString());
+            assertThat(r.code()).as(name).isEqualTo(Main.EXIT_INPUT);
+            oneCleanSentence(r);
+            assertThat(r.err()).contains("no-such-folder does not exist");
+        }
+        Run zero = MainTest.run("plot", "forest", "--example", "bcg", "--dpi", "0", "-o", dir.resolve("f.png").toString());
+        assertThat(zero.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(zero.err()).contains("dpi must be between 10 and 2400, not 0");
+        Run huge = MainTest.run("plot", "forest", "--example", "bcg", "--dpi", "100000", "-o", dir.resolve("f.png").toString());
+        assertThat(huge.code()).isEqualTo(Main.EXIT_INPUT);
+        oneCleanSentence(huge);
+        assertThat(dir.resolve("f.png")).doesNotExist();
+    }
+
+    @Test
+    void a_simulation_too_large_for_one_file_is_refused_before_any_work() {
+        Run r = MainTest.run("simulate", "--scale", "1e9");
+        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        oneCleanSentence(r);
+        assertThat(r.err()).contains("one file holds at most 5000000");
+        assertThat(MainTest.run("simulate", "--scale", "0.0001").err()).contains("without patients");
+        assertThat(MainTest.run("simulate", "--scale", "NaN").code()).isEqualTo(Main.EXIT_INPUT);
+    }
+
+    @Test
+    void verify_on_an_empty_folder_is_an_error_not_a_pass() {
+        Run r = MainTest.run("verify", dir.toString());
+        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.err()).contains("holds no validation cases");
+    }
+
+    @Test
+    void verify_fails_a_case_without_expected_values() throws Exception {
+        Files.writeString(dir.resolve("empty.json"),
+                "{\"id\":\"e\",\"analysis\":\"pairwise\",\"data\":[{\"yi\":0.1,\"vi\":0.01},{\"yi\":0.3,\"vi\":0.02}],\"expected\":{}}");
+        Run r = MainTest.run("verify", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("the case has no expected values").contains("0 passed, 1 failed");
+    }
+
+    @Test
+    void verify_names_the_file_line_and_column_of_a_case_that_is_not_json() throws Exception {
+        Files.writeString(dir.resolve("broken.json"), "{\n  \"analysis\": pairwise\n}");
+        Run r = MainTest.run("verify", dir.toString());
+        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        oneCleanSentence(r);
+        assertThat(r.err()).contains("broken.json, line 2: not valid JSON (column");
+    }
+
+    @Test
+    void a_huge_study_name_is_shortened_in_messages_and_figures() throws Exception {
+        String name = "Trial " + "x".repeat(2_000_000);
+        Path f = dir.resolve("long.csv");
+        Files.writeString(f, "study,yi,vi\nA,0.1,0.01\nB,\"" + name + "\",0.02\n");
+        Run bad = MainTest.run("meta", "--input", f.toString());
+        assertThat(bad.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(bad.err()).contains("line 3").contains("characters left out");
+        assertThat(bad.err().length()).isLessThan(2_000);
+        Files.writeString(f, "study,yi,vi\n\"" + name + "\",0.1,0.01\nB,0.2,0.02\nC,0.3,0.03\n");
+        Run svg = MainTest.run("plot", "forest", "--input", f.toString(), "--max-label", "100000000");
+        assertThat(svg.code()).isZero();
+        assertThat(svg.out().length()).isLessThan(40_000);
+        assertThat(svg.out()).contains("characters left out");
+        Run cell = MainTest.run("meta", "--input", dir.resolve("x" + "y".repeat(300) + ".csv").toString());
+        assertThat(cell.err().length()).isLessThan(2_000);
+    }
+}
