@@ -53,6 +53,8 @@ final class ReportCommand extends Command {
                 Opt.value("--example", "NAME", "A bundled data set.", null),
                 Opt.value("--plan", "FILE", "Analysis plan (JSON); default: the HERMES plan.", null),
                 Opt.flag("--print-plan", "Print the default plan and exit."),
+                Opt.flag("--skip-missing", "Run without the plan's covariates, subgroup variables and outcomes that the data lack "
+                        + "(each named in a warning and at the top of the report); without it they are an error."),
                 Opt.value("--out-dir", "DIR", "Directory for the report files.", "."),
                 Opt.value("--name", "BASE", "File name of the report (BASE.html and BASE.json).", "strokemeta-report"));
     }
@@ -84,6 +86,17 @@ final class ReportCommand extends Command {
         String planName = planPath == null ? "default HERMES plan (plans/hermes.json)" : planPath.toString();
         AnalysisPlan plan = AnalysisPlan.read(planPath == null ? "plans/hermes.json" : planPath.toString(), planBytes);
         StrokeCohort cohort = StrokeLoader.load(t);
+        if (a.flag("--skip-missing")) {
+            plan = plan.withSkipMissing(true);
+        }
+        List<StudyReport.MissingVariable> lacking = StudyReport.missing(cohort, plan);
+        if (!lacking.isEmpty() && !plan.skipMissing()) {
+            throw new UsageException(StudyReport.describe(lacking) + "; correct the plan (" + planName + "), or run without "
+                    + (lacking.size() == 1 ? "it" : "them") + " with --skip-missing");
+        }
+        for (StudyReport.MissingVariable m : lacking) {
+            err.println("warning: left out of the analysis: the plan's " + m.describe() + " is not in the data");
+        }
         StudyReport.Provenance prov = new StudyReport.Provenance(inputName, sha256(data), planName, sha256(planBytes), Version.get(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "strokemeta report " + String.join(" ", a.raw()));
         Progress bar = new Progress(err, System.console() != null, 4 + plan.subgroups().size());

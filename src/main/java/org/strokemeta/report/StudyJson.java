@@ -23,6 +23,13 @@ public final class StudyJson {
         plan(root.putObject("plan"), r.plan());
         ArrayNode miss = root.putArray("covariates_not_in_data");
         r.missingCovariates().forEach(miss::add);
+        ArrayNode left = root.putArray("left_out_of_plan");
+        for (StudyReport.MissingVariable m : r.missingVariables()) {
+            ObjectNode v = left.addObject();
+            v.put("role", m.role());
+            v.put("name", m.name());
+            v.put("suggestion", m.suggestion());
+        }
         ObjectNode p = root.putObject("provenance");
         p.put("input", r.provenance().input());
         p.put("input_sha256", r.provenance().inputSha256());

@@ -37,12 +37,16 @@ import org.strokemeta.pool.Tau2Method;
  * @param subgroups      subgroup analyses, in order
  * @param m2             include the M2 section (M2 occlusions and their subdivisions)
  * @param level          confidence level
+ * @param skipMissing    true when covariates, subgroup variables and outcomes the data lack may be left
+ *                       out (with a warning); false (the default) makes them an input error, since a
+ *                       pre-specified analysis must not change silently (a misspelt covariate would
+ *                       otherwise drop an adjustment)
  */
 public record AnalysisPlan(String title, List<String> covariates, RandomEffects randomEffects, int nAGQ, CategoryMerge merge,
                            List<String> binary, StudyEffect binaryModel, Tau2Method tau2, CiMethod ci, List<Subgroup> subgroups,
-                           boolean m2, double level) {
+                           boolean m2, double level, boolean skipMissing) {
     private static final Set<String> KEYS = Set.of("title", "covariates", "random_effects", "nagq", "merge", "binary",
-            "binary_model", "tau2", "ci", "subgroups", "m2_section", "level", "comment");
+            "binary_model", "tau2", "ci", "subgroups", "m2_section", "level", "skip_missing", "comment");
 
     public AnalysisPlan {
         covariates = List.copyOf(covariates);
@@ -71,6 +75,11 @@ public record AnalysisPlan(String title, List<String> covariates, RandomEffects 
                 }
             }
         }
+    }
+
+    /** The same plan, with what the data lack left out (true) or an error (false). */
+    public AnalysisPlan withSkipMissing(boolean skip) {
+        return new AnalysisPlan(title, covariates, randomEffects, nAGQ, merge, binary, binaryModel, tau2, ci, subgroups, m2, level, skip);
     }
 
     /** The HERMES plan bundled with the product. */
@@ -132,10 +141,21 @@ public record AnalysisPlan(String title, List<String> covariates, RandomEffects 
                     RandomEffects.parse(text(root, "random_effects", "intercept")), root.path("nagq").asInt(1), m,
                     strings(root, "binary"), StudyEffect.parse(text(root, "binary_model", "random_intercept")),
                     Tau2Method.parse(text(root, "tau2", "REML")), CiMethod.parse(text(root, "ci", "z")), subgroups,
-                    root.path("m2_section").asBoolean(true), root.path("level").asDouble(0.95));
+                    root.path("m2_section").asBoolean(true), root.path("level").asDouble(0.95), bool(root, "skip_missing"));
         } catch (IllegalArgumentException e) {
             throw InputException.of(source, "the plan: " + e.getMessage());
         }
+    }
+
+    private static boolean bool(JsonNode n, String key) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw new IllegalArgumentException("'" + key + "' must be true or false, not " + v);
+        }
+        return v.asBoolean();
     }
 
     private static String text(JsonNode n, String key, String dflt) {

@@ -7,10 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.PatientData;
 import org.strokemeta.data.StrokeCohort;
 import org.strokemeta.data.StrokeField;
+import org.strokemeta.data.Suggestion;
 import org.strokemeta.ipd.EffectModification;
 import org.strokemeta.ordinal.CommonOddsRatio;
 import org.strokemeta.ordinal.PoOptions;
@@ -136,6 +138,11 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
      * @param progress told the name of each step as it starts (for a progress bar); may be null
      */
     public static StudyReport run(StrokeCohort cohort, AnalysisPlan plan, Provenance provenance, Consumer<String> progress) {
+        List<MissingVariable> lacking = missing(cohort, plan);
+        if (!lacking.isEmpty() && !plan.skipMissing()) {
+            throw InputException.of(cohort.source(), describe(lacking) + "; correct the plan, or let the analysis run without "
+                    + (lacking.size() == 1 ? "it" : "them") + " (\"skip_missing\": true in the plan)");
+        }
         Consumer<String> step = progress == null ? s -> { } : progress;
         step.accept("baseline");
         List<BaselineRow> baseline = baseline(cohort);
@@ -170,6 +177,69 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
             grotta.add(new Grotta("M2 occlusions", counts(m2.analysis().data())));
         }
         return new StudyReport(plan, cohort.simulated(), cohort, baseline, main, subgroups, m2, time, grotta, provenance, null);
+    }
+
+    /**
+     * A covariate, subgroup variable or outcome of the plan that the data lack.
+     *
+     * @param role       "covariate", "subgroup variable" or "outcome"
+     * @param name       the name in the plan
+     * @param suggestion the closest name the data have, or null
+     */
+    public record MissingVariable(String role, String name, String suggestion) {
+        /** "covariate 'nihs' (did you mean nihss?)". */
+        public String describe() {
+            return role + " '" + name + "'" + (suggestion == null ? "" : " (did you mean " + suggestion + "?)");
+        }
+    }
+
+    /** Everything the plan names that the data lack, in plan order: covariates, outcomes, subgroup variables. */
+    public static List<MissingVariable> missing(StrokeCohort cohort, AnalysisPlan plan) {
+        List<String[]> lacking = new ArrayList<>();
+        List<String> have = available(cohort, plan.covariates());
+        for (String c : plan.covariates()) {
+            if (!have.contains(c)) {
+                lacking.add(new String[] {"covariate", c});
+            }
+        }
+        List<String> outcomes = binaryOutcomes(cohort, plan);
+        for (String b : plan.binary()) {
+            if (!outcomes.contains(b)) {
+                lacking.add(new String[] {"outcome", b});
+            }
+        }
+        for (AnalysisPlan.Subgroup g : plan.subgroups()) {
+            if (!hasVariable(cohort, g.variable())) {
+                lacking.add(new String[] {"subgroup variable", g.variable()});
+            }
+        }
+        if (lacking.isEmpty()) {
+            return List.of();
+        }
+        // suggestions among the names these data do have
+        List<String> known = new ArrayList<>(available(cohort, StrokeCohort.DERIVED));
+        for (StrokeField f : StrokeField.values()) {
+            if (cohort.has(f)) {
+                known.add(f.column());
+            }
+        }
+        known.addAll(cohort.extraColumns());
+        List<MissingVariable> out = new ArrayList<>();
+        for (String[] l : lacking) {
+            out.add(new MissingVariable(l[0], l[1], Suggestion.closest(l[1], known, 2)));
+        }
+        return out;
+    }
+
+    /** The plan's variables the data lack, as one sentence. */
+    public static String describe(List<MissingVariable> lacking) {
+        return "the plan names " + (lacking.size() == 1 ? "a variable" : lacking.size() + " variables") + " the data lack: "
+                + String.join(", ", lacking.stream().map(MissingVariable::describe).toList());
+    }
+
+    /** What the plan names and the data lack (left out only when the plan allows it). */
+    public List<MissingVariable> missingVariables() {
+        return missing(cohort, plan);
     }
 
     /** The plan's covariates that the data have; the others are noted by the caller through {@link #missingCovariates}. */

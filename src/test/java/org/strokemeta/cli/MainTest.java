@@ -310,12 +310,37 @@ class MainTest {
                     .append(',').append(i % 3 == 0 ? "F" : "M").append(',').append(mrs).append('\n');
         }
         Files.writeString(f, csv);
-        Run r = run("report", "--data", f.toString(), "--out-dir", dir.toString(), "--name", "user");
-        assertThat(r.err()).isEmpty();
+        Run refused = run("report", "--data", f.toString(), "--out-dir", dir.toString(), "--name", "user");
+        assertThat(refused.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(refused.err()).contains("covariate 'nihss'").contains("subgroup variable 'aspects'").contains("--skip-missing");
+        assertThat(dir.resolve("user.html")).doesNotExist();
+        Run r = run("report", "--data", f.toString(), "--out-dir", dir.toString(), "--name", "user", "--skip-missing");
+        assertThat(r.err()).contains("warning: left out of the analysis: the plan's covariate 'nihss' is not in the data");
         assertThat(r.code()).isZero();
         String html = Files.readString(dir.resolve("user.html"));
         assertThat(html).doesNotContain("simulated data").contains("not in the data").contains("are not in the data and were not used")
-                .contains("patients left out: age is missing");
+                .contains("patients left out: age is missing").contains("Departure from the plan");
+        assertThat(html.indexOf("Departure from the plan")).isLessThan(html.indexOf("<h2>"));
+    }
+
+    @Test
+    void a_misspelt_planned_covariate_is_an_error_unless_the_user_lets_it_be_skipped() throws Exception {
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, "{\"covariates\": [\"age\", \"nihs\", \"female\"], \"subgroups\": [], \"m2_section\": false}");
+        Run bad = run("report", "--plan", plan.toString(), "--out-dir", dir.toString(), "--name", "typo");
+        assertThat(bad.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(bad.err()).contains("the plan names a variable the data lack: covariate 'nihs' (did you mean nihss?)")
+                .contains("--skip-missing");
+        assertThat(dir.resolve("typo.html")).doesNotExist();
+        Files.writeString(plan, "{\"covariates\": [\"age\", \"nihs\", \"female\"], \"subgroups\": [], \"m2_section\": false, "
+                + "\"skip_missing\": true}");
+        Run skipped = run("report", "--plan", plan.toString(), "--out-dir", dir.toString(), "--name", "typo");
+        assertThat(skipped.code()).isZero();
+        assertThat(skipped.err()).contains("warning: left out of the analysis: the plan's covariate 'nihs' (did you mean nihss?)");
+        assertThat(Files.readString(dir.resolve("typo.html"))).contains("Departure from the plan");
+        JsonNode j = new ObjectMapper().readTree(dir.resolve("typo.json").toFile());
+        assertThat(j.path("left_out_of_plan").get(0).path("name").asText()).isEqualTo("nihs");
+        assertThat(j.path("left_out_of_plan").get(0).path("suggestion").asText()).isEqualTo("nihss");
     }
 
     @Test
