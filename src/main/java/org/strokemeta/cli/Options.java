@@ -44,8 +44,11 @@ final class Options {
             Opt.value("--add", "X", "Continuity correction added to each cell of a 2x2 table with a zero.", "0.5"),
             Opt.value("--to", "WHERE", "Tables that get the correction: only0, all, if0all or none.", "only0"),
             Opt.flag("--drop00", "Leave out studies with no events (or only events) in both arms."),
-            Opt.flag("--ratio", "Generic estimates (estimate, ci_lower, ci_upper, or yi) are ratios such as hazard ratios: "
-                    + "analyse them on the log scale."),
+            Opt.value("--scale", "auto|ratio|absolute", "Scale of generic estimates: ratio (hazard, odds or risk ratios as papers "
+                    + "print them: analysed on the log scale, shown as ratios), absolute (differences: analysed as given), or auto: "
+                    + "estimates with intervals are read as ratios when the intervals are symmetric on the log scale and as "
+                    + "differences when symmetric on the natural scale (the output says which); yi is taken as given.", "auto"),
+            Opt.flag("--ratio", "The same as --scale ratio."),
             Opt.value("--input-ci-level", "L", "Level of the confidence intervals given in the input.", "0.95"),
             Opt.value("--max-iter", "N", "Iteration limit of the tau² estimators.", "100"),
             Opt.value("--threshold", "X", "Convergence threshold on the change in tau² (metafor's default is 1e-5).", "1e-10"),
@@ -95,12 +98,25 @@ final class Options {
         Examples.Example ex = example(a);
         String measure = a.get("--measure");
         Measure m = measure != null ? Measure.parse(measure) : ex != null && ex.isAggregate() ? Measure.parse(ex.measure()) : null;
-        boolean ratio = a.flag("--ratio") || (ex != null && ex.ratio() && measure == null);
+        StudyLoader.Scale scale;
+        try {
+            scale = StudyLoader.Scale.parse(a.get("--scale"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--scale must be auto, ratio or absolute, not '" + a.get("--scale") + "'");
+        }
+        if (a.flag("--ratio")) {
+            if (scale == StudyLoader.Scale.ABSOLUTE) {
+                throw new UsageException("--ratio and --scale absolute contradict each other");
+            }
+            scale = StudyLoader.Scale.RATIO;
+        } else if (scale == StudyLoader.Scale.AUTO && ex != null && ex.ratio() && measure == null) {
+            scale = StudyLoader.Scale.RATIO;
+        }
         return MetaRequest.defaults()
                 .withMeasure(m)
                 .withOptions(metaOptions(a))
                 .withContinuity(new Continuity(a.number("--add"), Continuity.To.parse(a.get("--to")), a.flag("--drop00")))
-                .withGenericInput(new StudyLoader.GenericInput(ratio, a.number("--input-ci-level")))
+                .withGenericInput(new StudyLoader.GenericInput(scale, a.number("--input-ci-level")))
                 .withTau2Ci(!a.flag("--no-tau2-ci"));
     }
 

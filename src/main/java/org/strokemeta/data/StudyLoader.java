@@ -19,19 +19,48 @@ public final class StudyLoader {
      * How generic estimates are given: {@code yi} with {@code vi}, {@code yi} with its standard error
      * {@code sei}, or an estimate with a confidence interval ({@code estimate, ci_lower, ci_upper}).
      *
-     * @param ratio   the estimate and its interval are ratios (hazard, odds or risk ratios as papers
-     *                print them) and are analysed on the log scale
+     * @param scale   whether the estimates are ratios (analysed on the log scale) or differences;
+     *                {@link Scale#AUTO} tells it from the intervals' symmetry ({@link IntervalScale})
      * @param ciLevel the level of the given confidence intervals, 0.95 when papers print 95% CIs
      */
-    public record GenericInput(boolean ratio, double ciLevel) {
+    public record GenericInput(Scale scale, double ciLevel) {
         public GenericInput {
+            java.util.Objects.requireNonNull(scale, "scale");
             if (!(ciLevel > 0 && ciLevel < 1)) {
                 throw new IllegalArgumentException("the confidence level of the input intervals must lie between 0 and 1");
             }
         }
 
+        /** Told from the intervals; 95% intervals. */
         public static GenericInput defaults() {
-            return new GenericInput(false, 0.95);
+            return new GenericInput(Scale.AUTO, 0.95);
+        }
+
+        public GenericInput withScale(Scale s) {
+            return new GenericInput(s, ciLevel);
+        }
+    }
+
+    /** The scale of generic estimates as the user gives them. */
+    public enum Scale {
+        /**
+         * Estimates with intervals: ratios when the intervals are symmetric on the log scale, differences
+         * when symmetric on the natural scale (an error when they cannot tell); {@code yi} as given.
+         */
+        AUTO,
+        /** Ratios (hazard, odds or risk ratios as papers print them): analysed on the log scale, shown as ratios. */
+        RATIO,
+        /** Differences or other effects: analysed as given. */
+        ABSOLUTE;
+
+        /** Parses auto, ratio or absolute (also "log" and "difference"). */
+        public static Scale parse(String s) {
+            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "auto" -> AUTO;
+                case "ratio", "log" -> RATIO;
+                case "absolute", "difference", "identity", "natural" -> ABSOLUTE;
+                default -> throw new IllegalArgumentException("unknown scale '" + s + "' (expected auto, ratio or absolute)");
+            };
         }
     }
 
@@ -204,6 +233,7 @@ public final class StudyLoader {
         List<Note> notes = new ArrayList<>();
         double[] yi;
         double[] vi;
+        boolean ratio = false;
         if (t.has("yi") && t.has("vi")) {
             yi = t.numbers("yi");
             vi = t.numbers("vi");
@@ -212,8 +242,9 @@ public final class StudyLoader {
                     throw new InputException(t.source(), t.line(i), t.headerName("vi"), "the sampling variance must be positive (" + vi[i] + ")");
                 }
             }
-            if (how.ratio()) {
+            if (how.scale() == Scale.RATIO) {
                 yi = logOf(t, yi, "yi");
+                ratio = true;
             }
         } else if (t.has("yi") && t.has("sei")) {
             yi = t.numbers("yi");
@@ -225,21 +256,14 @@ public final class StudyLoader {
                 }
                 vi[i] = se[i] * se[i];
             }
-            if (how.ratio()) {
+            if (how.scale() == Scale.RATIO) {
                 yi = logOf(t, yi, "yi");
+                ratio = true;
             }
         } else if (t.has("estimate") && t.has("ci_lower") && t.has("ci_upper")) {
             double[] est = t.numbers("estimate");
             double[] lo = t.numbers("ci_lower");
             double[] hi = t.numbers("ci_upper");
-            double z = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - how.ciLevel()) / 2);
-            if (how.ratio()) {
-                est = logOf(t, est, "estimate");
-                lo = logOf(t, lo, "ci_lower");
-                hi = logOf(t, hi, "ci_upper");
-            }
-            yi = est;
-            vi = new double[est.length];
             for (int i = 0; i < est.length; i++) {
                 if (!(lo[i] < hi[i])) {
                     throw new InputException(t.source(), t.line(i), t.headerName("ci_lower"), "the lower confidence limit must be below the upper one");
@@ -247,11 +271,22 @@ public final class StudyLoader {
                 if (est[i] < lo[i] || est[i] > hi[i]) {
                     throw new InputException(t.source(), t.line(i), t.headerName("estimate"), "the estimate lies outside its confidence interval");
                 }
+            }
+            ratio = intervalsAreRatios(t, how.scale(), est, lo, hi, notes);
+            double z = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - how.ciLevel()) / 2);
+            if (ratio) {
+                est = logOf(t, est, "estimate");
+                lo = logOf(t, lo, "ci_lower");
+                hi = logOf(t, hi, "ci_upper");
+            }
+            yi = est;
+            vi = new double[est.length];
+            for (int i = 0; i < est.length; i++) {
                 double se = (hi[i] - lo[i]) / (2 * z);
                 vi[i] = se * se;
             }
             notes.add(new Note(0, null, Note.Kind.INFO, "variances derived from " + Math.round(how.ciLevel() * 100)
-                    + "% confidence intervals" + (how.ratio() ? " on the log scale" : "")));
+                    + "% confidence intervals" + (ratio ? " on the log scale" : "")));
         } else {
             throw InputException.of(t.source(), "generic estimates need the columns yi and vi, yi and sei, or estimate, ci_lower and ci_upper");
         }
@@ -260,7 +295,58 @@ public final class StudyLoader {
         if (duplicates) {
             notes.addAll(duplicates(labels, lines));
         }
-        return new GenericStudies(t.source(), labels, lines, yi, vi, notes);
+        return new GenericStudies(t.source(), labels, lines, yi, vi, ratio, notes);
+    }
+
+    /**
+     * Whether estimates given with intervals are ratios: as the user says, or told from the intervals
+     * ({@link IntervalScale}); either way a note says which reading was used and why, and a choice
+     * the intervals contradict is noted.
+     */
+    private static boolean intervalsAreRatios(Table t, Scale scale, double[] est, double[] lo, double[] hi, List<Note> notes) {
+        double[] unit = new double[est.length];
+        for (int i = 0; i < est.length; i++) {
+            unit[i] = Math.max(IntervalScale.roundingAllowance(t.text(i, "estimate")),
+                    Math.max(IntervalScale.roundingAllowance(t.text(i, "ci_lower")), IntervalScale.roundingAllowance(t.text(i, "ci_upper"))));
+        }
+        IntervalScale.Verdict v = IntervalScale.judge(est, lo, hi, unit);
+        boolean ratio;
+        if (scale == Scale.AUTO) {
+            switch (v.reading()) {
+                case RATIO -> notes.add(new Note(0, null, Note.Kind.INFO, "estimates read as ratios and analysed on the log scale: "
+                        + v.reason()));
+                case ABSOLUTE -> notes.add(new Note(0, null, Note.Kind.INFO, "estimates read as differences (analysed as given, not as "
+                        + "ratios): " + v.reason()));
+                case UNDECIDED -> throw InputException.of(t.source(), "cannot tell whether the estimates are ratios or differences: "
+                        + v.reason() + "; give the scale (ratio or absolute)");
+                default -> throw InputException.of(t.source(), "cannot tell whether the estimates are ratios or differences: " + v.reason()
+                        + " (lines " + lineList(t, v.ratioStudies()) + " look like ratios, lines " + lineList(t, v.absoluteStudies())
+                        + " like differences); check those rows, or give the scale (ratio or absolute)");
+            }
+            ratio = v.reading() == IntervalScale.Reading.RATIO;
+            List<Integer> odd = ratio ? v.absoluteStudies() : v.ratioStudies();
+            for (int i : odd) {
+                notes.add(new Note(t.line(i), null, Note.Kind.WARNING, "this interval is symmetric on the "
+                        + (ratio ? "natural" : "log") + " scale, unlike the others: check the row"));
+            }
+        } else {
+            ratio = scale == Scale.RATIO;
+            notes.add(new Note(0, null, Note.Kind.INFO, ratio ? "estimates analysed as ratios, on the log scale, as asked"
+                    : "estimates analysed as given (not as ratios), as asked"));
+            IntervalScale.Reading against = ratio ? IntervalScale.Reading.ABSOLUTE : IntervalScale.Reading.RATIO;
+            if (v.reading() == against && !v.reason().startsWith("some estimates")) {
+                notes.add(new Note(0, null, Note.Kind.WARNING, "the intervals suggest otherwise: " + v.reason()));
+            }
+        }
+        return ratio;
+    }
+
+    private static String lineList(Table t, List<Integer> rows) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < rows.size() && i < 10; i++) {
+            out.add(Integer.toString(t.line(rows.get(i))));
+        }
+        return String.join(", ", out) + (rows.size() > 10 ? ", ..." : "");
     }
 
     private static double[] logOf(Table t, double[] x, String column) {

@@ -208,7 +208,7 @@ public final class EffectCalculator {
         for (int i = 0; i < k; i++) {
             rows[i] = i;
         }
-        return new EffectSizes(Measure.GEN, s.study(), s.lines(), rows, s.yi(), s.vi(), s, s.notes());
+        return new EffectSizes(s.ratio() ? Measure.RATIO : Measure.GEN, s.study(), s.lines(), rows, s.yi(), s.vi(), s, s.notes());
     }
 
     /** The included studies, gathered in input order. */

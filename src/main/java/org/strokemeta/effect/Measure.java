@@ -21,7 +21,9 @@ public enum Measure {
     /** Log ratio of means. */
     ROM(DataKind.CONTINUOUS, true, "log ratio of means", "ROM"),
     /** Generic estimates given with their variances (or SEs or confidence intervals). */
-    GEN(DataKind.GENERIC, false, "generic effect", "effect");
+    GEN(DataKind.GENERIC, false, "generic effect", "effect"),
+    /** Generic ratios (hazard, odds or risk ratios as papers print them), analysed as log ratios and shown as ratios. */
+    RATIO(DataKind.GENERIC, true, "log ratio", "ratio");
 
     /** The kind of study data a measure is computed from. */
     public enum DataKind { BINARY, CONTINUOUS, GENERIC }
@@ -61,7 +63,7 @@ public enum Measure {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown measure '" + s + "' (expected one of OR, RR, RD, PETO, MD, SMD, ROM, GEN)");
+            throw new IllegalArgumentException("unknown measure '" + s + "' (expected one of OR, RR, RD, PETO, MD, SMD, ROM, GEN, RATIO)");
         }
     }
 }

@@ -59,8 +59,20 @@ public final class StudyInput {
         return switch (m.kind()) {
             case BINARY -> StudyLoader.binary(t, duplicates);
             case CONTINUOUS -> StudyLoader.continuous(t, duplicates);
-            case GENERIC -> StudyLoader.generic(t, r.genericInput(), duplicates);
+            case GENERIC -> StudyLoader.generic(t, genericInput(t, m, r), duplicates);
         };
+    }
+
+    /** The request's reading of generic estimates; the measure RATIO means ratios. */
+    private static StudyLoader.GenericInput genericInput(Table t, Measure m, MetaRequest r) {
+        StudyLoader.GenericInput g = r.genericInput();
+        if (m == Measure.RATIO) {
+            if (g.scale() == StudyLoader.Scale.ABSOLUTE) {
+                throw InputException.of(t.source(), "the measure RATIO analyses ratios on the log scale; the scale 'absolute' contradicts it");
+            }
+            return g.withScale(StudyLoader.Scale.RATIO);
+        }
+        return g;
     }
 
     /** The per-study effects of a table under a request, with a check of method and measure. */

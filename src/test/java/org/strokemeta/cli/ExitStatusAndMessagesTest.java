@@ -117,4 +117,23 @@ class ExitStatusAndMessagesTest {
         Run cell = MainTest.run("meta", "--input", dir.resolve("x" + "y".repeat(300) + ".csv").toString());
         assertThat(cell.err().length()).isLessThan(2_000);
     }
+
+    @Test
+    void ratios_given_with_their_intervals_are_pooled_on_the_log_scale_and_shown_as_ratios() throws Exception {
+        java.io.InputStream in = getClass().getClassLoader().getResourceAsStream("org/strokemeta/examples/hackshaw.csv");
+        Path f = dir.resolve("ors.csv");
+        Files.write(f, in.readAllBytes());
+        Run r = MainTest.run("meta", "--input", f.toString(), "--format", "json");
+        assertThat(r.code()).isZero();
+        var res = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).path("results").get(0);
+        // metafor 3.8.1: rma(yi, vi, method = "REML") on the log odds ratios (validation/cases/pw_hackshaw_gen_reml.json)
+        assertThat(res.path("pooled").path("estimate").asDouble()).isCloseTo(0.218889231608985, org.assertj.core.api.Assertions.within(1e-7));
+        assertThat(res.path("pooled").path("exp").path("estimate").asDouble())
+                .isCloseTo(Math.exp(0.218889231608985), org.assertj.core.api.Assertions.within(1e-7));
+        Run text = MainTest.run("meta", "--input", f.toString());
+        assertThat(text.out()).contains("Pooled ratio (random effects): 1.24 [1.13, 1.37]").contains("estimates read as ratios")
+                .doesNotContain("Estimate 0.2189");
+        Run svg = MainTest.run("plot", "forest", "--input", f.toString());
+        assertThat(svg.out()).contains("Ratio [95% CI]");
+    }
 }

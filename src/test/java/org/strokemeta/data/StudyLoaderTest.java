@@ -47,7 +47,7 @@ class StudyLoaderTest {
     @Test
     void converts_a_ratio_with_its_95_percent_ci_to_log_scale_and_variance() {
         Table t = CsvReader.parse("hr.csv", "study,estimate,ci_lower,ci_upper\nA,0.8,0.64,1.0\n");
-        GenericStudies g = StudyLoader.generic(t, new StudyLoader.GenericInput(true, 0.95));
+        GenericStudies g = StudyLoader.generic(t, new StudyLoader.GenericInput(StudyLoader.Scale.RATIO, 0.95));
         double se = (Math.log(1.0) - Math.log(0.64)) / (2 * 1.959963984540054);
         assertThat(g.yi()[0]).isCloseTo(Math.log(0.8), within(1e-15));
         assertThat(g.vi()[0]).isCloseTo(se * se, within(1e-15));
@@ -56,10 +56,10 @@ class StudyLoaderTest {
     @Test
     void rejects_a_ratio_that_is_not_positive_and_an_estimate_outside_its_interval() {
         Table t = CsvReader.parse("hr.csv", "study,estimate,ci_lower,ci_upper\nA,0.8,0,1.0\n");
-        assertThatThrownBy(() -> StudyLoader.generic(t, new StudyLoader.GenericInput(true, 0.95)))
+        assertThatThrownBy(() -> StudyLoader.generic(t, new StudyLoader.GenericInput(StudyLoader.Scale.RATIO, 0.95)))
                 .hasMessageContaining("line 2, column ci_lower: a ratio must be positive");
         Table u = CsvReader.parse("hr.csv", "study,estimate,ci_lower,ci_upper\nA,1.8,0.6,1.0\n");
-        assertThatThrownBy(() -> StudyLoader.generic(u, new StudyLoader.GenericInput(true, 0.95)))
+        assertThatThrownBy(() -> StudyLoader.generic(u, new StudyLoader.GenericInput(StudyLoader.Scale.RATIO, 0.95)))
                 .hasMessageContaining("outside its confidence interval");
     }
 
