@@ -109,7 +109,15 @@ public record NetBenefit(double pBetter, double pWorse, double pTie, double diff
             sc += pc[j] * gc[j] * gc[j];
         }
         double var = Math.max(0, st - delta * delta) / nt + Math.max(0, sc - delta * delta) / nc;
-        double se = Math.sqrt(var);
+        return of(better, worse, Math.sqrt(var), nt, nc, level);
+    }
+
+    /**
+     * From P(better), P(worse) and the standard error of their difference, as a combination of
+     * trials gives them: the Wald interval, the test and the NNT with its interval follow.
+     */
+    static NetBenefit of(double better, double worse, double se, double nt, double nc, double level) {
+        double delta = better - worse;
         double q = Dist.zCrit(level);
         double lo = Math.max(-1, delta - q * se);
         double hi = Math.min(1, delta + q * se);
@@ -125,9 +133,9 @@ public record NetBenefit(double pBetter, double pWorse, double pTie, double diff
 
     /**
      * From the arms of all trials of a table added together. This is a crude summary: it ignores
-     * that trials differ in their patients and in their allocation ratio, so it is meant for trials
-     * of similar populations and 1:1 allocation; per-trial values with {@link #of(OrdinalTable, int, double)}
-     * are the safer description.
+     * that trials differ in their patients and in their allocation ratio (Simpson's paradox), so it
+     * is meant only for reproducing crude published figures; the analyses combine trials with
+     * {@link ClinicalSummaries}, within trials.
      */
     public static NetBenefit ofAllTrials(OrdinalTable t, double level) {
         double[] tr = new double[t.categories()];
@@ -141,7 +149,10 @@ public record NetBenefit(double pBetter, double pWorse, double pTie, double diff
         return of(tr, co, level);
     }
 
-    /** From patient-level data: the arms of the given trial, or of all trials together when {@code trial} is −1. */
+    /**
+     * From patient-level data: the arms of the given trial, or of all trials added together (crude, see
+     * {@link #ofAllTrials}) when {@code trial} is −1.
+     */
     public static NetBenefit of(PatientData d, int trial, double level) {
         double[][] c = armCounts(d, trial);
         return of(c[1], c[0], level);

@@ -13,10 +13,10 @@ import org.strokemeta.pool.Dist;
  * reports it, and a Wald interval and z test (large trials).
  *
  * @param weights          the utility weights
- * @param meanTreatment    mean utility, treatment arm
- * @param meanControl      mean utility, control arm
- * @param sdTreatment      standard deviation of utility, treatment arm
- * @param sdControl        standard deviation of utility, control arm
+ * @param meanTreatment    mean utility, treatment arm (trials combined: the weighted mean of the trials' arm means)
+ * @param meanControl      mean utility, control arm (likewise)
+ * @param sdTreatment      standard deviation of utility, treatment arm (NaN for trials combined)
+ * @param sdControl        standard deviation of utility, control arm (NaN for trials combined)
  * @param nTreatment       patients, treatment arm
  * @param nControl         patients, control arm
  * @param difference       meanTreatment − meanControl (positive = better with treatment)
@@ -49,11 +49,16 @@ public record UtilityWeightedOutcome(UtilityWeights weights, double meanTreatmen
         }
         double[] t = moments(treatment, w, "treatment");
         double[] c = moments(control, w, "control");
-        double diff = t[1] - c[1];
-        double se = Math.sqrt(t[2] * t[2] / t[0] + c[2] * c[2] / c[0]);
+        return of(w, t[1], c[1], t[2], c[2], t[0], c[0], Math.sqrt(t[2] * t[2] / t[0] + c[2] * c[2] / c[0]), level);
+    }
+
+    /** From the arms' means and the standard error of their difference: the Wald interval and test follow. */
+    static UtilityWeightedOutcome of(UtilityWeights w, double meanT, double meanC, double sdT, double sdC, double nT, double nC,
+                                     double se, double level) {
+        double diff = meanT - meanC;
         double q = Dist.zCrit(level);
         double z = diff / se;
-        return new UtilityWeightedOutcome(w, t[1], c[1], t[2], c[2], t[0], c[0], diff, se, diff - q * se, diff + q * se,
+        return new UtilityWeightedOutcome(w, meanT, meanC, sdT, sdC, nT, nC, diff, se, diff - q * se, diff + q * se,
                 z, Dist.pNormal2(z), level);
     }
 
@@ -62,7 +67,10 @@ public record UtilityWeightedOutcome(UtilityWeights weights, double meanTreatmen
         return of(t.treatment()[trial], t.control()[trial], w, level);
     }
 
-    /** From patient-level data: one trial's arms, or all trials together when {@code trial} is −1. */
+    /**
+     * From patient-level data: one trial's arms, or all trials' arms added together (crude: it ignores
+     * differences between trials in allocation and prognosis) when {@code trial} is −1.
+     */
     public static UtilityWeightedOutcome of(PatientData d, int trial, UtilityWeights w, double level) {
         double[][] c = NetBenefit.armCounts(d, trial);
         return of(c[1], c[0], w, level);

@@ -124,11 +124,11 @@ public final class IpdReport {
                         .append(", p(interaction) = ").append(Fmt.p(x.withinP())).append('\n');
             }
         }
-        if (o.benefit() != null) {
+        if (o.benefit() != null || o.utility() != null) {
             sb.append('\n');
         }
-        ShiftReport.netBenefitLine(sb, o.benefit(), "");
-        ShiftReport.utilityLine(sb, o.utility());
+        ShiftReport.netBenefitLine(sb, o.clinical());
+        ShiftReport.utilityLine(sb, o.clinical());
         if (!o.valid()) {
             sb.append("WARNING: a model did not converge or an outcome is separated; those results are not valid.\n");
         }
@@ -242,8 +242,8 @@ public final class IpdReport {
             JsonReport.num(i, "across_se", x.acrossSe());
             i.put("valid", x.valid());
         }
-        ShiftReport.netBenefit(root, o.benefit());
-        ShiftReport.utility(root, o.utility());
+        ShiftReport.netBenefit(root, o.clinical());
+        ShiftReport.utility(root, o.clinical());
         root.put("valid", o.valid());
         root.set("notes", JsonReport.notes(allNotes(o)));
         return root;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.strokemeta.data.Note;
+import org.strokemeta.ordinal.ArmCombination;
+import org.strokemeta.ordinal.ClinicalSummaries;
 import org.strokemeta.ordinal.CommonOddsRatio;
 import org.strokemeta.ordinal.NetBenefit;
 import org.strokemeta.ordinal.ProportionalOddsCheck;
@@ -76,8 +78,8 @@ public final class ShiftReport {
                         .append('\n');
             }
         }
-        netBenefitLine(sb, o.benefit(), " (all trials' arms added together)");
-        utilityLine(sb, o.utility());
+        netBenefitLine(sb, o.clinical());
+        utilityLine(sb, o.clinical());
         if (!o.valid()) {
             sb.append("WARNING: a model did not converge; these results are not valid.\n");
         }
@@ -122,8 +124,8 @@ public final class ShiftReport {
             JsonReport.num(n, "max_gradient", f.maxGradient());
         }
         poTest(root, o.poCheck());
-        netBenefit(root, o.benefit());
-        utility(root, o.utility());
+        netBenefit(root, o.clinical());
+        utility(root, o.clinical());
         root.put("valid", o.valid());
         root.set("notes", JsonReport.notes(o.notes()));
         return root;
@@ -159,13 +161,18 @@ public final class ShiftReport {
         n.put("message", po.message());
     }
 
-    /** {@code net_benefit}: P(better), P(worse), their difference with its interval, and the NNT; or null. */
-    static void netBenefit(ObjectNode root, NetBenefit b) {
+    /**
+     * {@code net_benefit}: P(better), P(worse), their difference with its interval, the NNT, how the
+     * trials were combined and each trial's part; or null.
+     */
+    static void netBenefit(ObjectNode root, ClinicalSummaries c) {
+        NetBenefit b = c == null ? null : c.benefit();
         if (b == null) {
             root.putNull("net_benefit");
             return;
         }
         ObjectNode nb = root.putObject("net_benefit");
+        method(nb, c);
         JsonReport.num(nb, "p_better", b.pBetter());
         JsonReport.num(nb, "p_worse", b.pWorse());
         JsonReport.num(nb, "difference", b.difference());
@@ -173,22 +180,72 @@ public final class ShiftReport {
         JsonReport.num(nb, "ci_lower", b.ciLower());
         JsonReport.num(nb, "ci_upper", b.ciUpper());
         JsonReport.num(nb, "nnt", b.nnt());
+        count(nb, "patients_treatment", b.nTreatment());
+        count(nb, "patients_control", b.nControl());
+        ArrayNode trials = nb.putArray("trials");
+        for (ClinicalSummaries.Trial t : c.trials()) {
+            ObjectNode n = trial(trials, t, c.combination() == ArmCombination.CRUDE || t.benefit() != null, t.benefitWeight());
+            if (t.benefit() != null) {
+                JsonReport.num(n, "difference", t.benefit().difference());
+                JsonReport.num(n, "se", t.benefit().se());
+                JsonReport.num(n, "ci_lower", t.benefit().ciLower());
+                JsonReport.num(n, "ci_upper", t.benefit().ciUpper());
+            }
+        }
     }
 
-    /** {@code utility}: the utility-weighted mRS per arm and their difference, or null. */
-    static void utility(ObjectNode root, UtilityWeightedOutcome u) {
+    /** {@code utility}: the utility-weighted mRS per arm and their difference, how the trials were combined and each trial's part; or null. */
+    static void utility(ObjectNode root, ClinicalSummaries c) {
+        UtilityWeightedOutcome u = c == null ? null : c.utility();
         if (u == null) {
             root.putNull("utility");
             return;
         }
         ObjectNode un = root.putObject("utility");
         un.put("weights", u.weights().name());
+        method(un, c);
         JsonReport.num(un, "mean_treatment", u.meanTreatment());
         JsonReport.num(un, "mean_control", u.meanControl());
         JsonReport.num(un, "difference", u.difference());
         JsonReport.num(un, "se", u.se());
         JsonReport.num(un, "ci_lower", u.ciLower());
         JsonReport.num(un, "ci_upper", u.ciUpper());
+        ArrayNode trials = un.putArray("trials");
+        for (ClinicalSummaries.Trial t : c.trials()) {
+            ObjectNode n = trial(trials, t, c.combination() == ArmCombination.CRUDE || t.utility() != null, t.utilityWeight());
+            if (t.utility() != null) {
+                JsonReport.num(n, "mean_treatment", t.utility().meanTreatment());
+                JsonReport.num(n, "mean_control", t.utility().meanControl());
+                JsonReport.num(n, "difference", t.utility().difference());
+                JsonReport.num(n, "se", t.utility().se());
+            }
+        }
+    }
+
+    /** A number of patients: an integer when it is one (tables may hold fractional counts). */
+    private static void count(ObjectNode n, String key, double v) {
+        if (Math.abs(v - Math.rint(v)) < 1e-9 && Math.abs(v) < 1e15) {
+            n.put(key, (long) Math.rint(v));
+        } else {
+            JsonReport.num(n, key, v);
+        }
+    }
+
+    private static void method(ObjectNode n, ClinicalSummaries c) {
+        n.put("method", c.combination().key());
+        n.put("method_description", c.combination().label());
+    }
+
+    /** One trial's entry: {@code included} when it is part of the combined value, with its weight (0 to 1) or the reason. */
+    private static ObjectNode trial(ArrayNode trials, ClinicalSummaries.Trial t, boolean included, double weight) {
+        ObjectNode n = trials.addObject();
+        n.put("study", t.study());
+        count(n, "treatment", t.nTreatment());
+        count(n, "control", t.nControl());
+        n.put("included", included);
+        JsonReport.num(n, "weight", weight);
+        n.put("reason", included ? null : t.reason());
+        return n;
     }
 
     /** The shift analysis of tabulated data by subgroup, as text. */
@@ -247,23 +304,56 @@ public final class ShiftReport {
         return root;
     }
 
-    /** The text line of net benefit and NNT (nothing when null). */
-    static void netBenefitLine(StringBuilder sb, NetBenefit b, String suffix) {
+    /**
+     * The text lines of net benefit and NNT, saying how the trials were combined, with each trial's
+     * own value when there are several (nothing when there is no net benefit).
+     */
+    static void netBenefitLine(StringBuilder sb, ClinicalSummaries c) {
+        NetBenefit b = c == null ? null : c.benefit();
         if (b == null) {
             return;
         }
         sb.append("Net benefit P(better) − P(worse) = ").append(Fmt.f(b.difference(), 3)).append(" [").append(Fmt.f(b.ciLower(), 3))
                 .append(", ").append(Fmt.f(b.ciUpper(), 3)).append("]; NNT for one more patient to be better by at least one category: ")
-                .append(Double.isFinite(b.nnt()) ? Fmt.f(b.nnt(), 1) : "infinite").append(suffix).append('\n');
+                .append(Double.isFinite(b.nnt()) ? Fmt.f(b.nnt(), 1) : "infinite").append(" (").append(c.combination().label())
+                .append(")\n");
+        if (c.trials().size() > 1) {
+            for (ClinicalSummaries.Trial t : c.trials()) {
+                sb.append("    ").append(Fmt.pad(t.study(), 22)).append(arms(t));
+                sb.append(t.benefit() == null ? "  not comparable within the trial"
+                        : "  " + Fmt.f(t.benefit().difference(), 3) + " [" + Fmt.f(t.benefit().ciLower(), 3) + ", "
+                        + Fmt.f(t.benefit().ciUpper(), 3) + "]" + weight(t.benefitWeight()));
+                sb.append('\n');
+            }
+        }
     }
 
-    /** The text line of the utility-weighted mRS (nothing when null). */
-    static void utilityLine(StringBuilder sb, UtilityWeightedOutcome u) {
+    /** The text lines of the utility-weighted mRS, saying how the trials were combined (nothing when there is none). */
+    static void utilityLine(StringBuilder sb, ClinicalSummaries c) {
+        UtilityWeightedOutcome u = c == null ? null : c.utility();
         if (u == null) {
             return;
         }
         sb.append("Utility-weighted mRS (").append(u.weights().name()).append("): ").append(Fmt.f(u.meanTreatment(), 3)).append(" vs ")
                 .append(Fmt.f(u.meanControl(), 3)).append(", difference ").append(Fmt.f(u.difference(), 3)).append(" [")
-                .append(Fmt.f(u.ciLower(), 3)).append(", ").append(Fmt.f(u.ciUpper(), 3)).append("]\n");
+                .append(Fmt.f(u.ciLower(), 3)).append(", ").append(Fmt.f(u.ciUpper(), 3)).append("] (").append(c.combination().label())
+                .append(")\n");
+        if (c.trials().size() > 1) {
+            for (ClinicalSummaries.Trial t : c.trials()) {
+                sb.append("    ").append(Fmt.pad(t.study(), 22)).append(arms(t));
+                sb.append(t.utility() == null ? (t.benefit() == null ? "  not comparable within the trial" : "  not computed: an arm has fewer than two patients")
+                        : "  " + Fmt.f(t.utility().difference(), 3) + " [" + Fmt.f(t.utility().ciLower(), 3) + ", "
+                        + Fmt.f(t.utility().ciUpper(), 3) + "]" + weight(t.utilityWeight()));
+                sb.append('\n');
+            }
+        }
+    }
+
+    private static String arms(ClinicalSummaries.Trial t) {
+        return Fmt.right(Fmt.f(t.nTreatment(), 0) + " vs " + Fmt.f(t.nControl(), 0), 14);
+    }
+
+    private static String weight(double w) {
+        return Double.isNaN(w) ? "" : ", weight " + Fmt.f(100 * w, 1) + "%";
     }
 }

@@ -372,12 +372,14 @@ public final class StudyHtml {
             h.append("<li>Probability of a better minus a worse 90-day mRS with thrombectomy: ").append(Fmt.f(b.difference(), 3)).append(" [")
                     .append(Fmt.f(b.ciLower(), 3)).append(", ").append(Fmt.f(b.ciUpper(), 3)).append("]; number needed to treat for one more "
                             + "patient to be better by at least one category: ")
-                    .append(Double.isFinite(b.nnt()) ? Fmt.f(b.nnt(), 1) : "infinite").append(" (all trials' arms added together).</li>\n");
+                    .append(Double.isFinite(b.nnt()) ? Fmt.f(b.nnt(), 1) : "infinite").append(" (")
+                    .append(esc(r.main().clinical().combination().label())).append(").</li>\n");
         }
         if (u != null) {
             h.append("<li>Utility-weighted mRS (").append(esc(u.weights().name())).append("): ").append(Fmt.f(u.meanTreatment(), 3)).append(" vs ")
                     .append(Fmt.f(u.meanControl(), 3)).append(", difference ").append(Fmt.f(u.difference(), 3)).append(" [").append(Fmt.f(u.ciLower(), 3))
-                    .append(", ").append(Fmt.f(u.ciUpper(), 3)).append("].</li>\n");
+                    .append(", ").append(Fmt.f(u.ciUpper(), 3)).append("] (").append(esc(r.main().clinical().combination().label()))
+                    .append(").</li>\n");
         }
         h.append("</ul></section>\n");
     }
@@ -453,7 +455,9 @@ public final class StudyHtml {
         if (r.m2() != null) {
             m.append("Patients with M2-segment occlusions were analysed separately, as by Menon et al. (J NeuroInterv Surg 2019). ");
         }
-        m.append("The number needed to treat is the reciprocal of the probability of a better minus a worse outcome with treatment; the "
+        m.append("The number needed to treat is the reciprocal of the probability of a better minus a worse outcome with treatment; "
+                + "this difference and that in utility-weighted mRS are computed within each trial and combined with Mantel-Haenszel "
+                + "weights (Greenland and Robins, Biometrics 1985), never from arms added across trials; the "
                 + "utility-weighted mRS uses the weights of Chaisinanunkul et al. (Stroke 2015). Patients missing a variable a model needs "
                 + "were left out of that model (complete-case analysis); the notes give their number. Confidence level ")
                 .append(pct(p.level())).append(". Computed with strokemeta ").append(r.provenance().version()).append('.');

@@ -16,6 +16,7 @@ import org.strokemeta.ipd.MixedOptions;
 import org.strokemeta.ipd.MixedOrdinal;
 import org.strokemeta.ipd.MixedOrdinalResult;
 import org.strokemeta.ipd.VarianceComponents;
+import org.strokemeta.ordinal.ClinicalSummaries;
 import org.strokemeta.ordinal.CommonOddsRatio;
 import org.strokemeta.ordinal.EmptyCategories;
 import org.strokemeta.ordinal.NetBenefit;
@@ -35,7 +36,7 @@ import org.strokemeta.regression.Coefficient;
  * ordinal shift of the outcome (common odds ratio, adjusted for prognostic covariates and unadjusted),
  * binary outcomes (adjusted odds ratios and standardised risk differences), treatment-by-covariate
  * interactions within trials, the proportional-odds check, the net benefit with its NNT and the
- * utility-weighted mRS.
+ * utility-weighted mRS (each computed within trials and combined, {@link ClinicalSummaries}).
  */
 public final class IpdAnalysis {
     private IpdAnalysis() {
@@ -98,13 +99,23 @@ public final class IpdAnalysis {
      * @param binary       the binary outcomes, adjusted as the ordinal model
      * @param interactions within-trial interactions
      * @param poCheck      the proportional-odds test (null unless asked)
-     * @param benefit      net benefit and NNT (all patients, arms compared); null without the ordinal analyses
-     * @param utility      utility-weighted mRS (null when not asked or not mRS 0-6)
-     * @param notes        remarks
+     * @param clinical     net benefit with its NNT and the utility-weighted mRS, within trials and combined; null
+     *                     without the ordinal analyses
+     * @param notes        remarks (those of the clinical summaries included)
      */
     public record Outcome(IpdRequest request, PatientData data, Shift adjusted, Shift unadjusted, TwoStageResult twoStage,
                           List<Binary> binary, List<EffectModification.Interaction> interactions,
-                          ProportionalOddsCheck poCheck, NetBenefit benefit, UtilityWeightedOutcome utility, List<Note> notes) {
+                          ProportionalOddsCheck poCheck, ClinicalSummaries clinical, List<Note> notes) {
+        /** The combined net benefit and NNT (null without the ordinal analyses or when no trial has both arms). */
+        public NetBenefit benefit() {
+            return clinical == null ? null : clinical.benefit();
+        }
+
+        /** The combined utility-weighted mRS (null when not asked, not mRS 0-6, or no trial could contribute). */
+        public UtilityWeightedOutcome utility() {
+            return clinical == null ? null : clinical.utility();
+        }
+
         /** The primary estimate: adjusted when covariates were given, else unadjusted (null without the ordinal analyses). */
         public Shift primary() {
             return adjusted != null ? adjusted : unadjusted;
@@ -164,17 +175,11 @@ public final class IpdAnalysis {
                 notes.add(new Note(0, null, Note.Kind.WARNING, "no proportional-odds test: " + e.getMessage()));
             }
         }
-        NetBenefit benefit = r.ordinal() ? NetBenefit.of(d, -1, r.level()) : null;
-        UtilityWeightedOutcome utility = null;
-        if (r.ordinal() && r.utility() != null) {
-            if (d.categories() == r.utility().categories()) {
-                utility = UtilityWeightedOutcome.of(d, -1, r.utility(), r.level());
-            } else {
-                notes.add(new Note(0, null, Note.Kind.INFO, "no utility-weighted mRS: the weights need "
-                        + r.utility().categories() + " categories, the outcome has " + d.categories()));
-            }
+        ClinicalSummaries clinical = r.ordinal() ? ClinicalSummaries.of(d, r.utility(), r.level()) : null;
+        if (clinical != null) {
+            notes.addAll(clinical.notes());
         }
-        return new Outcome(r, d, adjusted, unadjusted, two, binary, interactions, check, benefit, utility, notes);
+        return new Outcome(r, d, adjusted, unadjusted, two, binary, interactions, check, clinical, notes);
     }
 
     static PoOptions po(IpdRequest r, Thresholds th) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.OrdinalTable;
+import org.strokemeta.ordinal.ClinicalSummaries;
 import org.strokemeta.ordinal.CommonOddsRatio;
 import org.strokemeta.ordinal.NetBenefit;
 import org.strokemeta.ordinal.PartialProportionalOdds;
@@ -17,7 +18,8 @@ import org.strokemeta.ordinal.UtilityWeightedOutcome;
 /**
  * The ordinal shift analysis of tabulated trial results (per-arm mRS distributions): the common
  * odds ratio, pooled in two stages or fitted in one, with the proportional-odds check and the
- * clinical summaries (net benefit with its NNT, utility-weighted mRS).
+ * clinical summaries (net benefit with its NNT, utility-weighted mRS; within trials, combined by
+ * {@link ClinicalSummaries}).
  */
 public final class ShiftAnalysis {
     private ShiftAnalysis() {
@@ -32,13 +34,21 @@ public final class ShiftAnalysis {
      * @param oneStage  the one-stage fit, or null for two stages
      * @param effect    the common odds ratio (pooled or one-stage), positive log = better with treatment
      * @param poCheck   the proportional-odds test, or null
-     * @param benefit   net benefit and NNT from all trials' arms added together
-     * @param utility   the utility-weighted mRS from all trials' arms (null when not asked or not 7 categories)
-     * @param notes     remarks
+     * @param clinical  net benefit with its NNT and the utility-weighted mRS, within trials and combined
+     * @param notes     remarks (those of the clinical summaries included)
      */
     public record Outcome(ShiftRequest request, OrdinalTable table, TwoStageResult twoStage, ProportionalOddsFit oneStage,
-                          CommonOddsRatio effect, ProportionalOddsCheck poCheck, NetBenefit benefit,
-                          UtilityWeightedOutcome utility, List<Note> notes) {
+                          CommonOddsRatio effect, ProportionalOddsCheck poCheck, ClinicalSummaries clinical, List<Note> notes) {
+        /** The combined net benefit and NNT (null when no trial has both arms). */
+        public NetBenefit benefit() {
+            return clinical.benefit();
+        }
+
+        /** The combined utility-weighted mRS (null when not asked, not mRS 0-6, or no trial could contribute). */
+        public UtilityWeightedOutcome utility() {
+            return clinical.utility();
+        }
+
         /** True when every model converged. */
         public boolean valid() {
             boolean ok = twoStage != null ? twoStage.pooled().converged() : oneStage.converged();
@@ -65,24 +75,8 @@ public final class ShiftAnalysis {
         }
         ProportionalOddsCheck po = r.poTest() ? PartialProportionalOdds.test(original,
                 r.poOptions().withThresholds(r.twoStage() ? org.strokemeta.ordinal.Thresholds.STRATIFIED : r.thresholds())) : null;
-        NetBenefit benefit = NetBenefit.ofAllTrials(t, r.options().level());
-        UtilityWeightedOutcome utility = null;
-        if (r.utility() != null) {
-            if (original.categories() == r.utility().categories()) {
-                double[] tr = new double[original.categories()];
-                double[] co = new double[original.categories()];
-                for (int s = 0; s < original.size(); s++) {
-                    for (int j = 0; j < tr.length; j++) {
-                        tr[j] += original.treatment()[s][j];
-                        co[j] += original.control()[s][j];
-                    }
-                }
-                utility = UtilityWeightedOutcome.of(tr, co, r.utility(), r.options().level());
-            } else {
-                notes.add(new Note(0, null, Note.Kind.INFO, "no utility-weighted mRS: the weights need "
-                        + r.utility().categories() + " categories (mRS 0-6), the data have " + original.categories()));
-            }
-        }
-        return new Outcome(r, t, two, one, effect, po, benefit, utility, notes);
+        ClinicalSummaries clinical = ClinicalSummaries.of(t, original, r.utility(), r.options().level());
+        notes.addAll(clinical.notes());
+        return new Outcome(r, t, two, one, effect, po, clinical, notes);
     }
 }

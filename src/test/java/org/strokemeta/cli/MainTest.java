@@ -409,4 +409,68 @@ class MainTest {
         Run one = run("meta", "--input", f.toString(), "--stage", "one", "--merge", "5-6");
         assertThat(one.out()).contains("One-stage").contains("categories 5-6 merged");
     }
+
+    /**
+     * Two randomised trials of very different prognosis, the severe one randomised 4:1 to treatment, and
+     * a registry of treated patients only (counts per mRS 0-6; src/test/r/clinical_summaries_reference.R).
+     */
+    private static final String[] SIMPSON_TRIALS = {"Good", "Poor", "Registry"};
+    private static final int[][] SIMPSON_TREATMENT = {{30, 25, 15, 10, 8, 7, 5}, {4, 12, 24, 40, 50, 34, 36}, {2, 3, 4, 5, 6, 5, 5}};
+    private static final int[][] SIMPSON_CONTROL = {{18, 20, 17, 15, 12, 10, 8}, {0, 1, 3, 7, 14, 11, 14}, {0, 0, 0, 0, 0, 0, 0}};
+
+    @Test
+    void ipd_computes_nnt_and_utility_within_trials_and_names_a_one_arm_trial() throws Exception {
+        StringBuilder csv = new StringBuilder("study,treatment,mrs\n");
+        for (int s = 0; s < 3; s++) {
+            for (int j = 0; j < 7; j++) {
+                csv.append((SIMPSON_TRIALS[s] + ",1," + j + "\n").repeat(SIMPSON_TREATMENT[s][j]));
+                csv.append((SIMPSON_TRIALS[s] + ",0," + j + "\n").repeat(SIMPSON_CONTROL[s][j]));
+            }
+        }
+        Path f = dir.resolve("simpson.csv");
+        Files.writeString(f, csv);
+        Run r = run("ipd", "--input", f.toString(), "--binary", "", "--no-po-test", "--format", "json");
+        assertThat(r.err()).isEmpty();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode nb = root.path("net_benefit");
+        // arms added across trials give NNT -50.9 (a number needed to harm); within trials 4.66
+        assertThat(nb.path("nnt").asDouble()).isCloseTo(4.66393739959579, within(1e-9));
+        assertThat(nb.path("difference").asDouble()).isCloseTo(0.214411111111111, within(1e-12));
+        assertThat(nb.path("se").asDouble()).isCloseTo(0.0569272200508338, within(1e-12));
+        assertThat(nb.path("method").asText()).isEqualTo("within_trials");
+        assertThat(nb.path("method_description").asText()).contains("Mantel-Haenszel");
+        assertThat(nb.path("trials")).hasSize(3);
+        assertThat(nb.path("trials").get(1).path("weight").asDouble()).isCloseTo(0.444444444444444, within(1e-12));
+        assertThat(nb.path("trials").get(2).path("included").asBoolean()).isFalse();
+        assertThat(nb.path("trials").get(2).path("reason").asText()).contains("all 30 patients in the treatment arm");
+        JsonNode u = root.path("utility");
+        assertThat(u.path("difference").asDouble()).isCloseTo(0.116377777777778, within(1e-12));
+        assertThat(u.path("se").asDouble()).isCloseTo(0.0339801606302213, within(1e-12));
+        assertThat(u.path("method").asText()).isEqualTo("within_trials");
+        assertThat(root.path("notes").toString()).contains("Registry").contains("cannot contribute");
+        Run text = run("ipd", "--input", f.toString(), "--binary", "", "--no-po-test");
+        assertThat(text.out()).contains("NNT for one more patient to be better by at least one category: 4.7 (within trials")
+                .contains("Utility-weighted mRS (UW-mRS): 0.575 vs 0.459, difference 0.116 [0.050, 0.183] (within trials")
+                .contains("Registry").doesNotContain("crude");
+    }
+
+    @Test
+    void meta_on_mrs_tables_computes_nnt_within_trials() throws Exception {
+        StringBuilder csv = new StringBuilder("study,arm,mrs0,mrs1,mrs2,mrs3,mrs4,mrs5,mrs6\n");
+        for (int s = 0; s < 2; s++) {
+            csv.append(SIMPSON_TRIALS[s]).append(",treatment,").append(join(SIMPSON_TREATMENT[s])).append('\n');
+            csv.append(SIMPSON_TRIALS[s]).append(",control,").append(join(SIMPSON_CONTROL[s])).append('\n');
+        }
+        Path f = dir.resolve("simpson_tables.csv");
+        Files.writeString(f, csv);
+        Run r = run("meta", "--input", f.toString(), "--format", "json");
+        JsonNode nb = new ObjectMapper().readTree(r.out()).path("net_benefit");
+        assertThat(nb.path("nnt").asDouble()).isCloseTo(4.66393739959579, within(1e-9));
+        assertThat(nb.path("method").asText()).isEqualTo("within_trials");
+        assertThat(run("meta", "--input", f.toString()).out()).contains("(within trials, combined with Mantel-Haenszel weights");
+    }
+
+    private static String join(int[] x) {
+        return java.util.Arrays.stream(x).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(","));
+    }
 }
