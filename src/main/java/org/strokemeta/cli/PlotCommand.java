@@ -54,7 +54,10 @@ final class PlotCommand extends Command {
                 Opt.value("--subgroup", "COLUMN", "Forest plot in subgroup blocks with subtotals and the test for subgroup differences.", null),
                 Opt.value("--sort", "none|effect|weight|precision", "Order of the studies in a forest plot.", "none"),
                 Opt.flag("--both-models", "Show the fixed-effect and the random-effects diamond."),
-                Opt.value("--favours", "LEFT|RIGHT", "The labels under the two halves of a forest plot.", "favours control|favours treatment"),
+                Opt.value("--outcome", "harmful|beneficial", "What the outcome's events (or higher values) are: harmful (death, "
+                        + "stroke) puts 'favours treatment' on the left of a forest plot, beneficial (mRS 0-2) on the right. Without it "
+                        + "(or --favours) a forest plot of events carries no 'favours' labels; the mRS shift is always beneficial.", null),
+                Opt.value("--favours", "LEFT|RIGHT", "The labels under the two halves of a forest plot, as you write them.", null),
                 Opt.value("--max-label", "N", "Longest study name shown in full (characters).", "40"),
                 Opt.flag("--contour", "Funnel plot: contour-enhanced (90, 95, 99% regions around 0)."),
                 Opt.flag("--trim-fill", "Funnel plot: with the studies filled in by trim-and-fill."),
@@ -90,14 +93,34 @@ final class PlotCommand extends Command {
         return 0;
     }
 
-    private static MetaForest.Options forestOptions(Args a) {
-        String[] fav = a.get("--favours").split("\\|", 2);
-        return new MetaForest.Options(MetaForest.Sort.parse(a.get("--sort")), null, fav[0], fav.length > 1 ? fav[1] : "", a.integer("--max-label"));
+    private static MetaForest.Options forestOptions(Args a, MetaForest.Direction known) {
+        MetaForest.Options o = new MetaForest.Options(MetaForest.Sort.parse(a.get("--sort")), null, "", "", a.integer("--max-label"));
+        if (a.get("--favours") != null) {
+            if (a.get("--outcome") != null) {
+                throw new UsageException("give either --favours or --outcome, not both");
+            }
+            String[] fav = a.get("--favours").split("\\|", 2);
+            return new MetaForest.Options(o.sort(), null, fav[0].strip(), fav.length > 1 ? fav[1].strip() : "", o.maxLabel());
+        }
+        MetaForest.Direction d = known;
+        if (a.get("--outcome") != null) {
+            try {
+                d = MetaForest.Direction.parse(a.get("--outcome"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--outcome must be harmful or beneficial, not '" + a.get("--outcome") + "'");
+            }
+        }
+        return o.withDirection(d);
     }
 
     private static String forest(Args a, Table t) {
-        MetaForest.Options o = forestOptions(a);
         if (OrdinalTableLoader.looksOrdinal(t)) {
+            // a common odds ratio above 1 is a shift toward better mRS with treatment: the direction is known
+            if (a.get("--outcome") != null && MetaForest.Direction.parse(a.get("--outcome")) == MetaForest.Direction.HARMFUL) {
+                throw new UsageException("--outcome harmful does not apply to the mRS shift, whose common odds ratio above 1 is a shift "
+                        + "toward better outcomes with treatment");
+            }
+            MetaForest.Options o = forestOptions(a, MetaForest.Direction.BENEFICIAL);
             ShiftRequest r = new ShiftRequest(true, Thresholds.STRATIFIED, Options.merge(a.get("--merge")), false,
                     UtilityWeights.chaisinanunkul2015(), Options.metaOptions(a));
             ShiftAnalysis.Outcome s = ShiftAnalysis.run(OrdinalTableLoader.load(t), r);
@@ -106,6 +129,7 @@ final class PlotCommand extends Command {
             return ForestPlot.svg(new ForestPlot.Spec(spec.rows(), spec.columns(), true, "Common odds ratio (log scale; > 1: shift toward "
                     + "better mRS with treatment)", o.favoursLeft(), o.favoursRight(), spec.footer(), spec.maxLabel()));
         }
+        MetaForest.Options o = forestOptions(a, MetaForest.Direction.UNSTATED);
         MetaRequest req = Options.request(a).withSubgroup(a.get("--subgroup"));
         MetaRun.Outcome run = MetaRun.run(t, req).get(0);
         if (run.failed()) {

@@ -178,8 +178,12 @@ public final class ForestPlot {
             b.append(line(tx, ay, tx, ay + 5, "#333", 1, null));
             b.append(text(tx, ay + 18, axis.label(t), "middle", "font-size=\"12\""));
         }
-        b.append(text(nullX - 6, ay + 34, "← " + s.favoursLeft(), "end", "font-size=\"12\""));
-        b.append(text(nullX + 6, ay + 34, s.favoursRight() + " →", "start", "font-size=\"12\""));
+        if (!s.favoursLeft().isBlank()) {
+            b.append(text(nullX - 6, ay + 34, "← " + s.favoursLeft(), "end", "font-size=\"12\""));
+        }
+        if (!s.favoursRight().isBlank()) {
+            b.append(text(nullX + 6, ay + 34, s.favoursRight() + " →", "start", "font-size=\"12\""));
+        }
         b.append(text(plotX + plotW / 2.0, ay + 48, s.effectLabel(), "middle", "font-size=\"12\" fill=\"#444\""));
         int fy = ay + 52;
         for (String f : s.footer()) {

@@ -49,17 +49,57 @@ public final class MetaForest {
     }
 
     /**
+     * What the outcome's events (or higher values) mean for patients, which decides which half of a
+     * forest plot favours treatment: every measure compares treatment with control, so an effect above
+     * the null (ratio above 1, difference above 0) means more events or higher values with treatment.
+     */
+    public enum Direction {
+        /** Not stated: the plot carries no "favours" labels rather than guess. */
+        UNSTATED,
+        /** Harmful events or higher-is-worse values (death, stroke, NIHSS): the left half favours treatment. */
+        HARMFUL,
+        /** Beneficial events or higher-is-better values (mRS 0-2, a shift toward better mRS): the right half favours treatment. */
+        BENEFICIAL;
+
+        /** Parses unstated, harmful or beneficial. */
+        public static Direction parse(String s) {
+            return switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "unstated", "none", "" -> UNSTATED;
+                case "harmful", "harm", "bad" -> HARMFUL;
+                case "beneficial", "benefit", "good" -> BENEFICIAL;
+                default -> throw new IllegalArgumentException("unknown outcome direction '" + s + "' (expected harmful, beneficial or unstated)");
+            };
+        }
+
+        /** The labels under the left and right halves, naming the treatment and control arms as given. */
+        public String[] favours(String treatment, String control) {
+            return switch (this) {
+                case UNSTATED -> new String[] {"", ""};
+                case HARMFUL -> new String[] {"favours " + treatment, "favours " + control};
+                case BENEFICIAL -> new String[] {"favours " + control, "favours " + treatment};
+            };
+        }
+    }
+
+    /**
      * Options.
      *
      * @param sort         the order of the studies
      * @param other        the analysis with the other model (a fixed-effect diamond under a random-effects one), or null
-     * @param favoursLeft  text under the left half ("favours treatment" for harms such as death)
-     * @param favoursRight text under the right half
+     * @param favoursLeft  text under the left half ("favours treatment" for harms such as death), empty for none
+     * @param favoursRight text under the right half, empty for none
      * @param maxLabel     the longest study name shown in full
      */
     public record Options(Sort sort, MetaResult other, String favoursLeft, String favoursRight, int maxLabel) {
+        /** No "favours" labels: which half favours treatment depends on the outcome, which the data do not say. */
         public static Options defaults() {
-            return new Options(Sort.NONE, null, "favours control", "favours treatment", 40);
+            return new Options(Sort.NONE, null, "", "", 40);
+        }
+
+        /** The same options with the "favours" labels of an outcome direction. */
+        public Options withDirection(Direction d) {
+            String[] f = d.favours("treatment", "control");
+            return new Options(sort, other, f[0], f[1], maxLabel);
         }
     }
 

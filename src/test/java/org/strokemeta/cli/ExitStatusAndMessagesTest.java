@@ -136,4 +136,13 @@ class ExitStatusAndMessagesTest {
         Run svg = MainTest.run("plot", "forest", "--input", f.toString());
         assertThat(svg.out()).contains("Ratio [95% CI]");
     }
+
+    @Test
+    void a_forest_plot_of_events_says_which_side_favours_treatment_only_when_told() {
+        assertThat(MainTest.run("plot", "forest", "--example", "bcg").out()).doesNotContain("favours");
+        assertThat(MainTest.run("plot", "forest", "--example", "bcg", "--outcome", "harmful").out())
+                .contains("← favours treatment").contains("favours control →");
+        assertThat(MainTest.run("plot", "forest", "--example", "mrs_sim").out()).contains("favours treatment →");
+        assertThat(MainTest.run("plot", "forest", "--example", "bcg", "--outcome", "sideways").err()).contains("harmful or beneficial");
+    }
 }

@@ -76,10 +76,11 @@ class BrowserRenderingTest {
         var bcg = Examples.table(Examples.get("bcg"));
         return switch (name) {
             case "forest-bcg" -> ForestPlot.svg(MetaForest.of(MetaRun.run(bcg, MetaRequest.defaults().withMeasure(Measure.RR)).get(0).result(),
-                    MetaForest.Options.defaults()));
+                    MetaForest.Options.defaults().withDirection(MetaForest.Direction.HARMFUL)));
             case "forest-bcg-subgroups" -> {
                 MetaRun.Outcome o = MetaRun.run(bcg, MetaRequest.defaults().withMeasure(Measure.RR).withSubgroup("alloc")).get(0);
-                yield ForestPlot.svg(MetaForest.of(o.subgroups(), o.result(), MetaForest.Options.defaults()));
+                // tuberculosis is a harmful event: a risk ratio below 1 favours vaccination
+                yield ForestPlot.svg(MetaForest.of(o.subgroups(), o.result(), MetaForest.Options.defaults().withDirection(MetaForest.Direction.HARMFUL)));
             }
             case "funnel-bcg-trimfill" -> {
                 MetaRun.Outcome o = MetaRun.run(bcg, MetaRequest.defaults().withMeasure(Measure.RR)).get(0);

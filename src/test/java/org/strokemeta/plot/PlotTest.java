@@ -42,7 +42,19 @@ class PlotTest {
         assertThat(d.find()).isTrue();
         assertThat(Double.parseDouble(d.group(1))).isCloseTo(o.result().pooled().estimate(), within(1e-12));
         assertThat(svg).contains("4/123").contains("11/139").contains("Risk ratio (log scale)").contains("Prediction interval")
-                .contains("Heterogeneity: I² = 92.2%").contains("favours treatment");
+                .contains("Heterogeneity: I² = 92.2%").doesNotContain("favours");
+    }
+
+    @Test
+    void the_favours_labels_follow_the_outcome_direction_and_are_left_out_when_it_is_not_stated() {
+        MetaRun.Outcome o = bcg(MetaRequest.defaults().withMeasure(org.strokemeta.effect.Measure.RR));
+        // tuberculosis is a harmful event: a risk ratio below 1 (left of the null line) favours vaccination
+        String harmful = ForestPlot.svg(MetaForest.of(o.result(), MetaForest.Options.defaults().withDirection(MetaForest.Direction.HARMFUL)));
+        assertThat(harmful).contains("← favours treatment").contains("favours control →");
+        String beneficial = ForestPlot.svg(MetaForest.of(o.result(), MetaForest.Options.defaults().withDirection(MetaForest.Direction.BENEFICIAL)));
+        assertThat(beneficial).contains("← favours control").contains("favours treatment →");
+        String unstated = ForestPlot.svg(MetaForest.of(o.result(), MetaForest.Options.defaults()));
+        assertThat(unstated).doesNotContain("favours").doesNotContain("←");
     }
 
     @Test
