@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
  * exactly by the Clinger fast path (one correctly rounded multiplication or division of two exactly
  * representable doubles; Clinger 1990, "How to read floating point numbers accurately"). Anything else
  * falls back to {@link Double#parseDouble}, so every result is the correctly rounded double.
- * Returns NaN for text that is not a number.
+ * Returns NaN for text that is not a number. The decimal mark is a point, or a comma for files that
+ * write decimals with commas (then a point makes the text not a number, as it would be a thousands
+ * separator there).
  */
 final class NumberParser {
     private static final double[] POW10 = {
@@ -21,6 +23,11 @@ final class NumberParser {
     }
 
     static double parse(byte[] b, int from, int to) {
+        return parse(b, from, to, (byte) '.');
+    }
+
+    /** Parses with the given decimal mark, '.' or ','. */
+    static double parse(byte[] b, int from, int to, byte point) {
         int i = from;
         if (i >= to) {
             return Double.NaN;
@@ -41,12 +48,12 @@ final class NumberParser {
                     mant = mant * 10 + (b[i] - '0');
                     digits++;
                 } else {
-                    return slow(b, from, to);
+                    return slow(b, from, to, point);
                 }
             }
             i++;
         }
-        if (i < to && b[i] == '.') {
+        if (i < to && b[i] == point) {
             i++;
             while (i < to && b[i] >= '0' && b[i] <= '9') {
                 any = true;
@@ -55,7 +62,7 @@ final class NumberParser {
                         mant = mant * 10 + (b[i] - '0');
                         digits++;
                     } else {
-                        return slow(b, from, to);
+                        return slow(b, from, to, point);
                     }
                 }
                 scale--;
@@ -63,7 +70,7 @@ final class NumberParser {
             }
         }
         if (!any) {
-            return slow(b, from, to);
+            return slow(b, from, to, point);
         }
         if (i < to && (b[i] == 'e' || b[i] == 'E')) {
             i++;
@@ -85,14 +92,14 @@ final class NumberParser {
             scale += eneg ? -e : e;
         }
         if (i != to) {
-            return slow(b, from, to);
+            return slow(b, from, to, point);
         }
         if (digits <= 15 && scale >= -22 && scale <= 22) {
             double m = mant;
             double v = scale >= 0 ? m * POW10[scale] : m / POW10[-scale];
             return neg ? -v : v;
         }
-        return slow(b, from, to);
+        return slow(b, from, to, point);
     }
 
     static double parse(String s) {
@@ -100,8 +107,14 @@ final class NumberParser {
         return parse(b, 0, b.length);
     }
 
-    private static double slow(byte[] b, int from, int to) {
+    private static double slow(byte[] b, int from, int to, byte point) {
         String s = new String(b, from, to - from, StandardCharsets.US_ASCII).trim();
+        if (point != '.') {
+            if (s.indexOf('.') >= 0) {
+                return Double.NaN;
+            }
+            s = s.replace((char) point, '.');
+        }
         // Accept plain decimal notation only: Java's parser would also take "NaN", "Infinity" or "1d".
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);

@@ -86,7 +86,7 @@ public final class OrdinalTableLoader {
             }
             r[a] = i;
         }
-        List<Note> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>(t.notes());
         int k = rows.size();
         String[] names = new String[k];
         int[] lines = new int[k];

@@ -135,7 +135,7 @@ public final class PatientLoader {
                 cnt[0]++;
             }
         }
-        List<Note> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>(t.notes());
         for (Map.Entry<String, int[]> e : missing.entrySet()) {
             notes.add(new Note(e.getValue()[1], null, Note.Kind.EXCLUDED, e.getValue()[0] + " patient"
                     + (e.getValue()[0] == 1 ? "" : "s") + " left out: " + e.getKey() + " is missing (first on line "

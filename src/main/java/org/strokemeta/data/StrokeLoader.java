@@ -70,7 +70,7 @@ public final class StrokeLoader {
             }
         }
         int n = t.rows();
-        List<Note> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>(t.notes());
         Map<StrokeField, double[]> numbers = new EnumMap<>(StrokeField.class);
         Map<StrokeField, int[]> categories = new EnumMap<>(StrokeField.class);
         Map<StrokeField, Integer> missing = new LinkedHashMap<>();

@@ -146,7 +146,7 @@ public final class StudyLoader {
      */
     public static BinaryStudies binary(Table t, boolean duplicates) {
         requireRows(t);
-        List<Note> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>(t.notes());
         for (String c : BinaryStudies.COLUMNS) {
             if (!t.has(c)) {
                 throw InputException.of(t.source(), "the column '" + c + "' is missing; binary data need the columns "
@@ -187,7 +187,7 @@ public final class StudyLoader {
     /** Continuous outcome per arm, optionally without the duplicate-label check (see {@link #binary(Table, boolean)}). */
     public static ContinuousStudies continuous(Table t, boolean duplicates) {
         requireRows(t);
-        List<Note> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>(t.notes());
         for (String c : ContinuousStudies.COLUMNS) {
             if (!t.has(c)) {
                 throw InputException.of(t.source(), "the column '" + c + "' is missing; continuous data need the columns "
@@ -230,7 +230,7 @@ public final class StudyLoader {
     /** Generic estimates, optionally without the duplicate-label check (see {@link #binary(Table, boolean)}). */
     public static GenericStudies generic(Table t, GenericInput how, boolean duplicates) {
         requireRows(t);
-        List<Note> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>(t.notes());
         double[] yi;
         double[] vi;
         boolean ratio = false;

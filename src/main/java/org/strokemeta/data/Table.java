@@ -16,7 +16,9 @@ import java.util.Map;
  * <p>The cells stay as bytes of the original file (one shared buffer plus start and end offsets per
  * cell) until a caller asks for a column as numbers or text, so a table of a million rows costs a few
  * bytes per cell. Numeric access validates every cell and names the first bad one. Blank cells are
- * "missing"; nothing is dropped here.
+ * "missing"; nothing is dropped here. How the file was read (an encoding other than UTF-8, a
+ * semicolon separator, decimal commas, empty lines skipped) is kept in {@link #notes()}, which the
+ * loaders pass on to every result built from the table.
  */
 public final class Table {
     private final String source;
@@ -28,9 +30,14 @@ public final class Table {
     /** Per column, the end offset (exclusive); negative (-end-1) for a quoted cell with doubled quotes. */
     private final int[][] end;
     private final int[] lines;
+    private final List<Note> notes;
+    /** The decimal mark of numbers in the file: '.' or ','. */
+    private final byte point;
 
-    Table(String source, String[] header, byte[] buf, int[][] start, int[][] end, int[] lines) {
+    Table(String source, String[] header, byte[] buf, int[][] start, int[][] end, int[] lines, List<Note> notes, byte point) {
         this.source = source;
+        this.notes = List.copyOf(notes);
+        this.point = point;
         this.header = header.clone();
         this.buf = buf;
         this.start = start;
@@ -76,11 +83,29 @@ public final class Table {
             System.arraycopy(b, 0, all, p, b.length);
             p += b.length;
         }
-        return new Table(source, header.toArray(new String[0]), all, st, en, ln);
+        return new Table(source, header.toArray(new String[0]), all, st, en, ln, List.of(), (byte) '.');
     }
 
     public String source() {
         return source;
+    }
+
+    /** How the file was read, where it departs from comma-separated UTF-8 with decimal points (see {@link CsvReader}). */
+    public List<Note> notes() {
+        return notes;
+    }
+
+    /** True when numbers in the file are written with decimal commas ({@code -0,8}). */
+    public boolean decimalComma() {
+        return point == ',';
+    }
+
+    /** Column names for a message: all of them, or the first ones and how many there are. */
+    static String columnList(List<String> names) {
+        if (names.size() <= 20) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, 10)) + ", ... (" + names.size() + " columns)";
     }
 
     public int rows() {
@@ -109,7 +134,7 @@ public final class Table {
         Integer j = index.get(column.toLowerCase(Locale.ROOT));
         if (j == null) {
             throw InputException.of(source, "the column '" + column + "' is missing (columns present: "
-                    + String.join(", ", header) + ")");
+                    + columnList(Arrays.asList(header)) + ")");
         }
         return j;
     }
@@ -159,16 +184,23 @@ public final class Table {
         int[] en = end[j];
         for (int i = 0; i < out.length; i++) {
             int e = en[i];
-            double d = e < 0 ? Double.NaN : NumberParser.parse(buf, st[i], e);
+            double d = e < 0 ? Double.NaN : NumberParser.parse(buf, st[i], e, point);
             if (!Double.isFinite(d)) {
                 if (blank(j, i)) {
                     throw new InputException(source, lines[i], header[j], "the value is missing");
                 }
-                throw new InputException(source, lines[i], header[j], "'" + cell(j, i) + "' is not a number");
+                throw notANumber(j, i);
             }
             out[i] = d;
         }
         return out;
+    }
+
+    private InputException notANumber(int j, int row) {
+        String v = cell(j, row);
+        String hint = point == ',' && v.indexOf('.') >= 0
+                ? " (this file writes decimals with a comma, so a point is not read as one; write numbers without thousands separators)" : "";
+        return new InputException(source, lines[row], header[j], "'" + v + "' is not a number" + hint);
     }
 
     /** A whole column as numbers where blank cells are allowed and become NaN (non-numeric text is still an error). */
@@ -181,9 +213,9 @@ public final class Table {
                 continue;
             }
             int e = end[j][i];
-            double d = e < 0 ? Double.NaN : NumberParser.parse(buf, start[j][i], e);
+            double d = e < 0 ? Double.NaN : NumberParser.parse(buf, start[j][i], e, point);
             if (!Double.isFinite(d)) {
-                throw new InputException(source, lines[i], header[j], "'" + cell(j, i) + "' is not a number");
+                throw notANumber(j, i);
             }
             out[i] = d;
         }
@@ -196,7 +228,7 @@ public final class Table {
         double[] out = new double[lines.length];
         for (int i = 0; i < out.length; i++) {
             int e = end[j][i];
-            out[i] = e < 0 ? Double.NaN : NumberParser.parse(buf, start[j][i], e);
+            out[i] = e < 0 ? Double.NaN : NumberParser.parse(buf, start[j][i], e, point);
         }
         return out;
     }
@@ -303,6 +335,6 @@ public final class Table {
                 en[j][r] = end[j][rows[r]];
             }
         }
-        return new Table(source, header, buf, st, en, ln);
+        return new Table(source, header, buf, st, en, ln, notes, point);
     }
 }

@@ -473,4 +473,62 @@ class MainTest {
     private static String join(int[] x) {
         return java.util.Arrays.stream(x).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(","));
     }
+
+    /**
+     * validation/cases/pw_hackshaw_gen_reml.json (metafor 3.8.1) written as a European spreadsheet saves it: semicolons,
+     * decimal commas, CRLF, Windows-1252 with an accented study name.
+     */
+    static byte[] hackshawAsSpreadsheet(JsonNode c, java.nio.charset.Charset cs) {
+        StringBuilder sb = new StringBuilder("study;yi;vi\r\n");
+        for (JsonNode d : c.path("data")) {
+            String study = d.path("study").asText().equals("Garfinkel 1981") ? "Étude Zürich 1981" : d.path("study").asText();
+            sb.append(study).append(';').append(Double.toString(d.path("yi").asDouble()).replace('.', ','))
+                    .append(';').append(Double.toString(d.path("vi").asDouble()).replace('.', ',')).append("\r\n");
+        }
+        return sb.toString().getBytes(cs);
+    }
+
+    @Test
+    void meta_reads_a_windows_1252_semicolon_file_with_decimal_commas_and_says_so() throws Exception {
+        JsonNode c = new ObjectMapper().readTree(Path.of("validation/cases/pw_hackshaw_gen_reml.json").toFile());
+        Path f = dir.resolve("hackshaw.csv");
+        Files.write(f, hackshawAsSpreadsheet(c, java.nio.charset.Charset.forName("windows-1252")));
+        Run r = run("meta", "--input", f.toString(), "--format", "json");
+        assertThat(r.code()).isZero();
+        JsonNode res = new ObjectMapper().readTree(r.out()).path("results").get(0);
+        double est = c.path("expected").path("estimate").asDouble();
+        assertThat(res.path("pooled").path("estimate").asDouble()).isCloseTo(est, within(1e-9 + 1e-6 * Math.abs(est)));
+        double tau2 = c.path("expected").path("tau2").asDouble();
+        assertThat(res.path("heterogeneity").path("tau2").asDouble()).isCloseTo(tau2, within(1e-9 + 1e-6 * tau2));
+        assertThat(res.path("studies")).hasSize(37);
+        assertThat(res.path("notes").findValuesAsText("message")).containsExactly(
+                "read as Windows-1252 (Western European) because the file is not valid UTF-8 (first on line 2);"
+                        + " if names with accents look wrong, save it as 'CSV UTF-8'",
+                "semicolon-separated with decimal commas (such as 0,165514438477573 on line 2)");
+        Run text = run("meta", "--input", f.toString());
+        assertThat(text.out()).contains("Étude Zürich 1981").contains("Pooled Estimate (random effects): 0.2189 [0.1221, 0.3157]")
+                .contains("Notes:").contains("read as Windows-1252").contains("semicolon-separated with decimal commas");
+    }
+
+    @Test
+    void meta_reads_a_utf16_file_and_says_so() throws Exception {
+        JsonNode c = new ObjectMapper().readTree(Path.of("validation/cases/pw_hackshaw_gen_reml.json").toFile());
+        Path f = dir.resolve("hackshaw.txt");
+        Files.write(f, hackshawAsSpreadsheet(c, java.nio.charset.StandardCharsets.UTF_16));
+        Run r = run("meta", "--input", f.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Étude Zürich 1981").contains("Pooled Estimate (random effects): 0.2189 [0.1221, 0.3157]")
+                .contains("read as UTF-16 (big-endian, marked by its byte-order mark)");
+    }
+
+    @Test
+    void an_ambiguous_thousands_separator_is_an_input_error_saying_what_to_do() throws Exception {
+        Path f = dir.resolve("counts.csv");
+        Files.writeString(f, "study;events_treat;total_treat;events_ctrl;total_ctrl\nA;12;1,200;15;1,180\n");
+        Run r = run("meta", "--input", f.toString());
+        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.err()).isEqualTo("error: counts.csv, line 2, column total_treat: '1,200' could be 1.200 (decimal comma) or 1200"
+                + " (thousands separator); remove thousands separators from the numbers, or save the file with decimal points"
+                + System.lineSeparator());
+    }
 }

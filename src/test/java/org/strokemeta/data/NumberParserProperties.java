@@ -31,4 +31,15 @@ class NumberParserProperties {
         String s = String.format(Locale.ROOT, "%.10e", x);
         assertThat(NumberParser.parse(s)).isEqualTo(Double.parseDouble(s));
     }
+
+    @Property
+    void reads_a_decimal_comma_as_a_point_and_rejects_a_point_there(@ForAll double x) {
+        if (!Double.isFinite(x)) {
+            return;
+        }
+        byte[] comma = Double.toString(x).replace('.', ',').getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(NumberParser.parse(comma, 0, comma.length, (byte) ',')).isEqualTo(x);
+        byte[] point = Double.toString(x).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(NumberParser.parse(point, 0, point.length, (byte) ',')).isNaN();
+    }
 }

@@ -118,6 +118,29 @@ class WebAppTest {
     }
 
     @Test
+    void an_upload_from_a_european_spreadsheet_is_read_with_a_note() throws Exception {
+        byte[] semi = "study;yi;vi\r\nA;-0,8;0,12\r\nB;-0,3;0,2\r\n".getBytes(StandardCharsets.UTF_8);
+        var r = post("/api/analyze", Map.of("file", semi, "model", "fixed"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        // inverse-variance weights 1/0.12 and 1/0.2
+        assertThat(pooled(r)).isCloseTo((-0.8 / 0.12 - 0.3 / 0.2) / (1 / 0.12 + 1 / 0.2), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(JSON.readTree(r.body()).path("result").path("results").get(0).path("notes").findValuesAsText("message"))
+                .contains("semicolon-separated with decimal commas (such as -0,8 on line 2)");
+    }
+
+    @Test
+    void a_wide_header_over_millions_of_blank_lines_is_answered_without_exhausting_memory() throws Exception {
+        StringBuilder sb = new StringBuilder("study,yi,vi");
+        for (int j = 4; j <= 2005; j++) {
+            sb.append(",c").append(j);
+        }
+        sb.append('\n').append("\n".repeat(9_000_000));
+        var r = post("/api/analyze", Map.of("file", sb.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).path("error").asText()).isEqualTo("data.csv: the file has a header but no data rows");
+    }
+
+    @Test
     void an_upload_too_large_is_refused_with_a_message() throws Exception {
         StringBuilder big = new StringBuilder("study,yi,vi\n");
         while (big.length() < WebApp.MAX_BYTES + 10) {
