@@ -10,8 +10,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,15 +52,7 @@ public final class CsvReader {
 
     /** Reads a file; the file name (not the whole path) is used in messages. */
     public static Table read(Path path) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw InputException.of(path.toString(), "the file does not exist");
-        } catch (IOException e) {
-            throw InputException.of(path.toString(), "the file cannot be read (" + e.getMessage() + ")");
-        }
-        return parse(path.getFileName().toString(), bytes);
+        return parse(path.getFileName().toString(), FileProblem.readAllBytes(path));
     }
 
     /** Reads a stream to its end (for bundled resources and uploads). */
