@@ -1,7 +1,7 @@
 # Reference values for src/test/java/org/strokemeta/pool/ExtremeInputTest.java and
 # src/test/java/org/strokemeta/cli/ExtremeInputCliTest.java: one study whose sampling variance is
-# 1e-10 (or whose counts are 1e10 of 1e11) beside ordinary ones. metafor 4.x (Debian r-cran-metafor),
-# R 4.2; metafor warns "Ratio of largest to smallest sampling variance extremely large" and answers.
+# 1e-10 (or whose counts are 1e10 of 1e11) beside ordinary ones. metafor 3.8.1 (Debian's r-cran-metafor),
+# R 4.2.2; metafor warns "Ratio of largest to smallest sampling variance extremely large" and answers.
 suppressWarnings(suppressMessages(library(metafor)))
 p <- function(...) cat(sprintf("%.17g", c(...)), "\n")
 

@@ -38,7 +38,22 @@ public final class MetaAnalysis {
         es = weightable(es);
         MetaModel m = MetaModel.interceptOnly(es.yi(), es.vi());
         ModelFit fit = InverseVariance.fit(m, o, tau2Ci);
+        boolean valid = fit.tau2() == null || fit.tau2().converged();
+        if (valid && !(Double.isFinite(fit.beta()[0]) && Double.isFinite(fit.se()[0]))) {
+            throw InputException.of(es.input().source(), "the pooled estimate cannot be computed in double precision "
+                    + "(it came out as " + fit.beta()[0] + " with standard error " + fit.se()[0] + "): the effects or their "
+                    + "sampling variances are too extreme (variances from " + min(es.vi()) + " to " + max(es.vi())
+                    + ", effects from " + min(es.yi()) + " to " + max(es.yi()) + ")");
+        }
         return fromFit(es, fit);
+    }
+
+    private static double min(double[] x) {
+        return java.util.Arrays.stream(x).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] x) {
+        return java.util.Arrays.stream(x).max().orElse(Double.NaN);
     }
 
     /**

@@ -342,33 +342,76 @@ public final class MetaModel {
             double sw = 0;
             double swy = 0;
             double sw2 = 0;
-            double sw3 = 0;
+            int big = 0;
             for (int i = 0; i < k; i++) {
                 double wi = 1.0 / (v[i] + tau2);
                 w[i] = wi;
                 sw += wi;
                 swy += wi * y[i];
-                double w2 = wi * wi;
-                sw2 += w2;
-                sw3 += w2 * wi;
+                sw2 += wi * wi;
+                if (wi > w[big]) {
+                    big = i;
+                }
             }
-            // one division per study; the residual sums are taken around the weighted mean in a second
-            // pass (not from Σwy² − (Σwy)²/Σw, which loses digits when the mean is large)
-            mu = swy / sw;
+            // The weighted mean as the heaviest study's effect plus the weighted mean deviation of the
+            // others, and the residual sums in a second pass (not from Σwy² − (Σwy)²/Σw, which loses digits
+            // when the mean is large). The heaviest study's w r is −Σ_j≠big w_j r_j (the weighted residuals
+            // sum to zero): computed from its own residual, which is at the level of rounding of the mean,
+            // times a weight that can be 1e200, it would be noise or overflow.
+            double yBig = y[big];
+            double dev = 0;
+            for (int i = 0; i < k; i++) {
+                if (i != big) {
+                    dev += w[i] / sw * (y[i] - yBig);
+                }
+            }
+            mu = yBig + dev;
+            // The traces from their elements, P_ii = w_i (Σw − w_i) / Σw and P_ij = −w_i w_j / Σw, as
+            // metafor's k-by-k P: tr(P) = Σ P_ii and tr(PP) = Σ P_ii² + Σ_i Σ_j≠i P_ij². Sums of powers
+            // (Σw − Σw²/Σw, Σw² − 2Σw³/Σw + (Σw²/Σw)²) cancel catastrophically when one study holds
+            // nearly all the weight (a sampling variance of 1e-10 beside ones of 0.1 left tr(PP) at 0 or
+            // below, and Fisher scoring took infinite steps). Here only Σw − w_i can cancel, and only
+            // for the heaviest study, whose Σ_j≠i w_j is summed directly.
             double r2 = 0;
             double ypp = 0;
+            double wrSum = 0;
+            double tp = 0;
+            double diag2 = 0;
+            double q2 = 0;
+            double a = 0;
+            double b = 0;
+            double others = 0;
             for (int i = 0; i < k; i++) {
-                double wr = w[i] * (y[i] - mu);
-                r2 += wr * (y[i] - mu);
-                ypp += wr * wr;
+                double wi = w[i];
+                double qi = wi / sw;
+                q2 += qi * qi;
+                if (i != big) {
+                    double ri = y[i] - mu;
+                    double wr = wi * ri;
+                    wrSum += wr;
+                    r2 += wr * ri;
+                    ypp += wr * wr;
+                    double pii = qi * (sw - wi);
+                    tp += pii;
+                    diag2 += pii * pii;
+                    double wi2 = wi * wi;
+                    a += wi2;
+                    b += wi2 * qi * qi;
+                    others += wi;
+                }
             }
-            double b = sw2 / sw;
+            r2 += wrSum * (wrSum / w[big]);
+            ypp += wrSum * wrSum;
+            double qBig = w[big] / sw;
+            double pBig = qBig * others;
             sumW = sw;
             sumW2 = sw2;
             rss = r2;
             yppy = ypp;
-            trP = sw - b;
-            trPP = sw2 - 2 * sw3 / sw + b * b;
+            trP = tp + pBig;
+            // Σ_i≠big w_i² Σ_j≠i q_j² = q2 a − b (q2 ≥ 2 q_i² there, so at most one digit cancels), and
+            // for the heaviest study Σ_j≠big (w_big w_j / Σw)² = q_big² a
+            trPP = diag2 + pBig * pBig + (q2 * a - b) + qBig * qBig * a;
             return this;
         }
     }

@@ -143,12 +143,25 @@ public enum Tau2Method {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
+    /** The most Newton iterations of {@link #solveQ}: from 0 it reaches the root in a few dozen. */
+    static final int Q_MAX_ITER = 200;
+
+    /**
+     * The most halvings of one Fisher-scoring step: any finite step falls below the smallest double in
+     * 2,100 halvings (2^1024 to 2^-1074), so the bound only stops a step that is not finite.
+     */
+    static final int MAX_HALVINGS = 2100;
+
+    /** The most evaluations of the score by Brent's method in {@link #scoreRoot} (it needs a few dozen). */
+    static final int BRENT_MAX_EVALUATIONS = 1000;
+
     /**
      * The tau² at which the generalised Q statistic Q(tau²) = Σ w(tau²) r(tau²)² equals {@code target},
      * for Q(0) above the target. Q is decreasing and convex in tau² (it is the minimum over the
      * coefficients of quadratic-over-linear terms, jointly convex), and dQ/dtau² = −Σ w² r², so Newton's
      * method started at 0 increases monotonically to the root without overshooting; it stops when
-     * the step is at the level of rounding.
+     * the step is at the level of rounding, and after at most {@value #Q_MAX_ITER} iterations, or when
+     * Q or its derivative cannot be computed in double precision, it reports non-convergence.
      */
     static QRoot solveQ(MetaModel m, double target) {
         return solveQ(m, target, 0);
@@ -158,9 +171,12 @@ public enum Tau2Method {
     static QRoot solveQ(MetaModel m, double target, double start) {
         double t = start;
         MetaModel.Eval w = m.evaluator();
-        for (int it = 1; it <= 200; it++) {
+        for (int it = 1; it <= Q_MAX_ITER; it++) {
             w.at(t);
             double diff = w.rss - target;
+            if (!Double.isFinite(diff) || !Double.isFinite(w.yppy)) {
+                return new QRoot(t, it, false);
+            }
             if (diff <= 0 && it > 1) {
                 return new QRoot(t, it, true);
             }
@@ -168,27 +184,64 @@ public enum Tau2Method {
             if (!(step > 0) || !Double.isFinite(step)) {
                 return new QRoot(t, it, diff <= 0 || step == 0);
             }
-            t += step;
+            double next = t + step;
+            if (!Double.isFinite(next)) {
+                return new QRoot(t, it, false);
+            }
+            t = next;
             if (step <= 4 * Math.ulp(t)) {
                 return new QRoot(t, it, true);
             }
         }
-        return new QRoot(t, 200, false);
+        return new QRoot(t, Q_MAX_ITER, false);
     }
 
     /** A root of Q(tau²) = target with the Newton iterations used. */
     record QRoot(double tau2, int iterations, boolean converged) {
     }
 
-    /** A root of f on [lo, hi] to machine precision (Brent 1973). */
+    /**
+     * A root of f on [lo, hi] to machine precision (Brent 1973), or NaN when f is not finite at a point
+     * it is evaluated at or when {@value #BRENT_MAX_EVALUATIONS} evaluations do not find it (Commons
+     * Numbers' solver has no evaluation limit of its own).
+     */
     static double solve(DoubleUnaryOperator f, double lo, double hi) {
-        return new BrentSolver(1e-15, 1e-300, 0).findRoot(f, lo, hi);
+        int[] evaluations = {0};
+        DoubleUnaryOperator bounded = t -> {
+            double value = f.applyAsDouble(t);
+            if (++evaluations[0] > BRENT_MAX_EVALUATIONS || !Double.isFinite(value)) {
+                throw new NoRoot();
+            }
+            return value;
+        };
+        try {
+            return new BrentSolver(1e-15, 1e-300, 0).findRoot(bounded, lo, hi);
+        } catch (NoRoot e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Ends Brent's method early (see {@link #solve}). */
+    private static final class NoRoot extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoRoot() {
+            super(null, null, false, false);
+        }
     }
 
     /**
      * Fisher scoring for ML, REML and EB exactly as metafor::rma.uni iterates it: start at the HE
      * estimate (truncated at 0), step {@code adj} with step halving to stay non-negative, stop when
      * the change is below the threshold; then, for ML and REML, the tau² = 0 likelihood check.
+     *
+     * <p>Bounds: at most {@link FitControl#maxIter()} iterations (metafor's {@code maxiter}, 100 by
+     * default) and at most {@value #MAX_HALVINGS} halvings of one step (metafor halves without a
+     * limit, which ends for every finite step). A step that is not finite (the information or the score
+     * overflows, or is 0/0) ends the iteration: it is then treated as when the iterations run out,
+     * by the score-equation fallback when {@link FitControl#scoreFallback()} is on (bounded too, see
+     * {@link #scoreRoot}), otherwise reported as not converged. The last iterate is never returned as
+     * converged.
      */
     static Tau2Estimate fisherScoring(Tau2Method method, MetaModel m, FitControl c) {
         int k = m.k();
@@ -197,16 +250,12 @@ public enum Tau2Method {
         double change = Double.POSITIVE_INFINITY;
         int iter = 0;
         MetaModel.Eval w = m.evaluator();
-        while (change > c.threshold()) {
+        while (!(change <= c.threshold())) {
             iter++;
             if (iter > c.maxIter()) {
-                if (!c.scoreFallback()) {
-                    return new Tau2Estimate(method, tau2, iter - 1, false, "Fisher scoring for " + method.name()
-                            + " did not converge in " + c.maxIter() + " iterations (last change in tau² " + change + ")");
-                }
-                return scoreRoot(method, m, c, iter - 1, change);
+                return notSettled(method, m, c, iter - 1, tau2, (c.scoreFallback() ? "did not settle in " : "did not converge in ") + c.maxIter()
+                        + " iterations (last change in tau² " + change + ")");
             }
-            double old = tau2;
             w.at(tau2);
             double adj = switch (method) {
                 case ML -> (w.yppy - w.sumW) / w.sumW2;
@@ -215,14 +264,16 @@ public enum Tau2Method {
                 default -> throw new IllegalStateException();
             };
             adj *= c.stepAdj();
-            if (Double.isNaN(adj)) {
-                adj = 0;
-            }
-            while (tau2 + adj < 0) {
+            for (int h = 0; h < MAX_HALVINGS && tau2 + adj < 0; h++) {
                 adj /= 2;
             }
-            tau2 += adj;
-            change = Math.abs(old - tau2);
+            double next = tau2 + adj;
+            if (!Double.isFinite(adj) || !(next >= 0) || !Double.isFinite(next)) {
+                return notSettled(method, m, c, iter, tau2, "stopped at iteration " + iter + ": the step from tau² = "
+                        + tau2 + " cannot be computed in double precision (" + adj + ")");
+            }
+            change = Math.abs(next - tau2);
+            tau2 = next;
         }
         String message = null;
         if (c.ll0Check() && method != EB && tau2 > c.threshold()) {
@@ -235,14 +286,29 @@ public enum Tau2Method {
         return new Tau2Estimate(method, Math.max(0, tau2), iter, true, message);
     }
 
+    /** Fisher scoring ended without converging: the score-equation fallback, or non-convergence. */
+    private static Tau2Estimate notSettled(Tau2Method method, MetaModel m, FitControl c, int iterations, double last,
+                                           String why) {
+        String what = "Fisher scoring for " + method.name() + " " + why;
+        if (!c.scoreFallback()) {
+            return new Tau2Estimate(method, last, iterations, false, what);
+        }
+        return scoreRoot(method, m, iterations, what);
+    }
+
     /**
-     * When Fisher scoring does not settle (it can oscillate between two values), the estimate is
-     * still the root of the score equation: ML Σw²r² = Σw, REML Y'PPY = tr(P), EB Q k/(k−p) = k.
-     * The score is positive below the estimate and negative above it, so the root is bracketed
-     * between 0 and a value where the score is negative and found by Brent's method; when the
+     * When Fisher scoring does not settle (it can oscillate between two values, or meet a step it cannot
+     * compute), the estimate is still the root of the score equation: ML Σw²r² = Σw, REML Y'PPY = tr(P),
+     * EB Q k/(k−p) = k. The score is positive below the estimate and negative above it, so the root is
+     * bracketed between 0 and a value where the score is negative and found by Brent's method; when the
      * score is not positive at 0 the estimate is 0. The fit is then reported as converged with a note.
+     *
+     * <p>Bounds: the upper end of the bracket starts at max(100, 10 mad(y)²) (metafor's tau2.max) and
+     * is multiplied by 10 while the score is positive, up to 1e15; Brent's method evaluates the score
+     * at most {@value #BRENT_MAX_EVALUATIONS} times. When the score cannot be evaluated (not finite) or
+     * has no root in that range, the fit is reported as not converged.
      */
-    static Tau2Estimate scoreRoot(Tau2Method method, MetaModel m, FitControl c, int iterations, double lastChange) {
+    static Tau2Estimate scoreRoot(Tau2Method method, MetaModel m, int iterations, String why) {
         MetaModel.Eval w = m.evaluator();
         DoubleUnaryOperator score = t -> {
             w.at(t);
@@ -252,19 +318,32 @@ public enum Tau2Method {
                 default -> w.rss * m.k() / (m.k() - m.p()) - m.k();
             };
         };
-        String why = "Fisher scoring for " + method.name() + " did not settle in " + c.maxIter()
-                + " iterations (last change in tau² " + lastChange + ")";
-        if (!(score.applyAsDouble(0) > 0)) {
+        double s0 = score.applyAsDouble(0);
+        if (Double.isNaN(s0)) {
+            return new Tau2Estimate(method, Double.NaN, iterations, false, why
+                    + ", and the score equation cannot be evaluated in double precision");
+        }
+        if (!(s0 > 0)) {
             return new Tau2Estimate(method, 0, iterations, true, why + "; the score is not positive at tau² = 0, so tau² = 0");
         }
         double hi = Math.max(tau2Max(m), 1);
-        while (score.applyAsDouble(hi) > 0) {
+        double sHi = score.applyAsDouble(hi);
+        while (sHi > 0) {
             hi *= 10;
             if (hi > 1e15) {
-                return new Tau2Estimate(method, Double.NaN, iterations, false, why + " and the score equation has no root");
+                break;
             }
+            sHi = score.applyAsDouble(hi);
+        }
+        if (!(sHi <= 0) || !Double.isFinite(hi)) {
+            return new Tau2Estimate(method, Double.NaN, iterations, false, why + ", and the score equation has no root"
+                    + (Double.isNaN(sHi) ? " that can be computed in double precision" : ""));
         }
         double root = solve(score, 0, hi);
+        if (Double.isNaN(root)) {
+            return new Tau2Estimate(method, Double.NaN, iterations, false, why
+                    + ", and Brent's method could not solve the score equation in double precision");
+        }
         return new Tau2Estimate(method, root, iterations, true, why + "; the score equation was solved by Brent's method instead");
     }
 
