@@ -148,7 +148,14 @@ public final class TrimFill {
     static double sideSlope(double[] y, double[] v, MetaOptions fo, List<Note> notes) {
         for (double x : v) {
             if (x != v[0]) {
-                ModelFit f = InverseVariance.fit(EggerModel.design(y, v), fo.withCi(CiMethod.Z), false);
+                ModelFit f;
+                try {
+                    f = InverseVariance.fit(EggerModel.design(y, v), fo.withCi(CiMethod.Z), false);
+                } catch (org.strokemeta.pool.MetaModel.SingularDesignException e) {
+                    throw new IllegalArgumentException("trim-and-fill cannot choose the side from the data: the regression of the "
+                            + "effects on their standard errors cannot be fitted (the standard errors barely differ, or the effects "
+                            + "span too many orders of magnitude); give the side (left or right)", e);
+                }
                 if (!f.converged()) {
                     notes.add(new Note(0, null, Note.Kind.WARNING, "the meta-regression that chooses the side did not"
                             + " converge; give the side explicitly"));

@@ -69,7 +69,14 @@ final class BiasCommand extends Command {
         List<String> lv = Options.split(a.get("--contour-levels"));
         double[] levels = new double[lv.size()];
         for (int i = 0; i < levels.length; i++) {
-            levels[i] = Double.parseDouble(lv.get(i));
+            try {
+                levels[i] = Double.parseDouble(lv.get(i));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--contour-levels needs levels such as 0.9,0.95,0.99, not '" + lv.get(i) + "'");
+            }
+            if (!(levels[i] > 0 && levels[i] < 1)) {
+                throw new UsageException("--contour-levels must lie between 0 and 1, not " + lv.get(i));
+            }
         }
         TrimFillResult trim = SmallStudyEffects.trimFill(es, req.options(), tf);
         BiasReport.Results r = new BiasReport.Results(analysis,

@@ -257,7 +257,7 @@ public final class StudyHtml {
         }
         h.append("<section id=\"m2\"><h2>6. M2-segment occlusions</h2>\n");
         if (m.analysis() == null) {
-            h.append("<p>The M2 analysis could not be run on these data.</p></section>\n");
+            h.append("<p>The M2 analysis could not be run on these data: ").append(esc(m.reason())).append("</p></section>\n");
             return;
         }
         IpdAnalysis.Outcome o = m.analysis();

@@ -54,6 +54,7 @@ public final class StudyJson {
         } else {
             ObjectNode m = root.putObject("m2");
             m.set("analysis", r.m2().analysis() == null ? null : IpdReport.json(r.m2().analysis()));
+            m.put("not_run_because", r.m2().reason());
             subgroups(m.putArray("subdivisions"), r.m2().subdivisions());
         }
         StudyReport.TimeEffect t = r.time();

@@ -96,8 +96,9 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
      * @param analysis     the shift and the binary outcomes in M2 patients (adjusted as the plan says, the
      *                     occlusion-site covariates left out)
      * @param subdivisions the effect by M2 segment, division and dominance, with interaction tests
+     * @param reason       why the analysis could not be run (null when it was)
      */
-    public record M2Section(IpdAnalysis.Outcome analysis, List<SubgroupResult> subdivisions) {
+    public record M2Section(IpdAnalysis.Outcome analysis, List<SubgroupResult> subdivisions, String reason) {
     }
 
     /**
@@ -173,7 +174,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         }
         List<Grotta> grotta = new ArrayList<>();
         grotta.add(new Grotta("All patients", counts(d)));
-        if (m2 != null) {
+        if (m2 != null && m2.analysis() != null) {
             grotta.add(new Grotta("M2 occlusions", counts(m2.analysis().data())));
         }
         return new StudyReport(plan, cohort.simulated(), cohort, baseline, main, subgroups, m2, time, grotta, provenance, null);
@@ -551,8 +552,8 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         IpdAnalysis.Outcome a;
         try {
             a = IpdAnalysis.run(sub, null, outcomeColumns(c, sub, plan), request(plan, cov, binaryOutcomes(c, plan)));
-        } catch (RuntimeException e) {
-            return new M2Section(null, List.of());
+        } catch (InputException | IllegalArgumentException | ArithmeticException e) {
+            return new M2Section(null, List.of(), e.getMessage());
         }
         List<SubgroupResult> parts = new ArrayList<>();
         for (StrokeField f : List.of(StrokeField.M2_SEGMENT, StrokeField.M2_DIVISION, StrokeField.M2_DOMINANCE)) {
@@ -565,7 +566,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
                 parts.add(subgroup(c, sub, plan, cov, label, f.column(), List.of()));
             }
         }
-        return new M2Section(a, parts);
+        return new M2Section(a, parts, null);
     }
 
     private static TimeEffect time(StrokeCohort c, AnalysisPlan plan, List<String> covariates) {
