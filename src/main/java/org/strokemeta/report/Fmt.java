@@ -18,6 +18,10 @@ public final class Fmt {
         if (decimals <= 6 && Math.abs(x) < 1e12) {
             return fixed(x, decimals);
         }
+        if (Math.abs(x) >= 1e12) {
+            // a fixed-point 1e300 would be 300 digits wide: scientific notation keeps tables readable
+            return String.format(Locale.ROOT, "%." + Math.max(2, Math.min(decimals, 6)) + "e", x);
+        }
         return String.format(Locale.ROOT, "%." + decimals + "f", x);
     }
 
