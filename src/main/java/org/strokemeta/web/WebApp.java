@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.strokemeta.data.CsvReader;
 import org.strokemeta.data.Examples;
 import org.strokemeta.data.InputException;
@@ -42,71 +45,172 @@ import org.strokemeta.study.StudyReport;
 /**
  * The local web application of {@code strokemeta serve}: the page at {@code /} and the JSON API it
  * uses (docs/openapi.yaml). Every request is analysed on its own, in memory: an upload is read into
- * memory (at most {@link #MAX_BYTES} bytes and {@link #MAX_ROWS} rows), never written to disk; results
- * are the same JSON documents as {@code --format json}; an input problem is a JSON error with its
- * message and HTTP 400 (413 when too large), anything else a JSON error without internals (500). No
- * endpoint reads a path given by the client.
+ * memory (at most {@link #MAX_BYTES} bytes, {@link #MAX_ROWS} rows and {@link Form#MAX_FIELDS} fields),
+ * never written to disk; results are the same JSON documents as {@code --format json}; an input problem
+ * is a JSON error with its message and HTTP 400 (413 when too large), anything else a JSON error
+ * without internals (500). No endpoint reads a path given by the client.
+ *
+ * <p>The server protects itself and its user from hostile or careless clients: {@link RequestGuard}
+ * adds the security headers, refuses other Hosts and requests from other web pages, and reads request
+ * bodies without holding threads, within size and time limits; {@link Jobs} bounds the analyses
+ * running at once, their queue and their duration ({@link Limits}).
  */
 public final class WebApp {
     /** Largest upload accepted. */
     public static final int MAX_BYTES = 10 * 1024 * 1024;
     /** Most data rows accepted. */
     public static final int MAX_ROWS = 200_000;
+    /** An upload at most this large, or a bundled example that is not patient-level, is a small analysis. */
+    static final int SMALL_BYTES = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> ANALYZE_FIELDS = List.of("file", "example", "measure", "model", "tau2", "ci", "level", "subgroup",
+            "sort", "covariates", "ipd_model");
+    private static final List<String> REPORT_FIELDS = List.of("file", "example");
 
-    private WebApp() {
+    /**
+     * The server's limits.
+     *
+     * @param jobs          large analyses (patient-level data, reports, uploads over 256 KB) running at once
+     * @param queue         large analyses waiting for a slot; more are refused with 503
+     * @param queueWait     longest wait for a slot before 503
+     * @param timeLimit     longest run of one analysis before 504
+     * @param idleTimeout   a connection on which nothing arrives for this long is closed
+     * @param uploadTimeout a request body must have arrived in full within this time (408 otherwise)
+     * @param uploads       request bodies arriving at once; more are refused with 503
+     */
+    public record Limits(int jobs, int queue, Duration queueWait, Duration timeLimit, Duration idleTimeout, Duration uploadTimeout,
+            int uploads) {
+        public Limits {
+            if (jobs < 1 || queue < 0 || uploads < 1) {
+                throw new IllegalArgumentException("jobs and uploads must be at least 1 and queue at least 0 (got " + jobs + ", " + uploads
+                        + ", " + queue + ")");
+            }
+            for (Duration d : List.of(queueWait, timeLimit, idleTimeout, uploadTimeout)) {
+                if (d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("the time limits must be positive (got " + d + ")");
+                }
+            }
+        }
+
+        /** Two large analyses at once, four waiting up to 30 s, 120 s per analysis, 30 s idle, 60 s per upload, 32 uploads. */
+        public static Limits defaults() {
+            return new Limits(2, 4, Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(30), Duration.ofSeconds(60), 32);
+        }
+
+        public Limits withJobs(int n) {
+            return new Limits(n, queue, queueWait, timeLimit, idleTimeout, uploadTimeout, uploads);
+        }
+
+        public Limits withQueue(int n) {
+            return new Limits(jobs, n, queueWait, timeLimit, idleTimeout, uploadTimeout, uploads);
+        }
+
+        public Limits withQueueWait(Duration d) {
+            return new Limits(jobs, queue, d, timeLimit, idleTimeout, uploadTimeout, uploads);
+        }
+
+        public Limits withTimeLimit(Duration d) {
+            return new Limits(jobs, queue, queueWait, d, idleTimeout, uploadTimeout, uploads);
+        }
+
+        public Limits withIdleTimeout(Duration d) {
+            return new Limits(jobs, queue, queueWait, timeLimit, d, uploadTimeout, uploads);
+        }
+
+        public Limits withUploadTimeout(Duration d) {
+            return new Limits(jobs, queue, queueWait, timeLimit, idleTimeout, d, uploads);
+        }
+
+        public Limits withUploads(int n) {
+            return new Limits(jobs, queue, queueWait, timeLimit, idleTimeout, uploadTimeout, n);
+        }
+
+        /** Small analyses (bundled aggregate data, uploads up to 256 KB) running at once: they take milliseconds. */
+        int smallJobs() {
+            return Math.max(4, 2 * jobs);
+        }
+
+        /** Small analyses waiting for a slot. */
+        int smallQueue() {
+            return 64;
+        }
+
+        /** Request threads: every waiting or running analysis holds one, and 32 more answer everything else. */
+        int threads() {
+            return jobs + queue + smallJobs() + smallQueue() + 32;
+        }
     }
 
-    /** Starts the server on host and port (0: a free port; see {@link Javalin#port()}). */
+    private final Jobs large;
+    private final Jobs small;
+
+    private WebApp(Limits limits) {
+        this.large = new Jobs("large analyses", limits.jobs(), limits.queue(), limits.queueWait(), limits.timeLimit());
+        this.small = new Jobs("small analyses", limits.smallJobs(), limits.smallQueue(), limits.queueWait(), limits.timeLimit());
+    }
+
+    /** Starts the server on host and port (0: a free port; see {@link Javalin#port()}) with the default limits. */
     public static Javalin start(String host, int port) {
-        return Javalin.create(config -> {
+        return start(host, port, Limits.defaults());
+    }
+
+    /** Starts the server on host and port (0: a free port; see {@link Javalin#port()}) with the given limits. */
+    public static Javalin start(String host, int port, Limits limits) {
+        WebApp web = new WebApp(limits);
+        QueuedThreadPool threads = new QueuedThreadPool(limits.threads(), 4, 60_000);
+        threads.setName("strokemeta-http");
+        Javalin app = Javalin.create(config -> {
+            config.jetty.threadPool = threads;
+            config.jetty.modifyServer(server -> server.insertHandler(new RequestGuard(host, MAX_BYTES + 1_000_000L,
+                    limits.uploadTimeout(), limits.uploads())));
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
+                c.setHost(host);
+                c.setPort(port);
+                c.setIdleTimeout(limits.idleTimeout().toMillis());
+                return c;
+            });
+            config.jetty.modifyServletContextHandler(h -> h.setMaxFormKeys(Form.MAX_FIELDS + 1));
             config.jetty.multipartConfig.maxFileSize(MAX_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(MAX_BYTES + 1_000_000L, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(MAX_BYTES, SizeUnit.BYTES);
             config.http.maxRequestSize = MAX_BYTES + 1_000_000L;
             config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("index.html")));
+            config.routes.get("/app.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(resource("app.js")));
+            config.routes.get("/app.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(resource("app.css")));
             config.routes.get("/api/version", ctx -> json(ctx, 200, JSON.createObjectNode().put("version", Version.get())));
             config.routes.get("/api/examples", WebApp::examples);
-            config.routes.post("/api/analyze", WebApp::analyze);
-            config.routes.post("/api/report", WebApp::report);
+            config.routes.post("/api/analyze", web::analyze);
+            config.routes.post("/api/report", web::report);
             config.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(resource("openapi.yaml")));
             config.routes.exception(InputException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-            config.routes.exception(TooLarge.class, (e, ctx) -> error(ctx, 413, e.getMessage()));
-            config.routes.before("/api/*", ctx -> {
-                if (ctx.contentLength() > MAX_BYTES + 1_000_000L) {
-                    throw new TooLarge("the upload is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+            config.routes.exception(HttpError.class, (e, ctx) -> {
+                if (e.retryAfter() > 0) {
+                    ctx.header("Retry-After", Integer.toString(e.retryAfter()));
                 }
+                error(ctx, e.status(), e.getMessage());
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
-                if (tooLarge(e)) {
-                    error(ctx, 413, "the upload is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
-                } else {
-                    error(ctx, 500, "the analysis failed inside the server");
-                }
+                // a fault of the server, not of the request: the operator's terminal gets one line, the client none of it
+                System.err.println("strokemeta serve: " + ctx.method() + " " + ctx.path() + " failed: " + e);
+                error(ctx, 500, "the analysis failed inside the server");
             });
             config.routes.error(404, "*", ctx -> error(ctx, 404, "no such page: " + ctx.path()));
-            config.routes.error(413, "*", ctx -> error(ctx, 413, "the upload is larger than " + MAX_BYTES / (1024 * 1024) + " MB"));
+            config.events.serverStopped(web::close);
             config.startup.showJavalinBanner = false;
-        }).start(host, port);
+        });
+        try {
+            return app.start();
+        } catch (RuntimeException e) {
+            web.close();
+            throw e;
+        }
     }
 
-    /** True when the servlet layer refused a multipart upload for its size. */
-    static boolean tooLarge(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
-            if (m.contains("exceeds") || m.contains("too large") || m.contains("max file size") || m.contains("max request size")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** An input too large for the server. */
-    static final class TooLarge extends RuntimeException {
-        TooLarge(String message) {
-            super(message);
-        }
+    private void close() {
+        large.close();
+        small.close();
     }
 
     private static void examples(Context ctx) {
@@ -117,62 +221,77 @@ public final class WebApp {
         json(ctx, 200, a);
     }
 
-    /** The data of a request: an uploaded file (field "file") or a bundled example (field "example"). */
-    static Table table(Context ctx) {
-        UploadedFile f = ctx.uploadedFile("file");
-        if (f != null) {
-            if (f.size() > MAX_BYTES) {
-                throw new TooLarge("the file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
-            }
-            byte[] b;
-            try (InputStream in = f.content()) {
-                b = in.readNBytes(MAX_BYTES + 1);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (b.length > MAX_BYTES) {
-                throw new TooLarge("the file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
-            }
-            String name = f.filename() == null || f.filename().isBlank() ? "upload.csv" : f.filename().replaceAll("[\\\\/]", "_");
-            Table t = CsvReader.parse(name, b);
-            if (t.rows() > MAX_ROWS) {
-                throw new TooLarge("the file has " + t.rows() + " data rows; the web application takes at most " + MAX_ROWS
-                        + " (use the command line for more)");
-            }
-            return t;
+    /**
+     * The analysis settings of a request, checked before any work is done: each wrong value is a
+     * sentence naming its field and the values it takes.
+     */
+    private record Settings(MetaOptions options, Measure measure, MetaForest.Sort sort, String subgroup, List<String> covariates,
+            org.strokemeta.study.IpdRequest.OrdinalModel ipdModel) {
+        static Settings of(Form f) {
+            MetaOptions o = MetaOptions.defaults().withModel(f.choice("model", "random, fixed", Model::parse, "random"))
+                    .withTau2(f.choice("tau2", "REML, DL, ML, PM, SJ, HE, HS, EB", Tau2Method::parse, "REML"))
+                    .withCi(f.choice("ci", "z, knha", CiMethod::parse, "z")).withLevel(f.level("level", 0.95));
+            String m = f.text("measure");
+            return new Settings(o, m == null ? null : f.choice("measure", "OR, RR, RD, PETO, MD, SMD, ROM, GEN", Measure::parse, null),
+                    f.choice("sort", "none, effect, weight, precision", MetaForest.Sort::parse, "none"), f.text("subgroup"),
+                    f.names("covariates"), f.choice("ipd_model", "stratified, common, mixed",
+                            org.strokemeta.study.IpdRequest.OrdinalModel::parse, "stratified"));
         }
-        String example = ctx.formParam("example");
-        if (example == null || example.isBlank()) {
+    }
+
+    /** The bundled example a request names, or null when it sends a file (the file wins, as on the page). */
+    private static Examples.Example example(Form f) {
+        if (f.file() != null) {
+            return null;
+        }
+        String name = f.text("example");
+        if (name == null) {
             throw new IllegalArgumentException("send a CSV file (field 'file') or the name of a bundled example (field 'example')");
         }
-        return Examples.table(Examples.get(example));
+        return Examples.get(name);
     }
 
-    private static String param(Context ctx, String name, String dflt) {
-        String v = ctx.formParam(name);
-        return v == null || v.isBlank() ? dflt : v.trim();
+    /** True when the request is a large analysis: patient-level example data or an upload over {@link #SMALL_BYTES}. */
+    private static boolean large(Form f, Examples.Example example) {
+        return example != null ? example.measure().equals("IPD") : f.file().bytes().length > SMALL_BYTES;
     }
 
-    static MetaOptions options(Context ctx) {
-        double level = Double.parseDouble(param(ctx, "level", "0.95"));
-        return MetaOptions.defaults().withModel(Model.parse(param(ctx, "model", "random"))).withTau2(Tau2Method.parse(param(ctx, "tau2", "REML")))
-                .withCi(CiMethod.parse(param(ctx, "ci", "z"))).withLevel(level);
+    /** The data of a request: the uploaded file, or else the bundled example. */
+    static Table table(Form f, Examples.Example example) {
+        if (example != null) {
+            return Examples.table(example);
+        }
+        Form.Upload u = f.file();
+        if (u.bytes().length > MAX_BYTES) {
+            throw new HttpError(413, "the file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+        }
+        Table t = CsvReader.parse(u.name(), u.bytes());
+        if (t.rows() > MAX_ROWS) {
+            throw new HttpError(413, String.format(java.util.Locale.ROOT,
+                    "the file has %,d data rows, more than the %,d rows the web application takes; use the command line for more", t.rows(), MAX_ROWS));
+        }
+        return t;
     }
 
-    private static void analyze(Context ctx) {
-        Table t = table(ctx);
+    private void analyze(Context ctx) {
+        Form form = Form.read(ctx, ANALYZE_FIELDS);
+        Settings s = Settings.of(form);
+        Examples.Example example = example(form);
+        json(ctx, 200, (large(form, example) ? large : small).run(() -> analysis(table(form, example), example, s)));
+    }
+
+    private static ObjectNode analysis(Table t, Examples.Example example, Settings s) {
         ObjectNode out = JSON.createObjectNode();
         ObjectNode figures = out.putObject("figures");
-        MetaForest.Options fo = new MetaForest.Options(MetaForest.Sort.parse(param(ctx, "sort", "none")), null, "favours control",
-                "favours treatment", 40);
+        MetaForest.Options fo = new MetaForest.Options(s.sort(), null, "favours control", "favours treatment", 40);
         if (OrdinalTableLoader.looksOrdinal(t)) {
-            ShiftRequest r = new ShiftRequest(true, Thresholds.STRATIFIED, null, true, UtilityWeights.chaisinanunkul2015(), options(ctx));
+            ShiftRequest r = new ShiftRequest(true, Thresholds.STRATIFIED, null, true, UtilityWeights.chaisinanunkul2015(), s.options());
             ShiftAnalysis.Outcome o = ShiftAnalysis.run(OrdinalTableLoader.load(t), r);
             out.put("kind", "shift");
             out.set("result", ShiftReport.json(o));
-            ForestPlot.Spec s = MetaForest.of(o.twoStage().pooled(), fo);
-            figures.put("forest", ForestPlot.svg(new ForestPlot.Spec(s.rows(), s.columns(), true, "Common odds ratio (log scale)",
-                    fo.favoursLeft(), fo.favoursRight(), s.footer(), s.maxLabel())));
+            ForestPlot.Spec spec = MetaForest.of(o.twoStage().pooled(), fo);
+            figures.put("forest", ForestPlot.svg(new ForestPlot.Spec(spec.rows(), spec.columns(), true, "Common odds ratio (log scale)",
+                    fo.favoursLeft(), fo.favoursRight(), spec.footer(), spec.maxLabel())));
             double[][] sum = new double[2][o.table().categories()];
             for (int k = 0; k < o.table().size(); k++) {
                 for (int j = 0; j < o.table().categories(); j++) {
@@ -182,24 +301,18 @@ public final class WebApp {
             }
             figures.put("grotta", GrottaPlot.svg(List.of(new GrottaPlot.Bar("Treatment", sum[0]), new GrottaPlot.Bar("Control", sum[1])),
                     GrottaPlot.mrsLabels(o.table().categories())));
-            json(ctx, 200, out);
-            return;
+            return out;
         }
         if (StrokeLoader.recognises(t) || org.strokemeta.data.PatientLoader.Columns.defaults(t).outcome() != null
                 && t.has("treatment") && (t.has("mrs") || t.has("outcome")) && !t.has("events_treat") && !t.has("yi")) {
-            patientLevel(ctx, t, out, figures);
-            return;
+            patientLevel(t, s, out, figures);
+            return out;
         }
-        String measure = ctx.formParam("measure");
-        MetaRequest req = MetaRequest.defaults().withOptions(options(ctx))
-                .withMeasure(measure == null || measure.isBlank() ? null : Measure.parse(measure))
-                .withSubgroup(blankToNull(ctx.formParam("subgroup")));
-        if (measure == null || measure.isBlank()) {
-            String ex = ctx.formParam("example");
-            if (ex != null && !ex.isBlank() && Examples.get(ex).isAggregate()) {
-                req = req.withMeasure(Measure.parse(Examples.get(ex).measure()));
-            }
+        Measure measure = s.measure();
+        if (measure == null && example != null && example.isAggregate()) {
+            measure = Measure.parse(example.measure());
         }
+        MetaRequest req = MetaRequest.defaults().withOptions(s.options()).withMeasure(measure).withSubgroup(s.subgroup());
         MetaRun.Outcome o = MetaRun.run(t, req).get(0);
         if (o.failed()) {
             throw new IllegalArgumentException(o.error());
@@ -212,20 +325,15 @@ public final class WebApp {
             figures.put("funnel", FunnelSvg.svg(org.strokemeta.bias.FunnelPlot.of(o.result(), new org.strokemeta.bias.FunnelOptions(new double[] {0.95}, java.util.OptionalDouble.empty(), false, 100)),
                     m.logScale(), m.logScale() ? m.displayName() + " (log scale)" : m.description()));
         }
-        json(ctx, 200, out);
+        return out;
     }
 
     /**
      * Patient-level data: the ordinal shift (stratified or mixed model) adjusted for the covariates asked
      * for, the binary outcomes, and Grotta bars of the two arms.
      */
-    private static void patientLevel(Context ctx, Table t, ObjectNode out, ObjectNode figures) {
-        List<String> covariates = new java.util.ArrayList<>();
-        for (String c : param(ctx, "covariates", "").split(",")) {
-            if (!c.isBlank()) {
-                covariates.add(c.trim());
-            }
-        }
+    private static void patientLevel(Table t, Settings s, ObjectNode out, ObjectNode figures) {
+        List<String> covariates = s.covariates();
         org.strokemeta.data.PatientData d;
         if (StrokeLoader.recognises(t)) {
             d = StrokeLoader.load(t).patients(covariates);
@@ -235,10 +343,9 @@ public final class WebApp {
                     cols.outcome(), 0, covariates));
         }
         List<String> binary = new java.util.ArrayList<>(List.of("0-2", "0-1", "death"));
-        var model = org.strokemeta.study.IpdRequest.OrdinalModel.parse(param(ctx, "ipd_model", "stratified"));
-        var r = new org.strokemeta.study.IpdRequest(covariates, model, org.strokemeta.ipd.RandomEffects.INTERCEPT, 1, null, binary,
+        var r = new org.strokemeta.study.IpdRequest(covariates, s.ipdModel(), org.strokemeta.ipd.RandomEffects.INTERCEPT, 1, null, binary,
                 org.strokemeta.ipd.StudyEffect.STRATIFIED, List.of(), null, false, UtilityWeights.chaisinanunkul2015(),
-                Double.parseDouble(param(ctx, "level", "0.95")), true, true, true);
+                s.options().level(), true, true, true);
         var o = org.strokemeta.study.IpdAnalysis.run(d, t, r);
         out.put("kind", "ipd");
         out.set("result", org.strokemeta.report.IpdReport.json(o));
@@ -248,22 +355,20 @@ public final class WebApp {
         }
         figures.put("grotta", GrottaPlot.svg(List.of(new GrottaPlot.Bar("Treatment", sum[0]), new GrottaPlot.Bar("Control", sum[1])),
                 GrottaPlot.mrsLabels(d.categories())));
-        json(ctx, 200, out);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** The HTML report of patient-level data (the bundled simulated cohort when no file is sent). */
-    private static void report(Context ctx) {
-        Table t = ctx.uploadedFile("file") != null || ctx.formParam("example") != null ? table(ctx)
-                : Examples.table(Examples.get("hermes_sim"));
-        var cohort = StrokeLoader.load(t);
-        var plan = AnalysisPlan.hermes();
-        var prov = new StudyReport.Provenance(t.source(), "", "default HERMES plan", "", Version.get(),
-                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "web application");
-        String html = StudyHtml.render(StudyReport.run(cohort, plan, prov, null));
+    private void report(Context ctx) {
+        Form form = Form.read(ctx, REPORT_FIELDS);
+        Examples.Example example = form.file() == null ? Examples.get(form.text("example") == null ? "hermes_sim" : form.text("example")) : null;
+        String html = large.run(() -> {
+            Table t = table(form, example);
+            var cohort = StrokeLoader.load(t);
+            var plan = AnalysisPlan.hermes();
+            var prov = new StudyReport.Provenance(t.source(), "", "default HERMES plan", "", Version.get(),
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "web application");
+            return StudyHtml.render(StudyReport.run(cohort, plan, prov, null));
+        });
         ctx.header("Content-Disposition", "attachment; filename=\"strokemeta-report.html\"");
         ctx.contentType("text/html; charset=utf-8").result(html);
     }

@@ -36,6 +36,7 @@ class BrowserTest {
         ChromeOptions o = new ChromeOptions();
         o.setBinary(chromium.toFile());
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000");
+        o.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, o);
     }
@@ -79,5 +80,11 @@ class BrowserTest {
         var link = driver.findElement(By.id("report-link"));
         assertThat(link.getAttribute("href")).startsWith("blob:");
         assertThat(link.getAttribute("download")).isEqualTo("strokemeta-report.html");
+
+        // a PNG drawn from the figure (a data: image on a canvas), under the page's Content-Security-Policy
+        driver.findElement(By.linkText("forest.png")).click();
+        Thread.sleep(500);
+        var log = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll();
+        assertThat(log).noneMatch(e -> e.getMessage().contains("Content Security Policy") || e.getMessage().contains("Refused to"));
     }
 }

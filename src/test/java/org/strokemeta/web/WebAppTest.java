@@ -65,13 +65,165 @@ class WebAppTest {
         return JSON.readTree(r.body()).path("result").path("results").get(0).path("pooled").path("estimate").asDouble();
     }
 
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A multipart body of text fields, with its boundary. */
+    static String[] multipart(Map<String, String> fields) {
+        String boundary = "----strokemeta" + UUID.randomUUID();
+        StringBuilder b = new StringBuilder();
+        fields.forEach((k, v) -> b.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(k)
+                .append("\"\r\n\r\n").append(v).append("\r\n"));
+        return new String[] {boundary, b.append("--").append(boundary).append("--\r\n").toString()};
+    }
+
+    /** A POST of a raw body with extra headers (Origin, Sec-Fetch-Site...). */
+    static HttpResponse<String> postRaw(String path, String contentType, String body, String... headers) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * One request written on a socket as given (the HTTP client cannot send a foreign Host header), the
+     * answer read until the server closes: status line, headers and body.
+     */
+    static String raw(int port, String request) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static String error(HttpResponse<String> r) throws Exception {
+        return JSON.readTree(r.body()).path("error").asText();
+    }
+
     @Test
     void the_page_and_the_api_description_are_served() throws Exception {
-        var page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        var page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<title>strokemeta</title>").contains("/api/analyze");
-        var api = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/openapi.yaml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("<title>strokemeta</title>").contains("<script src=\"/app.js\"></script>");
+        var js = get("/app.js");
+        assertThat(js.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
+        assertThat(js.body()).contains("/api/analyze");
+        assertThat(get("/app.css").headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+        var api = get("/openapi.yaml");
         assertThat(api.body()).contains("openapi: 3.0.3").contains("/api/analyze");
+        assertThat(api.body()).isEqualTo(java.nio.file.Files.readString(java.nio.file.Path.of("docs/openapi.yaml")));
+    }
+
+    @Test
+    void every_response_carries_the_security_headers_and_the_page_has_no_inline_script_or_style() throws Exception {
+        List<HttpResponse<String>> answers = List.of(get("/"), get("/app.js"), get("/api/version"), get("/no/such/page"),
+                post("/api/analyze", Map.of("example", "bcg")), post("/api/analyze", Map.of("tau2", "DL")));
+        for (var r : answers) {
+            var h = r.headers();
+            assertThat(h.firstValue("X-Content-Type-Options")).as(r.uri() + " " + r.statusCode()).hasValue("nosniff");
+            assertThat(h.firstValue("X-Frame-Options")).as(r.uri().toString()).hasValue("DENY");
+            assertThat(h.firstValue("Referrer-Policy")).as(r.uri().toString()).hasValue("no-referrer");
+            assertThat(h.firstValue("Content-Security-Policy").orElse("")).as(r.uri().toString())
+                    .contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        }
+        String page = answers.get(0).body();
+        assertThat(page).doesNotContain("<style").doesNotContain(" style=").doesNotContain("<script>")
+                .doesNotContainPattern("\\son[a-z]+=");
+    }
+
+    @Test
+    void a_post_from_another_web_page_is_refused_and_one_from_the_page_itself_is_answered() throws Exception {
+        String[] form = multipart(Map.of("example", "bcg"));
+        String type = "multipart/form-data; boundary=" + form[0];
+        var foreign = postRaw("/api/analyze", type, form[1], "Origin", "http://evil.example");
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(error(foreign)).contains("other web pages").contains("evil.example");
+        var otherPort = postRaw("/api/analyze", type, form[1], "Origin", "http://127.0.0.1:1");
+        assertThat(otherPort.statusCode()).isEqualTo(403);
+        var nullOrigin = postRaw("/api/report", type, form[1], "Origin", "null");
+        assertThat(nullOrigin.statusCode()).isEqualTo(403);
+        var crossSite = postRaw("/api/analyze", type, form[1], "Sec-Fetch-Site", "cross-site");
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(error(crossSite)).contains("Sec-Fetch-Site");
+        var sameSiteOtherPort = postRaw("/api/analyze", type, form[1], "Sec-Fetch-Site", "same-site");
+        assertThat(sameSiteOtherPort.statusCode()).isEqualTo(403);
+        var page = postRaw("/api/analyze", type, form[1], "Origin", base, "Sec-Fetch-Site", "same-origin");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(pooled(page)).isNotNaN();
+    }
+
+    @Test
+    void a_request_for_another_host_name_is_refused() throws Exception {
+        int port = app.port();
+        String rebound = raw(port, "GET /api/version HTTP/1.1\r\nHost: attacker.example:" + port + "\r\nConnection: close\r\n\r\n");
+        assertThat(rebound).startsWith("HTTP/1.1 403").contains("is not this server's").contains("X-Frame-Options: DENY");
+        String wrongPort = raw(port, "GET /api/version HTTP/1.1\r\nHost: 127.0.0.1:1\r\nConnection: close\r\n\r\n");
+        assertThat(wrongPort).startsWith("HTTP/1.1 403");
+        String post = raw(port, "POST /api/analyze HTTP/1.1\r\nHost: evil.example\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 11\r\nConnection: close\r\n\r\nexample=bcg");
+        assertThat(post).startsWith("HTTP/1.1 403");
+        for (String host : List.of("localhost:" + port, "127.0.0.1:" + port, "LOCALHOST:" + port)) {
+            assertThat(raw(port, "GET /api/version HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")).as(host)
+                    .startsWith("HTTP/1.1 200").contains("\"version\"");
+        }
+    }
+
+    @Test
+    void a_wrong_field_value_is_a_sentence_naming_the_field_and_its_values() throws Exception {
+        var level = post("/api/analyze", Map.of("example", "bcg", "level", "abc"));
+        assertThat(level.statusCode()).isEqualTo(400);
+        assertThat(error(level)).isEqualTo("level must be a number between 0 and 1 (for example 0.95), got 'abc'");
+        assertThat(error(post("/api/analyze", Map.of("example", "bcg", "level", "1.5")))).startsWith("level must be a number between 0 and 1");
+        var tau2 = post("/api/analyze", Map.of("example", "bcg", "tau2", "XYZ"));
+        assertThat(tau2.statusCode()).isEqualTo(400);
+        assertThat(error(tau2)).isEqualTo("tau2 must be one of REML, DL, ML, PM, SJ, HE, HS, EB, got 'XYZ'");
+        assertThat(error(post("/api/analyze", Map.of("example", "bcg", "ipd_model", "x")))).startsWith("ipd_model must be one of stratified");
+        assertThat(error(post("/api/analyze", Map.of("example", "bcg", "sort", "x")))).startsWith("sort must be one of none");
+        assertThat(error(post("/api/analyze", Map.of("example", "bcg", "measure", "x")))).startsWith("measure must be one of OR");
+        var unknown = post("/api/analyze", Map.of("example", "bcg", "tau", "DL"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(error(unknown)).startsWith("unknown field 'tau' (the fields are file, example,");
+        var json = postRaw("/api/analyze", "application/json", "{\"example\": \"bcg\"}");
+        assertThat(json.statusCode()).isEqualTo(415);
+        assertThat(error(json)).contains("multipart/form-data");
+    }
+
+    @Test
+    void too_many_fields_and_a_malformed_form_are_client_errors_with_a_sentence() throws Exception {
+        Map<String, String> many = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 200; i++) {
+            many.put("f" + i, "x");
+        }
+        String[] form = multipart(many);
+        var tooMany = postRaw("/api/analyze", "multipart/form-data; boundary=" + form[0], form[1]);
+        assertThat(tooMany.statusCode()).isEqualTo(413);
+        assertThat(error(tooMany)).isEqualTo("the form has more than " + Form.MAX_FIELDS + " fields");
+        for (String body : List.of("--XYZ\r\nContent-Disposition: form-data; name=\"example\"\r\n\r\nbcg", "garbage",
+                "--XYZ\r\nContent-Disposition: form-data; name=\"example\"\r\n")) {
+            var bad = postRaw("/api/analyze", "multipart/form-data; boundary=XYZ", body);
+            assertThat(bad.statusCode()).as(body).isEqualTo(400);
+            assertThat(error(bad)).as(body).startsWith("the request is not a well-formed form");
+        }
+        var noBoundary = postRaw("/api/report", "multipart/form-data", "garbage");
+        assertThat(noBoundary.statusCode()).isEqualTo(400);
+        assertThat(noBoundary.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void a_file_with_too_many_rows_is_refused_with_a_message_about_rows() throws Exception {
+        StringBuilder rows = new StringBuilder("study,yi,vi\n");
+        for (int i = 0; i <= WebApp.MAX_ROWS; i++) {
+            rows.append("S,0.1,0.02\n");
+        }
+        var r = post("/api/analyze", Map.of("file", rows.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(error(r)).isEqualTo("the file has 200,001 data rows, more than the 200,000 rows the web application takes; "
+                + "use the command line for more");
     }
 
     @Test

@@ -1,0 +1,90 @@
+const $ = id => document.getElementById(id);
+let last = null;
+function text(s){const d=document.createElement('div');d.textContent=s==null?'':String(s);return d.innerHTML;}
+function fmt(x,d){return x==null||isNaN(x)?'NA':Number(x).toFixed(d);}
+function ratio(log,lo,hi){return fmt(Math.exp(log),3)+' ['+fmt(Math.exp(lo),3)+', '+fmt(Math.exp(hi),3)+']';}
+async function examples(){
+  const r = await fetch('/api/examples'); const list = await r.json();
+  for (const e of list) { const o=document.createElement('option'); o.value=e.name; o.textContent=e.name+' — '+e.description; $('example').appendChild(o); }
+  $('example').value = 'bcg'; analyse();
+}
+function formData(){
+  const fd = new FormData();
+  const f = $('file').files[0];
+  if (f) fd.append('file', f); else fd.append('example', $('example').value);
+  for (const k of ['measure','model','tau2','ci','subgroup','sort','covariates','ipd_model']) fd.append(k, $(k).value);
+  return fd;
+}
+function download(name, type, content){
+  const a=document.createElement('a'); a.href=URL.createObjectURL(new Blob([content],{type})); a.download=name; a.textContent=name; return a;
+}
+function pngLink(name, svg){
+  // the figure drawn on a canvas at twice its size, saved as PNG when the link is used
+  const a=document.createElement('a'); a.href='#'; a.textContent=name+'.png';
+  a.addEventListener('click', ev => {
+    ev.preventDefault();
+    const img = new Image();
+    img.onload = () => {
+      const c=document.createElement('canvas'); c.width=img.width*2; c.height=img.height*2;
+      const g=c.getContext('2d'); g.fillStyle='#fff'; g.fillRect(0,0,c.width,c.height); g.drawImage(img,0,0,c.width,c.height);
+      c.toBlob(b => { const l=document.createElement('a'); l.href=URL.createObjectURL(b); l.download=name+'.png'; l.click(); });
+    };
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+  });
+  return a;
+}
+async function analyse(){
+  $('error').textContent=''; $('run').disabled=true;
+  try {
+    const r = await fetch('/api/analyze', {method:'POST', body: formData()});
+    const j = await r.json();
+    if (!r.ok) { $('error').textContent = j.error; return; }
+    last = j; show(j);
+  } catch (e) { $('error').textContent = 'The server did not answer: ' + e; }
+  finally { $('run').disabled=false; }
+}
+function show(j){
+  for (const k of ['forest','grotta','funnel']) $(k).innerHTML = j.figures[k] || '';
+  const dl = $('downloads'); dl.innerHTML='';
+  dl.appendChild(download('result.json','application/json',JSON.stringify(j.result,null,2)));
+  for (const k of ['forest','grotta','funnel']) if (j.figures[k]) {
+    dl.appendChild(download(k+'.svg','image/svg+xml',j.figures[k]));
+    dl.appendChild(pngLink(k, j.figures[k]));
+  }
+  if (j.kind === 'ipd') {
+    const s = j.result.adjusted || j.result.unadjusted; const e = s;
+    $('summary').textContent = (j.result.adjusted ? 'Adjusted' : 'Unadjusted') + ' common odds ratio: ' + ratio(e.log_cor, e.ci_lower, e.ci_upper)
+      + ' (' + j.result.patients + ' patients in ' + j.result.trials.length + ' trials)';
+    $('heterogeneity').textContent = s.method;
+    let t = '<table><thead><tr><th>Outcome</th><th>Treatment</th><th>Control</th><th>Odds ratio</th></tr></thead><tbody>';
+    for (const b of j.result.binary) t += '<tr><td>'+text(b.event)+'</td><td>'+b.events_treatment+'/'+b.patients_treatment+'</td><td>'+b.events_control+'/'+b.patients_control
+      +'</td><td>'+(b.log_or && b.log_or.estimate!=null ? ratio(b.log_or.estimate,b.log_or.ci_lower,b.log_or.ci_upper) : 'not estimable')+'</td></tr>';
+    $('studies').innerHTML = t + '</tbody></table>';
+    return;
+  }
+  if (j.kind === 'shift') {
+    const e = j.result.common_odds_ratio;
+    $('summary').textContent = 'Pooled common odds ratio: ' + ratio(e.log_cor, e.ci_lower, e.ci_upper);
+    $('heterogeneity').textContent = '';
+    $('studies').innerHTML = '';
+    return;
+  }
+  const a = j.result.results[0]; const p = a.pooled; const h = a.heterogeneity; const log = a.scale === 'log';
+  $('summary').textContent = 'Pooled ' + (a.measure||'') + ': ' + (log ? ratio(p.estimate,p.ci_lower,p.ci_upper) : fmt(p.estimate,3)+' ['+fmt(p.ci_lower,3)+', '+fmt(p.ci_upper,3)+']') + ' (k = ' + a.k + ')';
+  $('heterogeneity').textContent = 'I² = ' + fmt(h.i2,1) + '%, τ² = ' + fmt(h.tau2,4) + ', Q = ' + fmt(h.q,2);
+  let t = '<table><thead><tr><th>Study</th><th>Estimate</th><th>Weight</th></tr></thead><tbody>';
+  for (const s of a.studies) t += '<tr><td>'+text(s.study)+'</td><td>'+fmt(log?Math.exp(s.yi):s.yi,3)+'</td><td>'+fmt(s.weight,1)+'%</td></tr>';
+  $('studies').innerHTML = t + '</tbody></table>';
+}
+$('form').addEventListener('submit', ev => { ev.preventDefault(); analyse(); });
+for (const k of ['example','measure','model','tau2','ci','sort','ipd_model']) $(k).addEventListener('change', () => { if (k==='example') $('file').value=''; analyse(); });
+$('file').addEventListener('change', () => { if ($('file').files.length) analyse(); });
+$('report').addEventListener('click', async () => {
+  $('error').textContent='';
+  const fd = new FormData(); const f = $('file').files[0]; if (f) fd.append('file', f);
+  const r = await fetch('/api/report', {method:'POST', body: fd});
+  if (!r.ok) { $('error').textContent = (await r.json()).error; return; }
+  const html = await r.text(); const a = download('strokemeta-report.html','text/html',html); a.id='report-link';
+  $('downloads').appendChild(a); a.click();
+});
+examples();
