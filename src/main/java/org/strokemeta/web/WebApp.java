@@ -19,6 +19,7 @@ import org.strokemeta.data.Examples;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.OrdinalTableLoader;
 import org.strokemeta.data.StrokeLoader;
+import org.strokemeta.data.StudyLoader;
 import org.strokemeta.data.Table;
 import org.strokemeta.effect.Measure;
 import org.strokemeta.ordinal.Thresholds;
@@ -64,8 +65,8 @@ public final class WebApp {
     static final int SMALL_BYTES = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ANALYZE_FIELDS = List.of("file", "example", "measure", "model", "tau2", "ci", "level", "subgroup",
-            "sort", "covariates", "ipd_model");
-    private static final List<String> REPORT_FIELDS = List.of("file", "example");
+            "sort", "covariates", "ipd_model", "scale", "outcome");
+    private static final List<String> REPORT_FIELDS = List.of("file", "example", "skip_missing");
 
     /**
      * The server's limits.
@@ -226,16 +227,18 @@ public final class WebApp {
      * sentence naming its field and the values it takes.
      */
     private record Settings(MetaOptions options, Measure measure, MetaForest.Sort sort, String subgroup, List<String> covariates,
-            org.strokemeta.study.IpdRequest.OrdinalModel ipdModel) {
+            org.strokemeta.study.IpdRequest.OrdinalModel ipdModel, StudyLoader.Scale scale, MetaForest.Direction direction) {
         static Settings of(Form f) {
             MetaOptions o = MetaOptions.defaults().withModel(f.choice("model", "random, fixed", Model::parse, "random"))
                     .withTau2(f.choice("tau2", "REML, DL, ML, PM, SJ, HE, HS, EB", Tau2Method::parse, "REML"))
                     .withCi(f.choice("ci", "z, knha", CiMethod::parse, "z")).withLevel(f.level("level", 0.95));
             String m = f.text("measure");
-            return new Settings(o, m == null ? null : f.choice("measure", "OR, RR, RD, PETO, MD, SMD, ROM, GEN", Measure::parse, null),
+            return new Settings(o, m == null ? null : f.choice("measure", "OR, RR, RD, PETO, MD, SMD, ROM, GEN, RATIO", Measure::parse, null),
                     f.choice("sort", "none, effect, weight, precision", MetaForest.Sort::parse, "none"), f.text("subgroup"),
                     f.names("covariates"), f.choice("ipd_model", "stratified, common, mixed",
-                            org.strokemeta.study.IpdRequest.OrdinalModel::parse, "stratified"));
+                            org.strokemeta.study.IpdRequest.OrdinalModel::parse, "stratified"),
+                    f.choice("scale", "auto, ratio, absolute", StudyLoader.Scale::parse, "auto"),
+                    f.choice("outcome", "unstated, harmful, beneficial", MetaForest.Direction::parse, "unstated"));
         }
     }
 
@@ -283,8 +286,10 @@ public final class WebApp {
     private static ObjectNode analysis(Table t, Examples.Example example, Settings s) {
         ObjectNode out = JSON.createObjectNode();
         ObjectNode figures = out.putObject("figures");
-        MetaForest.Options fo = new MetaForest.Options(s.sort(), null, "favours control", "favours treatment", 40);
+        MetaForest.Options fo = new MetaForest.Options(s.sort(), null, "", "", 40).withDirection(s.direction());
         if (OrdinalTableLoader.looksOrdinal(t)) {
+            // a common odds ratio above 1 is a shift toward better mRS with treatment
+            fo = fo.withDirection(MetaForest.Direction.BENEFICIAL);
             ShiftRequest r = new ShiftRequest(true, Thresholds.STRATIFIED, null, true, UtilityWeights.chaisinanunkul2015(), s.options());
             ShiftAnalysis.Outcome o = ShiftAnalysis.run(OrdinalTableLoader.load(t), r);
             out.put("kind", "shift");
@@ -312,7 +317,10 @@ public final class WebApp {
         if (measure == null && example != null && example.isAggregate()) {
             measure = Measure.parse(example.measure());
         }
-        MetaRequest req = MetaRequest.defaults().withOptions(s.options()).withMeasure(measure).withSubgroup(s.subgroup());
+        StudyLoader.Scale scale = s.scale() == StudyLoader.Scale.AUTO && example != null && example.ratio() && s.measure() == null
+                ? StudyLoader.Scale.RATIO : s.scale();
+        MetaRequest req = MetaRequest.defaults().withOptions(s.options()).withMeasure(measure).withSubgroup(s.subgroup())
+                .withGenericInput(StudyLoader.GenericInput.defaults().withScale(scale));
         MetaRun.Outcome o = MetaRun.run(t, req).get(0);
         if (o.failed()) {
             throw new IllegalArgumentException(o.error());
@@ -364,13 +372,26 @@ public final class WebApp {
         String html = large.run(() -> {
             Table t = table(form, example);
             var cohort = StrokeLoader.load(t);
-            var plan = AnalysisPlan.hermes();
+            var plan = AnalysisPlan.hermes().withSkipMissing(form.choice("skip_missing", "true, false", WebApp::bool, "false"));
+            var lacking = StudyReport.missing(cohort, plan);
+            if (!lacking.isEmpty() && !plan.skipMissing()) {
+                throw org.strokemeta.data.InputException.of(t.source(), StudyReport.describe(lacking) + "; tick \"run without what the data "
+                        + "lack\" (field skip_missing=true) to leave " + (lacking.size() == 1 ? "it" : "them") + " out of the report");
+            }
             var prov = new StudyReport.Provenance(t.source(), "", "default HERMES plan", "", Version.get(),
                     java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "web application");
             return StudyHtml.render(StudyReport.run(cohort, plan, prov, null));
         });
         ctx.header("Content-Disposition", "attachment; filename=\"strokemeta-report.html\"");
         ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    private static boolean bool(String v) {
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "on", "1", "yes" -> true;
+            case "false", "off", "0", "no" -> false;
+            default -> throw new IllegalArgumentException(v);
+        };
     }
 
     private static void json(Context ctx, int status, com.fasterxml.jackson.databind.JsonNode n) {

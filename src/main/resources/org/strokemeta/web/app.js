@@ -12,7 +12,7 @@ function formData(){
   const fd = new FormData();
   const f = $('file').files[0];
   if (f) fd.append('file', f); else fd.append('example', $('example').value);
-  for (const k of ['measure','model','tau2','ci','subgroup','sort','covariates','ipd_model']) fd.append(k, $(k).value);
+  for (const k of ['measure','model','tau2','ci','subgroup','sort','covariates','ipd_model','scale','outcome']) fd.append(k, $(k).value);
   return fd;
 }
 function download(name, type, content){
@@ -43,8 +43,16 @@ async function analyse(){
   } catch (e) { $('error').textContent = 'The server did not answer: ' + e; }
   finally { $('run').disabled=false; }
 }
+function notes(list){
+  // what was left out, reinterpreted or warned about while reading and analysing: never hidden
+  if (!list || !list.length) { $('notes').innerHTML=''; return; }
+  let t = '<h3>Notes</h3><ul>';
+  for (const n of list) t += '<li>' + (n.line ? 'line ' + n.line + ': ' : '') + (n.study ? text(n.study) + ': ' : '') + text(n.message) + '</li>';
+  $('notes').innerHTML = t + '</ul>';
+}
 function show(j){
   for (const k of ['forest','grotta','funnel']) $(k).innerHTML = j.figures[k] || '';
+  notes(j.kind === 'meta' ? j.result.results[0].notes : j.result.notes);
   const dl = $('downloads'); dl.innerHTML='';
   dl.appendChild(download('result.json','application/json',JSON.stringify(j.result,null,2)));
   for (const k of ['forest','grotta','funnel']) if (j.figures[k]) {
@@ -70,18 +78,19 @@ function show(j){
     return;
   }
   const a = j.result.results[0]; const p = a.pooled; const h = a.heterogeneity; const log = a.scale === 'log';
-  $('summary').textContent = 'Pooled ' + (a.measure||'') + ': ' + (log ? ratio(p.estimate,p.ci_lower,p.ci_upper) : fmt(p.estimate,3)+' ['+fmt(p.ci_lower,3)+', '+fmt(p.ci_upper,3)+']') + ' (k = ' + a.k + ')';
+  $('summary').textContent = 'Pooled ' + (a.measure==='RATIO' ? 'ratio' : (a.measure||'')) + (log ? ' (analysed on the log scale)' : '') + ': ' + (log ? ratio(p.estimate,p.ci_lower,p.ci_upper) : fmt(p.estimate,3)+' ['+fmt(p.ci_lower,3)+', '+fmt(p.ci_upper,3)+']') + ' (k = ' + a.k + ')';
   $('heterogeneity').textContent = 'I² = ' + fmt(h.i2,1) + '%, τ² = ' + fmt(h.tau2,4) + ', Q = ' + fmt(h.q,2);
   let t = '<table><thead><tr><th>Study</th><th>Estimate</th><th>Weight</th></tr></thead><tbody>';
   for (const s of a.studies) t += '<tr><td>'+text(s.study)+'</td><td>'+fmt(log?Math.exp(s.yi):s.yi,3)+'</td><td>'+fmt(s.weight,1)+'%</td></tr>';
   $('studies').innerHTML = t + '</tbody></table>';
 }
 $('form').addEventListener('submit', ev => { ev.preventDefault(); analyse(); });
-for (const k of ['example','measure','model','tau2','ci','sort','ipd_model']) $(k).addEventListener('change', () => { if (k==='example') $('file').value=''; analyse(); });
+for (const k of ['example','measure','model','tau2','ci','sort','ipd_model','scale','outcome']) $(k).addEventListener('change', () => { if (k==='example') $('file').value=''; analyse(); });
 $('file').addEventListener('change', () => { if ($('file').files.length) analyse(); });
 $('report').addEventListener('click', async () => {
   $('error').textContent='';
   const fd = new FormData(); const f = $('file').files[0]; if (f) fd.append('file', f);
+  if ($('skip_missing').checked) fd.append('skip_missing', 'true');
   const r = await fetch('/api/report', {method:'POST', body: fd});
   if (!r.ok) { $('error').textContent = (await r.json()).error; return; }
   const html = await r.text(); const a = download('strokemeta-report.html','text/html',html); a.id='report-link';
