@@ -58,6 +58,7 @@ class WebAppTest {
         }
         b.append("--").append(boundary).append("--\r\n");
         return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(java.time.Duration.ofSeconds(90)) // a hang guard
                 .POST(HttpRequest.BodyPublishers.ofString(b.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
