@@ -137,6 +137,7 @@ public final class ProportionalOdds {
         int flat = 0;
         double[] step = new double[np];
         while (true) {
+            org.strokemeta.pool.Cancellation.check();
             double maxGrad = maxAbs(v.gradient());
             boolean absConv = maxGrad < gradTol;
             Newton nt = newtonStep(v, np, step);

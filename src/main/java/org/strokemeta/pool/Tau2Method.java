@@ -251,6 +251,7 @@ public enum Tau2Method {
         int iter = 0;
         MetaModel.Eval w = m.evaluator();
         while (!(change <= c.threshold())) {
+            Cancellation.check();
             iter++;
             if (iter > c.maxIter()) {
                 return notSettled(method, m, c, iter - 1, tau2, (c.scoreFallback() ? "did not settle in " : "did not converge in ") + c.maxIter()
