@@ -85,3 +85,16 @@ show("B", y, c(1e-300, 0.01, 0.02, 0.05, 0.03, 0.04), x)
 # C. Huge but valid: variances from 1e-6 to 1e6
 yc <- c(0.3, -0.2, 1.1, 0.4, -0.9, 0.7, 0.05, 2.5); xc <- c(0.5, 1.5, 2, 3.5, 4, 5, 6.5, 8)
 show("C", yc, c(1e6, 1e-6, 0.02, 0.5, 1e3, 0.04, 0.3, 1e-6 * 3), xc)
+
+# D. Egger's tests and trim-and-fill (src/test/java/org/strokemeta/bias/ExtremeBiasTest.java), the
+# data of A without the moderator; metafor answers both at 1e-10 and at 1e-300
+for (vb in c(1e-10, 1e-300)) {
+  v <- c(vb, 0.01, 0.02, 0.05, 0.03, 0.04)
+  ctrl <- list(threshold = 1e-12, maxiter = 1000)
+  rt <- suppressWarnings(regtest(rma(y, v, control = ctrl)))
+  p(paste("D regtest", vb, "zval pval limit tau2"), rt$zval, rt$pval, rt$est, rt$fit$tau2)
+  rl <- suppressWarnings(regtest(y, v, model = "lm"))
+  p(paste("D regtest lm", vb, "tval pval limit"), rl$zval, rl$pval, rl$est)
+  tf <- suppressWarnings(trimfill(rma(y, v, control = ctrl)))
+  p(paste("D trimfill", vb, "side", tf$side, "k0 b se tau2"), tf$k0, tf$beta, tf$se, tf$tau2)
+}
