@@ -3,6 +3,7 @@ package org.strokemeta.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.strokemeta.data.Table;
+import org.strokemeta.regression.PermutationTest;
 import org.strokemeta.report.CsvReport;
 import org.strokemeta.report.JsonReport;
 import org.strokemeta.report.TextReport;
@@ -42,7 +43,7 @@ final class MetaCommand extends Command {
             Opt.value("--subgroup-test", "separate|common", "Test for subgroup differences: Q between subgroups pooled with their own "
                     + "tau² (separate; as RevMan), or the moderator test of a meta-regression with one common tau² (common).", "separate"),
             Opt.value("--moderators", "A,B", "Meta-regression on these columns (numeric, or text columns as indicator variables).", null),
-            Opt.value("--permutations", "exact|N", "Permutation test of the meta-regression: all distinct permutations, or N random ones.", null),
+            Opt.value("--permutations", "exact|N", "Permutation test of the meta-regression: all distinct permutations, or N random ones (2 to 1,000,000; the test stops after 10 minutes and says so).", null),
             Opt.value("--seed", "S", "Seed of the random permutations.", "1"));
 
     static final List<Opt> ORDINAL = List.of(
@@ -99,7 +100,7 @@ final class MetaCommand extends Command {
         }
         String perms = a.get("--permutations");
         if (perms != null) {
-            int n = perms.equalsIgnoreCase("exact") ? MetaRequest.EXACT : (int) a.number("--permutations");
+            int n = perms.trim().equalsIgnoreCase("exact") ? MetaRequest.EXACT : permutations(perms);
             req = req.withPermutations(n, (long) a.number("--seed"));
         }
         List<MetaRun.Outcome> outcomes = MetaRun.run(t, req);
@@ -112,5 +113,21 @@ final class MetaCommand extends Command {
         }
         boolean invalid = outcomes.stream().anyMatch(o -> !o.valid());
         return invalid ? Main.EXIT_INVALID : 0;
+    }
+
+    /** The number of random permutations: a whole number from 2 to {@link PermutationTest#MAX_PERMUTATIONS}. */
+    static int permutations(String value) {
+        String what = "the option --permutations needs 'exact' or a whole number of permutations from 2 to "
+                + String.format(java.util.Locale.ROOT, "%,d", PermutationTest.MAX_PERMUTATIONS) + ", not '" + value + "'";
+        long n;
+        try {
+            n = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(what);
+        }
+        if (n < 2 || n > PermutationTest.MAX_PERMUTATIONS) {
+            throw new UsageException(what);
+        }
+        return (int) n;
     }
 }

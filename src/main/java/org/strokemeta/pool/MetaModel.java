@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
@@ -12,12 +15,15 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * sampling variances {@code v}, a design matrix with an intercept (and optional moderators), and the
  * marginal variances {@code v + tau2}.
  *
- * <p>Everything the tau² estimators and tests need is computed in O(k p²) from p-by-p matrices, never
- * from k-by-k ones: with {@code W = diag(1/(v+tau2))}, {@code A = X'WX} and the projection
- * {@code P = W - W X A⁻¹ X' W} (Viechtbauer 2005, J Educ Behav Stat 30:261; metafor's rma.uni),
- * tr(P) = Σw − tr(A⁻¹X'W²X), tr(PP) = Σw² − 2 tr(A⁻¹X'W³X) + tr((A⁻¹X'W²X)²),
- * Y'PY = Σ w r² and Y'PPY = Σ w² r², where r are the weighted least-squares residuals.
- * So one meta-analysis of a million studies needs memory linear in k and time linear per iteration.
+ * <p>Everything the tau² estimators and tests need is computed in O(k p²), never from k-by-k
+ * matrices: with {@code W = diag(1/(v+tau2))}, {@code A = X'WX} and the projection
+ * {@code P = W - W X A⁻¹ X' W} (Viechtbauer 2005, J Educ Behav Stat 30:261; metafor's rma.uni), the
+ * estimators need tr(P), tr(PP), Y'PY = Σ w r² and Y'PPY = Σ w² r², where r are the weighted
+ * least-squares residuals. They are computed from P's elements, never from sums of powers of the
+ * weights, which cancel when one study holds nearly all the weight: in closed form for the
+ * intercept-only model ({@link Eval}), and from the QR decomposition of the weighted design with
+ * moderators ({@link Workspace}). So one meta-analysis of a million studies needs memory linear in k
+ * and time linear per iteration.
  */
 public final class MetaModel {
     private final double[] y;
@@ -126,86 +132,265 @@ public final class MetaModel {
     }
 
     private Weighted atGeneral(double tau2, boolean traces) {
-        DMatrixRMaj a = new DMatrixRMaj(p, p);
-        DMatrixRMaj b2 = new DMatrixRMaj(p, p);
-        DMatrixRMaj b3 = new DMatrixRMaj(p, p);
-        double[] xwy = new double[p];
-        double[] xi = new double[p];
-        double sw = 0;
-        double sw2 = 0;
-        for (int i = 0; i < k; i++) {
-            double w = 1.0 / (v[i] + tau2);
-            sw += w;
-            sw2 += w * w;
-            for (int j = 0; j < p; j++) {
-                xi[j] = x(i, j);
+        return new Workspace().fit(tau2, traces);
+    }
+
+    /**
+     * The weighted fit of a model with moderators, from the Householder QR decomposition of the
+     * weighted design [W^½X | W^½y] (EJML), never from X'WX: X'WX squares the condition of the problem,
+     * and the traces of P written as sums of powers of the weights (Σw² − 2 tr(A⁻¹X'W³X) + ...) cancel
+     * catastrophically when one study holds nearly all the weight (a sampling variance of 1e-10 gave
+     * a REML tau² of 0.67 for metafor's 0.86, and one of 1e-300 cannot be written as X'WX at all).
+     *
+     * <p>With R the triangular factor of the weighted design, q_i = R⁻ᵀ w_i^½ x_i and h_i = |q_i|² the
+     * leverage of study i, P = W^½ (I − QQ') W^½ has P_ii = w_i (1 − h_i) and P_ij = −(w_i w_j)^½ q_i'q_j.
+     * For the studies with h_i ≤ ½ (all but fewer than 2p of them, since Σh = p) these give
+     * tr(P) = Σ w_i (1 − h_i) and the part of tr(PP) over pairs of them,
+     * Σ w_i² (1 − 2h_i) + |Σ w_i q_i q_i'|²_F, a sum of non-negative terms. For a study b with h_b > ½,
+     * 1 − h_b would cancel, so its row of P is computed from the fit without it (Sherman and Morrison
+     * 1950): with A₍b₎ = X'WX without b, g = A₍b₎⁻¹x_b and c = x_b'g, P_bb = w_b / (1 + w_b c),
+     * P_bj = −P_bb w_j x_j'g and (Py)_b = w_b r_b = P_bb (y_b − x_b'β₍b₎). Q = Y'PY is the square of
+     * the last diagonal element of the augmented factor. The cost stays O(k p²) per evaluation, with
+     * O(k p²) more for each of the (rare) studies of leverage above ½.
+     */
+    private final class Workspace {
+        private final int cols = p + 1;
+        private final DMatrixRMaj aug = new DMatrixRMaj(k, cols);
+        private final QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(k, cols);
+        private final DMatrixRMaj r = new DMatrixRMaj(cols, cols);
+        private final double[] w = new double[k];
+        private final double[] xi = new double[p];
+        private final double[] qi = new double[p];
+        private DMatrixRMaj loo;
+        private QRDecomposition<DMatrixRMaj> looQr;
+        private double logDet;
+
+        /** Fills the weighted design and decomposes it (log|X'WX| on the way). */
+        private void decompose(double tau2) {
+            double[] a = aug.data;
+            for (int i = 0; i < k; i++) {
+                double wi = 1.0 / (v[i] + tau2);
+                w[i] = wi;
+                double s = Math.sqrt(wi);
+                int o = i * cols;
+                a[o] = s;
+                for (int j = 1; j < p; j++) {
+                    a[o + j] = s * mods[j - 1][i];
+                }
+                a[o + p] = s * y[i];
             }
-            for (int r = 0; r < p; r++) {
-                xwy[r] += w * xi[r] * y[i];
-                for (int c = 0; c <= r; c++) {
-                    double xx = xi[r] * xi[c];
-                    a.data[r * p + c] += w * xx;
-                    if (traces) {
-                        b2.data[r * p + c] += w * w * xx;
-                        b3.data[r * p + c] += w * w * w * xx;
+            if (!qr.decompose(aug)) {
+                throw new SingularDesignException();
+            }
+            qr.getR(r, true);
+            double ld = 0;
+            for (int j = 0; j < p; j++) {
+                double d = Math.abs(r.get(j, j));
+                if (!(d > 0) || !Double.isFinite(d)) {
+                    throw new SingularDesignException();
+                }
+                ld += Math.log(d);
+            }
+            logDet = 2 * ld;
+        }
+
+        /** log|X'WX| = 2 Σ log|R_jj|. */
+        double logDet(double tau2) {
+            decompose(tau2);
+            return logDet;
+        }
+
+        Weighted fit(double tau2, boolean traces) {
+            decompose(tau2);
+            Factor f = factor(r);
+            if (f == null) {
+                throw new SingularDesignException();
+            }
+            double rho = r.get(p, p);
+            double rss = rho * rho;
+            double sw = 0;
+            double sw2 = 0;
+            for (double wi : w) {
+                sw += wi;
+                sw2 += wi * wi;
+            }
+            DMatrixRMaj vb = new DMatrixRMaj(p, p);
+            CommonOps_DDRM.multTransA(f.linv, f.linv, vb);
+            double[][] vbArr = new double[p][p];
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    vbArr[a][b] = vb.get(a, b);
+                }
+            }
+            if (!traces) {
+                return new Weighted(tau2, f.beta, vbArr, rss, sw, sw2, Double.NaN, Double.NaN, Double.NaN);
+            }
+            double trP = 0;
+            double ypp = 0;
+            double pairs = 0;
+            DMatrixRMaj s = new DMatrixRMaj(p, p);
+            int[] heavy = new int[2 * p];
+            int nHeavy = 0;
+            for (int i = 0; i < k; i++) {
+                double h = leverage(f.linv, i);
+                if (h > 0.5) {
+                    if (nHeavy == heavy.length) {
+                        heavy = Arrays.copyOf(heavy, 2 * nHeavy);
+                    }
+                    heavy[nHeavy++] = i;
+                    continue;
+                }
+                double wi = w[i];
+                double ui = wi * (y[i] - fitted(i, f.beta));
+                trP += wi * (1 - h);
+                ypp += ui * ui;
+                pairs += wi * wi * (1 - 2 * h);
+                for (int a = 0; a < p; a++) {
+                    for (int b = 0; b < p; b++) {
+                        s.data[a * p + b] += wi * qi[a] * qi[b];
                     }
                 }
             }
-        }
-        symmetrise(a);
-        symmetrise(b2);
-        symmetrise(b3);
-        DMatrixRMaj ainv = invertSpd(a);
-        double[] beta = new double[p];
-        for (int r = 0; r < p; r++) {
-            double s = 0;
-            for (int c = 0; c < p; c++) {
-                s += ainv.get(r, c) * xwy[c];
+            double frob = CommonOps_DDRM.elementSumAbs(CommonOps_DDRM.elementMult(s, s, null));
+            double trPP = pairs + frob;
+            for (int n = 0; n < nHeavy; n++) {
+                int b = heavy[n];
+                Row row = leaveOut(b);
+                trP += row.pbb;
+                double ub = row.pbb * row.deleted;
+                ypp += ub * ub;
+                double light = 0;
+                double others = 0;
+                for (int j = 0; j < k; j++) {
+                    if (j == b) {
+                        continue;
+                    }
+                    double t = w[j] * fitted(j, row.g);
+                    if (isHeavy(heavy, nHeavy, j)) {
+                        others += t * t;
+                    } else {
+                        light += t * t;
+                    }
+                }
+                trPP += row.pbb * row.pbb * (1 + others + 2 * light);
             }
-            beta[r] = s;
+            return new Weighted(tau2, f.beta, vbArr, rss, sw, sw2, trP, trPP, ypp);
         }
-        double rss = 0;
-        double ypp = 0;
-        for (int i = 0; i < k; i++) {
-            double w = 1.0 / (v[i] + tau2);
-            double fit = 0;
+
+        /** h_i = |R⁻ᵀ w_i^½ x_i|², leaving q_i in {@link #qi}; R⁻ᵀ is lower triangular. */
+        private double leverage(DMatrixRMaj linv, int i) {
+            double s = Math.sqrt(w[i]);
             for (int j = 0; j < p; j++) {
-                fit += x(i, j) * beta[j];
+                xi[j] = s * x(i, j);
             }
-            double r = y[i] - fit;
-            rss += w * r * r;
-            ypp += w * w * r * r;
-        }
-        double trP = Double.NaN;
-        double trPP = Double.NaN;
-        if (traces) {
-            DMatrixRMaj ab2 = new DMatrixRMaj(p, p);
-            CommonOps_DDRM.mult(ainv, b2, ab2);
-            DMatrixRMaj ab3 = new DMatrixRMaj(p, p);
-            CommonOps_DDRM.mult(ainv, b3, ab3);
-            DMatrixRMaj sq = new DMatrixRMaj(p, p);
-            CommonOps_DDRM.mult(ab2, ab2, sq);
-            trP = sw - CommonOps_DDRM.trace(ab2);
-            trPP = sw2 - 2 * CommonOps_DDRM.trace(ab3) + CommonOps_DDRM.trace(sq);
-        } else {
-            ypp = Double.NaN;
-        }
-        double[][] vb = new double[p][p];
-        for (int r = 0; r < p; r++) {
-            for (int c = 0; c < p; c++) {
-                vb[r][c] = ainv.get(r, c);
+            double h = 0;
+            for (int a = 0; a < p; a++) {
+                double q = 0;
+                for (int c = 0; c <= a; c++) {
+                    q += linv.data[a * p + c] * xi[c];
+                }
+                qi[a] = q;
+                h += q * q;
             }
+            return h;
         }
-        return new Weighted(tau2, beta, vb, rss, sw, sw2, trP, trPP, ypp);
+
+        /** x_i'b. */
+        private double fitted(int i, double[] beta) {
+            double f = 0;
+            for (int j = 0; j < p; j++) {
+                f += x(i, j) * beta[j];
+            }
+            return f;
+        }
+
+        private static boolean isHeavy(int[] heavy, int n, int j) {
+            for (int m = 0; m < n; m++) {
+                if (heavy[m] == j) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Study b's part of P from the fit without it: P_bb, g = A₍b₎⁻¹x_b and the deleted residual
+         * y_b − x_b'β₍b₎. When the other studies cannot identify the coefficients (x_b alone carries a
+         * column), h_b = 1 and row b of P is zero.
+         */
+        private Row leaveOut(int b) {
+            if (loo == null) {
+                loo = new DMatrixRMaj(k - 1, cols);
+                looQr = DecompositionFactory_DDRM.qr(k - 1, cols);
+            }
+            System.arraycopy(aug.data, 0, loo.data, 0, b * cols);
+            System.arraycopy(aug.data, (b + 1) * cols, loo.data, b * cols, (k - 1 - b) * cols);
+            Factor f = null;
+            if (looQr.decompose(loo)) {
+                f = factor(looQr.getR(null, true));
+            }
+            if (f == null) {
+                return new Row(0, 0, new double[p]);
+            }
+            double[] xb = new double[p];
+            for (int j = 0; j < p; j++) {
+                xb[j] = x(b, j);
+            }
+            // g = R⁻¹R⁻ᵀ x_b, c = |R⁻ᵀ x_b|²
+            DMatrixRMaj t = new DMatrixRMaj(p, 1);
+            CommonOps_DDRM.mult(f.linv, DMatrixRMaj.wrap(p, 1, xb), t);
+            DMatrixRMaj g = new DMatrixRMaj(p, 1);
+            CommonOps_DDRM.multTransA(f.linv, t, g);
+            double c = CommonOps_DDRM.dot(t, t);
+            double pbb = 1.0 / (1.0 / w[b] + c);
+            double deleted = y[b] - fitted(b, f.beta);
+            if (!Double.isFinite(pbb) || !Double.isFinite(deleted)) {
+                return new Row(0, 0, new double[p]);
+            }
+            return new Row(pbb, deleted, g.data);
+        }
+
+        /**
+         * R⁻ᵀ and the coefficients R⁻¹z from an augmented factor [[R, z], [0, ρ]]; null when R is
+         * singular or its inverse is not finite.
+         */
+        private Factor factor(DMatrixRMaj aug) {
+            DMatrixRMaj lower = new DMatrixRMaj(p, p);
+            DMatrixRMaj upper = new DMatrixRMaj(p, p);
+            double[] z = new double[p];
+            for (int a = 0; a < p; a++) {
+                double d = aug.get(a, a);
+                if (!(Math.abs(d) > 0) || !Double.isFinite(d)) {
+                    return null;
+                }
+                z[a] = aug.get(a, p);
+                for (int b = a; b < p; b++) {
+                    upper.set(a, b, aug.get(a, b));
+                    lower.set(b, a, aug.get(a, b));
+                }
+            }
+            TriangularSolver_DDRM.invertLower(lower.data, p);
+            TriangularSolver_DDRM.solveU(upper.data, z, p);
+            for (double e : lower.data) {
+                if (!Double.isFinite(e)) {
+                    return null;
+                }
+            }
+            for (double e : z) {
+                if (!Double.isFinite(e)) {
+                    return null;
+                }
+            }
+            return new Factor(lower, z);
+        }
     }
 
-    private static void symmetrise(DMatrixRMaj m) {
-        int n = m.numRows;
-        for (int r = 0; r < n; r++) {
-            for (int c = r + 1; c < n; c++) {
-                m.data[r * n + c] = m.data[c * n + r];
-            }
-        }
+    /** R⁻ᵀ (lower triangular) and the coefficients of a QR factor. */
+    private record Factor(DMatrixRMaj linv, double[] beta) {
+    }
+
+    /** Study b's row of P (see {@link Workspace#leaveOut}). */
+    private record Row(double pbb, double deleted, double[] g) {
     }
 
     static DMatrixRMaj invertSpd(DMatrixRMaj a) {
@@ -299,16 +484,8 @@ public final class MetaModel {
             }
             return Math.log(sw);
         }
-        DMatrixRMaj a = new DMatrixRMaj(p, p);
-        for (int i = 0; i < k; i++) {
-            double w = 1.0 / (v[i] + tau2);
-            for (int r = 0; r < p; r++) {
-                for (int c = 0; c < p; c++) {
-                    a.data[r * p + c] += w * x(i, r) * x(i, c);
-                }
-            }
-        }
-        return Math.log(CommonOps_DDRM.det(a));
+        // from the triangular factor of the weighted design: det(X'WX) itself can overflow or lose digits
+        return new Workspace().logDet(tau2);
     }
 
     /**
@@ -318,6 +495,7 @@ public final class MetaModel {
      */
     final class Eval {
         private final double[] w = p == 1 ? new double[k] : null;
+        private final Workspace general = p == 1 ? null : new Workspace();
         double mu;
         double sumW;
         double sumW2;
@@ -329,7 +507,7 @@ public final class MetaModel {
         /** Evaluates at tau² (all quantities, traces included). */
         Eval at(double tau2) {
             if (p != 1) {
-                Weighted x = MetaModel.this.at(tau2, true);
+                Weighted x = general.fit(tau2, true);
                 mu = Double.NaN;
                 sumW = x.sumW();
                 sumW2 = x.sumW2();

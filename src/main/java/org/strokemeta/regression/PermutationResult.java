@@ -14,9 +14,14 @@ import java.util.List;
  * @param names         the coefficient names, intercept first
  * @param p             the permutation p-value of each coefficient
  * @param qmP           the permutation p-value of the omnibus test QM
+ * @param requested     the permutations asked for (the exact count for the exact test)
+ * @param stopped       null when all requested permutations were evaluated; otherwise why the test
+ *                      stopped early (its time limit). A random test's p-values are then based on the
+ *                      permutations done; an exact test's are not available (NaN), since the
+ *                      arrangements are visited in a fixed order, not at random
  */
 public record PermutationResult(boolean exact, long permutations, long failed, List<String> names, double[] p,
-                                double qmP) {
+                                double qmP, long requested, String stopped) {
     public PermutationResult {
         names = List.copyOf(names);
         if (p.length != names.size()) {
@@ -34,9 +39,25 @@ public record PermutationResult(boolean exact, long permutations, long failed, L
         return p[j];
     }
 
-    /** A one-line description, such as "exact permutation test (10080 permutations)". */
+    /** True when every requested permutation was evaluated. */
+    public boolean complete() {
+        return stopped == null;
+    }
+
+    /**
+     * A one-line description, such as "exact permutation test (10080 permutations)", or for a test
+     * stopped early "random permutation test (STOPPED EARLY after 5000 of 100000 permutations: ...;
+     * the p-values are based on the 5000 done)".
+     */
     public String describe() {
-        return (exact ? "exact" : "random") + " permutation test (" + permutations + " permutations"
-                + (failed > 0 ? ", " + failed + " left out because the model could not be fitted" : "") + ")";
+        String left = failed > 0 ? ", " + failed + " left out because the model could not be fitted" : "";
+        if (stopped == null) {
+            return (exact ? "exact" : "random") + " permutation test (" + permutations + " permutations" + left + ")";
+        }
+        long done = permutations + failed;
+        return (exact ? "exact" : "random") + " permutation test (STOPPED EARLY after " + done + " of " + requested
+                + " permutations: " + stopped + left + "; "
+                + (exact ? "an incomplete exact test has no p-values" : "the p-values are based on the " + permutations + " done")
+                + ")";
     }
 }

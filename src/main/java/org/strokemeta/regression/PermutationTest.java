@@ -1,8 +1,10 @@
 package org.strokemeta.regression;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import org.strokemeta.pool.CiMethod;
 import org.strokemeta.pool.FitControl;
@@ -34,11 +36,29 @@ import org.strokemeta.pool.Tau2Estimate;
  * equation rather than a failure. Dropping them would change the p-value (8 of the 10080 permutations
  * of the corpus case mr_bcg8_ablat_perm, which metafor fits at its looser threshold of 1e-5).
  *
+ * <p>The work is bounded: at most {@value #MAX_PERMUTATIONS} permutations, at most
+ * {@value #MAX_WORK} study refits (studies × permutations) asked for up front, and a time limit on the
+ * whole test ({@link #DEFAULT_TIME_LIMIT} unless set by {@link #timeLimit(Duration)}), after which the
+ * test stops and its result says so ({@link PermutationResult#stopped()}), never silently.
+ *
  * <p>An instance holds work buffers and is not thread-safe.
  */
 public final class PermutationTest {
     /** The most permutations the exact test evaluates unless told otherwise. */
     public static final long DEFAULT_EXACT_LIMIT = 1_000_000L;
+
+    /** The most permutations a random test evaluates (as many as the exact test at most). */
+    public static final int MAX_PERMUTATIONS = 1_000_000;
+
+    /**
+     * The most study refits (studies × permutations) a test may ask for: each permutation refits the
+     * model on all k studies, so a million studies allow a thousand permutations, a thousand studies a
+     * million.
+     */
+    public static final long MAX_WORK = 1_000_000_000L;
+
+    /** The time a whole test may take unless told otherwise. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(10);
 
     /** metafor's comparison tolerance {@code .Machine$double.eps^0.5}. */
     static final double COMPTOL = Math.sqrt(Math.ulp(1.0));
@@ -58,6 +78,9 @@ public final class PermutationTest {
     private final double observedQm;
     /** QM of the last evaluated permutation (a work field, to avoid allocating a result per permutation). */
     private double qmOut;
+    private Duration timeLimit = DEFAULT_TIME_LIMIT;
+    /** Nanoseconds, as System.nanoTime (replaced in tests to reach the limit without waiting). */
+    private LongSupplier clock = System::nanoTime;
 
     private PermutationTest(RegressionResult r) {
         this.observed = r;
@@ -102,6 +125,59 @@ public final class PermutationTest {
                     + "to compare with: " + fitted.tau2().message());
         }
         return new PermutationTest(fitted);
+    }
+
+    /**
+     * Sets the time the whole test may take; when it is reached the test stops and reports how many
+     * permutations it evaluated ({@link PermutationResult#stopped()}).
+     *
+     * @return this test
+     */
+    public PermutationTest timeLimit(Duration limit) {
+        if (limit == null || limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("the time limit of a permutation test must be positive");
+        }
+        this.timeLimit = limit;
+        return this;
+    }
+
+    /** Replaces the clock (nanoseconds), for tests of the time limit. */
+    PermutationTest clock(LongSupplier nanos) {
+        this.clock = nanos;
+        return this;
+    }
+
+    /** The deadline of a test started now, in the clock's nanoseconds. */
+    private final class Deadline {
+        private final long start = clock.getAsLong();
+        private final long nanos = timeLimit.toNanos();
+
+        /** Null while there is time left, otherwise why the test stops. */
+        String reached() {
+            if (clock.getAsLong() - start < nanos) {
+                return null;
+            }
+            return "the time limit of " + describe(timeLimit) + " was reached";
+        }
+    }
+
+    private static String describe(Duration d) {
+        long s = d.getSeconds();
+        if (s >= 60 && s % 60 == 0 && d.getNano() == 0) {
+            return (s / 60) + (s == 60 ? " minute" : " minutes");
+        }
+        return d.toMillis() >= 1000 ? (d.toMillis() / 1000.0) + " seconds" : d.toMillis() + " ms";
+    }
+
+    /** Refuses a test whose refits (studies × permutations) exceed {@link #MAX_WORK}. */
+    private void checkWork(BigInteger permutations, String what) {
+        BigInteger work = permutations.multiply(BigInteger.valueOf(k));
+        if (work.compareTo(BigInteger.valueOf(MAX_WORK)) > 0) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%s of %d studies would refit the model %,d times on all studies (%,d study fits), more than the "
+                            + "limit of %,d: ask for at most %,d permutations", what, k, permutations, work, MAX_WORK,
+                    Math.max(1, MAX_WORK / k)));
+        }
     }
 
     private int compareRows(int a, int b) {
@@ -150,6 +226,9 @@ public final class PermutationTest {
                             + "the limit of %,d: use the random permutation test (for example with 10,000 iterations)",
                     k, count, limit));
         }
+        checkWork(count, "an exact permutation test");
+        Deadline deadline = new Deadline();
+        String stopped = null;
         Tally tally = new Tally();
         int[] arrangement = new int[k];
         for (int i = 0; i < k; i++) {
@@ -159,29 +238,42 @@ public final class PermutationTest {
         int[] perm = new int[k];
         double[] stat = new double[p];
         do {
+            stopped = deadline.reached();
+            if (stopped != null) {
+                break;
+            }
             for (int i = 0; i < k; i++) {
                 perm[i] = representative[arrangement[i]];
             }
             boolean ok = evaluate(perm, stat);
             tally.add(ok, qmOut, stat);
         } while (nextArrangement(arrangement));
-        return tally.result(true);
+        return tally.result(true, count.longValue(), stopped);
     }
 
     /**
      * The random test: the observed arrangement plus {@code iterations − 1} random permutations (the
      * exact test when it needs at most {@code iterations} permutations, as metafor decides).
      *
-     * @param iterations the number of permutations, the observed one included (at least 2)
+     * @param iterations the number of permutations, the observed one included (2 to {@value #MAX_PERMUTATIONS})
      * @param rng        the source of randomness (seeded by the caller for reproducible results)
+     * @throws IllegalArgumentException for fewer than 2 or more than {@value #MAX_PERMUTATIONS} iterations,
+     *                                  or more than {@value #MAX_WORK} study refits
      */
     public PermutationResult random(int iterations, RandomGenerator rng) {
         if (iterations < 2) {
             throw new IllegalArgumentException("a random permutation test needs at least 2 iterations (got " + iterations + ")");
         }
+        if (iterations > MAX_PERMUTATIONS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "a random permutation test evaluates at most %,d permutations (asked for %,d)", MAX_PERMUTATIONS, iterations));
+        }
         if (exactCount().compareTo(BigInteger.valueOf(iterations)) <= 0) {
             return exact(iterations);
         }
+        checkWork(BigInteger.valueOf(iterations), "a random permutation test with " + iterations + " permutations");
+        Deadline deadline = new Deadline();
+        String stopped = null;
         Tally tally = new Tally();
         double[] stat = observedStat.clone();
         tally.add(true, observedQm, stat);
@@ -189,6 +281,10 @@ public final class PermutationTest {
         long attempts = 0;
         long maxAttempts = 100L * iterations;
         for (int done = 1; done < iterations; ) {
+            stopped = deadline.reached();
+            if (stopped != null) {
+                break;
+            }
             if (++attempts > maxAttempts) {
                 throw new IllegalStateException("the model could not be fitted in most permutations ("
                         + tally.failed + " of " + attempts + ")");
@@ -209,7 +305,7 @@ public final class PermutationTest {
                 done++;
             }
         }
-        return tally.result(false);
+        return tally.result(false, iterations, stopped);
     }
 
     /**
@@ -348,13 +444,15 @@ public final class PermutationTest {
             }
         }
 
-        PermutationResult result(boolean exact) {
+        PermutationResult result(boolean exact, long requested, String stopped) {
+            // an exact test stopped early visited the arrangements in lexicographic order, not a sample
+            boolean none = exact && stopped != null;
             double[] pv = new double[p];
             for (int j = 0; j < p; j++) {
-                pv[j] = valid[j] == 0 ? Double.NaN : (double) hits[j] / valid[j];
+                pv[j] = valid[j] == 0 || none ? Double.NaN : (double) hits[j] / valid[j];
             }
-            double qp = qmValid == 0 ? Double.NaN : (double) qmHits / qmValid;
-            return new PermutationResult(exact, fitted, failed, observed.names(), pv, qp);
+            double qp = qmValid == 0 || none ? Double.NaN : (double) qmHits / qmValid;
+            return new PermutationResult(exact, fitted, failed, observed.names(), pv, qp, requested, stopped);
         }
     }
 }

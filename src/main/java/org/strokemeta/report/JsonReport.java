@@ -211,6 +211,13 @@ public final class JsonReport {
             p.put("exact", perm.exact());
             p.put("permutations", perm.permutations());
             p.put("failed", perm.failed());
+            p.put("requested", perm.requested());
+            p.put("complete", perm.complete());
+            if (perm.stopped() == null) {
+                p.putNull("stopped");
+            } else {
+                p.put("stopped", perm.describe());
+            }
         }
         n.put("converged", r.converged());
         n.set("notes", notes(r.notes()));
