@@ -238,6 +238,7 @@ public final class PermutationTest {
         int[] perm = new int[k];
         double[] stat = new double[p];
         do {
+            org.strokemeta.pool.Cancellation.check();
             stopped = deadline.reached();
             if (stopped != null) {
                 break;
@@ -281,13 +282,15 @@ public final class PermutationTest {
         long attempts = 0;
         long maxAttempts = 100L * iterations;
         for (int done = 1; done < iterations; ) {
+            org.strokemeta.pool.Cancellation.check();
             stopped = deadline.reached();
             if (stopped != null) {
                 break;
             }
             if (++attempts > maxAttempts) {
-                throw new IllegalStateException("the model could not be fitted in most permutations ("
-                        + tally.failed + " of " + attempts + ")");
+                throw new IllegalArgumentException("the permutation test cannot be computed: the meta-regression could not be "
+                        + "fitted in most permuted arrangements (" + tally.failed + " of " + attempts + "), for example because a "
+                        + "moderator is constant in most of them");
             }
             for (int i = 0; i < k; i++) {
                 perm[i] = i;
