@@ -233,7 +233,10 @@ public final class Table {
         return out;
     }
 
-    /** A whole column as non-negative whole numbers (counts of patients or events). */
+    /** The largest count held exactly: 2^53. */
+    public static final double MAX_COUNT = 9_007_199_254_740_992d;
+
+    /** A whole column as non-negative whole numbers (counts of patients or events), at most {@link #MAX_COUNT}. */
     public double[] counts(String column) {
         double[] v = numbers(column);
         int j = col(column);
@@ -243,6 +246,10 @@ public final class Table {
             }
             if (v[i] != Math.rint(v[i])) {
                 throw new InputException(source, lines[i], header[j], "a count must be a whole number (" + cell(j, i) + ")");
+            }
+            if (v[i] > MAX_COUNT) {
+                throw new InputException(source, lines[i], header[j], "a count above " + (long) MAX_COUNT
+                        + " (2^53) cannot be held exactly in double precision (" + cell(j, i) + ")");
             }
         }
         return v;

@@ -123,7 +123,8 @@ public final class ProportionalOdds {
             v = lik.evaluate(par);
         }
         if (!v.finite()) {
-            throw new IllegalStateException("the log-likelihood is not finite at the start values");
+            return new Iterate(par, v, 0, false, false, "the log-likelihood cannot be computed at the start values "
+                    + "(counts or covariates too extreme for double precision): no estimate");
         }
         boolean converged = false;
         boolean diverged = false;
