@@ -122,7 +122,9 @@ public final class CsvReader {
         int nc = header.size();
         // Rows are stored as they come; capacity doubles but never beyond what the remaining bytes can hold
         // (a row of nc cells takes at least nc bytes), so blank lines cost nothing.
-        int cap = (int) Math.max(1, Math.min(16, rowBound(n, cur.pos, nc, 0)));
+        // The first capacity is the number of lines left (one quick scan, so that an ordinary file is
+        // stored without any copy), but never more than the remaining bytes can hold.
+        int cap = (int) Math.max(1, Math.min(linesFrom(b, cur.pos, n), rowBound(n, cur.pos, nc, 0)));
         int[][] st = new int[nc][cap];
         int[][] en = new int[nc][cap];
         int[] lines = new int[cap];
@@ -200,6 +202,17 @@ public final class CsvReader {
     }
 
     /** The most rows the bytes from {@code pos} can still hold, plus those already read. */
+    /** The lines from {@code pos} to the end: line feeds, plus one for a last line without one. */
+    private static long linesFrom(byte[] b, int pos, int n) {
+        long count = 0;
+        for (int i = pos; i < n; i++) {
+            if (b[i] == '\n') {
+                count++;
+            }
+        }
+        return n > pos && b[n - 1] != '\n' ? count + 1 : count;
+    }
+
     private static long rowBound(int n, int pos, int nc, int rows) {
         return rows + (long) (n - pos) / Math.max(1, nc) + 1;
     }

@@ -495,6 +495,7 @@ public final class MetaModel {
      */
     final class Eval {
         private final double[] w = p == 1 ? new double[k] : null;
+        private final double vMin = p == 1 ? minVariance() : Double.NaN;
         private final Workspace general = p == 1 ? null : new Workspace();
         double mu;
         double sumW;
@@ -520,14 +521,52 @@ public final class MetaModel {
             double sw = 0;
             double swy = 0;
             double sw2 = 0;
-            int big = 0;
+            double sw3 = 0;
+            // the heaviest weight is the smallest sampling variance's (no running maximum in this loop: a
+            // max reduction here makes this JDK's optimising compiler fail)
+            double wMax = 1.0 / (vMin + tau2);
             for (int i = 0; i < k; i++) {
                 double wi = 1.0 / (v[i] + tau2);
                 w[i] = wi;
                 sw += wi;
                 swy += wi * y[i];
-                sw2 += wi * wi;
-                if (wi > w[big]) {
+                double w2 = wi * wi;
+                sw2 += w2;
+                sw3 += w2 * wi;
+            }
+            if (wMax <= 0.5 * sw) {
+                // No study holds more than half the weight: the sums of powers lose at most a bit or two
+                // (tr(P) ≥ Σw/2 and tr(PP) ≥ Σ P_ii² ≥ Σw²/4), so the short form is exact to rounding.
+                // One division per study; the residual sums are taken around the weighted mean in a second
+                // pass (not from Σwy² − (Σwy)²/Σw, which loses digits when the mean is large).
+                mu = swy / sw;
+                double r2 = 0;
+                double ypp = 0;
+                for (int i = 0; i < k; i++) {
+                    double wr = w[i] * (y[i] - mu);
+                    r2 += wr * (y[i] - mu);
+                    ypp += wr * wr;
+                }
+                double b = sw2 / sw;
+                sumW = sw;
+                sumW2 = sw2;
+                rss = r2;
+                yppy = ypp;
+                trP = sw - b;
+                trPP = sw2 - 2 * sw3 / sw + b * b;
+                return this;
+            }
+            return dominated(sw, sw2);
+        }
+
+        /**
+         * The careful form for when one study holds more than half the weight (see the comments
+         * inside); kept out of {@link #at} so that the common loop stays small for the compiler.
+         */
+        private Eval dominated(double sw, double sw2) {
+            int big = 0;
+            for (int i = 1; i < k; i++) {
+                if (w[i] > w[big]) {
                     big = i;
                 }
             }
@@ -606,6 +645,22 @@ public final class MetaModel {
         SingularDesignException() {
             super("the moderators are collinear or constant: the model cannot be fitted");
         }
+    }
+
+    private double vMinCache = Double.NaN;
+
+    /** The smallest sampling variance (computed once: evaluators are made afresh by many callers). */
+    private double minVariance() {
+        if (Double.isNaN(vMinCache)) {
+            double m = Double.POSITIVE_INFINITY;
+            for (double e : v) {
+                if (e < m) {
+                    m = e;
+                }
+            }
+            vMinCache = m;
+        }
+        return vMinCache;
     }
 
     /**
