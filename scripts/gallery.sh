@@ -10,7 +10,7 @@ s="$here/strokemeta"
 "$s" plot funnel --example bcg --measure RR --trim-fill --out "$out/funnel-bcg-trimfill.svg" >/dev/null
 "$s" plot funnel --example hackshaw --contour --out "$out/funnel-hackshaw-contour.svg" >/dev/null
 "$s" plot bubble --example bcg --measure RR --moderator ablat --out "$out/bubble-bcg-latitude.svg" >/dev/null
-evidence="$here/src/main/resources/org/strokemeta/evidence/published-mrs.csv"
+evidence="$here/strokemeta-core/src/main/resources/org/strokemeta/evidence/published-mrs.csv"
 "$s" plot forest --input "$evidence" --out "$out/forest-hermes-trials.svg" >/dev/null
 "$s" plot grotta --input "$evidence" --out "$out/grotta-hermes-trials.svg" >/dev/null
 "$s" plot grotta --input "$evidence" --merge 5-6 --out "$out/grotta-hermes-trials-merged.svg" >/dev/null
