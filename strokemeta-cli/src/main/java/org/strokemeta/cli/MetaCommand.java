@@ -105,8 +105,8 @@ final class MetaCommand extends Command {
         }
         List<MetaRun.Outcome> outcomes = MetaRun.run(t, req);
         if (format.equals("json")) {
-            var doc = JsonReport.document(t.source(), req, outcomes);
-            Options.write(a, out, w -> JsonReport.write(doc, w));
+            MetaRequest request = req;
+            Options.write(a, out, w -> JsonReport.write(t.source(), request, outcomes, w));
         } else {
             Options.write(a, out, format.equals("csv") ? CsvReport.batch(outcomes)
                     : by == null ? TextReport.outcome(outcomes.get(0), Options.maxRows(a)) : TextReport.batch(outcomes, by));

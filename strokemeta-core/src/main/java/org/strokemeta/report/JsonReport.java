@@ -44,36 +44,72 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    /** The whole document for a run (one or many analyses). */
+    /** The whole document for a run (one or many analyses), as a tree. */
     public static ObjectNode document(String source, MetaRequest request, List<MetaRun.Outcome> outcomes) {
+        ObjectNode root = header(source, request);
+        ArrayNode results = root.putArray("results");
+        for (MetaRun.Outcome o : outcomes) {
+            results.add(outcome(o));
+        }
+        return root;
+    }
+
+    /**
+     * Writes the document of a run to a writer as it goes: the header, then each analysis's result as
+     * soon as it is made, so that a batch of thousands of analyses never holds the whole document in
+     * memory. Indented for a few analyses, compact for large batches (more than 100).
+     */
+    public static void write(String source, MetaRequest request, List<MetaRun.Outcome> outcomes, java.io.Writer w)
+            throws java.io.IOException {
+        boolean large = outcomes.size() > 100;
+        com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(w)
+                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        if (!large) {
+            g.useDefaultPrettyPrinter();
+        }
+        g.writeStartObject();
+        for (var e : header(source, request).properties()) {
+            g.writeFieldName(e.getKey());
+            MAPPER.writeTree(g, e.getValue());
+        }
+        g.writeArrayFieldStart("results");
+        for (MetaRun.Outcome o : outcomes) {
+            MAPPER.writeTree(g, outcome(o));
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.flush();
+        w.write('\n');
+    }
+
+    private static ObjectNode header(String source, MetaRequest request) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("version", Version.get());
         root.put("source", source);
         root.set("request", request(request));
-        ArrayNode results = root.putArray("results");
-        for (MetaRun.Outcome o : outcomes) {
-            ObjectNode r = o.failed() ? MAPPER.createObjectNode() : result(o.result());
-            if (!o.failed()) {
-                r.put("valid", o.valid());
-                r.set("subgroups", o.subgroups() == null ? null : subgroups(o.subgroups()));
-                r.set("metaregression", o.regression() == null ? null : regression(o.regression(), o.permutation()));
-            }
-            ObjectNode ordered = MAPPER.createObjectNode();
-            if (o.group() != null) {
-                ordered.put("group", o.group());
-            } else {
-                ordered.putNull("group");
-            }
-            if (o.failed()) {
-                ordered.put("error", o.error());
-            } else {
-                ordered.putNull("error");
-            }
-            ordered.setAll(r);
-            results.add(ordered);
-        }
         return root;
+    }
+
+    /** One analysis of a run: group and error first, then the result. */
+    private static ObjectNode outcome(MetaRun.Outcome o) {
+        ObjectNode ordered = MAPPER.createObjectNode();
+        if (o.group() != null) {
+            ordered.put("group", o.group());
+        } else {
+            ordered.putNull("group");
+        }
+        if (o.failed()) {
+            ordered.put("error", o.error());
+            return ordered;
+        }
+        ordered.putNull("error");
+        ObjectNode r = result(o.result());
+        r.put("valid", o.valid());
+        r.set("subgroups", o.subgroups() == null ? null : subgroups(o.subgroups()));
+        r.set("metaregression", o.regression() == null ? null : regression(o.regression(), o.permutation()));
+        ordered.setAll(r);
+        return ordered;
     }
 
     static ObjectNode request(MetaRequest r) {
