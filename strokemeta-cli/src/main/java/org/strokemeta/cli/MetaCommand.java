@@ -107,9 +107,10 @@ final class MetaCommand extends Command {
         if (format.equals("json")) {
             MetaRequest request = req;
             Options.write(a, out, w -> JsonReport.write(t.source(), request, outcomes, w));
+        } else if (format.equals("csv")) {
+            Options.write(a, out, w -> CsvReport.batch(outcomes, w));
         } else {
-            Options.write(a, out, format.equals("csv") ? CsvReport.batch(outcomes)
-                    : by == null ? TextReport.outcome(outcomes.get(0), Options.maxRows(a)) : TextReport.batch(outcomes, by));
+            Options.write(a, out, by == null ? TextReport.outcome(outcomes.get(0), Options.maxRows(a)) : TextReport.batch(outcomes, by));
         }
         boolean invalid = outcomes.stream().anyMatch(o -> !o.valid());
         return invalid ? Main.EXIT_INVALID : 0;

@@ -19,29 +19,45 @@ public final class CsvReport {
     /** One row per analysis. */
     public static String batch(List<MetaRun.Outcome> outcomes) {
         StringBuilder sb = new StringBuilder(outcomes.size() * 200);
-        sb.append(HEADER).append('\n');
-        for (MetaRun.Outcome o : outcomes) {
-            sb.append(quote(o.group() == null ? "" : o.group())).append(',');
-            if (o.failed()) {
-                sb.append(",,,,,,,,,,,,,,,,,,,,,false,").append(quote(o.error())).append('\n');
-                continue;
-            }
-            MetaResult r = o.result();
-            PooledEstimate p = r.pooled();
-            Heterogeneity h = r.heterogeneity();
-            sb.append(r.effects().measure().name()).append(',').append(r.k()).append(',').append(r.effects().excluded().size());
-            for (double v : new double[] {p.estimate(), p.se(), p.ciLower(), p.ciUpper(), p.statistic(), p.df(), p.p(),
-                    p.piLower(), p.piUpper(), h.tau2(), h.tau2Ci() == null ? Double.NaN : h.tau2Ci().lower(),
-                    h.tau2Ci() == null ? Double.NaN : h.tau2Ci().upper(), h.i2(), h.h2(), h.q(), h.qDf(), h.qP()}) {
-                sb.append(',');
-                if (Double.isFinite(v)) {
-                    // shortest round-trip decimal (Schubfach), the same digits as Double.toString, faster
-                    sb.append(NumberOutput.toString(v, true));
-                }
-            }
-            sb.append(',').append(r.converged()).append(",\n");
+        try {
+            batch(outcomes, sb);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return sb.toString();
+    }
+
+    /** One row per analysis, written as it goes (a row at a time). */
+    public static void batch(List<MetaRun.Outcome> outcomes, Appendable out) throws java.io.IOException {
+        out.append(HEADER).append('\n');
+        StringBuilder sb = new StringBuilder(256);
+        for (MetaRun.Outcome o : outcomes) {
+            sb.setLength(0);
+            row(o, sb);
+            out.append(sb);
+        }
+    }
+
+    private static void row(MetaRun.Outcome o, StringBuilder sb) {
+        sb.append(quote(o.group() == null ? "" : o.group())).append(',');
+        if (o.failed()) {
+            sb.append(",,,,,,,,,,,,,,,,,,,,,false,").append(quote(o.error())).append('\n');
+            return;
+        }
+        MetaResult r = o.result();
+        PooledEstimate p = r.pooled();
+        Heterogeneity h = r.heterogeneity();
+        sb.append(r.effects().measure().name()).append(',').append(r.k()).append(',').append(r.effects().excluded().size());
+        for (double v : new double[] {p.estimate(), p.se(), p.ciLower(), p.ciUpper(), p.statistic(), p.df(), p.p(),
+                p.piLower(), p.piUpper(), h.tau2(), h.tau2Ci() == null ? Double.NaN : h.tau2Ci().lower(),
+                h.tau2Ci() == null ? Double.NaN : h.tau2Ci().upper(), h.i2(), h.h2(), h.q(), h.qDf(), h.qP()}) {
+            sb.append(',');
+            if (Double.isFinite(v)) {
+                // shortest round-trip decimal (Schubfach), the same digits as Double.toString, faster
+                sb.append(NumberOutput.toString(v, true));
+            }
+        }
+        sb.append(',').append(r.converged()).append(",\n");
     }
 
     /** Quotes a CSV cell when needed (RFC 4180). */
