@@ -54,6 +54,7 @@ final class LoadCommand extends Command {
         }
         var app = WebApp.start("127.0.0.1", 0);
         String url = "http://127.0.0.1:" + app.port() + "/api/analyze";
+        // the load generator's client threads are the front end's own (they simulate users), not analysis work
         HttpClient http = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(clients)).build();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();

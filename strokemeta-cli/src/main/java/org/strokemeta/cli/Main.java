@@ -49,7 +49,9 @@ public final class Main {
      * the input: the first lambda of a run makes the JVM build its method-handle machinery (about
      * 10 ms even with class-data sharing), and the first formatted number initialises the formatter.
      * Both are shared by every thread, so the main thread later finds them ready. (An anonymous class,
-     * not a lambda, so that starting the thread does not itself need that machinery.)
+     * not a lambda, so that starting the thread does not itself need that machinery.) This thread is the
+     * command-line front end's own start-up concern and does no analysis: the core starts no threads,
+     * and its parallel work runs on the {@code Execution} of each request (the library's pool here).
      */
     static void prepareInBackground() {
         Thread t = new Thread(new Runnable() {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.strokemeta.pool.Execution;
 
 /**
  * Fits the cumulative-logit model with random trial effects of {@link MixedLikelihood} and turns the
@@ -52,8 +53,9 @@ final class MixedFit {
         }
     }
 
-    static Raw fit(TrialBlocks tb, RandomEffects re, int nAGQ, int maxIter) {
-        MixedLikelihood ml = new MixedLikelihood(tb, re, nAGQ);
+    /** The fit, its parallel parts (trials of large data, or the two halves of the Hessian) run on {@code execution}. */
+    static Raw fit(TrialBlocks tb, RandomEffects re, int nAGQ, int maxIter, Execution execution) {
+        MixedLikelihood ml = new MixedLikelihood(tb, re, nAGQ, execution);
         int n = ml.dimension();
         int nth = ml.nth;
         int np = ml.np;
@@ -84,11 +86,13 @@ final class MixedFit {
             x0[lo + k] = re.isDiagonal(k) ? 0.5 : 0;
         }
         double[] h0 = startFromFixedFit(ml, tb, x0, typical);
-        // when an evaluation runs on one processor, a second instance computes half the Hessian on another
-        MixedLikelihood helper = ml.parallel() || Runtime.getRuntime().availableProcessors() < 2 ? null
-                : new MixedLikelihood(tb, re, nAGQ);
+        // when an evaluation is not itself split over trials, a second instance computes half the Hessian
+        // beside it; it is used whatever the execution and the number of processors (single-threaded, it
+        // runs after the first half), because each instance's warm starts shape the last bits of its
+        // evaluations and the numbers must not depend on where they were computed
+        MixedLikelihood helper = ml.parallel() ? null : new MixedLikelihood(tb, re, nAGQ, execution);
         QuasiNewton.Result r = QuasiNewton.maximise(ml::evaluate, x0, typical, maxIter, TOL, h0,
-                helper == null ? null : helper::evaluate);
+                helper == null ? null : helper::evaluate, execution);
         double[] x = r.x().clone();
         double[] hess = r.hessian().clone();
         double value = r.value();

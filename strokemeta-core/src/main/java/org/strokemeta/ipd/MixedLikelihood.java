@@ -1,7 +1,7 @@
 package org.strokemeta.ipd;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
+import org.strokemeta.pool.Execution;
 
 /**
  * The approximate marginal log-likelihood of a cumulative-logit model with normal random trial
@@ -23,7 +23,9 @@ import java.util.stream.IntStream;
  * Because z depends only on the arm, every sum the gradient needs is accumulated per (trial, arm)
  * block in one pass, so an evaluation costs one pass over the patients per inner Newton step (usually
  * one or two: the modes are predicted from the previous evaluation by dû/dψ) plus one per extra
- * quadrature node. Trials are independent and are evaluated in parallel for large data.
+ * quadrature node. Trials are independent and are evaluated in parallel, on the given {@link Execution},
+ * for large data (from {@value #PARALLEL_FROM} patients); their sums are added in trial order, so the
+ * value does not depend on the execution.
  *
  * <p>Parameters ψ, in order: the J − 1 thresholds (for centred covariates), the treatment
  * coefficient, the covariate coefficients, then the variance parameters of {@link RandomEffects}.
@@ -46,6 +48,7 @@ final class MixedLikelihood {
     private final double[] fix;
     private final Trial[] trials;
     private final boolean parallel;
+    private final Execution execution;
     // per-evaluation, read-only during the trial loop
     private final double[] th;
     private final double[] ed;
@@ -65,11 +68,22 @@ final class MixedLikelihood {
      * @param nAGQ 1 for the Laplace approximation, more for adaptive Gauss-Hermite quadrature (scalar effects)
      */
     MixedLikelihood(TrialBlocks data, RandomEffects re, int nAGQ) {
-        this(data, re, nAGQ, false);
+        this(data, re, nAGQ, false, Execution.defaults());
+    }
+
+    /**
+     * @param execution where the trials of an evaluation run for large data
+     */
+    MixedLikelihood(TrialBlocks data, RandomEffects re, int nAGQ, Execution execution) {
+        this(data, re, nAGQ, false, execution);
     }
 
     /** With {@code quadratureEvenForOne}, a one-point rule goes through the quadrature code (for tests). */
     MixedLikelihood(TrialBlocks data, RandomEffects re, int nAGQ, boolean quadratureEvenForOne) {
+        this(data, re, nAGQ, quadratureEvenForOne, Execution.defaults());
+    }
+
+    private MixedLikelihood(TrialBlocks data, RandomEffects re, int nAGQ, boolean quadratureEvenForOne, Execution execution) {
         if (nAGQ > 1 && re.dimension() > 1) {
             throw new IllegalArgumentException("quadrature needs a scalar random effect");
         }
@@ -88,6 +102,7 @@ final class MixedLikelihood {
             trials[s] = new Trial(s);
         }
         this.parallel = data.size() >= PARALLEL_FROM && data.trials > 1;
+        this.execution = execution;
         this.th = new double[nth];
         this.ed = new double[nth];
         this.em1 = new double[nth];
@@ -105,7 +120,7 @@ final class MixedLikelihood {
         return re;
     }
 
-    /** Whether an evaluation spreads the trials over the processors. */
+    /** Whether an evaluation spreads the trials over the threads of its execution (large data). */
     boolean parallel() {
         return parallel;
     }
@@ -169,7 +184,7 @@ final class MixedLikelihood {
             }
         }
         if (parallel) {
-            IntStream.range(0, trials.length).parallel().forEach(s -> trials[s].compute(psi));
+            execution.forEach(trials.length, s -> trials[s].compute(psi));
         } else {
             for (Trial t : trials) {
                 t.compute(psi);

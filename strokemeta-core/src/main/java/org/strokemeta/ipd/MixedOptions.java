@@ -1,6 +1,7 @@
 package org.strokemeta.ipd;
 
 import java.util.List;
+import org.strokemeta.pool.Execution;
 
 /**
  * Options of a one-stage mixed model on patient-level data.
@@ -11,12 +12,19 @@ import java.util.List;
  *                       more for adaptive Gauss-Hermite quadrature (a single random intercept only)
  * @param level          the confidence level of the intervals
  * @param maxIterations  the most quasi-Newton iterations of the outer maximisation
+ * @param execution      where the parallel parts of the fit run (the trials of an evaluation from 30,000
+ *                       patients, otherwise the two halves of the Hessian): the library's pool by default;
+ *                       the estimates do not depend on it
  */
-public record MixedOptions(List<String> covariates, RandomEffects randomEffects, int nAGQ, double level, int maxIterations) {
+public record MixedOptions(List<String> covariates, RandomEffects randomEffects, int nAGQ, double level, int maxIterations,
+                           Execution execution) {
     public MixedOptions {
         covariates = covariates == null ? List.of() : List.copyOf(covariates);
         if (randomEffects == null) {
             throw new IllegalArgumentException("the random-effects structure is missing");
+        }
+        if (execution == null) {
+            throw new IllegalArgumentException("the execution is missing");
         }
         if (nAGQ < 1 || nAGQ > GaussHermite.MAX_POINTS) {
             throw new IllegalArgumentException("the number of quadrature points (nAGQ) must lie between 1 (the Laplace "
@@ -35,29 +43,39 @@ public record MixedOptions(List<String> covariates, RandomEffects randomEffects,
         }
     }
 
+    /** Options on the library's pool ({@link Execution#defaults()}). */
+    public MixedOptions(List<String> covariates, RandomEffects randomEffects, int nAGQ, double level, int maxIterations) {
+        this(covariates, randomEffects, nAGQ, level, maxIterations, Execution.defaults());
+    }
+
     /** A random trial intercept, no covariates, the Laplace approximation, 95% intervals (clmm's defaults). */
     public static MixedOptions defaults() {
         return new MixedOptions(List.of(), RandomEffects.INTERCEPT, 1, 0.95, 200);
     }
 
     public MixedOptions withCovariates(List<String> c) {
-        return new MixedOptions(c, randomEffects, nAGQ, level, maxIterations);
+        return new MixedOptions(c, randomEffects, nAGQ, level, maxIterations, execution);
     }
 
     public MixedOptions withRandomEffects(RandomEffects r) {
-        return new MixedOptions(covariates, r, nAGQ, level, maxIterations);
+        return new MixedOptions(covariates, r, nAGQ, level, maxIterations, execution);
     }
 
     public MixedOptions withNagq(int n) {
-        return new MixedOptions(covariates, randomEffects, n, level, maxIterations);
+        return new MixedOptions(covariates, randomEffects, n, level, maxIterations, execution);
     }
 
     public MixedOptions withLevel(double l) {
-        return new MixedOptions(covariates, randomEffects, nAGQ, l, maxIterations);
+        return new MixedOptions(covariates, randomEffects, nAGQ, l, maxIterations, execution);
     }
 
     public MixedOptions withMaxIterations(int n) {
-        return new MixedOptions(covariates, randomEffects, nAGQ, level, n);
+        return new MixedOptions(covariates, randomEffects, nAGQ, level, n, execution);
+    }
+
+    /** A copy whose parallel parts run on {@code e}. */
+    public MixedOptions withExecution(Execution e) {
+        return new MixedOptions(covariates, randomEffects, nAGQ, level, maxIterations, e);
     }
 
     /** The approximation in words. */

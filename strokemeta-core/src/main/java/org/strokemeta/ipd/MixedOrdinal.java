@@ -26,7 +26,10 @@ public final class MixedOrdinal {
     private MixedOrdinal() {
     }
 
-    /** Fits the model to the patients' ordinal outcome. */
+    /**
+     * Fits the model to the patients' ordinal outcome. Its parallel parts run on {@code o.execution()}
+     * (the library's pool unless the caller passes its own executor or a single thread).
+     */
     public static MixedOrdinalResult fit(PatientData d, MixedOptions o) {
         List<Note> notes = new ArrayList<>(d.notes());
         notes.addAll(IpdChecks.arms(d));
@@ -60,7 +63,7 @@ public final class MixedOrdinal {
             y[i] = code[d.outcome()[i]];
         }
         TrialBlocks tb = TrialBlocks.of(d, y, cats.length, o.covariates());
-        MixedFit.Raw r = MixedFit.fit(tb, o.randomEffects(), o.nAGQ(), o.maxIterations());
+        MixedFit.Raw r = MixedFit.fit(tb, o.randomEffects(), o.nAGQ(), o.maxIterations(), o.execution());
         int nth = r.thresholds().length;
         List<Coefficient> th = new ArrayList<>();
         for (int j = 0; j < nth; j++) {

@@ -5,6 +5,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.strokemeta.pool.Execution;
 
 /**
  * Maximises a smooth log-likelihood with an analytic gradient: BFGS (Nocedal and Wright 2006,
@@ -56,10 +57,12 @@ final class QuasiNewton {
      * @param hessian0 an approximate Hessian at x0 (row-major) as the first curvature, or null for forward
      *                 differences of the gradient there
      * @param helper   a second, independent instance of the same objective, with which half of the
-     *                 columns of the central-difference Hessian are computed on another thread; or null
+     *                 columns of the central-difference Hessian are computed; or null
+     * @param execution where the helper's columns run beside the objective's own (in parallel unless
+     *                 single-threaded; the numbers are the same either way, each instance computing its own columns)
      */
     static Result maximise(Objective f, double[] x0, double[] typical, int maxIter, double tol, double[] hessian0,
-                           Objective helper) {
+                           Objective helper, Execution execution) {
         int n = x0.length;
         int[] evals = {0};
         Objective fc = (x, g) -> {
@@ -165,7 +168,7 @@ final class QuasiNewton {
         for (int i = 0; i < n; i++) {
             h[i] = 1e-4 * typical[i];
         }
-        double[] hc = centralHessian(fc, helper, x, h);
+        double[] hc = centralHessian(fc, helper, x, h, execution);
         evals[0] += hc == null || helper == null ? 0 : 2 * (n - n / 2);
         int newton = 0;
         double decrement = Double.NaN;
@@ -211,7 +214,7 @@ final class QuasiNewton {
                 far |= Math.abs(moved[i]) > 1e3 * h[i];
             }
             if (far) {
-                double[] again = centralHessian(fc, helper, x, h);
+                double[] again = centralHessian(fc, helper, x, h, execution);
                 evals[0] += again == null || helper == null ? 0 : 2 * (n - n / 2);
                 if (again != null) {
                     hc = again;
@@ -300,14 +303,15 @@ final class QuasiNewton {
 
     /** Central differences of the gradient, symmetrised; null when an evaluation fails. */
     static double[] centralHessian(Objective f, double[] x, double[] h) {
-        return centralHessian(f, null, x, h);
+        return centralHessian(f, null, x, h, Execution.singleThread());
     }
 
     /**
      * Central differences of the gradient, symmetrised; null when an evaluation fails. With a helper,
-     * the columns from n/2 on are computed by it on a second thread.
+     * the columns from n/2 on are computed by it, as a second task of {@code execution} (in parallel
+     * with the first half unless the execution is single-threaded).
      */
-    static double[] centralHessian(Objective f, Objective helper, double[] x, double[] h) {
+    static double[] centralHessian(Objective f, Objective helper, double[] x, double[] h, Execution execution) {
         int n = x.length;
         double[] out = new double[n * n];
         if (helper == null || n < 2) {
@@ -315,22 +319,10 @@ final class QuasiNewton {
                 return null;
             }
         } else {
-            boolean[] ok = new boolean[1];
-            Thread t = new Thread(new Runnable() {
-                @Override
-                public void run() {
-                    ok[0] = columns(helper, x, h, n / 2, n, out);
-                }
-            }, "hessian");
-            t.start();
-            boolean mine = columns(f, x, h, 0, n / 2, out);
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while computing the Hessian", e);
-            }
-            if (!mine || !ok[0]) {
+            boolean[] ok = new boolean[2];
+            execution.forEach(2, half -> ok[half] = half == 0 ? columns(f, x, h, 0, n / 2, out)
+                    : columns(helper, x, h, n / 2, n, out));
+            if (!ok[0] || !ok[1]) {
                 return null;
             }
         }

@@ -55,7 +55,7 @@ final class RandomInterceptLogistic {
             cat[i] = 1 - y[i];
         }
         TrialBlocks tb = TrialBlocks.of(d, cat, 2, o.covariates());
-        MixedFit.Raw r = MixedFit.fit(tb, RandomEffects.INTERCEPT, o.nAGQ(), 200);
+        MixedFit.Raw r = MixedFit.fit(tb, RandomEffects.INTERCEPT, o.nAGQ(), 200, o.execution());
         MixedOrdinal.addFitNotes(r, notes);
         int nf = r.fixedDim();
         // (theta, beta) → (intercept, −beta)

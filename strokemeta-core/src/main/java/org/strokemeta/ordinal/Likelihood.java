@@ -1,6 +1,6 @@
 package org.strokemeta.ordinal;
 
-import java.util.stream.IntStream;
+import org.strokemeta.pool.Execution;
 
 /**
  * The log-likelihood of a cumulative-logit model with its gradient and Hessian, in one pass over
@@ -21,8 +21,9 @@ import java.util.stream.IntStream;
  * <p>Observations are visited cell by cell (stratum, category, arm): the cut-points and the
  * treatment term of a cell are constant, so their sums are gathered once per cell, and only the
  * covariate block is accumulated per observation, in short chunks of primitive arrays. Nothing is
- * allocated per observation. Large data are split into fixed blocks that are summed in parallel and
- * then added in block order, so the result does not depend on the number of processors.
+ * allocated per observation. Large data are split into fixed blocks that are summed in parallel, as
+ * tasks of the given {@link Execution}, and then added in block order, so the result does not depend on
+ * the number of processors or on the execution.
  */
 final class Likelihood {
     /** Observations per block; fixed, so that the order of summation is too. */
@@ -39,9 +40,15 @@ final class Likelihood {
     private static final double FLUSH = 1e-20;
 
     private final OrdinalDesign d;
+    private final Execution execution;
 
     Likelihood(OrdinalDesign d) {
+        this(d, Execution.defaults());
+    }
+
+    Likelihood(OrdinalDesign d, Execution execution) {
         this.d = d;
+        this.execution = execution;
     }
 
     /**
@@ -62,7 +69,7 @@ final class Likelihood {
             total.accumulate(par, 0, d.n);
         } else {
             Partial[] parts = new Partial[blocks];
-            IntStream.range(0, blocks).parallel().forEach(b -> {
+            execution.forEach(blocks, b -> {
                 Partial part = new Partial(d);
                 part.accumulate(par, b * BLOCK, Math.min(d.n, (b + 1) * BLOCK));
                 parts[b] = part;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
+import org.strokemeta.pool.Execution;
 
 /**
  * The data of a cumulative-logit fit arranged for the likelihood pass: observations sorted by cell
@@ -190,9 +191,15 @@ final class OrdinalDesign {
         return par;
     }
 
-    /** Builds and checks the design. */
+    /** Builds and checks the design, its column passes on the library's pool. */
     static OrdinalDesign build(OrdinalRows rows, Thresholds thresholds, EmptyCategories empty, boolean nominalTreatment) {
-        return new Builder(rows, thresholds, empty, nominalTreatment).build();
+        return build(rows, thresholds, empty, nominalTreatment, Execution.defaults());
+    }
+
+    /** Builds and checks the design; the covariate columns are gathered and summarised as tasks of {@code execution}. */
+    static OrdinalDesign build(OrdinalRows rows, Thresholds thresholds, EmptyCategories empty, boolean nominalTreatment,
+                               Execution execution) {
+        return new Builder(rows, thresholds, empty, nominalTreatment, execution).build();
     }
 
     private static final class Builder {
@@ -200,6 +207,7 @@ final class OrdinalDesign {
         final Thresholds thresholds;
         final EmptyCategories empty;
         final boolean nominal;
+        final Execution execution;
         final List<Note> notes = new ArrayList<>();
         String[] strataNames;
         int[][] categoryMap;
@@ -222,8 +230,9 @@ final class OrdinalDesign {
         int[] cellArm;
         double[][] stratumCounts;
 
-        Builder(OrdinalRows rows, Thresholds thresholds, EmptyCategories empty, boolean nominal) {
+        Builder(OrdinalRows rows, Thresholds thresholds, EmptyCategories empty, boolean nominal, Execution execution) {
             this.rows = rows;
+            this.execution = execution;
             notes.addAll(rows.notes());
             this.thresholds = thresholds;
             this.empty = empty;
@@ -436,7 +445,7 @@ final class OrdinalDesign {
             double[][] cov = rows.covariates();
             x = new double[cov.length][];
             // one column per task: independent gathers, so the result does not depend on scheduling
-            java.util.stream.IntStream.range(0, cov.length).parallel().forEach(k -> x[k] = gather(cov[k], order));
+            execution.forEach(cov.length, k -> x[k] = gather(cov[k], order));
             if (wt != null) {
                 w = new double[n];
                 for (int r = 0; r < n; r++) {
@@ -500,7 +509,7 @@ final class OrdinalDesign {
             }
             double[][] moments = new double[p][];
             int k1 = k0;
-            java.util.stream.IntStream.range(k0, p).parallel().forEach(k -> moments[k] = moments(x[k - k1], w));
+            execution.forEach(p - k0, i -> moments[i + k1] = moments(x[i], w));
             for (int k = k0; k < p; k++) {
                 double[] col = x[k - k0];
                 columnSd[k] = moments[k][1];

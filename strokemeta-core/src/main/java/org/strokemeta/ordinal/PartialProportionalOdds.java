@@ -40,7 +40,7 @@ public final class PartialProportionalOdds {
         // both models on exactly the same observations: empty categories are not allowed in either
         PoOptions strict = o.withEmptyCategories(EmptyCategories.REJECT);
         ProportionalOddsFit po = ProportionalOdds.fit(rows, strict, false, null);
-        OrdinalDesign nd = OrdinalDesign.build(rows, strict.thresholds(), EmptyCategories.REJECT, true);
+        OrdinalDesign nd = OrdinalDesign.build(rows, strict.thresholds(), EmptyCategories.REJECT, true, strict.execution());
         double[] start = new double[nd.parameters];
         int cuts = nd.nominalStart;
         int covariates = nd.q();

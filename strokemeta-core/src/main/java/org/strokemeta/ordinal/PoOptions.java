@@ -2,6 +2,7 @@ package org.strokemeta.ordinal;
 
 import org.strokemeta.data.OrdinalTable;
 import org.strokemeta.data.PatientData;
+import org.strokemeta.pool.Execution;
 
 /**
  * Settings of a proportional-odds fit.
@@ -22,13 +23,18 @@ import org.strokemeta.data.PatientData;
  * @param divergenceBound   a coefficient whose effect over one standard deviation of its covariate
  *                          exceeds this on the log-odds scale is taken as diverging (separation)
  * @param merge             outcome categories merged before fitting, or null for none
+ * @param execution         where the blocks of the likelihood (from 32,768 patients) and the design's
+ *                          columns run in parallel: the library's pool by default; the estimates do not depend on it
  */
 public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, double level, int maxIterations,
                         double gradientTolerance, double stepTolerance, int maxHalvings, double divergenceBound,
-                        CategoryMerge merge) {
+                        CategoryMerge merge, Execution execution) {
     public PoOptions {
         if (thresholds == null || emptyCategories == null) {
             throw new IllegalArgumentException("thresholds and the empty-category rule need a value");
+        }
+        if (execution == null) {
+            throw new IllegalArgumentException("the execution is missing");
         }
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("the confidence level must lie strictly between 0 and 1 (got " + level + ")");
@@ -41,6 +47,14 @@ public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, 
         }
     }
 
+    /** Options on the library's pool ({@link Execution#defaults()}). */
+    public PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, double level, int maxIterations,
+                     double gradientTolerance, double stepTolerance, int maxHalvings, double divergenceBound,
+                     CategoryMerge merge) {
+        this(thresholds, emptyCategories, level, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
+                divergenceBound, merge, Execution.defaults());
+    }
+
     /** Stratified cut-points, empty categories rejected, 95%, clm's limits with a tight step criterion, no merging. */
     public static PoOptions defaults() {
         return new PoOptions(Thresholds.STRATIFIED, EmptyCategories.REJECT, 0.95, 100, 1e-6, 1e-9, 15, 20, null);
@@ -48,27 +62,33 @@ public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, 
 
     public PoOptions withThresholds(Thresholds t) {
         return new PoOptions(t, emptyCategories, level, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
-                divergenceBound, merge);
+                divergenceBound, merge, execution);
     }
 
     public PoOptions withEmptyCategories(EmptyCategories e) {
         return new PoOptions(thresholds, e, level, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
-                divergenceBound, merge);
+                divergenceBound, merge, execution);
     }
 
     public PoOptions withLevel(double l) {
         return new PoOptions(thresholds, emptyCategories, l, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
-                divergenceBound, merge);
+                divergenceBound, merge, execution);
     }
 
     public PoOptions withMaxIterations(int n) {
         return new PoOptions(thresholds, emptyCategories, level, n, gradientTolerance, stepTolerance, maxHalvings,
-                divergenceBound, merge);
+                divergenceBound, merge, execution);
     }
 
     public PoOptions withMerge(CategoryMerge m) {
         return new PoOptions(thresholds, emptyCategories, level, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
-                divergenceBound, m);
+                divergenceBound, m, execution);
+    }
+
+    /** A copy whose parallel parts run on {@code e}. */
+    public PoOptions withExecution(Execution e) {
+        return new PoOptions(thresholds, emptyCategories, level, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
+                divergenceBound, merge, e);
     }
 
     /** The patients with the merge applied (unchanged without one). */

@@ -82,7 +82,7 @@ public final class ProportionalOdds {
     }
 
     static ProportionalOddsFit fit(OrdinalRows rows, PoOptions o, boolean nominal, double[] start) {
-        OrdinalDesign d = OrdinalDesign.build(rows, o.thresholds(), o.emptyCategories(), nominal);
+        OrdinalDesign d = OrdinalDesign.build(rows, o.thresholds(), o.emptyCategories(), nominal, o.execution());
         return fit(d, o, start);
     }
 
@@ -91,7 +91,7 @@ public final class ProportionalOdds {
         if (start == null && d.n > SUBSAMPLE_ABOVE) {
             start = subsampleStart(d, o);
         }
-        Likelihood lik = new Likelihood(d);
+        Likelihood lik = new Likelihood(d, o.execution());
         Iterate it = newton(d, lik, o, start);
         return result(d, o, it.par, it.value, it.iterations, it.converged, it.diverged, it.message);
     }
@@ -100,7 +100,7 @@ public final class ProportionalOdds {
     private static double[] subsampleStart(OrdinalDesign d, PoOptions o) {
         OrdinalDesign sub = d.subsample(d.n / SUBSAMPLE);
         try {
-            Iterate it = newton(sub, new Likelihood(sub), o, null);
+            Iterate it = newton(sub, new Likelihood(sub, o.execution()), o, null);
             return it.converged ? it.par : null;
         } catch (IllegalStateException e) {
             return null;

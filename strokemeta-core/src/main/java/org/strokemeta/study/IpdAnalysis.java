@@ -130,7 +130,8 @@ public final class IpdAnalysis {
     }
 
     /**
-     * Runs the analysis.
+     * Runs the analysis. The parallel parts of its models run on {@code r.execution()} (the library's pool
+     * unless the caller passes its own executor or a single thread); the numbers do not depend on it.
      *
      * @param d the patients (loaded with every covariate the request names, including interaction ones)
      * @param t the table they came from (for 0/1 outcome columns named in {@code binary}); may be null
@@ -151,7 +152,7 @@ public final class IpdAnalysis {
         Shift unadjusted = r.ordinal() && (adjusted == null || r.unadjusted()) ? shift(base, r) : null;
         TwoStageResult two = r.ordinal() && r.twoStage() != null ? TwoStage.run(adjustedData, po(r, Thresholds.STRATIFIED), r.twoStage()) : null;
         List<Binary> binary = new ArrayList<>();
-        BinaryOptions bo = new BinaryOptions(r.binaryModel(), r.covariates(), r.nAGQ(), r.level());
+        BinaryOptions bo = new BinaryOptions(r.binaryModel(), r.covariates(), r.nAGQ(), r.level(), r.execution());
         for (String b : r.binary()) {
             Recorded y = outcome(adjustedData, t, outcomes, b);
             binary.add(Binary.of(r.binaryModel().fit(y.data(), y.outcome(), bo), y.data(), y.outcome()));
@@ -184,7 +185,8 @@ public final class IpdAnalysis {
 
     static PoOptions po(IpdRequest r, Thresholds th) {
         PoOptions p = PoOptions.defaults().withThresholds(th).withLevel(r.level())
-                .withEmptyCategories(r.dropEmpty() ? EmptyCategories.DROP : EmptyCategories.REJECT);
+                .withEmptyCategories(r.dropEmpty() ? EmptyCategories.DROP : EmptyCategories.REJECT)
+                .withExecution(r.execution());
         return r.merge() == null ? p : p.withMerge(r.merge());
     }
 
@@ -192,7 +194,7 @@ public final class IpdAnalysis {
     static Shift shift(PatientData d, IpdRequest r) {
         if (r.ordinalModel() == IpdRequest.OrdinalModel.MIXED) {
             PatientData m = r.merge() == null ? d : d.mergeCategories(r.merge().from(), r.merge().to());
-            MixedOrdinalResult f = MixedOrdinal.fit(m, new MixedOptions(d.covariateNames(), r.randomEffects(), r.nAGQ(), r.level(), 200));
+            MixedOrdinalResult f = MixedOrdinal.fit(m, new MixedOptions(d.covariateNames(), r.randomEffects(), r.nAGQ(), r.level(), 200, r.execution()));
             Coefficient c = f.logCommonOddsRatio();
             CommonOddsRatio cor = new CommonOddsRatio(c.estimate(), c.se(), c.ciLower(), c.ciUpper(), c.statistic(), c.p(), r.level());
             return new Shift(f.method(), cor, f.coefficients(), f.variance(), f.logLik(), f.patients(), f.converged(),

@@ -5,6 +5,7 @@ import org.strokemeta.ipd.RandomEffects;
 import org.strokemeta.ipd.StudyEffect;
 import org.strokemeta.ordinal.CategoryMerge;
 import org.strokemeta.ordinal.UtilityWeights;
+import org.strokemeta.pool.Execution;
 import org.strokemeta.pool.MetaOptions;
 
 /**
@@ -29,11 +30,15 @@ import org.strokemeta.pool.MetaOptions;
  * @param unadjusted     also fit the ordinal model without covariates (always when there are none)
  * @param dropEmpty      a category with no patient in a trial drops its cut-point there (as R drops an
  *                       unused level) instead of stopping with a message
+ * @param execution      where the parallel parts of the models run (the trials of a mixed model's likelihood
+ *                       from 30,000 patients, the halves of its Hessian, the blocks of a proportional-odds
+ *                       likelihood from 32,768 patients): the library's pool by default, the caller's executor,
+ *                       or the calling thread alone; the estimates do not depend on it
  */
 public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, RandomEffects randomEffects, int nAGQ,
                          CategoryMerge merge, List<String> binary, StudyEffect binaryModel, List<String> interactions,
                          MetaOptions twoStage, boolean poTest, UtilityWeights utility, double level, boolean ordinal, boolean unadjusted,
-                         boolean dropEmpty) {
+                         boolean dropEmpty, Execution execution) {
     /** How trials enter the ordinal model. */
     public enum OrdinalModel {
         /** Cut-points per trial (clm with nominal = ~study): the treatment effect is estimated within trials. */
@@ -60,9 +65,21 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
         if (ordinalModel == null || randomEffects == null || binaryModel == null) {
             throw new IllegalArgumentException("the models are required");
         }
+        if (execution == null) {
+            throw new IllegalArgumentException("the execution is missing");
+        }
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("the confidence level must lie strictly between 0 and 1");
         }
+    }
+
+    /** A request on the library's pool ({@link Execution#defaults()}). */
+    public IpdRequest(List<String> covariates, OrdinalModel ordinalModel, RandomEffects randomEffects, int nAGQ,
+                      CategoryMerge merge, List<String> binary, StudyEffect binaryModel, List<String> interactions,
+                      MetaOptions twoStage, boolean poTest, UtilityWeights utility, double level, boolean ordinal,
+                      boolean unadjusted, boolean dropEmpty) {
+        this(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
+                utility, level, ordinal, unadjusted, dropEmpty, Execution.defaults());
     }
 
     /** Stratified ordinal model, mRS 0-2, 0-1 and death as stratified logistic models, PO test, utility, 95%. */
@@ -70,5 +87,11 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
         return new IpdRequest(List.of(), OrdinalModel.STRATIFIED, RandomEffects.INTERCEPT, 1, null,
                 List.of("0-2", "0-1", "death"), StudyEffect.STRATIFIED, List.of(), null, true,
                 UtilityWeights.chaisinanunkul2015(), 0.95, true, true, false);
+    }
+
+    /** A copy whose parallel parts run on {@code e}. */
+    public IpdRequest withExecution(Execution e) {
+        return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions,
+                twoStage, poTest, utility, level, ordinal, unadjusted, dropEmpty, e);
     }
 }

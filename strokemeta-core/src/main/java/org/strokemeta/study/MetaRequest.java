@@ -4,6 +4,7 @@ import java.util.List;
 import org.strokemeta.data.StudyLoader;
 import org.strokemeta.effect.Continuity;
 import org.strokemeta.effect.Measure;
+import org.strokemeta.pool.Execution;
 import org.strokemeta.pool.MetaOptions;
 import org.strokemeta.subgroup.SubgroupTest;
 
@@ -24,16 +25,18 @@ import org.strokemeta.subgroup.SubgroupTest;
  * @param moderators   meta-regression moderators (empty for none)
  * @param permutations permutation test of the meta-regression: 0 none, -1 exact, n > 0 random with n permutations
  * @param seed         seed of the random permutations
+ * @param execution    where the groups of a batch ({@code by}) run in parallel: the library's pool by
+ *                     default, the caller's executor, or the calling thread alone; results do not depend on it
  */
 public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.GenericInput genericInput,
                           MetaOptions options, boolean tau2Ci, String by, String subgroup, SubgroupTest subgroupTest,
-                          List<String> moderators, int permutations, long seed) {
+                          List<String> moderators, int permutations, long seed, Execution execution) {
     /** {@code permutations} value asking for the exact permutation test. */
     public static final int EXACT = -1;
 
     public MetaRequest {
-        if (continuity == null || genericInput == null || options == null || subgroupTest == null) {
-            throw new IllegalArgumentException("continuity, generic input, options and subgroup test are required");
+        if (continuity == null || genericInput == null || options == null || subgroupTest == null || execution == null) {
+            throw new IllegalArgumentException("continuity, generic input, options, subgroup test and execution are required");
         }
         moderators = moderators == null ? List.of() : List.copyOf(moderators);
         if (permutations < EXACT) {
@@ -44,6 +47,14 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
         }
     }
 
+    /** A request on the library's pool ({@link Execution#defaults()}). */
+    public MetaRequest(Measure measure, Continuity continuity, StudyLoader.GenericInput genericInput, MetaOptions options,
+                       boolean tau2Ci, String by, String subgroup, SubgroupTest subgroupTest, List<String> moderators,
+                       int permutations, long seed) {
+        this(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed,
+                Execution.defaults());
+    }
+
     /** metafor's defaults, measure chosen from the data, Q-profile interval on. */
     public static MetaRequest defaults() {
         return new MetaRequest(null, Continuity.defaults(), StudyLoader.GenericInput.defaults(), MetaOptions.defaults(),
@@ -51,42 +62,47 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
     }
 
     public MetaRequest withMeasure(Measure m) {
-        return new MetaRequest(m, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed);
+        return new MetaRequest(m, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
     }
 
     public MetaRequest withOptions(MetaOptions o) {
-        return new MetaRequest(measure, continuity, genericInput, o, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed);
+        return new MetaRequest(measure, continuity, genericInput, o, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
     }
 
     public MetaRequest withContinuity(Continuity c) {
-        return new MetaRequest(measure, c, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed);
+        return new MetaRequest(measure, c, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
     }
 
     public MetaRequest withGenericInput(StudyLoader.GenericInput g) {
-        return new MetaRequest(measure, continuity, g, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed);
+        return new MetaRequest(measure, continuity, g, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
     }
 
     public MetaRequest withTau2Ci(boolean b) {
-        return new MetaRequest(measure, continuity, genericInput, options, b, by, subgroup, subgroupTest, moderators, permutations, seed);
+        return new MetaRequest(measure, continuity, genericInput, options, b, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
     }
 
     public MetaRequest withBy(String column) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, column, subgroup, subgroupTest, moderators, permutations, seed);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, column, subgroup, subgroupTest, moderators, permutations, seed, execution);
     }
 
     public MetaRequest withSubgroup(String column) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, column, subgroupTest, moderators, permutations, seed);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, column, subgroupTest, moderators, permutations, seed, execution);
     }
 
     public MetaRequest withModerators(List<String> mods) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, mods, permutations, seed);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, mods, permutations, seed, execution);
     }
 
     public MetaRequest withSubgroupTest(SubgroupTest t) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, t, moderators, permutations, seed);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, t, moderators, permutations, seed, execution);
     }
 
     public MetaRequest withPermutations(int n, long s) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, n, s);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, n, s, execution);
+    }
+
+    /** A copy whose batch groups run on {@code e}. */
+    public MetaRequest withExecution(Execution e) {
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, e);
     }
 }

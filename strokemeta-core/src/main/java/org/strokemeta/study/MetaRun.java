@@ -2,7 +2,6 @@ package org.strokemeta.study;
 
 import java.util.ArrayList;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import java.util.List;
 import java.util.Map;
 import org.strokemeta.data.InputException;
@@ -24,7 +23,9 @@ import org.strokemeta.subgroup.SubgroupResult;
  * Runs an aggregate-data meta-analysis request on a table: one analysis, or one per value of the
  * {@code by} column (many outcomes or many reviews in one file). In batch mode the file is checked
  * once, a group whose data cannot be analysed is reported with its reason and the other groups go
- * on; groups are analysed in parallel, and results come back in order of first appearance.
+ * on; groups are analysed in parallel on the request's {@link MetaRequest#execution() execution} (the
+ * library's pool unless the caller passes its own executor or asks for a single thread), and results
+ * come back in order of first appearance, the same to the bit whatever the execution.
  */
 public final class MetaRun {
     private MetaRun() {
@@ -58,7 +59,10 @@ public final class MetaRun {
         }
     }
 
-    /** Runs the request; input errors of a single analysis propagate as {@link InputException}. */
+    /**
+     * Runs the request; input errors of a single analysis propagate as {@link InputException}. The groups
+     * of a batch run on {@code r.execution()}; a single analysis runs in the calling thread.
+     */
     public static List<Outcome> run(Table t, MetaRequest r) {
         if (r.by() == null) {
             return List.of(analyse(null, t, r));
@@ -73,7 +77,7 @@ public final class MetaRun {
         String[] names = groups.keySet().toArray(new String[0]);
         int[][] rows = groups.values().toArray(new int[0][]);
         Outcome[] out = new Outcome[names.length];
-        IntStream.range(0, names.length).parallel().forEach(g -> {
+        r.execution().forEach(names.length, g -> {
             try {
                 EffectSizes es = StudyInput.effects(all.subset(rows[g]), m, r);
                 boolean extra = r.subgroup() != null || !r.moderators().isEmpty();

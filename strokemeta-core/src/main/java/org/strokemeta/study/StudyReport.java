@@ -21,6 +21,7 @@ import org.strokemeta.ordinal.ProportionalOddsFit;
 import org.strokemeta.ordinal.Thresholds;
 import org.strokemeta.ordinal.UtilityWeights;
 import org.strokemeta.pool.Dist;
+import org.strokemeta.pool.Execution;
 import org.strokemeta.pool.MetaOptions;
 import org.strokemeta.pool.Model;
 
@@ -134,11 +135,23 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
     }
 
     /**
-     * Runs the plan on the cohort.
+     * Runs the plan on the cohort, its models' parallel parts on the library's pool ({@link Execution#defaults()}).
      *
      * @param progress told the name of each step as it starts (for a progress bar); may be null
      */
     public static StudyReport run(StrokeCohort cohort, AnalysisPlan plan, Provenance provenance, Consumer<String> progress) {
+        return run(cohort, plan, provenance, progress, Execution.defaults());
+    }
+
+    /**
+     * Runs the plan on the cohort.
+     *
+     * @param progress  told the name of each step as it starts (for a progress bar); may be null
+     * @param execution where the parallel parts of the models run (see {@link IpdRequest#execution()}); the
+     *                  numbers do not depend on it
+     */
+    public static StudyReport run(StrokeCohort cohort, AnalysisPlan plan, Provenance provenance, Consumer<String> progress,
+                                  Execution execution) {
         List<MissingVariable> lacking = missing(cohort, plan);
         if (!lacking.isEmpty() && !plan.skipMissing()) {
             throw InputException.of(cohort.source(), describe(lacking) + "; correct the plan, or let the analysis run without "
@@ -151,7 +164,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         step.accept("primary outcome");
         PatientData d = cohort.patients(covariates);
         Map<String, double[]> outcomes = outcomeColumns(cohort, d, plan);
-        IpdAnalysis.Outcome main = IpdAnalysis.run(d, null, outcomes, request(plan, covariates, binaryOutcomes(cohort, plan)));
+        IpdAnalysis.Outcome main = IpdAnalysis.run(d, null, outcomes, request(plan, covariates, binaryOutcomes(cohort, plan), execution));
         List<SubgroupResult> subgroups = new ArrayList<>();
         for (AnalysisPlan.Subgroup s : plan.subgroups()) {
             step.accept("subgroup " + s.label());
@@ -160,17 +173,17 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
                         new SubgroupInteraction.Result(Double.NaN, 0, Double.NaN, "the data have no " + s.variable() + " column")));
                 continue;
             }
-            subgroups.add(subgroup(cohort, d, plan, covariates, s.label(), s.variable(), s.cuts()));
+            subgroups.add(subgroup(cohort, d, plan, covariates, s.label(), s.variable(), s.cuts(), execution));
         }
         M2Section m2 = null;
         if (plan.m2() && cohort.has(StrokeField.OCCLUSION_SITE)) {
             step.accept("M2 occlusions");
-            m2 = m2(cohort, d, plan, covariates);
+            m2 = m2(cohort, d, plan, covariates, execution);
         }
         TimeEffect time = null;
         if (cohort.has(StrokeField.ONSET_TO_RANDOMISATION)) {
             step.accept("effect against time");
-            time = time(cohort, plan, covariates);
+            time = time(cohort, plan, covariates, execution);
         }
         List<Grotta> grotta = new ArrayList<>();
         grotta.add(new Grotta("All patients", counts(d)));
@@ -297,10 +310,15 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
     }
 
     static IpdRequest request(AnalysisPlan plan, List<String> covariates, List<String> binary) {
+        return request(plan, covariates, binary, Execution.defaults());
+    }
+
+    static IpdRequest request(AnalysisPlan plan, List<String> covariates, List<String> binary, Execution execution) {
         MetaOptions pooling = MetaOptions.defaults().withModel(Model.RANDOM).withTau2(plan.tau2()).withCi(plan.ci())
                 .withLevel(plan.level());
         return new IpdRequest(covariates, IpdRequest.OrdinalModel.MIXED, plan.randomEffects(), plan.nAGQ(), plan.merge(), binary,
-                plan.binaryModel(), List.of(), pooling, true, UtilityWeights.chaisinanunkul2015(), plan.level(), true, true, true);
+                plan.binaryModel(), List.of(), pooling, true, UtilityWeights.chaisinanunkul2015(), plan.level(), true, true, true,
+                execution);
     }
 
     /** 0/1 outcomes of the cohort (sich) aligned with the analysed patients, by file line. */
@@ -480,21 +498,22 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
     }
 
     static SubgroupResult subgroup(StrokeCohort c, PatientData d, AnalysisPlan plan, List<String> covariates, String label,
-                                   String variable, List<Double> cuts) {
+                                   String variable, List<Double> cuts, Execution execution) {
         Grouping g = grouping(c, d, variable, cuts);
         List<String> adjust = new ArrayList<>(covariates);
         adjust.removeAll(describing(variable));
         List<Level> levels = new ArrayList<>();
         for (int k = 0; k < g.names().size(); k++) {
-            levels.add(level(d, g.group(), k, g.names().get(k), plan, adjust));
+            levels.add(level(d, g.group(), k, g.names().get(k), plan, adjust, execution));
         }
-        PoOptions po = IpdAnalysis.po(request(plan, adjust, List.of()), Thresholds.STRATIFIED);
+        PoOptions po = IpdAnalysis.po(request(plan, adjust, List.of(), execution), Thresholds.STRATIFIED);
         SubgroupInteraction.Result test = SubgroupInteraction.test(d, g.group(), g.names().size(), adjust, po);
         return new SubgroupResult(label, variable, levels, test);
     }
 
     /** The primary model in one group's patients (covariates constant there left out). */
-    private static Level level(PatientData d, int[] group, int k, String name, AnalysisPlan plan, List<String> adjust) {
+    private static Level level(PatientData d, int[] group, int k, String name, AnalysisPlan plan, List<String> adjust,
+                               Execution execution) {
         int[] keep = new int[d.size()];
         int m = 0;
         int nEvt = 0;
@@ -522,7 +541,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
             }
         }
         try {
-            IpdAnalysis.Shift s = IpdAnalysis.shift(sub.withCovariatesOnly(cov), request(plan, cov, List.of()));
+            IpdAnalysis.Shift s = IpdAnalysis.shift(sub.withCovariatesOnly(cov), request(plan, cov, List.of(), execution));
             if (!s.converged()) {
                 return new Level(name, nEvt, m - nEvt, null, "not estimable: " + s.message());
             }
@@ -532,7 +551,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         }
     }
 
-    private static M2Section m2(StrokeCohort c, PatientData d, AnalysisPlan plan, List<String> covariates) {
+    private static M2Section m2(StrokeCohort c, PatientData d, AnalysisPlan plan, List<String> covariates, Execution execution) {
         double[] m2 = c.covariate("m2");
         int[] row = c.rows(d);
         int[] keep = new int[d.size()];
@@ -551,7 +570,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         sub = sub.withCovariatesOnly(cov);
         IpdAnalysis.Outcome a;
         try {
-            a = IpdAnalysis.run(sub, null, outcomeColumns(c, sub, plan), request(plan, cov, binaryOutcomes(c, plan)));
+            a = IpdAnalysis.run(sub, null, outcomeColumns(c, sub, plan), request(plan, cov, binaryOutcomes(c, plan), execution));
         } catch (InputException | IllegalArgumentException | ArithmeticException e) {
             return new M2Section(null, List.of(), e.getMessage());
         }
@@ -563,13 +582,13 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
                     case M2_DIVISION -> "M2 division";
                     default -> "M2 branch dominance";
                 };
-                parts.add(subgroup(c, sub, plan, cov, label, f.column(), List.of()));
+                parts.add(subgroup(c, sub, plan, cov, label, f.column(), List.of(), execution));
             }
         }
         return new M2Section(a, parts, null);
     }
 
-    private static TimeEffect time(StrokeCohort c, AnalysisPlan plan, List<String> covariates) {
+    private static TimeEffect time(StrokeCohort c, AnalysisPlan plan, List<String> covariates, Execution execution) {
         List<String> cov = new ArrayList<>(new LinkedHashSet<>(covariates));
         if (!cov.contains("onset_to_randomisation")) {
             cov.add("onset_to_randomisation");
@@ -581,7 +600,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
             inter[i] = d.treatment()[i] * t[i];
         }
         PatientData x = d.withExtraCovariates(List.of("treatment:onset_to_randomisation"), new double[][] {inter});
-        PoOptions po = IpdAnalysis.po(request(plan, cov, List.of()), Thresholds.STRATIFIED);
+        PoOptions po = IpdAnalysis.po(request(plan, cov, List.of(), execution), Thresholds.STRATIFIED);
         ProportionalOddsFit f = ProportionalOdds.fit(x, po);
         double[] minutes = {60, 120, 180, 240, 300, 360, 420, 480};
         double[] est = new double[minutes.length];

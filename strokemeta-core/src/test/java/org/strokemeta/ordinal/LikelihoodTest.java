@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.strokemeta.pool.CountingExecutor;
+import org.strokemeta.pool.Execution;
 import org.strokemeta.data.PatientData;
 
 class LikelihoodTest {
@@ -110,6 +112,30 @@ class LikelihoodTest {
             assertThat(b.nll()).isEqualTo(a.nll());
             assertThat(b.gradient()).containsExactly(a.gradient());
             assertThat(b.hessian()).containsExactly(a.hessian());
+        }
+    }
+
+    @Test
+    void the_blocks_and_design_columns_give_the_same_sums_to_the_bit_on_any_execution() {
+        PatientData pd = data(2 * Likelihood.BLOCK + 5, 1);
+        OrdinalDesign pooled = OrdinalDesign.build(OrdinalRows.of(pd), Thresholds.STRATIFIED, EmptyCategories.REJECT, false);
+        OrdinalDesign single = OrdinalDesign.build(OrdinalRows.of(pd), Thresholds.STRATIFIED, EmptyCategories.REJECT, false,
+                Execution.singleThread());
+        double[] par = pooled.start();
+        assertThat(single.start()).containsExactly(par);
+        Likelihood.Value a = new Likelihood(pooled).evaluate(par);
+        Likelihood.Value b = new Likelihood(single, Execution.singleThread()).evaluate(par);
+        assertThat(b.nll()).isEqualTo(a.nll());
+        assertThat(b.gradient()).containsExactly(a.gradient());
+        assertThat(b.hessian()).containsExactly(a.hessian());
+        try (CountingExecutor ex = new CountingExecutor()) {
+            OrdinalDesign counted = OrdinalDesign.build(OrdinalRows.of(pd), Thresholds.STRATIFIED, EmptyCategories.REJECT, false,
+                    Execution.on(ex, 2));
+            Likelihood.Value c = new Likelihood(counted, Execution.on(ex, 2)).evaluate(par);
+            assertThat(c.nll()).isEqualTo(a.nll());
+            assertThat(c.hessian()).containsExactly(a.hessian());
+            // the design's two column passes and the likelihood's blocks each handed one task to the executor
+            assertThat(ex.handed()).isEqualTo(3);
         }
     }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code timeLimit}: after that the client receives 504, the job is interrupted and its slot is given
  * back. A job that ignores the interruption keeps its thread until it ends; there are at most twice as
  * many threads as slots, so such jobs cannot pile up (while they all run, new jobs are refused with 503).
+ * The web application runs each analysis single-threaded in its job's thread ({@code Execution.singleThread()}),
+ * so a job never uses more than the one thread of its slot.
  */
 final class Jobs implements AutoCloseable {
     /** Seconds a refused client is asked to wait before trying again. */
