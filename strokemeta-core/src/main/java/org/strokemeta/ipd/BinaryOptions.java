@@ -11,7 +11,7 @@ import java.util.List;
  *                    (glmer's default), more for adaptive Gauss-Hermite quadrature; ignored when stratified
  * @param level       the confidence level of the intervals
  */
-public record BinaryOptions(StudyEffect studyEffect, List<String> covariates, int nAGQ, double level) {
+public record BinaryOptions(StudyEffect studyEffect, List<String> covariates, int nAGQ, double level) implements java.io.Serializable {
     public BinaryOptions {
         covariates = covariates == null ? List.of() : List.copyOf(covariates);
         if (studyEffect == null) {

@@ -12,7 +12,7 @@ import java.util.List;
  * @param level          the confidence level of the intervals
  * @param maxIterations  the most quasi-Newton iterations of the outer maximisation
  */
-public record MixedOptions(List<String> covariates, RandomEffects randomEffects, int nAGQ, double level, int maxIterations) {
+public record MixedOptions(List<String> covariates, RandomEffects randomEffects, int nAGQ, double level, int maxIterations) implements java.io.Serializable {
     public MixedOptions {
         covariates = covariates == null ? List.of() : List.copyOf(covariates);
         if (randomEffects == null) {

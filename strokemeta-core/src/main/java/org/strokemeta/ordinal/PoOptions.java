@@ -25,7 +25,7 @@ import org.strokemeta.data.PatientData;
  */
 public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, double level, int maxIterations,
                         double gradientTolerance, double stepTolerance, int maxHalvings, double divergenceBound,
-                        CategoryMerge merge) {
+                        CategoryMerge merge) implements java.io.Serializable {
     public PoOptions {
         if (thresholds == null || emptyCategories == null) {
             throw new IllegalArgumentException("thresholds and the empty-category rule need a value");
