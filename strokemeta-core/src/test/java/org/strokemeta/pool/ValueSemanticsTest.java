@@ -34,7 +34,7 @@ import org.strokemeta.subgroup.SubgroupTest;
  * Results are values: nothing a caller does to an array it passed in or got back changes a result,
  * equal inputs give equal results (with equal hash codes), and results survive Java serialization.
  */
-class ValueSemanticsTest {
+public class ValueSemanticsTest {
     private static final double[] Y = {-0.9, -1.6, -1.4, -0.2, -0.3, -0.5, 0.4, 0.0, -0.5};
     private static final double[] V = {0.36, 0.19, 0.42, 0.01, 0.05, 0.01, 0.22, 0.004, 0.06};
 
@@ -53,7 +53,7 @@ class ValueSemanticsTest {
     }
 
     @SuppressWarnings("unchecked")
-    static <T extends Serializable> T roundTrip(T value) {
+    public static <T extends Serializable> T roundTrip(T value) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
