@@ -156,8 +156,8 @@ final class PlotCommand extends Command {
         double[] co = new double[o.categories()];
         for (int s = 0; s < o.size(); s++) {
             for (int j = 0; j < o.categories(); j++) {
-                tr[j] += o.treatment()[s][j];
-                co[j] += o.control()[s][j];
+                tr[j] += o.treatment(s, j);
+                co[j] += o.control(s, j);
             }
         }
         return GrottaPlot.svg(List.of(new GrottaPlot.Bar("Treatment", tr), new GrottaPlot.Bar("Control", co)), GrottaPlot.mrsLabels(o.categories()));

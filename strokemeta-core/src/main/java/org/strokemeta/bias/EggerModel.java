@@ -37,10 +37,10 @@ public enum EggerModel {
             int df = k - 2;
             // lm(weights = 1/vi): the residual variance s² = Σ w r² / (k − 2) scales (X'WX)⁻¹.
             double s2 = w.rss() / df;
-            double se0 = Math.sqrt(w.vb()[0][0] * s2);
-            double se1 = Math.sqrt(w.vb()[1][1] * s2);
-            double b0 = w.beta()[0];
-            double b1 = w.beta()[1];
+            double se0 = Math.sqrt(w.vb(0, 0) * s2);
+            double se1 = Math.sqrt(w.vb(1, 1) * s2);
+            double b0 = w.beta(0);
+            double b1 = w.beta(1);
             double t = b1 / se1;
             double crit = Dist.tCrit(o.level(), df);
             return new EggerTest(this, k, b1, se1, t, df, Dist.pT2(t, df), b0, se0, b0 - crit * se0, b0 + crit * se0,
@@ -71,8 +71,8 @@ public enum EggerModel {
                 notes.add(new Note(0, null, Note.Kind.INFO, f.tau2().message()));
             }
             double df = o.ciMethod() == CiMethod.KNHA ? f.df() : Double.NaN;
-            return new EggerTest(this, yi.length, f.beta()[1], f.se()[1], f.statistic()[1], df, f.p()[1], f.beta()[0],
-                    f.se()[0], f.ciLower()[0], f.ciUpper()[0], o.level(), f.heterogeneity().tau2(), f.converged(),
+            return new EggerTest(this, yi.length, f.beta(1), f.se(1), f.statistic(1), df, f.p(1), f.beta(0),
+                    f.se(0), f.ciLower(0), f.ciUpper(0), o.level(), f.heterogeneity().tau2(), f.converged(),
                     label() + ", " + fo.describe(), notes);
         }
     };

@@ -27,7 +27,7 @@ import org.strokemeta.data.Note;
  */
 public record EggerTest(EggerModel model, int k, double slope, double slopeSe, double statistic, double df, double p,
                         double intercept, double interceptSe, double ciLower, double ciUpper, double level,
-                        double tau2, boolean converged, String method, List<Note> notes) {
+                        double tau2, boolean converged, String method, List<Note> notes) implements java.io.Serializable {
     public EggerTest {
         notes = List.copyOf(notes);
     }

@@ -28,6 +28,26 @@ public record FunnelOptions(double[] levels, OptionalDouble centre, boolean addT
         Arrays.sort(levels);
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FunnelOptions r
+                && java.util.Arrays.equals(levels, r.levels)
+                && java.util.Objects.equals(centre, r.centre)
+                && addTau2 == r.addTau2
+                && resolution == r.resolution;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(java.util.Arrays.hashCode(levels), centre, addTau2, resolution);
+    }
+
+    @Override
+    public String toString() {
+        return "FunnelOptions[levels=" + java.util.Arrays.toString(levels) + ", centre=" + centre + ", addTau2="
+                + addTau2 + ", resolution=" + resolution + "]";
+    }
+
     /** One pseudo-confidence region at the given level around the pooled estimate (metafor's funnel()). */
     public static FunnelOptions aroundEstimate(double level) {
         return new FunnelOptions(new double[] {level}, OptionalDouble.empty(), false, 1000);

@@ -22,7 +22,7 @@ import org.strokemeta.pool.MetaResult;
  * @param contours one region per level, from the widest (highest level) to the narrowest
  */
 public record FunnelPlot(double estimate, double centre, double tau2, double seMax, List<Point> points,
-                         List<Contour> contours) {
+                         List<Contour> contours) implements java.io.Serializable {
     public FunnelPlot {
         points = List.copyOf(points);
         contours = List.copyOf(contours);
@@ -43,9 +43,9 @@ public record FunnelPlot(double estimate, double centre, double tau2, double seM
         List<Point> pts = new ArrayList<>(es.size());
         double maxSe = 0;
         for (int i = 0; i < es.size(); i++) {
-            double se = Math.sqrt(es.vi()[i]);
+            double se = Math.sqrt(es.vi(i));
             maxSe = Math.max(maxSe, se);
-            pts.add(new Point(es.study()[i], es.yi()[i], se, i >= firstFilled));
+            pts.add(new Point(es.study(i), es.yi(i), se, i >= firstFilled));
         }
         double estimate = r.pooled().estimate();
         double centre = f.centre().orElse(estimate);
@@ -81,7 +81,7 @@ public record FunnelPlot(double estimate, double centre, double tau2, double seM
      * @param sei    its standard error (y axis, drawn downwards)
      * @param filled true for a study filled in by trim-and-fill
      */
-    public record Point(String study, double yi, double sei, boolean filled) {
+    public record Point(String study, double yi, double sei, boolean filled) implements java.io.Serializable {
     }
 
     /**
@@ -94,11 +94,33 @@ public record FunnelPlot(double estimate, double centre, double tau2, double seM
      * @param lower centre − z·√(se² + τ²)
      * @param upper centre + z·√(se² + τ²)
      */
-    public record Contour(double level, double z, double[] se, double[] lower, double[] upper) {
+    public record Contour(double level, double z, double[] se, double[] lower, double[] upper) implements java.io.Serializable {
         public Contour {
             se = se.clone();
             lower = lower.clone();
             upper = upper.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Contour r
+                    && Double.compare(level, r.level) == 0
+                    && Double.compare(z, r.z) == 0
+                    && java.util.Arrays.equals(se, r.se)
+                    && java.util.Arrays.equals(lower, r.lower)
+                    && java.util.Arrays.equals(upper, r.upper);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(level, z, java.util.Arrays.hashCode(se),
+                    java.util.Arrays.hashCode(lower), java.util.Arrays.hashCode(upper));
+        }
+
+        @Override
+        public String toString() {
+            return "Contour[level=" + level + ", z=" + z + ", se=" + java.util.Arrays.toString(se) + ", lower="
+                    + java.util.Arrays.toString(lower) + ", upper=" + java.util.Arrays.toString(upper) + "]";
         }
 
         @Override

@@ -38,7 +38,60 @@ public final class KendallTau {
      * @param tiesX   the sizes of the groups of tied x values
      * @param tiesY   the sizes of the groups of tied y values
      */
-    public record Counts(int n, long pairs, long tiedX, long tiedY, long tiedXY, long s, long[] tiesX, long[] tiesY) {
+    public record Counts(int n, long pairs, long tiedX, long tiedY, long tiedXY, long s, long[] tiesX, long[] tiesY) implements java.io.Serializable {
+        public Counts {
+            tiesX = tiesX.clone();
+            tiesY = tiesY.clone();
+        }
+
+        /** The {@code tiesX} component, as a copy (the record cannot be changed through it). */
+        @Override
+        public long[] tiesX() {
+            return tiesX.clone();
+        }
+
+        /** Element {@code i} of {@link #tiesX()}, without a copy. */
+        public long tiesX(int i) {
+            return tiesX[i];
+        }
+
+        /** The {@code tiesY} component, as a copy (the record cannot be changed through it). */
+        @Override
+        public long[] tiesY() {
+            return tiesY.clone();
+        }
+
+        /** Element {@code i} of {@link #tiesY()}, without a copy. */
+        public long tiesY(int i) {
+            return tiesY[i];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Counts r
+                    && n == r.n
+                    && pairs == r.pairs
+                    && tiedX == r.tiedX
+                    && tiedY == r.tiedY
+                    && tiedXY == r.tiedXY
+                    && s == r.s
+                    && java.util.Arrays.equals(tiesX, r.tiesX)
+                    && java.util.Arrays.equals(tiesY, r.tiesY);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(n, pairs, tiedX, tiedY, tiedXY, s, java.util.Arrays.hashCode(tiesX),
+                    java.util.Arrays.hashCode(tiesY));
+        }
+
+        @Override
+        public String toString() {
+            return "Counts[n=" + n + ", pairs=" + pairs + ", tiedX=" + tiedX + ", tiedY=" + tiedY + ", tiedXY="
+                    + tiedXY + ", s=" + s + ", tiesX=" + java.util.Arrays.toString(tiesX) + ", tiesY="
+                    + java.util.Arrays.toString(tiesY) + "]";
+        }
+
         /** Kendall's tau-b, S/√((n0−n1)(n0−n2)); NaN when either variable is constant (as R's cor()). */
         public double tauB() {
             double d = Math.sqrt((double) (pairs - tiedX)) * Math.sqrt((double) (pairs - tiedY));
@@ -65,7 +118,7 @@ public final class KendallTau {
      * @param statistic the number of concordant pairs T (exact) or the z statistic S/√var(S) (normal)
      * @param counts    the pair counts
      */
-    public record Test(double tau, double p, boolean exact, double statistic, Counts counts) {
+    public record Test(double tau, double p, boolean exact, double statistic, Counts counts) implements java.io.Serializable {
     }
 
     /** The pair counts of x and y (same length, finite values). */

@@ -17,7 +17,7 @@ import org.strokemeta.data.Note;
  * @param notes     what the user should know (ties, an undefined tau)
  */
 public record RankTest(double tau, double p, PValueMethod pMethod, double statistic, int k, double theta,
-                       String method, List<Note> notes) {
+                       String method, List<Note> notes) implements java.io.Serializable {
     public RankTest {
         notes = List.copyOf(notes);
     }

@@ -106,7 +106,7 @@ public final class TrimFill {
                         + kept + " untrimmed studies did not converge" + (f.tau2().message() == null ? ""
                         : " (" + f.tau2().message() + ")")));
             }
-            theta = f.beta()[0];
+            theta = f.beta(0);
             for (int i = 0; i < k; i++) {
                 centred[i] = ys[i] - theta;
             }
@@ -124,7 +124,7 @@ public final class TrimFill {
         List<TrimFillResult.FilledStudy> filled = new ArrayList<>(k0);
         for (int j = k - k0, n = 1; j < k; j++, n++) {
             filled.add(new TrimFillResult.FilledStudy("Filled " + n, side.orient(2 * theta - ys[j]), vs[j],
-                    es.study()[order[j]]));
+                    es.study(order[j])));
         }
         MetaResult adjusted = observed;
         if (k0 > 0) {
@@ -161,7 +161,7 @@ public final class TrimFill {
                     notes.add(new Note(0, null, Note.Kind.WARNING, "the meta-regression that chooses the side did not"
                             + " converge; give the side explicitly"));
                 }
-                return f.beta()[1];
+                return f.beta(1);
             }
         }
         throw new IllegalArgumentException("trim-and-fill cannot choose the side from the data when all studies have "

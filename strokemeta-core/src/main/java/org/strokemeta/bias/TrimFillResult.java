@@ -30,7 +30,7 @@ import org.strokemeta.pool.MetaResult;
 public record TrimFillResult(Side side, boolean sideChosen, double sideSlope, K0Estimator estimator, int k0,
                              double k0Se, double k0P, int iterations, int maxIterations, boolean converged,
                              List<FilledStudy> filled, MetaResult observed, MetaResult adjusted,
-                             TrimFillOptions.FitSettings fitSettings, String method, List<Note> notes) {
+                             TrimFillOptions.FitSettings fitSettings, String method, List<Note> notes) implements java.io.Serializable {
     public TrimFillResult {
         filled = List.copyOf(filled);
         notes = List.copyOf(notes);
@@ -44,6 +44,6 @@ public record TrimFillResult(Side side, boolean sideChosen, double sideSlope, K0
      * @param vi       the variance of the observed study
      * @param mirrorOf the label of the observed study it mirrors
      */
-    public record FilledStudy(String label, double yi, double vi, String mirrorOf) {
+    public record FilledStudy(String label, double yi, double vi, String mirrorOf) implements java.io.Serializable {
     }
 }

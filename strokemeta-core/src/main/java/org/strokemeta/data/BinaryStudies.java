@@ -17,6 +17,127 @@ public record BinaryStudies(String source, String[] study, int[] lines,
             throw new IllegalArgumentException("arrays of different lengths");
         }
         notes = List.copyOf(notes);
+        study = study.clone();
+        lines = lines.clone();
+        eventsTreat = eventsTreat.clone();
+        totalTreat = totalTreat.clone();
+        eventsCtrl = eventsCtrl.clone();
+        totalCtrl = totalCtrl.clone();
+    }
+
+    static {
+        org.strokemeta.internal.SharedArrays.registerBinary(new org.strokemeta.internal.SharedArrays.StudyArrays<BinaryStudies>() {
+            @Override
+            public String[] study(BinaryStudies s) {
+                return s.study;
+            }
+
+            @Override
+            public int[] lines(BinaryStudies s) {
+                return s.lines;
+            }
+        });
+    }
+
+    /** The {@code study} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public String[] study() {
+        return study.clone();
+    }
+
+    /** Element {@code i} of {@link #study()}, without a copy. */
+    @Override
+    public String study(int i) {
+        return study[i];
+    }
+
+    /** The {@code lines} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public int[] lines() {
+        return lines.clone();
+    }
+
+    /** Element {@code i} of {@link #lines()}, without a copy. */
+    @Override
+    public int lines(int i) {
+        return lines[i];
+    }
+
+    /** The {@code eventsTreat} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] eventsTreat() {
+        return eventsTreat.clone();
+    }
+
+    /** Element {@code i} of {@link #eventsTreat()}, without a copy. */
+    public double eventsTreat(int i) {
+        return eventsTreat[i];
+    }
+
+    /** The {@code totalTreat} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] totalTreat() {
+        return totalTreat.clone();
+    }
+
+    /** Element {@code i} of {@link #totalTreat()}, without a copy. */
+    public double totalTreat(int i) {
+        return totalTreat[i];
+    }
+
+    /** The {@code eventsCtrl} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] eventsCtrl() {
+        return eventsCtrl.clone();
+    }
+
+    /** Element {@code i} of {@link #eventsCtrl()}, without a copy. */
+    public double eventsCtrl(int i) {
+        return eventsCtrl[i];
+    }
+
+    /** The {@code totalCtrl} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] totalCtrl() {
+        return totalCtrl.clone();
+    }
+
+    /** Element {@code i} of {@link #totalCtrl()}, without a copy. */
+    public double totalCtrl(int i) {
+        return totalCtrl[i];
+    }
+
+    @Override
+    public int size() {
+        return study.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BinaryStudies r
+                && java.util.Objects.equals(source, r.source)
+                && java.util.Arrays.equals(study, r.study)
+                && java.util.Arrays.equals(lines, r.lines)
+                && java.util.Arrays.equals(eventsTreat, r.eventsTreat)
+                && java.util.Arrays.equals(totalTreat, r.totalTreat)
+                && java.util.Arrays.equals(eventsCtrl, r.eventsCtrl)
+                && java.util.Arrays.equals(totalCtrl, r.totalCtrl)
+                && java.util.Objects.equals(notes, r.notes);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(source, java.util.Arrays.hashCode(study), java.util.Arrays.hashCode(lines),
+                java.util.Arrays.hashCode(eventsTreat), java.util.Arrays.hashCode(totalTreat), java.util.Arrays.hashCode(eventsCtrl), java.util.Arrays.hashCode(totalCtrl), notes);
+    }
+
+    @Override
+    public String toString() {
+        return "BinaryStudies[source=" + source + ", study=" + java.util.Arrays.toString(study) + ", lines="
+                + java.util.Arrays.toString(lines) + ", eventsTreat=" + java.util.Arrays.toString(eventsTreat)
+                + ", totalTreat=" + java.util.Arrays.toString(totalTreat) + ", eventsCtrl="
+                + java.util.Arrays.toString(eventsCtrl) + ", totalCtrl=" + java.util.Arrays.toString(totalCtrl)
+                + ", notes=" + notes + "]";
     }
 
     /** The columns this kind of data needs. */

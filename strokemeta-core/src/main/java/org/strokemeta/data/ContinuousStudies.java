@@ -17,6 +17,154 @@ public record ContinuousStudies(String source, String[] study, int[] lines,
             throw new IllegalArgumentException("arrays of different lengths");
         }
         notes = List.copyOf(notes);
+        study = study.clone();
+        lines = lines.clone();
+        meanTreat = meanTreat.clone();
+        sdTreat = sdTreat.clone();
+        nTreat = nTreat.clone();
+        meanCtrl = meanCtrl.clone();
+        sdCtrl = sdCtrl.clone();
+        nCtrl = nCtrl.clone();
+    }
+
+    static {
+        org.strokemeta.internal.SharedArrays.registerContinuous(new org.strokemeta.internal.SharedArrays.StudyArrays<ContinuousStudies>() {
+            @Override
+            public String[] study(ContinuousStudies s) {
+                return s.study;
+            }
+
+            @Override
+            public int[] lines(ContinuousStudies s) {
+                return s.lines;
+            }
+        });
+    }
+
+    /** The {@code study} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public String[] study() {
+        return study.clone();
+    }
+
+    /** Element {@code i} of {@link #study()}, without a copy. */
+    @Override
+    public String study(int i) {
+        return study[i];
+    }
+
+    /** The {@code lines} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public int[] lines() {
+        return lines.clone();
+    }
+
+    /** Element {@code i} of {@link #lines()}, without a copy. */
+    @Override
+    public int lines(int i) {
+        return lines[i];
+    }
+
+    /** The {@code meanTreat} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] meanTreat() {
+        return meanTreat.clone();
+    }
+
+    /** Element {@code i} of {@link #meanTreat()}, without a copy. */
+    public double meanTreat(int i) {
+        return meanTreat[i];
+    }
+
+    /** The {@code sdTreat} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] sdTreat() {
+        return sdTreat.clone();
+    }
+
+    /** Element {@code i} of {@link #sdTreat()}, without a copy. */
+    public double sdTreat(int i) {
+        return sdTreat[i];
+    }
+
+    /** The {@code nTreat} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] nTreat() {
+        return nTreat.clone();
+    }
+
+    /** Element {@code i} of {@link #nTreat()}, without a copy. */
+    public double nTreat(int i) {
+        return nTreat[i];
+    }
+
+    /** The {@code meanCtrl} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] meanCtrl() {
+        return meanCtrl.clone();
+    }
+
+    /** Element {@code i} of {@link #meanCtrl()}, without a copy. */
+    public double meanCtrl(int i) {
+        return meanCtrl[i];
+    }
+
+    /** The {@code sdCtrl} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] sdCtrl() {
+        return sdCtrl.clone();
+    }
+
+    /** Element {@code i} of {@link #sdCtrl()}, without a copy. */
+    public double sdCtrl(int i) {
+        return sdCtrl[i];
+    }
+
+    /** The {@code nCtrl} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] nCtrl() {
+        return nCtrl.clone();
+    }
+
+    /** Element {@code i} of {@link #nCtrl()}, without a copy. */
+    public double nCtrl(int i) {
+        return nCtrl[i];
+    }
+
+    @Override
+    public int size() {
+        return study.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ContinuousStudies r
+                && java.util.Objects.equals(source, r.source)
+                && java.util.Arrays.equals(study, r.study)
+                && java.util.Arrays.equals(lines, r.lines)
+                && java.util.Arrays.equals(meanTreat, r.meanTreat)
+                && java.util.Arrays.equals(sdTreat, r.sdTreat)
+                && java.util.Arrays.equals(nTreat, r.nTreat)
+                && java.util.Arrays.equals(meanCtrl, r.meanCtrl)
+                && java.util.Arrays.equals(sdCtrl, r.sdCtrl)
+                && java.util.Arrays.equals(nCtrl, r.nCtrl)
+                && java.util.Objects.equals(notes, r.notes);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(source, java.util.Arrays.hashCode(study), java.util.Arrays.hashCode(lines),
+                java.util.Arrays.hashCode(meanTreat), java.util.Arrays.hashCode(sdTreat), java.util.Arrays.hashCode(nTreat), java.util.Arrays.hashCode(meanCtrl), java.util.Arrays.hashCode(sdCtrl), java.util.Arrays.hashCode(nCtrl), notes);
+    }
+
+    @Override
+    public String toString() {
+        return "ContinuousStudies[source=" + source + ", study=" + java.util.Arrays.toString(study) + ", lines="
+                + java.util.Arrays.toString(lines) + ", meanTreat=" + java.util.Arrays.toString(meanTreat)
+                + ", sdTreat=" + java.util.Arrays.toString(sdTreat) + ", nTreat="
+                + java.util.Arrays.toString(nTreat) + ", meanCtrl=" + java.util.Arrays.toString(meanCtrl)
+                + ", sdCtrl=" + java.util.Arrays.toString(sdCtrl) + ", nCtrl="
+                + java.util.Arrays.toString(nCtrl) + ", notes=" + notes + "]";
     }
 
     /** The columns this kind of data needs. */

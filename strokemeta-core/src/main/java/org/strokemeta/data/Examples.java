@@ -27,7 +27,7 @@ public final class Examples {
      * @param ratio       generic estimates given as ratios with CIs (analysed on the log scale)
      * @param description what it is and where it comes from
      */
-    public record Example(String name, String file, String measure, boolean ratio, String description) {
+    public record Example(String name, String file, String measure, boolean ratio, String description) implements java.io.Serializable {
         /** True for study-level data analysed with an effect measure. */
         public boolean isAggregate() {
             return !measure.equals("SHIFT") && !measure.equals("IPD");

@@ -16,6 +16,110 @@ public record GenericStudies(String source, String[] study, int[] lines, double[
             throw new IllegalArgumentException("arrays of different lengths");
         }
         notes = List.copyOf(notes);
+        study = study.clone();
+        lines = lines.clone();
+        yi = yi.clone();
+        vi = vi.clone();
+    }
+
+    static {
+        org.strokemeta.internal.SharedArrays.registerGeneric(new org.strokemeta.internal.SharedArrays.Generic() {
+            @Override
+            public String[] study(GenericStudies g) {
+                return g.study;
+            }
+
+            @Override
+            public int[] lines(GenericStudies g) {
+                return g.lines;
+            }
+
+            @Override
+            public double[] yi(GenericStudies g) {
+                return g.yi;
+            }
+
+            @Override
+            public double[] vi(GenericStudies g) {
+                return g.vi;
+            }
+        });
+    }
+
+    /** The {@code study} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public String[] study() {
+        return study.clone();
+    }
+
+    /** Element {@code i} of {@link #study()}, without a copy. */
+    @Override
+    public String study(int i) {
+        return study[i];
+    }
+
+    /** The {@code lines} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public int[] lines() {
+        return lines.clone();
+    }
+
+    /** Element {@code i} of {@link #lines()}, without a copy. */
+    @Override
+    public int lines(int i) {
+        return lines[i];
+    }
+
+    /** The {@code yi} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] yi() {
+        return yi.clone();
+    }
+
+    /** Element {@code i} of {@link #yi()}, without a copy. */
+    public double yi(int i) {
+        return yi[i];
+    }
+
+    /** The {@code vi} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] vi() {
+        return vi.clone();
+    }
+
+    /** Element {@code i} of {@link #vi()}, without a copy. */
+    public double vi(int i) {
+        return vi[i];
+    }
+
+    @Override
+    public int size() {
+        return study.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GenericStudies r
+                && java.util.Objects.equals(source, r.source)
+                && java.util.Arrays.equals(study, r.study)
+                && java.util.Arrays.equals(lines, r.lines)
+                && java.util.Arrays.equals(yi, r.yi)
+                && java.util.Arrays.equals(vi, r.vi)
+                && ratio == r.ratio
+                && java.util.Objects.equals(notes, r.notes);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(source, java.util.Arrays.hashCode(study), java.util.Arrays.hashCode(lines),
+                java.util.Arrays.hashCode(yi), java.util.Arrays.hashCode(vi), ratio, notes);
+    }
+
+    @Override
+    public String toString() {
+        return "GenericStudies[source=" + source + ", study=" + java.util.Arrays.toString(study) + ", lines="
+                + java.util.Arrays.toString(lines) + ", yi=" + java.util.Arrays.toString(yi) + ", vi="
+                + java.util.Arrays.toString(vi) + ", ratio=" + ratio + ", notes=" + notes + "]";
     }
 
     /** Estimates on their own scale (not ratios). */

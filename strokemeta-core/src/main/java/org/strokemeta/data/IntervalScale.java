@@ -39,7 +39,7 @@ public final class IntervalScale {
      * @param absoluteStudies rows whose intervals fit only the natural-scale reading
      * @param reason         why, as a phrase for a note ("their intervals are symmetric on the log scale (36 of 37 studies)")
      */
-    public record Verdict(Reading reading, List<Integer> ratioStudies, List<Integer> absoluteStudies, String reason) {
+    public record Verdict(Reading reading, List<Integer> ratioStudies, List<Integer> absoluteStudies, String reason) implements java.io.Serializable {
         public Verdict {
             ratioStudies = List.copyOf(ratioStudies);
             absoluteStudies = List.copyOf(absoluteStudies);

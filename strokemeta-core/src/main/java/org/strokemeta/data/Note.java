@@ -9,7 +9,7 @@ package org.strokemeta.data;
  * @param kind    what happened
  * @param message a sentence describing it
  */
-public record Note(int line, String study, Kind kind, String message) {
+public record Note(int line, String study, Kind kind, String message) implements java.io.Serializable {
     /** The kinds of notes, so that front ends can group or count them. */
     public enum Kind {
         /** The study was left out of the analysis. */

@@ -1,6 +1,9 @@
 package org.strokemeta.data;
 
+import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Tabulated ordinal outcomes of several trials: the number of patients in each outcome category
@@ -16,7 +19,7 @@ import java.util.List;
  * @param notes      remarks (empty categories, merged categories)
  */
 public record OrdinalTable(String source, String[] study, int[] lines, double[][] treatment, double[][] control,
-                           int categories, List<Note> notes) {
+                           int categories, List<Note> notes) implements Serializable {
     public OrdinalTable {
         int k = study.length;
         if (lines.length != k || treatment.length != k || control.length != k) {
@@ -27,7 +30,93 @@ public record OrdinalTable(String source, String[] study, int[] lines, double[][
                 throw new IllegalArgumentException("every arm needs one count per category");
             }
         }
+        study = study.clone();
+        lines = lines.clone();
+        treatment = deepCopy(treatment);
+        control = deepCopy(control);
         notes = List.copyOf(notes);
+    }
+
+    private static double[][] deepCopy(double[][] x) {
+        double[][] o = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            o[i] = x[i].clone();
+        }
+        return o;
+    }
+
+    /** The study labels (a copy). */
+    @Override
+    public String[] study() {
+        return study.clone();
+    }
+
+    /** The file lines (a copy). */
+    @Override
+    public int[] lines() {
+        return lines.clone();
+    }
+
+    /** The treatment-arm counts, one row per study (a deep copy). */
+    @Override
+    public double[][] treatment() {
+        return deepCopy(treatment);
+    }
+
+    /** The control-arm counts, one row per study (a deep copy). */
+    @Override
+    public double[][] control() {
+        return deepCopy(control);
+    }
+
+    /** The label of study {@code s}. */
+    public String study(int s) {
+        return study[s];
+    }
+
+    /** The file line of study {@code s}. */
+    public int line(int s) {
+        return lines[s];
+    }
+
+    /** The treatment-arm count of study {@code s} in category {@code j}. */
+    public double treatment(int s, int j) {
+        return treatment[s][j];
+    }
+
+    /** The control-arm count of study {@code s} in category {@code j}. */
+    public double control(int s, int j) {
+        return control[s][j];
+    }
+
+    /** The treatment-arm counts of study {@code s} (a copy). */
+    public double[] treatment(int s) {
+        return treatment[s].clone();
+    }
+
+    /** The control-arm counts of study {@code s} (a copy). */
+    public double[] control(int s) {
+        return control[s].clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OrdinalTable t && Objects.equals(source, t.source) && Arrays.equals(study, t.study)
+                && Arrays.equals(lines, t.lines) && Arrays.deepEquals(treatment, t.treatment)
+                && Arrays.deepEquals(control, t.control) && categories == t.categories && notes.equals(t.notes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(source, Arrays.hashCode(study), Arrays.hashCode(lines), Arrays.deepHashCode(treatment),
+                Arrays.deepHashCode(control), categories, notes);
+    }
+
+    @Override
+    public String toString() {
+        return "OrdinalTable[source=" + source + ", study=" + Arrays.toString(study) + ", lines=" + Arrays.toString(lines)
+                + ", treatment=" + Arrays.deepToString(treatment) + ", control=" + Arrays.deepToString(control)
+                + ", categories=" + categories + ", notes=" + notes + "]";
     }
 
     public int size() {

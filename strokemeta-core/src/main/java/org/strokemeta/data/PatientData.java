@@ -24,7 +24,7 @@ import java.util.List;
  * @param notes          what was left out and why, and other remarks
  */
 public record PatientData(String source, String[] studyNames, int[] study, int[] treatment, int[] outcome, int categories,
-                          List<String> covariateNames, double[][] covariates, int[] lines, int excluded, List<Note> notes) {
+                          List<String> covariateNames, double[][] covariates, int[] lines, int excluded, List<Note> notes) implements java.io.Serializable {
     public PatientData {
         int n = study.length;
         if (treatment.length != n || outcome.length != n || lines.length != n) {
@@ -40,6 +40,121 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         }
         covariateNames = List.copyOf(covariateNames);
         notes = List.copyOf(notes);
+        studyNames = studyNames.clone();
+        study = study.clone();
+        treatment = treatment.clone();
+        outcome = outcome.clone();
+        covariates = deepCopy(covariates);
+        lines = lines.clone();
+    }
+
+    /** The {@code studyNames} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public String[] studyNames() {
+        return studyNames.clone();
+    }
+
+    /** Element {@code i} of {@link #studyNames()}, without a copy. */
+    public String studyNames(int i) {
+        return studyNames[i];
+    }
+
+    /** The {@code study} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public int[] study() {
+        return study.clone();
+    }
+
+    /** Element {@code i} of {@link #study()}, without a copy. */
+    public int study(int i) {
+        return study[i];
+    }
+
+    /** The {@code treatment} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public int[] treatment() {
+        return treatment.clone();
+    }
+
+    /** Element {@code i} of {@link #treatment()}, without a copy. */
+    public int treatment(int i) {
+        return treatment[i];
+    }
+
+    /** The {@code outcome} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public int[] outcome() {
+        return outcome.clone();
+    }
+
+    /** Element {@code i} of {@link #outcome()}, without a copy. */
+    public int outcome(int i) {
+        return outcome[i];
+    }
+
+    /** The {@code covariates} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[][] covariates() {
+        return deepCopy(covariates);
+    }
+
+    /** Element ({@code i}, {@code j}) of {@link #covariates()}, without a copy. */
+    public double covariates(int i, int j) {
+        return covariates[i][j];
+    }
+
+    /** The {@code lines} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public int[] lines() {
+        return lines.clone();
+    }
+
+    /** Element {@code i} of {@link #lines()}, without a copy. */
+    public int lines(int i) {
+        return lines[i];
+    }
+
+    private static double[][] deepCopy(double[][] x) {
+        if (x == null) {
+            return null;
+        }
+        double[][] o = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            o[i] = x[i] == null ? null : x[i].clone();
+        }
+        return o;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PatientData r
+                && java.util.Objects.equals(source, r.source)
+                && java.util.Arrays.equals(studyNames, r.studyNames)
+                && java.util.Arrays.equals(study, r.study)
+                && java.util.Arrays.equals(treatment, r.treatment)
+                && java.util.Arrays.equals(outcome, r.outcome)
+                && categories == r.categories
+                && java.util.Objects.equals(covariateNames, r.covariateNames)
+                && java.util.Arrays.deepEquals(covariates, r.covariates)
+                && java.util.Arrays.equals(lines, r.lines)
+                && excluded == r.excluded
+                && java.util.Objects.equals(notes, r.notes);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(source, java.util.Arrays.hashCode(studyNames),
+                java.util.Arrays.hashCode(study), java.util.Arrays.hashCode(treatment), java.util.Arrays.hashCode(outcome), categories, covariateNames, java.util.Arrays.deepHashCode(covariates), java.util.Arrays.hashCode(lines), excluded, notes);
+    }
+
+    @Override
+    public String toString() {
+        return "PatientData[source=" + source + ", studyNames=" + java.util.Arrays.toString(studyNames)
+                + ", study=" + java.util.Arrays.toString(study) + ", treatment="
+                + java.util.Arrays.toString(treatment) + ", outcome=" + java.util.Arrays.toString(outcome)
+                + ", categories=" + categories + ", covariateNames=" + covariateNames + ", covariates="
+                + java.util.Arrays.deepToString(covariates) + ", lines=" + java.util.Arrays.toString(lines)
+                + ", excluded=" + excluded + ", notes=" + notes + "]";
     }
 
     /** The number of patients analysed. */
@@ -58,7 +173,7 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         if (j < 0) {
             throw new IllegalArgumentException("no covariate named " + name + " (covariates: " + String.join(", ", covariateNames) + ")");
         }
-        return covariates[j];
+        return covariates[j].clone();
     }
 
     /** The same patients with further (derived) covariate columns appended. */

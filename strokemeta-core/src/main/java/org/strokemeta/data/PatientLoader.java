@@ -26,7 +26,7 @@ public final class PatientLoader {
      * @param categories the number of outcome categories (7 for mRS 0-6), or 0 to take the largest value seen + 1
      * @param covariates adjustment columns (numeric)
      */
-    public record Columns(String study, String treatment, String outcome, int categories, List<String> covariates) {
+    public record Columns(String study, String treatment, String outcome, int categories, List<String> covariates) implements java.io.Serializable {
         public Columns {
             covariates = covariates == null ? List.of() : List.copyOf(covariates);
             if (categories < 0 || categories == 1) {

@@ -136,9 +136,9 @@ public final class StrokeCohort {
         }
         int[] out = new int[d.size()];
         for (int i = 0; i < out.length; i++) {
-            Integer r = rowOfLine.get(d.lines()[i]);
+            Integer r = rowOfLine.get(d.lines(i));
             if (r == null) {
-                throw new IllegalArgumentException("patient on line " + d.lines()[i] + " is not in this cohort");
+                throw new IllegalArgumentException("patient on line " + d.lines(i) + " is not in this cohort");
             }
             out[i] = r;
         }

@@ -1,17 +1,26 @@
 package org.strokemeta.data;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * Study-level (aggregate) input of a meta-analysis: one row per study, labelled, with the file line
  * each study came from, and notes gathered while reading (never an unreported drop).
+ *
+ * <p>Every kind is a deeply immutable, serializable value: arrays are copied in and out.
  */
-public sealed interface Studies permits BinaryStudies, ContinuousStudies, GenericStudies {
-    /** The study labels, in input order. */
+public sealed interface Studies extends Serializable permits BinaryStudies, ContinuousStudies, GenericStudies {
+    /** The study labels, in input order (a copy). */
     String[] study();
 
-    /** The 1-based file line of each study. */
+    /** The 1-based file line of each study (a copy). */
     int[] lines();
+
+    /** The label of study {@code i}, without a copy. */
+    String study(int i);
+
+    /** The file line of study {@code i}, without a copy. */
+    int lines(int i);
 
     /** Notes gathered while reading. */
     List<Note> notes();
@@ -65,7 +74,5 @@ public sealed interface Studies permits BinaryStudies, ContinuousStudies, Generi
     }
 
     /** The number of studies. */
-    default int size() {
-        return study().length;
-    }
+    int size();
 }

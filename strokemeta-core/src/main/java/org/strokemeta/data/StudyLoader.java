@@ -23,7 +23,7 @@ public final class StudyLoader {
      *                {@link Scale#AUTO} tells it from the intervals' symmetry ({@link IntervalScale})
      * @param ciLevel the level of the given confidence intervals, 0.95 when papers print 95% CIs
      */
-    public record GenericInput(Scale scale, double ciLevel) {
+    public record GenericInput(Scale scale, double ciLevel) implements java.io.Serializable {
         public GenericInput {
             java.util.Objects.requireNonNull(scale, "scale");
             if (!(ciLevel > 0 && ciLevel < 1)) {

@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param to     which studies receive it
  * @param drop00 leave out studies with no events (or only events) in both arms
  */
-public record Continuity(double add, To to, boolean drop00) {
+public record Continuity(double add, To to, boolean drop00) implements java.io.Serializable {
     /** Which studies receive the correction. */
     public enum To {
         /** Studies with at least one zero cell (metafor's default). */

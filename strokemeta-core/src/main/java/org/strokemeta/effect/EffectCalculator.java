@@ -9,6 +9,7 @@ import org.strokemeta.data.ContinuousStudies;
 import org.strokemeta.data.GenericStudies;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.Studies;
+import org.strokemeta.internal.SharedArrays;
 
 /**
  * Computes per-study effect sizes and sampling variances exactly as metafor::escalc (metafor 3.8)
@@ -66,20 +67,20 @@ public final class EffectCalculator {
         boolean[] zero = new boolean[k];
         boolean anyZero = false;
         for (int i = 0; i < k; i++) {
-            double a = s.eventsTreat()[i];
-            double b = s.totalTreat()[i] - a;
-            double c = s.eventsCtrl()[i];
-            double d = s.totalCtrl()[i] - c;
+            double a = s.eventsTreat(i);
+            double b = s.totalTreat(i) - a;
+            double c = s.eventsCtrl(i);
+            double d = s.totalCtrl(i) - c;
             boolean dz = (a == 0 && c == 0) || (b == 0 && d == 0);
             if (dz) {
                 String what = a == 0 ? "no events in either arm" : "only events in both arms";
                 if (cc.drop00()) {
                     drop[i] = true;
-                    notes.add(new Note(s.lines()[i], s.study()[i], Note.Kind.EXCLUDED,
+                    notes.add(new Note(s.lines(i), s.study(i), Note.Kind.EXCLUDED,
                             what + " (double-zero study): left out, as requested"));
                     continue;
                 }
-                notes.add(new Note(s.lines()[i], s.study()[i], Note.Kind.DOUBLE_ZERO,
+                notes.add(new Note(s.lines(i), s.study(i), Note.Kind.DOUBLE_ZERO,
                         what + " (double-zero study): kept with the continuity correction, as metafor::escalc does"));
             }
             zero[i] = a == 0 || b == 0 || c == 0 || d == 0;
@@ -96,12 +97,12 @@ public final class EffectCalculator {
                 case IF0ALL -> anyZero ? cc.add() : 0;
                 case NONE -> 0;
             };
-            double a = s.eventsTreat()[i] + add;
-            double b = s.totalTreat()[i] - s.eventsTreat()[i] + add;
-            double c = s.eventsCtrl()[i] + add;
-            double d = s.totalCtrl()[i] - s.eventsCtrl()[i] + add;
+            double a = s.eventsTreat(i) + add;
+            double b = s.totalTreat(i) - s.eventsTreat(i) + add;
+            double c = s.eventsCtrl(i) + add;
+            double d = s.totalCtrl(i) - s.eventsCtrl(i) + add;
             if (add > 0 && zero[i]) {
-                notes.add(new Note(s.lines()[i], s.study()[i], Note.Kind.CORRECTED,
+                notes.add(new Note(s.lines(i), s.study(i), Note.Kind.CORRECTED,
                         "a zero cell: " + add + " added to each cell"));
             }
             double n1 = a + b;
@@ -135,7 +136,7 @@ public final class EffectCalculator {
                 default -> throw new IllegalArgumentException(measure + " is not a binary measure");
             }
             if (!Double.isFinite(y) || !(v >= 0) || !Double.isFinite(v)) {
-                notes.add(new Note(s.lines()[i], s.study()[i], Note.Kind.EXCLUDED,
+                notes.add(new Note(s.lines(i), s.study(i), Note.Kind.EXCLUDED,
                         "the " + measure.description() + " is undefined for these counts"
                                 + (add == 0 && zero[i] ? " (a zero cell and no continuity correction)" : "")
                                 + ": left out"));
@@ -152,12 +153,12 @@ public final class EffectCalculator {
         List<Note> notes = new ArrayList<>(s.notes());
         Collected out = new Collected(s);
         for (int i = 0; i < k; i++) {
-            double m1 = s.meanTreat()[i];
-            double m2 = s.meanCtrl()[i];
-            double s1 = s.sdTreat()[i];
-            double s2 = s.sdCtrl()[i];
-            double n1 = s.nTreat()[i];
-            double n2 = s.nCtrl()[i];
+            double m1 = s.meanTreat(i);
+            double m2 = s.meanCtrl(i);
+            double s1 = s.sdTreat(i);
+            double s2 = s.sdCtrl(i);
+            double n1 = s.nTreat(i);
+            double n2 = s.nCtrl(i);
             double y;
             double v;
             String why = null;
@@ -192,7 +193,7 @@ public final class EffectCalculator {
                 default -> throw new IllegalArgumentException(measure + " is not a continuous measure");
             }
             if (why != null || !Double.isFinite(y) || !Double.isFinite(v)) {
-                notes.add(new Note(s.lines()[i], s.study()[i], Note.Kind.EXCLUDED,
+                notes.add(new Note(s.lines(i), s.study(i), Note.Kind.EXCLUDED,
                         (why != null ? why : "the " + measure.description() + " is undefined") + ": left out"));
                 continue;
             }
@@ -208,7 +209,10 @@ public final class EffectCalculator {
         for (int i = 0; i < k; i++) {
             rows[i] = i;
         }
-        return new EffectSizes(s.ratio() ? Measure.RATIO : Measure.GEN, s.study(), s.lines(), rows, s.yi(), s.vi(), s, s.notes());
+        // The input's own arrays: EffectSizes shares them with the (immutable) input instead of copying.
+        SharedArrays.Generic in = SharedArrays.of(s);
+        return new EffectSizes(s.ratio() ? Measure.RATIO : Measure.GEN, in.study(s), in.lines(s), rows, in.yi(s), in.vi(s), s,
+                s.notes());
     }
 
     /** The included studies, gathered in input order. */
@@ -217,8 +221,6 @@ public final class EffectCalculator {
         private final double[] yi;
         private final double[] vi;
         private final int[] rows;
-        private final String[] labels;
-        private final int[] lines;
         private int m;
 
         Collected(Studies s) {
@@ -227,25 +229,28 @@ public final class EffectCalculator {
             yi = new double[k];
             vi = new double[k];
             rows = new int[k];
-            labels = new String[k];
-            lines = new int[k];
         }
 
         void add(int row, double y, double v) {
             yi[m] = y;
             vi[m] = v;
             rows[m] = row;
-            labels[m] = s.study()[row];
-            lines[m] = s.lines()[row];
             m++;
         }
 
         EffectSizes build(Measure measure, List<Note> notes) {
             if (m == yi.length) {
-                return new EffectSizes(measure, labels, lines, rows, yi, vi, s, notes);
+                // Every study is included: the input's own labels and lines (shared, not copied).
+                return new EffectSizes(measure, SharedArrays.study(s), SharedArrays.lines(s), rows, yi, vi, s, notes);
             }
-            return new EffectSizes(measure, Arrays.copyOf(labels, m), Arrays.copyOf(lines, m), Arrays.copyOf(rows, m),
-                    Arrays.copyOf(yi, m), Arrays.copyOf(vi, m), s, notes);
+            String[] labels = new String[m];
+            int[] lines = new int[m];
+            for (int i = 0; i < m; i++) {
+                labels[i] = s.study(rows[i]);
+                lines[i] = s.lines(rows[i]);
+            }
+            return new EffectSizes(measure, labels, lines, Arrays.copyOf(rows, m), Arrays.copyOf(yi, m), Arrays.copyOf(vi, m), s,
+                    notes);
         }
     }
 }

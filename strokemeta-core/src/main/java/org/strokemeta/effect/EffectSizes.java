@@ -1,8 +1,10 @@
 package org.strokemeta.effect;
 
 import java.util.List;
+import org.strokemeta.data.GenericStudies;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.Studies;
+import org.strokemeta.internal.SharedArrays;
 
 /**
  * Per-study effect sizes and sampling variances on the analysis scale (metafor::escalc's output),
@@ -19,13 +21,116 @@ import org.strokemeta.data.Studies;
  * @param notes   what happened to individual studies
  */
 public record EffectSizes(Measure measure, String[] study, int[] lines, int[] rows, double[] yi, double[] vi,
-                          Studies input, List<Note> notes) {
+                          Studies input, List<Note> notes) implements java.io.Serializable {
     public EffectSizes {
         int k = yi.length;
         if (study.length != k || vi.length != k || rows.length != k || lines.length != k) {
             throw new IllegalArgumentException("arrays of different lengths");
         }
         notes = List.copyOf(notes);
+        // Arrays already held by the immutable input (which never hands them out) are shared, not copied.
+        study = input != null && study == SharedArrays.study(input) ? study : study.clone();
+        lines = input != null && lines == SharedArrays.lines(input) ? lines : lines.clone();
+        rows = rows.clone();
+        SharedArrays.Generic in = input instanceof GenericStudies g ? SharedArrays.of(g) : null;
+        yi = in != null && yi == in.yi((GenericStudies) input) ? yi : yi.clone();
+        vi = in != null && vi == in.vi((GenericStudies) input) ? vi : vi.clone();
+    }
+
+    static {
+        SharedArrays.registerEffects(new SharedArrays.Effects() {
+            @Override
+            public double[] yi(EffectSizes e) {
+                return e.yi;
+            }
+
+            @Override
+            public double[] vi(EffectSizes e) {
+                return e.vi;
+            }
+        });
+    }
+
+    /** The {@code study} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public String[] study() {
+        return study.clone();
+    }
+
+    /** Element {@code i} of {@link #study()}, without a copy. */
+    public String study(int i) {
+        return study[i];
+    }
+
+    /** The {@code lines} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public int[] lines() {
+        return lines.clone();
+    }
+
+    /** Element {@code i} of {@link #lines()}, without a copy. */
+    public int lines(int i) {
+        return lines[i];
+    }
+
+    /** The {@code rows} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public int[] rows() {
+        return rows.clone();
+    }
+
+    /** Element {@code i} of {@link #rows()}, without a copy. */
+    public int rows(int i) {
+        return rows[i];
+    }
+
+    /** The {@code yi} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] yi() {
+        return yi.clone();
+    }
+
+    /** Element {@code i} of {@link #yi()}, without a copy. */
+    public double yi(int i) {
+        return yi[i];
+    }
+
+    /** The {@code vi} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] vi() {
+        return vi.clone();
+    }
+
+    /** Element {@code i} of {@link #vi()}, without a copy. */
+    public double vi(int i) {
+        return vi[i];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EffectSizes r
+                && java.util.Objects.equals(measure, r.measure)
+                && java.util.Arrays.equals(study, r.study)
+                && java.util.Arrays.equals(lines, r.lines)
+                && java.util.Arrays.equals(rows, r.rows)
+                && java.util.Arrays.equals(yi, r.yi)
+                && java.util.Arrays.equals(vi, r.vi)
+                && java.util.Objects.equals(input, r.input)
+                && java.util.Objects.equals(notes, r.notes);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(measure, java.util.Arrays.hashCode(study), java.util.Arrays.hashCode(lines),
+                java.util.Arrays.hashCode(rows), java.util.Arrays.hashCode(yi), java.util.Arrays.hashCode(vi), input, notes);
+    }
+
+    @Override
+    public String toString() {
+        return "EffectSizes[measure=" + measure + ", study=" + java.util.Arrays.toString(study) + ", lines="
+                + java.util.Arrays.toString(lines) + ", rows=" + java.util.Arrays.toString(rows) + ", yi="
+                + java.util.Arrays.toString(yi) + ", vi=" + java.util.Arrays.toString(vi) + ", input=" + input
+                + ", notes=" + notes + "]";
     }
 
     public int size() {

@@ -14,7 +14,8 @@ import org.strokemeta.pool.Execution;
  * @param execution   where the parallel parts of the random-intercept model run (as {@link MixedOptions#execution()}):
  *                    the library's pool by default; the estimates do not depend on it
  */
-public record BinaryOptions(StudyEffect studyEffect, List<String> covariates, int nAGQ, double level, Execution execution) {
+public record BinaryOptions(StudyEffect studyEffect, List<String> covariates, int nAGQ, double level, Execution execution)
+        implements java.io.Serializable {
     public BinaryOptions {
         covariates = covariates == null ? List.of() : List.copyOf(covariates);
         if (studyEffect == null) {

@@ -9,7 +9,7 @@ import org.strokemeta.data.PatientData;
  * @param name  what the event is, for reports ("mRS 0-2", "death")
  * @param event 1 when the patient had the event, 0 otherwise, in the order of the patient data
  */
-public record BinaryOutcome(String name, int[] event) {
+public record BinaryOutcome(String name, int[] event) implements java.io.Serializable {
     public BinaryOutcome {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("the binary outcome needs a name");
@@ -34,7 +34,7 @@ public record BinaryOutcome(String name, int[] event) {
         }
         int[] e = new int[d.size()];
         for (int i = 0; i < e.length; i++) {
-            e[i] = d.outcome()[i] >= level ? 1 : 0;
+            e[i] = d.outcome(i) >= level ? 1 : 0;
         }
         return new BinaryOutcome(level == d.categories() - 1 && d.categories() == 7 ? "death (mRS 6)" : "outcome " + level
                 + " or worse", e);

@@ -35,7 +35,7 @@ import org.strokemeta.regression.Coefficient;
 public record BinaryResult(String method, BinaryOptions options, String event, Coefficient logOddsRatio,
                            List<Coefficient> coefficients, List<Coefficient> intercepts, RiskDifference riskDifference,
                            VarianceComponents variance, double logLik, int patients, int events, int trials, int iterations,
-                           double maxGradient, boolean converged, String convergence, boolean separation, List<Note> notes) {
+                           double maxGradient, boolean converged, String convergence, boolean separation, List<Note> notes) implements java.io.Serializable {
     public BinaryResult {
         coefficients = List.copyOf(coefficients);
         intercepts = List.copyOf(intercepts);

@@ -45,7 +45,13 @@ public final class EffectModification {
      * @param valid    false when the model did not converge
      * @param message  why not, or null
      */
-    public record Fitted(Map<String, Double> estimate, Map<String, Double> se, boolean valid, String message) {
+    public record Fitted(Map<String, Double> estimate, Map<String, Double> se, boolean valid, String message)
+            implements java.io.Serializable {
+        public Fitted {
+            // Unmodifiable copies that keep the order of the coefficients (Map.copyOf would not).
+            estimate = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(estimate));
+            se = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(se));
+        }
     }
 
     /**
@@ -63,7 +69,7 @@ public final class EffectModification {
      * @param notes      remarks
      */
     public record Interaction(String outcome, String covariate, double within, double withinSe, double withinP, double across,
-                              double acrossSe, boolean valid, List<Note> notes) {
+                              double acrossSe, boolean valid, List<Note> notes) implements java.io.Serializable {
         public Interaction {
             notes = List.copyOf(notes);
         }
@@ -103,10 +109,10 @@ public final class EffectModification {
             hi = Math.max(hi, m);
         }
         for (int i = 0; i < n; i++) {
-            double m = mean[d.study()[i]];
+            double m = mean[d.study(i)];
             xc[i] = x[i] - m;
-            within[i] = d.treatment()[i] * xc[i];
-            across[i] = d.treatment()[i] * m;
+            within[i] = d.treatment(i) * xc[i];
+            across[i] = d.treatment(i) * m;
         }
         List<String> keep = new ArrayList<>();
         for (String a : adjust) {

@@ -35,7 +35,7 @@ final class IpdChecks {
         }
         List<Note> notes = new ArrayList<>();
         for (int s = 0; s < n.length; s++) {
-            String name = d.studyNames()[s];
+            String name = d.studyNames(s);
             int tot = n[s][0] + n[s][1];
             if (tot == 1) {
                 notes.add(new Note(0, name, Note.Kind.INFO, "the trial has a single patient"));

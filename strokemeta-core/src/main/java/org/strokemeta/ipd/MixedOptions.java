@@ -17,7 +17,7 @@ import org.strokemeta.pool.Execution;
  *                       the estimates do not depend on it
  */
 public record MixedOptions(List<String> covariates, RandomEffects randomEffects, int nAGQ, double level, int maxIterations,
-                           Execution execution) {
+                           Execution execution) implements java.io.Serializable {
     public MixedOptions {
         covariates = covariates == null ? List.of() : List.copyOf(covariates);
         if (randomEffects == null) {

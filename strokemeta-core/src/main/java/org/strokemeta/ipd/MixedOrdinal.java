@@ -60,7 +60,7 @@ public final class MixedOrdinal {
         }
         int[] y = new int[d.size()];
         for (int i = 0; i < y.length; i++) {
-            y[i] = code[d.outcome()[i]];
+            y[i] = code[d.outcome(i)];
         }
         TrialBlocks tb = TrialBlocks.of(d, y, cats.length, o.covariates());
         MixedFit.Raw r = MixedFit.fit(tb, o.randomEffects(), o.nAGQ(), o.maxIterations(), o.execution());

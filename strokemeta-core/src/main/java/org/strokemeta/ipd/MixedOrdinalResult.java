@@ -31,7 +31,7 @@ import org.strokemeta.regression.Coefficient;
 public record MixedOrdinalResult(String method, MixedOptions options, Coefficient logCommonOddsRatio,
                                  List<Coefficient> coefficients, List<Coefficient> thresholds, VarianceComponents variance,
                                  double logLik, int patients, int trials, int iterations, int evaluations,
-                                 double maxGradient, boolean converged, String convergence, List<Note> notes) {
+                                 double maxGradient, boolean converged, String convergence, List<Note> notes) implements java.io.Serializable {
     public MixedOrdinalResult {
         coefficients = List.copyOf(coefficients);
         thresholds = List.copyOf(thresholds);

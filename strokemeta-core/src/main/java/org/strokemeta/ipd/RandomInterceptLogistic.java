@@ -92,12 +92,12 @@ final class RandomInterceptLogistic {
         double r0 = 0;
         double[] g = new double[nf];
         for (int i = 0; i < n; i++) {
-            double e0 = par[0] + b[d.study()[i]];
+            double e0 = par[0] + b[d.study(i)];
             for (int j = 0; j < x.length; j++) {
                 e0 += par[2 + j] * x[j][i];
             }
             double e1 = e0 + par[1];
-            separation |= Math.abs(d.treatment()[i] == 1 ? e1 : e0) > 30;
+            separation |= Math.abs(d.treatment(i) == 1 ? e1 : e0) > 30;
             double p1 = CumulativeLogit.cdf(e1);
             double p0 = CumulativeLogit.cdf(e0);
             r1 += p1;

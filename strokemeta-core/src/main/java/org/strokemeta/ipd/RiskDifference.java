@@ -17,7 +17,7 @@ package org.strokemeta.ipd;
  * @param ciUpper     upper Wald limit
  */
 public record RiskDifference(double riskTreated, double riskControl, double estimate, double se, double z, double p,
-                             double ciLower, double ciUpper) {
+                             double ciLower, double ciUpper) implements java.io.Serializable {
     static RiskDifference of(double r1, double r0, double se, double level) {
         var c = Estimates.wald("risk difference", r1 - r0, se, level);
         return new RiskDifference(r1, r0, c.estimate(), c.se(), c.statistic(), c.p(), c.ciLower(), c.ciUpper());

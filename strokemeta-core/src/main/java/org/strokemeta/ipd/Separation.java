@@ -20,7 +20,7 @@ final class Separation {
     static int[][][] table(PatientData d, int[] event) {
         int[][][] t = new int[d.studies()][2][2];
         for (int i = 0; i < event.length; i++) {
-            int[] c = t[d.study()[i]][d.treatment()[i]];
+            int[] c = t[d.study(i)][d.treatment(i)];
             c[0] += event[i];
             c[1]++;
         }
@@ -63,7 +63,7 @@ final class Separation {
                 int e = t[s][arm][0];
                 int n = t[s][arm][1];
                 if (n > 0 && (e == 0 || e == n) && t[s][1 - arm][1] > 0) {
-                    notes.add(new Note(0, d.studyNames()[s], Note.Kind.INFO, (e == 0 ? "no" : "every") + " patient in the "
+                    notes.add(new Note(0, d.studyNames(s), Note.Kind.INFO, (e == 0 ? "no" : "every") + " patient in the "
                             + (arm == 1 ? "treatment" : "control") + " arm had the event " + event + " (" + e + " of " + n + ")"));
                 }
             }

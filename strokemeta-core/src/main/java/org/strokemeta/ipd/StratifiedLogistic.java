@@ -45,7 +45,7 @@ final class StratifiedLogistic {
             int m = tab[t][0][1] + tab[t][1][1];
             if (e == 0 || e == m) {
                 col[t] = -1;
-                notes.add(new Note(0, d.studyNames()[t], Note.Kind.INFO, (e == 0 ? "no" : "every") + " patient had the event "
+                notes.add(new Note(0, d.studyNames(t), Note.Kind.INFO, (e == 0 ? "no" : "every") + " patient had the event "
                         + outcome.name() + " (" + e + " of " + m + "): the trial's intercept is " + (e == 0 ? "−∞" : "+∞")
                         + " and the trial adds no information on treatment or covariates"));
             } else {
@@ -145,9 +145,9 @@ final class StratifiedLogistic {
         boolean separation = false;
         double maxEta = 0;
         for (int i = 0; i < n; i++) {
-            int c = col[d.study()[i]];
+            int c = col[d.study(i)];
             if (c >= 0) {
-                maxEta = Math.max(maxEta, Math.abs(eta(par, c, k, d.treatment()[i], x, i)));
+                maxEta = Math.max(maxEta, Math.abs(eta(par, c, k, d.treatment(i), x, i)));
             }
         }
         if (maxEta > 30) {
@@ -168,12 +168,12 @@ final class StratifiedLogistic {
         List<Coefficient> intercepts = new ArrayList<>();
         for (int t = 0; t < s; t++) {
             if (col[t] < 0) {
-                intercepts.add(Estimates.undefined(d.studyNames()[t], tab[t][0][0] + tab[t][1][0] == 0
+                intercepts.add(Estimates.undefined(d.studyNames(t), tab[t][0][0] + tab[t][1][0] == 0
                         ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY));
             } else {
                 int c = col[t];
-                intercepts.add(cov == null ? Estimates.undefined(d.studyNames()[t], par[c])
-                        : Estimates.wald(d.studyNames()[t], par[c], Math.sqrt(cov[c * p + c]), o.level()));
+                intercepts.add(cov == null ? Estimates.undefined(d.studyNames(t), par[c])
+                        : Estimates.wald(d.studyNames(t), par[c], Math.sqrt(cov[c * p + c]), o.level()));
             }
         }
         RiskDifference rd = cov == null || separation ? RiskDifference.undefined()
@@ -203,11 +203,11 @@ final class StratifiedLogistic {
         double[] z = new double[p];
         double ll = 0;
         for (int i = 0; i < y.length; i++) {
-            int c = col[d.study()[i]];
+            int c = col[d.study(i)];
             if (c < 0) {
                 continue;
             }
-            double e = eta(par, c, k, d.treatment()[i], x, i);
+            double e = eta(par, c, k, d.treatment(i), x, i);
             // log p and log(1 − p) on the stable side
             double lp = e >= 0 ? -Math.log1p(Math.exp(-e)) : e - Math.log1p(Math.exp(e));
             double lq = lp - e;
@@ -215,7 +215,7 @@ final class StratifiedLogistic {
             double pr = Math.exp(lp);
             double w = pr * (1 - pr);
             double r = y[i] - pr;
-            z[k] = d.treatment()[i];
+            z[k] = d.treatment(i);
             for (int j = 0; j < x.length; j++) {
                 z[k + 1 + j] = x[j][i];
             }
@@ -252,7 +252,7 @@ final class StratifiedLogistic {
         double r0 = 0;
         double[] g = new double[p];
         for (int i = 0; i < n; i++) {
-            int c = col[d.study()[i]];
+            int c = col[d.study(i)];
             if (c < 0) {
                 // every or no patient of the trial had the event: risk 1 or 0 in both arms
                 r1 += y[i];

@@ -49,7 +49,7 @@ final class TrialBlocks {
         int s = d.studies();
         int[] count = new int[2 * s + 1];
         for (int i = 0; i < n; i++) {
-            count[2 * d.study()[i] + d.treatment()[i] + 1]++;
+            count[2 * d.study(i) + d.treatment(i) + 1]++;
         }
         for (int b = 0; b < 2 * s; b++) {
             count[b + 1] += count[b];
@@ -58,7 +58,7 @@ final class TrialBlocks {
         int[] next = count.clone();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
-            order[next[2 * d.study()[i] + d.treatment()[i]]++] = i;
+            order[next[2 * d.study(i) + d.treatment(i)]++] = i;
         }
         int[] y = new int[n];
         for (int r = 0; r < n; r++) {

@@ -12,7 +12,7 @@ package org.strokemeta.ipd;
  *                           variance of 0, or a correlation of ±1
  */
 public record VarianceComponents(RandomEffects structure, double interceptVariance, double treatmentVariance,
-                                 double correlation, boolean atBoundary) {
+                                 double correlation, boolean atBoundary) implements java.io.Serializable {
     /** The standard deviation of the random intercept. */
     public double interceptSd() {
         return Math.sqrt(interceptVariance);

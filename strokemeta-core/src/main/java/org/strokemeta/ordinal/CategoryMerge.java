@@ -12,7 +12,7 @@ import org.strokemeta.data.PatientData;
  * @param from the first category merged (0 = best)
  * @param to   the last category merged
  */
-public record CategoryMerge(int from, int to) {
+public record CategoryMerge(int from, int to) implements java.io.Serializable {
     public CategoryMerge {
         if (from < 0 || to <= from) {
             throw new IllegalArgumentException("merge categories from..to with 0 <= from < to (got " + from + ".." + to + ")");

@@ -43,7 +43,7 @@ import org.strokemeta.data.PatientData;
  * @param notes       the trials that could not contribute and why, and summaries not computed
  */
 public record ClinicalSummaries(ArmCombination combination, NetBenefit benefit, UtilityWeightedOutcome utility,
-                                List<Trial> trials, List<Note> notes) {
+                                List<Trial> trials, List<Note> notes) implements java.io.Serializable {
     public ClinicalSummaries {
         if (combination == null) {
             throw new IllegalArgumentException("the combination of trials is needed");
@@ -65,7 +65,7 @@ public record ClinicalSummaries(ArmCombination combination, NetBenefit benefit, 
      * @param reason        why it does not contribute to one or both summaries, or null
      */
     public record Trial(String study, double nTreatment, double nControl, NetBenefit benefit, double benefitWeight,
-                        UtilityWeightedOutcome utility, double utilityWeight, String reason) {
+                        UtilityWeightedOutcome utility, double utilityWeight, String reason) implements java.io.Serializable {
         /** The Mantel-Haenszel weight {@code n_T n_C / (n_T + n_C)} (0 when an arm is empty). */
         public double mantelHaenszelWeight() {
             return nTreatment > 0 && nControl > 0 ? nTreatment * nControl / (nTreatment + nControl) : 0;

@@ -18,7 +18,7 @@ import org.strokemeta.pool.Dist;
  * @param level   the confidence level
  */
 public record CommonOddsRatio(double logCor, double se, double ciLower, double ciUpper, double z, double p,
-                              double level) {
+                              double level) implements java.io.Serializable {
     public CommonOddsRatio {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("the confidence level must lie strictly between 0 and 1");

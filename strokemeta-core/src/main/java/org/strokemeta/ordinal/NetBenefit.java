@@ -48,7 +48,7 @@ import org.strokemeta.pool.Dist;
  */
 public record NetBenefit(double pBetter, double pWorse, double pTie, double difference, double se, double ciLower,
                          double ciUpper, double z, double p, double nnt, double nntLimitA, double nntLimitB,
-                         double nTreatment, double nControl, double level) {
+                         double nTreatment, double nControl, double level) implements java.io.Serializable {
     public NetBenefit {
         if (!(nTreatment > 0 && nControl > 0)) {
             throw new IllegalArgumentException("both arms need patients");
@@ -128,7 +128,7 @@ public record NetBenefit(double pBetter, double pWorse, double pTie, double diff
 
     /** For one trial of a table. */
     public static NetBenefit of(OrdinalTable t, int trial, double level) {
-        return of(t.treatment()[trial], t.control()[trial], level);
+        return of(t.treatment(trial), t.control(trial), level);
     }
 
     /**
@@ -142,8 +142,8 @@ public record NetBenefit(double pBetter, double pWorse, double pTie, double diff
         double[] co = new double[t.categories()];
         for (int s = 0; s < t.size(); s++) {
             for (int j = 0; j < tr.length; j++) {
-                tr[j] += t.treatment()[s][j];
-                co[j] += t.control()[s][j];
+                tr[j] += t.treatment(s, j);
+                co[j] += t.control(s, j);
             }
         }
         return of(tr, co, level);

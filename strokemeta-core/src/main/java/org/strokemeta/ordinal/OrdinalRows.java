@@ -59,11 +59,11 @@ record OrdinalRows(String source, String[] trialNames, int[] trial, int[] treatm
         List<Double> w = new ArrayList<>();
         for (int s = 0; s < k; s++) {
             for (int arm = 1; arm >= 0; arm--) {
-                double[] counts = arm == 1 ? t.treatment()[s] : t.control()[s];
+                double[] counts = arm == 1 ? t.treatment(s) : t.control(s);
                 for (int j = 0; j < cats; j++) {
                     double c = counts[j];
                     if (!(c >= 0) || Double.isInfinite(c)) {
-                        throw org.strokemeta.data.InputException.of(t.source(), t.study()[s] + ", "
+                        throw org.strokemeta.data.InputException.of(t.source(), t.study(s) + ", "
                                 + (arm == 1 ? "treatment" : "control") + " arm: the count of category " + j
                                 + " must be a number of patients (0 or more), not " + c);
                     }

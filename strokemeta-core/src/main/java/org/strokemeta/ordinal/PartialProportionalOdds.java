@@ -53,12 +53,12 @@ public final class PartialProportionalOdds {
         if (t != cuts) {
             throw new IllegalStateException("cut-point layouts differ between the two models");
         }
-        double bt = po.beta()[po.indexOf("treatment")];
+        double bt = po.beta(po.indexOf("treatment"));
         for (int j = 0; j < nd.nominalCount(); j++) {
             start[nd.nominalStart + j] = po.converged() ? -bt : 0;
         }
         for (int k = 0; k < covariates; k++) {
-            start[nd.betaStart + k] = po.converged() ? po.beta()[k + 1] : 0;
+            start[nd.betaStart + k] = po.converged() ? po.beta(k + 1) : 0;
         }
         ProportionalOddsFit partial = ProportionalOdds.fit(nd, strict, po.converged() ? start : null);
         int df = nd.nominalCount() - 1;

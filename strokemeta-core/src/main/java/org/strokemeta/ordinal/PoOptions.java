@@ -28,7 +28,7 @@ import org.strokemeta.pool.Execution;
  */
 public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, double level, int maxIterations,
                         double gradientTolerance, double stepTolerance, int maxHalvings, double divergenceBound,
-                        CategoryMerge merge, Execution execution) {
+                        CategoryMerge merge, Execution execution) implements java.io.Serializable {
     public PoOptions {
         if (thresholds == null || emptyCategories == null) {
             throw new IllegalArgumentException("thresholds and the empty-category rule need a value");

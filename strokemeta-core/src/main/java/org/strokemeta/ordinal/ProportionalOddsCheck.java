@@ -17,7 +17,7 @@ package org.strokemeta.ordinal;
  * @param message      null when both fits converged, otherwise what went wrong (then the statistic is NaN)
  */
 public record ProportionalOddsCheck(ProportionalOddsFit proportional, ProportionalOddsFit partial, double statistic,
-                                    int df, double p, double[] cutLogOr, double[] cutSe, String message) {
+                                    int df, double p, double[] cutLogOr, double[] cutSe, String message) implements java.io.Serializable {
     public ProportionalOddsCheck {
         if (proportional == null || partial == null) {
             throw new IllegalArgumentException("the test needs both fits");
@@ -28,6 +28,56 @@ public record ProportionalOddsCheck(ProportionalOddsFit proportional, Proportion
         if (message == null && !(proportional.converged() && partial.converged())) {
             throw new IllegalArgumentException("a test from fits that did not converge must say so");
         }
+        cutLogOr = cutLogOr.clone();
+        cutSe = cutSe.clone();
+    }
+
+    /** The {@code cutLogOr} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] cutLogOr() {
+        return cutLogOr.clone();
+    }
+
+    /** Element {@code i} of {@link #cutLogOr()}, without a copy. */
+    public double cutLogOr(int i) {
+        return cutLogOr[i];
+    }
+
+    /** The {@code cutSe} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] cutSe() {
+        return cutSe.clone();
+    }
+
+    /** Element {@code i} of {@link #cutSe()}, without a copy. */
+    public double cutSe(int i) {
+        return cutSe[i];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProportionalOddsCheck r
+                && java.util.Objects.equals(proportional, r.proportional)
+                && java.util.Objects.equals(partial, r.partial)
+                && Double.compare(statistic, r.statistic) == 0
+                && df == r.df
+                && Double.compare(p, r.p) == 0
+                && java.util.Arrays.equals(cutLogOr, r.cutLogOr)
+                && java.util.Arrays.equals(cutSe, r.cutSe)
+                && java.util.Objects.equals(message, r.message);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(proportional, partial, statistic, df, p,
+                java.util.Arrays.hashCode(cutLogOr), java.util.Arrays.hashCode(cutSe), message);
+    }
+
+    @Override
+    public String toString() {
+        return "ProportionalOddsCheck[proportional=" + proportional + ", partial=" + partial + ", statistic="
+                + statistic + ", df=" + df + ", p=" + p + ", cutLogOr=" + java.util.Arrays.toString(cutLogOr)
+                + ", cutSe=" + java.util.Arrays.toString(cutSe) + ", message=" + message + "]";
     }
 
     /** True when both fits converged and the statistic is valid. */

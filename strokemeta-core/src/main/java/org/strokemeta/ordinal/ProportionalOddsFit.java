@@ -50,7 +50,7 @@ public record ProportionalOddsFit(Thresholds thresholds, List<String> strata, do
                                   List<String> names, double[] beta, double[] se, double[][] vcov, double[] cutEffects,
                                   double[] cutEffectSe, double logLik, int observations, double patients, int parameters,
                                   int iterations, boolean converged, String message, double maxGradient,
-                                  double conditionNumber, boolean diverged, double level, List<Note> notes) {
+                                  double conditionNumber, boolean diverged, double level, List<Note> notes) implements java.io.Serializable {
     public ProportionalOddsFit {
         strata = List.copyOf(strata);
         names = List.copyOf(names);
@@ -70,6 +70,148 @@ public record ProportionalOddsFit(Thresholds thresholds, List<String> strata, do
         if (message == null || message.isBlank()) {
             throw new IllegalArgumentException("a fit says how it ended");
         }
+        cutPoints = deepCopy(cutPoints);
+        cutPointSe = deepCopy(cutPointSe);
+        beta = beta.clone();
+        se = se.clone();
+        vcov = deepCopy(vcov);
+        cutEffects = cutEffects.clone();
+        cutEffectSe = cutEffectSe.clone();
+    }
+
+    /** The {@code cutPoints} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[][] cutPoints() {
+        return deepCopy(cutPoints);
+    }
+
+    /** Element ({@code i}, {@code j}) of {@link #cutPoints()}, without a copy. */
+    public double cutPoints(int i, int j) {
+        return cutPoints[i][j];
+    }
+
+    /** The {@code cutPointSe} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[][] cutPointSe() {
+        return deepCopy(cutPointSe);
+    }
+
+    /** Element ({@code i}, {@code j}) of {@link #cutPointSe()}, without a copy. */
+    public double cutPointSe(int i, int j) {
+        return cutPointSe[i][j];
+    }
+
+    /** The {@code beta} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] beta() {
+        return beta.clone();
+    }
+
+    /** Element {@code i} of {@link #beta()}, without a copy. */
+    public double beta(int i) {
+        return beta[i];
+    }
+
+    /** The {@code se} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] se() {
+        return se.clone();
+    }
+
+    /** Element {@code i} of {@link #se()}, without a copy. */
+    public double se(int i) {
+        return se[i];
+    }
+
+    /** The {@code vcov} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[][] vcov() {
+        return deepCopy(vcov);
+    }
+
+    /** Element ({@code i}, {@code j}) of {@link #vcov()}, without a copy. */
+    public double vcov(int i, int j) {
+        return vcov[i][j];
+    }
+
+    /** The {@code cutEffects} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] cutEffects() {
+        return cutEffects.clone();
+    }
+
+    /** Element {@code i} of {@link #cutEffects()}, without a copy. */
+    public double cutEffects(int i) {
+        return cutEffects[i];
+    }
+
+    /** The {@code cutEffectSe} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] cutEffectSe() {
+        return cutEffectSe.clone();
+    }
+
+    /** Element {@code i} of {@link #cutEffectSe()}, without a copy. */
+    public double cutEffectSe(int i) {
+        return cutEffectSe[i];
+    }
+
+    private static double[][] deepCopy(double[][] x) {
+        if (x == null) {
+            return null;
+        }
+        double[][] o = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            o[i] = x[i] == null ? null : x[i].clone();
+        }
+        return o;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProportionalOddsFit r
+                && java.util.Objects.equals(thresholds, r.thresholds)
+                && java.util.Objects.equals(strata, r.strata)
+                && java.util.Arrays.deepEquals(cutPoints, r.cutPoints)
+                && java.util.Arrays.deepEquals(cutPointSe, r.cutPointSe)
+                && java.util.Objects.equals(names, r.names)
+                && java.util.Arrays.equals(beta, r.beta)
+                && java.util.Arrays.equals(se, r.se)
+                && java.util.Arrays.deepEquals(vcov, r.vcov)
+                && java.util.Arrays.equals(cutEffects, r.cutEffects)
+                && java.util.Arrays.equals(cutEffectSe, r.cutEffectSe)
+                && Double.compare(logLik, r.logLik) == 0
+                && observations == r.observations
+                && Double.compare(patients, r.patients) == 0
+                && parameters == r.parameters
+                && iterations == r.iterations
+                && converged == r.converged
+                && java.util.Objects.equals(message, r.message)
+                && Double.compare(maxGradient, r.maxGradient) == 0
+                && Double.compare(conditionNumber, r.conditionNumber) == 0
+                && diverged == r.diverged
+                && Double.compare(level, r.level) == 0
+                && java.util.Objects.equals(notes, r.notes);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(thresholds, strata, java.util.Arrays.deepHashCode(cutPoints),
+                java.util.Arrays.deepHashCode(cutPointSe), names, java.util.Arrays.hashCode(beta), java.util.Arrays.hashCode(se), java.util.Arrays.deepHashCode(vcov), java.util.Arrays.hashCode(cutEffects), java.util.Arrays.hashCode(cutEffectSe), logLik, observations, patients, parameters, iterations, converged, message, maxGradient, conditionNumber, diverged, level, notes);
+    }
+
+    @Override
+    public String toString() {
+        return "ProportionalOddsFit[thresholds=" + thresholds + ", strata=" + strata + ", cutPoints="
+                + java.util.Arrays.deepToString(cutPoints) + ", cutPointSe="
+                + java.util.Arrays.deepToString(cutPointSe) + ", names=" + names + ", beta="
+                + java.util.Arrays.toString(beta) + ", se=" + java.util.Arrays.toString(se) + ", vcov="
+                + java.util.Arrays.deepToString(vcov) + ", cutEffects=" + java.util.Arrays.toString(cutEffects)
+                + ", cutEffectSe=" + java.util.Arrays.toString(cutEffectSe) + ", logLik=" + logLik
+                + ", observations=" + observations + ", patients=" + patients + ", parameters=" + parameters
+                + ", iterations=" + iterations + ", converged=" + converged + ", message=" + message
+                + ", maxGradient=" + maxGradient + ", conditionNumber=" + conditionNumber + ", diverged="
+                + diverged + ", level=" + level + ", notes=" + notes + "]";
     }
 
     /** The position of a coefficient, or −1. */

@@ -12,7 +12,7 @@ package org.strokemeta.ordinal;
  * @param reason   why it was left out (null when included)
  */
 public record TrialEffect(String study, int line, ProportionalOddsFit fit, CommonOddsRatio effect, boolean included,
-                          String reason) {
+                          String reason) implements java.io.Serializable {
     public TrialEffect {
         if (study == null || effect == null) {
             throw new IllegalArgumentException("a trial effect needs its label and effect");

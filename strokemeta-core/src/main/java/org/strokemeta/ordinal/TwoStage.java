@@ -38,7 +38,7 @@ public final class TwoStage {
     public static TwoStageResult run(PatientData d, PoOptions po, MetaOptions mo) {
         int[] lines = new int[d.studies()];
         for (int i = d.size() - 1; i >= 0; i--) {
-            lines[d.study()[i]] = d.lines()[i];
+            lines[d.study(i)] = d.lines(i);
         }
         return run(OrdinalRows.of(po.prepare(d)), lines, po, mo);
     }

@@ -12,7 +12,7 @@ import org.strokemeta.pool.MetaResult;
  * @param pooled the pooled analysis of the included trials (log common odds ratio scale)
  * @param notes  trials left out and why, and remarks from the fits
  */
-public record TwoStageResult(List<TrialEffect> trials, MetaResult pooled, List<Note> notes) {
+public record TwoStageResult(List<TrialEffect> trials, MetaResult pooled, List<Note> notes) implements java.io.Serializable {
     public TwoStageResult {
         trials = List.copyOf(trials);
         notes = List.copyOf(notes);

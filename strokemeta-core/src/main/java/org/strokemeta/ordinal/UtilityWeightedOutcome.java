@@ -30,7 +30,7 @@ import org.strokemeta.pool.Dist;
 public record UtilityWeightedOutcome(UtilityWeights weights, double meanTreatment, double meanControl,
                                      double sdTreatment, double sdControl, double nTreatment, double nControl,
                                      double difference, double se, double ciLower, double ciUpper, double z, double p,
-                                     double level) {
+                                     double level) implements java.io.Serializable {
     public UtilityWeightedOutcome {
         if (weights == null) {
             throw new IllegalArgumentException("utility weights are needed");
@@ -64,7 +64,7 @@ public record UtilityWeightedOutcome(UtilityWeights weights, double meanTreatmen
 
     /** For one trial of a table. */
     public static UtilityWeightedOutcome of(OrdinalTable t, int trial, UtilityWeights w, double level) {
-        return of(t.treatment()[trial], t.control()[trial], w, level);
+        return of(t.treatment(trial), t.control(trial), w, level);
     }
 
     /**

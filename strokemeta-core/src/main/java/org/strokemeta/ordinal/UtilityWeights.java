@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param source the publication the weights come from
  * @param values the weight of each category, 0 first
  */
-public record UtilityWeights(String name, String source, double[] values) {
+public record UtilityWeights(String name, String source, double[] values) implements java.io.Serializable {
     public UtilityWeights {
         if (name == null || source == null || values == null || values.length < 2) {
             throw new IllegalArgumentException("utility weights need a name, a source and one value per category");
@@ -21,6 +21,25 @@ public record UtilityWeights(String name, String source, double[] values) {
             }
         }
         values = values.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UtilityWeights r
+                && java.util.Objects.equals(name, r.name)
+                && java.util.Objects.equals(source, r.source)
+                && java.util.Arrays.equals(values, r.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, source, java.util.Arrays.hashCode(values));
+    }
+
+    @Override
+    public String toString() {
+        return "UtilityWeights[name=" + name + ", source=" + source + ", values="
+                + java.util.Arrays.toString(values) + "]";
     }
 
     /**

@@ -28,7 +28,7 @@ public final class BubblePlot {
         double[] y = new double[x.length];
         double[] w = r.fit().weights();
         for (int i = 0; i < x.length; i++) {
-            y[i] = r.effects().yi()[d.positions()[i]];
+            y[i] = r.effects().yi(d.positions(i));
         }
         ModelFit f = r.fit();
         double crit = f.df() > 0 && !Double.isNaN(f.df()) && f.options().ciMethod() == org.strokemeta.pool.CiMethod.KNHA
@@ -73,14 +73,14 @@ public final class BubblePlot {
         double[][] vb = f.vb();
         for (int k = 0; k <= steps; k++) {
             double xv = x0 + (x1 - x0) * k / steps;
-            double pred = f.beta()[0] + f.beta()[1] * xv;
+            double pred = f.beta(0) + f.beta(1) * xv;
             double se = Math.sqrt(vb[0][0] + xv * xv * vb[1][1] + 2 * xv * vb[0][1]);
             band.append(Svg.f(px.applyAsDouble(xv))).append(',').append(Svg.f(py.applyAsDouble(pred + crit * se))).append(' ');
             line.append(Svg.f(px.applyAsDouble(xv))).append(',').append(Svg.f(py.applyAsDouble(pred))).append(' ');
         }
         for (int k = steps; k >= 0; k--) {
             double xv = x0 + (x1 - x0) * k / steps;
-            double pred = f.beta()[0] + f.beta()[1] * xv;
+            double pred = f.beta(0) + f.beta(1) * xv;
             double se = Math.sqrt(vb[0][0] + xv * xv * vb[1][1] + 2 * xv * vb[0][1]);
             band.append(Svg.f(px.applyAsDouble(xv))).append(',').append(Svg.f(py.applyAsDouble(pred - crit * se))).append(' ');
         }
@@ -90,7 +90,7 @@ public final class BubblePlot {
             double rad = 3 + 12 * Math.sqrt(w[i] / wmax);
             s.append("<circle class=\"study\" cx=\"").append(Svg.f(px.applyAsDouble(x[i]))).append("\" cy=\"").append(Svg.f(py.applyAsDouble(y[i])))
                     .append("\" r=\"").append(Svg.f(rad)).append("\" fill=\"#1f4e79\" fill-opacity=\"0.45\" stroke=\"#1f4e79\"><title>")
-                    .append(Svg.data(r.effects().study()[d.positions()[i]])).append("</title></circle>\n");
+                    .append(Svg.data(r.effects().study(d.positions(i)))).append("</title></circle>\n");
         }
         s.append("<line x1=\"").append(left).append("\" y1=\"").append(top + ph).append("\" x2=\"").append(left + pw).append("\" y2=\"").append(top + ph)
                 .append("\" stroke=\"#333\"/><line x1=\"").append(left).append("\" y1=\"").append(top).append("\" x2=\"").append(left)

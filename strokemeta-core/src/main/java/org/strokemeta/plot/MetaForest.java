@@ -167,25 +167,25 @@ public final class MetaForest {
             order.add(p);
         }
         switch (o.sort()) {
-            case EFFECT -> order.sort(Comparator.comparingDouble(i -> es.yi()[i]));
-            case WEIGHT -> order.sort(Comparator.comparingDouble(i -> -r.weights()[i]));
-            case PRECISION -> order.sort(Comparator.comparingDouble(i -> es.vi()[i]));
+            case EFFECT -> order.sort(Comparator.comparingDouble(i -> es.yi(i)));
+            case WEIGHT -> order.sort(Comparator.comparingDouble(i -> -r.weights(i)));
+            case PRECISION -> order.sort(Comparator.comparingDouble(i -> es.vi(i)));
             default -> {
             }
         }
         List<ForestPlot.Row> rows = new ArrayList<>();
         for (int i : order) {
-            double se = Math.sqrt(es.vi()[i]);
+            double se = Math.sqrt(es.vi(i));
             List<String> cells = new ArrayList<>();
-            Integer k = inputOfLine.get(es.lines()[i]);
+            Integer k = inputOfLine.get(es.lines(i));
             if (k != null && in instanceof BinaryStudies b) {
-                cells.add(count(b.eventsTreat()[k]) + "/" + count(b.totalTreat()[k]));
-                cells.add(count(b.eventsCtrl()[k]) + "/" + count(b.totalCtrl()[k]));
+                cells.add(count(b.eventsTreat(k)) + "/" + count(b.totalTreat(k)));
+                cells.add(count(b.eventsCtrl(k)) + "/" + count(b.totalCtrl(k)));
             } else if (k != null && in instanceof ContinuousStudies c) {
-                cells.add(count(c.nTreat()[k]));
-                cells.add(count(c.nCtrl()[k]));
+                cells.add(count(c.nTreat(k)));
+                cells.add(count(c.nCtrl(k)));
             }
-            rows.add(ForestPlot.Row.study(es.study()[i], es.yi()[i], es.yi()[i] - z * se, es.yi()[i] + z * se, r.weights()[i], cells));
+            rows.add(ForestPlot.Row.study(es.study(i), es.yi(i), es.yi(i) - z * se, es.yi(i) + z * se, r.weights(i), cells));
         }
         return rows;
     }

@@ -41,12 +41,13 @@ import java.util.function.IntConsumer;
  * <p>Carried by the requests that have parallel parts ({@code MetaRequest}, {@code IpdRequest},
  * {@code MixedOptions}, {@code BinaryOptions}, {@code PoOptions}); their defaults use {@link #defaults()}.
  */
-public final class Execution {
+public final class Execution implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Execution DEFAULTS = new Execution(null, 0);
     private static final Execution SINGLE = new Execution(null, 1);
 
     /** The executor, or null for the library's pool (parallelism 0) or the calling thread (parallelism 1). */
-    private final Executor executor;
+    private final transient Executor executor;
     /** Tasks run at once at most, the calling thread included; 0 for the processors' count. */
     private final int parallelism;
 
@@ -184,6 +185,14 @@ public final class Execution {
             p.allowCoreThreadTimeOut(true);
             return p;
         }
+    }
+
+    /**
+     * An execution read back from a stream (a request carried by a cache or a cluster job) runs on that
+     * process's library pool, or single-threaded when it was: an executor does not travel.
+     */
+    private Object readResolve() {
+        return parallelism == 1 ? SINGLE : DEFAULTS;
     }
 
     @Override

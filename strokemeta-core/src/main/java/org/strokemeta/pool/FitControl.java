@@ -13,7 +13,7 @@ package org.strokemeta.pool;
  *                  the score equation by a bracketing method instead (with a note); when false the fit
  *                  is reported as not converged, as metafor does
  */
-public record FitControl(double threshold, int maxIter, double stepAdj, boolean ll0Check, boolean scoreFallback) {
+public record FitControl(double threshold, int maxIter, double stepAdj, boolean ll0Check, boolean scoreFallback) implements java.io.Serializable {
     public FitControl {
         if (!(threshold > 0)) {
             throw new IllegalArgumentException("the convergence threshold must be positive");

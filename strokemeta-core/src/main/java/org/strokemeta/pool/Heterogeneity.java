@@ -21,8 +21,8 @@ package org.strokemeta.pool;
  * @param h2Ci        the matching interval of H², or null
  */
 public record Heterogeneity(double q, int qDf, double qP, double i2, double h2, double tau2, double tau,
-                           double typicalVariance, Interval tau2Ci, Interval i2Ci, Interval h2Ci) {
+                           double typicalVariance, Interval tau2Ci, Interval i2Ci, Interval h2Ci) implements java.io.Serializable {
     /** A confidence interval; the bounds may sit at the search limits (see the flags). */
-    public record Interval(double lower, double upper, String remark) {
+    public record Interval(double lower, double upper, String remark) implements java.io.Serializable {
     }
 }

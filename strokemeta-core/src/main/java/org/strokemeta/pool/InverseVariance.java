@@ -43,23 +43,23 @@ public final class InverseVariance {
         double crit = o.ciMethod() == CiMethod.KNHA ? Dist.tCrit(o.level(), df) : Dist.zCrit(o.level());
         for (int r = 0; r < p; r++) {
             for (int c = 0; c < p; c++) {
-                vb[r][c] = w.vb()[r][c] * scale;
+                vb[r][c] = w.vb(r, c) * scale;
             }
         }
         for (int j = 0; j < p; j++) {
             se[j] = Math.sqrt(vb[j][j]);
-            stat[j] = w.beta()[j] / se[j];
+            stat[j] = w.beta(j) / se[j];
             pv[j] = o.ciMethod() == CiMethod.KNHA ? Dist.pT2(stat[j], df) : Dist.pNormal2(stat[j]);
-            lo[j] = w.beta()[j] - crit * se[j];
-            hi[j] = w.beta()[j] + crit * se[j];
+            lo[j] = w.beta(j) - crit * se[j];
+            hi[j] = w.beta(j) + crit * se[j];
         }
         double[] weights = new double[k];
         for (int i = 0; i < k; i++) {
-            weights[i] = 1.0 / (m.v()[i] + tau2);
+            weights[i] = 1.0 / (m.v(i) + tau2);
         }
         Heterogeneity het = heterogeneity(m, o.model() == Model.RANDOM, tau2, o.level(),
                 tau2Ci && o.model() == Model.RANDOM && est != null && est.converged());
-        return new ModelFit(m, o, est, w.beta(), vb, se, stat, pv, lo, hi, df, scale, weights, het);
+        return new ModelFit(m, o, est, w.betaView(), vb, se, stat, pv, lo, hi, df, scale, weights, het);
     }
 
     /**

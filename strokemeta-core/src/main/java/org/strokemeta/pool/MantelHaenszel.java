@@ -38,14 +38,14 @@ public final class MantelHaenszel {
         boolean[] inQ = new boolean[k];
         int kQ = 0;
         for (int i = 0; i < k; i++) {
-            int r = es.rows()[i];
-            double a = s.eventsTreat()[r];
-            double b = s.totalTreat()[r] - a;
-            double c = s.eventsCtrl()[r];
-            double d = s.totalCtrl()[r] - c;
-            inQ[i] = !((a == 0 && c == 0) || (b == 0 && d == 0)) && es.vi()[i] > 0;
+            int r = es.rows(i);
+            double a = s.eventsTreat(r);
+            double b = s.totalTreat(r) - a;
+            double c = s.eventsCtrl(r);
+            double d = s.totalCtrl(r) - c;
+            inQ[i] = !((a == 0 && c == 0) || (b == 0 && d == 0)) && es.vi(i) > 0;
             if (!inQ[i]) {
-                notes.add(new Note(es.lines()[i], es.study()[i], Note.Kind.INFO,
+                notes.add(new Note(es.lines(i), es.study(i), Note.Kind.INFO,
                         "no events (or only events) in both arms: kept in the Mantel-Haenszel estimate, left out of Q"));
             } else {
                 kQ++;
@@ -61,7 +61,7 @@ public final class MantelHaenszel {
             double sumPSQR = 0;
             double sumQS = 0;
             for (int i = 0; i < k; i++) {
-                double[] t = table(s, es.rows()[i]);
+                double[] t = table(s, es.rows(i));
                 double a = t[0];
                 double b = t[1];
                 double c = t[2];
@@ -92,7 +92,7 @@ public final class MantelHaenszel {
             double sumA = 0;
             double sumC = 0;
             for (int i = 0; i < k; i++) {
-                double[] t = table(s, es.rows()[i]);
+                double[] t = table(s, es.rows(i));
                 double a = t[0];
                 double c = t[2];
                 double n1 = t[0] + t[1];
@@ -117,7 +117,7 @@ public final class MantelHaenszel {
             double pSum = 0;
             double qSum = 0;
             for (int i = 0; i < k; i++) {
-                double[] t = table(s, es.rows()[i]);
+                double[] t = table(s, es.rows(i));
                 double a = t[0];
                 double c = t[2];
                 double n1 = t[0] + t[1];
@@ -141,8 +141,8 @@ public final class MantelHaenszel {
         double q = 0;
         for (int i = 0; i < k; i++) {
             if (inQ[i]) {
-                double r = es.yi()[i] - est;
-                q += r * r / es.vi()[i];
+                double r = es.yi(i) - est;
+                q += r * r / es.vi(i);
             }
         }
         q = Math.max(0, q);
@@ -180,8 +180,8 @@ public final class MantelHaenszel {
 
     /** The raw 2x2 table a, b, c, d of input row r. */
     static double[] table(BinaryStudies s, int r) {
-        double a = s.eventsTreat()[r];
-        double c = s.eventsCtrl()[r];
-        return new double[] {a, s.totalTreat()[r] - a, c, s.totalCtrl()[r] - c};
+        double a = s.eventsTreat(r);
+        double c = s.eventsCtrl(r);
+        return new double[] {a, s.totalTreat(r) - a, c, s.totalCtrl(r) - c};
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
 import org.strokemeta.effect.EffectSizes;
+import org.strokemeta.internal.SharedArrays;
 
 /**
  * Pools per-study effects into one estimate: inverse-variance fixed or random effects
@@ -36,12 +37,14 @@ public final class MetaAnalysis {
             return Peto.pool(es, o);
         }
         es = weightable(es);
-        MetaModel m = MetaModel.interceptOnly(es.yi(), es.vi());
+        // The model reads the effects' own arrays (both are immutable): no copy of a million studies.
+        SharedArrays.Effects raw = SharedArrays.of(es);
+        MetaModel m = MetaModel.interceptOnlyOwning(raw.yi(es), raw.vi(es));
         ModelFit fit = InverseVariance.fit(m, o, tau2Ci);
         boolean valid = fit.tau2() == null || fit.tau2().converged();
-        if (valid && !(Double.isFinite(fit.beta()[0]) && Double.isFinite(fit.se()[0]))) {
+        if (valid && !(Double.isFinite(fit.beta(0)) && Double.isFinite(fit.se(0)))) {
             throw InputException.of(es.input().source(), "the pooled estimate cannot be computed in double precision "
-                    + "(it came out as " + fit.beta()[0] + " with standard error " + fit.se()[0] + "): the effects or their "
+                    + "(it came out as " + fit.beta(0) + " with standard error " + fit.se(0) + "): the effects or their "
                     + "sampling variances are too extreme (variances from " + min(es.vi()) + " to " + max(es.vi())
                     + ", effects from " + min(es.yi()) + " to " + max(es.yi()) + ")");
         }
@@ -67,13 +70,13 @@ public final class MetaAnalysis {
         int m = 0;
         List<Note> notes = null;
         for (int i = 0; i < k; i++) {
-            if (es.vi()[i] > 0) {
+            if (es.vi(i) > 0) {
                 keep[m++] = i;
             } else {
                 if (notes == null) {
                     notes = new ArrayList<>(es.notes());
                 }
-                notes.add(new Note(es.lines()[i], es.study()[i], Note.Kind.EXCLUDED,
+                notes.add(new Note(es.lines(i), es.study(i), Note.Kind.EXCLUDED,
                         "the sampling variance is 0, so the study cannot be weighted by inverse variance: left out"));
             }
         }
@@ -90,8 +93,8 @@ public final class MetaAnalysis {
     /** Turns an intercept-only fit into a pooled result, adding the prediction interval. */
     static MetaResult fromFit(EffectSizes es, ModelFit fit) {
         MetaOptions o = fit.options();
-        double est = fit.beta()[0];
-        double se = fit.se()[0];
+        double est = fit.beta(0);
+        double se = fit.se(0);
         double piLo = Double.NaN;
         double piHi = Double.NaN;
         double tau2 = fit.heterogeneity().tau2();
@@ -102,8 +105,8 @@ public final class MetaAnalysis {
             piLo = est - crit * sp;
             piHi = est + crit * sp;
         }
-        PooledEstimate pooled = new PooledEstimate(est, se, fit.ciLower()[0], fit.ciUpper()[0], fit.statistic()[0],
-                fit.df(), fit.p()[0], piLo, piHi);
+        PooledEstimate pooled = new PooledEstimate(est, se, fit.ciLower(0), fit.ciUpper(0), fit.statistic(0),
+                fit.df(), fit.p(0), piLo, piHi);
         List<Note> notes = new ArrayList<>(es.notes());
         Tau2Estimate t = fit.tau2();
         if (t != null && t.message() != null) {
@@ -116,13 +119,14 @@ public final class MetaAnalysis {
         if (o.model() == Model.FIXED && o.ciMethod() == CiMethod.KNHA) {
             notes.add(new Note(0, null, Note.Kind.INFO, "the Hartung-Knapp adjustment is meant for random-effects models"));
         }
+        double[] w = fit.weightsView();
         double sw = 0;
-        for (double w : fit.weights()) {
-            sw += w;
+        for (double wi : w) {
+            sw += wi;
         }
-        double[] pct = new double[fit.weights().length];
+        double[] pct = new double[w.length];
         for (int i = 0; i < pct.length; i++) {
-            pct[i] = 100 * fit.weights()[i] / sw;
+            pct[i] = 100 * w[i] / sw;
         }
         String method = o.model() == Model.FIXED ? "fixed-effect, inverse variance"
                 : "random-effects, " + o.tau2Method().label() + " (" + o.tau2Method().name() + ")";

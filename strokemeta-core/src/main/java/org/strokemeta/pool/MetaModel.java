@@ -25,7 +25,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * moderators ({@link Workspace}). So one meta-analysis of a million studies needs memory linear in k
  * and time linear per iteration.
  */
-public final class MetaModel {
+public final class MetaModel implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final double[] y;
     private final double[] v;
     /** Moderator columns (without the intercept); empty for an intercept-only model. */
@@ -51,12 +52,17 @@ public final class MetaModel {
         this.p = mods.length + 1;
     }
 
-    /** The intercept-only model (the ordinary meta-analysis). */
+    /** The intercept-only model (the ordinary meta-analysis); the arrays are copied. */
     public static MetaModel interceptOnly(double[] y, double[] v) {
+        return new MetaModel(y.clone(), v.clone(), new double[0][], List.of("intercept"));
+    }
+
+    /** The intercept-only model over arrays the caller made for it and no longer changes (no copy). */
+    static MetaModel interceptOnlyOwning(double[] y, double[] v) {
         return new MetaModel(y, v, new double[0][], List.of("intercept"));
     }
 
-    /** A meta-regression: an intercept plus the given moderator columns. */
+    /** A meta-regression: an intercept plus the given moderator columns; the arrays are copied. */
     public static MetaModel withModerators(double[] y, double[] v, List<String> modNames, double[][] mods) {
         if (modNames.size() != mods.length) {
             throw new IllegalArgumentException("names and moderators differ in number");
@@ -66,12 +72,16 @@ public final class MetaModel {
         for (int j = 0; j < mods.length; j++) {
             all[j + 1] = modNames.get(j);
         }
-        return new MetaModel(y, v, mods, Arrays.asList(all));
+        double[][] m = new double[mods.length][];
+        for (int j = 0; j < mods.length; j++) {
+            m[j] = mods[j].clone();
+        }
+        return new MetaModel(y.clone(), v.clone(), m, Arrays.asList(all));
     }
 
-    /** The same design with other effects (used by permutation tests). */
+    /** The same design with other effects (used by permutation tests); the array is copied. */
     public MetaModel withY(double[] newY) {
-        return new MetaModel(newY, v, mods, names);
+        return new MetaModel(newY.clone(), v, mods, names);
     }
 
     /** The same effects and variances with the moderator rows permuted: row i takes the moderators of row perm[i]. */
@@ -93,12 +103,47 @@ public final class MetaModel {
         return p;
     }
 
+    /** The effects (a copy). */
     public double[] y() {
+        return y.clone();
+    }
+
+    /** The sampling variances (a copy). */
+    public double[] v() {
+        return v.clone();
+    }
+
+    /** The effects themselves, for this package's code that only reads them. */
+    double[] yView() {
         return y;
     }
 
-    public double[] v() {
-        return v;
+    /** The effect of study {@code i}, without a copy. */
+    public double y(int i) {
+        return y[i];
+    }
+
+    /** The sampling variance of study {@code i}, without a copy. */
+    public double v(int i) {
+        return v[i];
+    }
+
+    /** Equal when the effects, variances, moderators and names are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MetaModel m && Arrays.equals(y, m.y) && Arrays.equals(v, m.v)
+                && Arrays.deepEquals(mods, m.mods) && names.equals(m.names);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * (31 * Arrays.hashCode(y) + Arrays.hashCode(v)) + Arrays.deepHashCode(mods)) + names.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "MetaModel[k=" + k + ", names=" + names + ", y=" + Arrays.toString(y) + ", v=" + Arrays.toString(v)
+                + (mods.length == 0 ? "" : ", moderators=" + Arrays.deepToString(mods)) + "]";
     }
 
     /** Coefficient names: "intercept" then the moderators. */
@@ -677,6 +722,76 @@ public final class MetaModel {
      * @param yppy  Y'PPY = Σ w² r²
      */
     public record Weighted(double tau2, double[] beta, double[][] vb, double rss, double sumW, double sumW2,
-                           double trP, double trPP, double yppy) {
+                           double trP, double trPP, double yppy) implements java.io.Serializable {
+        public Weighted {
+            beta = beta.clone();
+            vb = deepCopy(vb);
+        }
+
+        /** The {@code beta} component, as a copy (the record cannot be changed through it). */
+        @Override
+        public double[] beta() {
+            return beta.clone();
+        }
+
+        /** The coefficients themselves, for this package's code that only reads them. */
+        double[] betaView() {
+            return beta;
+        }
+
+        /** Element {@code i} of {@link #beta()}, without a copy. */
+        public double beta(int i) {
+            return beta[i];
+        }
+
+        /** The {@code vb} component, as a copy (the record cannot be changed through it). */
+        @Override
+        public double[][] vb() {
+            return deepCopy(vb);
+        }
+
+        /** Element ({@code i}, {@code j}) of {@link #vb()}, without a copy. */
+        public double vb(int i, int j) {
+            return vb[i][j];
+        }
+
+        private static double[][] deepCopy(double[][] x) {
+            if (x == null) {
+                return null;
+            }
+            double[][] o = new double[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                o[i] = x[i] == null ? null : x[i].clone();
+            }
+            return o;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Weighted r
+                    && Double.compare(tau2, r.tau2) == 0
+                    && java.util.Arrays.equals(beta, r.beta)
+                    && java.util.Arrays.deepEquals(vb, r.vb)
+                    && Double.compare(rss, r.rss) == 0
+                    && Double.compare(sumW, r.sumW) == 0
+                    && Double.compare(sumW2, r.sumW2) == 0
+                    && Double.compare(trP, r.trP) == 0
+                    && Double.compare(trPP, r.trPP) == 0
+                    && Double.compare(yppy, r.yppy) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(tau2, java.util.Arrays.hashCode(beta),
+                    java.util.Arrays.deepHashCode(vb), rss, sumW, sumW2, trP, trPP, yppy);
+        }
+
+        @Override
+        public String toString() {
+            return "Weighted[tau2=" + tau2 + ", beta=" + java.util.Arrays.toString(beta) + ", vb="
+                    + java.util.Arrays.deepToString(vb) + ", rss=" + rss + ", sumW=" + sumW + ", sumW2=" + sumW2
+                    + ", trP=" + trP + ", trPP=" + trPP + ", yppy=" + yppy + "]";
+        }
+
     }
 }

@@ -11,7 +11,7 @@ package org.strokemeta.pool;
  * @param control     settings of the iterative estimators
  */
 public record MetaOptions(Model model, FixedMethod fixedMethod, Tau2Method tau2Method, CiMethod ciMethod,
-                          double level, FitControl control) {
+                          double level, FitControl control) implements java.io.Serializable {
     public MetaOptions {
         if (model == null || fixedMethod == null || tau2Method == null || ciMethod == null || control == null) {
             throw new IllegalArgumentException("every option needs a value");

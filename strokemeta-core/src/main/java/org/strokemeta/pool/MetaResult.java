@@ -19,9 +19,47 @@ import org.strokemeta.effect.EffectSizes;
  * @param notes     notes on studies and on the fit
  */
 public record MetaResult(MetaOptions options, EffectSizes effects, double[] weights, PooledEstimate pooled,
-                         Heterogeneity heterogeneity, Tau2Estimate tau2, String method, List<Note> notes) {
+                         Heterogeneity heterogeneity, Tau2Estimate tau2, String method, List<Note> notes) implements java.io.Serializable {
     public MetaResult {
         notes = List.copyOf(notes);
+        weights = weights.clone();
+    }
+
+    /** The {@code weights} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** Element {@code i} of {@link #weights()}, without a copy. */
+    public double weights(int i) {
+        return weights[i];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MetaResult r
+                && java.util.Objects.equals(options, r.options)
+                && java.util.Objects.equals(effects, r.effects)
+                && java.util.Arrays.equals(weights, r.weights)
+                && java.util.Objects.equals(pooled, r.pooled)
+                && java.util.Objects.equals(heterogeneity, r.heterogeneity)
+                && java.util.Objects.equals(tau2, r.tau2)
+                && java.util.Objects.equals(method, r.method)
+                && java.util.Objects.equals(notes, r.notes);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(options, effects, java.util.Arrays.hashCode(weights), pooled, heterogeneity,
+                tau2, method, notes);
+    }
+
+    @Override
+    public String toString() {
+        return "MetaResult[options=" + options + ", effects=" + effects + ", weights="
+                + java.util.Arrays.toString(weights) + ", pooled=" + pooled + ", heterogeneity=" + heterogeneity
+                + ", tau2=" + tau2 + ", method=" + method + ", notes=" + notes + "]";
     }
 
     /** The number of studies pooled. */

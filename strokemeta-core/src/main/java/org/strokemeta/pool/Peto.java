@@ -29,7 +29,7 @@ public final class Peto {
         int kYi = 0;
         double[] wts = new double[k];
         for (int i = 0; i < k; i++) {
-            double[] t = MantelHaenszel.table(s, es.rows()[i]);
+            double[] t = MantelHaenszel.table(s, es.rows(i));
             double a = t[0];
             double b = t[1];
             double c = t[2];
@@ -51,7 +51,7 @@ public final class Peto {
             if (!(xt == 0 || yt == 0)) {
                 kYi++;
             } else {
-                notes.add(new Note(es.lines()[i], es.study()[i], Note.Kind.INFO,
+                notes.add(new Note(es.lines(i), es.study(i), Note.Kind.INFO,
                         "no events (or only events) in both arms: contributes nothing to the Peto estimate"));
             }
         }

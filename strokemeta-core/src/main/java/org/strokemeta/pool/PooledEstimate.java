@@ -14,7 +14,7 @@ package org.strokemeta.pool;
  * @param piUpper   upper prediction limit; NaN for fixed-effect models
  */
 public record PooledEstimate(double estimate, double se, double ciLower, double ciUpper, double statistic,
-                             double df, double p, double piLower, double piUpper) {
+                             double df, double p, double piLower, double piUpper) implements java.io.Serializable {
     /** True when the statistic is a t (Hartung-Knapp) rather than a z. */
     public boolean isT() {
         return !Double.isNaN(df);

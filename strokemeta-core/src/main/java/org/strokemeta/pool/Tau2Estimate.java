@@ -9,7 +9,7 @@ package org.strokemeta.pool;
  * @param converged  false when an iterative estimator stopped without converging; the value is then not valid
  * @param message    why it did not converge, or a remark (such as the tau² = 0 check), or null
  */
-public record Tau2Estimate(Tau2Method method, double tau2, int iterations, boolean converged, String message) {
+public record Tau2Estimate(Tau2Method method, double tau2, int iterations, boolean converged, String message) implements java.io.Serializable {
     /**
      * A closed-form estimate; one that double precision cannot hold (sums of weights overflow for
      * sampling variances near the smallest double, squared residuals for effects near the largest) is

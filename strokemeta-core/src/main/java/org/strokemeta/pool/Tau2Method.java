@@ -121,7 +121,7 @@ public enum Tau2Method {
 
     /** metafor's default upper end of the tau² search: max(100, 10 mad(y)²). */
     static double tau2Max(MetaModel m) {
-        double mad = mad(m.y());
+        double mad = mad(m.yView());
         return Math.max(100, 10 * mad * mad);
     }
 
@@ -352,8 +352,8 @@ public enum Tau2Method {
     static double logLik(MetaModel m, double tau2, boolean reml) {
         MetaModel.Eval w = m.evaluator().at(tau2);
         double sl = 0;
-        for (double vi : m.v()) {
-            sl += Math.log(vi + tau2);
+        for (int i = 0, k = m.k(); i < k; i++) {
+            sl += Math.log(m.v(i) + tau2);
         }
         double ll = -0.5 * sl - 0.5 * w.rss;
         if (reml) {

@@ -58,7 +58,7 @@ public final class OrdinalCase {
         if (c.hasOption("nnt")) {
             ObjectNode b = out.putObject("benefit");
             for (int s = 0; s < t.size(); s++) {
-                putBenefit(b.putObject(t.study()[s]), NetBenefit.of(t, s, level));
+                putBenefit(b.putObject(t.study(s)), NetBenefit.of(t, s, level));
             }
             putBenefit(b.putObject("all"), NetBenefit.ofAllTrials(t, level));
         }
@@ -68,10 +68,10 @@ public final class OrdinalCase {
             double[] tr = new double[t.categories()];
             double[] co = new double[t.categories()];
             for (int s = 0; s < t.size(); s++) {
-                putUtility(u.putObject(t.study()[s]), UtilityWeightedOutcome.of(t, s, w, level));
+                putUtility(u.putObject(t.study(s)), UtilityWeightedOutcome.of(t, s, w, level));
                 for (int j = 0; j < tr.length; j++) {
-                    tr[j] += t.treatment()[s][j];
-                    co[j] += t.control()[s][j];
+                    tr[j] += t.treatment(s, j);
+                    co[j] += t.control(s, j);
                 }
             }
             putUtility(u.putObject("all"), UtilityWeightedOutcome.of(tr, co, w, level));
@@ -156,9 +156,10 @@ public final class OrdinalCase {
     /** {@code cut_points}: per trial, or under {@code common} for common cut-points. */
     private static void putCutPoints(ObjectNode out, ProportionalOddsFit f) {
         ObjectNode cp = out.putObject("cut_points");
+        double[][] cuts = f.cutPoints();
         for (int s = 0; s < f.strata().size(); s++) {
             ArrayNode a = cp.putArray(f.thresholds() == Thresholds.COMMON ? "common" : f.strata().get(s));
-            for (double v : f.cutPoints()[s]) {
+            for (double v : cuts[s]) {
                 a.add(v);
             }
         }
@@ -175,8 +176,8 @@ public final class OrdinalCase {
         ArrayNode lo = n.putArray("cut_log_or");
         ArrayNode se = n.putArray("cut_se");
         for (int j = 0; j < t.cutLogOr().length; j++) {
-            lo.add(t.cutLogOr()[j]);
-            se.add(t.cutSe()[j]);
+            lo.add(t.cutLogOr(j));
+            se.add(t.cutSe(j));
         }
     }
 

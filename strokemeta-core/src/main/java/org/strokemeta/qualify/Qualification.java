@@ -151,8 +151,8 @@ public final class Qualification {
         ArrayNode y = out.putArray("yi");
         ArrayNode v = out.putArray("vi");
         for (int i = 0; i < es.size(); i++) {
-            y.add(es.yi()[i]);
-            v.add(es.vi()[i]);
+            y.add(es.yi(i));
+            v.add(es.vi(i));
         }
     }
 

@@ -59,7 +59,7 @@ public final class RegressionCase {
             PermutationResult pr = PermutationTest.of(r).exact();
             ObjectNode pp = out.putObject("permutation_p");
             for (int j = 0; j < pr.names().size(); j++) {
-                pp.put(pr.names().get(j), pr.p()[j]);
+                pp.put(pr.names().get(j), pr.p(j));
             }
             out.put("permutation_qm_p", pr.qmP());
         }

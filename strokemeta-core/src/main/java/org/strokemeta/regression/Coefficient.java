@@ -12,5 +12,5 @@ package org.strokemeta.regression;
  * @param ciUpper   upper confidence limit
  */
 public record Coefficient(String name, double estimate, double se, double statistic, double p, double ciLower,
-                          double ciUpper) {
+                          double ciUpper) implements java.io.Serializable {
 }

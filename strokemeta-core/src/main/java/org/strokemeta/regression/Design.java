@@ -25,7 +25,7 @@ import org.strokemeta.effect.EffectSizes;
  * @param excluded   one note per study left out, naming the missing moderators
  */
 public record Design(List<Moderator> moderators, List<String> names, double[][] columns, int[] positions,
-                     List<Factor> factors, List<Note> excluded) {
+                     List<Factor> factors, List<Note> excluded) implements java.io.Serializable {
     /** Relative size below which a column counts as a combination of the others (R's lm.fit qr tolerance). */
     static final double COLLINEARITY_TOL = 1e-7;
 
@@ -42,6 +42,65 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
                 throw new IllegalArgumentException("a design column differs in length from the studies used");
             }
         }
+        columns = deepCopy(columns);
+        positions = positions.clone();
+    }
+
+    /** The {@code columns} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[][] columns() {
+        return deepCopy(columns);
+    }
+
+    /** Element ({@code i}, {@code j}) of {@link #columns()}, without a copy. */
+    public double columns(int i, int j) {
+        return columns[i][j];
+    }
+
+    /** The {@code positions} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public int[] positions() {
+        return positions.clone();
+    }
+
+    /** Element {@code i} of {@link #positions()}, without a copy. */
+    public int positions(int i) {
+        return positions[i];
+    }
+
+    private static double[][] deepCopy(double[][] x) {
+        if (x == null) {
+            return null;
+        }
+        double[][] o = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            o[i] = x[i] == null ? null : x[i].clone();
+        }
+        return o;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Design r
+                && java.util.Objects.equals(moderators, r.moderators)
+                && java.util.Objects.equals(names, r.names)
+                && java.util.Arrays.deepEquals(columns, r.columns)
+                && java.util.Arrays.equals(positions, r.positions)
+                && java.util.Objects.equals(factors, r.factors)
+                && java.util.Objects.equals(excluded, r.excluded);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(moderators, names, java.util.Arrays.deepHashCode(columns),
+                java.util.Arrays.hashCode(positions), factors, excluded);
+    }
+
+    @Override
+    public String toString() {
+        return "Design[moderators=" + moderators + ", names=" + names + ", columns="
+                + java.util.Arrays.deepToString(columns) + ", positions=" + java.util.Arrays.toString(positions)
+                + ", factors=" + factors + ", excluded=" + excluded + "]";
     }
 
     /**
@@ -50,7 +109,7 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
      * @param moderator the column name
      * @param levels    the levels present among the studies used, sorted; the first is the reference
      */
-    public record Factor(String moderator, List<String> levels) {
+    public record Factor(String moderator, List<String> levels) implements java.io.Serializable {
         public Factor {
             levels = List.copyOf(levels);
         }
@@ -99,7 +158,7 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
         String[] byRow = new String[rowsNeeded];
         for (int i = 0; i < labels.length; i++) {
             String l = labels[i];
-            byRow[es.rows()[i]] = l == null || l.isBlank() ? null : l.trim();
+            byRow[es.rows(i)] = l == null || l.isBlank() ? null : l.trim();
         }
         return build(es, es.input().source(), List.of(Moderator.categorical(name)),
                 List.of(Moderator.Type.labelled(name, byRow)));
@@ -111,7 +170,7 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
         int n = 0;
         List<Note> excluded = new ArrayList<>();
         for (int i = 0; i < k; i++) {
-            int row = es.rows()[i];
+            int row = es.rows(i);
             List<String> missing = new ArrayList<>();
             for (Moderator.Column c : cols) {
                 if (c.missing(row)) {
@@ -121,7 +180,7 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
             if (missing.isEmpty()) {
                 keep[n++] = i;
             } else {
-                excluded.add(new Note(es.lines()[i], es.study()[i], Note.Kind.EXCLUDED,
+                excluded.add(new Note(es.lines(i), es.study(i), Note.Kind.EXCLUDED,
                         "left out of the meta-regression: no value for the moderator" + (missing.size() > 1 ? "s " : " ")
                                 + String.join(", ", missing)));
             }
@@ -132,7 +191,7 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
         }
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {
-            rows[i] = es.rows()[positions[i]];
+            rows[i] = es.rows(positions[i]);
         }
         List<String> names = new ArrayList<>();
         List<double[]> columns = new ArrayList<>();

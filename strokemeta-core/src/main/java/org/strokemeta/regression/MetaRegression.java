@@ -63,8 +63,8 @@ public final class MetaRegression {
         int p = design.names().size() + 1;
         String source = es.input().source();
         for (int i = 0; i < k; i++) {
-            if (!(used.vi()[i] > 0)) {
-                throw new InputException(source, used.lines()[i], null, "the sampling variance of " + used.study()[i]
+            if (!(used.vi(i) > 0)) {
+                throw new InputException(source, used.lines(i), null, "the sampling variance of " + used.study(i)
                         + " is 0, so the study cannot be weighted by inverse variance");
             }
         }
@@ -83,8 +83,8 @@ public final class MetaRegression {
 
         List<Coefficient> coefs = new ArrayList<>(p);
         for (int j = 0; j < p; j++) {
-            coefs.add(new Coefficient(model.names().get(j), fit.beta()[j], fit.se()[j], fit.statistic()[j], fit.p()[j],
-                    fit.ciLower()[j], fit.ciUpper()[j]));
+            coefs.add(new Coefficient(model.names().get(j), fit.beta(j), fit.se(j), fit.statistic(j), fit.p(j),
+                    fit.ciLower(j), fit.ciUpper(j)));
         }
         OmnibusTest qm = omnibus(new QmStatistic(p).qm(fit.beta(), fit.vb(), 1.0), model.names(), o, k, p);
 
@@ -169,7 +169,7 @@ public final class MetaRegression {
                 fi += m.x(i, j) * beta[j];
             }
             f[i] = fi;
-            double w = 1 / m.v()[i];
+            double w = 1 / m.v(i);
             sw += w;
             swf += w * fi;
         }
@@ -177,7 +177,7 @@ public final class MetaRegression {
         double mss = 0;
         double rss = 0;
         for (int i = 0; i < k; i++) {
-            double w = 1 / m.v()[i];
+            double w = 1 / m.v(i);
             double d = f[i] - mean;
             double r = y[i] - f[i];
             mss += w * d * d;

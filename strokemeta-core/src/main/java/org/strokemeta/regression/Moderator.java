@@ -25,7 +25,7 @@ import org.strokemeta.data.Table;
  * @param column the column of the input table
  * @param type   numeric or categorical
  */
-public record Moderator(String column, Type type) {
+public record Moderator(String column, Type type) implements java.io.Serializable {
     public Moderator {
         if (column == null || column.isBlank()) {
             throw new IllegalArgumentException("a moderator needs a column name");

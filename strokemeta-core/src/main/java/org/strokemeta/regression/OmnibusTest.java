@@ -14,7 +14,7 @@ import java.util.List;
  * @param df2          k − p for the F test, NaN for the chi-square test
  * @param p            the p-value
  */
-public record OmnibusTest(List<String> coefficients, double statistic, int df1, double df2, double p) {
+public record OmnibusTest(List<String> coefficients, double statistic, int df1, double df2, double p) implements java.io.Serializable {
     public OmnibusTest {
         coefficients = List.copyOf(coefficients);
     }

@@ -21,13 +21,50 @@ import java.util.List;
  *                      arrangements are visited in a fixed order, not at random
  */
 public record PermutationResult(boolean exact, long permutations, long failed, List<String> names, double[] p,
-                                double qmP, long requested, String stopped) {
+                                double qmP, long requested, String stopped) implements java.io.Serializable {
     public PermutationResult {
         names = List.copyOf(names);
         if (p.length != names.size()) {
             throw new IllegalArgumentException("one p-value per coefficient is needed");
         }
         p = p.clone();
+    }
+
+    /** The {@code p} component, as a copy (the record cannot be changed through it). */
+    @Override
+    public double[] p() {
+        return p.clone();
+    }
+
+    /** Element {@code i} of {@link #p()}, without a copy. */
+    public double p(int i) {
+        return p[i];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PermutationResult r
+                && exact == r.exact
+                && permutations == r.permutations
+                && failed == r.failed
+                && java.util.Objects.equals(names, r.names)
+                && java.util.Arrays.equals(p, r.p)
+                && Double.compare(qmP, r.qmP) == 0
+                && requested == r.requested
+                && java.util.Objects.equals(stopped, r.stopped);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(exact, permutations, failed, names, java.util.Arrays.hashCode(p), qmP,
+                requested, stopped);
+    }
+
+    @Override
+    public String toString() {
+        return "PermutationResult[exact=" + exact + ", permutations=" + permutations + ", failed=" + failed
+                + ", names=" + names + ", p=" + java.util.Arrays.toString(p) + ", qmP=" + qmP + ", requested="
+                + requested + ", stopped=" + stopped + "]";
     }
 
     /** The permutation p-value of the named coefficient. */

@@ -410,9 +410,39 @@ public final class PermutationTest {
      * @param qm        QM (QM / m under Hartung-Knapp)
      * @param fitted    false when the model could not be fitted (the values are then NaN)
      */
-    public record Statistics(double[] statistic, double qm, boolean fitted) {
+    public record Statistics(double[] statistic, double qm, boolean fitted) implements java.io.Serializable {
         public Statistics {
             statistic = statistic.clone();
+        }
+
+        /** The {@code statistic} component, as a copy (the record cannot be changed through it). */
+        @Override
+        public double[] statistic() {
+            return statistic.clone();
+        }
+
+        /** Element {@code i} of {@link #statistic()}, without a copy. */
+        public double statistic(int i) {
+            return statistic[i];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Statistics r
+                    && java.util.Arrays.equals(statistic, r.statistic)
+                    && Double.compare(qm, r.qm) == 0
+                    && fitted == r.fitted;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(java.util.Arrays.hashCode(statistic), qm, fitted);
+        }
+
+        @Override
+        public String toString() {
+            return "Statistics[statistic=" + java.util.Arrays.toString(statistic) + ", qm=" + qm + ", fitted="
+                    + fitted + "]";
         }
     }
 

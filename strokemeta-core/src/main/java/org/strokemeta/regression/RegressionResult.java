@@ -28,7 +28,7 @@ import org.strokemeta.pool.Tau2Estimate;
  */
 public record RegressionResult(MetaOptions options, String method, Design design, EffectSizes effects, ModelFit fit,
                                List<Coefficient> coefficients, OmnibusTest omnibus, Heterogeneity heterogeneity,
-                               Tau2Estimate tau2, double r2, double interceptOnlyTau2, List<Note> notes) {
+                               Tau2Estimate tau2, double r2, double interceptOnlyTau2, List<Note> notes) implements java.io.Serializable {
     public RegressionResult {
         coefficients = List.copyOf(coefficients);
         notes = List.copyOf(notes);

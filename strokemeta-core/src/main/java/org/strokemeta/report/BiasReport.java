@@ -172,10 +172,13 @@ public final class BiasReport {
             ArrayNode se = o.putArray("se");
             ArrayNode lo = o.putArray("lower");
             ArrayNode hi = o.putArray("upper");
-            for (int i = 0; i < c.se().length; i++) {
-                se.add(c.se()[i]);
-                lo.add(c.lower()[i]);
-                hi.add(c.upper()[i]);
+            double[] cse = c.se();
+            double[] clo = c.lower();
+            double[] chi = c.upper();
+            for (int i = 0; i < cse.length; i++) {
+                se.add(cse[i]);
+                lo.add(clo[i]);
+                hi.add(chi[i]);
             }
         }
         return n;

@@ -40,7 +40,7 @@ public final class IpdReport {
         sb.append("\n\n").append(Fmt.pad("Trial", 24)).append(Fmt.right("treatment", 10)).append(Fmt.right("control", 10)).append('\n');
         int[][] n = d.armSizes();
         for (int s = 0; s < d.studies(); s++) {
-            sb.append(Fmt.pad(d.studyNames()[s], 24)).append(Fmt.right(Integer.toString(n[s][1]), 10))
+            sb.append(Fmt.pad(d.studyNames(s), 24)).append(Fmt.right(Integer.toString(n[s][1]), 10))
                     .append(Fmt.right(Integer.toString(n[s][0]), 10)).append('\n');
         }
         if (o.primary() != null) {
@@ -196,7 +196,7 @@ public final class IpdReport {
         int[][] n = d.armSizes();
         for (int s = 0; s < d.studies(); s++) {
             ObjectNode t = trials.addObject();
-            t.put("study", d.studyNames()[s]);
+            t.put("study", d.studyNames(s));
             t.put("treatment", n[s][1]);
             t.put("control", n[s][0]);
         }

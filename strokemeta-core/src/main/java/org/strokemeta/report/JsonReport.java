@@ -157,15 +157,15 @@ public final class JsonReport {
         ArrayNode studies = n.putArray("studies");
         for (int i = 0; i < es.size(); i++) {
             ObjectNode s = studies.addObject();
-            s.put("study", es.study()[i]);
-            s.put("line", es.lines()[i]);
-            double se = Math.sqrt(es.vi()[i]);
-            num(s, "yi", es.yi()[i]);
-            num(s, "vi", es.vi()[i]);
+            s.put("study", es.study(i));
+            s.put("line", es.lines(i));
+            double se = Math.sqrt(es.vi(i));
+            num(s, "yi", es.yi(i));
+            num(s, "vi", es.vi(i));
             num(s, "se", se);
-            num(s, "ci_lower", es.yi()[i] - z * se);
-            num(s, "ci_upper", es.yi()[i] + z * se);
-            num(s, "weight", r.weights()[i]);
+            num(s, "ci_lower", es.yi(i) - z * se);
+            num(s, "ci_upper", es.yi(i) + z * se);
+            num(s, "weight", r.weights(i));
         }
         n.set("pooled", pooled(r.pooled(), m, r.options().model() == Model.RANDOM));
         n.set("heterogeneity", heterogeneity(r.heterogeneity()));
@@ -230,7 +230,7 @@ public final class JsonReport {
             num(o, "p", c.p());
             num(o, "ci_lower", c.ciLower());
             num(o, "ci_upper", c.ciUpper());
-            num(o, "permutation_p", perm == null ? Double.NaN : perm.p()[j]);
+            num(o, "permutation_p", perm == null ? Double.NaN : perm.p(j));
         }
         ObjectNode qm = n.putObject("qm");
         num(qm, "statistic", r.omnibus().statistic());

@@ -47,7 +47,7 @@ public final class ShiftReport {
                     continue;
                 }
                 sb.append(Fmt.right(Fmt.f(t.effect().logCor(), 4), 10)).append(Fmt.right(Fmt.f(t.effect().se(), 4), 9)).append("   ")
-                        .append(Fmt.pad(cor(t.effect()), 24)).append(Fmt.right(Fmt.f(o.twoStage().pooled().weights()[w++], 1) + "%", 8)).append('\n');
+                        .append(Fmt.pad(cor(t.effect()), 24)).append(Fmt.right(Fmt.f(o.twoStage().pooled().weights(w++), 1) + "%", 8)).append('\n');
             }
             var p = o.twoStage().pooled();
             sb.append("\nPooled common OR: ").append(cor(o.effect())).append(", ").append(Fmt.pEq(o.effect().p()));

@@ -149,7 +149,7 @@ public final class StudyHtml {
         int w = 0;
         for (TrialEffect t : r.main().twoStage().trials()) {
             if (t.included()) {
-                rows.add(ForestPlot.Row.study(t.study(), t.effect().logCor(), t.effect().ciLower(), t.effect().ciUpper(), p.weights()[w++], List.of()));
+                rows.add(ForestPlot.Row.study(t.study(), t.effect().logCor(), t.effect().ciLower(), t.effect().ciUpper(), p.weights(w++), List.of()));
             } else {
                 rows.add(ForestPlot.Row.note(t.study(), "left out: " + t.reason()));
             }

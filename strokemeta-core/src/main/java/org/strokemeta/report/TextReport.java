@@ -66,11 +66,11 @@ public final class TextReport {
         int k = es.size();
         int show = k <= maxRows ? k : maxRows;
         for (int i = 0; i < show; i++) {
-            double y = es.yi()[i];
-            double se = Math.sqrt(es.vi()[i]);
-            sb.append(Fmt.pad(es.study()[i], lw)).append(Fmt.right(Fmt.f(y, 4), 10)).append(Fmt.right(Fmt.f(se, 4), 9))
+            double y = es.yi(i);
+            double se = Math.sqrt(es.vi(i));
+            sb.append(Fmt.pad(es.study(i), lw)).append(Fmt.right(Fmt.f(y, 4), 10)).append(Fmt.right(Fmt.f(se, 4), 9))
                     .append("   ").append(Fmt.pad(interval(m, y, y - z * se, y + z * se), 26))
-                    .append(Fmt.right(Fmt.f(r.weights()[i], 1) + "%", 8)).append('\n');
+                    .append(Fmt.right(Fmt.f(r.weights(i), 1) + "%", 8)).append('\n');
         }
         if (show < k) {
             sb.append("... ").append(k - show).append(" more studies not shown (all are in --format json or csv)\n");
@@ -218,7 +218,7 @@ public final class TextReport {
                     .append(Fmt.right(Fmt.f(c.statistic(), 3), 9)).append(Fmt.right(Fmt.p(c.p()), 10)).append("   ")
                     .append(Fmt.pad("[" + Fmt.g(c.ciLower()) + ", " + Fmt.g(c.ciUpper()) + "]", 24));
             if (perm != null) {
-                sb.append(Fmt.right(Fmt.p(perm.p()[j]), 10));
+                sb.append(Fmt.right(Fmt.p(perm.p(j)), 10));
             }
             sb.append('\n');
         }

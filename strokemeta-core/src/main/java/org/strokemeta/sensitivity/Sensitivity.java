@@ -33,7 +33,7 @@ public final class Sensitivity {
                     keep[j++] = i;
                 }
             }
-            out.add(new Step(es.study()[drop], MetaAnalysis.run(es.subset(keep), o, false)));
+            out.add(new Step(es.study(drop), MetaAnalysis.run(es.subset(keep), o, false)));
         }
         return out;
     }
@@ -52,7 +52,7 @@ public final class Sensitivity {
             for (int i = 0; i < n; i++) {
                 keep[i] = i;
             }
-            out.add(new Step(es.study()[n - 1], MetaAnalysis.run(es.subset(keep), o, false)));
+            out.add(new Step(es.study(n - 1), MetaAnalysis.run(es.subset(keep), o, false)));
         }
         return out;
     }
@@ -63,6 +63,6 @@ public final class Sensitivity {
      * @param study  the study left out (leave-one-out) or added (cumulative)
      * @param result the analysis of that subset
      */
-    public record Step(String study, MetaResult result) {
+    public record Step(String study, MetaResult result) implements java.io.Serializable {
     }
 }

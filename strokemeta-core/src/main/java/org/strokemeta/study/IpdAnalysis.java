@@ -262,16 +262,16 @@ public final class IpdAnalysis {
         int m = 0;
         int firstMissing = 0;
         for (int i = 0; i < d.size(); i++) {
-            int row = rowOfLine.get(d.lines()[i]);
+            int row = rowOfLine.get(d.lines(i));
             double x = v[row];
             if (Double.isNaN(x)) {
                 if (firstMissing == 0) {
-                    firstMissing = d.lines()[i];
+                    firstMissing = d.lines(i);
                 }
                 continue;
             }
             if (x != 0 && x != 1) {
-                throw new InputException(t.source(), d.lines()[i], t.headerName(s), "a binary outcome must be 0 or 1, not " + t.text(row, s));
+                throw new InputException(t.source(), d.lines(i), t.headerName(s), "a binary outcome must be 0 or 1, not " + t.text(row, s));
             }
             keep[m] = i;
             e[m++] = (int) x;

@@ -134,7 +134,7 @@ public final class PublishedEvidence {
         double n = 0;
         for (int s = 0; s < t.size(); s++) {
             for (int j = 0; j < t.categories(); j++) {
-                n += t.treatment()[s][j] + t.control()[s][j];
+                n += t.treatment(s, j) + t.control(s, j);
             }
         }
         return (int) n;
@@ -143,7 +143,7 @@ public final class PublishedEvidence {
     private static double sum(OrdinalTable t, String study, boolean treatment) {
         int s = List.of(t.study()).indexOf(study);
         double n = 0;
-        for (double c : treatment ? t.treatment()[s] : t.control()[s]) {
+        for (double c : treatment ? t.treatment(s) : t.control(s)) {
             n += c;
         }
         return n;

@@ -520,7 +520,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         for (int i = 0; i < group.length; i++) {
             if (group[i] == k) {
                 keep[m++] = i;
-                nEvt += d.treatment()[i];
+                nEvt += d.treatment(i);
             }
         }
         if (m == 0) {
@@ -597,7 +597,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         double[] t = d.covariate("onset_to_randomisation");
         double[] inter = new double[d.size()];
         for (int i = 0; i < inter.length; i++) {
-            inter[i] = d.treatment()[i] * t[i];
+            inter[i] = d.treatment(i) * t[i];
         }
         PatientData x = d.withExtraCovariates(List.of("treatment:onset_to_randomisation"), new double[][] {inter});
         PoOptions po = IpdAnalysis.po(request(plan, cov, List.of(), execution), Thresholds.STRATIFIED);
@@ -611,8 +611,8 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         double z = Dist.zCrit(plan.level());
         for (int k = 0; k < minutes.length; k++) {
             // clm's sign: beta > 0 is worse; the log cOR (benefit) is −(beta_trt + beta_int · t)
-            double e = -(f.beta()[a] + f.beta()[b] * minutes[k]);
-            double v = f.vcov()[a][a] + minutes[k] * minutes[k] * f.vcov()[b][b] + 2 * minutes[k] * f.vcov()[a][b];
+            double e = -(f.beta(a) + f.beta(b) * minutes[k]);
+            double v = f.vcov(a, a) + minutes[k] * minutes[k] * f.vcov(b, b) + 2 * minutes[k] * f.vcov(a, b);
             est[k] = f.converged() ? e : Double.NaN;
             lo[k] = est[k] - z * Math.sqrt(v);
             hi[k] = est[k] + z * Math.sqrt(v);
@@ -626,7 +626,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
     static double[][] counts(PatientData d) {
         double[][] c = new double[2][d.categories()];
         for (int i = 0; i < d.size(); i++) {
-            c[1 - d.treatment()[i]][d.outcome()[i]]++;
+            c[1 - d.treatment(i)][d.outcome(i)]++;
         }
         return c;
     }

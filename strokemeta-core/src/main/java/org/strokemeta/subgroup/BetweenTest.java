@@ -9,7 +9,7 @@ package org.strokemeta.subgroup;
  * @param df2       the denominator degrees of freedom of the F test (k − groups), NaN for chi-square
  * @param p         the p-value
  */
-public record BetweenTest(SubgroupTest method, double statistic, int df1, double df2, double p) {
+public record BetweenTest(SubgroupTest method, double statistic, int df1, double df2, double p) implements java.io.Serializable {
     /** True for the F test (common tau² under Hartung-Knapp), false for chi-square. */
     public boolean isF() {
         return !Double.isNaN(df2);

@@ -42,7 +42,7 @@ public final class SubgroupAnalysis {
     public static SubgroupResult run(EffectSizes es, Table t, String column, MetaOptions o, SubgroupTest test) {
         String[] labels = new String[es.size()];
         for (int i = 0; i < labels.length; i++) {
-            int row = es.rows()[i];
+            int row = es.rows(i);
             labels[i] = t.isBlank(row, column) ? null : t.text(row, column);
         }
         return run(es, t.headerName(column), labels, o, test);
@@ -66,11 +66,11 @@ public final class SubgroupAnalysis {
         if (weightable != es) {
             Map<Integer, String> byRow = new HashMap<>();
             for (int i = 0; i < es.size(); i++) {
-                byRow.put(es.rows()[i], labels[i]);
+                byRow.put(es.rows(i), labels[i]);
             }
             labels = new String[weightable.size()];
             for (int i = 0; i < labels.length; i++) {
-                labels[i] = byRow.get(weightable.rows()[i]);
+                labels[i] = byRow.get(weightable.rows(i));
             }
             es = weightable;
         }
@@ -80,7 +80,7 @@ public final class SubgroupAnalysis {
         for (int i = 0; i < es.size(); i++) {
             String l = labels[i] == null ? "" : labels[i].trim();
             if (l.isEmpty()) {
-                notes.add(new Note(es.lines()[i], es.study()[i], Note.Kind.EXCLUDED,
+                notes.add(new Note(es.lines(i), es.study(i), Note.Kind.EXCLUDED,
                         "left out of the subgroup analysis: no value in the column " + column));
                 continue;
             }

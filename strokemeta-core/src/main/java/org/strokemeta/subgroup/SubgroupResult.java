@@ -17,7 +17,7 @@ import org.strokemeta.pool.MetaResult;
  * @param notes   studies left out (no subgroup value) and remarks
  */
 public record SubgroupResult(String column, MetaOptions options, List<Group> groups, BetweenTest between,
-                             List<Note> notes) {
+                             List<Note> notes) implements java.io.Serializable {
     public SubgroupResult {
         groups = List.copyOf(groups);
         notes = List.copyOf(notes);
@@ -42,9 +42,40 @@ public record SubgroupResult(String column, MetaOptions options, List<Group> gro
      * @param result    the pooled result of its studies
      * @param single    true when the subgroup has one study and was therefore taken as fixed effect
      */
-    public record Group(String label, int[] positions, MetaResult result, boolean single) {
+    public record Group(String label, int[] positions, MetaResult result, boolean single) implements java.io.Serializable {
         public Group {
             positions = positions.clone();
+        }
+
+        /** The {@code positions} component, as a copy (the record cannot be changed through it). */
+        @Override
+        public int[] positions() {
+            return positions.clone();
+        }
+
+        /** Element {@code i} of {@link #positions()}, without a copy. */
+        public int positions(int i) {
+            return positions[i];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Group r
+                    && java.util.Objects.equals(label, r.label)
+                    && java.util.Arrays.equals(positions, r.positions)
+                    && java.util.Objects.equals(result, r.result)
+                    && single == r.single;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(label, java.util.Arrays.hashCode(positions), result, single);
+        }
+
+        @Override
+        public String toString() {
+            return "Group[label=" + label + ", positions=" + java.util.Arrays.toString(positions) + ", result="
+                    + result + ", single=" + single + "]";
         }
 
         /** The number of studies in the subgroup. */

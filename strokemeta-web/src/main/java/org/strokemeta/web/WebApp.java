@@ -308,8 +308,8 @@ public final class WebApp {
             double[][] sum = new double[2][o.table().categories()];
             for (int k = 0; k < o.table().size(); k++) {
                 for (int j = 0; j < o.table().categories(); j++) {
-                    sum[0][j] += o.table().treatment()[k][j];
-                    sum[1][j] += o.table().control()[k][j];
+                    sum[0][j] += o.table().treatment(k, j);
+                    sum[1][j] += o.table().control(k, j);
                 }
             }
             figures.put("grotta", GrottaPlot.svg(List.of(new GrottaPlot.Bar("Treatment", sum[0]), new GrottaPlot.Bar("Control", sum[1])),
@@ -367,7 +367,7 @@ public final class WebApp {
         out.set("result", org.strokemeta.report.IpdReport.json(o));
         double[][] sum = new double[2][d.categories()];
         for (int i = 0; i < d.size(); i++) {
-            sum[1 - d.treatment()[i]][d.outcome()[i]]++;
+            sum[1 - d.treatment(i)][d.outcome(i)]++;
         }
         figures.put("grotta", GrottaPlot.svg(List.of(new GrottaPlot.Bar("Treatment", sum[0]), new GrottaPlot.Bar("Control", sum[1])),
                 GrottaPlot.mrsLabels(d.categories())));
