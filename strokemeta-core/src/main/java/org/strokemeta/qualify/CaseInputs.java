@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.strokemeta.data.StudyLoader;
 import org.strokemeta.data.Studies;
 import org.strokemeta.data.Table;
 import org.strokemeta.effect.Continuity;
-import org.strokemeta.effect.EffectCalculator;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.effect.Measure;
 import org.strokemeta.pool.CiMethod;
@@ -17,6 +15,8 @@ import org.strokemeta.pool.FixedMethod;
 import org.strokemeta.pool.MetaOptions;
 import org.strokemeta.pool.Model;
 import org.strokemeta.pool.Tau2Method;
+import org.strokemeta.study.MetaRequest;
+import org.strokemeta.study.StudyInput;
 
 /** Turns a case's data rows and options into the library's inputs, through the same readers as CSV files. */
 public final class CaseInputs {
@@ -57,20 +57,19 @@ public final class CaseInputs {
                 cc.path("drop00").asBoolean(false));
     }
 
-    /** Reads the case's studies for the measure. */
-    public static Studies studies(ValidationCase c, Table t, Measure m) {
-        return switch (m.kind()) {
-            case BINARY -> StudyLoader.binary(t);
-            case CONTINUOUS -> StudyLoader.continuous(t);
-            case GENERIC -> StudyLoader.generic(t, StudyLoader.GenericInput.defaults());
-        };
+    /** The case as the request a user's command makes (measure, continuity correction, pooling options). */
+    public static MetaRequest request(ValidationCase c) {
+        return MetaRequest.defaults().withMeasure(measure(c)).withContinuity(continuity(c)).withOptions(options(c));
     }
 
-    /** The per-study effects of the case. */
+    /** Reads the case's studies for the measure, by the path the command line reads a file. */
+    public static Studies studies(ValidationCase c, Table t, Measure m) {
+        return StudyInput.studies(t, m, request(c));
+    }
+
+    /** The per-study effects of the case, by the path the command line computes them from a file. */
     public static EffectSizes effects(ValidationCase c) {
-        Table t = table(c);
-        Measure m = measure(c);
-        return EffectCalculator.compute(m, studies(c, t, m), continuity(c));
+        return StudyInput.effects(table(c), request(c));
     }
 
     /** The pooling options of the case. */
