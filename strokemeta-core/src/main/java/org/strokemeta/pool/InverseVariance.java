@@ -20,7 +20,7 @@ public final class InverseVariance {
         int p = m.p();
         if (o.ciMethod() == CiMethod.KNHA && k <= p) {
             throw new IllegalArgumentException("the Hartung-Knapp method needs more studies than coefficients (k = " + k
-                    + ", " + p + (p == 1 ? " coefficient" : " coefficients") + "): use --ci z");
+                    + ", " + p + (p == 1 ? " coefficient" : " coefficients") + "): use Wald z intervals (interval method z)");
         }
         Tau2Estimate est = o.model() == Model.RANDOM ? o.tau2Method().fit(m, o.control()) : null;
         double tau2 = est == null ? 0 : est.tau2();

@@ -114,7 +114,7 @@ public final class MetaAnalysis {
         }
         if (o.ciMethod() == CiMethod.KNHA && fit.knhaScale() == 0) {
             notes.add(new Note(0, null, Note.Kind.WARNING, "the studies' estimates agree exactly, so the Hartung-Knapp "
-                    + "variance factor is 0 (as in metafor) and the interval has no width: use --ci z"));
+                    + "variance factor is 0 (as in metafor) and the interval has no width: use Wald z intervals (interval method z)"));
         }
         if (o.model() == Model.FIXED && o.ciMethod() == CiMethod.KNHA) {
             notes.add(new Note(0, null, Note.Kind.INFO, "the Hartung-Knapp adjustment is meant for random-effects models"));

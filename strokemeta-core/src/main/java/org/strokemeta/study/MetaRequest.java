@@ -43,7 +43,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
             throw new IllegalArgumentException("the number of permutations must be positive (or exact)");
         }
         if (permutations != 0 && moderators.isEmpty()) {
-            throw new IllegalArgumentException("a permutation test needs moderators (--moderators)");
+            throw new IllegalArgumentException("a permutation test needs moderators (the request's moderators are empty)");
         }
     }
 
