@@ -1,6 +1,7 @@
 package org.strokemeta.effect;
 
 import java.util.List;
+import org.strokemeta.data.DataColumns;
 import org.strokemeta.data.GenericStudies;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.Studies;
@@ -9,7 +10,13 @@ import org.strokemeta.internal.SharedArrays;
 /**
  * Per-study effect sizes and sampling variances on the analysis scale (metafor::escalc's output),
  * for the studies that enter the analysis, with the notes saying which studies were corrected or
- * left out and why.
+ * left out and why, and the studies' other columns (their covariates: year, latitude, allocation...),
+ * as escalc keeps the data frame's other columns beside {@code yi} and {@code vi}.
+ *
+ * <p>The covariates are aligned with the included studies: covariate value {@code i} belongs to study
+ * {@code i}, whatever studies were left out before it. Subgroup analyses and meta-regressions read their
+ * columns from here ({@link #covariates()}); they are filled when effects are computed from a table and
+ * can be given by a caller ({@link #withCovariate(String, double[])}, {@link #withCovariates(DataColumns)}).
  *
  * @param measure the effect measure
  * @param study   labels of the included studies
@@ -19,13 +26,24 @@ import org.strokemeta.internal.SharedArrays;
  * @param vi      sampling variances
  * @param input   the study data the effects came from (arm-level counts are needed by Mantel-Haenszel and Peto)
  * @param notes   what happened to individual studies
+ * @param covariates the studies' other columns, one value per included study in study order; null for none
  */
 public record EffectSizes(Measure measure, String[] study, int[] lines, int[] rows, double[] yi, double[] vi,
-                          Studies input, List<Note> notes) implements java.io.Serializable {
+                          Studies input, List<Note> notes, DataColumns covariates) implements java.io.Serializable {
+    /**
+     * Checks the lengths and copies the arrays (see the record's components).
+     *
+     * @throws IllegalArgumentException when the arrays, or the covariates, differ in length
+     */
     public EffectSizes {
         int k = yi.length;
         if (study.length != k || vi.length != k || rows.length != k || lines.length != k) {
             throw new IllegalArgumentException("arrays of different lengths");
+        }
+        if (covariates == null) {
+            covariates = DataColumns.none(k);
+        } else if (covariates.size() != k) {
+            throw new IllegalArgumentException("the covariates describe " + covariates.size() + " studies, the effects " + k);
         }
         notes = List.copyOf(notes);
         // Arrays already held by the immutable input (which never hands them out) are shared, not copied.
@@ -35,6 +53,24 @@ public record EffectSizes(Measure measure, String[] study, int[] lines, int[] ro
         SharedArrays.Generic in = input instanceof GenericStudies g ? SharedArrays.of(g) : null;
         yi = in != null && yi == in.yi((GenericStudies) input) ? yi : yi.clone();
         vi = in != null && vi == in.vi((GenericStudies) input) ? vi : vi.clone();
+    }
+
+    /**
+     * Effect sizes without covariates (see the record's components).
+     *
+     * @param measure the effect measure
+     * @param study   labels of the included studies
+     * @param lines   file lines of the included studies
+     * @param rows    for each included study, its position in {@code input}
+     * @param yi      effect sizes
+     * @param vi      sampling variances
+     * @param input   the study data the effects came from, or null
+     * @param notes   what happened to individual studies
+     * @throws IllegalArgumentException when the arrays differ in length
+     */
+    public EffectSizes(Measure measure, String[] study, int[] lines, int[] rows, double[] yi, double[] vi, Studies input,
+                       List<Note> notes) {
+        this(measure, study, lines, rows, yi, vi, input, notes, null);
     }
 
     static {
@@ -116,13 +152,15 @@ public record EffectSizes(Measure measure, String[] study, int[] lines, int[] ro
                 && java.util.Arrays.equals(yi, r.yi)
                 && java.util.Arrays.equals(vi, r.vi)
                 && java.util.Objects.equals(input, r.input)
-                && java.util.Objects.equals(notes, r.notes);
+                && java.util.Objects.equals(notes, r.notes)
+                && covariates.equals(r.covariates);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(measure, java.util.Arrays.hashCode(study), java.util.Arrays.hashCode(lines),
-                java.util.Arrays.hashCode(rows), java.util.Arrays.hashCode(yi), java.util.Arrays.hashCode(vi), input, notes);
+                java.util.Arrays.hashCode(rows), java.util.Arrays.hashCode(yi), java.util.Arrays.hashCode(vi), input, notes,
+                covariates);
     }
 
     @Override
@@ -130,7 +168,7 @@ public record EffectSizes(Measure measure, String[] study, int[] lines, int[] ro
         return "EffectSizes[measure=" + measure + ", study=" + java.util.Arrays.toString(study) + ", lines="
                 + java.util.Arrays.toString(lines) + ", rows=" + java.util.Arrays.toString(rows) + ", yi="
                 + java.util.Arrays.toString(yi) + ", vi=" + java.util.Arrays.toString(vi) + ", input=" + input
-                + ", notes=" + notes + "]";
+                + ", notes=" + notes + ", covariates=" + covariates + "]";
     }
 
     public int size() {
@@ -158,6 +196,77 @@ public record EffectSizes(Measure measure, String[] study, int[] lines, int[] ro
             y[i] = yi[p];
             v[i] = vi[p];
         }
-        return new EffectSizes(measure, s, l, r, y, v, input, notes);
+        return new EffectSizes(measure, s, l, r, y, v, input, notes, covariates.subset(positions));
+    }
+
+    /**
+     * The same effects with the covariates replaced.
+     *
+     * @param c the studies' columns, one value per included study in study order
+     * @return effect sizes carrying {@code c}
+     * @throws IllegalArgumentException when {@code c} does not describe {@link #size()} studies
+     */
+    public EffectSizes withCovariates(DataColumns c) {
+        return new EffectSizes(measure, study, lines, rows, yi, vi, input, notes, java.util.Objects.requireNonNull(c, "c"));
+    }
+
+    /**
+     * The same effects with covariates given for every study of the {@link #input() input} (before any
+     * was left out): the included studies' values are picked by {@link #rows()}, so the covariates stay
+     * aligned with the studies analysed.
+     *
+     * @param ofInput one value per study of the input, in input order
+     * @return effect sizes carrying the included studies' values
+     * @throws IllegalArgumentException when the effects have no input or {@code ofInput} does not describe all its studies
+     */
+    public EffectSizes withInputCovariates(DataColumns ofInput) {
+        if (input == null || ofInput.size() != input.size()) {
+            throw new IllegalArgumentException("covariates of the input need one value per input study ("
+                    + (input == null ? "there is no input" : input.size() + " studies") + "), not " + ofInput.size());
+        }
+        return withCovariates(ofInput.subset(rows));
+    }
+
+    /**
+     * The same effects with one numeric covariate added (or replaced), for example the publication year.
+     *
+     * @param name   the covariate's name (as moderators and subgroups refer to it)
+     * @param values one value per included study, in study order; NaN where missing
+     * @return effect sizes carrying the covariate
+     * @throws IllegalArgumentException when the name is blank or there is not one value per study
+     */
+    public EffectSizes withCovariate(String name, double[] values) {
+        return withCovariates(base().with(name, values));
+    }
+
+    /**
+     * The same effects with one text covariate added (or replaced), for example the allocation method;
+     * values that are numbers are also seen as numbers.
+     *
+     * @param name   the covariate's name (as moderators and subgroups refer to it)
+     * @param values one value per included study, in study order; null or blank where missing
+     * @return effect sizes carrying the covariate
+     * @throws IllegalArgumentException when the name is blank or there is not one value per study
+     */
+    public EffectSizes withCovariate(String name, String[] values) {
+        return withCovariates(base().with(name, values));
+    }
+
+    /**
+     * The same effects with one covariate added (or replaced) from a list: numbers make a numeric
+     * covariate, other values a text one.
+     *
+     * @param name   the covariate's name (as moderators and subgroups refer to it)
+     * @param values one value per included study, in study order; null where missing
+     * @return effect sizes carrying the covariate
+     * @throws IllegalArgumentException when the name is blank or there is not one value per study
+     */
+    public EffectSizes withCovariate(String name, List<?> values) {
+        return withCovariates(base().with(name, values));
+    }
+
+    /** The covariates to add to: these studies' file and lines when none are carried yet. */
+    private DataColumns base() {
+        return covariates.names().isEmpty() ? DataColumns.of(input == null ? null : input.source(), lines) : covariates;
     }
 }

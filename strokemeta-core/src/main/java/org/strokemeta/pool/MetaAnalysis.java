@@ -87,7 +87,8 @@ public final class MetaAnalysis {
             throw InputException.of(es.input().source(), "no study has a positive sampling variance: nothing can be pooled");
         }
         EffectSizes sub = es.subset(java.util.Arrays.copyOf(keep, m));
-        return new EffectSizes(sub.measure(), sub.study(), sub.lines(), sub.rows(), sub.yi(), sub.vi(), sub.input(), notes);
+        return new EffectSizes(sub.measure(), sub.study(), sub.lines(), sub.rows(), sub.yi(), sub.vi(), sub.input(), notes,
+                sub.covariates());
     }
 
     /** Turns an intercept-only fit into a pooled result, adding the prediction interval. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.strokemeta.data.Studies;
 import org.strokemeta.data.Table;
 import org.strokemeta.effect.Continuity;
+import org.strokemeta.effect.EffectCalculator;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.effect.Measure;
 import org.strokemeta.pool.CiMethod;
@@ -65,6 +66,21 @@ public final class CaseInputs {
     /** Reads the case's studies for the measure, by the path the command line reads a file. */
     public static Studies studies(ValidationCase c, Table t, Measure m) {
         return StudyInput.studies(t, m, request(c));
+    }
+
+    /**
+     * The per-study effects of the case computed directly from its studies for the measure (no choice
+     * of measure by the request), with the case's other columns as their covariates, as the command line
+     * carries a file's other columns.
+     *
+     * @param c the case
+     * @param t the case's rows as a table ({@link #table})
+     * @param m the measure
+     * @return the effects with their covariates
+     */
+    public static EffectSizes effectsWithCovariates(ValidationCase c, Table t, Measure m) {
+        EffectSizes es = EffectCalculator.compute(m, studies(c, t, m), continuity(c));
+        return es.withInputCovariates(StudyInput.covariates(t, m, request(c)));
     }
 
     /** The per-study effects of the case, by the path the command line computes them from a file. */

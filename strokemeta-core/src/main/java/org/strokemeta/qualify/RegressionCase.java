@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.strokemeta.data.Table;
-import org.strokemeta.effect.EffectCalculator;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.effect.Measure;
 import org.strokemeta.regression.Coefficient;
@@ -26,12 +25,12 @@ public final class RegressionCase {
     public static void run(ValidationCase c, ObjectNode out) {
         Table t = CaseInputs.table(c);
         Measure m = CaseInputs.measure(c);
-        EffectSizes es = EffectCalculator.compute(m, CaseInputs.studies(c, t, m), CaseInputs.continuity(c));
+        EffectSizes es = CaseInputs.effectsWithCovariates(c, t, m);
         List<Moderator> mods = new ArrayList<>();
         for (String col : c.optionList("moderators")) {
-            mods.add(Moderator.detect(t, col));
+            mods.add(Moderator.detect(es, col));
         }
-        RegressionResult r = MetaRegression.fit(es, t, mods, CaseInputs.options(c));
+        RegressionResult r = MetaRegression.fit(es, mods, CaseInputs.options(c));
         ObjectNode coefs = out.putObject("coefficients");
         for (Coefficient co : r.coefficients()) {
             ObjectNode n = coefs.putObject(co.name());

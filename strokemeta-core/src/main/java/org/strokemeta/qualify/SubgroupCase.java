@@ -2,7 +2,6 @@ package org.strokemeta.qualify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.strokemeta.data.Table;
-import org.strokemeta.effect.EffectCalculator;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.effect.Measure;
 import org.strokemeta.pool.MetaResult;
@@ -22,9 +21,9 @@ public final class SubgroupCase {
     public static void run(ValidationCase c, ObjectNode out) {
         Table t = CaseInputs.table(c);
         Measure m = CaseInputs.measure(c);
-        EffectSizes es = EffectCalculator.compute(m, CaseInputs.studies(c, t, m), CaseInputs.continuity(c));
+        EffectSizes es = CaseInputs.effectsWithCovariates(c, t, m);
         SubgroupTest test = SubgroupTest.parse(c.option("subgroup_test", "separate_tau2_wald"));
-        SubgroupResult r = SubgroupAnalysis.run(es, t, COLUMN, CaseInputs.options(c), test);
+        SubgroupResult r = SubgroupAnalysis.run(es, COLUMN, CaseInputs.options(c), test);
         ObjectNode groups = out.putObject("groups");
         for (SubgroupResult.Group g : r.groups()) {
             MetaResult mr = g.result();

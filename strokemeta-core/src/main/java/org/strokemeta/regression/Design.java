@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
-import org.strokemeta.data.Table;
 import org.strokemeta.effect.EffectSizes;
 
 /**
@@ -125,21 +124,30 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
     }
 
     /**
-     * Builds the design of the given moderators for the studies of {@code es}, whose input rows
-     * ({@link EffectSizes#rows()}) index the table.
+     * Builds the design of the given moderators for the studies of {@code es}, reading the moderators
+     * from the effects' covariates ({@link EffectSizes#covariates()}).
      *
-     * @throws InputException when a moderator column is missing, a numeric moderator holds text,
-     *                        a moderator is constant or the columns are collinear
+     * @param es         the effects, carrying the moderator columns
+     * @param moderators the moderators, in the order their columns enter the design
+     * @return the design over the studies with every moderator given
+     * @throws InputException when a moderator column is missing (naming the file), a numeric moderator
+     *                        holds text (naming file, line and column), a moderator is constant or the
+     *                        columns are collinear
+     * @throws IllegalArgumentException when no moderator is given
      */
-    public static Design of(EffectSizes es, Table t, List<Moderator> moderators) {
+    public static Design of(EffectSizes es, List<Moderator> moderators) {
         if (moderators.isEmpty()) {
             throw new IllegalArgumentException("a meta-regression needs at least one moderator");
         }
         List<Moderator.Column> cols = new ArrayList<>();
         for (Moderator m : moderators) {
-            cols.add(m.type().read(t, m.column()));
+            cols.add(m.type().read(es.covariates(), m.column()));
         }
-        return build(es, t.source(), moderators, cols);
+        return build(es, source(es), moderators, cols);
+    }
+
+    private static String source(EffectSizes es) {
+        return es.input() != null ? es.input().source() : es.covariates().source();
     }
 
     /**
@@ -150,18 +158,12 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
         if (labels.length != es.size()) {
             throw new IllegalArgumentException("one label per study is needed");
         }
-        // Index the labels by input row, as the table-based moderators are.
-        int rowsNeeded = 0;
-        for (int r : es.rows()) {
-            rowsNeeded = Math.max(rowsNeeded, r + 1);
-        }
-        String[] byRow = new String[rowsNeeded];
+        String[] text = new String[labels.length];
         for (int i = 0; i < labels.length; i++) {
             String l = labels[i];
-            byRow[es.rows(i)] = l == null || l.isBlank() ? null : l.trim();
+            text[i] = l == null || l.isBlank() ? null : l.trim();
         }
-        return build(es, es.input().source(), List.of(Moderator.categorical(name)),
-                List.of(Moderator.Type.labelled(name, byRow)));
+        return build(es, source(es), List.of(Moderator.categorical(name)), List.of(Moderator.Type.labelled(name, text)));
     }
 
     private static Design build(EffectSizes es, String source, List<Moderator> moderators, List<Moderator.Column> cols) {
@@ -170,10 +172,9 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
         int n = 0;
         List<Note> excluded = new ArrayList<>();
         for (int i = 0; i < k; i++) {
-            int row = es.rows(i);
             List<String> missing = new ArrayList<>();
             for (Moderator.Column c : cols) {
-                if (c.missing(row)) {
+                if (c.missing(i)) {
                     missing.add(c.name);
                 }
             }
@@ -189,15 +190,11 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
         if (n == 0) {
             throw InputException.of(source, "no study has a value for every moderator (" + names(cols) + ")");
         }
-        int[] rows = new int[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = es.rows(positions[i]);
-        }
         List<String> names = new ArrayList<>();
         List<double[]> columns = new ArrayList<>();
         List<Factor> factors = new ArrayList<>();
         for (Moderator.Column c : cols) {
-            Moderator.Coded coded = c.code(rows);
+            Moderator.Coded coded = c.code(positions);
             if (coded.factor() != null) {
                 factors.add(coded.factor());
                 if (coded.factor().levels().size() < 2) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
-import org.strokemeta.data.Table;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.pool.CiMethod;
 import org.strokemeta.pool.Dist;
@@ -36,19 +35,21 @@ public final class MetaRegression {
     }
 
     /**
-     * Fits a meta-regression of the effects on moderator columns of the input table.
+     * Fits a meta-regression of the effects on their covariates ({@link EffectSizes#covariates()}:
+     * the columns of the table they were computed from, or covariates given with
+     * {@link EffectSizes#withCovariate(String, double[])}).
      *
-     * @param es         the per-study effects (their {@link EffectSizes#rows()} index the table)
-     * @param t          the input table holding the moderator columns
+     * @param es         the per-study effects, carrying the moderator columns
      * @param moderators the moderators, in the order their coefficients are reported
      * @param o          the options (model, tau² estimator, test, level)
-     * @throws InputException for a missing column, text in a numeric moderator, a constant or
-     *                        collinear moderator, or too few studies
+     * @return the fitted meta-regression
+     * @throws InputException for a missing column, text in a numeric moderator (naming file, line and
+     *                        column), a constant or collinear moderator, or too few studies
      */
-    public static RegressionResult fit(EffectSizes es, Table t, List<Moderator> moderators, MetaOptions o) {
+    public static RegressionResult fit(EffectSizes es, List<Moderator> moderators, MetaOptions o) {
         // As in pooling, a study with sampling variance 0 cannot be weighted: left out with a note.
         EffectSizes w = MetaAnalysis.weightable(es);
-        return fit(w, Design.of(w, t, moderators), o);
+        return fit(w, Design.of(w, moderators), o);
     }
 
     /**
@@ -61,7 +62,7 @@ public final class MetaRegression {
         EffectSizes used = es.subset(design.positions());
         int k = used.size();
         int p = design.names().size() + 1;
-        String source = es.input().source();
+        String source = es.input() != null ? es.input().source() : es.covariates().source();
         for (int i = 0; i < k; i++) {
             if (!(used.vi(i) > 0)) {
                 throw new InputException(source, used.lines(i), null, "the sampling variance of " + used.study(i)

@@ -6,11 +6,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import org.strokemeta.data.DataColumns;
 import org.strokemeta.data.InputException;
-import org.strokemeta.data.Table;
+import org.strokemeta.effect.EffectSizes;
 
 /**
- * One moderator of a meta-regression: a column of the input table and how it enters the design.
+ * One moderator of a meta-regression: a covariate of the effects ({@link EffectSizes#covariates()},
+ * for example a column of the table they were computed from) and how it enters the design.
  *
  * <p>A numeric moderator is one column of the design, named as the column. A categorical moderator
  * with L levels becomes L − 1 indicator (dummy) columns, as R's treatment contrasts of
@@ -22,7 +24,7 @@ import org.strokemeta.data.Table;
  * break ties, so {@code alternate} comes before {@code Random}), and only the levels present among
  * the studies that enter the model count.
  *
- * @param column the column of the input table
+ * @param column the covariate's name (any case)
  * @param type   numeric or categorical
  */
 public record Moderator(String column, Type type) implements java.io.Serializable {
@@ -46,21 +48,17 @@ public record Moderator(String column, Type type) implements java.io.Serializabl
     }
 
     /**
-     * A moderator whose type is read from the data: numeric when every non-blank cell is a number,
-     * categorical otherwise. Use it only when the user did not declare the type: a column declared
-     * numeric must fail on text, not silently become categorical.
+     * A moderator whose type is read from the data: numeric when every non-blank value of the studies
+     * analysed is a number, categorical otherwise. Use it only when the user did not declare the type:
+     * a column declared numeric must fail on text, not silently become categorical.
+     *
+     * @param es     the effects, carrying the covariate
+     * @param column the covariate's name (any case)
+     * @return a numeric or categorical moderator of that column
+     * @throws InputException naming the file when the effects carry no such column
      */
-    public static Moderator detect(Table t, String column) {
-        try {
-            t.optionalNumbers(column);
-            return numeric(column);
-        } catch (InputException e) {
-            if (!t.has(column)) {
-                throw e;
-            }
-            // A cell that is not a number: the column holds categories.
-            return categorical(column);
-        }
+    public static Moderator detect(EffectSizes es, String column) {
+        return es.covariates().numeric(column) ? numeric(column) : categorical(column);
     }
 
     /** How a moderator column is read and turned into design columns. */
@@ -68,9 +66,9 @@ public record Moderator(String column, Type type) implements java.io.Serializabl
         /** Numbers; a blank cell is a missing value, any other text is an input error. */
         NUMERIC {
             @Override
-            Column read(Table t, String column) {
+            Column read(DataColumns t, String column) {
                 double[] x = t.optionalNumbers(column);
-                String name = t.headerName(column);
+                String name = t.name(column);
                 return new Column(name) {
                     @Override
                     boolean missing(int row) {
@@ -91,18 +89,13 @@ public record Moderator(String column, Type type) implements java.io.Serializabl
         /** Text levels; a blank cell is a missing value. */
         CATEGORICAL {
             @Override
-            Column read(Table t, String column) {
-                String name = t.headerName(column);
-                String[] text = new String[t.rows()];
-                for (int r = 0; r < text.length; r++) {
-                    text[r] = t.isBlank(r, column) ? null : t.text(r, column);
-                }
-                return labelled(name, text);
+            Column read(DataColumns t, String column) {
+                return labelled(t.name(column), t.text(column));
             }
         };
 
-        /** Reads the column from the table (all rows); fails on cells that do not fit the type. */
-        abstract Column read(Table t, String column);
+        /** Reads the column of the studies analysed; fails on values that do not fit the type. */
+        abstract Column read(DataColumns t, String column);
 
         static Column labelled(String name, String[] text) {
             return new Column(name) {
@@ -141,7 +134,7 @@ public record Moderator(String column, Type type) implements java.io.Serializabl
         return List.copyOf(set);
     }
 
-    /** A moderator column as read from the table, before the studies of the model are known. */
+    /** A moderator column as read for the studies analysed (indexed by position), before those of the model are known. */
     abstract static class Column {
         final String name;
 
@@ -149,10 +142,10 @@ public record Moderator(String column, Type type) implements java.io.Serializabl
             this.name = name;
         }
 
-        /** True when the cell of input row {@code row} is blank. */
+        /** True when the value of the study at position {@code row} is blank. */
         abstract boolean missing(int row);
 
-        /** The design columns over the given input rows (none of them missing). */
+        /** The design columns over the studies at the given positions (none of them missing). */
         abstract Coded code(int[] rows);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.SplittableRandom;
 import java.util.List;
 import java.util.Map;
+import org.strokemeta.data.DataColumns;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Studies;
 import org.strokemeta.data.Table;
@@ -73,15 +74,16 @@ public final class MetaRun {
         Measure m = StudyInput.measureFor(t, r);
         StudyInput.checkMethod(t.source(), m, r);
         Studies all = StudyInput.studies(t, m, r, false);
+        DataColumns covariates = StudyInput.covariates(t, m, r);
         Map<String, int[]> groups = t.groupBy(r.by());
         String[] names = groups.keySet().toArray(new String[0]);
         int[][] rows = groups.values().toArray(new int[0][]);
         Outcome[] out = new Outcome[names.length];
         r.execution().forEach(names.length, g -> {
             try {
-                EffectSizes es = StudyInput.effects(all.subset(rows[g]), m, r);
-                boolean extra = r.subgroup() != null || !r.moderators().isEmpty();
-                out[g] = analyse(names[g], extra ? t.select(rows[g]) : null, es, r);
+                EffectSizes es = StudyInput.withCovariates(StudyInput.effects(all.subset(rows[g]), m, r),
+                        covariates.names().isEmpty() ? covariates : covariates.subset(rows[g]));
+                out[g] = analyse(names[g], es, r);
             } catch (InputException | IllegalArgumentException e) {
                 out[g] = Outcome.failure(names[g], e.getMessage());
             }
@@ -90,25 +92,25 @@ public final class MetaRun {
     }
 
     static Outcome analyse(String group, Table t, MetaRequest r) {
-        return analyse(group, t, StudyInput.effects(t, r), r);
+        return analyse(group, StudyInput.effects(t, r), r);
     }
 
     /**
-     * The pooled analysis of the effects, and the subgroup analysis and meta-regression asked for;
-     * {@code t} holds the subgroup and moderator columns, row-aligned with {@code es.rows()}.
+     * The pooled analysis of the effects, and the subgroup analysis and meta-regression asked for; the
+     * subgroup and moderator columns are the effects' covariates.
      */
-    static Outcome analyse(String group, Table t, EffectSizes es, MetaRequest r) {
+    static Outcome analyse(String group, EffectSizes es, MetaRequest r) {
         MetaResult res = MetaAnalysis.run(es, r.options(), r.tau2Ci());
         SubgroupResult sg = r.subgroup() == null ? null
-                : SubgroupAnalysis.run(es, t, r.subgroup(), r.options(), r.subgroupTest());
+                : SubgroupAnalysis.run(es, r.subgroup(), r.options(), r.subgroupTest());
         RegressionResult reg = null;
         PermutationResult perm = null;
         if (!r.moderators().isEmpty()) {
             List<Moderator> mods = new ArrayList<>();
             for (String c : r.moderators()) {
-                mods.add(Moderator.detect(t, c));
+                mods.add(Moderator.detect(es, c));
             }
-            reg = MetaRegression.fit(es, t, mods, r.options());
+            reg = MetaRegression.fit(es, mods, r.options());
             if (r.permutations() == MetaRequest.EXACT) {
                 perm = PermutationTest.of(reg).exact();
             } else if (r.permutations() > 0) {

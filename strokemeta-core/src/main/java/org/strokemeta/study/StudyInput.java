@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.strokemeta.data.BinaryStudies;
 import org.strokemeta.data.ContinuousStudies;
+import org.strokemeta.data.DataColumns;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.StudyLoader;
@@ -75,11 +76,85 @@ public final class StudyInput {
         return g;
     }
 
-    /** The per-study effects of a table under a request, with a check of method and measure. */
+    /**
+     * The per-study effects of a table under a request, with a check of method and measure; the
+     * table's other columns travel with the effects as their covariates (see {@link #covariates}).
+     *
+     * @param t the table of studies
+     * @param r the request (measure, continuity correction, reading of generic estimates, pooling method)
+     * @return the effects of the studies that enter the analysis, with their covariates
+     * @throws org.strokemeta.data.InputException when the table does not hold valid study data for the request
+     */
     public static EffectSizes effects(Table t, MetaRequest r) {
         Measure m = measureFor(t, r);
         checkMethod(t.source(), m, r);
-        return effects(studies(t, m, r), m, r);
+        return withCovariates(effects(studies(t, m, r), m, r), covariates(t, m, r));
+    }
+
+    /** The effects with covariates given for every study of their input (nothing to do when there are none). */
+    static EffectSizes withCovariates(EffectSizes es, DataColumns ofInput) {
+        return ofInput.names().isEmpty() ? es : es.withInputCovariates(ofInput);
+    }
+
+    /**
+     * The columns of a table that hold a measure's study data: the study labels and the columns the
+     * measure's kind is read from ({@link BinaryStudies#COLUMNS}, {@link ContinuousStudies#COLUMNS}, or
+     * the generic estimates' {@code yi} with {@code vi} or {@code sei}, or {@code estimate},
+     * {@code ci_lower} and {@code ci_upper}, in the order {@link StudyLoader#generic} looks for them).
+     *
+     * @param t the table
+     * @param m the measure
+     * @return the names of those columns present in the table, in lower case
+     */
+    public static List<String> inputColumns(Table t, Measure m) {
+        List<String> c = new ArrayList<>();
+        c.add(StudyLoader.STUDY);
+        switch (m.kind()) {
+            case BINARY -> c.addAll(BinaryStudies.COLUMNS);
+            case CONTINUOUS -> c.addAll(ContinuousStudies.COLUMNS);
+            case GENERIC -> {
+                if (t.has("yi") && t.has("vi")) {
+                    c.addAll(List.of("yi", "vi"));
+                } else if (t.has("yi") && t.has("sei")) {
+                    c.addAll(List.of("yi", "sei"));
+                } else {
+                    c.addAll(List.of("estimate", "ci_lower", "ci_upper"));
+                }
+            }
+        }
+        c.removeIf(x -> !t.has(x));
+        return c;
+    }
+
+    /**
+     * The study-level covariates of a table for a request, one value per row: every column that is not
+     * an {@link #inputColumns input column} of the measure, nor the request's {@link MetaRequest#by() by}
+     * column (constant within each analysis of a batch), as metafor::escalc keeps the data's other
+     * columns; the request's subgroup and moderator columns are always carried when the table has them.
+     *
+     * @param t the table of studies
+     * @param m the measure
+     * @param r the request
+     * @return the columns, aligned with the table's rows (and so with the studies read from it)
+     */
+    public static DataColumns covariates(Table t, Measure m, MetaRequest r) {
+        java.util.Set<String> skip = new java.util.HashSet<>(inputColumns(t, m));
+        if (r.by() != null) {
+            skip.add(r.by().toLowerCase(java.util.Locale.ROOT));
+        }
+        java.util.Set<String> named = new java.util.HashSet<>();
+        if (r.subgroup() != null) {
+            named.add(r.subgroup().toLowerCase(java.util.Locale.ROOT));
+        }
+        r.moderators().forEach(x -> named.add(x.toLowerCase(java.util.Locale.ROOT)));
+        List<String> carried = new ArrayList<>();
+        for (String c : t.columnNames()) {
+            String k = c.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!skip.contains(k) || named.contains(k)) {
+                carried.add(c.trim());
+            }
+        }
+        return DataColumns.read(t, carried);
     }
 
     /** Checks that the fixed-effect method can pool the measure. */
@@ -101,7 +176,8 @@ public final class StudyInput {
         if (m == Measure.PETO && r.measure() == Measure.OR) {
             List<Note> notes = new ArrayList<>(es.notes());
             notes.add(new Note(0, null, Note.Kind.INFO, "Peto's method: per-study effects are Peto log odds ratios"));
-            es = new EffectSizes(es.measure(), es.study(), es.lines(), es.rows(), es.yi(), es.vi(), es.input(), notes);
+            es = new EffectSizes(es.measure(), es.study(), es.lines(), es.rows(), es.yi(), es.vi(), es.input(), notes,
+                    es.covariates());
         }
         return es;
     }

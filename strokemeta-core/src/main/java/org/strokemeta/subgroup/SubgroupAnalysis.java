@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
-import org.strokemeta.data.Table;
+import org.strokemeta.data.DataColumns;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.pool.CiMethod;
 import org.strokemeta.pool.FixedMethod;
@@ -31,21 +31,21 @@ public final class SubgroupAnalysis {
     }
 
     /**
-     * Subgroups defined by a column of the input table.
+     * Subgroups defined by a covariate of the effects ({@link EffectSizes#covariates()}), for example
+     * a column of the table the effects were computed from.
      *
-     * @param es     the per-study effects (their {@link EffectSizes#rows()} index the table)
-     * @param t      the input table
-     * @param column the column holding each study's subgroup
+     * @param es     the per-study effects, carrying the subgroup column
+     * @param column the covariate holding each study's subgroup (its name in any case); a study with a
+     *               blank value is left out with a note
      * @param o      the pooling options
      * @param test   the test for subgroup differences
+     * @return the pooled result of each subgroup and the test for subgroup differences
+     * @throws InputException naming the file when the effects carry no such column, or when no study has a value
      */
-    public static SubgroupResult run(EffectSizes es, Table t, String column, MetaOptions o, SubgroupTest test) {
-        String[] labels = new String[es.size()];
-        for (int i = 0; i < labels.length; i++) {
-            int row = es.rows(i);
-            labels[i] = t.isBlank(row, column) ? null : t.text(row, column);
-        }
-        return run(es, t.headerName(column), labels, o, test);
+    public static SubgroupResult run(EffectSizes es, String column, MetaOptions o, SubgroupTest test) {
+        DataColumns c = es.covariates();
+        String name = c.name(column);
+        return run(es, name, c.text(column), o, test);
     }
 
     /**
@@ -88,7 +88,7 @@ public final class SubgroupAnalysis {
             withLabel.add(i);
         }
         if (members.isEmpty()) {
-            throw InputException.of(es.input().source(), "no study has a value in the subgroup column " + column);
+            throw InputException.of(es.input() != null ? es.input().source() : es.covariates().source(), "no study has a value in the subgroup column " + column);
         }
         List<SubgroupResult.Group> groups = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> e : members.entrySet()) {

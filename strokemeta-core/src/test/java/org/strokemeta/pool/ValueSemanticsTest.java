@@ -176,8 +176,8 @@ public class ValueSemanticsTest {
         EffectSizes es = Bcg.rr(Bcg.table());
         MetaOptions o = MetaOptions.defaults();
 
-        RegressionResult reg = MetaRegression.fit(es, Bcg.table(), List.of(Moderator.numeric("ablat")), o);
-        RegressionResult reg2 = MetaRegression.fit(Bcg.rr(Bcg.table()), Bcg.table(), List.of(Moderator.numeric("ablat")), o);
+        RegressionResult reg = MetaRegression.fit(es, List.of(Moderator.numeric("ablat")), o);
+        RegressionResult reg2 = MetaRegression.fit(Bcg.rr(Bcg.table()), List.of(Moderator.numeric("ablat")), o);
         assertValue(reg, reg2);
         assertValue(roundTrip(reg), reg);
         reg.design().columns()[0][0] = 99;
@@ -185,13 +185,13 @@ public class ValueSemanticsTest {
         assertThat(reg).isEqualTo(reg2);
 
         PermutationResult perm = PermutationTest.of(MetaRegression.fit(Bcg.rr(Bcg.table(1, 2, 3, 4, 5, 6)),
-                Bcg.table(1, 2, 3, 4, 5, 6), List.of(Moderator.numeric("ablat")), o)).exact();
+                List.of(Moderator.numeric("ablat")), o)).exact();
         assertValue(roundTrip(perm), perm);
         perm.p()[0] = -1;
         assertThat(perm.p()[0]).isNotEqualTo(-1);
 
-        SubgroupResult sub = SubgroupAnalysis.run(es, Bcg.table(), "alloc", o, SubgroupTest.SEPARATE_TAU2_WALD);
-        assertValue(sub, SubgroupAnalysis.run(Bcg.rr(Bcg.table()), Bcg.table(), "alloc", o, SubgroupTest.SEPARATE_TAU2_WALD));
+        SubgroupResult sub = SubgroupAnalysis.run(es, "alloc", o, SubgroupTest.SEPARATE_TAU2_WALD);
+        assertValue(sub, SubgroupAnalysis.run(Bcg.rr(Bcg.table()), "alloc", o, SubgroupTest.SEPARATE_TAU2_WALD));
         assertValue(roundTrip(sub), sub);
         int p0 = sub.groups().get(0).positions()[0];
         sub.groups().get(0).positions()[0] = 99;

@@ -64,9 +64,10 @@ public final class Bcg {
         return CsvReader.parse("bcg.csv", csv(trials));
     }
 
-    /** Log risk ratios of the table's trials (metafor escalc(measure = "RR")). */
+    /** Log risk ratios of the table's trials (metafor escalc(measure = "RR")), with the table's other columns. */
     public static EffectSizes rr(Table t) {
-        return EffectCalculator.compute(Measure.RR, StudyLoader.binary(t), Continuity.defaults());
+        return EffectCalculator.compute(Measure.RR, StudyLoader.binary(t), Continuity.defaults())
+                .withInputCovariates(org.strokemeta.study.StudyInput.covariates(t, Measure.RR, org.strokemeta.study.MetaRequest.defaults()));
     }
 
     /** Asserts |actual − expected| ≤ 1e-9 + 1e-6 |expected|, the tolerance of the validation corpus. */

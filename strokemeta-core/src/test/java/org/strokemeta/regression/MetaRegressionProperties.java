@@ -41,8 +41,8 @@ class MetaRegressionProperties {
         List<Moderator> mods = List.of(Moderator.numeric("ablat"), Moderator.categorical("alloc"));
         Table inOrder = Bcg.table();
         Table shuffled = Bcg.table(shuffledTrials(seed, 13));
-        RegressionResult a = MetaRegression.fit(Bcg.rr(inOrder), inOrder, mods, o);
-        RegressionResult b = MetaRegression.fit(Bcg.rr(shuffled), shuffled, mods, o);
+        RegressionResult a = MetaRegression.fit(Bcg.rr(inOrder), mods, o);
+        RegressionResult b = MetaRegression.fit(Bcg.rr(shuffled), mods, o);
         assertThat(b.names()).isEqualTo(a.names());
         for (int j = 0; j < a.p(); j++) {
             near(b.coefficients().get(j).estimate(), a.coefficients().get(j).estimate());
@@ -64,7 +64,7 @@ class MetaRegressionProperties {
                                                             @ForAll Tau2Method method, @ForAll CiMethod ci) {
         int[] trials = shuffledTrials(seed, 13);
         Table t = Bcg.table(java.util.Arrays.copyOf(trials, k));
-        RegressionResult fit = MetaRegression.fit(Bcg.rr(t), t, List.of(Moderator.numeric("ablat")),
+        RegressionResult fit = MetaRegression.fit(Bcg.rr(t), List.of(Moderator.numeric("ablat")),
                 MetaOptions.defaults().withTau2(method).withCi(ci));
         int[] identity = new int[k];
         for (int i = 0; i < k; i++) {
@@ -82,8 +82,8 @@ class MetaRegressionProperties {
         Table ordered = Bcg.table(1, 2, 3, 4, 5, 6);
         MetaOptions o = MetaOptions.defaults();
         List<Moderator> mods = List.of(Moderator.numeric("ablat"));
-        PermutationResult a = PermutationTest.of(MetaRegression.fit(Bcg.rr(ordered), ordered, mods, o)).exact();
-        PermutationResult b = PermutationTest.of(MetaRegression.fit(Bcg.rr(t), t, mods, o)).exact();
+        PermutationResult a = PermutationTest.of(MetaRegression.fit(Bcg.rr(ordered), mods, o)).exact();
+        PermutationResult b = PermutationTest.of(MetaRegression.fit(Bcg.rr(t), mods, o)).exact();
         assertThat(b.permutations()).isEqualTo(a.permutations());
         assertThat(b.p()).containsExactly(a.p());
         assertThat(b.qmP()).isEqualTo(a.qmP());

@@ -39,7 +39,7 @@ class MetaRegressionTest {
     }
 
     private static RegressionResult fit(Table t, MetaOptions o, Moderator... mods) {
-        return MetaRegression.fit(Bcg.rr(t), t, List.of(mods), o);
+        return MetaRegression.fit(Bcg.rr(t), List.of(mods), o);
     }
 
     @Test
@@ -187,7 +187,8 @@ class MetaRegressionTest {
         Table t = CsvReader.parse("bcg.csv", csv);
         EffectSizes es = EffectCalculator.compute(Measure.RD, StudyLoader.binary(t),
                 new Continuity(0.5, Continuity.To.NONE, false));
-        RegressionResult r = MetaRegression.fit(es, t, List.of(Moderator.numeric("ablat")), REML);
+        RegressionResult r = MetaRegression.fit(es.withInputCovariates(org.strokemeta.data.DataColumns.read(t, List.of("ablat"))),
+                List.of(Moderator.numeric("ablat")), REML);
         assertThat(r.k()).isEqualTo(5);
         assertThat(r.notes()).anySatisfy(n -> {
             assertThat(n.kind()).isEqualTo(Note.Kind.EXCLUDED);
@@ -201,7 +202,7 @@ class MetaRegressionTest {
         String csv = Bcg.csv().replace("TPT Madras 1980,505,88391,499,88391,13,", "TPT Madras 1980,505,88391,499,88391,13N,");
         Table t = CsvReader.parse("bcg.csv", csv);
         EffectSizes es = Bcg.rr(t);
-        assertThatThrownBy(() -> MetaRegression.fit(es, t, List.of(Moderator.numeric("ablat")), REML))
+        assertThatThrownBy(() -> MetaRegression.fit(es, List.of(Moderator.numeric("ablat")), REML))
                 .isInstanceOfSatisfying(InputException.class, e -> {
                     assertThat(e.line()).isEqualTo(9);
                     assertThat(e.column()).isEqualTo("ablat");
@@ -212,9 +213,9 @@ class MetaRegressionTest {
     @Test
     void detects_a_text_column_as_categorical_and_a_numeric_one_as_numeric() {
         Table t = Bcg.table();
-        assertThat(Moderator.detect(t, "alloc").type()).isEqualTo(Moderator.Type.CATEGORICAL);
-        assertThat(Moderator.detect(t, "ablat").type()).isEqualTo(Moderator.Type.NUMERIC);
-        assertThatThrownBy(() -> Moderator.detect(t, "latitude")).isInstanceOf(InputException.class)
+        assertThat(Moderator.detect(Bcg.rr(t), "alloc").type()).isEqualTo(Moderator.Type.CATEGORICAL);
+        assertThat(Moderator.detect(Bcg.rr(t), "ablat").type()).isEqualTo(Moderator.Type.NUMERIC);
+        assertThatThrownBy(() -> Moderator.detect(Bcg.rr(t), "latitude")).isInstanceOf(InputException.class)
                 .hasMessageContaining("latitude");
     }
 
@@ -222,7 +223,7 @@ class MetaRegressionTest {
     void rejects_a_moderator_that_is_constant_in_the_studies_used() {
         // Trials 12 and 13 share latitude 33.
         Table same = Bcg.table(12, 13);
-        assertThatThrownBy(() -> MetaRegression.fit(Bcg.rr(same), same, List.of(Moderator.numeric("ablat")),
+        assertThatThrownBy(() -> MetaRegression.fit(Bcg.rr(same), List.of(Moderator.numeric("ablat")),
                 REML.withModel(Model.FIXED)))
                 .isInstanceOfSatisfying(InputException.class, e -> {
                     assertThat(e.column()).isEqualTo("ablat");

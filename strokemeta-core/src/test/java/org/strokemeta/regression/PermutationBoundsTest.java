@@ -29,7 +29,7 @@ class PermutationBoundsTest {
         }
         Table t = CsvReader.parse("p.csv", csv.toString());
         var es = EffectCalculator.generic(StudyLoader.generic(t, StudyLoader.GenericInput.defaults()));
-        return MetaRegression.fit(es, t, List.of(Moderator.numeric("x")), MetaOptions.defaults());
+        return MetaRegression.fit(es.withInputCovariates(org.strokemeta.data.DataColumns.read(t, List.of("x"))), List.of(Moderator.numeric("x")), MetaOptions.defaults());
     }
 
     /** A clock that advances one second each time it is read. */

@@ -20,7 +20,7 @@ import org.strokemeta.pool.Tau2Method;
  */
 class PermutationTestTest {
     private static RegressionResult fit(Table t, MetaOptions o, Moderator... mods) {
-        return MetaRegression.fit(Bcg.rr(t), t, List.of(mods), o);
+        return MetaRegression.fit(Bcg.rr(t), List.of(mods), o);
     }
 
     private static RegressionResult bcg8() {

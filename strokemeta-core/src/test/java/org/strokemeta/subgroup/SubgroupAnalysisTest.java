@@ -25,7 +25,7 @@ class SubgroupAnalysisTest {
     private static final MetaOptions REML = MetaOptions.defaults();
 
     private static SubgroupResult run(Table t, MetaOptions o, SubgroupTest test) {
-        return SubgroupAnalysis.run(Bcg.rr(t), t, "alloc", o, test);
+        return SubgroupAnalysis.run(Bcg.rr(t), "alloc", o, test);
     }
 
     private static void group(SubgroupResult r, String label, double est, double se, double lo, double hi, double tau2,
@@ -85,7 +85,7 @@ class SubgroupAnalysisTest {
     void a_blank_subgroup_leaves_the_study_out_with_a_note() {
         String csv = Bcg.csv().replace("Aronson 1948,4,123,11,139,44,1948,random", "Aronson 1948,4,123,11,139,44,1948,");
         Table t = CsvReader.parse("bcg.csv", csv);
-        SubgroupResult r = SubgroupAnalysis.run(Bcg.rr(t), t, "alloc", REML, SubgroupTest.SEPARATE_TAU2_WALD);
+        SubgroupResult r = SubgroupAnalysis.run(Bcg.rr(t), "alloc", REML, SubgroupTest.SEPARATE_TAU2_WALD);
         assertThat(r.k()).isEqualTo(12);
         assertThat(r.group("random").k()).isEqualTo(6);
         assertThat(r.notes()).anySatisfy(n -> {
@@ -121,7 +121,7 @@ class SubgroupAnalysisTest {
     @Test
     void a_missing_subgroup_column_is_an_input_error() {
         Table t = Bcg.table();
-        assertThatThrownBy(() -> SubgroupAnalysis.run(Bcg.rr(t), t, "region", REML, SubgroupTest.COMMON_TAU2_QM))
+        assertThatThrownBy(() -> SubgroupAnalysis.run(Bcg.rr(t), "region", REML, SubgroupTest.COMMON_TAU2_QM))
                 .isInstanceOf(InputException.class).hasMessageContaining("region");
     }
 

@@ -31,8 +31,8 @@ class SubgroupProperties {
         Table ordered = Bcg.table();
         Table shuffled = Bcg.table(l.stream().mapToInt(Integer::intValue).toArray());
         MetaOptions o = MetaOptions.defaults().withTau2(method);
-        SubgroupResult a = SubgroupAnalysis.run(Bcg.rr(ordered), ordered, "alloc", o, test);
-        SubgroupResult b = SubgroupAnalysis.run(Bcg.rr(shuffled), shuffled, "alloc", o, test);
+        SubgroupResult a = SubgroupAnalysis.run(Bcg.rr(ordered), "alloc", o, test);
+        SubgroupResult b = SubgroupAnalysis.run(Bcg.rr(shuffled), "alloc", o, test);
         for (SubgroupResult.Group g : a.groups()) {
             MetaResult x = g.result();
             MetaResult y = b.group(g.label()).result();
