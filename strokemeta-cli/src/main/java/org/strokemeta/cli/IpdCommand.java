@@ -100,7 +100,7 @@ final class IpdCommand extends Command {
                 a.flag("--two-stage") ? MetaOptions.defaults().withTau2(Tau2Method.parse(a.get("--tau2")))
                         .withCi(CiMethod.parse(a.get("--ci"))).withLevel(a.number("--level")) : null, !a.flag("--no-po-test"), UtilityWeights.parse(a.get("--utility")), a.number("--level"),
                 !a.flag("--binary-only"), !a.flag("--no-unadjusted"), a.flag("--drop-empty"));
-        IpdAnalysis.Outcome o = IpdAnalysis.run(d, t, r);
+        IpdAnalysis.Outcome o = IpdAnalysis.run(d, r);
         Options.write(a, out, format.equals("json") ? JsonReport.write(IpdReport.json(o)) : IpdReport.text(o));
         return o.valid() ? 0 : Main.EXIT_INVALID;
     }

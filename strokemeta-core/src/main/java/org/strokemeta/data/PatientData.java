@@ -22,13 +22,27 @@ import java.util.List;
  * @param lines          the file line of each patient
  * @param excluded       the number of patients left out
  * @param notes          what was left out and why, and other remarks
+ * @param columns        further patient-level columns of the data carried with the patients (for example
+ *                       a subgroup variable or a 0/1 secondary outcome), aligned with the patients and kept
+ *                       aligned by {@link #select}; not in the models; null for none
  */
 public record PatientData(String source, String[] studyNames, int[] study, int[] treatment, int[] outcome, int categories,
-                          List<String> covariateNames, double[][] covariates, int[] lines, int excluded, List<Note> notes) implements java.io.Serializable {
+                          List<String> covariateNames, double[][] covariates, int[] lines, int excluded, List<Note> notes,
+                          DataColumns columns) implements java.io.Serializable {
+    /**
+     * Checks the lengths and copies the arrays (see the record's components).
+     *
+     * @throws IllegalArgumentException when the arrays, covariates or columns differ in length
+     */
     public PatientData {
         int n = study.length;
         if (treatment.length != n || outcome.length != n || lines.length != n) {
             throw new IllegalArgumentException("patient arrays of different lengths");
+        }
+        if (columns == null) {
+            columns = DataColumns.none(n);
+        } else if (columns.size() != n) {
+            throw new IllegalArgumentException("the carried columns describe " + columns.size() + " patients, not " + n);
         }
         if (covariateNames.size() != covariates.length) {
             throw new IllegalArgumentException("covariate names and columns differ in number");
@@ -46,6 +60,39 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         outcome = outcome.clone();
         covariates = deepCopy(covariates);
         lines = lines.clone();
+    }
+
+    /**
+     * Patient data without further carried columns (see the record's components).
+     *
+     * @param source         the file name
+     * @param studyNames     the trial labels, indexed by trial code
+     * @param study          the trial code of each patient
+     * @param treatment      1 for the treatment arm, 0 for control
+     * @param outcome        the outcome category of each patient, 0 = best
+     * @param categories     the number of outcome categories (7 for mRS 0-6)
+     * @param covariateNames the names of the covariate columns
+     * @param covariates     one array per covariate, each over the patients
+     * @param lines          the file line of each patient
+     * @param excluded       the number of patients left out
+     * @param notes          what was left out and why, and other remarks
+     * @throws IllegalArgumentException when the arrays or covariates differ in length
+     */
+    public PatientData(String source, String[] studyNames, int[] study, int[] treatment, int[] outcome, int categories,
+                       List<String> covariateNames, double[][] covariates, int[] lines, int excluded, List<Note> notes) {
+        this(source, studyNames, study, treatment, outcome, categories, covariateNames, covariates, lines, excluded, notes, null);
+    }
+
+    /**
+     * The same patients carrying the given further columns.
+     *
+     * @param c the columns, one value per patient in the patients' order
+     * @return the patient data with these columns
+     * @throws IllegalArgumentException when {@code c} does not describe {@link #size()} patients
+     */
+    public PatientData withColumns(DataColumns c) {
+        return new PatientData(source, studyNames, study, treatment, outcome, categories, covariateNames, covariates, lines,
+                excluded, notes, java.util.Objects.requireNonNull(c, "c"));
     }
 
     /** The {@code studyNames} component, as a copy (the record cannot be changed through it). */
@@ -138,13 +185,14 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
                 && java.util.Arrays.deepEquals(covariates, r.covariates)
                 && java.util.Arrays.equals(lines, r.lines)
                 && excluded == r.excluded
-                && java.util.Objects.equals(notes, r.notes);
+                && java.util.Objects.equals(notes, r.notes)
+                && columns.equals(r.columns);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(source, java.util.Arrays.hashCode(studyNames),
-                java.util.Arrays.hashCode(study), java.util.Arrays.hashCode(treatment), java.util.Arrays.hashCode(outcome), categories, covariateNames, java.util.Arrays.deepHashCode(covariates), java.util.Arrays.hashCode(lines), excluded, notes);
+                java.util.Arrays.hashCode(study), java.util.Arrays.hashCode(treatment), java.util.Arrays.hashCode(outcome), categories, covariateNames, java.util.Arrays.deepHashCode(covariates), java.util.Arrays.hashCode(lines), excluded, notes, columns);
     }
 
     @Override
@@ -154,7 +202,7 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
                 + java.util.Arrays.toString(treatment) + ", outcome=" + java.util.Arrays.toString(outcome)
                 + ", categories=" + categories + ", covariateNames=" + covariateNames + ", covariates="
                 + java.util.Arrays.deepToString(covariates) + ", lines=" + java.util.Arrays.toString(lines)
-                + ", excluded=" + excluded + ", notes=" + notes + "]";
+                + ", excluded=" + excluded + ", notes=" + notes + ", columns=" + columns + "]";
     }
 
     /** The number of patients analysed. */
@@ -182,7 +230,8 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         n.addAll(names);
         double[][] c = java.util.Arrays.copyOf(covariates, covariates.length + columns.length);
         System.arraycopy(columns, 0, c, covariates.length, columns.length);
-        return new PatientData(source, studyNames, study, treatment, outcome, categories, n, c, lines, excluded, notes);
+        return new PatientData(source, studyNames, study, treatment, outcome, categories, n, c, lines, excluded, notes,
+                this.columns);
     }
 
     /** The same patients with only the named covariates (in that order). */
@@ -191,12 +240,13 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         for (int j = 0; j < c.length; j++) {
             c[j] = covariate(names.get(j));
         }
-        return new PatientData(source, studyNames, study, treatment, outcome, categories, names, c, lines, excluded, notes);
+        return new PatientData(source, studyNames, study, treatment, outcome, categories, names, c, lines, excluded, notes,
+                columns);
     }
 
     /**
      * The patients at the given positions (for example those with a secondary outcome recorded),
-     * with a note saying how many were left out and why.
+     * with a note saying how many were left out and why; the carried {@link #columns()} follow them.
      */
     public PatientData select(int[] keep, String why) {
         int m = keep.length;
@@ -220,7 +270,8 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         if (left > 0) {
             n.add(new Note(0, null, Note.Kind.EXCLUDED, left + " patient" + (left == 1 ? "" : "s") + " left out: " + why));
         }
-        return new PatientData(source, studyNames, st, tr, y, categories, covariateNames, c, ln, excluded + left, n);
+        return new PatientData(source, studyNames, st, tr, y, categories, covariateNames, c, ln, excluded + left, n,
+                columns.subset(keep));
     }
 
     /** The mean of a covariate within each trial, {@code [trial]}. */
@@ -264,7 +315,7 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         List<Note> n = new java.util.ArrayList<>(notes);
         n.add(new Note(0, null, Note.Kind.INFO, "outcome categories " + from + " to " + to + " merged"));
         return new PatientData(source, studyNames, study, treatment, y, categories - width, covariateNames, covariates,
-                lines, excluded, n);
+                lines, excluded, n, columns);
     }
 
     /** The binary outcome {@code outcome <= cutoff} (for example mRS 0-2 with cutoff 2) as 0/1. */

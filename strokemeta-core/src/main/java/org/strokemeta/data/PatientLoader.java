@@ -185,8 +185,26 @@ public final class PatientLoader {
             }
             r++;
         }
+        // The file's other columns travel with the patients (a 0/1 secondary outcome, a subgroup variable).
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (String col : List.of(c.study(), c.treatment(), c.outcome())) {
+            used.add(col.trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        List<String> other = new ArrayList<>();
+        for (String col : t.columnNames()) {
+            if (!used.contains(col.trim().toLowerCase(java.util.Locale.ROOT))) {
+                other.add(col.trim());
+            }
+        }
+        int[] kept = new int[m];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (keep[i]) {
+                kept[k++] = i;
+            }
+        }
+        DataColumns carried = other.isEmpty() ? null : DataColumns.read(t, other).subset(kept);
         return new PatientData(t.source(), codes.keySet().toArray(new String[0]), st, tr, out, cats, c.covariates(), cx, ln,
-                n - m, notes);
+                n - m, notes, carried);
     }
 
     /** Orders labels with numbers by value ("Trial 2" before "Trial 10"), otherwise as text. */

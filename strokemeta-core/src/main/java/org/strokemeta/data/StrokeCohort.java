@@ -128,7 +128,16 @@ public final class StrokeCohort {
         return List.copyOf(extra.keySet());
     }
 
-    /** The cohort row of each patient of d (patients made by {@link #patients}), found by file line. */
+    /**
+     * The cohort row of each patient of d (patients made by {@link #patients}), found by file line.
+     *
+     * @param d patients made by {@link #patients}
+     * @return the cohort row of each patient
+     * @deprecated patients carry the cohort's variables ({@link PatientData#columns()}): read them with
+     *             {@link #covariate(PatientData, String)} and {@link #category(PatientData, StrokeField)}
+     *             instead of joining back to the cohort by file line
+     */
+    @Deprecated
     public int[] rows(PatientData d) {
         java.util.Map<Integer, Integer> rowOfLine = new java.util.HashMap<>(lines.length * 2);
         for (int i = 0; i < lines.length; i++) {
@@ -215,9 +224,104 @@ public final class StrokeCohort {
     }
 
     /**
+     * A covariate of the given patients by name, as {@link #covariate(String)} names it, read from the
+     * columns the patients carry ({@link PatientData#columns()}), so it stays aligned with them whatever
+     * patients were left out or selected since.
+     *
+     * @param d    patients made by {@link #patients} (or a selection of them)
+     * @param name a derived covariate of {@link #DERIVED}, a numeric or binary field of the dictionary, or
+     *             a further numeric column of the file
+     * @return one value per patient of {@code d}, NaN where missing
+     * @throws InputException when the cohort has no such covariate
+     */
+    public double[] covariate(PatientData d, String name) {
+        String key = carriedName(name);
+        if (!d.columns().has(key)) {
+            covariate(name); // the cohort's own message for an unknown covariate
+            throw new IllegalArgumentException("the patients do not carry the covariate " + name + " (not made by patients())");
+        }
+        return d.columns().numbersOrNaN(key);
+    }
+
+    /**
+     * A category field of the given patients, read from the columns they carry ({@link PatientData#columns()}).
+     *
+     * @param d patients made by {@link #patients} (or a selection of them)
+     * @param f a field of type {@link StrokeField.Type#CATEGORY}
+     * @return one index into {@link StrokeField#codeList()} per patient of {@code d}, −1 where missing
+     * @throws InputException when the file has no such column
+     */
+    public int[] category(PatientData d, StrokeField f) {
+        if (!categories.containsKey(f)) {
+            throw missingField(f);
+        }
+        String[] text = d.columns().text(f.column());
+        int[] out = new int[text.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = text[i] == null ? -1 : f.codeList().indexOf(text[i]);
+        }
+        return out;
+    }
+
+    /** The name under which {@link #patients} carries a covariate given by any of its names. */
+    private static String carriedName(String name) {
+        if (DERIVED.contains(name)) {
+            return name;
+        }
+        StrokeField f = StrokeField.ofHeader(name);
+        if (f != null && (f.type() == StrokeField.Type.NUMBER || f.type() == StrokeField.Type.BINARY) && f != StrokeField.MRS90) {
+            return f.column();
+        }
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The cohort's variables for every patient, carried with the patients: each derived covariate the
+     * data allow, each numeric, binary and category field of the file, and each further numeric column.
+     */
+    private DataColumns variables() {
+        DataColumns c = DataColumns.of(source, lines);
+        for (String name : DERIVED) {
+            try {
+                c = c.with(name, covariate(name));
+            } catch (InputException e) {
+                // not in this file
+            }
+        }
+        for (Map.Entry<StrokeField, double[]> e : numbers.entrySet()) {
+            if (!c.has(e.getKey().column())) {
+                c = c.with(e.getKey().column(), e.getValue());
+            }
+        }
+        for (Map.Entry<StrokeField, int[]> e : categories.entrySet()) {
+            if (!c.has(e.getKey().column())) {
+                List<String> codes = e.getKey().codeList();
+                String[] text = new String[e.getValue().length];
+                for (int i = 0; i < text.length; i++) {
+                    int k = e.getValue()[i];
+                    text[i] = k < 0 ? null : codes.get(k);
+                }
+                c = c.with(e.getKey().column(), text);
+            }
+        }
+        for (Map.Entry<String, double[]> e : extra.entrySet()) {
+            if (!c.has(e.getKey())) {
+                c = c.with(e.getKey(), e.getValue());
+            }
+        }
+        return c;
+    }
+
+    /**
      * The patients with a 90-day mRS for the ordinal and binary models (treatment = thrombectomy),
      * adjusted for the named covariates: patients missing the mRS or a covariate are left out
-     * (complete-case analysis), counted by reason in the notes.
+     * (complete-case analysis), counted by reason in the notes. The patients carry the cohort's other
+     * variables ({@link PatientData#columns()}: derived covariates, dictionary fields, further columns),
+     * read with {@link #covariate(PatientData, String)} and {@link #category(PatientData, StrokeField)}.
+     *
+     * @param covariateNames the adjustment covariates, by the names {@link #covariate(String)} takes
+     * @return the complete cases, with the cohort's variables carried
+     * @throws InputException when a covariate is unknown or no patient has every value needed
      */
     public PatientData patients(List<String> covariateNames) {
         int n = size();
@@ -284,6 +388,7 @@ public final class StrokeCohort {
             }
         }
         String label = simulated() ? source + " (simulated data)" : source;
-        return new PatientData(label, names.toArray(new String[0]), st, tr, y, 7, covariateNames, cx, ln, n - m, out);
+        return new PatientData(label, names.toArray(new String[0]), st, tr, y, 7, covariateNames, cx, ln, n - m, out,
+                variables().subset(java.util.Arrays.copyOf(keep, m)));
     }
 }

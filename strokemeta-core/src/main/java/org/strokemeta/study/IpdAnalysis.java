@@ -1,9 +1,9 @@
 package org.strokemeta.study;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.strokemeta.data.DataColumns;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.PatientData;
@@ -132,19 +132,59 @@ public final class IpdAnalysis {
     /**
      * Runs the analysis. The parallel parts of its models run on {@code r.execution()} (the library's pool
      * unless the caller passes its own executor or a single thread); the numbers do not depend on it.
+     * A 0/1 outcome column named in the request's binary outcomes is read from the columns the patients
+     * carry ({@link PatientData#columns()}, the file's other columns when loaded by
+     * {@link org.strokemeta.data.PatientLoader}).
      *
      * @param d the patients (loaded with every covariate the request names, including interaction ones)
-     * @param t the table they came from (for 0/1 outcome columns named in {@code binary}); may be null
+     * @param r the request
+     * @return the analyses asked for
+     * @throws InputException when a binary outcome is neither a known one nor a 0/1 column the patients carry
      */
+    public static Outcome run(PatientData d, IpdRequest r) {
+        return run(d, Map.of(), r);
+    }
+
+    /**
+     * Runs the analysis (see {@link #run(PatientData, IpdRequest)}).
+     *
+     * @param d the patients
+     * @param t not read: the patients carry the file's other columns themselves; may be null
+     * @param r the request
+     * @return the analyses asked for
+     * @deprecated use {@link #run(PatientData, IpdRequest)}; 0/1 outcome columns are no longer read from the table
+     */
+    @Deprecated
     public static Outcome run(PatientData d, Table t, IpdRequest r) {
-        return run(d, t, Map.of(), r);
+        return run(d, Map.of(), r);
+    }
+
+    /**
+     * Runs the analysis with further 0/1 outcome columns given directly (see {@link #run(PatientData, Map, IpdRequest)}).
+     *
+     * @param d        the patients
+     * @param t        not read: the patients carry the file's other columns themselves; may be null
+     * @param outcomes 0/1 outcome columns, each aligned with d's patients (NaN where not recorded)
+     * @param r        the request
+     * @return the analyses asked for
+     * @deprecated use {@link #run(PatientData, Map, IpdRequest)}; 0/1 outcome columns are no longer read from the table
+     */
+    @Deprecated
+    public static Outcome run(PatientData d, Table t, Map<String, double[]> outcomes, IpdRequest r) {
+        return run(d, outcomes, r);
     }
 
     /**
      * Runs the analysis with further 0/1 outcome columns given directly (for example symptomatic ICH of a
      * {@link org.strokemeta.data.StrokeCohort}), each aligned with d's patients (NaN where not recorded).
+     *
+     * @param d        the patients (loaded with every covariate the request names, including interaction ones)
+     * @param outcomes 0/1 outcome columns by name, each aligned with d's patients (NaN where not recorded)
+     * @param r        the request
+     * @return the analyses asked for
+     * @throws InputException when a binary outcome is neither a known one, a given column, nor a 0/1 column the patients carry
      */
-    public static Outcome run(PatientData d, Table t, Map<String, double[]> outcomes, IpdRequest r) {
+    public static Outcome run(PatientData d, Map<String, double[]> outcomes, IpdRequest r) {
         List<Note> notes = new ArrayList<>(d.notes());
         PatientData base = d.withCovariatesOnly(List.of());
         PatientData adjustedData = d.withCovariatesOnly(r.covariates());
@@ -154,7 +194,7 @@ public final class IpdAnalysis {
         List<Binary> binary = new ArrayList<>();
         BinaryOptions bo = new BinaryOptions(r.binaryModel(), r.covariates(), r.nAGQ(), r.level(), r.execution());
         for (String b : r.binary()) {
-            Recorded y = outcome(adjustedData, t, outcomes, b);
+            Recorded y = outcome(adjustedData, outcomes, b);
             binary.add(Binary.of(r.binaryModel().fit(y.data(), y.outcome(), bo), y.data(), y.outcome()));
         }
         List<EffectModification.Interaction> interactions = new ArrayList<>();
@@ -163,7 +203,7 @@ public final class IpdAnalysis {
         }
         for (String b : r.binary()) {
             for (String x : r.interactions()) {
-                Recorded y = outcome(d, t, outcomes, b);
+                Recorded y = outcome(d, outcomes, b);
                 interactions.add(EffectModification.binary(y.data(), y.outcome(), x, r.covariates(), r.level()));
             }
         }
@@ -220,10 +260,10 @@ public final class IpdAnalysis {
     }
 
     /**
-     * A binary outcome: "0-2", "0-1", "death", or a 0/1 column of the table; patients without a
-     * value in that column are left out of that outcome's analysis, with a note.
+     * A binary outcome: "0-2", "0-1", "death", a given 0/1 column, or a 0/1 column the patients carry;
+     * patients without a value in that column are left out of that outcome's analysis, with a note.
      */
-    static Recorded outcome(PatientData d, Table t, Map<String, double[]> given, String spec) {
+    static Recorded outcome(PatientData d, Map<String, double[]> given, String spec) {
         String s = spec.trim();
         if (s.matches("0-\\d+")) {
             return new Recorded(d, BinaryOutcome.atMost(d, Integer.parseInt(s.substring(2))));
@@ -248,13 +288,10 @@ public final class IpdAnalysis {
             PatientData sub = m == d.size() ? d : d.select(java.util.Arrays.copyOf(keep, m), s + " is missing (complete-case analysis of " + s + ")");
             return new Recorded(sub, new BinaryOutcome(s, java.util.Arrays.copyOf(e, m)));
         }
-        if (t == null || !t.has(s)) {
+        DataColumns t = d.columns();
+        if (!t.has(s)) {
             throw InputException.of(d.source(), "the binary outcome '" + s + "' is neither 0-K (outcome 0 to K), death, "
                     + "nor a column of the file");
-        }
-        Map<Integer, Integer> rowOfLine = new HashMap<>(t.rows() * 2);
-        for (int i = 0; i < t.rows(); i++) {
-            rowOfLine.put(t.line(i), i);
         }
         double[] v = t.optionalNumbers(s);
         int[] keep = new int[d.size()];
@@ -262,8 +299,7 @@ public final class IpdAnalysis {
         int m = 0;
         int firstMissing = 0;
         for (int i = 0; i < d.size(); i++) {
-            int row = rowOfLine.get(d.lines(i));
-            double x = v[row];
+            double x = v[i];
             if (Double.isNaN(x)) {
                 if (firstMissing == 0) {
                     firstMissing = d.lines(i);
@@ -271,7 +307,7 @@ public final class IpdAnalysis {
                 continue;
             }
             if (x != 0 && x != 1) {
-                throw new InputException(t.source(), d.lines(i), t.headerName(s), "a binary outcome must be 0 or 1, not " + t.text(row, s));
+                throw new InputException(d.source(), d.lines(i), t.name(s), "a binary outcome must be 0 or 1, not " + t.text(s, i));
             }
             keep[m] = i;
             e[m++] = (int) x;

@@ -321,19 +321,14 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
                 execution);
     }
 
-    /** 0/1 outcomes of the cohort (sich) aligned with the analysed patients, by file line. */
+    /** 0/1 outcomes of the cohort (sich) of the analysed patients, from the columns they carry. */
     static Map<String, double[]> outcomeColumns(StrokeCohort c, PatientData d, AnalysisPlan plan) {
         Map<String, double[]> out = new HashMap<>();
-        int[] row = c.rows(d);
         for (String b : binaryOutcomes(c, plan)) {
             if (b.matches("0-\\d+") || b.equalsIgnoreCase("death")) {
                 continue;
             }
-            double[] all = c.covariate(b);
-            double[] v = new double[d.size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = all[row[i]];
-            }
+            double[] v = c.covariate(d, b);
             out.put(b, v);
         }
         return out;
@@ -442,23 +437,22 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
     }
 
     static Grouping grouping(StrokeCohort c, PatientData d, String variable, List<Double> cuts) {
-        int[] row = c.rows(d);
         StrokeField f = StrokeField.ofHeader(variable);
         int[] g = new int[d.size()];
         List<String> names = new ArrayList<>();
         if (f != null && f.type() == StrokeField.Type.CATEGORY) {
-            int[] code = c.category(f);
+            int[] code = c.category(d, f);
             names.addAll(f.codeList());
             for (int i = 0; i < g.length; i++) {
-                g[i] = code[row[i]];
+                g[i] = code[i];
             }
         } else {
-            double[] x = c.covariate(variable);
+            double[] x = c.covariate(d, variable);
             if (cuts.isEmpty()) {
                 names.add("no");
                 names.add("yes");
                 for (int i = 0; i < g.length; i++) {
-                    double v = x[row[i]];
+                    double v = x[i];
                     g[i] = Double.isNaN(v) ? -1 : v == 1 ? 1 : 0;
                 }
             } else {
@@ -468,7 +462,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
                 }
                 names.add("≥ " + plain(cuts.get(cuts.size() - 1)));
                 for (int i = 0; i < g.length; i++) {
-                    double v = x[row[i]];
+                    double v = x[i];
                     if (Double.isNaN(v)) {
                         g[i] = -1;
                         continue;
@@ -552,12 +546,11 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
     }
 
     private static M2Section m2(StrokeCohort c, PatientData d, AnalysisPlan plan, List<String> covariates, Execution execution) {
-        double[] m2 = c.covariate("m2");
-        int[] row = c.rows(d);
+        double[] m2 = c.covariate(d, "m2");
         int[] keep = new int[d.size()];
         int n = 0;
         for (int i = 0; i < d.size(); i++) {
-            if (m2[row[i]] == 1) {
+            if (m2[i] == 1) {
                 keep[n++] = i;
             }
         }

@@ -362,7 +362,7 @@ public final class WebApp {
         var r = new org.strokemeta.study.IpdRequest(covariates, s.ipdModel(), org.strokemeta.ipd.RandomEffects.INTERCEPT, 1, null, binary,
                 org.strokemeta.ipd.StudyEffect.STRATIFIED, List.of(), null, false, UtilityWeights.chaisinanunkul2015(),
                 s.options().level(), true, true, true, IN_JOB);
-        var o = org.strokemeta.study.IpdAnalysis.run(d, t, r);
+        var o = org.strokemeta.study.IpdAnalysis.run(d, r);
         out.put("kind", "ipd");
         out.set("result", org.strokemeta.report.IpdReport.json(o));
         double[][] sum = new double[2][d.categories()];
