@@ -268,7 +268,11 @@ public final class DataColumns implements Serializable {
         return new DataColumns(source, l, names, s, x, decimalComma);
     }
 
-    /** The number of units (studies or patients) the columns describe. @return the number of units */
+    /**
+     * The number of units (studies or patients) the columns describe.
+     *
+     * @return the number of units
+     */
     public int size() {
         return lines.length;
     }
