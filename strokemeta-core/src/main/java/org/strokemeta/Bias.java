@@ -42,9 +42,10 @@ public final class Bias {
      * @param table   the studies, one row each (binary, continuous or generic columns)
      * @param request what to compute
      * @return the analyses
-     * @throws IllegalArgumentException when the table cannot give the effects asked for (an
-     *                                  {@link org.strokemeta.data.InputException} naming the problem)
-     *                                  or the studies cannot be analysed
+     * @throws org.strokemeta.data.InputException when the table cannot give the effects asked for (a
+     *                                             column missing, a value out of range), naming the problem
+     * @throws IllegalArgumentException            when the table or the request is missing, or the studies
+     *                                             cannot be analysed
      */
     public static BiasAnalysis analyze(Table table, BiasRequest request) {
         if (table == null || request == null) {
