@@ -34,6 +34,13 @@ public record BiasAnalysis(MetaResult analysis, EggerTest eggerLm, EggerTest egg
     /**
      * Checks that every part is present.
      *
+     * @param analysis the analysis of the observed studies
+     * @param eggerLm  Egger's classic regression test
+     * @param eggerRma the regression test as a meta-regression
+     * @param rank     the rank correlation test
+     * @param trimFill trim-and-fill
+     * @param funnel   the funnel-plot data
+     * @param contours the contour-enhanced funnel-plot data
      * @throws IllegalArgumentException when a part is missing
      */
     public BiasAnalysis {

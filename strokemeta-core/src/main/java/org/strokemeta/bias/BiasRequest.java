@@ -30,6 +30,10 @@ public record BiasRequest(MetaRequest meta, TrimFillOptions trimFill, FunnelOpti
     /**
      * Checks the request.
      *
+     * @param meta     the effects and the pooling of the analysis
+     * @param trimFill the settings of trim-and-fill
+     * @param funnel   the options of the funnel plot
+     * @param contours the options of the contour-enhanced funnel plot
      * @throws IllegalArgumentException when a component is missing, or {@code meta} asks for batch
      *                                  groups, subgroups, moderators or permutations
      */

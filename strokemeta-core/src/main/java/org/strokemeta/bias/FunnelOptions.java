@@ -18,6 +18,10 @@ public record FunnelOptions(double[] levels, OptionalDouble centre, boolean addT
     /**
      * Checks the options and keeps a sorted copy of the levels.
      *
+     * @param levels     the confidence levels of the contours
+     * @param centre     the centre of the contours; empty for the pooled estimate
+     * @param addTau2    add the estimated tau² to the sampling variance of the contours
+     * @param resolution the number of standard errors at which each contour is computed
      * @throws IllegalArgumentException when there is no level or no centre, a level is not strictly
      *                                  between 0 and 1, or the resolution is below 2
      */
@@ -57,14 +61,23 @@ public record FunnelOptions(double[] levels, OptionalDouble centre, boolean addT
                 + addTau2 + ", resolution=" + resolution + "]";
     }
 
-    /** One pseudo-confidence region at the given level around the pooled estimate (metafor's funnel()). */
+    /**
+     * One pseudo-confidence region at the given level around the pooled estimate (metafor's funnel()),
+     * computed at 1000 standard errors.
+     *
+     * @param level the confidence level, strictly between 0 and 1
+     * @return the options
+     * @throws IllegalArgumentException when the level is not strictly between 0 and 1
+     */
     public static FunnelOptions aroundEstimate(double level) {
         return new FunnelOptions(new double[] {level}, OptionalDouble.empty(), false, 1000);
     }
 
     /**
      * The contour-enhanced funnel plot: regions of 90, 95 and 99% around 0 (Peters et al. 2008;
-     * metafor's {@code funnel(level = c(90, 95, 99), refline = 0)}).
+     * metafor's {@code funnel(level = c(90, 95, 99), refline = 0)}), computed at 1000 standard errors.
+     *
+     * @return the options
      */
     public static FunnelOptions contourEnhanced() {
         return new FunnelOptions(new double[] {0.90, 0.95, 0.99}, OptionalDouble.of(0), false, 1000);
@@ -91,7 +104,11 @@ public record FunnelOptions(double[] levels, OptionalDouble centre, boolean addT
         return new FunnelOptions(levels, centre, addTau2, n);
     }
 
-    /** The contour levels in increasing order (a copy). */
+    /**
+     * The contour levels.
+     *
+     * @return a copy, in increasing order
+     */
     @Override
     public double[] levels() {
         return levels.clone();

@@ -29,6 +29,10 @@ public record TrimFillOptions(Optional<Side> side, K0Estimator estimator, int ma
     /**
      * Checks the options.
      *
+     * @param side          the side on which studies are missing; empty to choose it from the data
+     * @param estimator     the estimator of the number of missing studies
+     * @param maxIterations the most trim-and-refit cycles
+     * @param fitSettings   the options of the fits inside trim-and-fill
      * @throws IllegalArgumentException when an option is missing or {@code maxIterations} is below 1
      */
     public TrimFillOptions {
@@ -40,7 +44,11 @@ public record TrimFillOptions(Optional<Side> side, K0Estimator estimator, int ma
         }
     }
 
-    /** metafor's defaults: side chosen from the data, L0, at most 100 iterations, metafor's fit settings. */
+    /**
+     * metafor's defaults: side chosen from the data, L0, at most 100 iterations, metafor's fit settings.
+     *
+     * @return the default options
+     */
     public static TrimFillOptions defaults() {
         return new TrimFillOptions(Optional.empty(), K0Estimator.L0, 100, FitSettings.METAFOR);
     }

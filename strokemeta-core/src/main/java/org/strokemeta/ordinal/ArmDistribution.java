@@ -26,6 +26,8 @@ public record ArmDistribution(double[] treatment, double[] control) implements S
     /**
      * Checks and copies the counts.
      *
+     * @param treatment patients per category in the treatment arm, category 0 (best) first
+     * @param control   patients per category in the control arm
      * @throws IllegalArgumentException when an arm is missing, the arms differ in their number of
      *                                  categories, there is no category, or a count is negative or not finite
      */
@@ -148,13 +150,21 @@ public record ArmDistribution(double[] treatment, double[] control) implements S
         return List.copyOf(out);
     }
 
-    /** The treatment-arm counts per category (a copy). */
+    /**
+     * The treatment-arm counts per category.
+     *
+     * @return a copy, category 0 (best) first
+     */
     @Override
     public double[] treatment() {
         return treatment.clone();
     }
 
-    /** The control-arm counts per category (a copy). */
+    /**
+     * The control-arm counts per category.
+     *
+     * @return a copy, category 0 (best) first
+     */
     @Override
     public double[] control() {
         return control.clone();
