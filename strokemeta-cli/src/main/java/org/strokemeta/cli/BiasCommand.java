@@ -2,18 +2,14 @@ package org.strokemeta.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.OptionalDouble;
-import org.strokemeta.bias.FunnelOptions;
+import org.strokemeta.Bias;
+import org.strokemeta.bias.BiasAnalysis;
+import org.strokemeta.bias.BiasRequest;
 import org.strokemeta.bias.K0Estimator;
 import org.strokemeta.bias.Side;
-import org.strokemeta.bias.SmallStudyEffects;
 import org.strokemeta.bias.TrimFillOptions;
-import org.strokemeta.bias.TrimFillResult;
-import org.strokemeta.bias.EggerModel;
 import org.strokemeta.data.Table;
 import org.strokemeta.effect.EffectSizes;
-import org.strokemeta.pool.MetaAnalysis;
-import org.strokemeta.pool.MetaResult;
 import org.strokemeta.report.BiasReport;
 import org.strokemeta.report.JsonReport;
 import org.strokemeta.study.MetaRequest;
@@ -60,7 +56,6 @@ final class BiasCommand extends Command {
         Table t = Options.read(a);
         MetaRequest req = Options.request(a);
         EffectSizes es = StudyInput.effects(t, req);
-        MetaResult analysis = MetaAnalysis.run(es, req.options(), req.tau2Ci());
         TrimFillOptions tf = TrimFillOptions.defaults().withEstimator(K0Estimator.parse(a.get("--k0")))
                 .withFitSettings(parseFits(a.get("--trimfill-fits")));
         if (!a.get("--side").equalsIgnoreCase("auto")) {
@@ -78,18 +73,10 @@ final class BiasCommand extends Command {
                 throw new UsageException("--contour-levels must lie between 0 and 1, not " + lv.get(i));
             }
         }
-        TrimFillResult trim = SmallStudyEffects.trimFill(es, req.options(), tf);
-        BiasReport.Results r = new BiasReport.Results(analysis,
-                SmallStudyEffects.eggerClassic(es, req.options().level()),
-                SmallStudyEffects.egger(es, req.options(), EggerModel.RMA),
-                SmallStudyEffects.rankTest(es),
-                trim,
-                SmallStudyEffects.funnel(es, req.options(), new FunnelOptions(new double[] {req.options().level()}, OptionalDouble.empty(), false, 101)),
-                SmallStudyEffects.funnel(es, req.options(), new FunnelOptions(levels, OptionalDouble.of(0), false, 101)));
+        BiasAnalysis r = Bias.analyze(es, BiasRequest.of(req).withTrimFill(tf).withContours(BiasRequest.contours(levels)));
         String text = format.equals("json") ? JsonReport.write(BiasReport.json(t.source(), r)) : BiasReport.text(r);
         Options.write(a, out, text);
-        boolean invalid = !analysis.converged() || !trim.converged() || !r.eggerRma().converged();
-        return invalid ? Main.EXIT_INVALID : 0;
+        return r.converged() ? 0 : Main.EXIT_INVALID;
     }
 
     private static TrimFillOptions.FitSettings parseFits(String s) {

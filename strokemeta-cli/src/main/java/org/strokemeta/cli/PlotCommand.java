@@ -3,20 +3,17 @@ package org.strokemeta.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.strokemeta.Figures;
 import org.strokemeta.bias.FunnelOptions;
-import org.strokemeta.bias.FunnelPlot;
-import org.strokemeta.bias.TrimFill;
+import org.strokemeta.bias.SmallStudyEffects;
 import org.strokemeta.bias.TrimFillOptions;
 import org.strokemeta.data.OrdinalTable;
 import org.strokemeta.data.OrdinalTableLoader;
 import org.strokemeta.data.Table;
+import org.strokemeta.ordinal.ArmDistribution;
 import org.strokemeta.ordinal.CategoryMerge;
 import org.strokemeta.ordinal.Thresholds;
 import org.strokemeta.ordinal.UtilityWeights;
-import org.strokemeta.plot.BubblePlot;
-import org.strokemeta.plot.ForestPlot;
-import org.strokemeta.plot.FunnelSvg;
-import org.strokemeta.plot.GrottaPlot;
 import org.strokemeta.plot.MetaForest;
 import org.strokemeta.plot.Raster;
 import org.strokemeta.pool.MetaAnalysis;
@@ -124,10 +121,9 @@ final class PlotCommand extends Command {
             ShiftRequest r = new ShiftRequest(true, Thresholds.STRATIFIED, Options.merge(a.get("--merge")), false,
                     UtilityWeights.chaisinanunkul2015(), Options.metaOptions(a));
             ShiftAnalysis.Outcome s = ShiftAnalysis.run(OrdinalTableLoader.load(t), r);
-            ForestPlot.Spec spec = MetaForest.of(s.twoStage().pooled(), o);
             // per-trial log common odds ratios: a ratio axis
-            return ForestPlot.svg(new ForestPlot.Spec(spec.rows(), spec.columns(), true, "Common odds ratio (log scale; > 1: shift toward "
-                    + "better mRS with treatment)", o.favoursLeft(), o.favoursRight(), spec.footer(), spec.maxLabel()));
+            return Figures.shiftForest(s.twoStage().pooled(), o, "Common odds ratio (log scale; > 1: shift toward "
+                    + "better mRS with treatment)");
         }
         MetaForest.Options o = forestOptions(a, MetaForest.Direction.UNSTATED);
         MetaRequest req = Options.request(a).withSubgroup(a.get("--subgroup"));
@@ -139,8 +135,7 @@ final class PlotCommand extends Command {
             var other = run.result().options().withModel(run.result().options().model() == Model.RANDOM ? Model.FIXED : Model.RANDOM);
             o = new MetaForest.Options(o.sort(), MetaAnalysis.run(run.effects(), other), o.favoursLeft(), o.favoursRight(), o.maxLabel());
         }
-        ForestPlot.Spec spec = run.subgroups() != null ? MetaForest.of(run.subgroups(), run.result(), o) : MetaForest.of(run.result(), o);
-        return ForestPlot.svg(spec);
+        return run.subgroups() != null ? Figures.forest(run.subgroups(), run.result(), o) : Figures.forest(run.result(), o);
     }
 
     private static String grotta(Args a, Table t) {
@@ -152,15 +147,7 @@ final class PlotCommand extends Command {
         if (m != null) {
             o = o.mergeCategories(m.from(), m.to());
         }
-        double[] tr = new double[o.categories()];
-        double[] co = new double[o.categories()];
-        for (int s = 0; s < o.size(); s++) {
-            for (int j = 0; j < o.categories(); j++) {
-                tr[j] += o.treatment(s, j);
-                co[j] += o.control(s, j);
-            }
-        }
-        return GrottaPlot.svg(List.of(new GrottaPlot.Bar("Treatment", tr), new GrottaPlot.Bar("Control", co)), GrottaPlot.mrsLabels(o.categories()));
+        return Figures.grotta(ArmDistribution.pooled(o));
     }
 
     private static String funnel(Args a, Table t) {
@@ -169,11 +156,9 @@ final class PlotCommand extends Command {
             throw new UsageException(run.error());
         }
         FunnelOptions fo = a.flag("--contour") ? FunnelOptions.contourEnhanced() : FunnelOptions.aroundEstimate(0.95);
-        FunnelPlot f = a.flag("--trim-fill")
-                ? FunnelPlot.of(TrimFill.run(run.effects(), run.result().options(), TrimFillOptions.defaults()), fo)
-                : FunnelPlot.of(run.result(), fo);
-        var m = run.effects().measure();
-        return FunnelSvg.svg(f, m.logScale(), m.logScale() ? m.displayName() + " (log scale)" : m.description());
+        return a.flag("--trim-fill")
+                ? Figures.funnel(SmallStudyEffects.trimFill(run.effects(), run.result().options(), TrimFillOptions.defaults()), fo)
+                : Figures.funnel(run.result(), fo);
     }
 
     private static String bubble(Args a, Table t) {
@@ -184,7 +169,6 @@ final class PlotCommand extends Command {
         if (run.failed()) {
             throw new UsageException(run.error());
         }
-        var m = run.effects().measure();
-        return BubblePlot.svg(run.regression(), m.logScale(), m.logScale() ? m.displayName() + " (log scale)" : m.description());
+        return Figures.bubble(run.regression());
     }
 }

@@ -85,14 +85,12 @@ public record ClinicalSummaries(ArmCombination combination, NetBenefit benefit, 
 
     /** From patient-level data, combined as asked. */
     public static ClinicalSummaries of(PatientData d, UtilityWeights weights, double level, ArmCombination how) {
-        int k = d.studies();
-        double[][] t = new double[k][d.categories()];
-        double[][] c = new double[k][d.categories()];
-        int[] st = d.study();
-        int[] tr = d.treatment();
-        int[] y = d.outcome();
-        for (int i = 0; i < y.length; i++) {
-            (tr[i] == 1 ? t : c)[st[i]][y[i]]++;
+        List<ArmDistribution> arms = ArmDistribution.byTrial(d);
+        double[][] t = new double[arms.size()][];
+        double[][] c = new double[arms.size()][];
+        for (int s = 0; s < t.length; s++) {
+            t[s] = arms.get(s).treatment();
+            c[s] = arms.get(s).control();
         }
         return of(d.studyNames(), t, c, t, c, weights, level, how);
     }

@@ -138,15 +138,8 @@ public record NetBenefit(double pBetter, double pWorse, double pTie, double diff
      * {@link ClinicalSummaries}, within trials.
      */
     public static NetBenefit ofAllTrials(OrdinalTable t, double level) {
-        double[] tr = new double[t.categories()];
-        double[] co = new double[t.categories()];
-        for (int s = 0; s < t.size(); s++) {
-            for (int j = 0; j < tr.length; j++) {
-                tr[j] += t.treatment(s, j);
-                co[j] += t.control(s, j);
-            }
-        }
-        return of(tr, co, level);
+        ArmDistribution a = ArmDistribution.pooled(t);
+        return of(a.treatment(), a.control(), level);
     }
 
     /**
@@ -154,22 +147,8 @@ public record NetBenefit(double pBetter, double pWorse, double pTie, double diff
      * {@link #ofAllTrials}) when {@code trial} is −1.
      */
     public static NetBenefit of(PatientData d, int trial, double level) {
-        double[][] c = armCounts(d, trial);
-        return of(c[1], c[0], level);
-    }
-
-    /** Counts per category of control ([0]) and treatment ([1]) for one trial or (−1) all. */
-    static double[][] armCounts(PatientData d, int trial) {
-        double[][] c = new double[2][d.categories()];
-        int[] st = d.study();
-        int[] tr = d.treatment();
-        int[] y = d.outcome();
-        for (int i = 0; i < y.length; i++) {
-            if (trial < 0 || st[i] == trial) {
-                c[tr[i]][y[i]]++;
-            }
-        }
-        return c;
+        ArmDistribution a = ArmDistribution.of(d, trial);
+        return of(a.treatment(), a.control(), level);
     }
 
     /** True when the interval for Δ excludes 0, so that the NNT interval is finite. */

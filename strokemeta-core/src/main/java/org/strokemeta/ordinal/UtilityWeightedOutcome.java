@@ -72,8 +72,8 @@ public record UtilityWeightedOutcome(UtilityWeights weights, double meanTreatmen
      * differences between trials in allocation and prognosis) when {@code trial} is −1.
      */
     public static UtilityWeightedOutcome of(PatientData d, int trial, UtilityWeights w, double level) {
-        double[][] c = NetBenefit.armCounts(d, trial);
-        return of(c[1], c[0], w, level);
+        ArmDistribution a = ArmDistribution.of(d, trial);
+        return of(a.treatment(), a.control(), w, level);
     }
 
     /** n, mean and standard deviation (divisor n − 1) of the utility in one arm. */

@@ -12,6 +12,7 @@ import org.strokemeta.data.PatientData;
 import org.strokemeta.data.PatientLoader;
 import org.strokemeta.data.Table;
 import org.strokemeta.ipd.EffectModification;
+import org.strokemeta.ordinal.ArmDistribution;
 import org.strokemeta.ordinal.CategoryMerge;
 import org.strokemeta.ordinal.CommonOddsRatio;
 import org.strokemeta.ordinal.EmptyCategories;
@@ -65,16 +66,11 @@ public final class OrdinalCase {
         if (c.hasOption("utility")) {
             UtilityWeights w = UtilityWeights.parse(c.option("utility", ""));
             ObjectNode u = out.putObject("utility");
-            double[] tr = new double[t.categories()];
-            double[] co = new double[t.categories()];
             for (int s = 0; s < t.size(); s++) {
                 putUtility(u.putObject(t.study(s)), UtilityWeightedOutcome.of(t, s, w, level));
-                for (int j = 0; j < tr.length; j++) {
-                    tr[j] += t.treatment(s, j);
-                    co[j] += t.control(s, j);
-                }
             }
-            putUtility(u.putObject("all"), UtilityWeightedOutcome.of(tr, co, w, level));
+            ArmDistribution all = ArmDistribution.pooled(t);
+            putUtility(u.putObject("all"), UtilityWeightedOutcome.of(all.treatment(), all.control(), w, level));
         }
     }
 

@@ -2,13 +2,11 @@ package org.strokemeta.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
+import org.strokemeta.bias.BiasAnalysis;
 import org.strokemeta.bias.EggerTest;
 import org.strokemeta.bias.FunnelPlot;
 import org.strokemeta.bias.RankTest;
 import org.strokemeta.bias.TrimFillResult;
-import org.strokemeta.data.Note;
 import org.strokemeta.effect.Measure;
 import org.strokemeta.pool.MetaResult;
 
@@ -21,22 +19,12 @@ public final class BiasReport {
     }
 
     /**
-     * All small-study results of one analysis.
+     * A readable summary of the small-study analyses (the output of {@code strokemeta bias}).
      *
-     * @param analysis   the analysis of the observed studies
-     * @param eggerLm    Egger's classic regression test (weighted linear model)
-     * @param eggerRma   the regression test as a meta-regression with the analysis' options
-     * @param rank       Begg and Mazumdar's rank correlation
-     * @param trimFill   trim-and-fill
-     * @param funnel     funnel-plot data around the pooled estimate
-     * @param contours   contour-enhanced funnel-plot data around 0
+     * @param r the analyses
+     * @return the text, lines ending in a newline
      */
-    public record Results(MetaResult analysis, EggerTest eggerLm, EggerTest eggerRma, RankTest rank,
-                          TrimFillResult trimFill, FunnelPlot funnel, FunnelPlot contours) {
-    }
-
-    /** A readable summary. */
-    public static String text(Results r) {
+    public static String text(BiasAnalysis r) {
         StringBuilder sb = new StringBuilder();
         Measure m = r.analysis().effects().measure();
         sb.append("Small-study effects: ").append(m.description()).append(", ").append(r.analysis().k()).append(" studies, ")
@@ -64,12 +52,7 @@ public final class BiasReport {
             sb.append("  ").append(f.label()).append(": ").append(Fmt.f(f.yi(), 4)).append(" (SE ").append(Fmt.f(Math.sqrt(f.vi()), 4))
                     .append("), mirror of ").append(f.mirrorOf()).append('\n');
         }
-        List<Note> notes = new ArrayList<>(r.analysis().notes());
-        notes.addAll(r.eggerLm().notes());
-        notes.addAll(r.eggerRma().notes());
-        notes.addAll(r.rank().notes());
-        notes.addAll(t.notes());
-        TextReport.notes(sb, notes.stream().distinct().toList());
+        TextReport.notes(sb, r.notes());
         return sb.toString();
     }
 
@@ -89,8 +72,14 @@ public final class BiasReport {
         sb.append('\n');
     }
 
-    /** The JSON document. */
-    public static ObjectNode json(String source, Results r) {
+    /**
+     * The JSON document of the small-study analyses (schema {@value #SCHEMA}).
+     *
+     * @param source the name of the data (a file name)
+     * @param r      the analyses
+     * @return the document
+     */
+    public static ObjectNode json(String source, BiasAnalysis r) {
         ObjectNode root = JsonReport.MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("version", Version.get());

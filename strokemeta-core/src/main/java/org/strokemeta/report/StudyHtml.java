@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.strokemeta.data.Note;
 import org.strokemeta.ipd.BinaryResult;
 import org.strokemeta.ipd.RiskDifference;
+import org.strokemeta.ordinal.ArmDistribution;
 import org.strokemeta.ordinal.CommonOddsRatio;
 import org.strokemeta.ordinal.NetBenefit;
 import org.strokemeta.ordinal.ProportionalOddsCheck;
@@ -261,13 +262,9 @@ public final class StudyHtml {
             return;
         }
         IpdAnalysis.Outcome o = m.analysis();
-        int[][] n = o.data().armSizes();
-        int evt = 0;
-        int ctl = 0;
-        for (int[] a : n) {
-            evt += a[1];
-            ctl += a[0];
-        }
+        ArmDistribution arms = ArmDistribution.pooled(o.data());
+        long evt = (long) arms.treatmentTotal();
+        long ctl = (long) arms.controlTotal();
         h.append("<p>").append(o.data().size()).append(" patients with an M2 occlusion (").append(evt).append(" thrombectomy, ").append(ctl)
                 .append(" control).</p>\n<table><thead><tr><th>Analysis</th><th>Common OR</th><th>p</th><th>Model</th></tr></thead><tbody>\n");
         shiftRow(h, "Adjusted", o.adjusted());

@@ -30,7 +30,10 @@ import org.strokemeta.subgroup.SubgroupTest;
  */
 public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.GenericInput genericInput,
                           MetaOptions options, boolean tau2Ci, String by, String subgroup, SubgroupTest subgroupTest,
-                          List<String> moderators, int permutations, long seed, Execution execution) {
+                          List<String> moderators, int permutations, long seed, Execution execution)
+        implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** {@code permutations} value asking for the exact permutation test. */
     public static final int EXACT = -1;
 

@@ -9,6 +9,7 @@ import org.strokemeta.data.CsvReader;
 import org.strokemeta.data.OrdinalTable;
 import org.strokemeta.data.OrdinalTableLoader;
 import org.strokemeta.data.Table;
+import org.strokemeta.ordinal.ArmDistribution;
 import org.strokemeta.ordinal.CommonOddsRatio;
 import org.strokemeta.ordinal.TrialEffect;
 import org.strokemeta.pool.MetaOptions;
@@ -131,22 +132,14 @@ public final class PublishedEvidence {
     }
 
     private static int patients(OrdinalTable t) {
-        double n = 0;
-        for (int s = 0; s < t.size(); s++) {
-            for (int j = 0; j < t.categories(); j++) {
-                n += t.treatment(s, j) + t.control(s, j);
-            }
-        }
-        return (int) n;
+        ArmDistribution all = ArmDistribution.pooled(t);
+        return (int) (all.treatmentTotal() + all.controlTotal());
     }
 
     private static double sum(OrdinalTable t, String study, boolean treatment) {
         int s = List.of(t.study()).indexOf(study);
-        double n = 0;
-        for (double c : treatment ? t.treatment(s) : t.control(s)) {
-            n += c;
-        }
-        return n;
+        ArmDistribution a = ArmDistribution.of(t, s);
+        return treatment ? a.treatmentTotal() : a.controlTotal();
     }
 
     private static int rowOf(Table t, String study) {

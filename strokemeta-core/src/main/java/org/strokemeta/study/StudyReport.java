@@ -617,11 +617,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
     }
 
     static double[][] counts(PatientData d) {
-        double[][] c = new double[2][d.categories()];
-        for (int i = 0; i < d.size(); i++) {
-            c[1 - d.treatment(i)][d.outcome(i)]++;
-        }
-        return c;
+        return org.strokemeta.ordinal.ArmDistribution.pooled(d).counts();
     }
 
     /** Every note of the analyses, without repeats. */

@@ -14,6 +14,8 @@ import java.util.List;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.strokemeta.Figures;
+import org.strokemeta.bias.FunnelOptions;
 import org.strokemeta.data.CsvReader;
 import org.strokemeta.data.Examples;
 import org.strokemeta.data.InputException;
@@ -22,11 +24,9 @@ import org.strokemeta.data.StrokeLoader;
 import org.strokemeta.data.StudyLoader;
 import org.strokemeta.data.Table;
 import org.strokemeta.effect.Measure;
+import org.strokemeta.ordinal.ArmDistribution;
 import org.strokemeta.ordinal.Thresholds;
 import org.strokemeta.ordinal.UtilityWeights;
-import org.strokemeta.plot.ForestPlot;
-import org.strokemeta.plot.FunnelSvg;
-import org.strokemeta.plot.GrottaPlot;
 import org.strokemeta.plot.MetaForest;
 import org.strokemeta.pool.CiMethod;
 import org.strokemeta.pool.Execution;
@@ -302,18 +302,8 @@ public final class WebApp {
             ShiftAnalysis.Outcome o = ShiftAnalysis.run(OrdinalTableLoader.load(t), r);
             out.put("kind", "shift");
             out.set("result", ShiftReport.json(o));
-            ForestPlot.Spec spec = MetaForest.of(o.twoStage().pooled(), fo);
-            figures.put("forest", ForestPlot.svg(new ForestPlot.Spec(spec.rows(), spec.columns(), true, "Common odds ratio (log scale)",
-                    fo.favoursLeft(), fo.favoursRight(), spec.footer(), spec.maxLabel())));
-            double[][] sum = new double[2][o.table().categories()];
-            for (int k = 0; k < o.table().size(); k++) {
-                for (int j = 0; j < o.table().categories(); j++) {
-                    sum[0][j] += o.table().treatment(k, j);
-                    sum[1][j] += o.table().control(k, j);
-                }
-            }
-            figures.put("grotta", GrottaPlot.svg(List.of(new GrottaPlot.Bar("Treatment", sum[0]), new GrottaPlot.Bar("Control", sum[1])),
-                    GrottaPlot.mrsLabels(o.table().categories())));
+            figures.put("forest", Figures.shiftForest(o.twoStage().pooled(), fo, "Common odds ratio (log scale)"));
+            figures.put("grotta", Figures.grotta(ArmDistribution.pooled(o.table())));
             return out;
         }
         if (StrokeLoader.recognises(t) || org.strokemeta.data.PatientLoader.Columns.defaults(t).outcome() != null
@@ -335,11 +325,9 @@ public final class WebApp {
         }
         out.put("kind", "meta");
         out.set("result", JsonReport.document(t.source(), req, List.of(o)));
-        figures.put("forest", ForestPlot.svg(o.subgroups() != null ? MetaForest.of(o.subgroups(), o.result(), fo) : MetaForest.of(o.result(), fo)));
-        var m = o.effects().measure();
+        figures.put("forest", o.subgroups() != null ? Figures.forest(o.subgroups(), o.result(), fo) : Figures.forest(o.result(), fo));
         if (o.result().k() >= 3) {
-            figures.put("funnel", FunnelSvg.svg(org.strokemeta.bias.FunnelPlot.of(o.result(), new org.strokemeta.bias.FunnelOptions(new double[] {0.95}, java.util.OptionalDouble.empty(), false, 100)),
-                    m.logScale(), m.logScale() ? m.displayName() + " (log scale)" : m.description()));
+            figures.put("funnel", Figures.funnel(o.result(), FunnelOptions.aroundEstimate(0.95).withResolution(100)));
         }
         return out;
     }
@@ -365,12 +353,7 @@ public final class WebApp {
         var o = org.strokemeta.study.IpdAnalysis.run(d, r);
         out.put("kind", "ipd");
         out.set("result", org.strokemeta.report.IpdReport.json(o));
-        double[][] sum = new double[2][d.categories()];
-        for (int i = 0; i < d.size(); i++) {
-            sum[1 - d.treatment(i)][d.outcome(i)]++;
-        }
-        figures.put("grotta", GrottaPlot.svg(List.of(new GrottaPlot.Bar("Treatment", sum[0]), new GrottaPlot.Bar("Control", sum[1])),
-                GrottaPlot.mrsLabels(d.categories())));
+        figures.put("grotta", Figures.grotta(ArmDistribution.pooled(d)));
     }
 
     /** The HTML report of patient-level data (the bundled simulated cohort when no file is sent). */
