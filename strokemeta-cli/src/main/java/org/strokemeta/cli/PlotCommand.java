@@ -3,16 +3,17 @@ package org.strokemeta.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.strokemeta.Meta;
+import org.strokemeta.Shift;
 import org.strokemeta.bias.FunnelOptions;
 import org.strokemeta.bias.FunnelPlot;
 import org.strokemeta.bias.TrimFill;
 import org.strokemeta.bias.TrimFillOptions;
+import org.strokemeta.data.DataKind;
 import org.strokemeta.data.OrdinalTable;
 import org.strokemeta.data.OrdinalTableLoader;
 import org.strokemeta.data.Table;
 import org.strokemeta.ordinal.CategoryMerge;
-import org.strokemeta.ordinal.Thresholds;
-import org.strokemeta.ordinal.UtilityWeights;
 import org.strokemeta.plot.BubblePlot;
 import org.strokemeta.plot.ForestPlot;
 import org.strokemeta.plot.FunnelSvg;
@@ -114,16 +115,16 @@ final class PlotCommand extends Command {
     }
 
     private static String forest(Args a, Table t) {
-        if (OrdinalTableLoader.looksOrdinal(t)) {
+        if (DataKind.of(t) == DataKind.MRS_TABLE) {
             // a common odds ratio above 1 is a shift toward better mRS with treatment: the direction is known
             if (a.get("--outcome") != null && MetaForest.Direction.parse(a.get("--outcome")) == MetaForest.Direction.HARMFUL) {
                 throw new UsageException("--outcome harmful does not apply to the mRS shift, whose common odds ratio above 1 is a shift "
                         + "toward better outcomes with treatment");
             }
             MetaForest.Options o = forestOptions(a, MetaForest.Direction.BENEFICIAL);
-            ShiftRequest r = new ShiftRequest(true, Thresholds.STRATIFIED, Options.merge(a.get("--merge")), false,
-                    UtilityWeights.chaisinanunkul2015(), Options.metaOptions(a));
-            ShiftAnalysis.Outcome s = ShiftAnalysis.run(OrdinalTableLoader.load(t), r);
+            ShiftRequest r = ShiftRequest.defaults().withMerge(Options.merge(a.get("--merge"))).withPoTest(false)
+                    .withOptions(Options.metaOptions(a));
+            ShiftAnalysis.Outcome s = Shift.analyze(t, r);
             ForestPlot.Spec spec = MetaForest.of(s.twoStage().pooled(), o);
             // per-trial log common odds ratios: a ratio axis
             return ForestPlot.svg(new ForestPlot.Spec(spec.rows(), spec.columns(), true, "Common odds ratio (log scale; > 1: shift toward "
@@ -131,7 +132,7 @@ final class PlotCommand extends Command {
         }
         MetaForest.Options o = forestOptions(a, MetaForest.Direction.UNSTATED);
         MetaRequest req = Options.request(a).withSubgroup(a.get("--subgroup"));
-        MetaRun.Outcome run = MetaRun.run(t, req).get(0);
+        MetaRun.Outcome run = Meta.analyze(t, req).get(0);
         if (run.failed()) {
             throw new UsageException(run.error());
         }
@@ -144,7 +145,7 @@ final class PlotCommand extends Command {
     }
 
     private static String grotta(Args a, Table t) {
-        if (!OrdinalTableLoader.looksOrdinal(t)) {
+        if (DataKind.of(t) != DataKind.MRS_TABLE) {
             throw new UsageException("Grotta bars need tabulated mRS distributions (study, arm, mrs0..mrs6)");
         }
         OrdinalTable o = OrdinalTableLoader.load(t);
@@ -164,7 +165,7 @@ final class PlotCommand extends Command {
     }
 
     private static String funnel(Args a, Table t) {
-        MetaRun.Outcome run = MetaRun.run(t, Options.request(a)).get(0);
+        MetaRun.Outcome run = Meta.analyze(t, Options.request(a)).get(0);
         if (run.failed()) {
             throw new UsageException(run.error());
         }
@@ -180,7 +181,7 @@ final class PlotCommand extends Command {
         if (a.get("--moderator") == null) {
             throw new UsageException("a bubble plot needs --moderator COLUMN (a numeric column)");
         }
-        MetaRun.Outcome run = MetaRun.run(t, Options.request(a).withModerators(List.of(a.get("--moderator")))).get(0);
+        MetaRun.Outcome run = Meta.analyze(t, Options.request(a).withModerators(List.of(a.get("--moderator")))).get(0);
         if (run.failed()) {
             throw new UsageException(run.error());
         }

@@ -8,6 +8,7 @@ import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.PatientData;
 import org.strokemeta.data.Table;
+import org.strokemeta.ipd.BinaryEndpoint;
 import org.strokemeta.ipd.BinaryOptions;
 import org.strokemeta.ipd.BinaryOutcome;
 import org.strokemeta.ipd.BinaryResult;
@@ -153,7 +154,7 @@ public final class IpdAnalysis {
         TwoStageResult two = r.ordinal() && r.twoStage() != null ? TwoStage.run(adjustedData, po(r, Thresholds.STRATIFIED), r.twoStage()) : null;
         List<Binary> binary = new ArrayList<>();
         BinaryOptions bo = new BinaryOptions(r.binaryModel(), r.covariates(), r.nAGQ(), r.level(), r.execution());
-        for (String b : r.binary()) {
+        for (BinaryEndpoint b : r.binary()) {
             Recorded y = outcome(adjustedData, t, outcomes, b);
             binary.add(Binary.of(r.binaryModel().fit(y.data(), y.outcome(), bo), y.data(), y.outcome()));
         }
@@ -161,7 +162,7 @@ public final class IpdAnalysis {
         for (String x : r.ordinal() ? r.interactions() : List.<String>of()) {
             interactions.add(EffectModification.shift(d, x, r.covariates(), po(r, Thresholds.STRATIFIED)));
         }
-        for (String b : r.binary()) {
+        for (BinaryEndpoint b : r.binary()) {
             for (String x : r.interactions()) {
                 Recorded y = outcome(d, t, outcomes, b);
                 interactions.add(EffectModification.binary(y.data(), y.outcome(), x, r.covariates(), r.level()));
@@ -220,17 +221,17 @@ public final class IpdAnalysis {
     }
 
     /**
-     * A binary outcome: "0-2", "0-1", "death", or a 0/1 column of the table; patients without a
+     * A binary outcome: mRS 0-K, death, or a 0/1 column (given directly, or of the table); patients without a
      * value in that column are left out of that outcome's analysis, with a note.
      */
-    static Recorded outcome(PatientData d, Table t, Map<String, double[]> given, String spec) {
-        String s = spec.trim();
-        if (s.matches("0-\\d+")) {
-            return new Recorded(d, BinaryOutcome.atMost(d, Integer.parseInt(s.substring(2))));
+    static Recorded outcome(PatientData d, Table t, Map<String, double[]> given, BinaryEndpoint endpoint) {
+        if (endpoint instanceof BinaryEndpoint.MrsAtMost m) {
+            return new Recorded(d, BinaryOutcome.atMost(d, m.k()));
         }
-        if (s.equalsIgnoreCase("death")) {
+        if (endpoint instanceof BinaryEndpoint.Death) {
             return new Recorded(d, BinaryOutcome.atLeast(d, d.categories() - 1));
         }
+        String s = ((BinaryEndpoint.Column) endpoint).name();
         if (given.containsKey(s)) {
             double[] v = given.get(s);
             if (v.length != d.size()) {

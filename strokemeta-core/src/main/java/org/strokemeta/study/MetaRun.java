@@ -89,6 +89,36 @@ public final class MetaRun {
         return List.of(out);
     }
 
+    /**
+     * Pools per-study effects already computed (from arrays, or by {@link StudyInput#effects}): the pooled
+     * analysis of the request, in the calling thread. The effects fix the measure, so the request's
+     * measure, continuity correction and reading of generic estimates are not used, except that a
+     * request naming a measure must name one that gives the effects' (itself; OR for Peto odds ratios;
+     * GEN for ratios read from generic estimates).
+     *
+     * @param es the per-study effects
+     * @param r  the request; its {@code by}, {@code subgroup} and {@code moderators} must be unset, since they
+     *           name columns of a table
+     * @return the outcome, with no subgroups, meta-regression or permutation test
+     * @throws IllegalArgumentException when the request names columns or a measure other than the effects'
+     * @throws InputException when the request's fixed-effect method cannot pool the effects' measure
+     */
+    public static Outcome run(EffectSizes es, MetaRequest r) {
+        if (r.by() != null || r.subgroup() != null || !r.moderators().isEmpty()) {
+            throw new IllegalArgumentException("by, subgroup and moderators name columns of a table: analyse the table, "
+                    + "not effects already computed");
+        }
+        Measure m = es.measure();
+        // the measure a request names gives these effects: itself, Peto's OR under Peto pooling, ratios read from generic estimates
+        boolean gives = r.measure() == null || r.measure() == m || (r.measure() == Measure.OR && m == Measure.PETO)
+                || (r.measure() == Measure.GEN && m == Measure.RATIO);
+        if (!gives) {
+            throw new IllegalArgumentException("measure is " + r.measure() + " but the effects are " + m);
+        }
+        StudyInput.checkMethod(es.input() == null ? null : es.input().source(), m, r);
+        return analyse(null, null, es, r);
+    }
+
     static Outcome analyse(String group, Table t, MetaRequest r) {
         return analyse(group, t, StudyInput.effects(t, r), r);
     }

@@ -316,9 +316,11 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
     static IpdRequest request(AnalysisPlan plan, List<String> covariates, List<String> binary, Execution execution) {
         MetaOptions pooling = MetaOptions.defaults().withModel(Model.RANDOM).withTau2(plan.tau2()).withCi(plan.ci())
                 .withLevel(plan.level());
-        return new IpdRequest(covariates, IpdRequest.OrdinalModel.MIXED, plan.randomEffects(), plan.nAGQ(), plan.merge(), binary,
-                plan.binaryModel(), List.of(), pooling, true, UtilityWeights.chaisinanunkul2015(), plan.level(), true, true, true,
-                execution);
+        return IpdRequest.defaults().withCovariates(covariates).withOrdinalModel(IpdRequest.OrdinalModel.MIXED)
+                .withRandomEffects(plan.randomEffects()).withNAGQ(plan.nAGQ()).withMerge(plan.merge())
+                .withBinary(org.strokemeta.ipd.BinaryEndpoint.parseAll(binary)).withBinaryModel(plan.binaryModel())
+                .withInteractions(List.of()).withTwoStage(pooling).withPoTest(true).withUtility(UtilityWeights.chaisinanunkul2015())
+                .withLevel(plan.level()).withOrdinal(true).withUnadjusted(true).withDropEmpty(true).withExecution(execution);
     }
 
     /** 0/1 outcomes of the cohort (sich) aligned with the analysed patients, by file line. */
