@@ -8,6 +8,7 @@ package org.strokemeta.data;
 public final class WrongDataKind extends InputException {
     private static final long serialVersionUID = 1L;
 
+    /** The kind of data the input holds. */
     private final DataKind kind;
 
     /**

@@ -24,6 +24,7 @@ public sealed interface BinaryEndpoint extends java.io.Serializable
         /**
          * Checks the cut-off.
          *
+         * @param k the highest category counted as the event
          * @throws IllegalArgumentException when {@code k} is negative
          */
         public MrsAtMost {
@@ -56,6 +57,7 @@ public sealed interface BinaryEndpoint extends java.io.Serializable
         /**
          * Checks and trims the name.
          *
+         * @param name the column's name
          * @throws IllegalArgumentException when {@code name} is null or blank
          */
         public Column {

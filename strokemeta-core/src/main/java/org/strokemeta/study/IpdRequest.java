@@ -68,8 +68,24 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
     }
 
     /**
-     * Checks the request and copies its lists.
+     * Checks the request and copies its lists; see the record's description for each component.
      *
+     * @param covariates    adjustment covariates
+     * @param ordinalModel  how trials enter the ordinal model
+     * @param randomEffects the random effects of a mixed ordinal model
+     * @param nAGQ          quadrature points of mixed models
+     * @param merge         outcome categories merged, or null
+     * @param binary        binary outcomes
+     * @param binaryModel   how trials enter the logistic models
+     * @param interactions  covariates tested for effect modification
+     * @param twoStage      the pooling of the two-stage analysis, or null
+     * @param poTest        test the proportional-odds assumption
+     * @param utility       utility weights, or null
+     * @param level         confidence level, in (0, 1)
+     * @param ordinal       run the ordinal analyses
+     * @param unadjusted    also fit the ordinal model without covariates
+     * @param dropEmpty     drop the cut-point of a category empty in a trial
+     * @param execution     where the parallel parts of the models run
      * @throws IllegalArgumentException when a list, a model or the execution is null, a list holds null,
      *                                  or the level is not in (0, 1)
      */

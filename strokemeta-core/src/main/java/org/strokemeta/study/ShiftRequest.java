@@ -23,8 +23,14 @@ import org.strokemeta.pool.MetaOptions;
 public record ShiftRequest(boolean twoStage, Thresholds thresholds, CategoryMerge merge, boolean poTest,
                            UtilityWeights utility, MetaOptions options) implements java.io.Serializable {
     /**
-     * Checks the request.
+     * Checks the request; see the record's description for each component.
      *
+     * @param twoStage   pooled per-trial common odds ratios (true) or one model (false)
+     * @param thresholds cut-points per trial or common to all trials
+     * @param merge      categories merged before fitting, or null
+     * @param poTest     test the proportional-odds assumption
+     * @param utility    utility weights, or null
+     * @param options    pooling options
      * @throws IllegalArgumentException when {@code thresholds} or {@code options} is null
      */
     public ShiftRequest {
