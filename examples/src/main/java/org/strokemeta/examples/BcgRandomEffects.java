@@ -1,6 +1,7 @@
 package org.strokemeta.examples;
 
 import java.util.List;
+import org.strokemeta.Meta;
 import org.strokemeta.data.Examples;
 import org.strokemeta.data.Table;
 import org.strokemeta.effect.Measure;
@@ -19,12 +20,12 @@ public final class BcgRandomEffects {
     private BcgRandomEffects() {
     }
 
-    /** The analysis (a file of one's own works the same: {@code CsvReader.read(Path.of("trials.csv"))}). */
+    /** The analysis (a file of one's own works the same: {@code Meta.analyze(Path.of("trials.csv"), request)}). */
     public static MetaResult analyse() {
         Table bcg = Examples.table(Examples.get("bcg"));
         MetaRequest request = MetaRequest.defaults().withMeasure(Measure.RR)
                 .withOptions(MetaRequest.defaults().options().withTau2(Tau2Method.REML));
-        List<MetaRun.Outcome> outcomes = MetaRun.run(bcg, request);
+        List<MetaRun.Outcome> outcomes = Meta.analyze(bcg, request);
         return outcomes.get(0).result();
     }
 

@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.strokemeta.Study;
 import org.strokemeta.data.Examples;
-import org.strokemeta.data.StrokeCohort;
-import org.strokemeta.data.StrokeLoader;
 import org.strokemeta.data.Table;
 import org.strokemeta.report.StudyHtml;
 import org.strokemeta.study.AnalysisPlan;
@@ -23,10 +22,9 @@ public final class HermesReport {
 
     /** Runs the plan on the table. */
     public static StudyReport run(Table patients) {
-        StrokeCohort cohort = StrokeLoader.load(patients);
         StudyReport.Provenance provenance = new StudyReport.Provenance(patients.source(), "", "HERMES plan", "", "example",
                 java.time.Instant.now().toString(), "HermesReport example");
-        return StudyReport.run(cohort, AnalysisPlan.hermes(), provenance, null);
+        return Study.report(patients, AnalysisPlan.hermes(), provenance);
     }
 
     public static void main(String[] args) throws IOException {

@@ -1,5 +1,6 @@
 package org.strokemeta.examples;
 
+import org.strokemeta.Shift;
 import org.strokemeta.data.Examples;
 import org.strokemeta.data.OrdinalTable;
 import org.strokemeta.data.OrdinalTableLoader;
@@ -21,13 +22,12 @@ public final class ShiftAnalyses {
 
     /** Per-trial common odds ratios pooled by random-effects meta-analysis. */
     public static ShiftAnalysis.Outcome twoStage() {
-        return ShiftAnalysis.run(table(), ShiftRequest.defaults());
+        return Shift.analyze(table(), ShiftRequest.defaults());
     }
 
     /** One proportional-odds model of all trials, cut-points stratified by trial. */
     public static ShiftAnalysis.Outcome oneStage() {
-        ShiftRequest d = ShiftRequest.defaults();
-        return ShiftAnalysis.run(table(), new ShiftRequest(false, d.thresholds(), d.merge(), d.poTest(), d.utility(), d.options()));
+        return Shift.analyze(table(), ShiftRequest.defaults().withTwoStage(false));
     }
 
     public static void main(String[] args) {

@@ -4,13 +4,12 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.strokemeta.Meta;
 import org.strokemeta.data.Table;
 import org.strokemeta.study.MetaRequest;
 import org.strokemeta.effect.EffectSizes;
-import org.strokemeta.pool.MetaAnalysis;
 import org.strokemeta.pool.MetaResult;
 import org.strokemeta.study.MetaRun;
-import org.strokemeta.study.StudyInput;
 
 /**
  * {@code strokemeta bench}: times the analysis in this process, apart from start-up and output,
@@ -62,14 +61,14 @@ final class BenchCommand extends Command {
             long t1 = System.nanoTime();
             rows = t.rows();
             if (req.by() != null) {
-                List<MetaRun.Outcome> o = MetaRun.run(t, req);
+                List<MetaRun.Outcome> o = Meta.analyze(t, req);
                 effects[r] = Double.NaN;
                 pool[r] = (System.nanoTime() - t1) / 1e6;
                 valid &= o.stream().allMatch(MetaRun.Outcome::valid);
             } else {
-                EffectSizes es = StudyInput.effects(t, req);
+                EffectSizes es = Meta.effects(t, req);
                 long t2 = System.nanoTime();
-                MetaResult m = MetaAnalysis.run(es, req.options(), req.tau2Ci());
+                MetaResult m = Meta.analyze(es, req).result();
                 long t3 = System.nanoTime();
                 effects[r] = (t2 - t1) / 1e6;
                 pool[r] = (t3 - t2) / 1e6;

@@ -4,10 +4,13 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.strokemeta.Ipd;
 import org.strokemeta.data.PatientData;
 import org.strokemeta.data.PatientLoader;
+import org.strokemeta.data.DataKind;
 import org.strokemeta.data.StrokeLoader;
 import org.strokemeta.data.Table;
+import org.strokemeta.ipd.BinaryEndpoint;
 import org.strokemeta.ipd.RandomEffects;
 import org.strokemeta.ipd.StudyEffect;
 import org.strokemeta.ordinal.UtilityWeights;
@@ -84,7 +87,7 @@ final class IpdCommand extends Command {
         LinkedHashSet<String> needed = new LinkedHashSet<>(covariates);
         needed.addAll(interactions);
         PatientData d;
-        if (StrokeLoader.recognises(t) && a.get("--outcome") == null) {
+        if (DataKind.of(t) == DataKind.STROKE_PATIENTS && a.get("--outcome") == null) {
             // thrombectomy trial data by the data dictionary (docs/data-dictionary.md)
             d = StrokeLoader.load(t).patients(new ArrayList<>(needed));
         } else {
@@ -94,14 +97,28 @@ final class IpdCommand extends Command {
                     outcome, a.integer("--categories"), new ArrayList<>(needed));
             d = PatientLoader.load(t, cols);
         }
-        IpdRequest r = new IpdRequest(covariates, IpdRequest.OrdinalModel.parse(a.get("--model")),
-                RandomEffects.parse(a.get("--random-effects")), a.integer("--nagq"), Options.merge(a.get("--merge")),
-                Options.split(a.get("--binary")), StudyEffect.parse(a.get("--binary-model")), interactions,
-                a.flag("--two-stage") ? MetaOptions.defaults().withTau2(Tau2Method.parse(a.get("--tau2")))
-                        .withCi(CiMethod.parse(a.get("--ci"))).withLevel(a.number("--level")) : null, !a.flag("--no-po-test"), UtilityWeights.parse(a.get("--utility")), a.number("--level"),
-                !a.flag("--binary-only"), !a.flag("--no-unadjusted"), a.flag("--drop-empty"));
-        IpdAnalysis.Outcome o = IpdAnalysis.run(d, r);
+        IpdRequest r = IpdRequest.defaults().withCovariates(covariates)
+                .withOrdinalModel(IpdRequest.OrdinalModel.parse(a.get("--model")))
+                .withRandomEffects(RandomEffects.parse(a.get("--random-effects"))).withNAGQ(a.integer("--nagq"))
+                .withMerge(Options.merge(a.get("--merge")))
+                .withBinary(BinaryEndpoint.parseAll(Options.split(a.get("--binary"))))
+                .withBinaryModel(StudyEffect.parse(a.get("--binary-model"))).withInteractions(interactions)
+                .withTwoStage(a.flag("--two-stage") ? MetaOptions.defaults().withTau2(Tau2Method.parse(a.get("--tau2")))
+                        .withCi(CiMethod.parse(a.get("--ci"))).withLevel(a.number("--level")) : null)
+                .withPoTest(!a.flag("--no-po-test")).withUtility(UtilityWeights.parse(a.get("--utility")))
+                .withLevel(level(a)).withOrdinal(!a.flag("--binary-only")).withUnadjusted(!a.flag("--no-unadjusted"))
+                .withDropEmpty(a.flag("--drop-empty"));
+        IpdAnalysis.Outcome o = Ipd.analyze(d, r);
         Options.write(a, out, format.equals("json") ? JsonReport.write(IpdReport.json(o)) : IpdReport.text(o));
         return o.valid() ? 0 : Main.EXIT_INVALID;
+    }
+
+    /** The confidence level of --level, in the words the command has always used when it is out of range. */
+    private static double level(Args a) {
+        double level = a.number("--level");
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("the confidence level must lie strictly between 0 and 1");
+        }
+        return level;
     }
 }

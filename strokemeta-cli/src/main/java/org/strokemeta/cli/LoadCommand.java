@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.strokemeta.Meta;
 import org.strokemeta.data.Examples;
 import org.strokemeta.effect.Measure;
 import org.strokemeta.pool.MetaOptions;
 import org.strokemeta.pool.Tau2Method;
 import org.strokemeta.study.MetaRequest;
-import org.strokemeta.study.MetaRun;
 import org.strokemeta.web.WebApp;
 
 /**
@@ -49,7 +49,7 @@ final class LoadCommand extends Command {
         String[] tau2 = {"REML", "DL", "PM", "EB"};
         double[] expected = new double[tau2.length];
         for (int k = 0; k < tau2.length; k++) {
-            expected[k] = MetaRun.run(table, MetaRequest.defaults().withMeasure(Measure.RR)
+            expected[k] = Meta.analyze(table, MetaRequest.defaults().withMeasure(Measure.RR)
                     .withOptions(MetaOptions.defaults().withTau2(Tau2Method.parse(tau2[k])))).get(0).result().pooled().estimate();
         }
         var app = WebApp.start("127.0.0.1", 0);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.strokemeta.data.InputException;
+import org.strokemeta.data.WrongDataKind;
 import org.strokemeta.report.Version;
 
 /**
@@ -78,6 +79,9 @@ public final class Main {
             boolean known = args.length > 0 && commands().stream().anyMatch(c -> c.name().equals(args[0]) || c.aliases().contains(args[0]));
             err.println("(see: strokemeta " + (known ? args[0] + " " : "") + "--help)");
             return EXIT_INPUT;
+        } catch (WrongDataKind e) {
+            err.println("error: " + advice(e));
+            return EXIT_INPUT;
         } catch (InputException | IllegalArgumentException | UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             return EXIT_INPUT;
@@ -96,6 +100,20 @@ public final class Main {
             out.flush();
             err.flush();
         }
+    }
+
+    /** Data of another kind than the command takes: the command that takes them, with the file to give it. */
+    static String advice(WrongDataKind e) {
+        String src = e.source();
+        String problem = switch (e.kind()) {
+            case STROKE_PATIENTS -> "these are patient-level thrombectomy trial data (one row per patient): use "
+                    + "strokemeta report, or strokemeta ipd, with --input " + src;
+            case PATIENTS -> "these look like patient-level data (one row per patient): use strokemeta ipd --input " + src;
+            case MRS_TABLE -> "these are tabulated mRS distributions (one row per trial and arm): use strokemeta meta --input "
+                    + src + ", which runs the mRS shift analysis";
+            default -> e.problem();
+        };
+        return InputException.of(src, problem).getMessage();
     }
 
     private static int dispatch(String[] args, PrintWriter out, PrintWriter err) {

@@ -2,13 +2,15 @@ package org.strokemeta.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.strokemeta.Meta;
+import org.strokemeta.Shift;
 import org.strokemeta.data.Table;
 import org.strokemeta.regression.PermutationTest;
 import org.strokemeta.report.CsvReport;
 import org.strokemeta.report.JsonReport;
 import org.strokemeta.report.TextReport;
 import org.strokemeta.study.MetaRequest;
-import org.strokemeta.data.OrdinalTableLoader;
+import org.strokemeta.data.DataKind;
 import org.strokemeta.ordinal.Thresholds;
 import org.strokemeta.ordinal.UtilityWeights;
 import org.strokemeta.report.ShiftReport;
@@ -67,17 +69,18 @@ final class MetaCommand extends Command {
         if (format.equals("csv")) {
             throw new UsageException("csv output is for pooled binary, continuous or generic data; use --format json");
         }
-        ShiftRequest r = new ShiftRequest(!a.get("--stage").equalsIgnoreCase("one"), Thresholds.parse(a.get("--thresholds")),
-                Options.merge(a.get("--merge")), !a.flag("--no-po-test"), UtilityWeights.parse(a.get("--utility")), Options.metaOptions(a));
+        ShiftRequest r = ShiftRequest.defaults().withTwoStage(!a.get("--stage").equalsIgnoreCase("one"))
+                .withThresholds(Thresholds.parse(a.get("--thresholds"))).withMerge(Options.merge(a.get("--merge")))
+                .withPoTest(!a.flag("--no-po-test")).withUtility(UtilityWeights.parse(a.get("--utility"))).withOptions(Options.metaOptions(a));
         if (a.get("--subgroup") != null) {
             if (!r.twoStage()) {
                 throw new UsageException("--subgroup with tabulated ordinal data needs the two-stage analysis (leave out --stage one)");
             }
-            ShiftSubgroups s = ShiftSubgroups.run(t, a.get("--subgroup"), r, SubgroupTest.parse(a.get("--subgroup-test")));
+            ShiftSubgroups s = Shift.subgroups(t, a.get("--subgroup"), r, SubgroupTest.parse(a.get("--subgroup-test")));
             Options.write(a, out, format.equals("json") ? JsonReport.write(ShiftReport.json(s)) : ShiftReport.text(s));
             return s.pooled().groups().stream().allMatch(g -> g.result().converged()) ? 0 : Main.EXIT_INVALID;
         }
-        ShiftAnalysis.Outcome o = ShiftAnalysis.run(OrdinalTableLoader.load(t), r);
+        ShiftAnalysis.Outcome o = Shift.analyze(t, r);
         Options.write(a, out, format.equals("json") ? JsonReport.write(ShiftReport.json(o)) : ShiftReport.text(o));
         return o.valid() ? 0 : Main.EXIT_INVALID;
     }
@@ -86,7 +89,7 @@ final class MetaCommand extends Command {
     int run(Args a, PrintWriter out, PrintWriter err) {
         String format = Options.format(a, true);
         Table t = Options.read(a);
-        if (OrdinalTableLoader.looksOrdinal(t)) {
+        if (DataKind.of(t) == DataKind.MRS_TABLE) {
             return shift(a, t, out, format);
         }
         String by = a.get("--by");
@@ -103,7 +106,7 @@ final class MetaCommand extends Command {
             int n = perms.trim().equalsIgnoreCase("exact") ? MetaRequest.EXACT : permutations(perms);
             req = req.withPermutations(n, (long) a.number("--seed"));
         }
-        List<MetaRun.Outcome> outcomes = MetaRun.run(t, req);
+        List<MetaRun.Outcome> outcomes = Meta.analyze(t, req);
         if (format.equals("json")) {
             MetaRequest request = req;
             Options.write(a, out, w -> JsonReport.write(t.source(), request, outcomes, w));

@@ -4,16 +4,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.strokemeta.Figures;
+import org.strokemeta.Meta;
+import org.strokemeta.Shift;
 import org.strokemeta.bias.FunnelOptions;
 import org.strokemeta.bias.SmallStudyEffects;
 import org.strokemeta.bias.TrimFillOptions;
+import org.strokemeta.data.DataKind;
 import org.strokemeta.data.OrdinalTable;
 import org.strokemeta.data.OrdinalTableLoader;
 import org.strokemeta.data.Table;
 import org.strokemeta.ordinal.ArmDistribution;
 import org.strokemeta.ordinal.CategoryMerge;
-import org.strokemeta.ordinal.Thresholds;
-import org.strokemeta.ordinal.UtilityWeights;
 import org.strokemeta.plot.MetaForest;
 import org.strokemeta.plot.Raster;
 import org.strokemeta.pool.MetaAnalysis;
@@ -111,23 +112,23 @@ final class PlotCommand extends Command {
     }
 
     private static String forest(Args a, Table t) {
-        if (OrdinalTableLoader.looksOrdinal(t)) {
+        if (DataKind.of(t) == DataKind.MRS_TABLE) {
             // a common odds ratio above 1 is a shift toward better mRS with treatment: the direction is known
             if (a.get("--outcome") != null && MetaForest.Direction.parse(a.get("--outcome")) == MetaForest.Direction.HARMFUL) {
                 throw new UsageException("--outcome harmful does not apply to the mRS shift, whose common odds ratio above 1 is a shift "
                         + "toward better outcomes with treatment");
             }
             MetaForest.Options o = forestOptions(a, MetaForest.Direction.BENEFICIAL);
-            ShiftRequest r = new ShiftRequest(true, Thresholds.STRATIFIED, Options.merge(a.get("--merge")), false,
-                    UtilityWeights.chaisinanunkul2015(), Options.metaOptions(a));
-            ShiftAnalysis.Outcome s = ShiftAnalysis.run(OrdinalTableLoader.load(t), r);
+            ShiftRequest r = ShiftRequest.defaults().withMerge(Options.merge(a.get("--merge"))).withPoTest(false)
+                    .withOptions(Options.metaOptions(a));
+            ShiftAnalysis.Outcome s = Shift.analyze(t, r);
             // per-trial log common odds ratios: a ratio axis
             return Figures.shiftForest(s.twoStage().pooled(), o, "Common odds ratio (log scale; > 1: shift toward "
                     + "better mRS with treatment)");
         }
         MetaForest.Options o = forestOptions(a, MetaForest.Direction.UNSTATED);
         MetaRequest req = Options.request(a).withSubgroup(a.get("--subgroup"));
-        MetaRun.Outcome run = MetaRun.run(t, req).get(0);
+        MetaRun.Outcome run = Meta.analyze(t, req).get(0);
         if (run.failed()) {
             throw new UsageException(run.error());
         }
@@ -139,7 +140,7 @@ final class PlotCommand extends Command {
     }
 
     private static String grotta(Args a, Table t) {
-        if (!OrdinalTableLoader.looksOrdinal(t)) {
+        if (DataKind.of(t) != DataKind.MRS_TABLE) {
             throw new UsageException("Grotta bars need tabulated mRS distributions (study, arm, mrs0..mrs6)");
         }
         OrdinalTable o = OrdinalTableLoader.load(t);
@@ -151,7 +152,7 @@ final class PlotCommand extends Command {
     }
 
     private static String funnel(Args a, Table t) {
-        MetaRun.Outcome run = MetaRun.run(t, Options.request(a)).get(0);
+        MetaRun.Outcome run = Meta.analyze(t, Options.request(a)).get(0);
         if (run.failed()) {
             throw new UsageException(run.error());
         }
@@ -165,7 +166,7 @@ final class PlotCommand extends Command {
         if (a.get("--moderator") == null) {
             throw new UsageException("a bubble plot needs --moderator COLUMN (a numeric column)");
         }
-        MetaRun.Outcome run = MetaRun.run(t, Options.request(a).withModerators(List.of(a.get("--moderator")))).get(0);
+        MetaRun.Outcome run = Meta.analyze(t, Options.request(a).withModerators(List.of(a.get("--moderator")))).get(0);
         if (run.failed()) {
             throw new UsageException(run.error());
         }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import org.strokemeta.Study;
 import org.strokemeta.data.CsvReader;
 import org.strokemeta.data.Examples;
 import org.strokemeta.data.FileProblem;
@@ -18,6 +19,7 @@ import org.strokemeta.data.StrokeCohort;
 import org.strokemeta.data.StrokeLoader;
 import org.strokemeta.data.Table;
 import org.strokemeta.ordinal.CommonOddsRatio;
+import org.strokemeta.pool.Execution;
 import org.strokemeta.report.Fmt;
 import org.strokemeta.report.JsonReport;
 import org.strokemeta.report.StudyHtml;
@@ -89,7 +91,7 @@ final class ReportCommand extends Command {
         if (a.flag("--skip-missing")) {
             plan = plan.withSkipMissing(true);
         }
-        List<StudyReport.MissingVariable> lacking = StudyReport.missing(cohort, plan);
+        List<StudyReport.MissingVariable> lacking = Study.missing(cohort, plan);
         if (!lacking.isEmpty() && !plan.skipMissing()) {
             throw new UsageException(StudyReport.describe(lacking) + "; correct the plan (" + planName + "), or run without "
                     + (lacking.size() == 1 ? "it" : "them") + " with --skip-missing");
@@ -100,7 +102,7 @@ final class ReportCommand extends Command {
         StudyReport.Provenance prov = new StudyReport.Provenance(inputName, sha256(data), planName, sha256(planBytes), Version.get(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "strokemeta report " + String.join(" ", a.raw()));
         Progress bar = new Progress(err, System.console() != null, 4 + plan.subgroups().size());
-        StudyReport r = StudyReport.run(cohort, plan, prov, bar::step);
+        StudyReport r = Study.report(cohort, plan, prov, bar::step, Execution.defaults());
         if (input == null && inputName.contains("hermes_sim")) {
             // the bundled cohort is calibrated to the published trials: set them beside their computed estimates
             r = r.withPublished(PublishedEvidence.reproduce());

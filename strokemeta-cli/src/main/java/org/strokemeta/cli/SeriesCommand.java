@@ -2,15 +2,14 @@ package org.strokemeta.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.strokemeta.Meta;
 import org.strokemeta.data.Table;
 import org.strokemeta.effect.EffectSizes;
-import org.strokemeta.pool.MetaAnalysis;
 import org.strokemeta.pool.MetaResult;
 import org.strokemeta.report.JsonReport;
 import org.strokemeta.report.SensitivityReport;
 import org.strokemeta.sensitivity.Sensitivity;
 import org.strokemeta.study.MetaRequest;
-import org.strokemeta.study.StudyInput;
 
 /** {@code strokemeta loo} and {@code strokemeta cumulative}: sensitivity series. */
 final class SeriesCommand extends Command {
@@ -53,8 +52,8 @@ final class SeriesCommand extends Command {
         String format = Options.format(a, false);
         Table t = Options.read(a);
         MetaRequest req = Options.request(a);
-        EffectSizes es = StudyInput.effects(t, req);
-        MetaResult full = MetaAnalysis.run(es, req.options(), req.tau2Ci());
+        EffectSizes es = Meta.effects(t, req);
+        MetaResult full = Meta.analyze(es, req).result();
         List<Sensitivity.Step> steps = cumulative ? Sensitivity.cumulative(es, req.options()) : Sensitivity.leaveOneOut(es, req.options());
         String text = format.equals("json")
                 ? JsonReport.write(SensitivityReport.json(cumulative ? "cumulative" : "leave_one_out", t.source(), full, steps))

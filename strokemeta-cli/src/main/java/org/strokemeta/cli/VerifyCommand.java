@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.strokemeta.Verify;
 import org.strokemeta.qualify.Mismatch;
 import org.strokemeta.qualify.Qualification;
-import org.strokemeta.qualify.Qualifications;
 import org.strokemeta.qualify.ValidationCase;
 
 /** {@code strokemeta verify [DIR]}: runs the qualification suite against R reference values. */
@@ -47,22 +47,21 @@ final class VerifyCommand extends Command {
     int run(Args a, PrintWriter out, PrintWriter err) {
         List<ValidationCase> cases;
         if (a.positional().isEmpty()) {
-            cases = Qualification.loadBundled();
+            cases = Verify.bundledCases();
         } else {
             Path dir = Path.of(a.positional().get(0));
             if (!Files.isDirectory(dir)) {
                 throw new UsageException(dir + " is not a folder of validation cases");
             }
-            cases = Qualification.load(dir);
+            cases = Verify.cases(dir);
             if (cases.isEmpty()) {
                 throw new UsageException("the folder " + dir + " holds no validation cases (*.json files)");
             }
         }
-        Qualification suite = Qualifications.full();
         int passed = 0;
         int failed = 0;
-        for (ValidationCase c : cases) {
-            Qualification.Outcome o = suite.run(c);
+        for (Qualification.Outcome o : Verify.run(cases)) {
+            ValidationCase c = o.validationCase();
             if (o.passed()) {
                 passed++;
                 continue;

@@ -3,11 +3,12 @@ package org.strokemeta.data;
 /**
  * A problem with the user's input, located as precisely as it can be: file, line and column.
  *
- * <p>This is the one exception type for bad input. Its message is a sentence a clinician can act on,
+ * <p>This is the one exception type for bad input (a subclass such as {@link WrongDataKind} adds what a
+ * front end needs to word its advice). Its message is a sentence a clinician can act on,
  * for example {@code trials.csv, line 7, column total_ctrl: events (12) exceed the total (10)}.
  * Programming errors stay ordinary runtime exceptions.
  */
-public final class InputException extends RuntimeException {
+public class InputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String file;

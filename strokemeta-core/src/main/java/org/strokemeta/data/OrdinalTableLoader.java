@@ -23,11 +23,15 @@ public final class OrdinalTableLoader {
     private OrdinalTableLoader() {
     }
 
-    /** True when the table has an arm column and category count columns. */
+    /**
+     * True when the table holds tabulated mRS distributions: {@link DataKind#of(Table)} is
+     * {@link DataKind#MRS_TABLE} (an arm column and category count columns from 0).
+     *
+     * @param t the table
+     * @return whether {@link #load(Table)} is the reading for it
+     */
     public static boolean looksOrdinal(Table t) {
-        // category columns count from 0 (mrs0, mrs1, ...); a lone "mrs90" is a patient's 90-day mRS, not a category
-        TreeMap<Integer, String> c = categoryColumns(t);
-        return t.has("arm") && c.containsKey(0) && c.containsKey(1);
+        return DataKind.of(t) == DataKind.MRS_TABLE;
     }
 
     /** The category columns in category order (a map from category number to column name). */

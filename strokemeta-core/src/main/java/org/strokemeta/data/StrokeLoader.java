@@ -25,22 +25,15 @@ public final class StrokeLoader {
     }
 
     /**
-     * True when the table is data of this dictionary: it has an arm and a 90-day mRS column, and at least
-     * one column under its dictionary name ({@code arm}, {@code mrs90} or {@code occlusion_site}), so that
-     * generic patient files (study, treatment 1/0, mrs) keep their own reading.
+     * True when the table is data of this dictionary: {@link DataKind#of(Table)} is
+     * {@link DataKind#STROKE_PATIENTS} (an arm and a 90-day mRS column, at least one column under its
+     * dictionary name, and no study-level or tabulated columns, which take precedence).
+     *
+     * @param t the table
+     * @return whether {@link #load(Table)} is the reading for it
      */
     public static boolean recognises(Table t) {
-        boolean arm = false;
-        boolean mrs = false;
-        boolean named = false;
-        for (String h : t.columnNames()) {
-            StrokeField f = StrokeField.ofHeader(h);
-            arm |= f == StrokeField.ARM;
-            mrs |= f == StrokeField.MRS90;
-            String k = StrokeField.headerKey(h);
-            named |= k.equals("arm") || k.equals("mrs90") || k.equals("occlusion_site");
-        }
-        return arm && mrs && named;
+        return DataKind.of(t) == DataKind.STROKE_PATIENTS;
     }
 
     /** Reads and checks the patients. */

@@ -8,6 +8,7 @@ import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.PatientData;
 import org.strokemeta.data.Table;
+import org.strokemeta.ipd.BinaryEndpoint;
 import org.strokemeta.ipd.BinaryOptions;
 import org.strokemeta.ipd.BinaryOutcome;
 import org.strokemeta.ipd.BinaryResult;
@@ -146,35 +147,6 @@ public final class IpdAnalysis {
     }
 
     /**
-     * Runs the analysis (see {@link #run(PatientData, IpdRequest)}).
-     *
-     * @param d the patients
-     * @param t not read: the patients carry the file's other columns themselves; may be null
-     * @param r the request
-     * @return the analyses asked for
-     * @deprecated use {@link #run(PatientData, IpdRequest)}; 0/1 outcome columns are no longer read from the table
-     */
-    @Deprecated
-    public static Outcome run(PatientData d, Table t, IpdRequest r) {
-        return run(d, Map.of(), r);
-    }
-
-    /**
-     * Runs the analysis with further 0/1 outcome columns given directly (see {@link #run(PatientData, Map, IpdRequest)}).
-     *
-     * @param d        the patients
-     * @param t        not read: the patients carry the file's other columns themselves; may be null
-     * @param outcomes 0/1 outcome columns, each aligned with d's patients (NaN where not recorded)
-     * @param r        the request
-     * @return the analyses asked for
-     * @deprecated use {@link #run(PatientData, Map, IpdRequest)}; 0/1 outcome columns are no longer read from the table
-     */
-    @Deprecated
-    public static Outcome run(PatientData d, Table t, Map<String, double[]> outcomes, IpdRequest r) {
-        return run(d, outcomes, r);
-    }
-
-    /**
      * Runs the analysis with further 0/1 outcome columns given directly (for example symptomatic ICH of a
      * {@link org.strokemeta.data.StrokeCohort}), each aligned with d's patients (NaN where not recorded).
      *
@@ -193,7 +165,7 @@ public final class IpdAnalysis {
         TwoStageResult two = r.ordinal() && r.twoStage() != null ? TwoStage.run(adjustedData, po(r, Thresholds.STRATIFIED), r.twoStage()) : null;
         List<Binary> binary = new ArrayList<>();
         BinaryOptions bo = new BinaryOptions(r.binaryModel(), r.covariates(), r.nAGQ(), r.level(), r.execution());
-        for (String b : r.binary()) {
+        for (BinaryEndpoint b : r.binary()) {
             Recorded y = outcome(adjustedData, outcomes, b);
             binary.add(Binary.of(r.binaryModel().fit(y.data(), y.outcome(), bo), y.data(), y.outcome()));
         }
@@ -201,7 +173,7 @@ public final class IpdAnalysis {
         for (String x : r.ordinal() ? r.interactions() : List.<String>of()) {
             interactions.add(EffectModification.shift(d, x, r.covariates(), po(r, Thresholds.STRATIFIED)));
         }
-        for (String b : r.binary()) {
+        for (BinaryEndpoint b : r.binary()) {
             for (String x : r.interactions()) {
                 Recorded y = outcome(d, outcomes, b);
                 interactions.add(EffectModification.binary(y.data(), y.outcome(), x, r.covariates(), r.level()));
@@ -260,17 +232,17 @@ public final class IpdAnalysis {
     }
 
     /**
-     * A binary outcome: "0-2", "0-1", "death", a given 0/1 column, or a 0/1 column the patients carry;
-     * patients without a value in that column are left out of that outcome's analysis, with a note.
+     * A binary outcome: mRS 0-K, death, or a 0/1 column (given directly, or one the patients carry); patients without a
+     * value in that column are left out of that outcome's analysis, with a note.
      */
-    static Recorded outcome(PatientData d, Map<String, double[]> given, String spec) {
-        String s = spec.trim();
-        if (s.matches("0-\\d+")) {
-            return new Recorded(d, BinaryOutcome.atMost(d, Integer.parseInt(s.substring(2))));
+    static Recorded outcome(PatientData d, Map<String, double[]> given, BinaryEndpoint endpoint) {
+        if (endpoint instanceof BinaryEndpoint.MrsAtMost m) {
+            return new Recorded(d, BinaryOutcome.atMost(d, m.k()));
         }
-        if (s.equalsIgnoreCase("death")) {
+        if (endpoint instanceof BinaryEndpoint.Death) {
             return new Recorded(d, BinaryOutcome.atLeast(d, d.categories() - 1));
         }
+        String s = ((BinaryEndpoint.Column) endpoint).name();
         if (given.containsKey(s)) {
             double[] v = given.get(s);
             if (v.length != d.size()) {

@@ -91,6 +91,35 @@ public final class MetaRun {
         return List.of(out);
     }
 
+    /**
+     * Pools per-study effects already computed (from arrays, or by {@link StudyInput#effects}): the pooled
+     * analysis of the request, in the calling thread. The effects fix the measure, so the request's
+     * measure, continuity correction and reading of generic estimates are not used, except that a
+     * request naming a measure must name one that gives the effects' (itself; OR for Peto odds ratios;
+     * GEN for ratios read from generic estimates).
+     *
+     * @param es the per-study effects
+     * @param r  the request; its {@code by} must be unset; its {@code subgroup} and {@code moderators} name
+     *           covariates the effects carry ({@link EffectSizes#covariates()})
+     * @return the outcome, with the subgroups, meta-regression and permutation test asked for
+     * @throws IllegalArgumentException when the request sets {@code by} or names a measure other than the effects'
+     * @throws InputException when the request's fixed-effect method cannot pool the effects' measure
+     */
+    public static Outcome run(EffectSizes es, MetaRequest r) {
+        if (r.by() != null) {
+            throw new IllegalArgumentException("by splits a table into analyses: analyse the table, not effects already computed");
+        }
+        Measure m = es.measure();
+        // the measure a request names gives these effects: itself, Peto's OR under Peto pooling, ratios read from generic estimates
+        boolean gives = r.measure() == null || r.measure() == m || (r.measure() == Measure.OR && m == Measure.PETO)
+                || (r.measure() == Measure.GEN && m == Measure.RATIO);
+        if (!gives) {
+            throw new IllegalArgumentException("measure is " + r.measure() + " but the effects are " + m);
+        }
+        StudyInput.checkMethod(es.input() == null ? null : es.input().source(), m, r);
+        return analyse(null, es, r);
+    }
+
     static Outcome analyse(String group, Table t, MetaRequest r) {
         return analyse(group, StudyInput.effects(t, r), r);
     }

@@ -83,8 +83,8 @@ public final class PublishedEvidence {
         OrdinalTable table = distributions();
         List<Published> effects = effects();
         Table raw = table("published-mrs.csv");
-        ShiftRequest r = new ShiftRequest(true, org.strokemeta.ordinal.Thresholds.STRATIFIED, null, false, null,
-                MetaOptions.defaults().withTau2(Tau2Method.REML));
+        ShiftRequest r = ShiftRequest.defaults().withPoTest(false).withUtility(null)
+                .withOptions(MetaOptions.defaults().withTau2(Tau2Method.REML));
         ShiftAnalysis.Outcome all = ShiftAnalysis.run(table, r);
         List<Comparison> out = new ArrayList<>();
         for (TrialEffect t : all.twoStage().trials()) {

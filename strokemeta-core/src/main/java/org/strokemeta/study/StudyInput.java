@@ -5,11 +5,13 @@ import java.util.List;
 import org.strokemeta.data.BinaryStudies;
 import org.strokemeta.data.ContinuousStudies;
 import org.strokemeta.data.DataColumns;
+import org.strokemeta.data.DataKind;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.StudyLoader;
 import org.strokemeta.data.Studies;
 import org.strokemeta.data.Table;
+import org.strokemeta.data.WrongDataKind;
 import org.strokemeta.effect.EffectCalculator;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.effect.Measure;
@@ -21,28 +23,38 @@ public final class StudyInput {
     private StudyInput() {
     }
 
-    /** The measure to use: the requested one, or one chosen from the columns present. */
+    /**
+     * The measure to use: the requested one, or one chosen from the kind of data ({@link DataKind#of(Table)}):
+     * OR for binary data, MD for continuous data, GEN for generic estimates; OR becomes PETO when the
+     * request pools with Peto's fixed-effect method.
+     *
+     * @param t the table
+     * @param r the request
+     * @return the measure of the per-study effects
+     * @throws WrongDataKind when no measure is requested and the table holds patient-level data or
+     *                       tabulated mRS distributions, which other analyses take
+     * @throws InputException when no measure is requested and the kind of data cannot be told from the columns
+     */
     public static Measure measureFor(Table t, MetaRequest r) {
         Measure m = r.measure();
         if (m == null) {
-            if (BinaryStudies.COLUMNS.stream().allMatch(t::has)) {
-                m = Measure.OR;
-            } else if (ContinuousStudies.COLUMNS.stream().allMatch(t::has)) {
-                m = Measure.MD;
-            } else if ((t.has("yi") && (t.has("vi") || t.has("sei"))) || (t.has("estimate") && t.has("ci_lower"))) {
-                m = Measure.GEN;
-            } else if (org.strokemeta.data.StrokeLoader.recognises(t)) {
-                throw InputException.of(t.source(), "these are patient-level thrombectomy trial data (one row per patient): use "
-                        + "strokemeta report, or strokemeta ipd, with --input " + t.source());
-            } else if (t.has("treatment") && (t.has("mrs") || t.has("outcome"))) {
-                throw InputException.of(t.source(), "these look like patient-level data (one row per patient): use "
-                        + "strokemeta ipd --input " + t.source());
-            } else {
-                throw InputException.of(t.source(), "cannot tell the kind of data from the columns ("
+            DataKind kind = DataKind.of(t);
+            m = switch (kind) {
+                case BINARY -> Measure.OR;
+                case CONTINUOUS -> Measure.MD;
+                case GENERIC -> Measure.GEN;
+                case MRS_TABLE -> throw new WrongDataKind(t.source(), kind, "these are tabulated mRS distributions (one row per "
+                        + "trial and arm), not study-level effects: the shift analysis (org.strokemeta.Shift) takes them");
+                case STROKE_PATIENTS -> throw new WrongDataKind(t.source(), kind, "these are patient-level thrombectomy trial data "
+                        + "(one row per patient), not study-level data: the report (org.strokemeta.Study) or the patient-level "
+                        + "analysis (org.strokemeta.Ipd) takes them");
+                case PATIENTS -> throw new WrongDataKind(t.source(), kind, "these look like patient-level data (one row per "
+                        + "patient), not study-level data: the patient-level analysis (org.strokemeta.Ipd) takes them");
+                case UNKNOWN -> throw InputException.of(t.source(), "cannot tell the kind of data from the columns ("
                         + String.join(", ", t.columnNames()) + "): binary data need " + String.join(", ", BinaryStudies.COLUMNS)
                         + "; continuous data need " + String.join(", ", ContinuousStudies.COLUMNS)
                         + "; generic estimates need yi with vi or sei, or estimate, ci_lower and ci_upper");
-            }
+            };
         }
         if (r.options().model() == Model.FIXED && r.options().fixedMethod() == FixedMethod.PETO && m == Measure.OR) {
             m = Measure.PETO;

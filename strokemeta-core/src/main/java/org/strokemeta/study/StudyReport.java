@@ -164,7 +164,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         step.accept("primary outcome");
         PatientData d = cohort.patients(covariates);
         Map<String, double[]> outcomes = outcomeColumns(cohort, d, plan);
-        IpdAnalysis.Outcome main = IpdAnalysis.run(d, null, outcomes, request(plan, covariates, binaryOutcomes(cohort, plan), execution));
+        IpdAnalysis.Outcome main = IpdAnalysis.run(d, outcomes, request(plan, covariates, binaryOutcomes(cohort, plan), execution));
         List<SubgroupResult> subgroups = new ArrayList<>();
         for (AnalysisPlan.Subgroup s : plan.subgroups()) {
             step.accept("subgroup " + s.label());
@@ -316,9 +316,11 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
     static IpdRequest request(AnalysisPlan plan, List<String> covariates, List<String> binary, Execution execution) {
         MetaOptions pooling = MetaOptions.defaults().withModel(Model.RANDOM).withTau2(plan.tau2()).withCi(plan.ci())
                 .withLevel(plan.level());
-        return new IpdRequest(covariates, IpdRequest.OrdinalModel.MIXED, plan.randomEffects(), plan.nAGQ(), plan.merge(), binary,
-                plan.binaryModel(), List.of(), pooling, true, UtilityWeights.chaisinanunkul2015(), plan.level(), true, true, true,
-                execution);
+        return IpdRequest.defaults().withCovariates(covariates).withOrdinalModel(IpdRequest.OrdinalModel.MIXED)
+                .withRandomEffects(plan.randomEffects()).withNAGQ(plan.nAGQ()).withMerge(plan.merge())
+                .withBinary(org.strokemeta.ipd.BinaryEndpoint.parseAll(binary)).withBinaryModel(plan.binaryModel())
+                .withInteractions(List.of()).withTwoStage(pooling).withPoTest(true).withUtility(UtilityWeights.chaisinanunkul2015())
+                .withLevel(plan.level()).withOrdinal(true).withUnadjusted(true).withDropEmpty(true).withExecution(execution);
     }
 
     /** 0/1 outcomes of the cohort (sich) of the analysed patients, from the columns they carry. */
@@ -563,7 +565,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         sub = sub.withCovariatesOnly(cov);
         IpdAnalysis.Outcome a;
         try {
-            a = IpdAnalysis.run(sub, null, outcomeColumns(c, sub, plan), request(plan, cov, binaryOutcomes(c, plan), execution));
+            a = IpdAnalysis.run(sub, outcomeColumns(c, sub, plan), request(plan, cov, binaryOutcomes(c, plan), execution));
         } catch (InputException | IllegalArgumentException | ArithmeticException e) {
             return new M2Section(null, List.of(), e.getMessage());
         }

@@ -28,6 +28,6 @@ class CancellationTest {
         var ipd = Examples.table(Examples.get("ipd_sim"));
         var data = org.strokemeta.data.PatientLoader.load(ipd, org.strokemeta.data.PatientLoader.Columns.defaults(ipd).withCovariates(List.of("age")));
         Thread.currentThread().interrupt();
-        assertThatThrownBy(() -> IpdAnalysis.run(data, ipd, IpdRequest.defaults())).isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> IpdAnalysis.run(data, IpdRequest.defaults())).isInstanceOf(CancellationException.class);
     }
 }

@@ -16,10 +16,14 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.strokemeta.Figures;
 import org.strokemeta.bias.FunnelOptions;
+import org.strokemeta.Ipd;
+import org.strokemeta.Meta;
+import org.strokemeta.Shift;
+import org.strokemeta.Study;
 import org.strokemeta.data.CsvReader;
 import org.strokemeta.data.Examples;
 import org.strokemeta.data.InputException;
-import org.strokemeta.data.OrdinalTableLoader;
+import org.strokemeta.data.DataKind;
 import org.strokemeta.data.StrokeLoader;
 import org.strokemeta.data.StudyLoader;
 import org.strokemeta.data.Table;
@@ -38,6 +42,7 @@ import org.strokemeta.report.ShiftReport;
 import org.strokemeta.report.StudyHtml;
 import org.strokemeta.report.Version;
 import org.strokemeta.study.AnalysisPlan;
+import org.strokemeta.study.IpdRequest;
 import org.strokemeta.study.MetaRequest;
 import org.strokemeta.study.MetaRun;
 import org.strokemeta.study.ShiftAnalysis;
@@ -295,19 +300,19 @@ public final class WebApp {
         ObjectNode out = JSON.createObjectNode();
         ObjectNode figures = out.putObject("figures");
         MetaForest.Options fo = new MetaForest.Options(s.sort(), null, "", "", 40).withDirection(s.direction());
-        if (OrdinalTableLoader.looksOrdinal(t)) {
+        DataKind kind = DataKind.of(t);
+        if (kind == DataKind.MRS_TABLE) {
             // a common odds ratio above 1 is a shift toward better mRS with treatment
             fo = fo.withDirection(MetaForest.Direction.BENEFICIAL);
-            ShiftRequest r = new ShiftRequest(true, Thresholds.STRATIFIED, null, true, UtilityWeights.chaisinanunkul2015(), s.options());
-            ShiftAnalysis.Outcome o = ShiftAnalysis.run(OrdinalTableLoader.load(t), r);
+            ShiftRequest r = ShiftRequest.defaults().withOptions(s.options());
+            ShiftAnalysis.Outcome o = Shift.analyze(t, r);
             out.put("kind", "shift");
             out.set("result", ShiftReport.json(o));
             figures.put("forest", Figures.shiftForest(o.twoStage().pooled(), fo, "Common odds ratio (log scale)"));
             figures.put("grotta", Figures.grotta(ArmDistribution.pooled(o.table())));
             return out;
         }
-        if (StrokeLoader.recognises(t) || org.strokemeta.data.PatientLoader.Columns.defaults(t).outcome() != null
-                && t.has("treatment") && (t.has("mrs") || t.has("outcome")) && !t.has("events_treat") && !t.has("yi")) {
+        if (kind.patientLevel()) {
             patientLevel(t, s, out, figures);
             return out;
         }
@@ -319,7 +324,7 @@ public final class WebApp {
                 ? StudyLoader.Scale.RATIO : s.scale();
         MetaRequest req = MetaRequest.defaults().withOptions(s.options()).withMeasure(measure).withSubgroup(s.subgroup())
                 .withGenericInput(StudyLoader.GenericInput.defaults().withScale(scale)).withExecution(IN_JOB);
-        MetaRun.Outcome o = MetaRun.run(t, req).get(0);
+        MetaRun.Outcome o = Meta.analyze(t, req).get(0);
         if (o.failed()) {
             throw new IllegalArgumentException(o.error());
         }
@@ -337,20 +342,11 @@ public final class WebApp {
      * for, the binary outcomes, and Grotta bars of the two arms.
      */
     private static void patientLevel(Table t, Settings s, ObjectNode out, ObjectNode figures) {
-        List<String> covariates = s.covariates();
-        org.strokemeta.data.PatientData d;
-        if (StrokeLoader.recognises(t)) {
-            d = StrokeLoader.load(t).patients(covariates);
-        } else {
-            var cols = org.strokemeta.data.PatientLoader.Columns.defaults(t).withCovariates(covariates);
-            d = org.strokemeta.data.PatientLoader.load(t, new org.strokemeta.data.PatientLoader.Columns(cols.study(), "treatment",
-                    cols.outcome(), 0, covariates));
-        }
-        List<String> binary = new java.util.ArrayList<>(List.of("0-2", "0-1", "death"));
-        var r = new org.strokemeta.study.IpdRequest(covariates, s.ipdModel(), org.strokemeta.ipd.RandomEffects.INTERCEPT, 1, null, binary,
-                org.strokemeta.ipd.StudyEffect.STRATIFIED, List.of(), null, false, UtilityWeights.chaisinanunkul2015(),
-                s.options().level(), true, true, true, IN_JOB);
-        var o = org.strokemeta.study.IpdAnalysis.run(d, r);
+        // mRS 0-2, 0-1 and death as stratified logistic models, Chaisinanunkul weights, both ordinal models
+        IpdRequest r = IpdRequest.defaults().withCovariates(s.covariates()).withOrdinalModel(s.ipdModel()).withPoTest(false)
+                .withLevel(s.options().level()).withDropEmpty(true).withExecution(IN_JOB);
+        org.strokemeta.data.PatientData d = Ipd.patients(t, r);
+        var o = Ipd.analyze(d, r);
         out.put("kind", "ipd");
         out.set("result", org.strokemeta.report.IpdReport.json(o));
         figures.put("grotta", Figures.grotta(ArmDistribution.pooled(d)));
@@ -364,14 +360,14 @@ public final class WebApp {
             Table t = table(form, example);
             var cohort = StrokeLoader.load(t);
             var plan = AnalysisPlan.hermes().withSkipMissing(form.choice("skip_missing", "true, false", WebApp::bool, "false"));
-            var lacking = StudyReport.missing(cohort, plan);
+            var lacking = Study.missing(cohort, plan);
             if (!lacking.isEmpty() && !plan.skipMissing()) {
                 throw org.strokemeta.data.InputException.of(t.source(), StudyReport.describe(lacking) + "; tick \"run without what the data "
                         + "lack\" (field skip_missing=true) to leave " + (lacking.size() == 1 ? "it" : "them") + " out of the report");
             }
             var prov = new StudyReport.Provenance(t.source(), "", "default HERMES plan", "", Version.get(),
                     java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "web application");
-            return StudyHtml.render(StudyReport.run(cohort, plan, prov, null, IN_JOB));
+            return StudyHtml.render(Study.report(cohort, plan, prov, null, IN_JOB));
         });
         ctx.header("Content-Disposition", "attachment; filename=\"strokemeta-report.html\"");
         ctx.contentType("text/html; charset=utf-8").result(html);

@@ -1,0 +1,20 @@
+/**
+ * The entry points of strokemeta's engine: one small class per analysis, each a set of static methods
+ * that take the data and an immutable request and return an immutable result.
+ *
+ * <ul>
+ *   <li>{@link org.strokemeta.Meta}: aggregate-data meta-analysis of study-level data (binary, continuous
+ *       or generic), from a table, a CSV file, computed effects or plain arrays;</li>
+ *   <li>{@link org.strokemeta.Shift}: the mRS shift analysis of tabulated per-arm distributions, in two
+ *       stages or one;</li>
+ *   <li>{@link org.strokemeta.Ipd}: the patient-level analysis of several randomised trials;</li>
+ *   <li>{@link org.strokemeta.Study}: the HERMES-style report of patient-level thrombectomy data under an
+ *       analysis plan;</li>
+ *   <li>{@link org.strokemeta.Verify}: the qualification suite, every reference case computed with R.</li>
+ * </ul>
+ *
+ * <p>{@link org.strokemeta.data.DataKind#of(org.strokemeta.data.Table)} tells which of them a table is for.
+ * Bad input is an {@link org.strokemeta.data.InputException} naming file, line and column; input of another
+ * kind than the analysis takes is its subclass {@link org.strokemeta.data.WrongDataKind}.
+ */
+package org.strokemeta;
