@@ -408,6 +408,30 @@ final class OrdinalDesign {
             return col;
         }
 
+        /** One weighted row per non-empty cell, from the observations sorted by cell. */
+        private void collapse(int[] order, double[] wt, int cells) {
+            int[] start = new int[cells + 1];
+            double[] cw = new double[cells];
+            int m = 0;
+            double tw = 0;
+            for (int c = 0; c < cells; c++) {
+                start[c] = m;
+                double sum = 0;
+                for (int r = cellStart[c]; r < cellStart[c + 1]; r++) {
+                    sum += wt == null ? 1 : wt[order[r]];
+                }
+                if (cellStart[c + 1] > cellStart[c]) {
+                    cw[m++] = sum;
+                    tw += sum;
+                }
+            }
+            start[cells] = m;
+            cellStart = start;
+            n = m;
+            w = java.util.Arrays.copyOf(cw, m);
+            totalWeight = tw;
+        }
+
         /** Counting sort of the observations by cell; zero weights and left-out trials are dropped. */
         private void sortIntoCells(int[] stratumOfTrial, int[] rowCount, int trials, int cats, int strata) {
             int cells = strata * cats * 2;
@@ -443,19 +467,27 @@ final class OrdinalDesign {
                 }
             }
             double[][] cov = rows.covariates();
-            x = new double[cov.length][];
-            // one column per task: independent gathers, so the result does not depend on scheduling
-            execution.forEach(cov.length, k -> x[k] = gather(cov[k], order));
-            if (wt != null) {
-                w = new double[n];
-                for (int r = 0; r < n; r++) {
-                    w[r] = wt[order[r]];
-                    tw += w[r];
-                }
+            if (cov.length == 0 && n > cells) {
+                // Without covariates the observations of a cell are identical: one row per cell with the
+                // cell's total weight has the same likelihood, exactly (the sums only regroup), and a
+                // million patients become a few hundred rows.
+                collapse(order, wt, cells);
+                x = new double[0][];
             } else {
-                tw = n;
+                x = new double[cov.length][];
+                // one column per task: independent gathers, so the result does not depend on scheduling
+                execution.forEach(cov.length, k -> x[k] = gather(cov[k], order));
+                if (wt != null) {
+                    w = new double[n];
+                    for (int r = 0; r < n; r++) {
+                        w[r] = wt[order[r]];
+                        tw += w[r];
+                    }
+                } else {
+                    tw = n;
+                }
+                totalWeight = tw;
             }
-            totalWeight = tw;
             cellA = new int[cells];
             cellGa = new int[cells];
             cellB = new int[cells];

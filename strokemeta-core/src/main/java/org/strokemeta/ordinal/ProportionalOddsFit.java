@@ -33,7 +33,8 @@ import org.strokemeta.data.Note;
  * @param cutEffectSe     their standard errors
  * @param logLik          the log-likelihood as clm reports it (weighted sum of log-probabilities, no
  *                        multinomial constant)
- * @param observations    rows used (patients, or non-empty cells of a table)
+ * @param observations    rows used: patients, or, without covariates, one weighted row per non-empty
+ *                        trial, arm and category (identical patients collapse exactly), as for a table
  * @param patients        the total case weight (patients)
  * @param parameters      the number of free parameters
  * @param iterations      Newton iterations taken

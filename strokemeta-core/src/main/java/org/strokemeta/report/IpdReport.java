@@ -82,7 +82,13 @@ public final class IpdReport {
         }
         if (!o.binary().isEmpty()) {
             sb.append("\nBinary outcomes (").append(o.binary().get(0).result().method()).append(")\n");
-            sb.append(Fmt.pad("Outcome", 18)).append(Fmt.right("events T", 11)).append(Fmt.right("events C", 11)).append("   ")
+            // the event columns widen for large trials, so that the counts never run into each other
+            int width = 11;
+            for (IpdAnalysis.Binary bin : o.binary()) {
+                int[] ev = events(bin);
+                width = Math.max(width, Math.max((ev[0] + "/" + ev[1]).length(), (ev[2] + "/" + ev[3]).length()) + 2);
+            }
+            sb.append(Fmt.pad("Outcome", 18)).append(Fmt.right("events T", width)).append(Fmt.right("events C", width)).append("   ")
                     .append(Fmt.pad("OR [" + ci + "]", 22)).append(Fmt.right("p", 9)).append("   ").append("risk difference [" + ci + "]")
                     .append('\n');
             for (IpdAnalysis.Binary bin : o.binary()) {
@@ -90,7 +96,7 @@ public final class IpdReport {
                 Coefficient c = b.logOddsRatio();
                 sb.append(Fmt.pad(b.event(), 18));
                 int[] ev = events(bin);
-                sb.append(Fmt.right(ev[0] + "/" + ev[1], 11)).append(Fmt.right(ev[2] + "/" + ev[3], 11)).append("   ");
+                sb.append(Fmt.right(ev[0] + "/" + ev[1], width)).append(Fmt.right(ev[2] + "/" + ev[3], width)).append("   ");
                 if (!b.converged() || b.separation()) {
                     sb.append("not estimable: ").append(b.convergence()).append('\n');
                     continue;
