@@ -73,15 +73,16 @@ public final class Meta {
     }
 
     /**
-     * Pools per-study effects already computed. Subgroups and moderators name columns of a table, so
-     * they are not available here; the request's measure, when given, must be one that gives the effects'
-     * (itself; OR for Peto odds ratios; GEN for ratios read from generic estimates).
+     * Pools per-study effects already computed, with the subgroup analysis and meta-regression the request
+     * asks for on the study-level covariates the effects carry ({@link EffectSizes#covariates()}: the
+     * table's other columns, or those given with {@code withCovariate}). The request's measure, when given,
+     * must be one that gives the effects' (itself; OR for Peto odds ratios; GEN for ratios read from
+     * generic estimates).
      *
      * @param es the effects
-     * @param r  the request (pooling options, tau² interval)
-     * @return the outcome (with no subgroups, regression or permutation test)
-     * @throws IllegalArgumentException when the request has {@code by}, {@code subgroup} or {@code moderators},
-     *                                  or a measure other than the effects'
+     * @param r  the request (pooling options, tau² interval, subgroup, moderators, permutations); no {@code by}
+     * @return the outcome
+     * @throws IllegalArgumentException when the request has {@code by}, or a measure other than the effects'
      * @throws org.strokemeta.data.InputException when the fixed-effect method cannot pool the measure
      */
     public static MetaRun.Outcome analyze(EffectSizes es, MetaRequest r) {

@@ -124,10 +124,13 @@ class MetaTest {
     }
 
     @Test
-    void computed_effects_take_no_columns_and_no_other_measure() {
+    void computed_effects_carry_their_covariates_but_take_no_batch_and_no_other_measure() {
         EffectSizes es = Meta.effects(bcg(), RR);
-        assertThatThrownBy(() -> Meta.analyze(es, RR.withSubgroup("alloc")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subgroup");
+        // the study-level columns travel with the effects: the subgroup analysis needs no table
+        assertThat(Meta.analyze(es, RR.withSubgroup("alloc")).subgroups())
+                .isEqualTo(Meta.analyze(bcg(), RR.withSubgroup("alloc")).get(0).subgroups());
+        assertThatThrownBy(() -> Meta.analyze(es, RR.withBy("alloc")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("by splits a table");
         assertThatThrownBy(() -> Meta.analyze(es, RR.withMeasure(Measure.OR)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("measure is OR but the effects are RR");
     }
