@@ -1,7 +1,7 @@
 package org.strokemeta.bias;
 
 import java.util.Arrays;
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 
 /**
  * Kendall's rank correlation tau-b and its two-sided test, computed as R's

@@ -6,6 +6,7 @@ import org.strokemeta.data.BinaryStudies;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
 import org.strokemeta.effect.EffectSizes;
+import org.strokemeta.internal.Dist;
 
 /**
  * Peto's one-step odds ratio (Yusuf, Peto, Lewis, Collins and Sleight 1985), as metafor::rma.peto:

@@ -515,7 +515,7 @@ public final class StudyHtml {
 
     /** HTML text escaping (the figures' escaping: text from the data renders as text). */
     static String esc(String s) {
-        return org.strokemeta.plot.Svg.esc(s);
+        return org.strokemeta.internal.Svg.esc(s);
     }
 
     private static final String CSS = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1a1a1a;margin:0;"

@@ -38,7 +38,7 @@ import org.strokemeta.pool.MetaOptions;
 public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, RandomEffects randomEffects, int nAGQ,
                          CategoryMerge merge, List<String> binary, StudyEffect binaryModel, List<String> interactions,
                          MetaOptions twoStage, boolean poTest, UtilityWeights utility, double level, boolean ordinal, boolean unadjusted,
-                         boolean dropEmpty, Execution execution) {
+                         boolean dropEmpty, Execution execution) implements java.io.Serializable {
     /** How trials enter the ordinal model. */
     public enum OrdinalModel {
         /** Cut-points per trial (clm with nominal = ~study): the treatment effect is estimated within trials. */

@@ -1,4 +1,4 @@
-package org.strokemeta.study;
+package org.strokemeta.simulation;
 
 import java.io.IOException;
 import java.io.InputStream;

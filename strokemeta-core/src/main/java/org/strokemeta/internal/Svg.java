@@ -1,4 +1,4 @@
-package org.strokemeta.plot;
+package org.strokemeta.internal;
 
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -45,8 +45,13 @@ public final class Svg {
         return b.toString();
     }
 
-    /** A coordinate with one decimal. */
-    static String f(double v) {
+    /**
+     * Writes a coordinate with one decimal.
+     *
+     * @param v the coordinate, in SVG user units
+     * @return the coordinate rounded half away from zero to one decimal, "NA" for NaN
+     */
+    public static String f(double v) {
         return fixed(v, 1);
     }
 
@@ -80,8 +85,13 @@ public final class Svg {
         return b.toString();
     }
 
-    /** The shortest plain decimal of a value (2, 0.5, 0.25). */
-    static String trim(double v) {
+    /**
+     * Writes the shortest plain decimal of a value (2, 0.5, 0.25), for axis ticks.
+     *
+     * @param v a finite value
+     * @return its shortest plain decimal, without exponent or trailing zeros
+     */
+    public static String trim(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,4 +1,4 @@
-package org.strokemeta.ordinal;
+package org.strokemeta.internal;
 
 /**
  * The probability of one ordinal observation under the cumulative logit (proportional-odds)

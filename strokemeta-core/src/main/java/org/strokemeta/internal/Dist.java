@@ -1,4 +1,4 @@
-package org.strokemeta.pool;
+package org.strokemeta.internal;
 
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.FDistribution;

@@ -1,4 +1,4 @@
-package org.strokemeta.study;
+package org.strokemeta.ipd;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import org.strokemeta.ordinal.PoOptions;
 import org.strokemeta.ordinal.ProportionalOdds;
 import org.strokemeta.ordinal.ProportionalOddsFit;
 import org.strokemeta.ordinal.Thresholds;
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 
 /**
  * The test for a difference of the treatment effect between subgroups (L groups, L − 1 degrees of
@@ -30,7 +30,7 @@ public final class SubgroupInteraction {
      * @param p         its p-value
      * @param message   why there is no test (null when there is one)
      */
-    public record Result(double statistic, int df, double p, String message) {
+    public record Result(double statistic, int df, double p, String message) implements java.io.Serializable {
         public boolean valid() {
             return message == null;
         }

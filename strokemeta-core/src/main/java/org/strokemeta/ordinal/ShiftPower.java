@@ -1,4 +1,4 @@
-package org.strokemeta.study;
+package org.strokemeta.ordinal;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -150,7 +150,7 @@ public final class ShiftPower {
         int hits = 0;
         int failed = 0;
         for (int r = 0; r < trials; r++) {
-            org.strokemeta.pool.Cancellation.check();
+            org.strokemeta.internal.Cancellation.check();
             double[] ct = counts(rng, t, d.nTreatment());
             double[] cc = counts(rng, d.control(), d.nControl());
             OrdinalTable table = new OrdinalTable("simulated", new String[] {"trial"}, new int[] {0}, new double[][] {ct},

@@ -1,4 +1,4 @@
-package org.strokemeta.pool;
+package org.strokemeta.internal;
 
 import java.util.concurrent.CancellationException;
 
