@@ -16,7 +16,7 @@ import org.strokemeta.internal.Dist;
  * by level on probabilities rather than on counts, so that it does not overflow: R's
  * {@code ckendall} counts permutations in doubles and returns NaN beyond 170 observations.
  */
-public final class KendallTau {
+final class KendallTau {
     /**
      * Above this many observations the exact law (O(n³) work) gives way to the normal approximation;
      * at that size the two differ in the third significant digit of p at most.

@@ -22,7 +22,7 @@ import org.strokemeta.internal.Dist;
  *   <li>RD: variance of Sato, Greenland and Robins (1989), valid in sparse and large strata.</li>
  * </ul>
  */
-public final class MantelHaenszel {
+final class MantelHaenszel {
     private MantelHaenszel() {
     }
 

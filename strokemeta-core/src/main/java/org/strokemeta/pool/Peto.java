@@ -13,7 +13,7 @@ import org.strokemeta.internal.Dist;
  * log OR = Σ(O − E)/ΣV from the raw counts, SE = 1/sqrt(ΣV), and the heterogeneity statistic
  * Q = Σ(O − E)²/V − (Σ(O − E))²/ΣV over the studies with V > 0.
  */
-public final class Peto {
+final class Peto {
     private Peto() {
     }
 

@@ -9,7 +9,7 @@ import org.strokemeta.internal.Dist;
  * tau² (and convex), so each bound is a single root, found to machine precision by Newton's method
  * from tau² = 0 ({@link Tau2Method#solveQ}).
  */
-public final class QProfile {
+final class QProfile {
     private QProfile() {
     }
 
