@@ -164,7 +164,7 @@ public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> para
     }
 
     private static Table resource(String name) {
-        try (InputStream in = SimulationSpec.class.getClassLoader().getResourceAsStream(DIR + name)) {
+        try (InputStream in = SimulationSpec.class.getResourceAsStream("/" + DIR + name)) {
             if (in == null) {
                 throw new IllegalStateException("the simulation calibration " + name + " is missing from the class path");
             }

@@ -180,7 +180,7 @@ public record AnalysisPlan(String title, List<String> covariates, RandomEffects 
     }
 
     private static byte[] resource(String name) {
-        try (InputStream in = AnalysisPlan.class.getClassLoader().getResourceAsStream("org/strokemeta/" + name)) {
+        try (InputStream in = AnalysisPlan.class.getResourceAsStream("/org/strokemeta/" + name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the class path");
             }

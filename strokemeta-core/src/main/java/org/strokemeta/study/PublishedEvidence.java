@@ -164,7 +164,7 @@ public final class PublishedEvidence {
     }
 
     private static Table table(String name) {
-        try (InputStream in = PublishedEvidence.class.getClassLoader().getResourceAsStream(DIR + name)) {
+        try (InputStream in = PublishedEvidence.class.getResourceAsStream("/" + DIR + name)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled evidence " + name + " is missing");
             }
