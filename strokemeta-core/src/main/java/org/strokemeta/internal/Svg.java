@@ -14,12 +14,20 @@ public final class Svg {
     /**
      * A text from the data (a study or arm name) for a figure: cut in the middle when longer than
      * {@link #MAX_TEXT} characters, then escaped; the whole text stays in the JSON output.
+     *
+     * @param s the text
+     * @return the text, shortened and escaped for SVG
      */
     public static String data(String s) {
         return esc(org.strokemeta.data.InputException.shorten(s, MAX_TEXT));
     }
 
-    /** XML escaping of text and attribute values: a study named {@code <script>} or {@code &} renders as text. */
+    /**
+     * Escapes text and attribute values for XML: a study named {@code <script>} or {@code &} renders as text.
+     *
+     * @param s the text, or null
+     * @return the escaped text (empty for null)
+     */
     public static String esc(String s) {
         if (s == null) {
             return "";
@@ -57,7 +65,14 @@ public final class Svg {
 
     private static final long[] POW10 = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
-    /** Fixed decimals (half away from zero), "NA" for NaN; figures write thousands of coordinates, so no Formatter. */
+    /**
+     * Writes a number with fixed decimals (half away from zero); figures write thousands of
+     * coordinates, so no Formatter.
+     *
+     * @param v        the number
+     * @param decimals the number of decimals, 0 or more
+     * @return the number, "NA" for NaN, "Inf" or "-Inf" for infinities
+     */
     public static String fixed(double v, int decimals) {
         if (Double.isNaN(v)) {
             return "NA";
