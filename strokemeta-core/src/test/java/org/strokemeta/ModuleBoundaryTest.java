@@ -42,6 +42,15 @@ class ModuleBoundaryTest {
     }
 
     @Test
+    void the_java_api_document_lists_every_exported_package() throws IOException {
+        String doc = Files.readString(Path.of("docs/java-api.md"));
+        for (String p : DOCUMENTED) {
+            assertThat(doc).contains("| `" + p + "` |");
+        }
+        assertThat(doc).doesNotContain("| `org.strokemeta.internal` |");
+    }
+
+    @Test
     void every_package_with_classes_is_exported_except_internal() throws IOException {
         Path classes = CoreModule.location();
         assertThat(classes).isDirectory();
