@@ -3,8 +3,8 @@ package org.strokemeta.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.strokemeta.report.Fmt;
-import org.strokemeta.study.ShiftPower;
-import org.strokemeta.study.SimulationSpec;
+import org.strokemeta.ordinal.ShiftPower;
+import org.strokemeta.simulation.SimulationSpec;
 
 /** {@code strokemeta power}: power and sample size of a planned shift-analysis trial. */
 final class PowerCommand extends Command {

@@ -3,8 +3,8 @@ package org.strokemeta.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.strokemeta.study.CohortSimulator;
-import org.strokemeta.study.SimulationSpec;
+import org.strokemeta.simulation.CohortSimulator;
+import org.strokemeta.simulation.SimulationSpec;
 
 /** {@code strokemeta simulate}: a seeded, HERMES-like simulated patient-level cohort in the data dictionary's columns. */
 final class SimulateCommand extends Command {

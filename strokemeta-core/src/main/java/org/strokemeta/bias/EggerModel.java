@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.strokemeta.data.Note;
 import org.strokemeta.pool.CiMethod;
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 import org.strokemeta.pool.FixedMethod;
 import org.strokemeta.pool.InverseVariance;
 import org.strokemeta.pool.MetaModel;

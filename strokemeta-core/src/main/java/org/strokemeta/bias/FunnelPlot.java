@@ -3,7 +3,7 @@ package org.strokemeta.bias;
 import java.util.ArrayList;
 import java.util.List;
 import org.strokemeta.effect.EffectSizes;
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 import org.strokemeta.pool.MetaResult;
 
 /**

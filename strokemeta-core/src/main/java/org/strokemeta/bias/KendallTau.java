@@ -1,7 +1,7 @@
 package org.strokemeta.bias;
 
 import java.util.Arrays;
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 
 /**
  * Kendall's rank correlation tau-b and its two-sided test, computed as R's
@@ -16,7 +16,7 @@ import org.strokemeta.pool.Dist;
  * by level on probabilities rather than on counts, so that it does not overflow: R's
  * {@code ckendall} counts permutations in doubles and returns NaN beyond 170 observations.
  */
-public final class KendallTau {
+final class KendallTau {
     /**
      * Above this many observations the exact law (O(n³) work) gives way to the normal approximation;
      * at that size the two differ in the third significant digit of p at most.

@@ -12,7 +12,7 @@ import org.strokemeta.data.Note;
  * {@code cor.test(..., method = "kendall", exact = TRUE)}: the exact null law is used whenever there
  * are no ties, whatever the number of studies (see {@link KendallTau}).
  */
-public final class RankCorrelation {
+final class RankCorrelation {
     /** The fewest studies the test is computed for. */
     public static final int MIN_STUDIES = 3;
 

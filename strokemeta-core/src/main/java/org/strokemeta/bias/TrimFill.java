@@ -91,7 +91,7 @@ public final class TrimFill {
         double k0Se = Double.NaN;
         double[] centred = new double[k];
         while (k0 != previous) {
-            org.strokemeta.pool.Cancellation.check();
+            org.strokemeta.internal.Cancellation.check();
             if (iterations == t.maxIterations()) {
                 converged = false;
                 break;

@@ -37,7 +37,7 @@ public final class Examples {
     /** All bundled examples, in index order. */
     public static Map<String, Example> all() {
         Map<String, Example> out = new LinkedHashMap<>();
-        try (InputStream in = Examples.class.getClassLoader().getResourceAsStream(DIR + "index.properties")) {
+        try (InputStream in = Examples.class.getResourceAsStream("/" + DIR + "index.properties")) {
             if (in == null) {
                 throw new IllegalStateException("the example index is missing from the class path");
             }
@@ -73,7 +73,7 @@ public final class Examples {
 
     /** An example file's bytes. */
     public static byte[] bytes(Example e) {
-        try (InputStream in = Examples.class.getClassLoader().getResourceAsStream(DIR + e.file())) {
+        try (InputStream in = Examples.class.getResourceAsStream("/" + DIR + e.file())) {
             if (in == null) {
                 throw new IllegalStateException("bundled example file " + e.file() + " is missing");
             }

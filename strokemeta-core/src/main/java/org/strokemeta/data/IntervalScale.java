@@ -15,7 +15,7 @@ import java.util.List;
  * that fits neither (an interval computed another way) votes for the reading it is at least twice as
  * close to. Values at or below zero cannot be ratios.
  */
-public final class IntervalScale {
+final class IntervalScale {
     private IntervalScale() {
     }
 

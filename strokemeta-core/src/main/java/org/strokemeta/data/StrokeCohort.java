@@ -13,7 +13,9 @@ import java.util.Map;
  * and the notes made while reading. {@link #patients} turns it into the {@link PatientData} that the
  * ordinal and binary models take, with named covariates derived from the fields.
  */
-public final class StrokeCohort {
+public final class StrokeCohort implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Covariates derived from the dictionary, by the names analyses use. */
     public static final List<String> DERIVED = List.of("age", "female", "nihss", "prestroke_mrs", "ivt",
             "onset_to_randomisation", "aspects", "ica", "m1", "m2", "m2_proximal", "m2_anterior", "m2_dominant",
@@ -128,32 +130,6 @@ public final class StrokeCohort {
         return List.copyOf(extra.keySet());
     }
 
-    /**
-     * The cohort row of each patient of d (patients made by {@link #patients}), found by file line.
-     *
-     * @param d patients made by {@link #patients}
-     * @return the cohort row of each patient
-     * @deprecated patients carry the cohort's variables ({@link PatientData#columns()}): read them with
-     *             {@link #covariate(PatientData, String)} and {@link #category(PatientData, StrokeField)}
-     *             instead of joining back to the cohort by file line
-     */
-    @Deprecated
-    public int[] rows(PatientData d) {
-        java.util.Map<Integer, Integer> rowOfLine = new java.util.HashMap<>(lines.length * 2);
-        for (int i = 0; i < lines.length; i++) {
-            rowOfLine.put(lines[i], i);
-        }
-        int[] out = new int[d.size()];
-        for (int i = 0; i < out.length; i++) {
-            Integer r = rowOfLine.get(d.lines(i));
-            if (r == null) {
-                throw new IllegalArgumentException("patient on line " + d.lines(i) + " is not in this cohort");
-            }
-            out[i] = r;
-        }
-        return out;
-    }
-
     /** Remarks made while reading: missing values per field, derived values. */
     public List<Note> notes() {
         return notes;
@@ -209,6 +185,34 @@ public final class StrokeCohort {
             }
         }
         return out;
+    }
+
+    /**
+     * Tells whether {@link #covariate} can give the named covariate from these data: a derived one of
+     * {@link #DERIVED} whose fields the file has (death90 always, from the mRS when not given), a numeric
+     * field of the dictionary the file has, or a further numeric column of the file.
+     *
+     * @param name a covariate name, as {@link #covariate} takes it
+     * @return true when {@link #covariate}{@code (name)} returns values, false when it would report
+     *         the covariate as missing
+     */
+    public boolean hasCovariate(String name) {
+        return switch (name) {
+            case "female" -> categories.containsKey(StrokeField.SEX) || extra.containsKey("female");
+            case "ica", "m1", "m2" -> categories.containsKey(StrokeField.OCCLUSION_SITE);
+            case "m2_proximal" -> categories.containsKey(StrokeField.M2_SEGMENT) && categories.containsKey(StrokeField.OCCLUSION_SITE);
+            case "m2_anterior" -> categories.containsKey(StrokeField.M2_DIVISION) && categories.containsKey(StrokeField.OCCLUSION_SITE);
+            case "m2_dominant" -> categories.containsKey(StrokeField.M2_DOMINANCE) && categories.containsKey(StrokeField.OCCLUSION_SITE);
+            case "death90" -> true;
+            default -> {
+                StrokeField f = StrokeField.ofHeader(name);
+                if (f != null && (f.type() == StrokeField.Type.NUMBER || f.type() == StrokeField.Type.BINARY)
+                        && f != StrokeField.MRS90) {
+                    yield numbers.containsKey(f);
+                }
+                yield extra.containsKey(name.toLowerCase(java.util.Locale.ROOT));
+            }
+        };
     }
 
     /** 1 where the field has the code, 0 where another, NaN where missing; with {@code onlySite}, NaN outside that occlusion site. */
@@ -390,5 +394,42 @@ public final class StrokeCohort {
         String label = simulated() ? source + " (simulated data)" : source;
         return new PatientData(label, names.toArray(new String[0]), st, tr, y, 7, covariateNames, cx, ln, n - m, out,
                 variables().subset(java.util.Arrays.copyOf(keep, m)));
+    }
+    /**
+     * Compares two cohorts by value: the same source, trials, patients, fields, further columns and notes.
+     *
+     * @param o another object
+     * @return true when o is a cohort with equal contents
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StrokeCohort c && java.util.Objects.equals(source, c.source) && java.util.Arrays.equals(trials, c.trials)
+                && java.util.Arrays.equals(trial, c.trial) && java.util.Arrays.equals(patientId, c.patientId)
+                && java.util.Arrays.equals(arm, c.arm) && java.util.Arrays.equals(mrs90, c.mrs90)
+                && java.util.Arrays.equals(lines, c.lines) && sameArrays(numbers, c.numbers) && sameArrays(categories, c.categories)
+                && sameArrays(extra, c.extra) && notes.equals(c.notes);
+    }
+
+    private static boolean sameArrays(Map<?, ?> a, Map<?, ?> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<?, ?> e : a.entrySet()) {
+            if (!java.util.Objects.deepEquals(e.getValue(), b.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A hash code consistent with {@link #equals}.
+     *
+     * @return the hash of the patients' trials, arms, outcomes and the columns' names
+     */
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(source, java.util.Arrays.hashCode(trial), java.util.Arrays.hashCode(arm),
+                java.util.Arrays.hashCode(mrs90), java.util.Arrays.hashCode(lines), numbers.keySet(), categories.keySet(), extra.keySet());
     }
 }

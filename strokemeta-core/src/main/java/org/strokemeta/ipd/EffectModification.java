@@ -10,7 +10,7 @@ import org.strokemeta.ordinal.PoOptions;
 import org.strokemeta.ordinal.ProportionalOdds;
 import org.strokemeta.ordinal.ProportionalOddsFit;
 import org.strokemeta.ordinal.Thresholds;
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 import org.strokemeta.regression.Coefficient;
 
 /**

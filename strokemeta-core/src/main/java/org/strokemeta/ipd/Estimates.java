@@ -1,6 +1,6 @@
 package org.strokemeta.ipd;
 
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 import org.strokemeta.regression.Coefficient;
 
 /** Wald summaries of one estimate (z test and normal interval), as summary.clmm and summary.glm give them. */

@@ -16,7 +16,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * relative accuracy even for the tiny weights of the outermost nodes, where the squared first
  * components of the eigenvectors lose digits. Nodes are in increasing order.
  */
-public final class GaussHermite {
+final class GaussHermite {
     /** The largest number of points offered (the weights of larger rules underflow in the tails). */
     public static final int MAX_POINTS = 100;
 

@@ -94,7 +94,7 @@ final class QuasiNewton {
         int it = 0;
         String message = "iteration limit reached";
         for (; it < maxIter; it++) {
-            org.strokemeta.pool.Cancellation.check();
+            org.strokemeta.internal.Cancellation.check();
             // ascent direction d = Hinv g (Hinv approximates (−H)^{-1})
             double dec = 0;
             for (int i = 0; i < n; i++) {

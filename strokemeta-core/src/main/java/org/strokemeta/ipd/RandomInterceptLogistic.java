@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.PatientData;
-import org.strokemeta.ordinal.CumulativeLogit;
+import org.strokemeta.internal.CumulativeLogit;
 import org.strokemeta.regression.Coefficient;
 
 /**

@@ -7,7 +7,7 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.PatientData;
-import org.strokemeta.ordinal.CumulativeLogit;
+import org.strokemeta.internal.CumulativeLogit;
 import org.strokemeta.regression.Coefficient;
 
 /**

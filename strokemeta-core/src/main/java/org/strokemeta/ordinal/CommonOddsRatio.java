@@ -1,6 +1,6 @@
 package org.strokemeta.ordinal;
 
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 
 /**
  * The treatment effect of a proportional-odds model as a common odds ratio, with the sign that

@@ -1,5 +1,6 @@
 package org.strokemeta.ordinal;
 
+import org.strokemeta.internal.CumulativeLogit;
 import org.strokemeta.pool.Execution;
 
 /**

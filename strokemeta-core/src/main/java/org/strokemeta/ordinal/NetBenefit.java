@@ -3,7 +3,7 @@ package org.strokemeta.ordinal;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.OrdinalTable;
 import org.strokemeta.data.PatientData;
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 
 /**
  * The probability that a treated patient has a better outcome than a control patient, and the

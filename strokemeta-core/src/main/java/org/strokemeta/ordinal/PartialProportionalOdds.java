@@ -2,7 +2,7 @@ package org.strokemeta.ordinal;
 
 import org.strokemeta.data.OrdinalTable;
 import org.strokemeta.data.PatientData;
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 
 /**
  * Tests the proportional-odds assumption for the treatment effect: the likelihood-ratio test of

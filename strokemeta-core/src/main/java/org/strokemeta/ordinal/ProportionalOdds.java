@@ -138,7 +138,7 @@ public final class ProportionalOdds {
         int flat = 0;
         double[] step = new double[np];
         while (true) {
-            org.strokemeta.pool.Cancellation.check();
+            org.strokemeta.internal.Cancellation.check();
             double maxGrad = maxAbs(v.gradient());
             boolean absConv = maxGrad < gradTol;
             Newton nt = newtonStep(v, np, step);

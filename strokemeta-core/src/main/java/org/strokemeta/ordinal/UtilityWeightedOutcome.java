@@ -3,7 +3,7 @@ package org.strokemeta.ordinal;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.OrdinalTable;
 import org.strokemeta.data.PatientData;
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 
 /**
  * The mean utility of each arm and their difference, with utility weights attached to the outcome

@@ -1,6 +1,7 @@
 package org.strokemeta.plot;
 
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
+import org.strokemeta.internal.Svg;
 import org.strokemeta.pool.ModelFit;
 import org.strokemeta.regression.Design;
 import org.strokemeta.regression.RegressionResult;

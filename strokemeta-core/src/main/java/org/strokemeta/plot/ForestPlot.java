@@ -3,6 +3,7 @@ package org.strokemeta.plot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.strokemeta.internal.Svg;
 
 /**
  * A forest plot as self-contained SVG (text as text): one row per estimate with its label and any

@@ -2,6 +2,7 @@ package org.strokemeta.plot;
 
 import java.util.List;
 import org.strokemeta.bias.FunnelPlot;
+import org.strokemeta.internal.Svg;
 
 /**
  * A funnel plot as SVG from the data of {@link FunnelPlot}: effects on the horizontal axis (ratio

@@ -1,6 +1,7 @@
 package org.strokemeta.plot;
 
 import java.util.List;
+import org.strokemeta.internal.Svg;
 
 /**
  * Grotta bars: the distribution of an ordinal outcome (the 90-day mRS) as stacked horizontal bars, one

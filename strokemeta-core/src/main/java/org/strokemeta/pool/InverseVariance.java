@@ -1,5 +1,7 @@
 package org.strokemeta.pool;
 
+import org.strokemeta.internal.Dist;
+
 /**
  * Fits an inverse-variance model, fixed or random effects, intercept-only or with moderators, as
  * metafor::rma.uni does: tau² by the chosen estimator, weighted least squares with weights

@@ -7,6 +7,7 @@ import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.effect.Measure;
+import org.strokemeta.internal.Dist;
 
 /**
  * Mantel-Haenszel fixed-effect pooling of 2x2 tables, as metafor::rma.mh (metafor 3.8) with its
@@ -21,7 +22,7 @@ import org.strokemeta.effect.Measure;
  *   <li>RD: variance of Sato, Greenland and Robins (1989), valid in sparse and large strata.</li>
  * </ul>
  */
-public final class MantelHaenszel {
+final class MantelHaenszel {
     private MantelHaenszel() {
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
 import org.strokemeta.effect.EffectSizes;
+import org.strokemeta.internal.Dist;
 import org.strokemeta.internal.SharedArrays;
 
 /**

@@ -6,13 +6,14 @@ import org.strokemeta.data.BinaryStudies;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
 import org.strokemeta.effect.EffectSizes;
+import org.strokemeta.internal.Dist;
 
 /**
  * Peto's one-step odds ratio (Yusuf, Peto, Lewis, Collins and Sleight 1985), as metafor::rma.peto:
  * log OR = Σ(O − E)/ΣV from the raw counts, SE = 1/sqrt(ΣV), and the heterogeneity statistic
  * Q = Σ(O − E)²/V − (Σ(O − E))²/ΣV over the studies with V > 0.
  */
-public final class Peto {
+final class Peto {
     private Peto() {
     }
 

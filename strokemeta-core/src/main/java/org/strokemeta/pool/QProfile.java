@@ -1,5 +1,7 @@
 package org.strokemeta.pool;
 
+import org.strokemeta.internal.Dist;
+
 /**
  * The Q-profile confidence interval for tau² (Viechtbauer 2007, Stat Med 26:37-52; metafor
  * confint.rma.uni type "QP"): the values of tau² at which the generalised Q statistic
@@ -7,7 +9,7 @@ package org.strokemeta.pool;
  * tau² (and convex), so each bound is a single root, found to machine precision by Newton's method
  * from tau² = 0 ({@link Tau2Method#solveQ}).
  */
-public final class QProfile {
+final class QProfile {
     private QProfile() {
     }
 

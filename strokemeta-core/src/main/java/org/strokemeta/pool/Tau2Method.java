@@ -3,6 +3,7 @@ package org.strokemeta.pool;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.numbers.rootfinder.BrentSolver;
+import org.strokemeta.internal.Cancellation;
 
 /**
  * Estimators of the between-study variance tau², with metafor::rma.uni's definitions (metafor 3.8;

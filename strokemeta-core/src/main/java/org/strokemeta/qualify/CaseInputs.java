@@ -20,7 +20,7 @@ import org.strokemeta.study.MetaRequest;
 import org.strokemeta.study.StudyInput;
 
 /** Turns a case's data rows and options into the library's inputs, through the same readers as CSV files. */
-public final class CaseInputs {
+final class CaseInputs {
     private CaseInputs() {
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * |actual − expected| ≤ absolute + relative·|expected|, arrays element by element, objects key by key;
  * every expected key must be produced.
  */
-public final class Comparison {
+final class Comparison {
     private Comparison() {
     }
 

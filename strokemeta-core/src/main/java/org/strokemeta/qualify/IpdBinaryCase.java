@@ -20,7 +20,7 @@ import org.strokemeta.regression.Coefficient;
  * trial intercept ({@code study_effect}), adjusted for {@code covariates}, with {@code nagq}
  * quadrature points (validation/FORMAT.md and validation/EXTRA-FORMAT-IPD.md).
  */
-public final class IpdBinaryCase {
+final class IpdBinaryCase {
     private IpdBinaryCase() {
     }
 

@@ -18,7 +18,7 @@ import org.strokemeta.regression.Coefficient;
  * it as {@code random_structure} says), or a random treatment effect alone ({@code study_effect:
  * none}); keys in validation/FORMAT.md and validation/EXTRA-FORMAT-IPD.md.
  */
-public final class IpdMixedCase {
+final class IpdMixedCase {
     private IpdMixedCase() {
     }
 

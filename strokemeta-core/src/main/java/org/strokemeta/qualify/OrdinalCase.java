@@ -34,7 +34,7 @@ import org.strokemeta.ordinal.UtilityWeights;
  * {@code ipd_ordinal} cases with stratified or common cut-points (validation/FORMAT.md and
  * validation/EXTRA-FORMAT.md).
  */
-public final class OrdinalCase {
+final class OrdinalCase {
     private OrdinalCase() {
     }
 

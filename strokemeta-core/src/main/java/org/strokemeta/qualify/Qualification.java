@@ -121,8 +121,8 @@ public final class Qualification {
 
     /** Reads one bundled folder from the class path (its index.txt lists the files). */
     public static List<ValidationCase> loadBundled(String folder) {
-        ClassLoader cl = Qualification.class.getClassLoader();
-        try (InputStream idx = cl.getResourceAsStream(folder + "/index.txt")) {
+        // read through the class, not its loader, so that the module's own resources are found on the module path too
+        try (InputStream idx = Qualification.class.getResourceAsStream("/" + folder + "/index.txt")) {
             if (idx == null) {
                 throw new IllegalStateException("the bundled validation suite " + folder + " is missing from the class path");
             }
@@ -131,7 +131,7 @@ public final class Qualification {
                 if (name.isBlank()) {
                     continue;
                 }
-                try (InputStream in = cl.getResourceAsStream(folder + "/" + name.trim())) {
+                try (InputStream in = Qualification.class.getResourceAsStream("/" + folder + "/" + name.trim())) {
                     if (in == null) {
                         throw new IllegalStateException("bundled case " + name + " is listed but missing");
                     }
@@ -221,7 +221,7 @@ public final class Qualification {
     }
 
     /** Registers another analysis type (used by later stages of the pipeline). */
-    public Qualification with(String analysis, CaseAnalysis a) {
+    Qualification with(String analysis, CaseAnalysis a) {
         analyses.put(analysis, a);
         return this;
     }

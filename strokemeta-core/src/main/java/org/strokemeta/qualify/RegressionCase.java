@@ -17,7 +17,7 @@ import org.strokemeta.regression.RegressionResult;
  * Runs a {@code metaregression} case: the moderators named in {@code options.moderators} (numeric or
  * categorical as their cells show), and with {@code "permutation": "exact"} the exact permutation test.
  */
-public final class RegressionCase {
+final class RegressionCase {
     private RegressionCase() {
     }
 

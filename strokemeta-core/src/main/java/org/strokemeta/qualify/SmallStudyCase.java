@@ -16,7 +16,7 @@ import org.strokemeta.pool.PooledEstimate;
  * use rma.uni's default control as metafor::trimfill does; the regression test keeps the analysis'
  * control, as metafor::regtest does.
  */
-public final class SmallStudyCase {
+final class SmallStudyCase {
     private SmallStudyCase() {
     }
 

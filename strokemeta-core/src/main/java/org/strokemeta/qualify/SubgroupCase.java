@@ -10,7 +10,7 @@ import org.strokemeta.subgroup.SubgroupResult;
 import org.strokemeta.subgroup.SubgroupTest;
 
 /** Runs a {@code subgroup} case: subgroups from the {@code subgroup} column, the test from {@code subgroup_test}. */
-public final class SubgroupCase {
+final class SubgroupCase {
     /** The data column that holds the subgroup of each study. */
     static final String COLUMN = "subgroup";
 

@@ -6,7 +6,7 @@ import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.pool.CiMethod;
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 import org.strokemeta.pool.FixedMethod;
 import org.strokemeta.pool.InverseVariance;
 import org.strokemeta.pool.MetaAnalysis;

@@ -238,7 +238,7 @@ public final class PermutationTest {
         int[] perm = new int[k];
         double[] stat = new double[p];
         do {
-            org.strokemeta.pool.Cancellation.check();
+            org.strokemeta.internal.Cancellation.check();
             stopped = deadline.reached();
             if (stopped != null) {
                 break;
@@ -282,7 +282,7 @@ public final class PermutationTest {
         long attempts = 0;
         long maxAttempts = 100L * iterations;
         for (int done = 1; done < iterations; ) {
-            org.strokemeta.pool.Cancellation.check();
+            org.strokemeta.internal.Cancellation.check();
             stopped = deadline.reached();
             if (stopped != null) {
                 break;

@@ -11,7 +11,7 @@ import org.strokemeta.ipd.EffectModification;
 import org.strokemeta.ipd.VarianceComponents;
 import org.strokemeta.ordinal.ProportionalOddsCheck;
 import org.strokemeta.ordinal.TrialEffect;
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 import org.strokemeta.regression.Coefficient;
 import org.strokemeta.study.IpdAnalysis;
 

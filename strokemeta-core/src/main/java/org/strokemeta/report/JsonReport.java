@@ -11,7 +11,7 @@ import java.util.List;
 import org.strokemeta.data.Note;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.effect.Measure;
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 import org.strokemeta.pool.Heterogeneity;
 import org.strokemeta.pool.MetaOptions;
 import org.strokemeta.pool.MetaResult;

@@ -15,6 +15,7 @@ import org.strokemeta.ordinal.UtilityWeightedOutcome;
 import org.strokemeta.pool.CiMethod;
 import org.strokemeta.plot.ForestPlot;
 import org.strokemeta.plot.GrottaPlot;
+import org.strokemeta.plot.TimeCurve;
 import org.strokemeta.pool.MetaResult;
 import org.strokemeta.study.AnalysisPlan;
 import org.strokemeta.study.IpdAnalysis;
@@ -293,69 +294,11 @@ public final class StudyHtml {
             h.append("<tr><td>").append(Fmt.f(t.minutes()[k], 0)).append("</td><td>").append(IpdReport.ratio(t.logCor()[k], t.lower()[k], t.upper()[k]))
                     .append("</td></tr>\n");
         }
-        h.append("</tbody></table>\n").append(timeCurve(t));
+        h.append("</tbody></table>\n").append(TimeCurve.svg(t.minutes(), t.logCor(), t.lower(), t.upper()));
         h.append("<p>Within-trial change of the common odds ratio per hour of delay: ratio ")
                 .append(IpdReport.ratio(t.perHour(), t.perHour() - 1.959963984540054 * t.perHourSe(), t.perHour() + 1.959963984540054 * t.perHourSe()))
                 .append(", ").append(esc(Fmt.pEq(t.perHourP()))).append(". The curve is from the model with a treatment-by-time term; the "
                         + "p-value from the within-trial interaction.</p></section>\n");
-    }
-
-    /** The common odds ratio against time (log scale) with its confidence band. */
-    static String timeCurve(StudyReport.TimeEffect t) {
-        int w = 640;
-        int hgt = 260;
-        int left = 60;
-        int right = 20;
-        int top = 15;
-        int bottom = 45;
-        double lo = Math.log(0.5);
-        double hi = Math.log(8);
-        for (int k = 0; k < t.minutes().length; k++) {
-            if (Double.isFinite(t.lower()[k])) {
-                lo = Math.min(lo, t.lower()[k]);
-                hi = Math.max(hi, t.upper()[k]);
-            }
-        }
-        double tmin = t.minutes()[0];
-        double tmax = t.minutes()[t.minutes().length - 1];
-        double lo0 = lo;
-        double hi0 = hi;
-        java.util.function.DoubleUnaryOperator x = m -> left + (m - tmin) / (tmax - tmin) * (w - left - right);
-        java.util.function.DoubleUnaryOperator y = v -> top + (hi0 - Math.max(lo0, Math.min(hi0, v))) / (hi0 - lo0) * (hgt - top - bottom);
-        StringBuilder s = new StringBuilder("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + w + " " + hgt
-                + "\" role=\"img\" aria-label=\"common odds ratio against time\" class=\"time\" font-size=\"12\">\n");
-        StringBuilder band = new StringBuilder();
-        for (int k = 0; k < t.minutes().length; k++) {
-            band.append(f1(x.applyAsDouble(t.minutes()[k]))).append(',').append(f1(y.applyAsDouble(t.upper()[k]))).append(' ');
-        }
-        for (int k = t.minutes().length - 1; k >= 0; k--) {
-            band.append(f1(x.applyAsDouble(t.minutes()[k]))).append(',').append(f1(y.applyAsDouble(t.lower()[k]))).append(' ');
-        }
-        s.append("<polygon points=\"").append(band.toString().trim()).append("\" fill=\"#c6dbef\"/>\n");
-        StringBuilder line = new StringBuilder();
-        for (int k = 0; k < t.minutes().length; k++) {
-            line.append(f1(x.applyAsDouble(t.minutes()[k]))).append(',').append(f1(y.applyAsDouble(t.logCor()[k]))).append(' ');
-        }
-        s.append("<polyline points=\"").append(line.toString().trim()).append("\" fill=\"none\" stroke=\"#08306b\" stroke-width=\"2\"/>\n");
-        double y1 = y.applyAsDouble(0);
-        s.append("<line x1=\"").append(left).append("\" y1=\"").append(f1(y1)).append("\" x2=\"").append(w - right).append("\" y2=\"").append(f1(y1))
-                .append("\" stroke=\"#888\" stroke-dasharray=\"3,3\"/>\n");
-        for (double v : new double[] {0.5, 1, 2, 4, 8, 16}) {
-            double lv = Math.log(v);
-            if (lv < lo - 1e-9 || lv > hi + 1e-9) {
-                continue;
-            }
-            s.append("<text x=\"").append(left - 6).append("\" y=\"").append(f1(y.applyAsDouble(lv) + 4)).append("\" text-anchor=\"end\">")
-                    .append(v < 1 ? "0.5" : Integer.toString((int) v)).append("</text>\n");
-        }
-        for (double m : t.minutes()) {
-            s.append("<text x=\"").append(f1(x.applyAsDouble(m))).append("\" y=\"").append(hgt - bottom + 16).append("\" text-anchor=\"middle\">")
-                    .append((int) m).append("</text>\n");
-        }
-        s.append("<text x=\"").append((left + w - right) / 2).append("\" y=\"").append(hgt - 8).append("\" text-anchor=\"middle\">")
-                .append("minutes from onset to randomisation</text>\n");
-        s.append("</svg><figcaption>Common odds ratio (log scale) against time from onset to randomisation, with its confidence band.</figcaption></figure>\n");
-        return s.toString();
     }
 
     private static void clinical(StringBuilder h, StudyReport r) {
@@ -512,7 +455,7 @@ public final class StudyHtml {
 
     /** HTML text escaping (the figures' escaping: text from the data renders as text). */
     static String esc(String s) {
-        return org.strokemeta.plot.Svg.esc(s);
+        return org.strokemeta.internal.Svg.esc(s);
     }
 
     private static final String CSS = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1a1a1a;margin:0;"

@@ -4,7 +4,7 @@ import java.util.List;
 import org.strokemeta.data.Note;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.effect.Measure;
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 import org.strokemeta.pool.Heterogeneity;
 import org.strokemeta.pool.MetaResult;
 import org.strokemeta.pool.Model;

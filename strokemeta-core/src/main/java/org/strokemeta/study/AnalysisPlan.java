@@ -44,7 +44,7 @@ import org.strokemeta.pool.Tau2Method;
  */
 public record AnalysisPlan(String title, List<String> covariates, RandomEffects randomEffects, int nAGQ, CategoryMerge merge,
                            List<String> binary, StudyEffect binaryModel, Tau2Method tau2, CiMethod ci, List<Subgroup> subgroups,
-                           boolean m2, double level, boolean skipMissing) {
+                           boolean m2, double level, boolean skipMissing) implements java.io.Serializable {
     private static final Set<String> KEYS = Set.of("title", "covariates", "random_effects", "nagq", "merge", "binary",
             "binary_model", "tau2", "ci", "subgroups", "m2_section", "level", "skip_missing", "comment");
 
@@ -66,7 +66,7 @@ public record AnalysisPlan(String title, List<String> covariates, RandomEffects 
      *                 groups &lt; 80 and ≥ 80, [16, 21] gives &lt; 16, 16 to &lt; 21 and ≥ 21; empty for a
      *                 categorical or 0/1 variable, whose values are the groups
      */
-    public record Subgroup(String label, String variable, List<Double> cuts) {
+    public record Subgroup(String label, String variable, List<Double> cuts) implements java.io.Serializable {
         public Subgroup {
             cuts = List.copyOf(cuts);
             for (int i = 1; i < cuts.size(); i++) {
@@ -180,7 +180,7 @@ public record AnalysisPlan(String title, List<String> covariates, RandomEffects 
     }
 
     private static byte[] resource(String name) {
-        try (InputStream in = AnalysisPlan.class.getClassLoader().getResourceAsStream("org/strokemeta/" + name)) {
+        try (InputStream in = AnalysisPlan.class.getResourceAsStream("/org/strokemeta/" + name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the class path");
             }

@@ -57,7 +57,8 @@ public final class IpdAnalysis {
      * @param notes        remarks from the fit
      */
     public record Shift(String method, CommonOddsRatio effect, List<Coefficient> coefficients, VarianceComponents variance,
-                        double logLik, int patients, boolean converged, String message, List<Note> notes) {
+                        double logLik, int patients, boolean converged, String message, List<Note> notes)
+            implements java.io.Serializable {
         public Shift {
             coefficients = List.copyOf(coefficients);
             notes = List.copyOf(notes);
@@ -73,7 +74,8 @@ public final class IpdAnalysis {
      * @param eventsControl     patients with the event, control arm
      * @param patientsControl   patients analysed, control arm
      */
-    public record Binary(BinaryResult result, int eventsTreatment, int patientsTreatment, int eventsControl, int patientsControl) {
+    public record Binary(BinaryResult result, int eventsTreatment, int patientsTreatment, int eventsControl, int patientsControl)
+            implements java.io.Serializable {
         static Binary of(BinaryResult r, PatientData d, BinaryOutcome y) {
             int[] c = new int[4];
             int[] event = y.event();
@@ -106,7 +108,8 @@ public final class IpdAnalysis {
      */
     public record Outcome(IpdRequest request, PatientData data, Shift adjusted, Shift unadjusted, TwoStageResult twoStage,
                           List<Binary> binary, List<EffectModification.Interaction> interactions,
-                          ProportionalOddsCheck poCheck, ClinicalSummaries clinical, List<Note> notes) {
+                          ProportionalOddsCheck poCheck, ClinicalSummaries clinical, List<Note> notes)
+            implements java.io.Serializable {
         /** The combined net benefit and NNT (null without the ordinal analyses or when no trial has both arms). */
         public NetBenefit benefit() {
             return clinical == null ? null : clinical.benefit();
@@ -219,8 +222,8 @@ public final class IpdAnalysis {
             double b = f.coefficient(name);
             double se = f.coefficientSe(name);
             double z = b / se;
-            double crit = org.strokemeta.pool.Dist.zCrit(r.level());
-            coefs.add(new Coefficient(name, b, se, z, org.strokemeta.pool.Dist.pNormal2(z), b - crit * se, b + crit * se));
+            double crit = org.strokemeta.internal.Dist.zCrit(r.level());
+            coefs.add(new Coefficient(name, b, se, z, org.strokemeta.internal.Dist.pNormal2(z), b - crit * se, b + crit * se));
         }
         String method = "proportional odds, " + th.label() + " (" + th.rCall() + ")";
         return new Shift(method, f.commonOddsRatio(), coefs, null, f.logLik(), (int) Math.round(f.patients()), f.converged(),

@@ -31,7 +31,7 @@ public final class PublishedEvidence {
 
     /** A published estimate. */
     public record Published(String analysis, String outcome, String measure, double estimate, double lower, double upper, boolean adjusted,
-                            String source, String note) {
+                            String source, String note) implements java.io.Serializable {
     }
 
     /**
@@ -45,7 +45,7 @@ public final class PublishedEvidence {
      * @param explanation why the two differ
      */
     public record Comparison(String label, Published published, CommonOddsRatio computed, int patients, String confidence,
-                             String explanation) {
+                             String explanation) implements java.io.Serializable {
     }
 
     /** The bundled per-arm mRS distributions as a table of counts. */
@@ -157,7 +157,7 @@ public final class PublishedEvidence {
     }
 
     private static Table table(String name) {
-        try (InputStream in = PublishedEvidence.class.getClassLoader().getResourceAsStream(DIR + name)) {
+        try (InputStream in = PublishedEvidence.class.getResourceAsStream("/" + DIR + name)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled evidence " + name + " is missing");
             }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
 import org.strokemeta.effect.EffectSizes;
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 import org.strokemeta.pool.MetaModel;
 import org.strokemeta.pool.MetaOptions;
 import org.strokemeta.regression.Design;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.strokemeta.internal.CumulativeLogit;
 import org.strokemeta.pool.CountingExecutor;
 import org.strokemeta.pool.Execution;
 import org.strokemeta.data.PatientData;

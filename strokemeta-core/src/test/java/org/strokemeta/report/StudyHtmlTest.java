@@ -11,8 +11,8 @@ import org.strokemeta.data.CsvReader;
 import org.strokemeta.data.StrokeCohort;
 import org.strokemeta.data.StrokeLoader;
 import org.strokemeta.study.AnalysisPlan;
-import org.strokemeta.study.CohortSimulator;
-import org.strokemeta.study.SimulationSpec;
+import org.strokemeta.simulation.CohortSimulator;
+import org.strokemeta.simulation.SimulationSpec;
 import org.strokemeta.study.StudyReport;
 
 class StudyHtmlTest {

@@ -14,6 +14,7 @@ import org.strokemeta.data.StrokeLoader;
 import org.strokemeta.ipd.BinaryOptions;
 import org.strokemeta.ipd.BinaryOutcome;
 import org.strokemeta.ipd.BinaryResult;
+import org.strokemeta.ipd.SubgroupInteraction;
 import org.strokemeta.ipd.StudyEffect;
 import org.strokemeta.ordinal.PoOptions;
 import org.strokemeta.ordinal.ProportionalOdds;
@@ -60,7 +61,7 @@ class StudyReportTest {
     void primary_and_secondary_outcomes_are_the_engines() {
         List<String> cov = PLAN.covariates();
         PatientData d = cohort.patients(cov);
-        IpdAnalysis.Shift direct = IpdAnalysis.shift(d, StudyReport.request(PLAN, cov, List.of()));
+        IpdAnalysis.Shift direct = IpdAnalysis.shift(d, StudyRun.request(PLAN, cov, List.of()));
         assertThat(report.main().adjusted().effect().logCor()).isEqualTo(direct.effect().logCor());
         assertThat(report.main().adjusted().method()).contains("mixed model");
         BinaryResult mrs02 = StudyEffect.RANDOM_INTERCEPT.fit(d, BinaryOutcome.atMost(d, 2), new BinaryOptions(StudyEffect.RANDOM_INTERCEPT, cov, 1, 0.95));
@@ -79,9 +80,9 @@ class StudyReportTest {
         List<String> adjust = new ArrayList<>(PLAN.covariates());
         adjust.removeAll(List.of("ica", "m1", "m2"));
         PatientData d = cohort.patients(PLAN.covariates());
-        StudyReport.Grouping g = StudyReport.grouping(cohort, d, "occlusion_site", List.of());
+        SubgroupSections.Grouping g = SubgroupSections.grouping(cohort, d, "occlusion_site", List.of());
         SubgroupInteraction.Result test = SubgroupInteraction.test(d, g.group(), 3, adjust,
-                IpdAnalysis.po(StudyReport.request(PLAN, adjust, List.of()), Thresholds.STRATIFIED));
+                IpdAnalysis.po(StudyRun.request(PLAN, adjust, List.of()), Thresholds.STRATIFIED));
         assertThat(site.interaction().p()).isEqualTo(test.p());
         assertThat(site.interaction().df()).isEqualTo(2);
         StudyReport.SubgroupResult age = report.subgroups().get(1);
@@ -111,5 +112,26 @@ class StudyReportTest {
         assertThat(report.grotta().get(1).label()).isEqualTo("M2 occlusions");
         assertThat(report.simulated()).isTrue();
         assertThat(report.missingCovariates()).isEmpty();
+    }
+
+    @Test
+    void report_is_a_serializable_value_whose_arrays_cannot_be_changed_from_outside() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(report);
+        }
+        Object copy;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = in.readObject();
+        }
+        assertThat(copy).isEqualTo(report).isNotSameAs(report);
+        assertThat(copy.hashCode()).isEqualTo(report.hashCode());
+        report.baseline().get(0).evt()[0] = -1;
+        report.grotta().get(0).counts()[0][0] = -1;
+        report.time().logCor()[0] = -1;
+        assertThat(report.baseline().get(0).evt()[0]).isEqualTo(871);
+        assertThat(report.grotta().get(0).counts()[0][0]).isNotEqualTo(-1);
+        assertThat(report.time().logCor()[0]).isNotEqualTo(-1);
+        assertThat(copy).isEqualTo(report);
     }
 }

@@ -1,4 +1,4 @@
-package org.strokemeta.pool;
+package org.strokemeta.internal;
 
 import java.util.concurrent.CancellationException;
 
@@ -11,7 +11,11 @@ public final class Cancellation {
     private Cancellation() {
     }
 
-    /** Throws {@link CancellationException} when the current thread has been interrupted. */
+    /**
+     * Stops the current fit when its thread has been interrupted.
+     *
+     * @throws CancellationException when the current thread has been interrupted
+     */
     public static void check() {
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("the analysis was stopped before it ended (its time limit was reached or it was cancelled)");

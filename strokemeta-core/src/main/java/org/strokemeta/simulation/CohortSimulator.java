@@ -1,4 +1,4 @@
-package org.strokemeta.study;
+package org.strokemeta.simulation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

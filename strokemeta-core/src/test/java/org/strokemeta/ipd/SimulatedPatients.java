@@ -1,10 +1,12 @@
-package org.strokemeta.study;
+package org.strokemeta.ipd;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.strokemeta.data.CsvReader;
 import org.strokemeta.data.PatientData;
 import org.strokemeta.data.StrokeLoader;
+import org.strokemeta.simulation.CohortSimulator;
+import org.strokemeta.simulation.SimulationSpec;
 
 /** Small simulated cohorts for tests. */
 final class SimulatedPatients {

@@ -1,4 +1,4 @@
-package org.strokemeta.pool;
+package org.strokemeta.internal;
 
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.FDistribution;
@@ -15,22 +15,43 @@ public final class Dist {
     private Dist() {
     }
 
-    /** Two-sided p-value of a z statistic. */
+    /**
+     * The two-sided p-value of a z statistic.
+     *
+     * @param z the statistic
+     * @return P(|Z| ≥ |z|) for a standard normal Z
+     */
     public static double pNormal2(double z) {
         return 2 * STD_NORMAL.survivalProbability(Math.abs(z));
     }
 
-    /** The upper (1 − level)/2 quantile of the standard normal. */
+    /**
+     * The critical value of a two-sided normal confidence interval.
+     *
+     * @param level the confidence level, in (0, 1) (0.95 for 95%)
+     * @return the upper (1 − level)/2 quantile of the standard normal (1.959964 for 0.95)
+     */
     public static double zCrit(double level) {
         return STD_NORMAL.inverseSurvivalProbability((1 - level) / 2);
     }
 
-    /** Standard normal upper-tail probability. */
+    /**
+     * The standard normal upper-tail probability.
+     *
+     * @param z the value
+     * @return P(Z &gt; z)
+     */
     public static double normalSurvival(double z) {
         return STD_NORMAL.survivalProbability(z);
     }
 
-    /** Two-sided p-value of a t statistic. */
+    /**
+     * The two-sided p-value of a t statistic.
+     *
+     * @param t  the statistic
+     * @param df its degrees of freedom
+     * @return P(|T| ≥ |t|), NaN when df is not positive
+     */
     public static double pT2(double t, double df) {
         if (!(df > 0)) {
             return Double.NaN;
@@ -38,7 +59,13 @@ public final class Dist {
         return 2 * TDistribution.of(df).survivalProbability(Math.abs(t));
     }
 
-    /** The upper (1 − level)/2 quantile of t with df degrees of freedom. */
+    /**
+     * The critical value of a two-sided t confidence interval.
+     *
+     * @param level the confidence level, in (0, 1)
+     * @param df    the degrees of freedom
+     * @return the upper (1 − level)/2 quantile of t with df degrees of freedom, NaN when df is not positive
+     */
     public static double tCrit(double level, double df) {
         if (!(df > 0)) {
             return Double.NaN;
@@ -46,7 +73,13 @@ public final class Dist {
         return TDistribution.of(df).inverseSurvivalProbability((1 - level) / 2);
     }
 
-    /** Upper-tail probability of a chi-square statistic. */
+    /**
+     * The upper-tail probability of a chi-square statistic.
+     *
+     * @param x  the statistic
+     * @param df its degrees of freedom
+     * @return P(X &gt; x), NaN when df is not positive
+     */
     public static double pChisq(double x, double df) {
         if (!(df > 0)) {
             return Double.NaN;
@@ -58,6 +91,10 @@ public final class Dist {
      * The chi-square quantile with upper-tail probability {@code upper}. The inversion is costly
      * (tens of microseconds) and batch runs ask for the same few quantiles thousands of times, so
      * values are remembered; the memo only caches a pure function and never changes a result.
+     *
+     * @param upper the upper-tail probability, in (0, 1)
+     * @param df    the degrees of freedom (positive)
+     * @return the quantile q with P(X &gt; q) = upper
      */
     public static double chisqUpperQuantile(double upper, double df) {
         if (QUANTILES.size() > 10_000) {
@@ -73,7 +110,14 @@ public final class Dist {
     private static final java.util.concurrent.ConcurrentHashMap<QuantileKey, Double> QUANTILES =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Upper-tail probability of an F statistic. */
+    /**
+     * The upper-tail probability of an F statistic.
+     *
+     * @param x   the statistic
+     * @param df1 its numerator degrees of freedom
+     * @param df2 its denominator degrees of freedom
+     * @return P(F &gt; x), NaN when a degree of freedom is not positive
+     */
     public static double pF(double x, double df1, double df2) {
         if (!(df1 > 0 && df2 > 0)) {
             return Double.NaN;

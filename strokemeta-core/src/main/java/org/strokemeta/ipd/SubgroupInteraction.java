@@ -1,4 +1,4 @@
-package org.strokemeta.study;
+package org.strokemeta.ipd;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import org.strokemeta.ordinal.PoOptions;
 import org.strokemeta.ordinal.ProportionalOdds;
 import org.strokemeta.ordinal.ProportionalOddsFit;
 import org.strokemeta.ordinal.Thresholds;
-import org.strokemeta.pool.Dist;
+import org.strokemeta.internal.Dist;
 
 /**
  * The test for a difference of the treatment effect between subgroups (L groups, L − 1 degrees of
@@ -30,18 +30,27 @@ public final class SubgroupInteraction {
      * @param p         its p-value
      * @param message   why there is no test (null when there is one)
      */
-    public record Result(double statistic, int df, double p, String message) {
+    public record Result(double statistic, int df, double p, String message) implements java.io.Serializable {
+        /**
+         * Tells whether there is a test.
+         *
+         * @return true when the test was computed (no message)
+         */
         public boolean valid() {
             return message == null;
         }
     }
 
     /**
+     * Tests whether the treatment effect differs between the groups, by the likelihood ratio of the
+     * within-trial interactions.
+     *
      * @param d      the patients (with the adjustment covariates)
      * @param group  each patient's group, 0..levels − 1, or −1 to leave the patient out
      * @param levels the number of groups
      * @param adjust adjustment covariates (those describing the grouping variable itself excluded by the caller)
      * @param po     proportional-odds options (the cut-points are stratified by trial)
+     * @return the test, or a result with a message when fewer than two groups have patients or a model fails
      */
     public static Result test(PatientData d, int[] group, int levels, List<String> adjust, PoOptions po) {
         int n = d.size();

@@ -1,4 +1,4 @@
-package org.strokemeta.study;
+package org.strokemeta.ordinal;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -15,7 +15,7 @@ import org.strokemeta.ordinal.ProportionalOddsFit;
  * the same as R's Hmisc::popower and posamsize) and power by simulation of the trial itself.
  *
  * <p>Under the alternative the treatment arm's distribution is the control distribution shifted by
- * the common odds ratio: odds(mRS <= j | treatment) = cOR · odds(mRS <= j | control), cOR > 1 meaning
+ * the common odds ratio: odds(mRS ≤ j | treatment) = cOR · odds(mRS ≤ j | control), cOR &gt; 1 meaning
  * a shift toward better (lower) categories. Whitehead's variance uses the mean of the two arms'
  * distributions weighted by allocation, p̄: V = n_T n_C N / (3 (N + 1)²) · (1 − Σ p̄_j³), and
  * power = Φ(|log cOR| √V − z_{1−α/2}).
@@ -30,12 +30,24 @@ public final class ShiftPower {
      * A planned trial.
      *
      * @param control    the expected control-arm distribution over the categories (sums to 1)
-     * @param cor        the common odds ratio to detect (> 1 = better with treatment)
+     * @param cor        the common odds ratio to detect (&gt; 1 = better with treatment)
      * @param nTreatment patients in the treatment arm
      * @param nControl   patients in the control arm
      * @param alpha      two-sided significance level
      */
-    public record Design(double[] control, double cor, int nTreatment, int nControl, double alpha) {
+    public record Design(double[] control, double cor, int nTreatment, int nControl, double alpha) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * Checks and copies a planned trial.
+         *
+         * @param control    the expected control-arm distribution (sums to 1, at least two categories)
+         * @param cor        the common odds ratio to detect (positive, finite)
+         * @param nTreatment patients in the treatment arm (at least 1)
+         * @param nControl   patients in the control arm (at least 1)
+         * @param alpha      two-sided significance level, in (0, 1)
+         * @throws IllegalArgumentException when a value is out of its range
+         */
         public Design {
             control = control.clone();
             double s = 0;
@@ -65,6 +77,33 @@ public final class ShiftPower {
         int total() {
             return nTreatment + nControl;
         }
+
+        /**
+         * The expected control-arm distribution over the categories.
+         *
+         * @return a copy (shares summing to 1)
+         */
+        @Override
+        public double[] control() {
+            return control.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Design d && java.util.Arrays.equals(control, d.control) && Double.compare(cor, d.cor) == 0
+                    && nTreatment == d.nTreatment && nControl == d.nControl && Double.compare(alpha, d.alpha) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(java.util.Arrays.hashCode(control), cor, nTreatment, nControl, alpha);
+        }
+
+        @Override
+        public String toString() {
+            return "Design[control=" + java.util.Arrays.toString(control) + ", cor=" + cor + ", nTreatment=" + nTreatment
+                    + ", nControl=" + nControl + ", alpha=" + alpha + "]";
+        }
     }
 
     /**
@@ -76,10 +115,16 @@ public final class ShiftPower {
      * @param notFitted  trials whose model had no finite estimate (counted as not significant)
      * @param seed       the seed used
      */
-    public record Simulated(double power, double mcSe, int trials, int notFitted, long seed) {
+    public record Simulated(double power, double mcSe, int trials, int notFitted, long seed) implements java.io.Serializable {
     }
 
-    /** The treatment arm's distribution under proportional odds with the given common odds ratio. */
+    /**
+     * The treatment arm's distribution under proportional odds with the given common odds ratio.
+     *
+     * @param control the control arm's distribution over the categories (best first)
+     * @param cor     the common odds ratio (&gt; 1 shifts toward the first categories)
+     * @return the treatment arm's distribution, summing to 1
+     */
     public static double[] treatmentDistribution(double[] control, double cor) {
         int k = control.length;
         double[] out = new double[k];
@@ -106,7 +151,12 @@ public final class ShiftPower {
         return m;
     }
 
-    /** Whitehead's power. */
+    /**
+     * The power of the trial by Whitehead's formula (Whitehead 1993; Hmisc::popower).
+     *
+     * @param d the planned trial
+     * @return the power, in (0, 1)
+     */
     public static double whitehead(Design d) {
         double[] p = mean(d.control(), d.cor(), d.nTreatment(), d.nControl());
         double n = d.total();
@@ -116,7 +166,15 @@ public final class ShiftPower {
 
     /**
      * Whitehead's total sample size for a power, with a share {@code fractionTreatment} of patients in
-     * the treatment arm (0.5 for equal allocation); p̄ is taken at that allocation.
+     * the treatment arm (0.5 for equal allocation); p̄ is taken at that allocation (Hmisc::posamsize).
+     *
+     * @param control           the expected control-arm distribution (sums to 1)
+     * @param cor               the common odds ratio to detect
+     * @param power             the power wanted, in (0, 1)
+     * @param alpha             two-sided significance level, in (0, 1)
+     * @param fractionTreatment the share of patients in the treatment arm, in (0, 1)
+     * @return the total number of patients (not rounded)
+     * @throws IllegalArgumentException when a value is out of its range
      */
     public static double whiteheadSampleSize(double[] control, double cor, double power, double alpha, double fractionTreatment) {
         if (!(power > 0 && power < 1) || !(fractionTreatment > 0 && fractionTreatment < 1)) {
@@ -137,6 +195,12 @@ public final class ShiftPower {
     /**
      * Power by simulation: each trial draws its arms' outcomes from the control and the shifted
      * distribution, fits the proportional-odds model and tests the common odds ratio (Wald, two-sided).
+     *
+     * @param d      the planned trial
+     * @param trials the number of simulated trials (at least 1)
+     * @param seed   the seed of the random stream (the same seed gives the same result)
+     * @return the simulated power with its Monte Carlo standard error
+     * @throws IllegalArgumentException when trials is less than 1
      */
     public static Simulated simulate(Design d, int trials, long seed) {
         if (trials < 1) {
@@ -150,7 +214,7 @@ public final class ShiftPower {
         int hits = 0;
         int failed = 0;
         for (int r = 0; r < trials; r++) {
-            org.strokemeta.pool.Cancellation.check();
+            org.strokemeta.internal.Cancellation.check();
             double[] ct = counts(rng, t, d.nTreatment());
             double[] cc = counts(rng, d.control(), d.nControl());
             OrdinalTable table = new OrdinalTable("simulated", new String[] {"trial"}, new int[] {0}, new double[][] {ct},

@@ -1,4 +1,4 @@
-package org.strokemeta.study;
+package org.strokemeta.simulation;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +21,17 @@ import org.strokemeta.data.Table;
  * @param trials     the trials, in order
  * @param parameters the model parameters by name
  */
-public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> parameters) {
+public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> parameters) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final String DIR = "org/strokemeta/simulate/";
 
+    /**
+     * Makes a calibration, copying the trials and parameters.
+     *
+     * @param trials     the trials, in order (at least one)
+     * @param parameters the model parameters by name
+     * @throws IllegalArgumentException when there is no trial
+     */
     public SimulationSpec {
         trials = List.copyOf(trials);
         parameters = Map.copyOf(parameters);
@@ -48,11 +56,106 @@ public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> para
      * @param source      where these numbers come from
      */
     public record TrialSpec(String name, int nEvt, int nControl, double[] age, double[] ageSpread, boolean ageMedian,
-                            double[] nihss, double[] nihssIqr, double[] ivtShare, String source) {
+                            double[] nihss, double[] nihssIqr, double[] ivtShare, String source) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * Checks a trial and copies its arrays.
+         *
+         * @param name      the trial
+         * @param nEvt      patients randomised to thrombectomy
+         * @param nControl  patients randomised to control
+         * @param age       age per arm {evt, control}
+         * @param ageSpread per arm, the SD or the interquartile range of age
+         * @param ageMedian true when age is given as median and IQR
+         * @param nihss     median NIHSS per arm
+         * @param nihssIqr  interquartile range of NIHSS per arm
+         * @param ivtShare  share given intravenous thrombolysis per arm (0-1)
+         * @param source    where these numbers come from
+         * @throws IllegalArgumentException when an arm size is negative or the trial has no patient
+         */
         public TrialSpec {
             if (nEvt < 0 || nControl < 0 || nEvt + nControl == 0) {
                 throw new IllegalArgumentException("trial " + name + " needs patients");
             }
+            age = age.clone();
+            ageSpread = ageSpread.clone();
+            nihss = nihss.clone();
+            nihssIqr = nihssIqr.clone();
+            ivtShare = ivtShare.clone();
+        }
+
+        /**
+         * Age per arm {evt, control}: mean, or median (see {@link #ageMedian()}), in years.
+         *
+         * @return a copy
+         */
+        @Override
+        public double[] age() {
+            return age.clone();
+        }
+
+        /**
+         * Per arm, the SD of age (mean form) or its interquartile range (median form), in years.
+         *
+         * @return a copy
+         */
+        @Override
+        public double[] ageSpread() {
+            return ageSpread.clone();
+        }
+
+        /**
+         * Median NIHSS per arm {evt, control}.
+         *
+         * @return a copy
+         */
+        @Override
+        public double[] nihss() {
+            return nihss.clone();
+        }
+
+        /**
+         * Interquartile range of NIHSS per arm (NaN when not published).
+         *
+         * @return a copy
+         */
+        @Override
+        public double[] nihssIqr() {
+            return nihssIqr.clone();
+        }
+
+        /**
+         * Share given intravenous thrombolysis per arm (0-1).
+         *
+         * @return a copy
+         */
+        @Override
+        public double[] ivtShare() {
+            return ivtShare.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TrialSpec t && name.equals(t.name) && nEvt == t.nEvt && nControl == t.nControl
+                    && java.util.Arrays.equals(age, t.age) && java.util.Arrays.equals(ageSpread, t.ageSpread) && ageMedian == t.ageMedian
+                    && java.util.Arrays.equals(nihss, t.nihss) && java.util.Arrays.equals(nihssIqr, t.nihssIqr)
+                    && java.util.Arrays.equals(ivtShare, t.ivtShare) && java.util.Objects.equals(source, t.source);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(name, nEvt, nControl, java.util.Arrays.hashCode(age), java.util.Arrays.hashCode(ageSpread),
+                    ageMedian, java.util.Arrays.hashCode(nihss), java.util.Arrays.hashCode(nihssIqr), java.util.Arrays.hashCode(ivtShare),
+                    source);
+        }
+
+        @Override
+        public String toString() {
+            return "TrialSpec[name=" + name + ", nEvt=" + nEvt + ", nControl=" + nControl + ", age=" + java.util.Arrays.toString(age)
+                    + ", ageSpread=" + java.util.Arrays.toString(ageSpread) + ", ageMedian=" + ageMedian + ", nihss="
+                    + java.util.Arrays.toString(nihss) + ", nihssIqr=" + java.util.Arrays.toString(nihssIqr) + ", ivtShare="
+                    + java.util.Arrays.toString(ivtShare) + ", source=" + source + "]";
         }
     }
 
@@ -63,14 +166,26 @@ public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> para
      * @param value  its value
      * @param source the publication it comes from, or "assumption: ..." when it is not a published figure
      */
-    public record Parameter(String name, double value, String source) {
-        /** True when the value is not a published figure. */
+    public record Parameter(String name, double value, String source) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * Tells whether the value is an assumption rather than a published figure.
+         *
+         * @return true when the source starts with "assumption"
+         */
         public boolean assumed() {
             return source.startsWith("assumption");
         }
     }
 
-    /** The value of a parameter; an error naming it when absent. */
+    /**
+     * The value of a parameter.
+     *
+     * @param name the parameter's name
+     * @return its value
+     * @throws IllegalArgumentException naming the parameter when it is absent
+     */
     public double value(String name) {
         Parameter p = parameters.get(name);
         if (p == null) {
@@ -79,7 +194,14 @@ public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> para
         return p.value();
     }
 
-    /** Parameters name0, name1, ... as an array (for example control_mrs0..control_mrs6). */
+    /**
+     * Parameters prefix0, prefix1, ... as an array (for example control_mrs0..control_mrs6).
+     *
+     * @param prefix the common start of their names
+     * @param count  how many there are
+     * @return their values in order
+     * @throws IllegalArgumentException naming a parameter that is absent
+     */
     public double[] values(String prefix, int count) {
         double[] v = new double[count];
         for (int i = 0; i < count; i++) {
@@ -88,7 +210,11 @@ public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> para
         return v;
     }
 
-    /** The patients of all trials. */
+    /**
+     * The number of patients of all trials.
+     *
+     * @return both arms of every trial
+     */
     public int patients() {
         int n = 0;
         for (TrialSpec t : trials) {
@@ -97,12 +223,23 @@ public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> para
         return n;
     }
 
-    /** The bundled HERMES calibration. */
+    /**
+     * The bundled HERMES calibration.
+     *
+     * @return the calibration read from the product's resources
+     */
     public static SimulationSpec hermes() {
         return of(resource("hermes-trials.csv"), resource("hermes-parameters.csv"));
     }
 
-    /** Reads a calibration from its two tables. */
+    /**
+     * Reads a calibration from its two tables.
+     *
+     * @param trials     one row per trial (name, arm sizes, age, NIHSS and thrombolysis per arm, source)
+     * @param parameters one row per parameter (name, value, source)
+     * @return the calibration
+     * @throws InputException when a value is missing or not a number
+     */
     public static SimulationSpec of(Table trials, Table parameters) {
         List<TrialSpec> list = new ArrayList<>();
         for (int i = 0; i < trials.rows(); i++) {
@@ -164,7 +301,7 @@ public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> para
     }
 
     private static Table resource(String name) {
-        try (InputStream in = SimulationSpec.class.getClassLoader().getResourceAsStream(DIR + name)) {
+        try (InputStream in = SimulationSpec.class.getResourceAsStream("/" + DIR + name)) {
             if (in == null) {
                 throw new IllegalStateException("the simulation calibration " + name + " is missing from the class path");
             }

@@ -1,4 +1,4 @@
-package org.strokemeta.study;
+package org.strokemeta.ordinal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.strokemeta.plot;
+package org.strokemeta.internal;
 
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -14,12 +14,20 @@ public final class Svg {
     /**
      * A text from the data (a study or arm name) for a figure: cut in the middle when longer than
      * {@link #MAX_TEXT} characters, then escaped; the whole text stays in the JSON output.
+     *
+     * @param s the text
+     * @return the text, shortened and escaped for SVG
      */
     public static String data(String s) {
         return esc(org.strokemeta.data.InputException.shorten(s, MAX_TEXT));
     }
 
-    /** XML escaping of text and attribute values: a study named {@code <script>} or {@code &} renders as text. */
+    /**
+     * Escapes text and attribute values for XML: a study named {@code <script>} or {@code &} renders as text.
+     *
+     * @param s the text, or null
+     * @return the escaped text (empty for null)
+     */
     public static String esc(String s) {
         if (s == null) {
             return "";
@@ -45,14 +53,26 @@ public final class Svg {
         return b.toString();
     }
 
-    /** A coordinate with one decimal. */
-    static String f(double v) {
+    /**
+     * Writes a coordinate with one decimal.
+     *
+     * @param v the coordinate, in SVG user units
+     * @return the coordinate rounded half away from zero to one decimal, "NA" for NaN
+     */
+    public static String f(double v) {
         return fixed(v, 1);
     }
 
     private static final long[] POW10 = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
-    /** Fixed decimals (half away from zero), "NA" for NaN; figures write thousands of coordinates, so no Formatter. */
+    /**
+     * Writes a number with fixed decimals (half away from zero); figures write thousands of
+     * coordinates, so no Formatter.
+     *
+     * @param v        the number
+     * @param decimals the number of decimals, 0 or more
+     * @return the number, "NA" for NaN, "Inf" or "-Inf" for infinities
+     */
     public static String fixed(double v, int decimals) {
         if (Double.isNaN(v)) {
             return "NA";
@@ -80,8 +100,13 @@ public final class Svg {
         return b.toString();
     }
 
-    /** The shortest plain decimal of a value (2, 0.5, 0.25). */
-    static String trim(double v) {
+    /**
+     * Writes the shortest plain decimal of a value (2, 0.5, 0.25), for axis ticks.
+     *
+     * @param v a finite value
+     * @return its shortest plain decimal, without exponent or trailing zeros
+     */
+    public static String trim(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }
