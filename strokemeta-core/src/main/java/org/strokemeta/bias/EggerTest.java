@@ -24,6 +24,7 @@ import org.strokemeta.data.Note;
  * @param converged    false when the tau² estimator of the meta-regression did not converge
  * @param method       a short description of the test
  * @param notes        what the user should know about the fit
+ * @serial exclude
  */
 public record EggerTest(EggerModel model, int k, double slope, double slopeSe, double statistic, double df, double p,
                         double intercept, double interceptSe, double ciLower, double ciUpper, double level,

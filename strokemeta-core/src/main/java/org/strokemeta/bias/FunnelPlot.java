@@ -20,6 +20,7 @@ import org.strokemeta.pool.MetaResult;
  * @param seMax    the top of the standard-error axis (1.1 times the largest standard error)
  * @param points   the studies, in the analysis' order
  * @param contours one region per level, from the widest (highest level) to the narrowest
+ * @serial exclude
  */
 public record FunnelPlot(double estimate, double centre, double tau2, double seMax, List<Point> points,
                          List<Contour> contours) implements java.io.Serializable {
@@ -80,6 +81,7 @@ public record FunnelPlot(double estimate, double centre, double tau2, double seM
      * @param yi     its effect (x axis)
      * @param sei    its standard error (y axis, drawn downwards)
      * @param filled true for a study filled in by trim-and-fill
+     * @serial exclude
      */
     public record Point(String study, double yi, double sei, boolean filled) implements java.io.Serializable {
     }
@@ -93,6 +95,7 @@ public record FunnelPlot(double estimate, double centre, double tau2, double seM
      * @param se    the standard errors, ascending from 0 to seMax
      * @param lower centre − z·√(se² + τ²)
      * @param upper centre + z·√(se² + τ²)
+     * @serial exclude
      */
     public record Contour(double level, double z, double[] se, double[] lower, double[] upper) implements java.io.Serializable {
         public Contour {

@@ -37,6 +37,7 @@ public final class KendallTau {
      * @param s       concordant minus discordant pairs (Kendall's S)
      * @param tiesX   the sizes of the groups of tied x values
      * @param tiesY   the sizes of the groups of tied y values
+     * @serial exclude
      */
     public record Counts(int n, long pairs, long tiedX, long tiedY, long tiedXY, long s, long[] tiesX, long[] tiesY) implements java.io.Serializable {
         public Counts {
@@ -117,6 +118,7 @@ public final class KendallTau {
      * @param exact     true when p comes from the exact null distribution
      * @param statistic the number of concordant pairs T (exact) or the z statistic S/√var(S) (normal)
      * @param counts    the pair counts
+     * @serial exclude
      */
     public record Test(double tau, double p, boolean exact, double statistic, Counts counts) implements java.io.Serializable {
     }

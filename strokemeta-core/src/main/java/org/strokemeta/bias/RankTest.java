@@ -15,6 +15,7 @@ import org.strokemeta.data.Note;
  * @param theta     the fixed-effect estimate the effects were standardised around
  * @param method    a short description of the test
  * @param notes     what the user should know (ties, an undefined tau)
+ * @serial exclude
  */
 public record RankTest(double tau, double p, PValueMethod pMethod, double statistic, int k, double theta,
                        String method, List<Note> notes) implements java.io.Serializable {

@@ -26,6 +26,7 @@ import org.strokemeta.pool.MetaResult;
  * @param fitSettings   the options of the fits inside trim-and-fill and of the analysis of the filled data set
  * @param method        a short description
  * @param notes         what the user should know
+ * @serial exclude
  */
 public record TrimFillResult(Side side, boolean sideChosen, double sideSlope, K0Estimator estimator, int k0,
                              double k0Se, double k0P, int iterations, int maxIterations, boolean converged,
@@ -43,6 +44,7 @@ public record TrimFillResult(Side side, boolean sideChosen, double sideSlope, K0
      * @param yi       the mirrored effect, 2θ − y of the observed study
      * @param vi       the variance of the observed study
      * @param mirrorOf the label of the observed study it mirrors
+     * @serial exclude
      */
     public record FilledStudy(String label, double yi, double vi, String mirrorOf) implements java.io.Serializable {
     }

@@ -26,6 +26,7 @@ public final class Examples {
      *                    SHIFT for tabulated ordinal outcomes and IPD for patient-level data
      * @param ratio       generic estimates given as ratios with CIs (analysed on the log scale)
      * @param description what it is and where it comes from
+     * @serial exclude
      */
     public record Example(String name, String file, String measure, boolean ratio, String description) implements java.io.Serializable {
         /** True for study-level data analysed with an effect measure. */

@@ -38,6 +38,7 @@ public final class IntervalScale {
      * @param ratioStudies   rows (0-based) whose intervals fit only the ratio reading
      * @param absoluteStudies rows whose intervals fit only the natural-scale reading
      * @param reason         why, as a phrase for a note ("their intervals are symmetric on the log scale (36 of 37 studies)")
+     * @serial exclude
      */
     public record Verdict(Reading reading, List<Integer> ratioStudies, List<Integer> absoluteStudies, String reason) implements java.io.Serializable {
         public Verdict {

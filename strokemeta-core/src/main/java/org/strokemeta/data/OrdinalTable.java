@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param control    counts per category in the control arm
  * @param categories the number of categories
  * @param notes      remarks (empty categories, merged categories)
+ * @serial exclude
  */
 public record OrdinalTable(String source, String[] study, int[] lines, double[][] treatment, double[][] control,
                            int categories, List<Note> notes) implements Serializable {

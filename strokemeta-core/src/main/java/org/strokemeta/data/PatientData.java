@@ -22,6 +22,7 @@ import java.util.List;
  * @param lines          the file line of each patient
  * @param excluded       the number of patients left out
  * @param notes          what was left out and why, and other remarks
+ * @serial exclude
  */
 public record PatientData(String source, String[] studyNames, int[] study, int[] treatment, int[] outcome, int categories,
                           List<String> covariateNames, double[][] covariates, int[] lines, int excluded, List<Note> notes) implements java.io.Serializable {

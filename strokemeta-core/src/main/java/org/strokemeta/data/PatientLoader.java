@@ -25,6 +25,7 @@ public final class PatientLoader {
      * @param outcome    the ordinal outcome column: whole numbers 0 (best) to categories − 1
      * @param categories the number of outcome categories (7 for mRS 0-6), or 0 to take the largest value seen + 1
      * @param covariates adjustment columns (numeric)
+     * @serial exclude
      */
     public record Columns(String study, String treatment, String outcome, int categories, List<String> covariates) implements java.io.Serializable {
         public Columns {

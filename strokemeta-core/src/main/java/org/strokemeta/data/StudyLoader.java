@@ -22,6 +22,7 @@ public final class StudyLoader {
      * @param scale   whether the estimates are ratios (analysed on the log scale) or differences;
      *                {@link Scale#AUTO} tells it from the intervals' symmetry ({@link IntervalScale})
      * @param ciLevel the level of the given confidence intervals, 0.95 when papers print 95% CIs
+     * @serial exclude
      */
     public record GenericInput(Scale scale, double ciLevel) implements java.io.Serializable {
         public GenericInput {

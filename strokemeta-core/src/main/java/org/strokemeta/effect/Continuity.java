@@ -9,6 +9,7 @@ import java.util.Locale;
  * @param add    the amount added to each of the four cells
  * @param to     which studies receive it
  * @param drop00 leave out studies with no events (or only events) in both arms
+ * @serial exclude
  */
 public record Continuity(double add, To to, boolean drop00) implements java.io.Serializable {
     /** Which studies receive the correction. */

@@ -19,6 +19,7 @@ import org.strokemeta.internal.SharedArrays;
  * @param vi      sampling variances
  * @param input   the study data the effects came from (arm-level counts are needed by Mantel-Haenszel and Peto)
  * @param notes   what happened to individual studies
+ * @serial exclude
  */
 public record EffectSizes(Measure measure, String[] study, int[] lines, int[] rows, double[] yi, double[] vi,
                           Studies input, List<Note> notes) implements java.io.Serializable {

@@ -13,6 +13,7 @@ import org.strokemeta.pool.Execution;
  * @param level       the confidence level of the intervals
  * @param execution   where the parallel parts of the random-intercept model run (as {@link MixedOptions#execution()}):
  *                    the library's pool by default; the estimates do not depend on it
+ * @serial exclude
  */
 public record BinaryOptions(StudyEffect studyEffect, List<String> covariates, int nAGQ, double level, Execution execution)
         implements java.io.Serializable {

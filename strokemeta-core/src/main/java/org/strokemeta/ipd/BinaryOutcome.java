@@ -8,6 +8,7 @@ import org.strokemeta.data.PatientData;
  *
  * @param name  what the event is, for reports ("mRS 0-2", "death")
  * @param event 1 when the patient had the event, 0 otherwise, in the order of the patient data
+ * @serial exclude
  */
 public record BinaryOutcome(String name, int[] event) implements java.io.Serializable {
     public BinaryOutcome {

@@ -31,6 +31,7 @@ import org.strokemeta.regression.Coefficient;
  * @param convergence    the closing message of the fit
  * @param separation     true when the data separate the outcome (some estimate is infinite): no estimate is then valid
  * @param notes          data problems, exclusions and warnings
+ * @serial exclude
  */
 public record BinaryResult(String method, BinaryOptions options, String event, Coefficient logOddsRatio,
                            List<Coefficient> coefficients, List<Coefficient> intercepts, RiskDifference riskDifference,

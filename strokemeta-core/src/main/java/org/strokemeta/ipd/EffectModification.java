@@ -44,6 +44,7 @@ public final class EffectModification {
      * @param se       standard errors
      * @param valid    false when the model did not converge
      * @param message  why not, or null
+     * @serial exclude
      */
     public record Fitted(Map<String, Double> estimate, Map<String, Double> se, boolean valid, String message)
             implements java.io.Serializable {
@@ -67,6 +68,7 @@ public final class EffectModification {
      * @param acrossSe   its standard error (NaN when the trial means do not vary)
      * @param valid      false when the model did not converge
      * @param notes      remarks
+     * @serial exclude
      */
     public record Interaction(String outcome, String covariate, double within, double withinSe, double withinP, double across,
                               double acrossSe, boolean valid, List<Note> notes) implements java.io.Serializable {

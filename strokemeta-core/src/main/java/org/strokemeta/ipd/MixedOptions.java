@@ -15,6 +15,7 @@ import org.strokemeta.pool.Execution;
  * @param execution      where the parallel parts of the fit run (the trials of an evaluation from 30,000
  *                       patients, otherwise the two halves of the Hessian): the library's pool by default;
  *                       the estimates do not depend on it
+ * @serial exclude
  */
 public record MixedOptions(List<String> covariates, RandomEffects randomEffects, int nAGQ, double level, int maxIterations,
                            Execution execution) implements java.io.Serializable {

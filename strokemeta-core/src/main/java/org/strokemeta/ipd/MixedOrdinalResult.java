@@ -27,6 +27,7 @@ import org.strokemeta.regression.Coefficient;
  * @param converged       true when the maximisation converged; when false no estimate is valid
  * @param convergence     the optimiser's closing message
  * @param notes           data problems, exclusions, boundary estimates and warnings
+ * @serial exclude
  */
 public record MixedOrdinalResult(String method, MixedOptions options, Coefficient logCommonOddsRatio,
                                  List<Coefficient> coefficients, List<Coefficient> thresholds, VarianceComponents variance,

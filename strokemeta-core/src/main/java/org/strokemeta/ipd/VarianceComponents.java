@@ -10,6 +10,7 @@ package org.strokemeta.ipd;
  * @param correlation        the correlation of intercept and treatment effect (NaN unless correlated)
  * @param atBoundary         true when the estimate lies on the boundary of the parameter space: a
  *                           variance of 0, or a correlation of ±1
+ * @serial exclude
  */
 public record VarianceComponents(RandomEffects structure, double interceptVariance, double treatmentVariance,
                                  double correlation, boolean atBoundary) implements java.io.Serializable {

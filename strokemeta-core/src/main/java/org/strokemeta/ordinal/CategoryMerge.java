@@ -11,6 +11,7 @@ import org.strokemeta.data.PatientData;
  *
  * @param from the first category merged (0 = best)
  * @param to   the last category merged
+ * @serial exclude
  */
 public record CategoryMerge(int from, int to) implements java.io.Serializable {
     public CategoryMerge {

@@ -41,6 +41,7 @@ import org.strokemeta.data.PatientData;
  *                    categories than the weights, or when no trial has two patients in each arm
  * @param trials      each trial's own values, its weight, or why it does not contribute
  * @param notes       the trials that could not contribute and why, and summaries not computed
+ * @serial exclude
  */
 public record ClinicalSummaries(ArmCombination combination, NetBenefit benefit, UtilityWeightedOutcome utility,
                                 List<Trial> trials, List<Note> notes) implements java.io.Serializable {
@@ -63,6 +64,7 @@ public record ClinicalSummaries(ArmCombination combination, NetBenefit benefit, 
      * @param utility       its own utility-weighted mRS, or null when not computed or an arm has fewer than two patients
      * @param utilityWeight its share (0 to 1) of the combined utility-weighted mRS; 0 when it does not contribute, NaN when crude
      * @param reason        why it does not contribute to one or both summaries, or null
+     * @serial exclude
      */
     public record Trial(String study, double nTreatment, double nControl, NetBenefit benefit, double benefitWeight,
                         UtilityWeightedOutcome utility, double utilityWeight, String reason) implements java.io.Serializable {

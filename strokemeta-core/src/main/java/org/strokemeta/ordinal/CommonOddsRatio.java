@@ -16,6 +16,7 @@ import org.strokemeta.pool.Dist;
  * @param z       logCor / se
  * @param p       two-sided p-value of z
  * @param level   the confidence level
+ * @serial exclude
  */
 public record CommonOddsRatio(double logCor, double se, double ciLower, double ciUpper, double z, double p,
                               double level) implements java.io.Serializable {

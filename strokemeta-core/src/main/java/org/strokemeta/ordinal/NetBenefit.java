@@ -45,6 +45,7 @@ import org.strokemeta.pool.Dist;
  * @param nTreatment  patients in the treatment arm
  * @param nControl    patients in the control arm
  * @param level       the confidence level
+ * @serial exclude
  */
 public record NetBenefit(double pBetter, double pWorse, double pTie, double difference, double se, double ciLower,
                          double ciUpper, double z, double p, double nnt, double nntLimitA, double nntLimitB,

@@ -25,6 +25,7 @@ import org.strokemeta.pool.Execution;
  * @param merge             outcome categories merged before fitting, or null for none
  * @param execution         where the blocks of the likelihood (from 32,768 patients) and the design's
  *                          columns run in parallel: the library's pool by default; the estimates do not depend on it
+ * @serial exclude
  */
 public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, double level, int maxIterations,
                         double gradientTolerance, double stepTolerance, int maxHalvings, double divergenceBound,

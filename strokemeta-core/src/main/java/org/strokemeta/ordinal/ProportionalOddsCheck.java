@@ -15,6 +15,7 @@ package org.strokemeta.ordinal;
  *                     (positive = better with treatment, the sign of the log common odds ratio)
  * @param cutSe        their standard errors
  * @param message      null when both fits converged, otherwise what went wrong (then the statistic is NaN)
+ * @serial exclude
  */
 public record ProportionalOddsCheck(ProportionalOddsFit proportional, ProportionalOddsFit partial, double statistic,
                                     int df, double p, double[] cutLogOr, double[] cutSe, String message) implements java.io.Serializable {

@@ -45,6 +45,7 @@ import org.strokemeta.data.Note;
  * @param diverged        true when estimates ran off toward infinity (separation: no finite maximum)
  * @param level           the confidence level for intervals
  * @param notes           trials left out, categories dropped, and other remarks
+ * @serial exclude
  */
 public record ProportionalOddsFit(Thresholds thresholds, List<String> strata, double[][] cutPoints, double[][] cutPointSe,
                                   List<String> names, double[] beta, double[] se, double[][] vcov, double[] cutEffects,

@@ -10,6 +10,7 @@ package org.strokemeta.ordinal;
  * @param effect   its log common odds ratio (positive = better with treatment), NaN when not estimable
  * @param included whether the trial enters the pooled analysis
  * @param reason   why it was left out (null when included)
+ * @serial exclude
  */
 public record TrialEffect(String study, int line, ProportionalOddsFit fit, CommonOddsRatio effect, boolean included,
                           String reason) implements java.io.Serializable {

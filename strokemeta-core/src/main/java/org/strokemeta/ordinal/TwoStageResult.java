@@ -11,6 +11,7 @@ import org.strokemeta.pool.MetaResult;
  * @param trials every trial, in input order, with its first-stage result
  * @param pooled the pooled analysis of the included trials (log common odds ratio scale)
  * @param notes  trials left out and why, and remarks from the fits
+ * @serial exclude
  */
 public record TwoStageResult(List<TrialEffect> trials, MetaResult pooled, List<Note> notes) implements java.io.Serializable {
     public TwoStageResult {

@@ -26,6 +26,7 @@ import org.strokemeta.pool.Dist;
  * @param z                difference / se
  * @param p                two-sided p-value
  * @param level            the confidence level
+ * @serial exclude
  */
 public record UtilityWeightedOutcome(UtilityWeights weights, double meanTreatment, double meanControl,
                                      double sdTreatment, double sdControl, double nTreatment, double nControl,

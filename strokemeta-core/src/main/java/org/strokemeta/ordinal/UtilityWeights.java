@@ -9,6 +9,7 @@ import java.util.Locale;
  * @param name   a short name
  * @param source the publication the weights come from
  * @param values the weight of each category, 0 first
+ * @serial exclude
  */
 public record UtilityWeights(String name, String source, double[] values) implements java.io.Serializable {
     public UtilityWeights {

@@ -12,6 +12,7 @@ package org.strokemeta.pool;
  * @param scoreFallback when Fisher scoring does not settle within {@code maxIter} iterations, solve
  *                  the score equation by a bracketing method instead (with a note); when false the fit
  *                  is reported as not converged, as metafor does
+ * @serial exclude
  */
 public record FitControl(double threshold, int maxIter, double stepAdj, boolean ll0Check, boolean scoreFallback) implements java.io.Serializable {
     public FitControl {

@@ -720,6 +720,7 @@ public final class MetaModel implements java.io.Serializable {
      * @param trP   tr(P)
      * @param trPP  tr(PP)
      * @param yppy  Y'PPY = Σ w² r²
+     * @serial exclude
      */
     public record Weighted(double tau2, double[] beta, double[][] vb, double rss, double sumW, double sumW2,
                            double trP, double trPP, double yppy) implements java.io.Serializable {

@@ -9,6 +9,7 @@ package org.strokemeta.pool;
  * @param ciMethod    Wald z or Hartung-Knapp
  * @param level       confidence level, for example 0.95
  * @param control     settings of the iterative estimators
+ * @serial exclude
  */
 public record MetaOptions(Model model, FixedMethod fixedMethod, Tau2Method tau2Method, CiMethod ciMethod,
                           double level, FitControl control) implements java.io.Serializable {

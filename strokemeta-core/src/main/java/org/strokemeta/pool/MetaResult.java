@@ -17,6 +17,7 @@ import org.strokemeta.effect.EffectSizes;
  * @param tau2      how tau² was estimated (null for fixed-effect models)
  * @param method    a short description of the pooling method used
  * @param notes     notes on studies and on the fit
+ * @serial exclude
  */
 public record MetaResult(MetaOptions options, EffectSizes effects, double[] weights, PooledEstimate pooled,
                          Heterogeneity heterogeneity, Tau2Estimate tau2, String method, List<Note> notes) implements java.io.Serializable {

@@ -20,6 +20,7 @@ import java.util.List;
  * @param knhaScale  the Hartung-Knapp variance factor s² (1 for Wald z)
  * @param weights    the model weights 1/(v + tau²)
  * @param heterogeneity Q (QE), I², H², tau² and its interval
+ * @serial exclude
  */
 public record ModelFit(MetaModel model, MetaOptions options, Tau2Estimate tau2, double[] beta, double[][] vb,
                        double[] se, double[] statistic, double[] p, double[] ciLower, double[] ciUpper,

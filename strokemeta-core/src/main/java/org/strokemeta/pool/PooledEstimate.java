@@ -12,6 +12,7 @@ package org.strokemeta.pool;
  * @param p         two-sided p-value
  * @param piLower   lower prediction limit (metafor predict()); NaN for fixed-effect models
  * @param piUpper   upper prediction limit; NaN for fixed-effect models
+ * @serial exclude
  */
 public record PooledEstimate(double estimate, double se, double ciLower, double ciUpper, double statistic,
                              double df, double p, double piLower, double piUpper) implements java.io.Serializable {

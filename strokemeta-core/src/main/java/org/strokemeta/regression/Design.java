@@ -23,6 +23,7 @@ import org.strokemeta.effect.EffectSizes;
  * @param positions  the positions (in the effect sizes) of the studies used, in data order
  * @param factors    the levels of each categorical moderator (the first is the reference)
  * @param excluded   one note per study left out, naming the missing moderators
+ * @serial exclude
  */
 public record Design(List<Moderator> moderators, List<String> names, double[][] columns, int[] positions,
                      List<Factor> factors, List<Note> excluded) implements java.io.Serializable {
@@ -108,6 +109,7 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
      *
      * @param moderator the column name
      * @param levels    the levels present among the studies used, sorted; the first is the reference
+     * @serial exclude
      */
     public record Factor(String moderator, List<String> levels) implements java.io.Serializable {
         public Factor {

@@ -24,6 +24,7 @@ import org.strokemeta.data.Table;
  *
  * @param column the column of the input table
  * @param type   numeric or categorical
+ * @serial exclude
  */
 public record Moderator(String column, Type type) implements java.io.Serializable {
     public Moderator {

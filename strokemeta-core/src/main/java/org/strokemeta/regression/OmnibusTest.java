@@ -13,6 +13,7 @@ import java.util.List;
  * @param df1          m, the number of coefficients tested
  * @param df2          k − p for the F test, NaN for the chi-square test
  * @param p            the p-value
+ * @serial exclude
  */
 public record OmnibusTest(List<String> coefficients, double statistic, int df1, double df2, double p) implements java.io.Serializable {
     public OmnibusTest {

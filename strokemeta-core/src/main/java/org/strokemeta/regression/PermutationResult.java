@@ -19,6 +19,7 @@ import java.util.List;
  *                      stopped early (its time limit). A random test's p-values are then based on the
  *                      permutations done; an exact test's are not available (NaN), since the
  *                      arrangements are visited in a fixed order, not at random
+ * @serial exclude
  */
 public record PermutationResult(boolean exact, long permutations, long failed, List<String> names, double[] p,
                                 double qmP, long requested, String stopped) implements java.io.Serializable {

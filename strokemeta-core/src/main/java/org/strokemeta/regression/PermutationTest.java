@@ -409,6 +409,7 @@ public final class PermutationTest {
      * @param statistic the z (or t) statistic of each coefficient
      * @param qm        QM (QM / m under Hartung-Knapp)
      * @param fitted    false when the model could not be fitted (the values are then NaN)
+     * @serial exclude
      */
     public record Statistics(double[] statistic, double qm, boolean fitted) implements java.io.Serializable {
         public Statistics {

@@ -25,6 +25,7 @@ import org.strokemeta.pool.Tau2Estimate;
  * @param r2                pseudo-R² in percent as metafor reports it; NaN when it cannot be computed
  * @param interceptOnlyTau2 tau² of the intercept-only model fitted by the same method (NaN for fixed effect)
  * @param notes             studies left out and remarks on the fit
+ * @serial exclude
  */
 public record RegressionResult(MetaOptions options, String method, Design design, EffectSizes effects, ModelFit fit,
                                List<Coefficient> coefficients, OmnibusTest omnibus, Heterogeneity heterogeneity,

@@ -62,6 +62,7 @@ public final class Sensitivity {
      *
      * @param study  the study left out (leave-one-out) or added (cumulative)
      * @param result the analysis of that subset
+     * @serial exclude
      */
     public record Step(String study, MetaResult result) implements java.io.Serializable {
     }

@@ -15,6 +15,7 @@ import org.strokemeta.pool.MetaResult;
  * @param between the test for subgroup differences, or null when there are fewer than two subgroups
  *                or the test cannot be computed (the notes say why)
  * @param notes   studies left out (no subgroup value) and remarks
+ * @serial exclude
  */
 public record SubgroupResult(String column, MetaOptions options, List<Group> groups, BetweenTest between,
                              List<Note> notes) implements java.io.Serializable {
@@ -41,6 +42,7 @@ public record SubgroupResult(String column, MetaOptions options, List<Group> gro
      * @param positions the positions of its studies in the effect sizes
      * @param result    the pooled result of its studies
      * @param single    true when the subgroup has one study and was therefore taken as fixed effect
+     * @serial exclude
      */
     public record Group(String label, int[] positions, MetaResult result, boolean single) implements java.io.Serializable {
         public Group {
