@@ -45,24 +45,42 @@ public final class KendallTau {
             tiesY = tiesY.clone();
         }
 
-        /** The {@code tiesX} component, as a copy (the record cannot be changed through it). */
+        /**
+         * The {@code tiesX} component, as a copy (the record cannot be changed through it).
+         *
+         * @return a fresh copy of {@code tiesX}
+         */
         @Override
         public long[] tiesX() {
             return tiesX.clone();
         }
 
-        /** Element {@code i} of {@link #tiesX()}, without a copy. */
+        /**
+         * Element {@code i} of {@link #tiesX()}, without a copy.
+         *
+         * @param i the 0-based position
+         * @return {@code tiesX()[i]}
+         */
         public long tiesX(int i) {
             return tiesX[i];
         }
 
-        /** The {@code tiesY} component, as a copy (the record cannot be changed through it). */
+        /**
+         * The {@code tiesY} component, as a copy (the record cannot be changed through it).
+         *
+         * @return a fresh copy of {@code tiesY}
+         */
         @Override
         public long[] tiesY() {
             return tiesY.clone();
         }
 
-        /** Element {@code i} of {@link #tiesY()}, without a copy. */
+        /**
+         * Element {@code i} of {@link #tiesY()}, without a copy.
+         *
+         * @param i the 0-based position
+         * @return {@code tiesY()[i]}
+         */
         public long tiesY(int i) {
             return tiesY[i];
         }

@@ -39,70 +39,124 @@ public record BinaryStudies(String source, String[] study, int[] lines,
         });
     }
 
-    /** The {@code study} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code study} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code study}
+     */
     @Override
     public String[] study() {
         return study.clone();
     }
 
-    /** Element {@code i} of {@link #study()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #study()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code study()[i]}
+     */
     @Override
     public String study(int i) {
         return study[i];
     }
 
-    /** The {@code lines} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code lines} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code lines}
+     */
     @Override
     public int[] lines() {
         return lines.clone();
     }
 
-    /** Element {@code i} of {@link #lines()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #lines()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code lines()[i]}
+     */
     @Override
     public int lines(int i) {
         return lines[i];
     }
 
-    /** The {@code eventsTreat} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code eventsTreat} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code eventsTreat}
+     */
     @Override
     public double[] eventsTreat() {
         return eventsTreat.clone();
     }
 
-    /** Element {@code i} of {@link #eventsTreat()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #eventsTreat()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code eventsTreat()[i]}
+     */
     public double eventsTreat(int i) {
         return eventsTreat[i];
     }
 
-    /** The {@code totalTreat} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code totalTreat} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code totalTreat}
+     */
     @Override
     public double[] totalTreat() {
         return totalTreat.clone();
     }
 
-    /** Element {@code i} of {@link #totalTreat()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #totalTreat()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code totalTreat()[i]}
+     */
     public double totalTreat(int i) {
         return totalTreat[i];
     }
 
-    /** The {@code eventsCtrl} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code eventsCtrl} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code eventsCtrl}
+     */
     @Override
     public double[] eventsCtrl() {
         return eventsCtrl.clone();
     }
 
-    /** Element {@code i} of {@link #eventsCtrl()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #eventsCtrl()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code eventsCtrl()[i]}
+     */
     public double eventsCtrl(int i) {
         return eventsCtrl[i];
     }
 
-    /** The {@code totalCtrl} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code totalCtrl} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code totalCtrl}
+     */
     @Override
     public double[] totalCtrl() {
         return totalCtrl.clone();
     }
 
-    /** Element {@code i} of {@link #totalCtrl()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #totalCtrl()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code totalCtrl()[i]}
+     */
     public double totalCtrl(int i) {
         return totalCtrl[i];
     }

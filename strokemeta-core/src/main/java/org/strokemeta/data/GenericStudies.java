@@ -46,48 +46,84 @@ public record GenericStudies(String source, String[] study, int[] lines, double[
         });
     }
 
-    /** The {@code study} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code study} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code study}
+     */
     @Override
     public String[] study() {
         return study.clone();
     }
 
-    /** Element {@code i} of {@link #study()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #study()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code study()[i]}
+     */
     @Override
     public String study(int i) {
         return study[i];
     }
 
-    /** The {@code lines} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code lines} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code lines}
+     */
     @Override
     public int[] lines() {
         return lines.clone();
     }
 
-    /** Element {@code i} of {@link #lines()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #lines()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code lines()[i]}
+     */
     @Override
     public int lines(int i) {
         return lines[i];
     }
 
-    /** The {@code yi} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code yi} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code yi}
+     */
     @Override
     public double[] yi() {
         return yi.clone();
     }
 
-    /** Element {@code i} of {@link #yi()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #yi()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code yi()[i]}
+     */
     public double yi(int i) {
         return yi[i];
     }
 
-    /** The {@code vi} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code vi} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code vi}
+     */
     @Override
     public double[] vi() {
         return vi.clone();
     }
 
-    /** Element {@code i} of {@link #vi()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #vi()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code vi()[i]}
+     */
     public double vi(int i) {
         return vi[i];
     }

@@ -49,68 +49,123 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         lines = lines.clone();
     }
 
-    /** The {@code studyNames} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code studyNames} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code studyNames}
+     */
     @Override
     public String[] studyNames() {
         return studyNames.clone();
     }
 
-    /** Element {@code i} of {@link #studyNames()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #studyNames()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code studyNames()[i]}
+     */
     public String studyNames(int i) {
         return studyNames[i];
     }
 
-    /** The {@code study} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code study} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code study}
+     */
     @Override
     public int[] study() {
         return study.clone();
     }
 
-    /** Element {@code i} of {@link #study()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #study()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code study()[i]}
+     */
     public int study(int i) {
         return study[i];
     }
 
-    /** The {@code treatment} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code treatment} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code treatment}
+     */
     @Override
     public int[] treatment() {
         return treatment.clone();
     }
 
-    /** Element {@code i} of {@link #treatment()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #treatment()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code treatment()[i]}
+     */
     public int treatment(int i) {
         return treatment[i];
     }
 
-    /** The {@code outcome} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code outcome} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code outcome}
+     */
     @Override
     public int[] outcome() {
         return outcome.clone();
     }
 
-    /** Element {@code i} of {@link #outcome()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #outcome()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code outcome()[i]}
+     */
     public int outcome(int i) {
         return outcome[i];
     }
 
-    /** The {@code covariates} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code covariates} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code covariates}
+     */
     @Override
     public double[][] covariates() {
         return deepCopy(covariates);
     }
 
-    /** Element ({@code i}, {@code j}) of {@link #covariates()}, without a copy. */
+    /**
+     * Element ({@code i}, {@code j}) of {@link #covariates()}, without a copy.
+     *
+     * @param i the 0-based row
+     * @param j the 0-based column
+     * @return {@code covariates()[i][j]}
+     */
     public double covariates(int i, int j) {
         return covariates[i][j];
     }
 
-    /** The {@code lines} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code lines} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code lines}
+     */
     @Override
     public int[] lines() {
         return lines.clone();
     }
 
-    /** Element {@code i} of {@link #lines()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #lines()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code lines()[i]}
+     */
     public int lines(int i) {
         return lines[i];
     }

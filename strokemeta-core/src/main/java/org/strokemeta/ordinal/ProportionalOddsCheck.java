@@ -33,24 +33,42 @@ public record ProportionalOddsCheck(ProportionalOddsFit proportional, Proportion
         cutSe = cutSe.clone();
     }
 
-    /** The {@code cutLogOr} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code cutLogOr} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code cutLogOr}
+     */
     @Override
     public double[] cutLogOr() {
         return cutLogOr.clone();
     }
 
-    /** Element {@code i} of {@link #cutLogOr()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #cutLogOr()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code cutLogOr()[i]}
+     */
     public double cutLogOr(int i) {
         return cutLogOr[i];
     }
 
-    /** The {@code cutSe} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code cutSe} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code cutSe}
+     */
     @Override
     public double[] cutSe() {
         return cutSe.clone();
     }
 
-    /** Element {@code i} of {@link #cutSe()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #cutSe()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code cutSe()[i]}
+     */
     public double cutSe(int i) {
         return cutSe[i];
     }

@@ -80,79 +80,145 @@ public record ProportionalOddsFit(Thresholds thresholds, List<String> strata, do
         cutEffectSe = cutEffectSe.clone();
     }
 
-    /** The {@code cutPoints} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code cutPoints} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code cutPoints}
+     */
     @Override
     public double[][] cutPoints() {
         return deepCopy(cutPoints);
     }
 
-    /** Element ({@code i}, {@code j}) of {@link #cutPoints()}, without a copy. */
+    /**
+     * Element ({@code i}, {@code j}) of {@link #cutPoints()}, without a copy.
+     *
+     * @param i the 0-based row
+     * @param j the 0-based column
+     * @return {@code cutPoints()[i][j]}
+     */
     public double cutPoints(int i, int j) {
         return cutPoints[i][j];
     }
 
-    /** The {@code cutPointSe} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code cutPointSe} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code cutPointSe}
+     */
     @Override
     public double[][] cutPointSe() {
         return deepCopy(cutPointSe);
     }
 
-    /** Element ({@code i}, {@code j}) of {@link #cutPointSe()}, without a copy. */
+    /**
+     * Element ({@code i}, {@code j}) of {@link #cutPointSe()}, without a copy.
+     *
+     * @param i the 0-based row
+     * @param j the 0-based column
+     * @return {@code cutPointSe()[i][j]}
+     */
     public double cutPointSe(int i, int j) {
         return cutPointSe[i][j];
     }
 
-    /** The {@code beta} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code beta} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code beta}
+     */
     @Override
     public double[] beta() {
         return beta.clone();
     }
 
-    /** Element {@code i} of {@link #beta()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #beta()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code beta()[i]}
+     */
     public double beta(int i) {
         return beta[i];
     }
 
-    /** The {@code se} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code se} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code se}
+     */
     @Override
     public double[] se() {
         return se.clone();
     }
 
-    /** Element {@code i} of {@link #se()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #se()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code se()[i]}
+     */
     public double se(int i) {
         return se[i];
     }
 
-    /** The {@code vcov} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code vcov} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code vcov}
+     */
     @Override
     public double[][] vcov() {
         return deepCopy(vcov);
     }
 
-    /** Element ({@code i}, {@code j}) of {@link #vcov()}, without a copy. */
+    /**
+     * Element ({@code i}, {@code j}) of {@link #vcov()}, without a copy.
+     *
+     * @param i the 0-based row
+     * @param j the 0-based column
+     * @return {@code vcov()[i][j]}
+     */
     public double vcov(int i, int j) {
         return vcov[i][j];
     }
 
-    /** The {@code cutEffects} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code cutEffects} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code cutEffects}
+     */
     @Override
     public double[] cutEffects() {
         return cutEffects.clone();
     }
 
-    /** Element {@code i} of {@link #cutEffects()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #cutEffects()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code cutEffects()[i]}
+     */
     public double cutEffects(int i) {
         return cutEffects[i];
     }
 
-    /** The {@code cutEffectSe} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code cutEffectSe} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code cutEffectSe}
+     */
     @Override
     public double[] cutEffectSe() {
         return cutEffectSe.clone();
     }
 
-    /** Element {@code i} of {@link #cutEffectSe()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #cutEffectSe()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code cutEffectSe()[i]}
+     */
     public double cutEffectSe(int i) {
         return cutEffectSe[i];
     }

@@ -729,7 +729,11 @@ public final class MetaModel implements java.io.Serializable {
             vb = deepCopy(vb);
         }
 
-        /** The {@code beta} component, as a copy (the record cannot be changed through it). */
+        /**
+         * The {@code beta} component, as a copy (the record cannot be changed through it).
+         *
+         * @return a fresh copy of {@code beta}
+         */
         @Override
         public double[] beta() {
             return beta.clone();
@@ -740,18 +744,33 @@ public final class MetaModel implements java.io.Serializable {
             return beta;
         }
 
-        /** Element {@code i} of {@link #beta()}, without a copy. */
+        /**
+         * Element {@code i} of {@link #beta()}, without a copy.
+         *
+         * @param i the 0-based position
+         * @return {@code beta()[i]}
+         */
         public double beta(int i) {
             return beta[i];
         }
 
-        /** The {@code vb} component, as a copy (the record cannot be changed through it). */
+        /**
+         * The {@code vb} component, as a copy (the record cannot be changed through it).
+         *
+         * @return a fresh copy of {@code vb}
+         */
         @Override
         public double[][] vb() {
             return deepCopy(vb);
         }
 
-        /** Element ({@code i}, {@code j}) of {@link #vb()}, without a copy. */
+        /**
+         * Element ({@code i}, {@code j}) of {@link #vb()}, without a copy.
+         *
+         * @param i the 0-based row
+         * @param j the 0-based column
+         * @return {@code vb()[i][j]}
+         */
         public double vb(int i, int j) {
             return vb[i][j];
         }

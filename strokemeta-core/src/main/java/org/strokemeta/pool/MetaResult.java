@@ -26,13 +26,22 @@ public record MetaResult(MetaOptions options, EffectSizes effects, double[] weig
         weights = weights.clone();
     }
 
-    /** The {@code weights} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code weights} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code weights}
+     */
     @Override
     public double[] weights() {
         return weights.clone();
     }
 
-    /** Element {@code i} of {@link #weights()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #weights()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code weights()[i]}
+     */
     public double weights(int i) {
         return weights[i];
     }

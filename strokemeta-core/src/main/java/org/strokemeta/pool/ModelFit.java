@@ -36,84 +36,152 @@ public record ModelFit(MetaModel model, MetaOptions options, Tau2Estimate tau2, 
         weights = weights.clone();
     }
 
-    /** The {@code beta} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code beta} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code beta}
+     */
     @Override
     public double[] beta() {
         return beta.clone();
     }
 
-    /** Element {@code i} of {@link #beta()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #beta()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code beta()[i]}
+     */
     public double beta(int i) {
         return beta[i];
     }
 
-    /** The {@code vb} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code vb} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code vb}
+     */
     @Override
     public double[][] vb() {
         return deepCopy(vb);
     }
 
-    /** Element ({@code i}, {@code j}) of {@link #vb()}, without a copy. */
+    /**
+     * Element ({@code i}, {@code j}) of {@link #vb()}, without a copy.
+     *
+     * @param i the 0-based row
+     * @param j the 0-based column
+     * @return {@code vb()[i][j]}
+     */
     public double vb(int i, int j) {
         return vb[i][j];
     }
 
-    /** The {@code se} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code se} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code se}
+     */
     @Override
     public double[] se() {
         return se.clone();
     }
 
-    /** Element {@code i} of {@link #se()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #se()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code se()[i]}
+     */
     public double se(int i) {
         return se[i];
     }
 
-    /** The {@code statistic} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code statistic} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code statistic}
+     */
     @Override
     public double[] statistic() {
         return statistic.clone();
     }
 
-    /** Element {@code i} of {@link #statistic()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #statistic()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code statistic()[i]}
+     */
     public double statistic(int i) {
         return statistic[i];
     }
 
-    /** The {@code p} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code p} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code p}
+     */
     @Override
     public double[] p() {
         return p.clone();
     }
 
-    /** Element {@code i} of {@link #p()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #p()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code p()[i]}
+     */
     public double p(int i) {
         return p[i];
     }
 
-    /** The {@code ciLower} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code ciLower} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code ciLower}
+     */
     @Override
     public double[] ciLower() {
         return ciLower.clone();
     }
 
-    /** Element {@code i} of {@link #ciLower()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #ciLower()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code ciLower()[i]}
+     */
     public double ciLower(int i) {
         return ciLower[i];
     }
 
-    /** The {@code ciUpper} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code ciUpper} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code ciUpper}
+     */
     @Override
     public double[] ciUpper() {
         return ciUpper.clone();
     }
 
-    /** Element {@code i} of {@link #ciUpper()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #ciUpper()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code ciUpper()[i]}
+     */
     public double ciUpper(int i) {
         return ciUpper[i];
     }
 
-    /** The {@code weights} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code weights} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code weights}
+     */
     @Override
     public double[] weights() {
         return weights.clone();
@@ -124,7 +192,12 @@ public record ModelFit(MetaModel model, MetaOptions options, Tau2Estimate tau2, 
         return weights;
     }
 
-    /** Element {@code i} of {@link #weights()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #weights()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code weights()[i]}
+     */
     public double weights(int i) {
         return weights[i];
     }

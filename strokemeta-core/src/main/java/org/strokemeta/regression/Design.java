@@ -47,24 +47,43 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
         positions = positions.clone();
     }
 
-    /** The {@code columns} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code columns} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code columns}
+     */
     @Override
     public double[][] columns() {
         return deepCopy(columns);
     }
 
-    /** Element ({@code i}, {@code j}) of {@link #columns()}, without a copy. */
+    /**
+     * Element ({@code i}, {@code j}) of {@link #columns()}, without a copy.
+     *
+     * @param i the 0-based row
+     * @param j the 0-based column
+     * @return {@code columns()[i][j]}
+     */
     public double columns(int i, int j) {
         return columns[i][j];
     }
 
-    /** The {@code positions} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code positions} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code positions}
+     */
     @Override
     public int[] positions() {
         return positions.clone();
     }
 
-    /** Element {@code i} of {@link #positions()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #positions()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code positions()[i]}
+     */
     public int positions(int i) {
         return positions[i];
     }

@@ -31,13 +31,22 @@ public record PermutationResult(boolean exact, long permutations, long failed, L
         p = p.clone();
     }
 
-    /** The {@code p} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code p} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code p}
+     */
     @Override
     public double[] p() {
         return p.clone();
     }
 
-    /** Element {@code i} of {@link #p()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #p()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code p()[i]}
+     */
     public double p(int i) {
         return p[i];
     }

@@ -416,13 +416,22 @@ public final class PermutationTest {
             statistic = statistic.clone();
         }
 
-        /** The {@code statistic} component, as a copy (the record cannot be changed through it). */
+        /**
+         * The {@code statistic} component, as a copy (the record cannot be changed through it).
+         *
+         * @return a fresh copy of {@code statistic}
+         */
         @Override
         public double[] statistic() {
             return statistic.clone();
         }
 
-        /** Element {@code i} of {@link #statistic()}, without a copy. */
+        /**
+         * Element {@code i} of {@link #statistic()}, without a copy.
+         *
+         * @param i the 0-based position
+         * @return {@code statistic()[i]}
+         */
         public double statistic(int i) {
             return statistic[i];
         }

@@ -49,13 +49,22 @@ public record SubgroupResult(String column, MetaOptions options, List<Group> gro
             positions = positions.clone();
         }
 
-        /** The {@code positions} component, as a copy (the record cannot be changed through it). */
+        /**
+         * The {@code positions} component, as a copy (the record cannot be changed through it).
+         *
+         * @return a fresh copy of {@code positions}
+         */
         @Override
         public int[] positions() {
             return positions.clone();
         }
 
-        /** Element {@code i} of {@link #positions()}, without a copy. */
+        /**
+         * Element {@code i} of {@link #positions()}, without a copy.
+         *
+         * @param i the 0-based position
+         * @return {@code positions()[i]}
+         */
         public int positions(int i) {
             return positions[i];
         }
