@@ -23,6 +23,20 @@ import org.strokemeta.internal.SharedArrays;
  */
 public record EffectSizes(Measure measure, String[] study, int[] lines, int[] rows, double[] yi, double[] vi,
                           Studies input, List<Note> notes) implements java.io.Serializable {
+    /**
+     * Checks that the arrays have one entry per study and copies them (arrays already held by an immutable
+     * {@code input} are shared).
+     *
+     * @param measure the effect measure
+     * @param study labels of the included studies
+     * @param lines file lines of the included studies
+     * @param rows for each included study, its row in the input (to align moderators and subgroups)
+     * @param yi effect sizes
+     * @param vi sampling variances
+     * @param input the study data the effects came from (arm-level counts are needed by Mantel-Haenszel and Peto)
+     * @param notes what happened to individual studies
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
     public EffectSizes {
         int k = yi.length;
         if (study.length != k || vi.length != k || rows.length != k || lines.length != k) {
@@ -179,16 +193,28 @@ public record EffectSizes(Measure measure, String[] study, int[] lines, int[] ro
                 + ", notes=" + notes + "]";
     }
 
+    /**
+     * The number of included studies.
+     *
+     * @return the length of {@link #yi()}
+     */
     public int size() {
         return yi.length;
     }
 
-    /** The studies excluded from the analysis, as notes. */
+    /**
+     * The studies excluded from the analysis, as notes.
+     * @return the notes of kind {@link Note.Kind#EXCLUDED}, in input order
+     */
     public List<Note> excluded() {
         return notes.stream().filter(n -> n.kind() == Note.Kind.EXCLUDED).toList();
     }
 
-    /** A subset of these effect sizes (by position), keeping notes. */
+    /**
+     * A subset of these effect sizes (by position), keeping notes.
+     * @param positions 0-based positions among the included studies, in the order wanted
+     * @return the selected studies, with the same measure, input and notes
+     */
     public EffectSizes subset(int[] positions) {
         int m = positions.length;
         String[] s = new String[m];
