@@ -16,7 +16,10 @@ package org.strokemeta.pool;
  */
 public record PooledEstimate(double estimate, double se, double ciLower, double ciUpper, double statistic,
                              double df, double p, double piLower, double piUpper) implements java.io.Serializable {
-    /** True when the statistic is a t (Hartung-Knapp) rather than a z. */
+    /**
+     * True when the statistic is a t (Hartung-Knapp) rather than a z.
+     * @return true when {@code df} is a number
+     */
     public boolean isT() {
         return !Double.isNaN(df);
     }
