@@ -67,6 +67,7 @@ public record Continuity(double add, To to, boolean drop00) implements java.io.S
 
     /**
      * metafor's defaults: add 1/2 to studies with a zero cell; keep double-zero studies.
+     *
      * @return add 0.5 to the four cells of studies with a zero cell, keep double-zero studies
      */
     public static Continuity defaults() {

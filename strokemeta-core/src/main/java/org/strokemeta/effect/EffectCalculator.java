@@ -37,6 +37,7 @@ public final class EffectCalculator {
 
     /**
      * Effect sizes for the measure, from the matching kind of study data.
+     *
      * @param measure    the effect measure; its {@link Measure#kind()} says which kind of data it needs
      * @param studies    the study data: {@link BinaryStudies}, {@link ContinuousStudies} or {@link GenericStudies}
      * @param continuity the correction for zero cells (used by binary measures only)
@@ -69,6 +70,7 @@ public final class EffectCalculator {
 
     /**
      * Binary measures (OR, RR, RD, PETO) with a continuity correction.
+     *
      * @param measure OR, RR, RD or PETO
      * @param s       the events and totals of each arm
      * @param cc      the continuity correction for zero cells and the handling of double-zero studies
@@ -165,6 +167,7 @@ public final class EffectCalculator {
 
     /**
      * Continuous measures (MD, SMD, ROM).
+     *
      * @param measure MD, SMD or ROM
      * @param s       the means, standard deviations and sizes of each arm
      * @return mean differences (in the outcome's units), Hedges' g or log ratios of means, with their
@@ -227,6 +230,7 @@ public final class EffectCalculator {
 
     /**
      * Generic estimates pass through unchanged.
+     *
      * @param s the estimates and their sampling variances (on the log scale for ratios)
      * @return {@link Measure#RATIO} effects when the input holds ratios, {@link Measure#GEN} otherwise, every study included
      */

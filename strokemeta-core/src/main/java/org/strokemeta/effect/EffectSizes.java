@@ -204,6 +204,7 @@ public record EffectSizes(Measure measure, String[] study, int[] lines, int[] ro
 
     /**
      * The studies excluded from the analysis, as notes.
+     *
      * @return the notes of kind {@link Note.Kind#EXCLUDED}, in input order
      */
     public List<Note> excluded() {
@@ -212,6 +213,7 @@ public record EffectSizes(Measure measure, String[] study, int[] lines, int[] ro
 
     /**
      * A subset of these effect sizes (by position), keeping notes.
+     *
      * @param positions 0-based positions among the included studies, in the order wanted
      * @return the selected studies, with the same measure, input and notes
      */

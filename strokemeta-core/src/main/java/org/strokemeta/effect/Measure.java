@@ -58,6 +58,7 @@ public enum Measure {
 
     /**
      * True when the measure is a log ratio, shown to readers exponentiated.
+     *
      * @return true for OR, RR, PETO, ROM and RATIO
      */
     public boolean logScale() {
@@ -75,6 +76,7 @@ public enum Measure {
 
     /**
      * The short name of the back-transformed effect (OR, RR, ...).
+     *
      * @return the label of the exponentiated effect for log-scale measures, of the effect itself otherwise
      */
     public String displayName() {
@@ -83,6 +85,7 @@ public enum Measure {
 
     /**
      * Parses a measure name as users type it (case-insensitive).
+     *
      * @param s the name (OR, RR, RD, PETO, MD, SMD, ROM, GEN or RATIO), surrounding blanks ignored
      * @return the measure
      * @throws IllegalArgumentException if the name is unknown

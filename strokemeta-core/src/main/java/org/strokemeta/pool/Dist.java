@@ -17,6 +17,7 @@ public final class Dist {
 
     /**
      * Two-sided p-value of a z statistic.
+     *
      * @param z a standard normal statistic
      * @return 2 P(Z &gt; |z|)
      */
@@ -26,6 +27,7 @@ public final class Dist {
 
     /**
      * The upper (1 − level)/2 quantile of the standard normal.
+     *
      * @param level the confidence level, in (0, 1) (0.95, not 95)
      * @return z such that P(Z &gt; z) = (1 − level)/2 (1.96 for 0.95)
      */
@@ -35,6 +37,7 @@ public final class Dist {
 
     /**
      * Standard normal upper-tail probability.
+     *
      * @param z the value
      * @return P(Z &gt; z)
      */
@@ -44,6 +47,7 @@ public final class Dist {
 
     /**
      * Two-sided p-value of a t statistic.
+     *
      * @param t  the t statistic
      * @param df the degrees of freedom
      * @return 2 P(T &gt; |t|), or NaN when {@code df} is not positive
@@ -57,6 +61,7 @@ public final class Dist {
 
     /**
      * The upper (1 − level)/2 quantile of t with df degrees of freedom.
+     *
      * @param level the confidence level, in (0, 1)
      * @param df    the degrees of freedom
      * @return t such that P(T &gt; t) = (1 − level)/2, or NaN when {@code df} is not positive
@@ -70,6 +75,7 @@ public final class Dist {
 
     /**
      * Upper-tail probability of a chi-square statistic.
+     *
      * @param x  the statistic
      * @param df the degrees of freedom
      * @return P(X &gt; x), or NaN when {@code df} is not positive
@@ -85,6 +91,7 @@ public final class Dist {
      * The chi-square quantile with upper-tail probability {@code upper}. The inversion is costly
      * (tens of microseconds) and batch runs ask for the same few quantiles thousands of times, so
      * values are remembered; the memo only caches a pure function and never changes a result.
+     *
      * @param upper the upper-tail probability, in (0, 1)
      * @param df    the degrees of freedom, positive
      * @return x such that P(X &gt; x) = {@code upper}
@@ -105,6 +112,7 @@ public final class Dist {
 
     /**
      * Upper-tail probability of an F statistic.
+     *
      * @param x   the statistic
      * @param df1 the numerator degrees of freedom
      * @param df2 the denominator degrees of freedom

@@ -58,6 +58,7 @@ public final class Execution implements java.io.Serializable {
 
     /**
      * The library's pool: as many daemon threads ({@code strokemeta-worker-N}) as processors, created on first use.
+     *
      * @return the shared default execution (the same instance at every call)
      */
     public static Execution defaults() {
@@ -66,6 +67,7 @@ public final class Execution implements java.io.Serializable {
 
     /**
      * Every task in the calling thread, one after another.
+     *
      * @return the single-threaded execution
      */
     public static Execution singleThread() {
@@ -74,6 +76,7 @@ public final class Execution implements java.io.Serializable {
 
     /**
      * The given executor, with at most as many tasks at once as there are processors (the caller's thread included).
+     *
      * @param executor where tasks run; the caller's thread runs tasks too
      * @return an execution on {@code executor}
      * @throws NullPointerException if {@code executor} is null
@@ -85,6 +88,7 @@ public final class Execution implements java.io.Serializable {
     /**
      * The given executor, with at most {@code parallelism} tasks at once (the caller's thread included);
      * 1 runs everything in the calling thread.
+     *
      * @param executor    where tasks run; the caller's thread runs tasks too
      * @param parallelism the most tasks at once; 0 for the number of processors
      * @return an execution on {@code executor}
@@ -101,6 +105,7 @@ public final class Execution implements java.io.Serializable {
 
     /**
      * True when every task runs in the calling thread.
+     *
      * @return true when {@link #parallelism()} is 1
      */
     public boolean isSingleThreaded() {
@@ -109,6 +114,7 @@ public final class Execution implements java.io.Serializable {
 
     /**
      * The number of tasks run at once at most, the calling thread included.
+     *
      * @return at least 1
      */
     public int parallelism() {
@@ -119,6 +125,7 @@ public final class Execution implements java.io.Serializable {
      * Runs {@code task.accept(i)} for every i in {@code 0..count−1} and returns when all have ended.
      * Tasks must be independent (each writes only its own slot of a result); the order in which they
      * run, and the thread, are not specified.
+     *
      * @param count the number of tasks
      * @param task  the task, called once with each index
      */
@@ -214,6 +221,7 @@ public final class Execution implements java.io.Serializable {
     /**
      * An execution read back from a stream (a request carried by a cache or a cluster job) runs on that
      * process's library pool, or single-threaded when it was: an executor does not travel.
+     *
      * @return {@link #singleThread()} or {@link #defaults()}
      */
     private Object readResolve() {

@@ -43,6 +43,7 @@ public record FitControl(double threshold, int maxIter, double stepAdj, boolean 
 
     /**
      * Tight convergence (1e-10), metafor's limit of 100 iterations, full steps, the tau² = 0 check.
+     *
      * @return threshold 1e-10, 100 iterations, step factor 1, the tau² = 0 check and the score-equation fallback on
      */
     public static FitControl defaults() {
@@ -51,6 +52,7 @@ public record FitControl(double threshold, int maxIter, double stepAdj, boolean 
 
     /**
      * metafor's own defaults (threshold 1e-5, 100 iterations, no fallback), for reproducing its iterates.
+     *
      * @return threshold 1e-5, 100 iterations, step factor 1, the tau² = 0 check on, no fallback
      */
     public static FitControl metafor() {
@@ -59,6 +61,7 @@ public record FitControl(double threshold, int maxIter, double stepAdj, boolean 
 
     /**
      * A copy with another iteration limit.
+     *
      * @param n the most Fisher-scoring iterations, at least 1
      * @return these settings with {@code maxIter = n}
      */
@@ -68,6 +71,7 @@ public record FitControl(double threshold, int maxIter, double stepAdj, boolean 
 
     /**
      * A copy with the score-equation fallback switched on or off.
+     *
      * @param on whether to solve the score equation by bracketing when Fisher scoring does not settle
      * @return these settings with {@code scoreFallback = on}
      */

@@ -17,6 +17,7 @@ public final class MetaAnalysis {
 
     /**
      * Pools with the Q-profile interval for tau² computed for random-effects models.
+     *
      * @param es the per-study effects
      * @param o  the options
      * @return the pooled estimate, heterogeneity and tau², as {@link #run(EffectSizes, MetaOptions, boolean)}
@@ -72,6 +73,7 @@ public final class MetaAnalysis {
      * The studies that inverse-variance weights can use: a sampling variance of zero (for example
      * a risk difference of 0/n versus 0/n without continuity correction) cannot be weighted, so such
      * studies are left out with a note.
+     *
      * @param es the per-study effects
      * @return {@code es} itself when every sampling variance is positive, otherwise the studies with a
      *         positive variance, with a note for each one left out

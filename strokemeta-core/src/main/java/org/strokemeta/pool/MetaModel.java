@@ -59,6 +59,7 @@ public final class MetaModel implements java.io.Serializable {
 
     /**
      * The intercept-only model (the ordinary meta-analysis); the arrays are copied.
+     *
      * @param y the effects, one per study (log scale for ratio measures)
      * @param v their sampling variances (variances, not standard errors)
      * @return a model with one coefficient, the pooled effect
@@ -75,6 +76,7 @@ public final class MetaModel implements java.io.Serializable {
 
     /**
      * A meta-regression: an intercept plus the given moderator columns; the arrays are copied.
+     *
      * @param y        the effects, one per study
      * @param v        their sampling variances
      * @param modNames the moderators' names, one per column
@@ -100,6 +102,7 @@ public final class MetaModel implements java.io.Serializable {
 
     /**
      * The same design with other effects (used by permutation tests); the array is copied.
+     *
      * @param newY the new effects, one per study
      * @return a model with {@code newY}, the same variances and moderators
      */
@@ -109,6 +112,7 @@ public final class MetaModel implements java.io.Serializable {
 
     /**
      * The same effects and variances with the moderator rows permuted: row i takes the moderators of row perm[i].
+     *
      * @param perm a permutation of 0..k−1
      * @return the permuted model
      */
@@ -142,6 +146,7 @@ public final class MetaModel implements java.io.Serializable {
 
     /**
      * The effects (a copy).
+     *
      * @return a copy of the effects
      */
     public double[] y() {
@@ -150,6 +155,7 @@ public final class MetaModel implements java.io.Serializable {
 
     /**
      * The sampling variances (a copy).
+     *
      * @return a copy of the sampling variances
      */
     public double[] v() {
@@ -163,6 +169,7 @@ public final class MetaModel implements java.io.Serializable {
 
     /**
      * The effect of study {@code i}, without a copy.
+     *
      * @param i the 0-based study
      * @return its effect
      */
@@ -172,6 +179,7 @@ public final class MetaModel implements java.io.Serializable {
 
     /**
      * The sampling variance of study {@code i}, without a copy.
+     *
      * @param i the 0-based study
      * @return its sampling variance
      */
@@ -199,6 +207,7 @@ public final class MetaModel implements java.io.Serializable {
 
     /**
      * Coefficient names: "intercept" then the moderators.
+     *
      * @return an immutable list of p names
      */
     public List<String> names() {
@@ -216,6 +225,7 @@ public final class MetaModel implements java.io.Serializable {
 
     /**
      * Value of design column j at row i (column 0 is the intercept).
+     *
      * @param i the 0-based study
      * @param j the 0-based column, 0 for the intercept
      * @return 1 for j = 0, else moderator j − 1 of study i

@@ -35,6 +35,7 @@ public record MetaOptions(Model model, FixedMethod fixedMethod, Tau2Method tau2M
 
     /**
      * metafor's defaults: random effects, REML, Wald z, 95%.
+     *
      * @return random effects, inverse variance, REML, Wald z, level 0.95, {@link FitControl#defaults()}
      */
     public static MetaOptions defaults() {
@@ -104,6 +105,7 @@ public record MetaOptions(Model model, FixedMethod fixedMethod, Tau2Method tau2M
 
     /**
      * A one-line description such as "random-effects, REML, Wald z, 95% CI".
+     *
      * @return the model, method, interval method and level in words
      */
     public String describe() {

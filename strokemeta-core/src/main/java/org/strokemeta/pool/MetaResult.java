@@ -86,6 +86,7 @@ public record MetaResult(MetaOptions options, EffectSizes effects, double[] weig
 
     /**
      * The number of studies pooled.
+     *
      * @return the number of studies in {@link #effects()}
      */
     public int k() {
@@ -94,6 +95,7 @@ public record MetaResult(MetaOptions options, EffectSizes effects, double[] weig
 
     /**
      * True unless an iterative estimator failed to converge.
+     *
      * @return false when the tau² estimator did not converge
      */
     public boolean converged() {

@@ -268,6 +268,7 @@ public record ModelFit(MetaModel model, MetaOptions options, Tau2Estimate tau2, 
 
     /**
      * Coefficient names ("intercept" first).
+     *
      * @return an immutable list of p names
      */
     public List<String> names() {
@@ -276,6 +277,7 @@ public record ModelFit(MetaModel model, MetaOptions options, Tau2Estimate tau2, 
 
     /**
      * True unless an iterative tau² estimator failed to converge.
+     *
      * @return false when the tau² estimator did not converge
      */
     public boolean converged() {

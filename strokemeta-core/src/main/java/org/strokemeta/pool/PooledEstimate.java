@@ -18,6 +18,7 @@ public record PooledEstimate(double estimate, double se, double ciLower, double 
                              double df, double p, double piLower, double piUpper) implements java.io.Serializable {
     /**
      * True when the statistic is a t (Hartung-Knapp) rather than a z.
+     *
      * @return true when {@code df} is a number
      */
     public boolean isT() {

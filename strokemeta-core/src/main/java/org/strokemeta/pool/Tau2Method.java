@@ -90,6 +90,7 @@ public enum Tau2Method {
 
     /**
      * The estimator's full name, for reports.
+     *
      * @return the label
      */
     public String label() {

@@ -30,6 +30,17 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
     /** Relative size below which a column counts as a combination of the others (R's lm.fit qr tolerance). */
     static final double COLLINEARITY_TOL = 1e-7;
 
+    /**
+     * Copies the lists and checks that there is one column per name.
+     *
+     * @param moderators the moderators, in the order given
+     * @param names the design column names (without the intercept)
+     * @param columns the design columns, each over the studies used
+     * @param positions the positions (in the effect sizes) of the studies used, in data order
+     * @param factors the levels of each categorical moderator (the first is the reference)
+     * @param excluded one note per study left out, naming the missing moderators
+     * @throws IllegalArgumentException if the names and columns differ in number or a column's length is not k
+     */
     public Design {
         moderators = List.copyOf(moderators);
         names = List.copyOf(names);
@@ -131,16 +142,31 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
      * @serial exclude
      */
     public record Factor(String moderator, List<String> levels) implements java.io.Serializable {
+        /**
+         * Copies the levels.
+         *
+         * @param moderator the column name
+         * @param levels the levels present among the studies used, sorted; the first is the reference
+         */
         public Factor {
             levels = List.copyOf(levels);
         }
 
+        /**
+         * The reference level, whose studies all columns of the factor give 0.
+         *
+         * @return the first level
+         */
         public String reference() {
             return levels.get(0);
         }
     }
 
-    /** The number of studies that enter the model. */
+    /**
+     * The number of studies that enter the model.
+     *
+     * @return the length of {@link #positions()}
+     */
     public int k() {
         return positions.length;
     }
@@ -151,6 +177,13 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
      *
      * @throws InputException when a moderator column is missing, a numeric moderator holds text,
      *                        a moderator is constant or the columns are collinear
+     * @param es         the per-study effects (the studies that may enter the model)
+     * @param t          the input table holding the moderator columns
+     * @param moderators the moderators, at least one, in the order their coefficients are reported
+     * @return the design: one column per numeric moderator, one indicator column per non-reference level
+     *         of each categorical moderator (treatment coding, as R's model.matrix), for the studies with
+     *         every moderator present; the others are listed in {@link #excluded()}
+     * @throws IllegalArgumentException if {@code moderators} is empty
      */
     public static Design of(EffectSizes es, Table t, List<Moderator> moderators) {
         if (moderators.isEmpty()) {
@@ -166,6 +199,12 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
     /**
      * The design of one categorical moderator given as a label per study of {@code es} (null or blank
      * for a missing value), for example subgroup membership.
+     *
+     * @param es     the per-study effects
+     * @param name   the moderator's name (for coefficient names and reports)
+     * @param labels the level of each study of {@code es}, in its order
+     * @return the design of one categorical moderator with the first level (sorted) as reference
+     * @throws IllegalArgumentException if there is not one label per study
      */
     public static Design ofLabels(EffectSizes es, String name, String[] labels) {
         if (labels.length != es.size()) {

@@ -44,6 +44,9 @@ public final class MetaRegression {
      * @param o          the options (model, tau² estimator, test, level)
      * @throws InputException for a missing column, text in a numeric moderator, a constant or
      *                        collinear moderator, or too few studies
+     * @return the coefficients (on the analysis scale: log for ratio measures) with tests and intervals,
+     *         the omnibus test of the moderators, residual heterogeneity and tau², and R² in percent, as
+     *         metafor::rma(yi, vi, mods = ~ ...)
      */
     public static RegressionResult fit(EffectSizes es, Table t, List<Moderator> moderators, MetaOptions o) {
         // As in pooling, a study with sampling variance 0 cannot be weighted: left out with a note.
@@ -56,6 +59,10 @@ public final class MetaRegression {
      *
      * @throws InputException when a study of the design has a sampling variance of 0 (see
      *                        {@link MetaAnalysis#weightable}), or for too few studies
+     * @param es     the per-study effects the design was built on
+     * @param design the moderator design built from {@code es}
+     * @param o      the options (model, tau² estimator, test, level)
+     * @return the fitted meta-regression, as {@link #fit(EffectSizes, Table, List, MetaOptions)}
      */
     public static RegressionResult fit(EffectSizes es, Design design, MetaOptions o) {
         EffectSizes used = es.subset(design.positions());

@@ -27,6 +27,13 @@ import org.strokemeta.data.Table;
  * @serial exclude
  */
 public record Moderator(String column, Type type) implements java.io.Serializable {
+    /**
+     * Checks the moderator.
+     *
+     * @param column the column of the input table
+     * @param type numeric or categorical
+     * @throws IllegalArgumentException if the column is null or blank, or the type is null
+     */
     public Moderator {
         if (column == null || column.isBlank()) {
             throw new IllegalArgumentException("a moderator needs a column name");
@@ -36,12 +43,22 @@ public record Moderator(String column, Type type) implements java.io.Serializabl
         }
     }
 
-    /** A numeric moderator (a covariate such as latitude or year). */
+    /**
+     * A numeric moderator (a covariate such as latitude or year).
+     *
+     * @param column the column of the input table
+     * @return a numeric moderator of that column
+     */
     public static Moderator numeric(String column) {
         return new Moderator(column, Type.NUMERIC);
     }
 
-    /** A categorical moderator (text levels such as the allocation method). */
+    /**
+     * A categorical moderator (text levels such as the allocation method).
+     *
+     * @param column the column of the input table
+     * @return a categorical moderator of that column
+     */
     public static Moderator categorical(String column) {
         return new Moderator(column, Type.CATEGORICAL);
     }
@@ -50,6 +67,11 @@ public record Moderator(String column, Type type) implements java.io.Serializabl
      * A moderator whose type is read from the data: numeric when every non-blank cell is a number,
      * categorical otherwise. Use it only when the user did not declare the type: a column declared
      * numeric must fail on text, not silently become categorical.
+     *
+     * @param t      the input table
+     * @param column the column of the input table
+     * @return a numeric moderator when every non-blank cell is a number, else a categorical one
+     * @throws InputException if the table has no such column
      */
     public static Moderator detect(Table t, String column) {
         try {

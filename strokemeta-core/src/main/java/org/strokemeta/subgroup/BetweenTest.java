@@ -11,7 +11,11 @@ package org.strokemeta.subgroup;
  * @serial exclude
  */
 public record BetweenTest(SubgroupTest method, double statistic, int df1, double df2, double p) implements java.io.Serializable {
-    /** True for the F test (common tau² under Hartung-Knapp), false for chi-square. */
+    /**
+     * True for the F test (common tau² under Hartung-Knapp), false for chi-square.
+     *
+     * @return true when {@code df2} is a number
+     */
     public boolean isF() {
         return !Double.isNaN(df2);
     }

@@ -38,6 +38,8 @@ public final class SubgroupAnalysis {
      * @param column the column holding each study's subgroup
      * @param o      the pooling options
      * @param test   the test for subgroup differences
+     * @return each subgroup's pooled result and the test for subgroup differences (as metafor's
+     *         rma(..., subset) per group and the Q-test of differences)
      */
     public static SubgroupResult run(EffectSizes es, Table t, String column, MetaOptions o, SubgroupTest test) {
         String[] labels = new String[es.size()];
@@ -56,6 +58,8 @@ public final class SubgroupAnalysis {
      * @param labels the subgroup of each study of {@code es}; null or blank when unknown
      * @param o      the pooling options
      * @param test   the test for subgroup differences
+     * @return each subgroup's pooled result and the test for subgroup differences
+     * @throws IllegalArgumentException if there is not one label per study
      */
     public static SubgroupResult run(EffectSizes es, String column, String[] labels, MetaOptions o, SubgroupTest test) {
         if (labels.length != es.size()) {
