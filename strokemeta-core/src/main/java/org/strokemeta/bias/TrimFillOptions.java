@@ -22,6 +22,16 @@ public record TrimFillOptions(Optional<Side> side, K0Estimator estimator, int ma
      */
     public static final FitControl METAFOR_CONTROL = FitControl.metafor();
 
+    /**
+     * Checks the options.
+     *
+     * @param side the side on which studies are missing; empty to choose it from the data as
+     *                             metafor::trimfill does (see {@link Side#fromSlope})
+     * @param estimator the estimator of the number of missing studies
+     * @param maxIterations the most trim-and-refit cycles before non-convergence is reported (metafor's {@code maxiter})
+     * @param fitSettings the options of the fits inside trim-and-fill and of the analysis of the filled data set
+     * @throws IllegalArgumentException if an option is null or {@code maxIterations} is below 1
+     */
     public TrimFillOptions {
         if (side == null || estimator == null || fitSettings == null) {
             throw new IllegalArgumentException("every trim-and-fill option needs a value (an empty side means: choose it)");
@@ -31,23 +41,51 @@ public record TrimFillOptions(Optional<Side> side, K0Estimator estimator, int ma
         }
     }
 
-    /** metafor's defaults: side chosen from the data, L0, at most 100 iterations, metafor's fit settings. */
+    /**
+     * metafor's defaults: side chosen from the data, L0, at most 100 iterations, metafor's fit settings.
+     *
+     * @return an empty side, L0, 100 iterations and {@link FitSettings#METAFOR}
+     */
     public static TrimFillOptions defaults() {
         return new TrimFillOptions(Optional.empty(), K0Estimator.L0, 100, FitSettings.METAFOR);
     }
 
+    /**
+     * A copy with a given side.
+     *
+     * @param s the side on which studies are missing
+     * @return these options with {@code side = Optional.of(s)}
+     */
     public TrimFillOptions withSide(Side s) {
         return new TrimFillOptions(Optional.of(s), estimator, maxIterations, fitSettings);
     }
 
+    /**
+     * A copy with another estimator of k0.
+     *
+     * @param e the estimator
+     * @return these options with {@code estimator = e}
+     */
     public TrimFillOptions withEstimator(K0Estimator e) {
         return new TrimFillOptions(side, e, maxIterations, fitSettings);
     }
 
+    /**
+     * A copy with another iteration limit.
+     *
+     * @param n the most trim-and-refit cycles, at least 1
+     * @return these options with {@code maxIterations = n}
+     */
     public TrimFillOptions withMaxIterations(int n) {
         return new TrimFillOptions(side, estimator, n, fitSettings);
     }
 
+    /**
+     * A copy with other fit settings.
+     *
+     * @param f the settings
+     * @return these options with {@code fitSettings = f}
+     */
     public TrimFillOptions withFitSettings(FitSettings f) {
         return new TrimFillOptions(side, estimator, maxIterations, f);
     }
@@ -85,11 +123,21 @@ public record TrimFillOptions(Optional<Side> side, K0Estimator estimator, int ma
             this.label = label;
         }
 
+        /**
+         * The settings' description for reports.
+         *
+         * @return the label
+         */
         public String label() {
             return label;
         }
 
-        /** The options of the fits inside trim-and-fill and of the analysis of the filled data set. */
+        /**
+         * The options of the fits inside trim-and-fill and of the analysis of the filled data set.
+         *
+         * @param analysis the analysis' options
+         * @return the options to use
+         */
         public abstract MetaOptions options(MetaOptions analysis);
     }
 }
