@@ -5,11 +5,34 @@ import java.util.List;
 /**
  * Two-arm studies with a binary outcome: events and totals in the treatment and control arms
  * (columns {@code events_treat, total_treat, events_ctrl, total_ctrl}).
+ *
+ * @param source      the name of the file (or data set) the studies came from
+ * @param study       the study labels, in input order
+ * @param lines       the 1-based file line of each study
+ * @param eventsTreat the number of patients with the event in the treatment arm
+ * @param totalTreat  the number of patients in the treatment arm
+ * @param eventsCtrl  the number of patients with the event in the control arm
+ * @param totalCtrl   the number of patients in the control arm
+ * @param notes       remarks made while reading (duplicate labels, how the file was read)
+ * @serial exclude
  */
 public record BinaryStudies(String source, String[] study, int[] lines,
                             double[] eventsTreat, double[] totalTreat,
                             double[] eventsCtrl, double[] totalCtrl,
                             List<Note> notes) implements Studies {
+    /**
+     * Checks that the arrays have one entry per study and copies them.
+     *
+     * @param source the name of the file (or data set) the studies came from
+     * @param study the study labels, in input order
+     * @param lines the 1-based file line of each study
+     * @param eventsTreat the number of patients with the event in the treatment arm
+     * @param totalTreat the number of patients in the treatment arm
+     * @param eventsCtrl the number of patients with the event in the control arm
+     * @param totalCtrl the number of patients in the control arm
+     * @param notes remarks made while reading (duplicate labels, how the file was read)
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
     public BinaryStudies {
         int k = study.length;
         if (lines.length != k || eventsTreat.length != k || totalTreat.length != k

@@ -5,11 +5,38 @@ import java.util.List;
 /**
  * Two-arm studies with a continuous outcome: mean, standard deviation and size of each arm
  * (columns {@code mean_treat, sd_treat, n_treat, mean_ctrl, sd_ctrl, n_ctrl}).
+ *
+ * @param source    the name of the file (or data set) the studies came from
+ * @param study     the study labels, in input order
+ * @param lines     the 1-based file line of each study
+ * @param meanTreat the mean outcome of the treatment arm, in the outcome's units
+ * @param sdTreat   the standard deviation (not the variance or standard error) in the treatment arm
+ * @param nTreat    the number of patients in the treatment arm
+ * @param meanCtrl  the mean outcome of the control arm
+ * @param sdCtrl    the standard deviation in the control arm
+ * @param nCtrl     the number of patients in the control arm
+ * @param notes     remarks made while reading (duplicate labels, how the file was read)
+ * @serial exclude
  */
 public record ContinuousStudies(String source, String[] study, int[] lines,
                                 double[] meanTreat, double[] sdTreat, double[] nTreat,
                                 double[] meanCtrl, double[] sdCtrl, double[] nCtrl,
                                 List<Note> notes) implements Studies {
+    /**
+     * Checks that the arrays have one entry per study and copies them.
+     *
+     * @param source the name of the file (or data set) the studies came from
+     * @param study the study labels, in input order
+     * @param lines the 1-based file line of each study
+     * @param meanTreat the mean outcome of the treatment arm, in the outcome's units
+     * @param sdTreat the standard deviation (not the variance or standard error) in the treatment arm
+     * @param nTreat the number of patients in the treatment arm
+     * @param meanCtrl the mean outcome of the control arm
+     * @param sdCtrl the standard deviation in the control arm
+     * @param nCtrl the number of patients in the control arm
+     * @param notes remarks made while reading (duplicate labels, how the file was read)
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
     public ContinuousStudies {
         int k = study.length;
         if (lines.length != k || meanTreat.length != k || sdTreat.length != k || nTreat.length != k

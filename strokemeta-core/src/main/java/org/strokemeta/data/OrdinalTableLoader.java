@@ -23,7 +23,12 @@ public final class OrdinalTableLoader {
     private OrdinalTableLoader() {
     }
 
-    /** True when the table has an arm column and category count columns. */
+    /**
+     * True when the table has an arm column and category count columns.
+     *
+     * @param t the table
+     * @return whether it has an {@code arm} column and category columns 0 and 1 ({@code mrs0, mrs1, ...})
+     */
     public static boolean looksOrdinal(Table t) {
         // category columns count from 0 (mrs0, mrs1, ...); a lone "mrs90" is a patient's 90-day mRS, not a category
         TreeMap<Integer, String> c = categoryColumns(t);
@@ -49,7 +54,14 @@ public final class OrdinalTableLoader {
         return best;
     }
 
-    /** Reads and checks the table. */
+    /**
+     * Reads and checks the table.
+     *
+     * @param t the table: one row per trial and arm, one count column per category
+     * @return the trials with their treatment and control counts
+     * @throws InputException if a column is missing, an arm is not treatment or control, a trial lacks an
+     *         arm, or a count is not a non-negative whole number
+     */
     public static OrdinalTable load(Table t) {
         if (t.rows() == 0) {
             throw InputException.of(t.source(), "the file has a header but no data rows");

@@ -26,6 +26,22 @@ import java.util.List;
  */
 public record PatientData(String source, String[] studyNames, int[] study, int[] treatment, int[] outcome, int categories,
                           List<String> covariateNames, double[][] covariates, int[] lines, int excluded, List<Note> notes) implements java.io.Serializable {
+    /**
+     * Checks the shapes and copies the arrays and lists.
+     *
+     * @param source the file name
+     * @param studyNames the trial labels, indexed by trial code
+     * @param study the trial code of each patient
+     * @param treatment 1 for the treatment arm, 0 for control
+     * @param outcome the outcome category of each patient, 0 = best
+     * @param categories the number of outcome categories (7 for mRS 0-6)
+     * @param covariateNames the names of the covariate columns
+     * @param covariates one array per covariate, each over the patients
+     * @param lines the file line of each patient
+     * @param excluded the number of patients left out
+     * @param notes what was left out and why, and other remarks
+     * @throws IllegalArgumentException if the arrays differ in length or the covariates do not match their names
+     */
     public PatientData {
         int n = study.length;
         if (treatment.length != n || outcome.length != n || lines.length != n) {
@@ -213,17 +229,31 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
                 + ", excluded=" + excluded + ", notes=" + notes + "]";
     }
 
-    /** The number of patients analysed. */
+    /**
+     * The number of patients analysed.
+     *
+     * @return the length of {@link #study()}
+     */
     public int size() {
         return study.length;
     }
 
-    /** The number of trials. */
+    /**
+     * The number of trials.
+     *
+     * @return the length of {@link #studyNames()}
+     */
     public int studies() {
         return studyNames.length;
     }
 
-    /** The column of the named covariate. */
+    /**
+     * The column of the named covariate.
+     *
+     * @param name the covariate's name
+     * @return a copy of its column, one value per patient
+     * @throws IllegalArgumentException if there is no covariate of that name
+     */
     public double[] covariate(String name) {
         int j = covariateNames.indexOf(name);
         if (j < 0) {
@@ -232,7 +262,13 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         return covariates[j].clone();
     }
 
-    /** The same patients with further (derived) covariate columns appended. */
+    /**
+     * The same patients with further (derived) covariate columns appended.
+     *
+     * @param names   the names of the new covariates
+     * @param columns their columns, one value per patient
+     * @return the patients with the covariates appended
+     */
     public PatientData withExtraCovariates(List<String> names, double[][] columns) {
         List<String> n = new java.util.ArrayList<>(covariateNames);
         n.addAll(names);
@@ -241,7 +277,13 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         return new PatientData(source, studyNames, study, treatment, outcome, categories, n, c, lines, excluded, notes);
     }
 
-    /** The same patients with only the named covariates (in that order). */
+    /**
+     * The same patients with only the named covariates (in that order).
+     *
+     * @param names the covariates to keep, in the order wanted
+     * @return the patients with only those covariates
+     * @throws IllegalArgumentException if a name is not a covariate
+     */
     public PatientData withCovariatesOnly(List<String> names) {
         double[][] c = new double[names.size()][];
         for (int j = 0; j < c.length; j++) {
@@ -253,6 +295,10 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
     /**
      * The patients at the given positions (for example those with a secondary outcome recorded),
      * with a note saying how many were left out and why.
+     *
+     * @param keep the 0-based positions of the patients kept
+     * @param why  the reason the others are left out, for the note
+     * @return the selected patients
      */
     public PatientData select(int[] keep, String why) {
         int m = keep.length;
@@ -279,7 +325,12 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         return new PatientData(source, studyNames, st, tr, y, categories, covariateNames, c, ln, excluded + left, n);
     }
 
-    /** The mean of a covariate within each trial, {@code [trial]}. */
+    /**
+     * The mean of a covariate within each trial, {@code [trial]}.
+     *
+     * @param name the covariate's name
+     * @return the mean over each trial's patients, indexed by trial
+     */
     public double[] trialMeans(String name) {
         double[] x = covariate(name);
         double[] sum = new double[studyNames.length];
@@ -294,7 +345,11 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         return sum;
     }
 
-    /** Patients per trial and arm: {@code [trial][arm]}. */
+    /**
+     * Patients per trial and arm: {@code [trial][arm]}.
+     *
+     * @return the counts, index 0 control and 1 treatment
+     */
     public int[][] armSizes() {
         int[][] n = new int[studyNames.length][2];
         for (int i = 0; i < study.length; i++) {
@@ -306,6 +361,11 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
     /**
      * The same patients with outcome categories {@code from..to} merged into {@code from} (for
      * example mRS 5 and 6 merged, as HERMES did); later categories move down.
+     *
+     * @param from the first category merged (0-based)
+     * @param to   the last category merged, above {@code from}
+     * @return the patients with {@code categories − (to − from)} categories
+     * @throws IllegalArgumentException if the range is not within the categories
      */
     public PatientData mergeCategories(int from, int to) {
         if (from < 0 || to <= from || to >= categories) {
@@ -323,7 +383,13 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
                 lines, excluded, n);
     }
 
-    /** The binary outcome {@code outcome <= cutoff} (for example mRS 0-2 with cutoff 2) as 0/1. */
+    /**
+     * The binary outcome {@code outcome <= cutoff} (for example mRS 0-2 with cutoff 2) as 0/1.
+     *
+     * @param cutoff the highest category counted as the event, 0 to {@code categories − 2}
+     * @return 1 for patients with {@code outcome <= cutoff}, 0 for the others
+     * @throws IllegalArgumentException if the cut-off is out of range
+     */
     public int[] eventAtMost(int cutoff) {
         if (cutoff < 0 || cutoff >= categories - 1) {
             throw new IllegalArgumentException("the cut-off must lie between 0 and " + (categories - 2));

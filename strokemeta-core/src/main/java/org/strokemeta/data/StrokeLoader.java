@@ -28,6 +28,9 @@ public final class StrokeLoader {
      * True when the table is data of this dictionary: it has an arm and a 90-day mRS column, and at least
      * one column under its dictionary name ({@code arm}, {@code mrs90} or {@code occlusion_site}), so that
      * generic patient files (study, treatment 1/0, mrs) keep their own reading.
+     *
+     * @param t the table
+     * @return whether it is read by this dictionary
      */
     public static boolean recognises(Table t) {
         boolean arm = false;
@@ -43,7 +46,13 @@ public final class StrokeLoader {
         return arm && mrs && named;
     }
 
-    /** Reads and checks the patients. */
+    /**
+     * Reads and checks the patients.
+     *
+     * @param t the table, one row per patient
+     * @return the cohort
+     * @throws InputException for a missing required column or a wrong cell
+     */
     public static StrokeCohort load(Table t) {
         String src = t.source();
         if (t.rows() == 0) {
