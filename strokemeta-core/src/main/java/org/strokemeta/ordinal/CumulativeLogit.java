@@ -5,7 +5,7 @@ package org.strokemeta.ordinal;
  * model {@code logit P(Y <= j) = theta_j − eta} (McCullagh 1980; R's ordinal::clm and MASS::polr
  * parameterisation), and its derivatives, computed on the numerically stable side.
  *
- * <p>For category y of J, with thresholds theta_0 < ... < theta_{J−2}: the upper cut is
+ * <p>For category y of J, with thresholds theta_0 &lt; ... &lt; theta_{J−2}: the upper cut is
  * {@code a = theta_y − eta} (+∞ for the last category) and the lower cut {@code b = theta_{y−1} − eta}
  * (−∞ for the first), and {@code p = F(a) − F(b)} with F the logistic distribution function. When
  * both cuts lie in the upper tail the difference is taken of survival functions, S(b) − S(a), so
@@ -17,7 +17,12 @@ public final class CumulativeLogit {
     private CumulativeLogit() {
     }
 
-    /** The logistic distribution function 1/(1 + e^−x), exact in both tails. */
+    /**
+     * The logistic distribution function 1/(1 + e^−x), exact in both tails.
+     *
+     * @param x the argument
+     * @return F(x), in (0, 1)
+     */
     public static double cdf(double x) {
         if (x >= 0) {
             return 1 / (1 + Math.exp(-x));
@@ -26,14 +31,24 @@ public final class CumulativeLogit {
         return e / (1 + e);
     }
 
-    /** The logistic density F(x)(1 − F(x)). */
+    /**
+     * The logistic density F(x)(1 − F(x)).
+     *
+     * @param x the argument
+     * @return the density at x
+     */
     public static double pdf(double x) {
         double e = Math.exp(-Math.abs(x));
         double d = 1 + e;
         return e / (d * d);
     }
 
-    /** log F(x), exact in both tails. */
+    /**
+     * log F(x), exact in both tails.
+     *
+     * @param x the argument
+     * @return log F(x)
+     */
     public static double logCdf(double x) {
         return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
     }
@@ -59,12 +74,20 @@ public final class CumulativeLogit {
         /** d² log p / da db. */
         public double dab;
 
-        /** d log p / d eta. */
+        /**
+         * d log p / d eta.
+         *
+         * @return −(da + db)
+         */
         public double deta() {
             return -(da + db);
         }
 
-        /** d² log p / d eta². */
+        /**
+         * d² log p / d eta².
+         *
+         * @return daa + dbb + 2 dab
+         */
         public double detaeta() {
             return daa + dbb + 2 * dab;
         }
@@ -76,6 +99,7 @@ public final class CumulativeLogit {
      * @param a the upper cut theta_y − eta, or +∞ for the last category
      * @param b the lower cut theta_{y−1} − eta, or −∞ for the first category
      * @return {@code t}
+     * @param t the holder to fill, reused between observations
      */
     public static Terms terms(double a, double b, Terms t) {
         boolean hasA = a != Double.POSITIVE_INFINITY;

@@ -20,7 +20,7 @@ import org.strokemeta.data.Note;
  *
  * @param thresholds      common or stratified cut-points
  * @param strata          the strata (trials, or one stratum for common cut-points)
- * @param cutPoints       {@code [stratum][j]}: theta_j, j = 0..J−2, for P(Y <= j); a cut-point dropped
+ * @param cutPoints       {@code [stratum][j]}: theta_j, j = 0..J−2, for P(Y ≤ j); a cut-point dropped
  *                        beside an empty category equals its neighbour (or ±∞ at the ends)
  * @param cutPointSe      their standard errors (NaN for infinite ones)
  * @param names           names of the coefficients: {@code treatment} (absent from a partial
@@ -29,7 +29,7 @@ import org.strokemeta.data.Note;
  * @param se              their standard errors
  * @param vcov            their covariance matrix (inverse observed information)
  * @param cutEffects      for a partial proportional-odds fit, the treatment log odds ratio at each
- *                        cut-point, log OR(Y <= j), positive = better; empty otherwise
+ *                        cut-point, log OR(Y ≤ j), positive = better; empty otherwise
  * @param cutEffectSe     their standard errors
  * @param logLik          the log-likelihood as clm reports it (weighted sum of log-probabilities, no
  *                        multinomial constant)
@@ -52,6 +52,38 @@ public record ProportionalOddsFit(Thresholds thresholds, List<String> strata, do
                                   double[] cutEffectSe, double logLik, int observations, double patients, int parameters,
                                   int iterations, boolean converged, String message, double maxGradient,
                                   double conditionNumber, boolean diverged, double level, List<Note> notes) implements java.io.Serializable {
+    /**
+     * Copies the arrays and lists and checks their lengths.
+     *
+     * @param thresholds common or stratified cut-points
+     * @param strata the strata (trials, or one stratum for common cut-points)
+     * @param cutPoints {@code [stratum][j]}: theta_j, j = 0..J−2, for P(Y ≤ j); a cut-point dropped
+     *                               beside an empty category equals its neighbour (or ±∞ at the ends)
+     * @param cutPointSe their standard errors (NaN for infinite ones)
+     * @param names names of the coefficients: {@code treatment} (absent from a partial
+     *                               proportional-odds fit), then the covariates
+     * @param beta the coefficients, clm's sign
+     * @param se their standard errors
+     * @param vcov their covariance matrix (inverse observed information)
+     * @param cutEffects for a partial proportional-odds fit, the treatment log odds ratio at each
+     *                               cut-point, log OR(Y ≤ j), positive = better; empty otherwise
+     * @param cutEffectSe their standard errors
+     * @param logLik the log-likelihood as clm reports it (weighted sum of log-probabilities, no
+     *                               multinomial constant)
+     * @param observations rows used (patients, or non-empty cells of a table)
+     * @param patients the total case weight (patients)
+     * @param parameters the number of free parameters
+     * @param iterations Newton iterations taken
+     * @param converged whether the convergence criteria were met
+     * @param message how the fit ended
+     * @param maxGradient the largest absolute gradient of the log-likelihood at the end
+     * @param conditionNumber the condition number of the observed information (largest over smallest
+     *                               eigenvalue); very large values mean weakly identified parameters
+     * @param diverged true when estimates ran off toward infinity (separation: no finite maximum)
+     * @param level the confidence level for intervals
+     * @param notes trials left out, categories dropped, and other remarks
+     * @throws IllegalArgumentException if the coefficients, names and standard errors differ in number
+     */
     public ProportionalOddsFit {
         strata = List.copyOf(strata);
         names = List.copyOf(names);
@@ -281,39 +313,72 @@ public record ProportionalOddsFit(Thresholds thresholds, List<String> strata, do
                 + diverged + ", level=" + level + ", notes=" + notes + "]";
     }
 
-    /** The position of a coefficient, or −1. */
+    /**
+     * The position of a coefficient, or −1.
+     *
+     * @param name the coefficient's name
+     * @return its position in {@link #names()}, or −1
+     */
     public int indexOf(String name) {
         return names.indexOf(name);
     }
 
-    /** A coefficient (clm's sign) by name; NaN unless converged. */
+    /**
+     * A coefficient (clm's sign) by name; NaN unless converged.
+     *
+     * @param name the coefficient's name
+     * @return the coefficient, or NaN
+     * @throws IllegalArgumentException if there is no coefficient of that name
+     */
     public double coefficient(String name) {
         int k = require(name);
         return converged ? beta[k] : Double.NaN;
     }
 
-    /** The standard error of a coefficient by name; NaN unless converged. */
+    /**
+     * The standard error of a coefficient by name; NaN unless converged.
+     *
+     * @param name the coefficient's name
+     * @return its standard error, or NaN
+     * @throws IllegalArgumentException if there is no coefficient of that name
+     */
     public double coefficientSe(String name) {
         int k = require(name);
         return converged ? se[k] : Double.NaN;
     }
 
-    /** The log common odds ratio −beta_treatment (positive = better with treatment); NaN unless converged. */
+    /**
+     * The log common odds ratio −beta_treatment (positive = better with treatment); NaN unless converged.
+     *
+     * @return the log common odds ratio, or NaN
+     */
     public double logCor() {
         return -coefficient("treatment");
     }
 
-    /** The standard error of {@link #logCor()}; NaN unless converged. */
+    /**
+     * The standard error of {@link #logCor()}; NaN unless converged.
+     *
+     * @return the standard error, or NaN
+     */
     public double logCorSe() {
         return coefficientSe("treatment");
     }
 
-    /** The treatment effect as a common odds ratio with Wald interval and test; NaN values unless converged. */
+    /**
+     * The treatment effect as a common odds ratio with Wald interval and test; NaN values unless converged.
+     *
+     * @return the common odds ratio
+     */
     public CommonOddsRatio commonOddsRatio() {
         return converged ? CommonOddsRatio.of(logCor(), logCorSe(), level) : CommonOddsRatio.unavailable(level);
     }
 
-    /** The number of outcome categories. */
+    /**
+     * The number of outcome categories.
+     *
+     * @return J, or 0 when there are no cut-points
+     */
     public int categories() {
         return cutPoints.length == 0 ? 0 : cutPoints[0].length + 1;
     }
