@@ -14,12 +14,20 @@ package org.strokemeta.ipd;
  */
 public record VarianceComponents(RandomEffects structure, double interceptVariance, double treatmentVariance,
                                  double correlation, boolean atBoundary) implements java.io.Serializable {
-    /** The standard deviation of the random intercept. */
+    /**
+     * The standard deviation of the random intercept.
+     *
+     * @return √interceptVariance, on the log odds scale
+     */
     public double interceptSd() {
         return Math.sqrt(interceptVariance);
     }
 
-    /** The standard deviation of the random treatment effect. */
+    /**
+     * The standard deviation of the random treatment effect.
+     *
+     * @return √treatmentVariance, on the log odds ratio scale
+     */
     public double treatmentSd() {
         return Math.sqrt(treatmentVariance);
     }
