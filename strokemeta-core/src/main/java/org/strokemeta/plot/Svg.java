@@ -14,12 +14,20 @@ public final class Svg {
     /**
      * A text from the data (a study or arm name) for a figure: cut in the middle when longer than
      * {@link #MAX_TEXT} characters, then escaped; the whole text stays in the JSON output.
+     *
+     * @param s the text
+     * @return the escaped text, shortened when long
      */
     public static String data(String s) {
         return esc(org.strokemeta.data.InputException.shorten(s, MAX_TEXT));
     }
 
-    /** XML escaping of text and attribute values: a study named {@code <script>} or {@code &} renders as text. */
+    /**
+     * XML escaping of text and attribute values: a study named {@code <script>} or {@code &} renders as text.
+     *
+     * @param s the text, or null
+     * @return the escaped text; "" for null
+     */
     public static String esc(String s) {
         if (s == null) {
             return "";
@@ -52,7 +60,13 @@ public final class Svg {
 
     private static final long[] POW10 = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
-    /** Fixed decimals (half away from zero), "NA" for NaN; figures write thousands of coordinates, so no Formatter. */
+    /**
+     * Fixed decimals (half away from zero), "NA" for NaN; figures write thousands of coordinates, so no Formatter.
+     *
+     * @param v        the number
+     * @param decimals the decimals, 0 to 6
+     * @return the text
+     */
     public static String fixed(double v, int decimals) {
         if (Double.isNaN(v)) {
             return "NA";

@@ -35,7 +35,12 @@ public final class BiasReport {
                           TrimFillResult trimFill, FunnelPlot funnel, FunnelPlot contours) {
     }
 
-    /** A readable summary. */
+    /**
+     * A readable summary.
+     *
+     * @param r the small-study results
+     * @return the text: the regression tests, the rank correlation and trim-and-fill
+     */
     public static String text(Results r) {
         StringBuilder sb = new StringBuilder();
         Measure m = r.analysis().effects().measure();
@@ -89,7 +94,13 @@ public final class BiasReport {
         sb.append('\n');
     }
 
-    /** The JSON document. */
+    /**
+     * The JSON document.
+     *
+     * @param source the name of the input file
+     * @param r      the small-study results
+     * @return the document, schema {@value #SCHEMA}
+     */
     public static ObjectNode json(String source, Results r) {
         ObjectNode root = JsonReport.MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
