@@ -57,6 +57,19 @@ public final class IpdAnalysis {
      */
     public record Shift(String method, CommonOddsRatio effect, List<Coefficient> coefficients, VarianceComponents variance,
                         double logLik, int patients, boolean converged, String message, List<Note> notes) {
+        /**
+         * Copies the lists.
+         *
+         * @param method the model in words
+         * @param effect the common odds ratio (positive log = better with treatment)
+         * @param coefficients covariate coefficients on the model scale (positive = worse), treatment included
+         * @param variance the variance components of a mixed model, or null
+         * @param logLik the log-likelihood
+         * @param patients patients in the model
+         * @param converged false when the fit did not converge (then nothing is valid)
+         * @param message how the fit ended
+         * @param notes remarks from the fit
+         */
         public Shift {
             coefficients = List.copyOf(coefficients);
             notes = List.copyOf(notes);
@@ -106,22 +119,38 @@ public final class IpdAnalysis {
     public record Outcome(IpdRequest request, PatientData data, Shift adjusted, Shift unadjusted, TwoStageResult twoStage,
                           List<Binary> binary, List<EffectModification.Interaction> interactions,
                           ProportionalOddsCheck poCheck, ClinicalSummaries clinical, List<Note> notes) {
-        /** The combined net benefit and NNT (null without the ordinal analyses or when no trial has both arms). */
+        /**
+         * The combined net benefit and NNT (null without the ordinal analyses or when no trial has both arms).
+         *
+         * @return the net benefit, or null
+         */
         public NetBenefit benefit() {
             return clinical == null ? null : clinical.benefit();
         }
 
-        /** The combined utility-weighted mRS (null when not asked, not mRS 0-6, or no trial could contribute). */
+        /**
+         * The combined utility-weighted mRS (null when not asked, not mRS 0-6, or no trial could contribute).
+         *
+         * @return the utility-weighted outcome, or null
+         */
         public UtilityWeightedOutcome utility() {
             return clinical == null ? null : clinical.utility();
         }
 
-        /** The primary estimate: adjusted when covariates were given, else unadjusted (null without the ordinal analyses). */
+        /**
+         * The primary estimate: adjusted when covariates were given, else unadjusted (null without the ordinal analyses).
+         *
+         * @return the primary shift estimate, or null
+         */
         public Shift primary() {
             return adjusted != null ? adjusted : unadjusted;
         }
 
-        /** True when every model converged. */
+        /**
+         * True when every model converged.
+         *
+         * @return whether every fit converged and no logistic model met separation
+         */
         public boolean valid() {
             return (adjusted == null || adjusted.converged()) && (unadjusted == null || unadjusted.converged())
                     && binary.stream().allMatch(b -> b.result().converged() && !b.result().separation())
@@ -135,6 +164,8 @@ public final class IpdAnalysis {
      *
      * @param d the patients (loaded with every covariate the request names, including interaction ones)
      * @param t the table they came from (for 0/1 outcome columns named in {@code binary}); may be null
+     * @param r the request
+     * @return the shift analyses, binary outcomes, interactions, proportional-odds test and clinical summaries
      */
     public static Outcome run(PatientData d, Table t, IpdRequest r) {
         return run(d, t, Map.of(), r);
@@ -143,6 +174,12 @@ public final class IpdAnalysis {
     /**
      * Runs the analysis with further 0/1 outcome columns given directly (for example symptomatic ICH of a
      * {@link org.strokemeta.data.StrokeCohort}), each aligned with d's patients (NaN where not recorded).
+     *
+     * @param d        the patients
+     * @param t        the table they came from, or null
+     * @param outcomes further 0/1 outcomes by name, one value per patient of {@code d} (NaN where not recorded)
+     * @param r        the request
+     * @return the shift analyses, binary outcomes, interactions, proportional-odds test and clinical summaries
      */
     public static Outcome run(PatientData d, Table t, Map<String, double[]> outcomes, IpdRequest r) {
         List<Note> notes = new ArrayList<>(d.notes());

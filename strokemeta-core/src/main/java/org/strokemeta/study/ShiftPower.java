@@ -15,7 +15,7 @@ import org.strokemeta.ordinal.ProportionalOddsFit;
  * the same as R's Hmisc::popower and posamsize) and power by simulation of the trial itself.
  *
  * <p>Under the alternative the treatment arm's distribution is the control distribution shifted by
- * the common odds ratio: odds(mRS <= j | treatment) = cOR · odds(mRS <= j | control), cOR > 1 meaning
+ * the common odds ratio: odds(mRS ≤ j | treatment) = cOR · odds(mRS ≤ j | control), cOR &gt; 1 meaning
  * a shift toward better (lower) categories. Whitehead's variance uses the mean of the two arms'
  * distributions weighted by allocation, p̄: V = n_T n_C N / (3 (N + 1)²) · (1 − Σ p̄_j³), and
  * power = Φ(|log cOR| √V − z_{1−α/2}).
@@ -36,6 +36,18 @@ public final class ShiftPower {
      * @param alpha      two-sided significance level
      */
     public record Design(double[] control, double cor, int nTreatment, int nControl, double alpha) {
+        /**
+         * Copies the control distribution and checks the design.
+         *
+         * @param control the expected control-arm distribution over the categories (sums to 1)
+         * @param cor the common odds ratio to detect (> 1 = better with treatment)
+         * @param nTreatment patients in the treatment arm
+         * @param nControl patients in the control arm
+         * @param alpha two-sided significance level
+         * @throws IllegalArgumentException if a share is negative or missing, the shares do not sum to 1, there are
+         *         fewer than two categories, the odds ratio is not positive, an arm is empty or
+         *         {@code alpha} is not in (0, 1)
+         */
         public Design {
             control = control.clone();
             double s = 0;
@@ -79,7 +91,13 @@ public final class ShiftPower {
     public record Simulated(double power, double mcSe, int trials, int notFitted, long seed) {
     }
 
-    /** The treatment arm's distribution under proportional odds with the given common odds ratio. */
+    /**
+     * The treatment arm's distribution under proportional odds with the given common odds ratio.
+     *
+     * @param control the control arm's shares per category, summing to 1
+     * @param cor     the common odds ratio (&gt; 1: better with treatment)
+     * @return the treatment arm's shares per category
+     */
     public static double[] treatmentDistribution(double[] control, double cor) {
         int k = control.length;
         double[] out = new double[k];
@@ -106,7 +124,12 @@ public final class ShiftPower {
         return m;
     }
 
-    /** Whitehead's power. */
+    /**
+     * Whitehead's power.
+     *
+     * @param d the design
+     * @return the power, a probability
+     */
     public static double whitehead(Design d) {
         double[] p = mean(d.control(), d.cor(), d.nTreatment(), d.nControl());
         double n = d.total();
@@ -117,6 +140,14 @@ public final class ShiftPower {
     /**
      * Whitehead's total sample size for a power, with a share {@code fractionTreatment} of patients in
      * the treatment arm (0.5 for equal allocation); p̄ is taken at that allocation.
+     *
+     * @param control           the control arm's shares per category, summing to 1
+     * @param cor               the common odds ratio
+     * @param power             the power wanted, in (0, 1)
+     * @param alpha             the two-sided significance level
+     * @param fractionTreatment the share of patients in the treatment arm, in (0, 1)
+     * @return the total number of patients, not rounded
+     * @throws IllegalArgumentException if the power or the allocation fraction is out of range
      */
     public static double whiteheadSampleSize(double[] control, double cor, double power, double alpha, double fractionTreatment) {
         if (!(power > 0 && power < 1) || !(fractionTreatment > 0 && fractionTreatment < 1)) {
@@ -137,6 +168,12 @@ public final class ShiftPower {
     /**
      * Power by simulation: each trial draws its arms' outcomes from the control and the shifted
      * distribution, fits the proportional-odds model and tests the common odds ratio (Wald, two-sided).
+     *
+     * @param d      the design
+     * @param trials the number of simulated trials, at least 1
+     * @param seed   the seed
+     * @return the share of trials with p &lt; alpha, its Monte Carlo standard error and how many fits failed
+     * @throws IllegalArgumentException if {@code trials} is below 1
      */
     public static Simulated simulate(Design d, int trials, long seed) {
         if (trials < 1) {

@@ -24,6 +24,13 @@ import org.strokemeta.data.Table;
 public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> parameters) {
     private static final String DIR = "org/strokemeta/simulate/";
 
+    /**
+     * Copies the lists and checks that there is a trial.
+     *
+     * @param trials the trials, in order
+     * @param parameters the model parameters by name
+     * @throws IllegalArgumentException if there is no trial
+     */
     public SimulationSpec {
         trials = List.copyOf(trials);
         parameters = Map.copyOf(parameters);
@@ -49,6 +56,21 @@ public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> para
      */
     public record TrialSpec(String name, int nEvt, int nControl, double[] age, double[] ageSpread, boolean ageMedian,
                             double[] nihss, double[] nihssIqr, double[] ivtShare, String source) {
+        /**
+         * Checks the arm sizes.
+         *
+         * @param name the trial
+         * @param nEvt patients randomised to thrombectomy
+         * @param nControl patients randomised to control
+         * @param age age per arm {evt, control}: mean and SD, or median with quartiles (see ageMedian)
+         * @param ageSpread per arm, the SD (mean form) or the interquartile range (median form)
+         * @param ageMedian true when age is given as median and IQR
+         * @param nihss median NIHSS per arm {evt, control}
+         * @param nihssIqr interquartile range of NIHSS per arm (NaN when not published)
+         * @param ivtShare share given intravenous thrombolysis per arm (0-1)
+         * @param source where these numbers come from
+         * @throws IllegalArgumentException if the trial has no patients or a negative arm
+         */
         public TrialSpec {
             if (nEvt < 0 || nControl < 0 || nEvt + nControl == 0) {
                 throw new IllegalArgumentException("trial " + name + " needs patients");
@@ -64,13 +86,23 @@ public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> para
      * @param source the publication it comes from, or "assumption: ..." when it is not a published figure
      */
     public record Parameter(String name, double value, String source) {
-        /** True when the value is not a published figure. */
+        /**
+         * True when the value is not a published figure.
+         *
+         * @return whether the source starts with "assumption"
+         */
         public boolean assumed() {
             return source.startsWith("assumption");
         }
     }
 
-    /** The value of a parameter; an error naming it when absent. */
+    /**
+     * The value of a parameter; an error naming it when absent.
+     *
+     * @param name the parameter's name
+     * @return its value
+     * @throws IllegalArgumentException if there is no such parameter
+     */
     public double value(String name) {
         Parameter p = parameters.get(name);
         if (p == null) {
@@ -79,7 +111,14 @@ public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> para
         return p.value();
     }
 
-    /** Parameters name0, name1, ... as an array (for example control_mrs0..control_mrs6). */
+    /**
+     * Parameters name0, name1, ... as an array (for example control_mrs0..control_mrs6).
+     *
+     * @param prefix the names' prefix
+     * @param count  the number of values
+     * @return the values of prefix0 ... prefix(count − 1)
+     * @throws IllegalArgumentException if one is missing
+     */
     public double[] values(String prefix, int count) {
         double[] v = new double[count];
         for (int i = 0; i < count; i++) {
@@ -88,7 +127,11 @@ public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> para
         return v;
     }
 
-    /** The patients of all trials. */
+    /**
+     * The patients of all trials.
+     *
+     * @return the sum of both arms over the trials
+     */
     public int patients() {
         int n = 0;
         for (TrialSpec t : trials) {
@@ -97,12 +140,23 @@ public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> para
         return n;
     }
 
-    /** The bundled HERMES calibration. */
+    /**
+     * The bundled HERMES calibration.
+     *
+     * @return the calibration
+     */
     public static SimulationSpec hermes() {
         return of(resource("hermes-trials.csv"), resource("hermes-parameters.csv"));
     }
 
-    /** Reads a calibration from its two tables. */
+    /**
+     * Reads a calibration from its two tables.
+     *
+     * @param trials     the trials' table
+     * @param parameters the parameters' table
+     * @return the calibration
+     * @throws InputException if a cell is missing or wrong
+     */
     public static SimulationSpec of(Table trials, Table parameters) {
         List<TrialSpec> list = new ArrayList<>();
         for (int i = 0; i < trials.rows(); i++) {

@@ -20,7 +20,14 @@ public final class StudyInput {
     private StudyInput() {
     }
 
-    /** The measure to use: the requested one, or one chosen from the columns present. */
+    /**
+     * The measure to use: the requested one, or one chosen from the columns present.
+     *
+     * @param t the table
+     * @param r the request
+     * @return the measure
+     * @throws InputException if no measure fits the columns
+     */
     public static Measure measureFor(Table t, MetaRequest r) {
         Measure m = r.measure();
         if (m == null) {
@@ -49,12 +56,27 @@ public final class StudyInput {
         return m;
     }
 
-    /** Reads the studies for a measure. */
+    /**
+     * Reads the studies for a measure.
+     *
+     * @param t the table
+     * @param m the measure
+     * @param r the request
+     * @return the studies
+     */
     public static Studies studies(Table t, Measure m, MetaRequest r) {
         return studies(t, m, r, true);
     }
 
-    /** Reads the studies for a measure, with or without the duplicate-label check. */
+    /**
+     * Reads the studies for a measure, with or without the duplicate-label check.
+     *
+     * @param t          the table
+     * @param m          the measure
+     * @param r          the request
+     * @param duplicates report duplicate study labels
+     * @return the studies
+     */
     public static Studies studies(Table t, Measure m, MetaRequest r, boolean duplicates) {
         return switch (m.kind()) {
             case BINARY -> StudyLoader.binary(t, duplicates);
@@ -75,14 +97,28 @@ public final class StudyInput {
         return g;
     }
 
-    /** The per-study effects of a table under a request, with a check of method and measure. */
+    /**
+     * The per-study effects of a table under a request, with a check of method and measure.
+     *
+     * @param t the table
+     * @param r the request
+     * @return the effects
+     * @throws InputException if the data or the method do not fit the measure
+     */
     public static EffectSizes effects(Table t, MetaRequest r) {
         Measure m = measureFor(t, r);
         checkMethod(t.source(), m, r);
         return effects(studies(t, m, r), m, r);
     }
 
-    /** Checks that the fixed-effect method can pool the measure. */
+    /**
+     * Checks that the fixed-effect method can pool the measure.
+     *
+     * @param source the input's name, for messages
+     * @param m      the measure
+     * @param r      the request
+     * @throws InputException if the request's fixed-effect method cannot pool the measure
+     */
     public static void checkMethod(String source, Measure m, MetaRequest r) {
         FixedMethod fm = r.options().fixedMethod();
         if (r.options().model() == Model.FIXED) {
@@ -95,7 +131,14 @@ public final class StudyInput {
         }
     }
 
-    /** The per-study effects of already-read studies. */
+    /**
+     * The per-study effects of already-read studies.
+     *
+     * @param studies the studies
+     * @param m       the measure
+     * @param r       the request
+     * @return the effects
+     */
     public static EffectSizes effects(Studies studies, Measure m, MetaRequest r) {
         EffectSizes es = EffectCalculator.compute(m, studies, r.continuity());
         if (m == Measure.PETO && r.measure() == Measure.OR) {

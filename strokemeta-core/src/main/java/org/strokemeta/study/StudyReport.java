@@ -51,7 +51,12 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
                           IpdAnalysis.Outcome main, List<SubgroupResult> subgroups, M2Section m2, TimeEffect time,
                           List<Grotta> grotta, Provenance provenance, List<PublishedEvidence.Comparison> published) {
 
-    /** The same report with the published-versus-computed comparison of the bundled evidence. */
+    /**
+     * The same report with the published-versus-computed comparison of the bundled evidence.
+     *
+     * @param comparison the comparison
+     * @return this report with it
+     */
     public StudyReport withPublished(List<PublishedEvidence.Comparison> comparison) {
         return new StudyReport(plan, simulated, cohort, baseline, main, subgroups, m2, time, grotta, provenance, List.copyOf(comparison));
     }
@@ -138,6 +143,10 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
      * Runs the plan on the cohort, its models' parallel parts on the library's pool ({@link Execution#defaults()}).
      *
      * @param progress told the name of each step as it starts (for a progress bar); may be null
+     * @param cohort     the patients
+     * @param plan       the analysis plan
+     * @param provenance where the data and the product come from
+     * @return the report
      */
     public static StudyReport run(StrokeCohort cohort, AnalysisPlan plan, Provenance provenance, Consumer<String> progress) {
         return run(cohort, plan, provenance, progress, Execution.defaults());
@@ -149,6 +158,10 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
      * @param progress  told the name of each step as it starts (for a progress bar); may be null
      * @param execution where the parallel parts of the models run (see {@link IpdRequest#execution()}); the
      *                  numbers do not depend on it
+     * @param cohort     the patients
+     * @param plan       the analysis plan
+     * @param provenance where the data and the product come from
+     * @return the report
      */
     public static StudyReport run(StrokeCohort cohort, AnalysisPlan plan, Provenance provenance, Consumer<String> progress,
                                   Execution execution) {
@@ -201,13 +214,23 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
      * @param suggestion the closest name the data have, or null
      */
     public record MissingVariable(String role, String name, String suggestion) {
-        /** "covariate 'nihs' (did you mean nihss?)". */
+        /**
+         * "covariate 'nihs' (did you mean nihss?)".
+         *
+         * @return the description
+         */
         public String describe() {
             return role + " '" + name + "'" + (suggestion == null ? "" : " (did you mean " + suggestion + "?)");
         }
     }
 
-    /** Everything the plan names that the data lack, in plan order: covariates, outcomes, subgroup variables. */
+    /**
+     * Everything the plan names that the data lack, in plan order: covariates, outcomes, subgroup variables.
+     *
+     * @param cohort the patients
+     * @param plan   the analysis plan
+     * @return the lacking variables
+     */
     public static List<MissingVariable> missing(StrokeCohort cohort, AnalysisPlan plan) {
         List<String[]> lacking = new ArrayList<>();
         List<String> have = available(cohort, plan.covariates());
@@ -245,13 +268,22 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         return out;
     }
 
-    /** The plan's variables the data lack, as one sentence. */
+    /**
+     * The plan's variables the data lack, as one sentence.
+     *
+     * @param lacking the lacking variables
+     * @return the sentence
+     */
     public static String describe(List<MissingVariable> lacking) {
         return "the plan names " + (lacking.size() == 1 ? "a variable" : lacking.size() + " variables") + " the data lack: "
                 + String.join(", ", lacking.stream().map(MissingVariable::describe).toList());
     }
 
-    /** What the plan names and the data lack (left out only when the plan allows it). */
+    /**
+     * What the plan names and the data lack (left out only when the plan allows it).
+     *
+     * @return the lacking variables
+     */
     public List<MissingVariable> missingVariables() {
         return missing(cohort, plan);
     }
@@ -295,14 +327,22 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         return out;
     }
 
-    /** The plan's binary outcomes that the data do not have. */
+    /**
+     * The plan's binary outcomes that the data do not have.
+     *
+     * @return the outcomes' names
+     */
     public List<String> missingOutcomes() {
         List<String> out = new ArrayList<>(plan.binary());
         out.removeAll(binaryOutcomes(cohort, plan));
         return out;
     }
 
-    /** The plan's covariates that the data do not have. */
+    /**
+     * The plan's covariates that the data do not have.
+     *
+     * @return the covariates' names
+     */
     public List<String> missingCovariates() {
         List<String> out = new ArrayList<>(plan.covariates());
         out.removeAll(available(cohort, plan.covariates()));
@@ -631,7 +671,11 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
         return c;
     }
 
-    /** Every note of the analyses, without repeats. */
+    /**
+     * Every note of the analyses, without repeats.
+     *
+     * @return the notes, in order
+     */
     public List<Note> notes() {
         List<Note> all = new ArrayList<>(cohort.notes());
         all.addAll(main.notes());

@@ -31,6 +31,11 @@ public final class SubgroupInteraction {
      * @param message   why there is no test (null when there is one)
      */
     public record Result(double statistic, int df, double p, String message) {
+        /**
+         * Whether there is a test.
+         *
+         * @return true when {@code message} is null
+         */
         public boolean valid() {
             return message == null;
         }
@@ -42,6 +47,7 @@ public final class SubgroupInteraction {
      * @param levels the number of groups
      * @param adjust adjustment covariates (those describing the grouping variable itself excluded by the caller)
      * @param po     proportional-odds options (the cut-points are stratified by trial)
+     * @return the likelihood-ratio statistic, its degrees of freedom and p-value, or why there is none
      */
     public static Result test(PatientData d, int[] group, int levels, List<String> adjust, PoOptions po) {
         int n = d.size();
