@@ -86,7 +86,11 @@ public enum EggerModel {
         this.label = label;
     }
 
-    /** A short description of the test. */
+    /**
+     * A short description of the test.
+     *
+     * @return the label
+     */
     public String label() {
         return label;
     }
@@ -99,6 +103,8 @@ public enum EggerModel {
      * @param o  the analysis options: the confidence level (both models); the model, tau² estimator
      *           and test of the meta-regression ({@link #RMA})
      * @throws IllegalArgumentException with fewer than three studies, or when all studies have the same standard error
+     * @return the slope and intercept with their tests; the intercept is the limit estimate (the effect
+     *         of a study with standard error 0) on the analysis scale
      */
     public EggerTest test(double[] yi, double[] vi, MetaOptions o) {
         Checks.studies(yi, vi, MIN_STUDIES, "Egger's regression test");

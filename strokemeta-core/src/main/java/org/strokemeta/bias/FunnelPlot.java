@@ -20,20 +20,43 @@ import org.strokemeta.pool.MetaResult;
  * @param seMax    the top of the standard-error axis (1.1 times the largest standard error)
  * @param points   the studies, in the analysis' order
  * @param contours one region per level, from the widest (highest level) to the narrowest
+ * @serial exclude
  */
 public record FunnelPlot(double estimate, double centre, double tau2, double seMax, List<Point> points,
                          List<Contour> contours) implements java.io.Serializable {
+    /**
+     * Copies the lists.
+     *
+     * @param estimate the pooled estimate of the analysis the plot shows
+     * @param centre the centre of the contours (the pooled estimate, or 0 for a contour-enhanced plot)
+     * @param tau2 the between-study variance added to the sampling variance of the contours (0 unless asked for)
+     * @param seMax the top of the standard-error axis (1.1 times the largest standard error)
+     * @param points the studies, in the analysis' order
+     * @param contours one region per level, from the widest (highest level) to the narrowest
+     */
     public FunnelPlot {
         points = List.copyOf(points);
         contours = List.copyOf(contours);
     }
 
-    /** The funnel plot of an analysis. */
+    /**
+     * The funnel plot of an analysis.
+     *
+     * @param r the analysis
+     * @param f what the plot shows
+     * @return the studies (effect against standard error) and the contours around the centre
+     */
     public static FunnelPlot of(MetaResult r, FunnelOptions f) {
         return build(r, f, r.k());
     }
 
-    /** The funnel plot of a trim-and-fill analysis: observed and filled studies around the adjusted estimate. */
+    /**
+     * The funnel plot of a trim-and-fill analysis: observed and filled studies around the adjusted estimate.
+     *
+     * @param t the trim-and-fill analysis
+     * @param f what the plot shows
+     * @return the observed and filled studies and the contours around the adjusted estimate
+     */
     public static FunnelPlot of(TrimFillResult t, FunnelOptions f) {
         return build(t.adjusted(), f, t.adjusted().k() - t.filled().size());
     }
@@ -80,6 +103,7 @@ public record FunnelPlot(double estimate, double centre, double tau2, double seM
      * @param yi     its effect (x axis)
      * @param sei    its standard error (y axis, drawn downwards)
      * @param filled true for a study filled in by trim-and-fill
+     * @serial exclude
      */
     public record Point(String study, double yi, double sei, boolean filled) implements java.io.Serializable {
     }
@@ -93,8 +117,18 @@ public record FunnelPlot(double estimate, double centre, double tau2, double seM
      * @param se    the standard errors, ascending from 0 to seMax
      * @param lower centre − z·√(se² + τ²)
      * @param upper centre + z·√(se² + τ²)
+     * @serial exclude
      */
     public record Contour(double level, double z, double[] se, double[] lower, double[] upper) implements java.io.Serializable {
+        /**
+         * Copies the arrays.
+         *
+         * @param level the confidence level, for example 0.95
+         * @param z the normal quantile used (metafor uses the normal quantile whatever the test)
+         * @param se the standard errors, ascending from 0 to seMax
+         * @param lower centre − z·√(se² + τ²)
+         * @param upper centre + z·√(se² + τ²)
+         */
         public Contour {
             se = se.clone();
             lower = lower.clone();
@@ -123,16 +157,31 @@ public record FunnelPlot(double estimate, double centre, double tau2, double seM
                     + java.util.Arrays.toString(lower) + ", upper=" + java.util.Arrays.toString(upper) + "]";
         }
 
+        /**
+         * The {@code se} component, as a copy.
+         *
+         * @return a fresh copy of {@code se}
+         */
         @Override
         public double[] se() {
             return se.clone();
         }
 
+        /**
+         * The {@code lower} component, as a copy.
+         *
+         * @return a fresh copy of {@code lower}
+         */
         @Override
         public double[] lower() {
             return lower.clone();
         }
 
+        /**
+         * The {@code upper} component, as a copy.
+         *
+         * @return a fresh copy of {@code upper}
+         */
         @Override
         public double[] upper() {
             return upper.clone();

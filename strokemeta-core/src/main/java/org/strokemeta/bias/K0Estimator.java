@@ -70,6 +70,11 @@ public enum K0Estimator {
         this.label = label;
     }
 
+    /**
+     * The estimator's name for reports.
+     *
+     * @return the label
+     */
     public String label() {
         return label;
     }
@@ -82,13 +87,25 @@ public enum K0Estimator {
      */
     abstract Raw estimate(double[] centred, int[] rank);
 
-    /** The p-value of the test of k0 = 0 that the estimator provides, or NaN when it has none. */
+    /**
+     * The p-value of the test of k0 = 0 that the estimator provides, or NaN when it has none.
+     *
+     * @param k0 the estimated number of missing studies
+     * @return for R0, P(R0 ≥ k0) = 0.5^(k0+1) under no missing studies; NaN for L0
+     */
     public abstract double pValue(int k0);
 
     /** An unrounded estimate of k0 with its standard error. */
     record Raw(double k0, double se) {
     }
 
+    /**
+     * Parses an estimator's name: {@code L0} or {@code R0}, case-insensitive.
+     *
+     * @param s the name, surrounding blanks ignored
+     * @return the estimator
+     * @throws IllegalArgumentException if the name is unknown
+     */
     public static K0Estimator parse(String s) {
         return switch (s.trim().toUpperCase(Locale.ROOT)) {
             case "L0" -> L0;

@@ -37,31 +37,62 @@ final class KendallTau {
      * @param s       concordant minus discordant pairs (Kendall's S)
      * @param tiesX   the sizes of the groups of tied x values
      * @param tiesY   the sizes of the groups of tied y values
+     * @serial exclude
      */
     public record Counts(int n, long pairs, long tiedX, long tiedY, long tiedXY, long s, long[] tiesX, long[] tiesY) implements java.io.Serializable {
+        /**
+         * Copies the tie arrays.
+         *
+         * @param n the number of observations
+         * @param pairs n(n−1)/2
+         * @param tiedX pairs tied in x
+         * @param tiedY pairs tied in y
+         * @param tiedXY pairs tied in both
+         * @param s concordant minus discordant pairs (Kendall's S)
+         * @param tiesX the sizes of the groups of tied x values
+         * @param tiesY the sizes of the groups of tied y values
+         */
         public Counts {
             tiesX = tiesX.clone();
             tiesY = tiesY.clone();
         }
 
-        /** The {@code tiesX} component, as a copy (the record cannot be changed through it). */
+        /**
+         * The {@code tiesX} component, as a copy (the record cannot be changed through it).
+         *
+         * @return a fresh copy of {@code tiesX}
+         */
         @Override
         public long[] tiesX() {
             return tiesX.clone();
         }
 
-        /** Element {@code i} of {@link #tiesX()}, without a copy. */
+        /**
+         * Element {@code i} of {@link #tiesX()}, without a copy.
+         *
+         * @param i the 0-based position
+         * @return {@code tiesX()[i]}
+         */
         public long tiesX(int i) {
             return tiesX[i];
         }
 
-        /** The {@code tiesY} component, as a copy (the record cannot be changed through it). */
+        /**
+         * The {@code tiesY} component, as a copy (the record cannot be changed through it).
+         *
+         * @return a fresh copy of {@code tiesY}
+         */
         @Override
         public long[] tiesY() {
             return tiesY.clone();
         }
 
-        /** Element {@code i} of {@link #tiesY()}, without a copy. */
+        /**
+         * Element {@code i} of {@link #tiesY()}, without a copy.
+         *
+         * @param i the 0-based position
+         * @return {@code tiesY()[i]}
+         */
         public long tiesY(int i) {
             return tiesY[i];
         }
@@ -92,18 +123,30 @@ final class KendallTau {
                     + java.util.Arrays.toString(tiesY) + "]";
         }
 
-        /** Kendall's tau-b, S/√((n0−n1)(n0−n2)); NaN when either variable is constant (as R's cor()). */
+        /**
+         * Kendall's tau-b, S/√((n0−n1)(n0−n2)); NaN when either variable is constant (as R's cor()).
+         *
+         * @return tau-b in [−1, 1], or NaN
+         */
         public double tauB() {
             double d = Math.sqrt((double) (pairs - tiedX)) * Math.sqrt((double) (pairs - tiedY));
             return d > 0 ? s / d : Double.NaN;
         }
 
-        /** True when either variable has tied values. */
+        /**
+         * True when either variable has tied values.
+         *
+         * @return whether {@code tiesX} or {@code tiesY} is not empty
+         */
         public boolean hasTies() {
             return tiesX.length > 0 || tiesY.length > 0;
         }
 
-        /** The number of concordant pairs: with no ties, (n0 + S)/2. */
+        /**
+         * The number of concordant pairs: with no ties, (n0 + S)/2.
+         *
+         * @return (n0 − n1 − n2 + n3 + S)/2 with n0 pairs, n1 and n2 pairs tied in x and in y, n3 tied in both
+         */
         public long concordant() {
             return (pairs - tiedX - tiedY + tiedXY + s) / 2;
         }
@@ -117,11 +160,19 @@ final class KendallTau {
      * @param exact     true when p comes from the exact null distribution
      * @param statistic the number of concordant pairs T (exact) or the z statistic S/√var(S) (normal)
      * @param counts    the pair counts
+     * @serial exclude
      */
     public record Test(double tau, double p, boolean exact, double statistic, Counts counts) implements java.io.Serializable {
     }
 
-    /** The pair counts of x and y (same length, finite values). */
+    /**
+     * The pair counts of x and y (same length, finite values).
+     *
+     * @param x the first variable
+     * @param y the second variable, of the same length
+     * @return the number of pairs, of tied pairs and the statistic S (concordant minus discordant pairs)
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
     public static Counts counts(double[] x, double[] y) {
         int n = x.length;
         if (y.length != n) {
@@ -158,7 +209,15 @@ final class KendallTau {
         return new Counts(n, pairs, tx, ty, txy, concordant - discordant, tiesX, tiesY);
     }
 
-    /** Kendall's tau-b with the two-sided p-value of {@code cor.test(method = "kendall", exact = TRUE)}. */
+    /**
+     * Kendall's tau-b with the two-sided p-value of {@code cor.test(method = "kendall", exact = TRUE)}.
+     *
+     * @param x the first variable
+     * @param y the second variable, of the same length
+     * @return tau-b, the p-value (exact without ties for small n, else the normal approximation with the
+     *         tie-corrected variance) and the pair counts
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
     public static Test test(double[] x, double[] y) {
         Counts c = counts(x, y);
         double tau = c.tauB();

@@ -22,6 +22,9 @@ final class RankCorrelation {
     /**
      * @param yi the effects
      * @param vi their sampling variances
+     * @return Kendall's tau between the standardised effects and their sampling variances, with its p-value
+     *         (as metafor::ranktest)
+     * @throws IllegalArgumentException with too few studies or arrays of different lengths
      */
     public static RankTest test(double[] yi, double[] vi) {
         Checks.studies(yi, vi, MIN_STUDIES, "the rank correlation test");

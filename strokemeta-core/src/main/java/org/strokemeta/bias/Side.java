@@ -32,10 +32,17 @@ public enum Side {
     /**
      * Maps an effect to the scale on which studies are missing on the left (and back: the map is its
      * own inverse).
+     *
+     * @param y an effect on the analysis scale
+     * @return {@code y} for the left side, {@code −y} for the right
      */
     public abstract double orient(double y);
 
-    /** "left" or "right", as metafor prints it. */
+    /**
+     * "left" or "right", as metafor prints it.
+     *
+     * @return the label
+     */
     public String label() {
         return label;
     }
@@ -45,11 +52,21 @@ public enum Side {
      * meta-regression of the effects on their standard errors (the regression test's slope). A
      * negative slope means that the less precise studies report smaller effects, so small studies
      * with larger effects seem to be missing: the right side; otherwise the left side.
+     *
+     * @param slope the slope of the effects on their standard errors
+     * @return {@link #RIGHT} for a negative slope, {@link #LEFT} otherwise
      */
     public static Side fromSlope(double slope) {
         return slope < 0 ? RIGHT : LEFT;
     }
 
+    /**
+     * Parses a side: {@code left} or {@code right}, case-insensitive.
+     *
+     * @param s the name, surrounding blanks ignored
+     * @return the side
+     * @throws IllegalArgumentException if the name is unknown
+     */
     public static Side parse(String s) {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "left" -> LEFT;

@@ -34,6 +34,8 @@ public final class SmallStudyEffects {
      * t test of the slope with k − 2 degrees of freedom (metafor::regtest(rma(method = "FE"), model = "lm")).
      *
      * @param level the confidence level of the limit estimate's interval
+     * @param es the per-study effects (studies with a sampling variance of 0 are left out with a note)
+     * @return the slope and intercept with their tests and the limit estimate
      */
     public static EggerTest eggerClassic(EffectSizes es, double level) {
         return egger(es, MetaOptions.defaults().withLevel(level), EggerModel.LM);
@@ -42,49 +44,103 @@ public final class SmallStudyEffects {
     /**
      * The regression test as metafor::regtest's default: a meta-regression on the standard error with
      * the analysis' model, tau² estimator and test.
+     *
+     * @param es the per-study effects (studies with a sampling variance of 0 are left out with a note)
+     * @param o  the analysis options: model, tau² estimator, test and level
+     * @return the test of the slope and the limit estimate
      */
     public static EggerTest egger(EffectSizes es, MetaOptions o) {
         return egger(es, o, EggerModel.RMA);
     }
 
-    /** Either regression test (see {@link EggerModel}). */
+    /**
+     * Either regression test (see {@link EggerModel}).
+     *
+     * @param es    the per-study effects (studies with a sampling variance of 0 are left out with a note)
+     * @param o     the analysis options
+     * @param model the classic linear model or the meta-regression
+     * @return the test, with notes for the studies left out first
+     */
     public static EggerTest egger(EffectSizes es, MetaOptions o, EggerModel model) {
         EffectSizes w = MetaAnalysis.weightable(es);
         return model.test(w.yi(), w.vi(), o).withNotesFirst(leftOut(es, w));
     }
 
-    /** Begg and Mazumdar's rank correlation test (metafor::ranktest). */
+    /**
+     * Begg and Mazumdar's rank correlation test (metafor::ranktest).
+     *
+     * @param es the per-study effects (studies with a sampling variance of 0 are left out with a note)
+     * @return Kendall's tau between standardised effects and variances, and its p-value
+     */
     public static RankTest rankTest(EffectSizes es) {
         EffectSizes w = MetaAnalysis.weightable(es);
         return RankCorrelation.test(w.yi(), w.vi()).withNotesFirst(leftOut(es, w));
     }
 
-    /** Trim-and-fill with metafor's defaults: L0, side chosen from the data. */
+    /**
+     * Trim-and-fill with metafor's defaults: L0, side chosen from the data.
+     *
+     * @param es the per-study effects
+     * @param o  the analysis options (model and tau² estimator)
+     * @return the number of filled studies and the adjusted analysis
+     */
     public static TrimFillResult trimFill(EffectSizes es, MetaOptions o) {
         return TrimFill.run(es, o, TrimFillOptions.defaults());
     }
 
-    /** Trim-and-fill with the given settings. */
+    /**
+     * Trim-and-fill with the given settings.
+     *
+     * @param es the per-study effects
+     * @param o  the analysis options
+     * @param t  the trim-and-fill settings
+     * @return the number of filled studies and the adjusted analysis
+     */
     public static TrimFillResult trimFill(EffectSizes es, MetaOptions o, TrimFillOptions t) {
         return TrimFill.run(es, o, t);
     }
 
-    /** The funnel plot of the analysis with its pseudo-confidence region at the analysis' level. */
+    /**
+     * The funnel plot of the analysis with its pseudo-confidence region at the analysis' level.
+     *
+     * @param es the per-study effects
+     * @param o  the analysis options
+     * @return the studies and the region around the pooled estimate
+     */
     public static FunnelPlot funnel(EffectSizes es, MetaOptions o) {
         return funnel(es, o, FunnelOptions.aroundEstimate(o.level()));
     }
 
-    /** The contour-enhanced funnel plot: 90, 95 and 99% regions around 0 (Peters et al. 2008). */
+    /**
+     * The contour-enhanced funnel plot: 90, 95 and 99% regions around 0 (Peters et al. 2008).
+     *
+     * @param es the per-study effects
+     * @param o  the analysis options
+     * @return the studies and the three regions around 0
+     */
     public static FunnelPlot contourFunnel(EffectSizes es, MetaOptions o) {
         return funnel(es, o, FunnelOptions.contourEnhanced());
     }
 
-    /** A funnel plot with the given contours. */
+    /**
+     * A funnel plot with the given contours.
+     *
+     * @param es the per-study effects
+     * @param o  the analysis options
+     * @param f  what the plot shows
+     * @return the studies and the contours
+     */
     public static FunnelPlot funnel(EffectSizes es, MetaOptions o, FunnelOptions f) {
         return FunnelPlot.of(MetaAnalysis.run(es, o, false), f);
     }
 
-    /** The funnel plot of a trim-and-fill analysis, filled studies marked, around the adjusted estimate. */
+    /**
+     * The funnel plot of a trim-and-fill analysis, filled studies marked, around the adjusted estimate.
+     *
+     * @param t the trim-and-fill analysis
+     * @param f what the plot shows
+     * @return the observed and filled studies and the contours
+     */
     public static FunnelPlot funnel(TrimFillResult t, FunnelOptions f) {
         return FunnelPlot.of(t, f);
     }

@@ -41,6 +41,8 @@ public final class TrimFill {
      * @param t   the trim-and-fill settings
      * @throws IllegalArgumentException with fewer than three studies, or when the side is to be
      *         chosen but all studies have the same standard error
+     * @return the estimated number of missing studies k0, the filled studies (mirror images about the
+     *         trimmed estimate) and the analyses of the observed and of the filled data, as metafor::trimfill
      */
     public static TrimFillResult run(EffectSizes all, MetaOptions o, TrimFillOptions t) {
         // Studies with a sampling variance of 0 cannot be weighted: left out with a note, as in pooling.

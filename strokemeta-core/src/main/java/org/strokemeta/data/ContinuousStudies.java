@@ -5,11 +5,38 @@ import java.util.List;
 /**
  * Two-arm studies with a continuous outcome: mean, standard deviation and size of each arm
  * (columns {@code mean_treat, sd_treat, n_treat, mean_ctrl, sd_ctrl, n_ctrl}).
+ *
+ * @param source    the name of the file (or data set) the studies came from
+ * @param study     the study labels, in input order
+ * @param lines     the 1-based file line of each study
+ * @param meanTreat the mean outcome of the treatment arm, in the outcome's units
+ * @param sdTreat   the standard deviation (not the variance or standard error) in the treatment arm
+ * @param nTreat    the number of patients in the treatment arm
+ * @param meanCtrl  the mean outcome of the control arm
+ * @param sdCtrl    the standard deviation in the control arm
+ * @param nCtrl     the number of patients in the control arm
+ * @param notes     remarks made while reading (duplicate labels, how the file was read)
+ * @serial exclude
  */
 public record ContinuousStudies(String source, String[] study, int[] lines,
                                 double[] meanTreat, double[] sdTreat, double[] nTreat,
                                 double[] meanCtrl, double[] sdCtrl, double[] nCtrl,
                                 List<Note> notes) implements Studies {
+    /**
+     * Checks that the arrays have one entry per study and copies them.
+     *
+     * @param source the name of the file (or data set) the studies came from
+     * @param study the study labels, in input order
+     * @param lines the 1-based file line of each study
+     * @param meanTreat the mean outcome of the treatment arm, in the outcome's units
+     * @param sdTreat the standard deviation (not the variance or standard error) in the treatment arm
+     * @param nTreat the number of patients in the treatment arm
+     * @param meanCtrl the mean outcome of the control arm
+     * @param sdCtrl the standard deviation in the control arm
+     * @param nCtrl the number of patients in the control arm
+     * @param notes remarks made while reading (duplicate labels, how the file was read)
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
     public ContinuousStudies {
         int k = study.length;
         if (lines.length != k || meanTreat.length != k || sdTreat.length != k || nTreat.length != k
@@ -41,92 +68,164 @@ public record ContinuousStudies(String source, String[] study, int[] lines,
         });
     }
 
-    /** The {@code study} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code study} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code study}
+     */
     @Override
     public String[] study() {
         return study.clone();
     }
 
-    /** Element {@code i} of {@link #study()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #study()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code study()[i]}
+     */
     @Override
     public String study(int i) {
         return study[i];
     }
 
-    /** The {@code lines} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code lines} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code lines}
+     */
     @Override
     public int[] lines() {
         return lines.clone();
     }
 
-    /** Element {@code i} of {@link #lines()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #lines()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code lines()[i]}
+     */
     @Override
     public int lines(int i) {
         return lines[i];
     }
 
-    /** The {@code meanTreat} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code meanTreat} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code meanTreat}
+     */
     @Override
     public double[] meanTreat() {
         return meanTreat.clone();
     }
 
-    /** Element {@code i} of {@link #meanTreat()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #meanTreat()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code meanTreat()[i]}
+     */
     public double meanTreat(int i) {
         return meanTreat[i];
     }
 
-    /** The {@code sdTreat} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code sdTreat} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code sdTreat}
+     */
     @Override
     public double[] sdTreat() {
         return sdTreat.clone();
     }
 
-    /** Element {@code i} of {@link #sdTreat()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #sdTreat()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code sdTreat()[i]}
+     */
     public double sdTreat(int i) {
         return sdTreat[i];
     }
 
-    /** The {@code nTreat} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code nTreat} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code nTreat}
+     */
     @Override
     public double[] nTreat() {
         return nTreat.clone();
     }
 
-    /** Element {@code i} of {@link #nTreat()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #nTreat()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code nTreat()[i]}
+     */
     public double nTreat(int i) {
         return nTreat[i];
     }
 
-    /** The {@code meanCtrl} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code meanCtrl} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code meanCtrl}
+     */
     @Override
     public double[] meanCtrl() {
         return meanCtrl.clone();
     }
 
-    /** Element {@code i} of {@link #meanCtrl()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #meanCtrl()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code meanCtrl()[i]}
+     */
     public double meanCtrl(int i) {
         return meanCtrl[i];
     }
 
-    /** The {@code sdCtrl} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code sdCtrl} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code sdCtrl}
+     */
     @Override
     public double[] sdCtrl() {
         return sdCtrl.clone();
     }
 
-    /** Element {@code i} of {@link #sdCtrl()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #sdCtrl()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code sdCtrl()[i]}
+     */
     public double sdCtrl(int i) {
         return sdCtrl[i];
     }
 
-    /** The {@code nCtrl} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code nCtrl} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code nCtrl}
+     */
     @Override
     public double[] nCtrl() {
         return nCtrl.clone();
     }
 
-    /** Element {@code i} of {@link #nCtrl()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #nCtrl()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code nCtrl()[i]}
+     */
     public double nCtrl(int i) {
         return nCtrl[i];
     }

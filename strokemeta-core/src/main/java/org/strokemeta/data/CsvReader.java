@@ -50,12 +50,25 @@ public final class CsvReader {
     private CsvReader() {
     }
 
-    /** Reads a file; the file name (not the whole path) is used in messages. */
+    /**
+     * Reads a file; the file name (not the whole path) is used in messages.
+     *
+     * @param path the file
+     * @return the table
+     * @throws InputException if the file cannot be read or is not a valid CSV table
+     */
     public static Table read(Path path) {
         return parse(path.getFileName().toString(), FileProblem.readAllBytes(path));
     }
 
-    /** Reads a stream to its end (for bundled resources and uploads). */
+    /**
+     * Reads a stream to its end (for bundled resources and uploads).
+     *
+     * @param source the name used in messages
+     * @param in     the stream, read to its end but not closed
+     * @return the table
+     * @throws InputException if the stream cannot be read or is not a valid CSV table
+     */
     public static Table read(String source, InputStream in) {
         try {
             return parse(source, in.readAllBytes());
@@ -64,7 +77,14 @@ public final class CsvReader {
         }
     }
 
-    /** Parses CSV text held in memory. */
+    /**
+     * Parses CSV text held in memory.
+     *
+     * @param source the name used in messages
+     * @param text   the CSV text
+     * @return the table
+     * @throws InputException if the text is not a valid CSV table
+     */
     public static Table parse(String source, String text) {
         return parse(source, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -72,6 +92,11 @@ public final class CsvReader {
     /**
      * Parses the bytes of a CSV file held in memory, detecting encoding, line ends, separator and
      * decimal mark as described in the class comment. The array is not modified.
+     *
+     * @param source the name used in messages
+     * @param raw    the file's bytes
+     * @return the table
+     * @throws InputException if the bytes are not a valid CSV table
      */
     public static Table parse(String source, byte[] raw) {
         List<Note> notes = new ArrayList<>();

@@ -26,15 +26,25 @@ public final class Examples {
      *                    SHIFT for tabulated ordinal outcomes and IPD for patient-level data
      * @param ratio       generic estimates given as ratios with CIs (analysed on the log scale)
      * @param description what it is and where it comes from
+     * @serial exclude
      */
     public record Example(String name, String file, String measure, boolean ratio, String description) implements java.io.Serializable {
-        /** True for study-level data analysed with an effect measure. */
+        /**
+         * True for study-level data analysed with an effect measure.
+         *
+         * @return false for the shift (SHIFT) and patient-level (IPD) examples
+         */
         public boolean isAggregate() {
             return !measure.equals("SHIFT") && !measure.equals("IPD");
         }
     }
 
-    /** All bundled examples, in index order. */
+    /**
+     * All bundled examples, in index order.
+     *
+     * @return the examples by name
+     * @throws IllegalStateException if the index is missing from the class path
+     */
     public static Map<String, Example> all() {
         Map<String, Example> out = new LinkedHashMap<>();
         try (InputStream in = Examples.class.getResourceAsStream("/" + DIR + "index.properties")) {
@@ -57,7 +67,13 @@ public final class Examples {
         return out;
     }
 
-    /** The example of that name; an input error listing the names when unknown. */
+    /**
+     * The example of that name; an input error listing the names when unknown.
+     *
+     * @param name the example's name
+     * @return the example
+     * @throws InputException if there is no example of that name
+     */
     public static Example get(String name) {
         Example e = all().get(name);
         if (e == null) {
@@ -66,12 +82,23 @@ public final class Examples {
         return e;
     }
 
-    /** Reads an example's table. */
+    /**
+     * Reads an example's table.
+     *
+     * @param e the example
+     * @return its data as a table
+     */
     public static Table table(Example e) {
         return CsvReader.parse(e.file(), bytes(e));
     }
 
-    /** An example file's bytes. */
+    /**
+     * An example file's bytes.
+     *
+     * @param e the example
+     * @return the file's bytes
+     * @throws IllegalStateException if the file is missing from the class path
+     */
     public static byte[] bytes(Example e) {
         try (InputStream in = Examples.class.getResourceAsStream("/" + DIR + e.file())) {
             if (in == null) {

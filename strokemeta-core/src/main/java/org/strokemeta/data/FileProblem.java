@@ -17,7 +17,13 @@ public final class FileProblem {
     private FileProblem() {
     }
 
-    /** Reads a whole file, or throws an {@link InputException} that says why it cannot be read. */
+    /**
+     * Reads a whole file, or throws an {@link InputException} that says why it cannot be read.
+     *
+     * @param p the file
+     * @return its bytes
+     * @throws InputException if the path is a folder or the file cannot be read
+     */
     public static byte[] readAllBytes(Path p) {
         if (Files.isDirectory(p)) {
             throw InputException.of(p.toString(), "this is a folder, not a file");
@@ -29,7 +35,13 @@ public final class FileProblem {
         }
     }
 
-    /** Writes text as UTF-8, or throws an {@link InputException} that says why it cannot be written. */
+    /**
+     * Writes text as UTF-8, or throws an {@link InputException} that says why it cannot be written.
+     *
+     * @param p    the file, replaced when it exists
+     * @param text the text
+     * @throws InputException if the file cannot be written
+     */
     public static void writeString(Path p, String text) {
         checkWritable(p);
         try {
@@ -42,6 +54,9 @@ public final class FileProblem {
     /**
      * Checks, before any work is done, that a file can be written there: its folder exists and is a
      * folder, and the path is not itself a folder.
+     *
+     * @param p the file to be written
+     * @throws InputException if the path is a folder or its folder does not exist or is not a folder
      */
     public static void checkWritable(Path p) {
         Path abs = p.toAbsolutePath();
@@ -57,7 +72,13 @@ public final class FileProblem {
         }
     }
 
-    /** The problem of reading a file, as an input error. */
+    /**
+     * The problem of reading a file, as an input error.
+     *
+     * @param p the file
+     * @param e what went wrong
+     * @return an input error naming the file and saying why (no such file, permission denied, or the cause)
+     */
     public static InputException reading(Path p, IOException e) {
         if (e instanceof NoSuchFileException) {
             return InputException.of(p.toString(), "the file does not exist");
@@ -68,7 +89,13 @@ public final class FileProblem {
         return InputException.of(p.toString(), "the file cannot be read: " + reason(e));
     }
 
-    /** The problem of writing a file, as an input error. */
+    /**
+     * The problem of writing a file, as an input error.
+     *
+     * @param p the file
+     * @param e what went wrong
+     * @return an input error naming the file and saying why
+     */
     public static InputException writing(Path p, IOException e) {
         if (e instanceof NoSuchFileException) {
             return InputException.of(p.toString(), "cannot write the output: its folder does not exist");

@@ -11,9 +11,13 @@ package org.strokemeta.data;
 public class InputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The file name (or a label such as "input"), or null. */
     private final String file;
+    /** The 1-based line, or 0 when the problem is not tied to a line. */
     private final int line;
+    /** The column name, or null. */
     private final String column;
+    /** What is wrong, as a sentence without location. */
     private final String problem;
 
     /**
@@ -30,7 +34,13 @@ public class InputException extends RuntimeException {
         this.problem = problem;
     }
 
-    /** An input problem that concerns the data as a whole (no line or column). */
+    /**
+     * An input problem that concerns the data as a whole (no line or column).
+     *
+     * @param file    the file name (or a label such as "input") or null
+     * @param problem what is wrong, as a sentence without location
+     * @return the exception, with no line and no column
+     */
     public static InputException of(String file, String problem) {
         return new InputException(file, 0, null, problem);
     }
@@ -42,6 +52,10 @@ public class InputException extends RuntimeException {
     /**
      * A text cut in the middle when it is longer than {@code max} characters, keeping its start and
      * end and saying how much was left out, so that a huge cell cannot flood a message or a figure.
+     *
+     * @param text the text, or null
+     * @param max  the most characters kept whole
+     * @return {@code text} itself when it is short enough or null, else its start and end around a remark
      */
     public static String shorten(String text, int max) {
         if (text == null || text.length() <= max) {
@@ -70,18 +84,38 @@ public class InputException extends RuntimeException {
         return sb.length() == 0 ? problem : sb + ": " + problem;
     }
 
+    /**
+     * The file name (or a label such as "input").
+     *
+     * @return the file, or null
+     */
     public String file() {
         return file;
     }
 
+    /**
+     * The 1-based line of the problem.
+     *
+     * @return the line, or 0 when the problem is not tied to a line
+     */
     public int line() {
         return line;
     }
 
+    /**
+     * The column of the problem.
+     *
+     * @return the column name, or null
+     */
     public String column() {
         return column;
     }
 
+    /**
+     * What is wrong, as a sentence without location.
+     *
+     * @return the problem
+     */
     public String problem() {
         return problem;
     }

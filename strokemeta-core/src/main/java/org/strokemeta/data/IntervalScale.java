@@ -38,8 +38,17 @@ final class IntervalScale {
      * @param ratioStudies   rows (0-based) whose intervals fit only the ratio reading
      * @param absoluteStudies rows whose intervals fit only the natural-scale reading
      * @param reason         why, as a phrase for a note ("their intervals are symmetric on the log scale (36 of 37 studies)")
+     * @serial exclude
      */
     public record Verdict(Reading reading, List<Integer> ratioStudies, List<Integer> absoluteStudies, String reason) implements java.io.Serializable {
+        /**
+         * Copies the lists.
+         *
+         * @param reading the reading the intervals support
+         * @param ratioStudies rows (0-based) whose intervals fit only the ratio reading
+         * @param absoluteStudies rows whose intervals fit only the natural-scale reading
+         * @param reason why, as a phrase for a note ("their intervals are symmetric on the log scale (36 of 37 studies)")
+         */
         public Verdict {
             ratioStudies = List.copyOf(ratioStudies);
             absoluteStudies = List.copyOf(absoluteStudies);
@@ -53,6 +62,8 @@ final class IntervalScale {
      * @param lo   lower limits
      * @param hi   upper limits
      * @param unit half the unit of the last decimal printed for each study (the rounding allowance); 0 for exact values
+     * @return ratios when the intervals are symmetric on the log scale, differences when on the natural
+     *         scale, or undecided, with the studies that point each way and the reason
      */
     public static Verdict judge(double[] est, double[] lo, double[] hi, double[] unit) {
         int k = est.length;
@@ -106,6 +117,9 @@ final class IntervalScale {
     /**
      * Half a unit of the last decimal printed in a number as written ("1.54" gives 0.005, "2" gives 0.5);
      * a number in exponent notation is taken as exact.
+     *
+     * @param text the number as written
+     * @return half a unit of its last decimal, or 0 in exponent notation
      */
     public static double roundingAllowance(String text) {
         String s = text.strip();

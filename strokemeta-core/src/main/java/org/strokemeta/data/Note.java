@@ -8,6 +8,7 @@ package org.strokemeta.data;
  * @param study   the study label, or null
  * @param kind    what happened
  * @param message a sentence describing it
+ * @serial exclude
  */
 public record Note(int line, String study, Kind kind, String message) implements java.io.Serializable {
     /** The kinds of notes, so that front ends can group or count them. */

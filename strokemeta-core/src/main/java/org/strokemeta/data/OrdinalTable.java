@@ -17,9 +17,23 @@ import java.util.Objects;
  * @param control    counts per category in the control arm
  * @param categories the number of categories
  * @param notes      remarks (empty categories, merged categories)
+ * @serial exclude
  */
 public record OrdinalTable(String source, String[] study, int[] lines, double[][] treatment, double[][] control,
                            int categories, List<Note> notes) implements Serializable {
+    /**
+     * Checks the shapes and copies the arrays.
+     *
+     * @param source the file name
+     * @param study the trial labels
+     * @param lines the file line of each trial's treatment row (or its only row)
+     * @param treatment counts per category in the treatment arm, {@code [trial][category]}
+     * @param control counts per category in the control arm
+     * @param categories the number of categories
+     * @param notes remarks (empty categories, merged categories)
+     * @throws IllegalArgumentException if the arrays differ in length or an arm does not have
+     *         {@code categories} counts
+     */
     public OrdinalTable {
         int k = study.length;
         if (lines.length != k || treatment.length != k || control.length != k) {
@@ -45,56 +59,104 @@ public record OrdinalTable(String source, String[] study, int[] lines, double[][
         return o;
     }
 
-    /** The study labels (a copy). */
+    /**
+     * The study labels (a copy).
+     *
+     * @return a fresh copy
+     */
     @Override
     public String[] study() {
         return study.clone();
     }
 
-    /** The file lines (a copy). */
+    /**
+     * The file lines (a copy).
+     *
+     * @return a fresh copy
+     */
     @Override
     public int[] lines() {
         return lines.clone();
     }
 
-    /** The treatment-arm counts, one row per study (a deep copy). */
+    /**
+     * The treatment-arm counts, one row per study (a deep copy).
+     *
+     * @return a fresh copy, {@code [study][category]}
+     */
     @Override
     public double[][] treatment() {
         return deepCopy(treatment);
     }
 
-    /** The control-arm counts, one row per study (a deep copy). */
+    /**
+     * The control-arm counts, one row per study (a deep copy).
+     *
+     * @return a fresh copy, {@code [study][category]}
+     */
     @Override
     public double[][] control() {
         return deepCopy(control);
     }
 
-    /** The label of study {@code s}. */
+    /**
+     * The label of study {@code s}.
+     *
+     * @param s the 0-based study
+     * @return its label
+     */
     public String study(int s) {
         return study[s];
     }
 
-    /** The file line of study {@code s}. */
+    /**
+     * The file line of study {@code s}.
+     *
+     * @param s the 0-based study
+     * @return its 1-based file line
+     */
     public int line(int s) {
         return lines[s];
     }
 
-    /** The treatment-arm count of study {@code s} in category {@code j}. */
+    /**
+     * The treatment-arm count of study {@code s} in category {@code j}.
+     *
+     * @param s the 0-based study
+     * @param j the 0-based category
+     * @return the number of patients
+     */
     public double treatment(int s, int j) {
         return treatment[s][j];
     }
 
-    /** The control-arm count of study {@code s} in category {@code j}. */
+    /**
+     * The control-arm count of study {@code s} in category {@code j}.
+     *
+     * @param s the 0-based study
+     * @param j the 0-based category
+     * @return the number of patients
+     */
     public double control(int s, int j) {
         return control[s][j];
     }
 
-    /** The treatment-arm counts of study {@code s} (a copy). */
+    /**
+     * The treatment-arm counts of study {@code s} (a copy).
+     *
+     * @param s the 0-based study
+     * @return the counts, one per category
+     */
     public double[] treatment(int s) {
         return treatment[s].clone();
     }
 
-    /** The control-arm counts of study {@code s} (a copy). */
+    /**
+     * The control-arm counts of study {@code s} (a copy).
+     *
+     * @param s the 0-based study
+     * @return the counts, one per category
+     */
     public double[] control(int s) {
         return control[s].clone();
     }
@@ -119,11 +181,21 @@ public record OrdinalTable(String source, String[] study, int[] lines, double[][
                 + ", categories=" + categories + ", notes=" + notes + "]";
     }
 
+    /**
+     * The number of trials.
+     *
+     * @return k
+     */
     public int size() {
         return study.length;
     }
 
-    /** The trials at the given positions. */
+    /**
+     * The trials at the given positions.
+     *
+     * @param rows the 0-based positions, in the order wanted
+     * @return the selected trials, with the same notes
+     */
     public OrdinalTable subset(int[] rows) {
         String[] s = new String[rows.length];
         int[] l = new int[rows.length];
@@ -138,7 +210,14 @@ public record OrdinalTable(String source, String[] study, int[] lines, double[][
         return new OrdinalTable(source, s, l, t, c, categories, notes);
     }
 
-    /** Categories {@code from..to} merged into {@code from} (for example mRS 5 and 6). */
+    /**
+     * Categories {@code from..to} merged into {@code from} (for example mRS 5 and 6).
+     *
+     * @param from the first category merged (0-based)
+     * @param to   the last category merged, above {@code from}
+     * @return the table with {@code categories − (to − from)} categories
+     * @throws IllegalArgumentException if the range is not within the categories
+     */
     public OrdinalTable mergeCategories(int from, int to) {
         if (from < 0 || to <= from || to >= categories) {
             throw new IllegalArgumentException("cannot merge categories " + from + " to " + to + " of " + categories);

@@ -53,7 +53,14 @@ public final class OrdinalTableLoader {
         return best;
     }
 
-    /** Reads and checks the table. */
+    /**
+     * Reads and checks the table.
+     *
+     * @param t the table: one row per trial and arm, one count column per category
+     * @return the trials with their treatment and control counts
+     * @throws InputException if a column is missing, an arm is not treatment or control, a trial lacks an
+     *         arm, or a count is not a non-negative whole number
+     */
     public static OrdinalTable load(Table t) {
         if (t.rows() == 0) {
             throw InputException.of(t.source(), "the file has a header but no data rows");

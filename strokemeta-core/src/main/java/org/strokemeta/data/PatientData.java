@@ -101,62 +101,113 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         return studyNames.clone();
     }
 
-    /** Element {@code i} of {@link #studyNames()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #studyNames()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code studyNames()[i]}
+     */
     public String studyNames(int i) {
         return studyNames[i];
     }
 
-    /** The {@code study} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code study} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code study}
+     */
     @Override
     public int[] study() {
         return study.clone();
     }
 
-    /** Element {@code i} of {@link #study()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #study()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code study()[i]}
+     */
     public int study(int i) {
         return study[i];
     }
 
-    /** The {@code treatment} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code treatment} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code treatment}
+     */
     @Override
     public int[] treatment() {
         return treatment.clone();
     }
 
-    /** Element {@code i} of {@link #treatment()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #treatment()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code treatment()[i]}
+     */
     public int treatment(int i) {
         return treatment[i];
     }
 
-    /** The {@code outcome} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code outcome} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code outcome}
+     */
     @Override
     public int[] outcome() {
         return outcome.clone();
     }
 
-    /** Element {@code i} of {@link #outcome()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #outcome()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code outcome()[i]}
+     */
     public int outcome(int i) {
         return outcome[i];
     }
 
-    /** The {@code covariates} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code covariates} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code covariates}
+     */
     @Override
     public double[][] covariates() {
         return deepCopy(covariates);
     }
 
-    /** Element ({@code i}, {@code j}) of {@link #covariates()}, without a copy. */
+    /**
+     * Element ({@code i}, {@code j}) of {@link #covariates()}, without a copy.
+     *
+     * @param i the 0-based row
+     * @param j the 0-based column
+     * @return {@code covariates()[i][j]}
+     */
     public double covariates(int i, int j) {
         return covariates[i][j];
     }
 
-    /** The {@code lines} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code lines} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code lines}
+     */
     @Override
     public int[] lines() {
         return lines.clone();
     }
 
-    /** Element {@code i} of {@link #lines()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #lines()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code lines()[i]}
+     */
     public int lines(int i) {
         return lines[i];
     }
@@ -205,17 +256,31 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
                 + ", excluded=" + excluded + ", notes=" + notes + ", columns=" + columns + "]";
     }
 
-    /** The number of patients analysed. */
+    /**
+     * The number of patients analysed.
+     *
+     * @return the length of {@link #study()}
+     */
     public int size() {
         return study.length;
     }
 
-    /** The number of trials. */
+    /**
+     * The number of trials.
+     *
+     * @return the length of {@link #studyNames()}
+     */
     public int studies() {
         return studyNames.length;
     }
 
-    /** The column of the named covariate. */
+    /**
+     * The column of the named covariate.
+     *
+     * @param name the covariate's name
+     * @return a copy of its column, one value per patient
+     * @throws IllegalArgumentException if there is no covariate of that name
+     */
     public double[] covariate(String name) {
         int j = covariateNames.indexOf(name);
         if (j < 0) {
@@ -224,7 +289,13 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         return covariates[j].clone();
     }
 
-    /** The same patients with further (derived) covariate columns appended. */
+    /**
+     * The same patients with further (derived) covariate columns appended.
+     *
+     * @param names   the names of the new covariates
+     * @param columns their columns, one value per patient
+     * @return the patients with the covariates appended
+     */
     public PatientData withExtraCovariates(List<String> names, double[][] columns) {
         List<String> n = new java.util.ArrayList<>(covariateNames);
         n.addAll(names);
@@ -234,7 +305,13 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
                 this.columns);
     }
 
-    /** The same patients with only the named covariates (in that order). */
+    /**
+     * The same patients with only the named covariates (in that order).
+     *
+     * @param names the covariates to keep, in the order wanted
+     * @return the patients with only those covariates
+     * @throws IllegalArgumentException if a name is not a covariate
+     */
     public PatientData withCovariatesOnly(List<String> names) {
         double[][] c = new double[names.size()][];
         for (int j = 0; j < c.length; j++) {
@@ -274,7 +351,12 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
                 columns.subset(keep));
     }
 
-    /** The mean of a covariate within each trial, {@code [trial]}. */
+    /**
+     * The mean of a covariate within each trial, {@code [trial]}.
+     *
+     * @param name the covariate's name
+     * @return the mean over each trial's patients, indexed by trial
+     */
     public double[] trialMeans(String name) {
         double[] x = covariate(name);
         double[] sum = new double[studyNames.length];
@@ -289,7 +371,11 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         return sum;
     }
 
-    /** Patients per trial and arm: {@code [trial][arm]}. */
+    /**
+     * Patients per trial and arm: {@code [trial][arm]}.
+     *
+     * @return the counts, index 0 control and 1 treatment
+     */
     public int[][] armSizes() {
         int[][] n = new int[studyNames.length][2];
         for (int i = 0; i < study.length; i++) {
@@ -301,6 +387,11 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
     /**
      * The same patients with outcome categories {@code from..to} merged into {@code from} (for
      * example mRS 5 and 6 merged, as HERMES did); later categories move down.
+     *
+     * @param from the first category merged (0-based)
+     * @param to   the last category merged, above {@code from}
+     * @return the patients with {@code categories − (to − from)} categories
+     * @throws IllegalArgumentException if the range is not within the categories
      */
     public PatientData mergeCategories(int from, int to) {
         if (from < 0 || to <= from || to >= categories) {
@@ -318,7 +409,13 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
                 lines, excluded, n, columns);
     }
 
-    /** The binary outcome {@code outcome <= cutoff} (for example mRS 0-2 with cutoff 2) as 0/1. */
+    /**
+     * The binary outcome {@code outcome <= cutoff} (for example mRS 0-2 with cutoff 2) as 0/1.
+     *
+     * @param cutoff the highest category counted as the event, 0 to {@code categories − 2}
+     * @return 1 for patients with {@code outcome <= cutoff}, 0 for the others
+     * @throws IllegalArgumentException if the cut-off is out of range
+     */
     public int[] eventAtMost(int cutoff) {
         if (cutoff < 0 || cutoff >= categories - 1) {
             throw new IllegalArgumentException("the cut-off must lie between 0 and " + (categories - 2));

@@ -25,8 +25,19 @@ public final class PatientLoader {
      * @param outcome    the ordinal outcome column: whole numbers 0 (best) to categories − 1
      * @param categories the number of outcome categories (7 for mRS 0-6), or 0 to take the largest value seen + 1
      * @param covariates adjustment columns (numeric)
+     * @serial exclude
      */
     public record Columns(String study, String treatment, String outcome, int categories, List<String> covariates) implements java.io.Serializable {
+        /**
+         * Checks the columns and copies the covariates (null means none).
+         *
+         * @param study the trial column
+         * @param treatment the arm column: 1 treatment, 0 control (also "treatment"/"control")
+         * @param outcome the ordinal outcome column: whole numbers 0 (best) to categories − 1
+         * @param categories the number of outcome categories (7 for mRS 0-6), or 0 to take the largest value seen + 1
+         * @param covariates adjustment columns (numeric)
+         * @throws IllegalArgumentException if {@code categories} is negative or 1
+         */
         public Columns {
             covariates = covariates == null ? List.of() : List.copyOf(covariates);
             if (categories < 0 || categories == 1) {
@@ -34,23 +45,48 @@ public final class PatientLoader {
             }
         }
 
-        /** study, treatment, the outcome column (mrs or outcome, whichever the table has), mRS 0-6, no covariates. */
+        /**
+         * study, treatment, the outcome column (mrs or outcome, whichever the table has), mRS 0-6, no covariates.
+         *
+         * @param t the table, whose column names choose the outcome and trial columns
+         * @return the default columns for that table
+         */
         public static Columns defaults(Table t) {
             String outcome = t.has("outcome") ? "outcome" : t.has("mrs") ? "mrs" : "outcome";
             String study = t.has("study") ? "study" : t.has("trial") ? "trial" : "study";
             return new Columns(study, "treatment", outcome, 0, List.of());
         }
 
+        /**
+         * A copy with another outcome column.
+         *
+         * @param column the outcome column
+         * @param cats   the number of categories, or 0 to take them from the data
+         * @return these columns with {@code outcome = column} and {@code categories = cats}
+         */
         public Columns withOutcome(String column, int cats) {
             return new Columns(study, treatment, column, cats, covariates);
         }
 
+        /**
+         * A copy with other adjustment columns.
+         *
+         * @param cols the numeric covariate columns
+         * @return these columns with {@code covariates = cols}
+         */
         public Columns withCovariates(List<String> cols) {
             return new Columns(study, treatment, outcome, categories, cols);
         }
     }
 
-    /** Reads and checks the patients. */
+    /**
+     * Reads and checks the patients.
+     *
+     * @param t the table, one row per patient
+     * @param c which columns hold what
+     * @return the patients with a complete record, with notes counting those left out
+     * @throws InputException for a missing column or a wrong cell
+     */
     public static PatientData load(Table t, Columns c) {
         if (t.rows() == 0) {
             throw InputException.of(t.source(), "the file has a header but no data rows");

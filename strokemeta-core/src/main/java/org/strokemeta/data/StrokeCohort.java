@@ -49,52 +49,96 @@ public final class StrokeCohort implements java.io.Serializable {
         this.notes = List.copyOf(notes);
     }
 
+    /**
+     * The name of the file the patients came from.
+     *
+     * @return the source
+     */
     public String source() {
         return source;
     }
 
-    /** The number of patients. */
+    /**
+     * The number of patients.
+     *
+     * @return the number of rows
+     */
     public int size() {
         return trial.length;
     }
 
-    /** The trials, in natural order of their names. */
+    /**
+     * The trials, in natural order of their names.
+     *
+     * @return the trial names, indexed as {@link #trial()}
+     */
     public List<String> trials() {
         return List.of(trials);
     }
 
-    /** The trial index of each patient. */
+    /**
+     * The trial index of each patient.
+     *
+     * @return a copy, one index into {@link #trials()} per patient
+     */
     public int[] trial() {
         return trial.clone();
     }
 
-    /** 1 for the thrombectomy arm, 0 for control. */
+    /**
+     * 1 for the thrombectomy arm, 0 for control.
+     *
+     * @return a copy, one value per patient
+     */
     public int[] arm() {
         return arm.clone();
     }
 
-    /** The 90-day mRS, 0-6; −1 when missing. */
+    /**
+     * The 90-day mRS, 0-6; −1 when missing.
+     *
+     * @return a copy, one value per patient
+     */
     public int[] mrs90() {
         return mrs90.clone();
     }
 
-    /** The file line of each patient. */
+    /**
+     * The file line of each patient.
+     *
+     * @return a copy, one 1-based line per patient
+     */
     public int[] lines() {
         return lines.clone();
     }
 
-    /** Patient identifiers (null entries when not given). */
+    /**
+     * Patient identifiers (null entries when not given).
+     *
+     * @return a copy, one entry per patient
+     */
     public String[] patientIds() {
         return patientId.clone();
     }
 
-    /** True when the file has the field's column. */
+    /**
+     * True when the file has the field's column.
+     *
+     * @param f the field
+     * @return whether the cohort holds it
+     */
     public boolean has(StrokeField f) {
         return f == StrokeField.TRIAL || f == StrokeField.ARM || f == StrokeField.MRS90
                 || f == StrokeField.PATIENT_ID && patientId != null || numbers.containsKey(f) || categories.containsKey(f);
     }
 
-    /** A numeric or binary field (NaN when missing); an error when the file does not have it. */
+    /**
+     * A numeric or binary field (NaN when missing); an error when the file does not have it.
+     *
+     * @param f the field
+     * @return a copy of its values, one per patient, in the field's units
+     * @throws InputException if the file does not have the field
+     */
     public double[] number(StrokeField f) {
         double[] v = numbers.get(f);
         if (v == null) {
@@ -103,7 +147,13 @@ public final class StrokeCohort implements java.io.Serializable {
         return v.clone();
     }
 
-    /** A category field as indices into {@link StrokeField#codeList()} (−1 when missing). */
+    /**
+     * A category field as indices into {@link StrokeField#codeList()} (−1 when missing).
+     *
+     * @param f the field
+     * @return a copy of the indices, one per patient
+     * @throws InputException if the file does not have the field
+     */
     public int[] category(StrokeField f) {
         int[] v = categories.get(f);
         if (v == null) {
@@ -112,7 +162,11 @@ public final class StrokeCohort implements java.io.Serializable {
         return v.clone();
     }
 
-    /** True when any row is marked as simulated ({@link StrokeField#SIMULATED}). */
+    /**
+     * True when any row is marked as simulated ({@link StrokeField#SIMULATED}).
+     *
+     * @return whether the data are simulated
+     */
     public boolean simulated() {
         double[] v = numbers.get(StrokeField.SIMULATED);
         if (v != null) {
@@ -125,7 +179,11 @@ public final class StrokeCohort implements java.io.Serializable {
         return false;
     }
 
-    /** Further numeric columns of the file, not in the dictionary. */
+    /**
+     * Further numeric columns of the file, not in the dictionary.
+     *
+     * @return their names, in file order
+     */
     public List<String> extraColumns() {
         return List.copyOf(extra.keySet());
     }
@@ -144,6 +202,10 @@ public final class StrokeCohort implements java.io.Serializable {
      * that occlusion site; m2_proximal, m2_anterior, m2_dominant = 1 or 0 for M2 occlusions and NaN for
      * others; sich and death90 as 0/1, death90 from mRS 6 when not given), or a further numeric column
      * of the file. NaN where missing.
+     *
+     * @param name a name of {@link #DERIVED} or of an extra column
+     * @return a fresh array, one value per patient, NaN where missing
+     * @throws InputException if the cohort has no data for that name
      */
     public double[] covariate(String name) {
         int n = size();

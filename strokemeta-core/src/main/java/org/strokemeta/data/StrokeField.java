@@ -13,52 +13,71 @@ import java.util.Map;
  * {@code strokemeta dictionary} prints it (docs/data-dictionary.md).
  */
 public enum StrokeField {
+    /** The trial, required. */
     TRIAL("trial", Type.TEXT, true, "Trial name or number; trials are ordered by it (numbers by value).",
             List.of("study", "trial_id", "trial_name", "study_id")),
+    /** The patient's identifier. */
     PATIENT_ID("patient_id", Type.TEXT, false, "Patient identifier, unique within its trial.",
             List.of("id", "subject_id", "patient", "pid")),
+    /** The randomised arm, required: thrombectomy or control. */
     ARM("arm", Type.CATEGORY, true, "Randomised allocation: evt (endovascular thrombectomy) or control (medical management).",
             List.of("treatment", "group", "allocation", "randomisation", "randomization"),
             codes("evt|1|thrombectomy|endovascular|endovascular thrombectomy|intervention|treatment|mt|est",
                     "control|0|medical|medical management|best medical management|bmm|standard care|usual care")),
+    /** Age in years. */
     AGE("age", Type.NUMBER, false, "Age at randomisation, years.", List.of("age_years", "age_yr"), 18, 110, false),
+    /** Sex. */
     SEX("sex", Type.CATEGORY, false, "Sex: female or male (F/M).", List.of("gender"),
             codes("female|f|woman", "male|m|man")),
+    /** Baseline NIHSS score, 0-42. */
     NIHSS("nihss", Type.NUMBER, false, "Baseline NIH Stroke Scale score, 0-42.",
             List.of("nihss_baseline", "baseline_nihss", "nihss_bl"), 0, 42, true),
+    /** Pre-stroke mRS, 0-5. */
     PRESTROKE_MRS("prestroke_mrs", Type.NUMBER, false, "Pre-stroke modified Rankin Scale, 0-5.",
             List.of("pre_mrs", "premorbid_mrs", "mrs_prestroke", "prestroke_mrs_score"), 0, 5, true),
+    /** Intravenous thrombolysis given, 1 or 0. */
     IVT("ivt", Type.BINARY, false, "Intravenous thrombolysis given: 1 yes, 0 no (also yes/no, true/false).",
             List.of("iv_thrombolysis", "ivtpa", "iv_tpa", "alteplase", "ivt_given")),
+    /** Onset (or last seen well) to randomisation, minutes. */
     ONSET_TO_RANDOMISATION("onset_to_randomisation", Type.NUMBER, false,
             "Time from stroke onset (or last seen well) to randomisation, minutes, 0-1440.",
             List.of("otr", "onset_to_randomization", "onset_to_randomisation_min", "onset_to_randomization_min",
                     "time_to_randomisation", "time_to_randomization"), 0, 1440, false),
+    /** Baseline ASPECTS, 0-10. */
     ASPECTS("aspects", Type.NUMBER, false, "Alberta Stroke Program Early CT Score at baseline, 0-10.",
             List.of("aspects_baseline", "baseline_aspects", "ct_aspects"), 0, 10, true),
+    /** Occlusion site: ICA, M1 or M2. */
     OCCLUSION_SITE("occlusion_site", Type.CATEGORY, false,
             "Site of the target occlusion: ICA (intracranial internal carotid, including the terminus), M1 or M2 "
                     + "segment of the middle cerebral artery.",
             List.of("occlusion", "occlusion_location", "site", "vessel", "occluded_vessel"),
             codes("ICA|ica-t|ica t|icat|ica terminus|intracranial ica|t-occlusion|carotid t", "M1|mca m1|mca-m1",
                     "M2|mca m2|mca-m2")),
+    /** Proximal or distal M2. */
     M2_SEGMENT("m2_segment", Type.CATEGORY, false, "For M2 occlusions: proximal or distal M2.",
             List.of("m2_location"), codes("proximal", "distal")),
+    /** Anterior or posterior M2 division. */
     M2_DIVISION("m2_division", Type.CATEGORY, false, "For M2 occlusions: the division occluded, anterior or posterior.",
             List.of("m2_trunk"), codes("anterior", "posterior")),
+    /** Dominant, co-dominant or non-dominant M2 branch. */
     M2_DOMINANCE("m2_dominance", Type.CATEGORY, false,
             "For M2 occlusions: the occluded branch is dominant, co-dominant or non-dominant.",
             List.of("m2_branch"), codes("dominant", "codominant|co-dominant", "nondominant|non-dominant")),
+    /** The 90-day mRS, 0-6, required: the primary outcome. */
     MRS90("mrs90", Type.NUMBER, true, "Modified Rankin Scale at 90 days, 0 (no symptoms) to 6 (dead): the primary outcome.",
             List.of("mrs", "mrs_90", "mrs_day90", "mrs90d", "outcome", "mrs_3m"), 0, 6, true),
+    /** Symptomatic intracranial haemorrhage, 1 or 0. */
     SICH("sich", Type.BINARY, false, "Symptomatic intracranial haemorrhage (as defined by the trial): 1 yes, 0 no.",
             List.of("symptomatic_ich", "sich_any", "symptomatic_haemorrhage", "symptomatic_hemorrhage")),
+    /** Death within 90 days, 1 or 0. */
     DEATH90("death90", Type.BINARY, false, "Death within 90 days: 1 yes, 0 no; when given it must agree with mRS 6.",
             List.of("death", "dead", "death_90", "mortality", "died")),
+    /** Final reperfusion grade (eTICI). */
     REPERFUSION("reperfusion", Type.CATEGORY, false,
             "Final reperfusion grade, EVT arm (eTICI 0, 1, 2a, 2b50, 2b67, 2c, 3; mTICI 2b is read as eTICI 2b50 or better).",
             List.of("etici", "mtici", "tici", "final_tici", "final_etici", "reperfusion_grade"),
             codes("0", "1", "2a", "2b", "2b50", "2b67", "2c", "3")),
+    /** 1 on simulated rows. */
     SIMULATED("simulated", Type.BINARY, false,
             "1 on rows made by strokemeta simulate: every result made from such data says \"simulated data\".",
             List.of("simulated_data"));
@@ -127,53 +146,102 @@ public enum StrokeField {
         return m;
     }
 
-    /** The column name of the dictionary. */
+    /**
+     * The column name of the dictionary.
+     *
+     * @return the lower-case name, such as {@code mrs90}
+     */
     public String column() {
         return column;
     }
 
+    /**
+     * How the field's cells are read.
+     *
+     * @return the type
+     */
     public Type type() {
         return type;
     }
 
-    /** True when every file must have this column. */
+    /**
+     * True when every file must have this column.
+     *
+     * @return whether the column is required
+     */
     public boolean required() {
         return required;
     }
 
+    /**
+     * What the field means, with its units and range, as the data dictionary prints it.
+     *
+     * @return the description
+     */
     public String description() {
         return description;
     }
 
-    /** Other header names read as this field. */
+    /**
+     * Other header names read as this field.
+     *
+     * @return the aliases, lower case
+     */
     public List<String> aliases() {
         return aliases;
     }
 
-    /** The canonical codes of a category, in order. */
+    /**
+     * The canonical codes of a category, in order.
+     *
+     * @return the codes, for category fields; empty otherwise
+     */
     public List<String> codeList() {
         return codes.values().stream().distinct().toList();
     }
 
-    /** The synonyms accepted for each code (lower case), code by code. */
+    /**
+     * The synonyms accepted for each code (lower case), code by code.
+     *
+     * @return a map from each accepted synonym to its canonical code
+     */
     public Map<String, String> synonyms() {
         return codes;
     }
 
+    /**
+     * The smallest value allowed, for number fields.
+     *
+     * @return the minimum, in the field's units
+     */
     public double min() {
         return min;
     }
 
+    /**
+     * The largest value allowed, for number fields.
+     *
+     * @return the maximum, in the field's units
+     */
     public double max() {
         return max;
     }
 
-    /** True when the number must be whole. */
+    /**
+     * True when the number must be whole.
+     *
+     * @return whether the field's numbers are whole
+     */
     public boolean integer() {
         return integer;
     }
 
-    /** The canonical code of a cell's text, or null when it is not in the code list. */
+    /**
+     * The canonical code of a cell's text, or null when it is not in the code list.
+     *
+     * @param text the cell's text, any case
+     * @return its code, or null
+     */
     public String code(String text) {
         return codes.get(normalise(text));
     }
@@ -191,6 +259,8 @@ public enum StrokeField {
     /**
      * The data dictionary as a Markdown document (docs/data-dictionary.md is this text): every field
      * with its type, range or codes, the header names it is also read by, and its meaning.
+     *
+     * @return the Markdown text
      */
     public static String markdown() {
         StringBuilder sb = new StringBuilder();
@@ -242,7 +312,12 @@ public enum StrokeField {
         return v == Math.floor(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** The field a header name stands for, or null. */
+    /**
+     * The field a header name stands for, or null.
+     *
+     * @param name the header name, any case and punctuation
+     * @return the field, or null when the name is not in the dictionary
+     */
     public static StrokeField ofHeader(String name) {
         String k = headerKey(name);
         for (StrokeField f : values()) {

@@ -36,7 +36,13 @@ public final class StrokeLoader {
         return DataKind.of(t) == DataKind.STROKE_PATIENTS;
     }
 
-    /** Reads and checks the patients. */
+    /**
+     * Reads and checks the patients.
+     *
+     * @param t the table, one row per patient
+     * @return the cohort
+     * @throws InputException for a missing required column or a wrong cell
+     */
     public static StrokeCohort load(Table t) {
         String src = t.source();
         if (t.rows() == 0) {

@@ -22,8 +22,18 @@ public final class StudyLoader {
      * @param scale   whether the estimates are ratios (analysed on the log scale) or differences;
      *                {@link Scale#AUTO} tells it from the intervals' symmetry ({@link IntervalScale})
      * @param ciLevel the level of the given confidence intervals, 0.95 when papers print 95% CIs
+     * @serial exclude
      */
     public record GenericInput(Scale scale, double ciLevel) implements java.io.Serializable {
+        /**
+         * Checks the settings.
+         *
+         * @param scale whether the estimates are ratios (analysed on the log scale) or differences;
+         *                       {@link Scale#AUTO} tells it from the intervals' symmetry ({@link IntervalScale})
+         * @param ciLevel the level of the given confidence intervals, 0.95 when papers print 95% CIs
+         * @throws NullPointerException if {@code scale} is null
+         * @throws IllegalArgumentException if {@code ciLevel} is not in (0, 1)
+         */
         public GenericInput {
             java.util.Objects.requireNonNull(scale, "scale");
             if (!(ciLevel > 0 && ciLevel < 1)) {
@@ -31,11 +41,21 @@ public final class StudyLoader {
             }
         }
 
-        /** Told from the intervals; 95% intervals. */
+        /**
+         * Told from the intervals; 95% intervals.
+         *
+         * @return {@link Scale#AUTO}, level 0.95
+         */
         public static GenericInput defaults() {
             return new GenericInput(Scale.AUTO, 0.95);
         }
 
+        /**
+         * A copy with another scale.
+         *
+         * @param s the scale
+         * @return this input with {@code scale = s}
+         */
         public GenericInput withScale(Scale s) {
             return new GenericInput(s, ciLevel);
         }
@@ -53,7 +73,13 @@ public final class StudyLoader {
         /** Differences or other effects: analysed as given. */
         ABSOLUTE;
 
-        /** Parses auto, ratio or absolute (also "log" and "difference"). */
+        /**
+         * Parses auto, ratio or absolute (also "log" and "difference").
+         *
+         * @param s the name, any case
+         * @return the scale
+         * @throws IllegalArgumentException if the name is unknown
+         */
         public static Scale parse(String s) {
             return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "auto" -> AUTO;
@@ -79,7 +105,13 @@ public final class StudyLoader {
         return labels;
     }
 
-    /** A note for every study label that appeared before (duplicates are kept, not dropped). */
+    /**
+     * A note for every study label that appeared before (duplicates are kept, not dropped).
+     *
+     * @param study the labels
+     * @param lines their 1-based lines
+     * @return one note per repeated label, in input order
+     */
     public static List<Note> duplicates(String[] study, int[] lines) {
         List<Note> notes = new ArrayList<>();
         if (study.length <= 32) {
@@ -133,7 +165,13 @@ public final class StudyLoader {
         }
     }
 
-    /** Binary outcome per arm; events must not exceed totals and every arm needs patients. */
+    /**
+     * Binary outcome per arm; events must not exceed totals and every arm needs patients.
+     *
+     * @param t the table, one row per study
+     * @return the studies
+     * @throws InputException if a column is missing or a cell is wrong
+     */
     public static BinaryStudies binary(Table t) {
         return binary(t, true);
     }
@@ -143,6 +181,9 @@ public final class StudyLoader {
      *
      * @param duplicates report duplicate study labels (off when the table holds many analyses and
      *                   each subset is checked on its own, see {@link Studies#subset})
+     * @param t the table, one row per study
+     * @return the studies
+     * @throws InputException if a column is missing or a cell is wrong
      */
     public static BinaryStudies binary(Table t, boolean duplicates) {
         requireRows(t);
@@ -179,12 +220,25 @@ public final class StudyLoader {
         }
     }
 
-    /** Continuous outcome per arm; standard deviations must be non-negative and arms non-empty. */
+    /**
+     * Continuous outcome per arm; standard deviations must be non-negative and arms non-empty.
+     *
+     * @param t the table, one row per study
+     * @return the studies
+     * @throws InputException if a column is missing or a cell is wrong
+     */
     public static ContinuousStudies continuous(Table t) {
         return continuous(t, true);
     }
 
-    /** Continuous outcome per arm, optionally without the duplicate-label check (see {@link #binary(Table, boolean)}). */
+    /**
+     * Continuous outcome per arm, optionally without the duplicate-label check (see {@link #binary(Table, boolean)}).
+     *
+     * @param t          the table, one row per study
+     * @param duplicates report duplicate study labels
+     * @return the studies
+     * @throws InputException if a column is missing or a cell is wrong
+     */
     public static ContinuousStudies continuous(Table t, boolean duplicates) {
         requireRows(t);
         List<Note> notes = new ArrayList<>(t.notes());
@@ -222,12 +276,27 @@ public final class StudyLoader {
         return new ContinuousStudies(t.source(), labels, lines, m1, s1, n1, m2, s2, n2, notes);
     }
 
-    /** Generic estimates: {@code yi, vi}, {@code yi, sei} or {@code estimate, ci_lower, ci_upper}. */
+    /**
+     * Generic estimates: {@code yi, vi}, {@code yi, sei} or {@code estimate, ci_lower, ci_upper}.
+     *
+     * @param t   the table, one row per study
+     * @param how how the estimates are given
+     * @return the estimates on the analysis scale (log for ratios) with their sampling variances
+     * @throws InputException if the columns are missing or a cell is wrong
+     */
     public static GenericStudies generic(Table t, GenericInput how) {
         return generic(t, how, true);
     }
 
-    /** Generic estimates, optionally without the duplicate-label check (see {@link #binary(Table, boolean)}). */
+    /**
+     * Generic estimates, optionally without the duplicate-label check (see {@link #binary(Table, boolean)}).
+     *
+     * @param t          the table, one row per study
+     * @param how        how the estimates are given
+     * @param duplicates report duplicate study labels
+     * @return the estimates on the analysis scale (log for ratios) with their sampling variances
+     * @throws InputException if the columns are missing or a cell is wrong
+     */
     public static GenericStudies generic(Table t, GenericInput how, boolean duplicates) {
         requireRows(t);
         List<Note> notes = new ArrayList<>(t.notes());

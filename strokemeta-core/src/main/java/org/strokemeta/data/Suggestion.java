@@ -10,6 +10,11 @@ public final class Suggestion {
     /**
      * The name of {@code known} closest to {@code name} by edit distance (Levenshtein), ignoring
      * case, or null when none is within {@code maxDistance} edits.
+     *
+     * @param name        the misspelt name
+     * @param known       the known names
+     * @param maxDistance the most edits allowed
+     * @return the closest known name, or null
      */
     public static String closest(String name, Iterable<String> known, int maxDistance) {
         String best = null;
@@ -25,7 +30,13 @@ public final class Suggestion {
         return best != null && bestD <= maxDistance ? best : null;
     }
 
-    /** " (did you mean X?)", or "" when no known name is close. */
+    /**
+     * " (did you mean X?)", or "" when no known name is close.
+     *
+     * @param name  the misspelt name
+     * @param known the known names
+     * @return the hint, or ""
+     */
     public static String didYouMean(String name, Iterable<String> known) {
         String s = closest(name, known, Math.max(1, Math.min(3, name.length() / 3)));
         return s == null || s.equalsIgnoreCase(name) ? "" : " (did you mean " + s + "?)";

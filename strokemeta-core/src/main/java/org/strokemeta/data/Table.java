@@ -55,7 +55,14 @@ public final class Table {
         }
     }
 
-    /** Builds a table from text cells (used for data that does not come from a file, such as tests). */
+    /**
+     * Builds a table from text cells (used for data that does not come from a file, such as tests).
+     *
+     * @param source the name used in messages
+     * @param header the column names
+     * @param rows   the rows, each with one cell per column
+     * @return the table
+     */
     public static Table ofRows(String source, List<String> header, List<List<String>> rows) {
         int nc = header.size();
         int[][] st = new int[nc][rows.size()];
@@ -86,16 +93,29 @@ public final class Table {
         return new Table(source, header.toArray(new String[0]), all, st, en, ln, List.of(), (byte) '.');
     }
 
+    /**
+     * The name of the file (or data set) the table came from.
+     *
+     * @return the source
+     */
     public String source() {
         return source;
     }
 
-    /** How the file was read, where it departs from comma-separated UTF-8 with decimal points (see {@link CsvReader}). */
+    /**
+     * How the file was read, where it departs from comma-separated UTF-8 with decimal points (see {@link CsvReader}).
+     *
+     * @return the notes
+     */
     public List<Note> notes() {
         return notes;
     }
 
-    /** True when numbers in the file are written with decimal commas ({@code -0,8}). */
+    /**
+     * True when numbers in the file are written with decimal commas ({@code -0,8}).
+     *
+     * @return whether the decimal mark is a comma
+     */
     public boolean decimalComma() {
         return point == ',';
     }
@@ -108,24 +128,51 @@ public final class Table {
         return String.join(", ", names.subList(0, 10)) + ", ... (" + names.size() + " columns)";
     }
 
+    /**
+     * The number of data rows (the header not counted).
+     *
+     * @return the number of rows
+     */
     public int rows() {
         return lines.length;
     }
 
+    /**
+     * The column names, as written in the header.
+     *
+     * @return an unmodifiable list
+     */
     public List<String> columnNames() {
         return Collections.unmodifiableList(Arrays.asList(header));
     }
 
+    /**
+     * Whether the table has a column, by name, ignoring case.
+     *
+     * @param column the column name
+     * @return true when present
+     */
     public boolean has(String column) {
         return index.containsKey(column.toLowerCase(Locale.ROOT));
     }
 
-    /** The file line of row {@code row} (0-based row). */
+    /**
+     * The file line of row {@code row} (0-based row).
+     *
+     * @param row the 0-based row
+     * @return its 1-based line
+     */
     public int line(int row) {
         return lines[row];
     }
 
-    /** The column's name as written in the header. */
+    /**
+     * The column's name as written in the header.
+     *
+     * @param column the column name, any case
+     * @return the name as written
+     * @throws InputException if there is no such column
+     */
     public String headerName(String column) {
         return header[col(column)];
     }
@@ -153,17 +200,37 @@ public final class Table {
         return new String(buf, s, -e - 1 - s, StandardCharsets.UTF_8).replace("\"\"", "\"");
     }
 
-    /** The text of one cell (trimmed, quotes removed); the empty string when blank. */
+    /**
+     * The text of one cell (trimmed, quotes removed); the empty string when blank.
+     *
+     * @param row    the 0-based row
+     * @param column the column name
+     * @return the cell's text
+     * @throws InputException if there is no such column
+     */
     public String text(int row, String column) {
         return cell(col(column), row);
     }
 
-    /** True when the cell is blank. */
+    /**
+     * True when the cell is blank.
+     *
+     * @param row    the 0-based row
+     * @param column the column name
+     * @return whether the cell is blank
+     * @throws InputException if there is no such column
+     */
     public boolean isBlank(int row, String column) {
         return blank(col(column), row);
     }
 
-    /** A whole column as text; a blank cell is an error naming line and column. */
+    /**
+     * A whole column as text; a blank cell is an error naming line and column.
+     *
+     * @param column the column name
+     * @return the cells' text, one per row
+     * @throws InputException if there is no such column or a cell is blank
+     */
     public String[] requiredText(String column) {
         int j = col(column);
         String[] out = new String[lines.length];
@@ -176,7 +243,13 @@ public final class Table {
         return out;
     }
 
-    /** A whole column as numbers; a blank or non-numeric cell is an error naming line and column. */
+    /**
+     * A whole column as numbers; a blank or non-numeric cell is an error naming line and column.
+     *
+     * @param column the column name
+     * @return one number per row
+     * @throws InputException if there is no such column or a cell is blank or not a number
+     */
     public double[] numbers(String column) {
         int j = col(column);
         double[] out = new double[lines.length];
@@ -203,7 +276,13 @@ public final class Table {
         return new InputException(source, lines[row], header[j], "'" + v + "' is not a number" + hint);
     }
 
-    /** A whole column as numbers where blank cells are allowed and become NaN (non-numeric text is still an error). */
+    /**
+     * A whole column as numbers where blank cells are allowed and become NaN (non-numeric text is still an error).
+     *
+     * @param column the column name
+     * @return one number per row, NaN for blank cells
+     * @throws InputException if there is no such column or a cell holds text
+     */
     public double[] optionalNumbers(String column) {
         int j = col(column);
         double[] out = new double[lines.length];
@@ -222,7 +301,13 @@ public final class Table {
         return out;
     }
 
-    /** A whole column as numbers where anything that is not a number (blank or text) becomes NaN, without error. */
+    /**
+     * A whole column as numbers where anything that is not a number (blank or text) becomes NaN, without error.
+     *
+     * @param column the column name
+     * @return one number per row, NaN where there is none
+     * @throws InputException if there is no such column
+     */
     public double[] numbersOrNaN(String column) {
         int j = col(column);
         double[] out = new double[lines.length];
@@ -236,7 +321,13 @@ public final class Table {
     /** The largest count held exactly: 2^53. */
     public static final double MAX_COUNT = 9_007_199_254_740_992d;
 
-    /** A whole column as non-negative whole numbers (counts of patients or events), at most {@link #MAX_COUNT}. */
+    /**
+     * A whole column as non-negative whole numbers (counts of patients or events), at most {@link #MAX_COUNT}.
+     *
+     * @param column the column name
+     * @return one count per row
+     * @throws InputException if there is no such column or a cell is not a non-negative whole number
+     */
     public double[] counts(String column) {
         double[] v = numbers(column);
         int j = col(column);
@@ -259,6 +350,10 @@ public final class Table {
      * The rows holding each distinct value of {@code column}, in order of first appearance. Cells
      * are compared as bytes (an open-addressing table of group ids), so only one String is made
      * per distinct value; a blank cell is an error naming its line.
+     *
+     * @param column the column name
+     * @return the 0-based rows of each value, in order of first appearance
+     * @throws InputException if there is no such column or a cell is blank
      */
     public Map<String, int[]> groupBy(String column) {
         int j = col(column);
@@ -329,7 +424,12 @@ public final class Table {
         return la == lb && java.util.Arrays.equals(buf, sa, sa + la, buf, sb, sb + lb);
     }
 
-    /** A view holding only the given rows, in the given order (cells are shared, not copied). */
+    /**
+     * A view holding only the given rows, in the given order (cells are shared, not copied).
+     *
+     * @param rows the 0-based rows, in the order wanted
+     * @return the view
+     */
     public Table select(int[] rows) {
         int nc = header.length;
         int[][] st = new int[nc][rows.length];

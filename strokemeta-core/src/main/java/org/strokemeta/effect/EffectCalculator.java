@@ -35,7 +35,16 @@ public final class EffectCalculator {
     private EffectCalculator() {
     }
 
-    /** Effect sizes for the measure, from the matching kind of study data. */
+    /**
+     * Effect sizes for the measure, from the matching kind of study data.
+     *
+     * @param measure    the effect measure; its {@link Measure#kind()} says which kind of data it needs
+     * @param studies    the study data: {@link BinaryStudies}, {@link ContinuousStudies} or {@link GenericStudies}
+     * @param continuity the correction for zero cells (used by binary measures only)
+     * @return the effect sizes (log scale for OR, RR, PETO and ROM) and sampling variances of the studies
+     *         whose effect is defined, with notes for those left out
+     * @throws IllegalArgumentException if the data are not of the kind the measure needs
+     */
     public static EffectSizes compute(Measure measure, Studies studies, Continuity continuity) {
         return switch (measure.kind()) {
             case BINARY -> {
@@ -59,7 +68,16 @@ public final class EffectCalculator {
         };
     }
 
-    /** Binary measures (OR, RR, RD, PETO) with a continuity correction. */
+    /**
+     * Binary measures (OR, RR, RD, PETO) with a continuity correction.
+     *
+     * @param measure OR, RR, RD or PETO
+     * @param s       the events and totals of each arm
+     * @param cc      the continuity correction for zero cells and the handling of double-zero studies
+     * @return log odds ratios, log risk ratios or risk differences (as proportions, not percent) with their
+     *         sampling variances (variances, not standard errors)
+     * @throws IllegalArgumentException if the measure is not binary
+     */
     public static EffectSizes binary(Measure measure, BinaryStudies s, Continuity cc) {
         int k = s.size();
         List<Note> notes = new ArrayList<>(s.notes());
@@ -147,7 +165,15 @@ public final class EffectCalculator {
         return out.build(measure, notes);
     }
 
-    /** Continuous measures (MD, SMD, ROM). */
+    /**
+     * Continuous measures (MD, SMD, ROM).
+     *
+     * @param measure MD, SMD or ROM
+     * @param s       the means, standard deviations and sizes of each arm
+     * @return mean differences (in the outcome's units), Hedges' g or log ratios of means, with their
+     *         sampling variances
+     * @throws IllegalArgumentException if the measure is not continuous
+     */
     public static EffectSizes continuous(Measure measure, ContinuousStudies s) {
         int k = s.size();
         List<Note> notes = new ArrayList<>(s.notes());
@@ -202,7 +228,12 @@ public final class EffectCalculator {
         return out.build(measure, notes);
     }
 
-    /** Generic estimates pass through unchanged. */
+    /**
+     * Generic estimates pass through unchanged.
+     *
+     * @param s the estimates and their sampling variances (on the log scale for ratios)
+     * @return {@link Measure#RATIO} effects when the input holds ratios, {@link Measure#GEN} otherwise, every study included
+     */
     public static EffectSizes generic(GenericStudies s) {
         int k = s.size();
         int[] rows = new int[k];

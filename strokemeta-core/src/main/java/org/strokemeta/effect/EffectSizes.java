@@ -87,57 +87,102 @@ public record EffectSizes(Measure measure, String[] study, int[] lines, int[] ro
         });
     }
 
-    /** The {@code study} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code study} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code study}
+     */
     @Override
     public String[] study() {
         return study.clone();
     }
 
-    /** Element {@code i} of {@link #study()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #study()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code study()[i]}
+     */
     public String study(int i) {
         return study[i];
     }
 
-    /** The {@code lines} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code lines} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code lines}
+     */
     @Override
     public int[] lines() {
         return lines.clone();
     }
 
-    /** Element {@code i} of {@link #lines()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #lines()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code lines()[i]}
+     */
     public int lines(int i) {
         return lines[i];
     }
 
-    /** The {@code rows} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code rows} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code rows}
+     */
     @Override
     public int[] rows() {
         return rows.clone();
     }
 
-    /** Element {@code i} of {@link #rows()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #rows()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code rows()[i]}
+     */
     public int rows(int i) {
         return rows[i];
     }
 
-    /** The {@code yi} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code yi} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code yi}
+     */
     @Override
     public double[] yi() {
         return yi.clone();
     }
 
-    /** Element {@code i} of {@link #yi()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #yi()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code yi()[i]}
+     */
     public double yi(int i) {
         return yi[i];
     }
 
-    /** The {@code vi} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code vi} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code vi}
+     */
     @Override
     public double[] vi() {
         return vi.clone();
     }
 
-    /** Element {@code i} of {@link #vi()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #vi()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code vi()[i]}
+     */
     public double vi(int i) {
         return vi[i];
     }
@@ -171,16 +216,30 @@ public record EffectSizes(Measure measure, String[] study, int[] lines, int[] ro
                 + ", notes=" + notes + ", covariates=" + covariates + "]";
     }
 
+    /**
+     * The number of included studies.
+     *
+     * @return the length of {@link #yi()}
+     */
     public int size() {
         return yi.length;
     }
 
-    /** The studies excluded from the analysis, as notes. */
+    /**
+     * The studies excluded from the analysis, as notes.
+     *
+     * @return the notes of kind {@link Note.Kind#EXCLUDED}, in input order
+     */
     public List<Note> excluded() {
         return notes.stream().filter(n -> n.kind() == Note.Kind.EXCLUDED).toList();
     }
 
-    /** A subset of these effect sizes (by position), keeping notes. */
+    /**
+     * A subset of these effect sizes (by position), keeping notes.
+     *
+     * @param positions 0-based positions among the included studies, in the order wanted
+     * @return the selected studies, with the same measure, input and notes
+     */
     public EffectSizes subset(int[] positions) {
         int m = positions.length;
         String[] s = new String[m];

@@ -26,7 +26,14 @@ public enum Measure {
     RATIO(DataKind.GENERIC, true, "log ratio", "ratio");
 
     /** The kind of study data a measure is computed from. */
-    public enum DataKind { BINARY, CONTINUOUS, GENERIC }
+    public enum DataKind {
+        /** Events and totals in each arm. */
+        BINARY,
+        /** Means, standard deviations and sizes of each arm. */
+        CONTINUOUS,
+        /** An estimate and its sampling variance per study. */
+        GENERIC
+    }
 
     private final DataKind kind;
     private final boolean logScale;
@@ -40,25 +47,49 @@ public enum Measure {
         this.ratioLabel = ratioLabel;
     }
 
+    /**
+     * The kind of study data the measure is computed from.
+     *
+     * @return binary, continuous or generic
+     */
     public DataKind kind() {
         return kind;
     }
 
-    /** True when the measure is a log ratio, shown to readers exponentiated. */
+    /**
+     * True when the measure is a log ratio, shown to readers exponentiated.
+     *
+     * @return true for OR, RR, PETO, ROM and RATIO
+     */
     public boolean logScale() {
         return logScale;
     }
 
+    /**
+     * The measure's name in words, as reports print it ("log odds ratio").
+     *
+     * @return the description
+     */
     public String description() {
         return description;
     }
 
-    /** The short name of the back-transformed effect (OR, RR, ...). */
+    /**
+     * The short name of the back-transformed effect (OR, RR, ...).
+     *
+     * @return the label of the exponentiated effect for log-scale measures, of the effect itself otherwise
+     */
     public String displayName() {
         return ratioLabel;
     }
 
-    /** Parses a measure name as users type it (case-insensitive). */
+    /**
+     * Parses a measure name as users type it (case-insensitive).
+     *
+     * @param s the name (OR, RR, RD, PETO, MD, SMD, ROM, GEN or RATIO), surrounding blanks ignored
+     * @return the measure
+     * @throws IllegalArgumentException if the name is unknown
+     */
     public static Measure parse(String s) {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));

@@ -100,6 +100,7 @@ public final class CumulativeLogit {
      * @param b the lower cut theta_{y−1} − eta, or −∞ for the first category
      * @param t the holder to fill (reused between observations)
      * @return {@code t}
+     * @param t the holder to fill, reused between observations
      */
     public static Terms terms(double a, double b, Terms t) {
         boolean hasA = a != Double.POSITIVE_INFINITY;

@@ -8,8 +8,16 @@ import org.strokemeta.data.PatientData;
  *
  * @param name  what the event is, for reports ("mRS 0-2", "death")
  * @param event 1 when the patient had the event, 0 otherwise, in the order of the patient data
+ * @serial exclude
  */
 public record BinaryOutcome(String name, int[] event) implements java.io.Serializable {
+    /**
+     * Checks the name and the values and copies them.
+     *
+     * @param name what the event is, for reports ("mRS 0-2", "death")
+     * @param event 1 when the patient had the event, 0 otherwise, in the order of the patient data
+     * @throws IllegalArgumentException if the name is blank or a value is neither 0 nor 1
+     */
     public BinaryOutcome {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("the binary outcome needs a name");
@@ -22,12 +30,25 @@ public record BinaryOutcome(String name, int[] event) implements java.io.Seriali
         event = event.clone();
     }
 
-    /** The event {@code outcome <= cutoff}: mRS 0-2 for a cut-off of 2 (a good outcome). */
+    /**
+     * The event {@code outcome <= cutoff}: mRS 0-2 for a cut-off of 2 (a good outcome).
+     *
+     * @param d      the patients
+     * @param cutoff the highest category counted as the event
+     * @return the outcome, named "mRS 0-cutoff"
+     */
     public static BinaryOutcome atMost(PatientData d, int cutoff) {
         return new BinaryOutcome("mRS 0-" + cutoff, d.eventAtMost(cutoff));
     }
 
-    /** The event {@code outcome >= level}: death for level 6 on the mRS. */
+    /**
+     * The event {@code outcome >= level}: death for level 6 on the mRS.
+     *
+     * @param d     the patients
+     * @param level the lowest category counted as the event, 1 to {@code categories − 1}
+     * @return the outcome
+     * @throws IllegalArgumentException if the level is out of range
+     */
     public static BinaryOutcome atLeast(PatientData d, int level) {
         if (level < 1 || level >= d.categories()) {
             throw new IllegalArgumentException("the level must lie between 1 and " + (d.categories() - 1));
@@ -40,7 +61,11 @@ public record BinaryOutcome(String name, int[] event) implements java.io.Seriali
                 + " or worse", e);
     }
 
-    /** The number of patients with the event. */
+    /**
+     * The number of patients with the event.
+     *
+     * @return the number of ones in {@link #event()}
+     */
     public int events() {
         int k = 0;
         for (int v : event) {
@@ -49,6 +74,11 @@ public record BinaryOutcome(String name, int[] event) implements java.io.Seriali
         return k;
     }
 
+    /**
+     * The {@code event} component, as a copy.
+     *
+     * @return a fresh copy of {@code event}
+     */
     @Override
     public int[] event() {
         return event.clone();

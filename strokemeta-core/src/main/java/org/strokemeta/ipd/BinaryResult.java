@@ -31,23 +31,57 @@ import org.strokemeta.regression.Coefficient;
  * @param convergence    the closing message of the fit
  * @param separation     true when the data separate the outcome (some estimate is infinite): no estimate is then valid
  * @param notes          data problems, exclusions and warnings
+ * @serial exclude
  */
 public record BinaryResult(String method, BinaryOptions options, String event, Coefficient logOddsRatio,
                            List<Coefficient> coefficients, List<Coefficient> intercepts, RiskDifference riskDifference,
                            VarianceComponents variance, double logLik, int patients, int events, int trials, int iterations,
                            double maxGradient, boolean converged, String convergence, boolean separation, List<Note> notes) implements java.io.Serializable {
+    /**
+     * Copies the lists.
+     *
+     * @param method the model in words
+     * @param options the options used
+     * @param event what the event is
+     * @param logOddsRatio the adjusted log odds ratio of treatment, with SE, z, p and CI
+     * @param coefficients treatment and covariate coefficients
+     * @param intercepts the trial intercepts (stratified; ±∞ for a trial where every or no patient had the
+     *                              event) or the one fixed intercept (random-intercept model)
+     * @param riskDifference the standardised risk difference (treated minus control)
+     * @param variance the between-trial variance of the random intercept, or null when stratified
+     * @param logLik the log-likelihood (the approximate marginal one for the random-intercept model)
+     * @param patients the patients analysed
+     * @param events the patients with the event
+     * @param trials the trials
+     * @param iterations Newton or quasi-Newton iterations
+     * @param maxGradient the largest absolute gradient component at the end
+     * @param converged true when the fit converged to a finite maximum
+     * @param convergence the closing message of the fit
+     * @param separation true when the data separate the outcome (some estimate is infinite): no estimate is then valid
+     * @param notes data problems, exclusions and warnings
+     */
     public BinaryResult {
         coefficients = List.copyOf(coefficients);
         intercepts = List.copyOf(intercepts);
         notes = List.copyOf(notes);
     }
 
-    /** True when the estimates may be used: converged, and no separation. */
+    /**
+     * True when the estimates may be used: converged, and no separation.
+     *
+     * @return whether {@code converged} and not {@code separation}
+     */
     public boolean valid() {
         return converged && !separation;
     }
 
-    /** The coefficient of the named column ("treatment" or a covariate). */
+    /**
+     * The coefficient of the named column ("treatment" or a covariate).
+     *
+     * @param name the column's name
+     * @return its coefficient (log odds ratio scale)
+     * @throws IllegalArgumentException if there is no coefficient of that name
+     */
     public Coefficient coefficient(String name) {
         return coefficients.stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no coefficient named " + name));

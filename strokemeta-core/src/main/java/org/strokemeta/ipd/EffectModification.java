@@ -33,7 +33,12 @@ public final class EffectModification {
     /** Fits one model to patient data with the given covariates and returns it; used for any outcome model. */
     @FunctionalInterface
     public interface Model {
-        /** The estimate and standard error of each named coefficient, or null when the fit is not valid (with why). */
+        /**
+         * The estimate and standard error of each named coefficient, or null when the fit is not valid (with why).
+         *
+         * @param data the patients, with the interaction model's columns
+         * @return the estimates and standard errors by coefficient name
+         */
         Fitted fit(PatientData data);
     }
 
@@ -44,9 +49,18 @@ public final class EffectModification {
      * @param se       standard errors
      * @param valid    false when the model did not converge
      * @param message  why not, or null
+     * @serial exclude
      */
     public record Fitted(Map<String, Double> estimate, Map<String, Double> se, boolean valid, String message)
             implements java.io.Serializable {
+        /**
+         * Copies the maps, keeping their order.
+         *
+         * @param estimate estimate of each requested coefficient (model scale)
+         * @param se standard errors
+         * @param valid false when the model did not converge
+         * @param message why not, or null
+         */
         public Fitted {
             // Unmodifiable copies that keep the order of the coefficients (Map.copyOf would not).
             estimate = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(estimate));
@@ -67,9 +81,24 @@ public final class EffectModification {
      * @param acrossSe   its standard error (NaN when the trial means do not vary)
      * @param valid      false when the model did not converge
      * @param notes      remarks
+     * @serial exclude
      */
     public record Interaction(String outcome, String covariate, double within, double withinSe, double withinP, double across,
                               double acrossSe, boolean valid, List<Note> notes) implements java.io.Serializable {
+        /**
+         * Copies the notes.
+         *
+         * @param outcome the outcome modelled: {@link #SHIFT} for the ordinal (proportional-odds) model, else
+         *                          the binary outcome's name (logistic model)
+         * @param covariate the covariate
+         * @param within the within-trial interaction (treatment × centred covariate), model scale
+         * @param withinSe its standard error
+         * @param withinP its two-sided p-value
+         * @param across the across-trial interaction (treatment × trial mean)
+         * @param acrossSe its standard error (NaN when the trial means do not vary)
+         * @param valid false when the model did not converge
+         * @param notes remarks
+         */
         public Interaction {
             notes = List.copyOf(notes);
         }
@@ -78,15 +107,32 @@ public final class EffectModification {
     /** The outcome name of an interaction in the ordinal shift model. */
     public static final String SHIFT = "shift";
 
-    /** Names of the derived columns for a covariate. */
+    /**
+     * Names of the derived columns for a covariate.
+     *
+     * @param covariate the covariate's name
+     * @return the name of the covariate centred on its trial mean
+     */
     public static String centred(String covariate) {
         return covariate + "_centred";
     }
 
+    /**
+     * The name of the within-trial interaction term.
+     *
+     * @param covariate the covariate's name
+     * @return {@code treatment:<covariate>_centred}
+     */
     public static String withinTerm(String covariate) {
         return "treatment:" + covariate + "_centred";
     }
 
+    /**
+     * The name of the across-trial interaction term.
+     *
+     * @param covariate the covariate's name
+     * @return {@code treatment:<covariate>_trial_mean}
+     */
     public static String acrossTerm(String covariate) {
         return "treatment:" + covariate + "_trial_mean";
     }
@@ -94,6 +140,11 @@ public final class EffectModification {
     /**
      * The data with the columns of the interaction model: the adjustment covariates, the centred
      * covariate, treatment × centred covariate and, when the trial means differ, treatment × trial mean.
+     *
+     * @param d         the patients
+     * @param covariate the candidate effect modifier
+     * @param adjust    the adjustment covariates
+     * @return the patients with the columns of the interaction model
      */
     public static PatientData design(PatientData d, String covariate, List<String> adjust) {
         double[] x = d.covariate(covariate);
@@ -135,6 +186,10 @@ public final class EffectModification {
      *
      * @param po the proportional-odds options (level, merging, empty categories); the cut-points are
      *           stratified whatever po says, so that only within-trial information enters
+     * @param d         the patients
+     * @param covariate the candidate effect modifier
+     * @param adjust    the adjustment covariates
+     * @return the within-trial and across-trial interactions on the log common odds ratio scale
      */
     public static Interaction shift(PatientData d, String covariate, List<String> adjust, PoOptions po) {
         PoOptions stratified = po.withThresholds(Thresholds.STRATIFIED);
@@ -156,6 +211,11 @@ public final class EffectModification {
      * whatever model the outcome's main analysis uses.
      *
      * @param d the patients in whom the outcome is recorded (in the order of y)
+     * @param y         the binary outcome
+     * @param covariate the candidate effect modifier
+     * @param adjust    the adjustment covariates
+     * @param level     the confidence level, in (0, 1)
+     * @return the within-trial and across-trial interactions on the log odds ratio scale
      */
     public static Interaction binary(PatientData d, BinaryOutcome y, String covariate, List<String> adjust, double level) {
         return estimate(y.name(), d, covariate, adjust, data -> {
@@ -182,6 +242,7 @@ public final class EffectModification {
      * @param covariate the candidate effect modifier
      * @param adjust    the adjustment covariates
      * @param model     fits the outcome model to the design
+     * @return the within-trial and across-trial interactions on the model's scale, with notes
      */
     public static Interaction estimate(String outcome, PatientData d, String covariate, List<String> adjust, Model model) {
         PatientData x = design(d, covariate, adjust);

@@ -28,7 +28,13 @@ final class GaussHermite {
         this.weights = weights;
     }
 
-    /** The n-point rule, 1 ≤ n ≤ {@value #MAX_POINTS}. */
+    /**
+     * The n-point rule, 1 ≤ n ≤ {@value #MAX_POINTS}.
+     *
+     * @param n the number of points
+     * @return the rule, from the eigenvalues of the Jacobi matrix (Golub and Welsch 1969)
+     * @throws IllegalArgumentException if {@code n} is out of range
+     */
     public static GaussHermite of(int n) {
         if (n < 1 || n > MAX_POINTS) {
             throw new IllegalArgumentException("the number of quadrature points must lie between 1 and " + MAX_POINTS + ", not " + n);
@@ -110,32 +116,59 @@ final class GaussHermite {
         return sum;
     }
 
-    /** The number of points. */
+    /**
+     * The number of points.
+     *
+     * @return n
+     */
     public int size() {
         return nodes.length;
     }
 
-    /** The k-th node, in increasing order. */
+    /**
+     * The k-th node, in increasing order.
+     *
+     * @param k the 0-based point
+     * @return its node
+     */
     public double node(int k) {
         return nodes[k];
     }
 
-    /** The k-th weight (for the weight function e^{−x²}; they sum to √π). */
+    /**
+     * The k-th weight (for the weight function e^{−x²}; they sum to √π).
+     *
+     * @param k the 0-based point
+     * @return its weight
+     */
     public double weight(int k) {
         return weights[k];
     }
 
-    /** The nodes, in increasing order (a copy). */
+    /**
+     * The nodes, in increasing order (a copy).
+     *
+     * @return a fresh copy
+     */
     public double[] nodes() {
         return nodes.clone();
     }
 
-    /** The weights (a copy). */
+    /**
+     * The weights (a copy).
+     *
+     * @return a fresh copy
+     */
     public double[] weights() {
         return weights.clone();
     }
 
-    /** {@code Σ_k w_k f(x_k)}, the rule's value for {@code ∫ f(x) e^{−x²} dx}. */
+    /**
+     * {@code Σ_k w_k f(x_k)}, the rule's value for {@code ∫ f(x) e^{−x²} dx}.
+     *
+     * @param f the function
+     * @return the sum
+     */
     public double integrate(java.util.function.DoubleUnaryOperator f) {
         double s = 0;
         for (int k = 0; k < nodes.length; k++) {
@@ -146,6 +179,9 @@ final class GaussHermite {
 
     /**
      * {@code E[f(Z)]} for a standard normal Z by the same rule: nodes √2 x_k and weights w_k / √π.
+     *
+     * @param f the function
+     * @return the approximate expectation
      */
     public double expectNormal(java.util.function.DoubleUnaryOperator f) {
         double s = 0;

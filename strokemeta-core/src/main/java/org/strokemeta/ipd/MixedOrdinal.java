@@ -29,6 +29,11 @@ public final class MixedOrdinal {
     /**
      * Fits the model to the patients' ordinal outcome. Its parallel parts run on {@code o.execution()}
      * (the library's pool unless the caller passes its own executor or a single thread).
+     *
+     * @param d the patients
+     * @param o the options
+     * @return the log common odds ratio, the coefficients, cut-points and variance components, as
+     *         ordinal::clmm
      */
     public static MixedOrdinalResult fit(PatientData d, MixedOptions o) {
         List<Note> notes = new ArrayList<>(d.notes());

@@ -138,37 +138,67 @@ public enum RandomEffects {
         this.quadrature = quadrature;
     }
 
-    /** The term as written in an lme4/ordinal formula. */
+    /**
+     * The term as written in an lme4/ordinal formula.
+     *
+     * @return the term, such as {@code (1 | study)}
+     */
     public String formula() {
         return formula;
     }
 
-    /** The dimension q of each trial's random vector. */
+    /**
+     * The dimension q of each trial's random vector.
+     *
+     * @return q, 1 or 2
+     */
     public int dimension() {
         return dimension;
     }
 
-    /** The number of variance parameters (entries of Λ). */
+    /**
+     * The number of variance parameters (entries of Λ).
+     *
+     * @return 1, 2 or 3
+     */
     public int parameters() {
         return parameters;
     }
 
-    /** True when adaptive Gauss-Hermite quadrature (nAGQ > 1) is offered, as clmm offers it: a single random intercept. */
+    /**
+     * True when adaptive Gauss-Hermite quadrature (nAGQ > 1) is offered, as clmm offers it: a single random intercept.
+     *
+     * @return whether quadrature is offered
+     */
     public boolean allowsQuadrature() {
         return quadrature;
     }
 
-    /** True when the structure has a random intercept. */
+    /**
+     * True when the structure has a random intercept.
+     *
+     * @return whether there is a random intercept
+     */
     public boolean hasIntercept() {
         return this != TREATMENT;
     }
 
-    /** True when the structure has a random treatment effect. */
+    /**
+     * True when the structure has a random treatment effect.
+     *
+     * @return whether there is a random treatment effect
+     */
     public boolean hasTreatment() {
         return this != INTERCEPT;
     }
 
-    /** Reads a structure by name: intercept, treatment, correlated, independent (case-insensitive). */
+    /**
+     * Reads a structure by name: intercept, treatment, correlated, independent (case-insensitive).
+     *
+     * @param s the name, any case
+     * @return the structure
+     * @throws IllegalArgumentException if the name is unknown
+     */
     public static RandomEffects parse(String s) {
         return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "intercept", "random_intercept" -> INTERCEPT;

@@ -15,6 +15,7 @@ package org.strokemeta.ipd;
  * @param p           two-sided p-value
  * @param ciLower     lower Wald limit
  * @param ciUpper     upper Wald limit
+ * @serial exclude
  */
 public record RiskDifference(double riskTreated, double riskControl, double estimate, double se, double z, double p,
                              double ciLower, double ciUpper) implements java.io.Serializable {

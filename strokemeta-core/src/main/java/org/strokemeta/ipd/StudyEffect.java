@@ -25,10 +25,23 @@ public enum StudyEffect {
         }
     };
 
-    /** Fits the logistic model of the outcome with trials entering this way. */
+    /**
+     * Fits the logistic model of the outcome with trials entering this way.
+     *
+     * @param d the patients
+     * @param y the binary outcome, one value per patient
+     * @param o the options
+     * @return the fit
+     */
     public abstract BinaryResult fit(PatientData d, BinaryOutcome y, BinaryOptions o);
 
-    /** Reads "stratified" or "random_intercept". */
+    /**
+     * Reads "stratified" or "random_intercept".
+     *
+     * @param s the name, any case
+     * @return the study effect
+     * @throws IllegalArgumentException if the name is unknown
+     */
     public static StudyEffect parse(String s) {
         return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "stratified", "fixed", "fixed_intercepts" -> STRATIFIED;

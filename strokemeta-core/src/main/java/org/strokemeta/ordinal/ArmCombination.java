@@ -24,12 +24,20 @@ public enum ArmCombination {
         this.label = label;
     }
 
-    /** The key in JSON output: {@code within_trials} or {@code crude}. */
+    /**
+     * The key in JSON output: {@code within_trials} or {@code crude}.
+     *
+     * @return the key
+     */
     public String key() {
         return key;
     }
 
-    /** The method in words, for text output. */
+    /**
+     * The method in words, for text output.
+     *
+     * @return the label
+     */
     public String label() {
         return label;
     }

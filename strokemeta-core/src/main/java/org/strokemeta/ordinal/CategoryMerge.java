@@ -11,15 +11,27 @@ import org.strokemeta.data.PatientData;
  *
  * @param from the first category merged (0 = best)
  * @param to   the last category merged
+ * @serial exclude
  */
 public record CategoryMerge(int from, int to) implements java.io.Serializable {
+    /**
+     * Checks the range.
+     *
+     * @param from the first category merged (0 = best)
+     * @param to the last category merged
+     * @throws IllegalArgumentException unless 0 &le; from &lt; to
+     */
     public CategoryMerge {
         if (from < 0 || to <= from) {
             throw new IllegalArgumentException("merge categories from..to with 0 <= from < to (got " + from + ".." + to + ")");
         }
     }
 
-    /** mRS 5 and 6 together. */
+    /**
+     * mRS 5 and 6 together.
+     *
+     * @return the merge of categories 5 and 6 (dead counted with severe disability, as HERMES did)
+     */
     public static CategoryMerge mrs56() {
         return new CategoryMerge(5, 6);
     }

@@ -41,9 +41,21 @@ import org.strokemeta.data.PatientData;
  *                    categories than the weights, or when no trial has two patients in each arm
  * @param trials      each trial's own values, its weight, or why it does not contribute
  * @param notes       the trials that could not contribute and why, and summaries not computed
+ * @serial exclude
  */
 public record ClinicalSummaries(ArmCombination combination, NetBenefit benefit, UtilityWeightedOutcome utility,
                                 List<Trial> trials, List<Note> notes) implements java.io.Serializable {
+    /**
+     * Checks the combination and copies the lists.
+     *
+     * @param combination how the trials were brought together
+     * @param benefit the combined net benefit and NNT, or null when no trial has patients in both arms
+     * @param utility the combined utility-weighted mRS, or null when not asked, when the outcome has other
+     *                           categories than the weights, or when no trial has two patients in each arm
+     * @param trials each trial's own values, its weight, or why it does not contribute
+     * @param notes the trials that could not contribute and why, and summaries not computed
+     * @throws IllegalArgumentException if {@code combination} is null
+     */
     public ClinicalSummaries {
         if (combination == null) {
             throw new IllegalArgumentException("the combination of trials is needed");
@@ -63,10 +75,15 @@ public record ClinicalSummaries(ArmCombination combination, NetBenefit benefit, 
      * @param utility       its own utility-weighted mRS, or null when not computed or an arm has fewer than two patients
      * @param utilityWeight its share (0 to 1) of the combined utility-weighted mRS; 0 when it does not contribute, NaN when crude
      * @param reason        why it does not contribute to one or both summaries, or null
+     * @serial exclude
      */
     public record Trial(String study, double nTreatment, double nControl, NetBenefit benefit, double benefitWeight,
                         UtilityWeightedOutcome utility, double utilityWeight, String reason) implements java.io.Serializable {
-        /** The Mantel-Haenszel weight {@code n_T n_C / (n_T + n_C)} (0 when an arm is empty). */
+        /**
+         * The Mantel-Haenszel weight {@code n_T n_C / (n_T + n_C)} (0 when an arm is empty).
+         *
+         * @return the weight, in patients
+         */
         public double mantelHaenszelWeight() {
             return nTreatment > 0 && nControl > 0 ? nTreatment * nControl / (nTreatment + nControl) : 0;
         }
@@ -78,12 +95,21 @@ public record ClinicalSummaries(ArmCombination combination, NetBenefit benefit, 
      * @param d       the patients
      * @param weights utility weights, or null for no utility-weighted mRS
      * @param level   the confidence level
+     * @return the net benefit with its NNT and, with weights, the utility-weighted mRS, combined within trials
      */
     public static ClinicalSummaries of(PatientData d, UtilityWeights weights, double level) {
         return of(d, weights, level, ArmCombination.WITHIN_TRIALS);
     }
 
-    /** From patient-level data, combined as asked. */
+    /**
+     * From patient-level data, combined as asked.
+     *
+     * @param d       the patients
+     * @param weights utility weights, or null for no utility-weighted mRS
+     * @param level   the confidence level, in (0, 1)
+     * @param how     within trials (Mantel-Haenszel weights) or crude (arms added across trials)
+     * @return the net benefit with its NNT and, with weights, the utility-weighted mRS
+     */
     public static ClinicalSummaries of(PatientData d, UtilityWeights weights, double level, ArmCombination how) {
         List<ArmDistribution> arms = ArmDistribution.byTrial(d);
         double[][] t = new double[arms.size()][];
@@ -103,6 +129,8 @@ public record ClinicalSummaries(ArmCombination combination, NetBenefit benefit, 
      * @param original the table before merging categories (the same trials); {@code analysed} when none were merged
      * @param weights  utility weights, or null
      * @param level    the confidence level
+     * @return the net benefit with its NNT and, with weights, the utility-weighted mRS, combined within trials
+     * @throws IllegalArgumentException if the two tables do not hold the same trials
      */
     public static ClinicalSummaries of(OrdinalTable analysed, OrdinalTable original, UtilityWeights weights, double level) {
         if (analysed.size() != original.size()) {

@@ -16,16 +16,36 @@ import org.strokemeta.internal.Dist;
  * @param z       logCor / se
  * @param p       two-sided p-value of z
  * @param level   the confidence level
+ * @serial exclude
  */
 public record CommonOddsRatio(double logCor, double se, double ciLower, double ciUpper, double z, double p,
                               double level) implements java.io.Serializable {
+    /**
+     * Checks the level.
+     *
+     * @param logCor the log common odds ratio (positive = better outcomes with treatment)
+     * @param se its standard error, from the inverse observed information
+     * @param ciLower lower confidence limit of the log common odds ratio
+     * @param ciUpper upper confidence limit
+     * @param z logCor / se
+     * @param p two-sided p-value of z
+     * @param level the confidence level
+     * @throws IllegalArgumentException if {@code level} is not in (0, 1)
+     */
     public CommonOddsRatio {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("the confidence level must lie strictly between 0 and 1");
         }
     }
 
-    /** The Wald summary of an estimate of the log common odds ratio and its standard error. */
+    /**
+     * The Wald summary of an estimate of the log common odds ratio and its standard error.
+     *
+     * @param logCor the log common odds ratio (positive = better with treatment)
+     * @param se     its standard error
+     * @param level  the confidence level, in (0, 1)
+     * @return the estimate with its Wald interval (log scale), z and two-sided p-value
+     */
     public static CommonOddsRatio of(double logCor, double se, double level) {
         double q = Dist.zCrit(level);
         double z = logCor / se;
@@ -37,20 +57,38 @@ public record CommonOddsRatio(double logCor, double se, double ciLower, double c
         return new CommonOddsRatio(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, level);
     }
 
-    /** True when the values are estimates (the fit converged). */
+    /**
+     * True when the values are estimates (the fit converged).
+     *
+     * @return whether {@code logCor} is a number
+     */
     public boolean available() {
         return !Double.isNaN(logCor);
     }
 
-    /** The common odds ratio exp(logCor). */
+    /**
+     * The common odds ratio exp(logCor).
+     *
+     * @return the odds ratio, on the ratio scale
+     */
     public double cor() {
         return Math.exp(logCor);
     }
 
+    /**
+     * The lower confidence limit on the ratio scale.
+     *
+     * @return exp(ciLower)
+     */
     public double corLower() {
         return Math.exp(ciLower);
     }
 
+    /**
+     * The upper confidence limit on the ratio scale.
+     *
+     * @return exp(ciUpper)
+     */
     public double corUpper() {
         return Math.exp(ciUpper);
     }

@@ -30,8 +30,8 @@ import org.strokemeta.internal.Dist;
  * the interval for Δ includes 0, it runs from a number needed to benefit through infinity to a
  * number needed to harm.
  *
- * @param pBetter     P(Y_T < Y_C)
- * @param pWorse      P(Y_T > Y_C)
+ * @param pBetter     P(Y_T &lt; Y_C)
+ * @param pWorse      P(Y_T &gt; Y_C)
  * @param pTie        P(Y_T = Y_C)
  * @param difference  Δ = pBetter − pWorse
  * @param se          the delta-method standard error of Δ
@@ -45,10 +45,31 @@ import org.strokemeta.internal.Dist;
  * @param nTreatment  patients in the treatment arm
  * @param nControl    patients in the control arm
  * @param level       the confidence level
+ * @serial exclude
  */
 public record NetBenefit(double pBetter, double pWorse, double pTie, double difference, double se, double ciLower,
                          double ciUpper, double z, double p, double nnt, double nntLimitA, double nntLimitB,
                          double nTreatment, double nControl, double level) implements java.io.Serializable {
+    /**
+     * Checks the arm sizes and the level.
+     *
+     * @param pBetter P(Y_T &lt; Y_C)
+     * @param pWorse P(Y_T &gt; Y_C)
+     * @param pTie P(Y_T = Y_C)
+     * @param difference Δ = pBetter − pWorse
+     * @param se the delta-method standard error of Δ
+     * @param ciLower lower Wald limit for Δ
+     * @param ciUpper upper Wald limit for Δ
+     * @param z Δ / se
+     * @param p two-sided p-value of z
+     * @param nnt 1 / Δ (negative: number needed to harm; infinite when Δ = 0)
+     * @param nntLimitA 1 / ciUpper
+     * @param nntLimitB 1 / ciLower
+     * @param nTreatment patients in the treatment arm
+     * @param nControl patients in the control arm
+     * @param level the confidence level
+     * @throws IllegalArgumentException if an arm is empty or {@code level} is not in (0, 1)
+     */
     public NetBenefit {
         if (!(nTreatment > 0 && nControl > 0)) {
             throw new IllegalArgumentException("both arms need patients");
@@ -64,6 +85,9 @@ public record NetBenefit(double pBetter, double pWorse, double pTie, double diff
      * @param treatment counts per category, treatment arm
      * @param control   counts per category, control arm
      * @param level     confidence level
+     * @return the probabilities that a treated patient does better, worse or the same as a control
+     *         patient, Δ (a difference of probabilities, not percent) with its Wald interval and the NNT
+     * @throws IllegalArgumentException if the arms do not have the same categories, at least two
      */
     public static NetBenefit of(double[] treatment, double[] control, double level) {
         if (treatment.length != control.length || treatment.length < 2) {
@@ -126,7 +150,14 @@ public record NetBenefit(double pBetter, double pWorse, double pTie, double diff
                 1 / delta, 1 / hi, 1 / lo, nt, nc, level);
     }
 
-    /** For one trial of a table. */
+    /**
+     * For one trial of a table.
+     *
+     * @param t     the table
+     * @param trial the 0-based trial
+     * @param level the confidence level, in (0, 1)
+     * @return the trial's net benefit
+     */
     public static NetBenefit of(OrdinalTable t, int trial, double level) {
         return of(t.treatment(trial), t.control(trial), level);
     }
@@ -136,6 +167,10 @@ public record NetBenefit(double pBetter, double pWorse, double pTie, double diff
      * that trials differ in their patients and in their allocation ratio (Simpson's paradox), so it
      * is meant only for reproducing crude published figures; the analyses combine trials with
      * {@link ClinicalSummaries}, within trials.
+     *
+     * @param t     the table
+     * @param level the confidence level, in (0, 1)
+     * @return the crude net benefit
      */
     public static NetBenefit ofAllTrials(OrdinalTable t, double level) {
         ArmDistribution a = ArmDistribution.pooled(t);
@@ -145,13 +180,22 @@ public record NetBenefit(double pBetter, double pWorse, double pTie, double diff
     /**
      * From patient-level data: the arms of the given trial, or of all trials added together (crude, see
      * {@link #ofAllTrials}) when {@code trial} is −1.
+     *
+     * @param d     the patients
+     * @param trial the 0-based trial, or −1 for all trials added together
+     * @param level the confidence level, in (0, 1)
+     * @return the net benefit
      */
     public static NetBenefit of(PatientData d, int trial, double level) {
         ArmDistribution a = ArmDistribution.of(d, trial);
         return of(a.treatment(), a.control(), level);
     }
 
-    /** True when the interval for Δ excludes 0, so that the NNT interval is finite. */
+    /**
+     * True when the interval for Δ excludes 0, so that the NNT interval is finite.
+     *
+     * @return whether the interval for Δ lies on one side of 0
+     */
     public boolean nntIntervalFinite() {
         return ciLower > 0 || ciUpper < 0;
     }
@@ -159,6 +203,8 @@ public record NetBenefit(double pBetter, double pWorse, double pTie, double diff
     /**
      * The NNT with its interval in words, for example "NNT 6.2 (95% CI 4.3 to 11)" or, when the
      * interval for Δ includes 0, "NNT 18 (95% CI: 7.5 to benefit, through infinity, to 40 to harm)".
+     *
+     * @return the description
      */
     public String describeNnt() {
         String pct = Math.round(level * 100) + "% CI";

@@ -22,12 +22,24 @@ public final class PartialProportionalOdds {
     private PartialProportionalOdds() {
     }
 
-    /** The test on patient-level data (covariates as in the data). */
+    /**
+     * The test on patient-level data (covariates as in the data).
+     *
+     * @param d the patients
+     * @param o the fit options
+     * @return both fits, the likelihood-ratio test of proportional odds and the treatment effect at each cut-point
+     */
     public static ProportionalOddsCheck test(PatientData d, PoOptions o) {
         return test(OrdinalRows.of(o.prepare(d)), o);
     }
 
-    /** The test on a table of counts (treatment only). */
+    /**
+     * The test on a table of counts (treatment only).
+     *
+     * @param t the table
+     * @param o the fit options
+     * @return both fits, the likelihood-ratio test of proportional odds and the treatment effect at each cut-point
+     */
     public static ProportionalOddsCheck test(OrdinalTable t, PoOptions o) {
         return test(OrdinalRows.of(o.prepare(t)), o);
     }

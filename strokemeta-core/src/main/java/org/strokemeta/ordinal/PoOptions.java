@@ -25,10 +25,28 @@ import org.strokemeta.pool.Execution;
  * @param merge             outcome categories merged before fitting, or null for none
  * @param execution         where the blocks of the likelihood (from 32,768 patients) and the design's
  *                          columns run in parallel: the library's pool by default; the estimates do not depend on it
+ * @serial exclude
  */
 public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, double level, int maxIterations,
                         double gradientTolerance, double stepTolerance, int maxHalvings, double divergenceBound,
                         CategoryMerge merge, Execution execution) implements java.io.Serializable {
+    /**
+     * Checks the options.
+     *
+     * @param thresholds common or trial-stratified cut-points
+     * @param emptyCategories what to do with a category that has no patient in a stratum
+     * @param level confidence level of the reported intervals
+     * @param maxIterations Newton iterations before non-convergence is reported (clm: {@code maxIter = 100})
+     * @param gradientTolerance largest absolute gradient accepted at convergence (clm: {@code gradTol = 1e-6})
+     * @param stepTolerance largest Newton step, in standard errors of its parameter, accepted at convergence
+     * @param maxHalvings step halvings per iteration before giving up (clm: {@code maxLineIter = 15})
+     * @param divergenceBound a coefficient whose effect over one standard deviation of its covariate
+     *                                 exceeds this on the log-odds scale is taken as diverging (separation)
+     * @param merge outcome categories merged before fitting, or null for none
+     * @param execution where the blocks of the likelihood (from 32,768 patients) and the design's
+     *                                 columns run in parallel: the library's pool by default; the estimates do not depend on it
+     * @throws IllegalArgumentException if an option is missing or out of range
+     */
     public PoOptions {
         if (thresholds == null || emptyCategories == null) {
             throw new IllegalArgumentException("thresholds and the empty-category rule need a value");
@@ -47,7 +65,19 @@ public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, 
         }
     }
 
-    /** Options on the library's pool ({@link Execution#defaults()}). */
+    /**
+     * Options on the library's pool ({@link Execution#defaults()}).
+     *
+     * @param thresholds        common or trial-stratified cut-points
+     * @param emptyCategories   what to do with a category that has no patient in a stratum
+     * @param level             confidence level of the reported intervals, in (0, 1)
+     * @param maxIterations     Newton iterations before non-convergence is reported
+     * @param gradientTolerance largest absolute gradient accepted at convergence
+     * @param stepTolerance     largest Newton step, in standard errors, accepted at convergence
+     * @param maxHalvings       step halvings per iteration before giving up
+     * @param divergenceBound   the bound on a coefficient's effect beyond which the fit is called divergent
+     * @param merge             outcome categories merged before fitting, or null for none
+     */
     public PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, double level, int maxIterations,
                      double gradientTolerance, double stepTolerance, int maxHalvings, double divergenceBound,
                      CategoryMerge merge) {
@@ -55,37 +85,76 @@ public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, 
                 divergenceBound, merge, Execution.defaults());
     }
 
-    /** Stratified cut-points, empty categories rejected, 95%, clm's limits with a tight step criterion, no merging. */
+    /**
+     * Stratified cut-points, empty categories rejected, 95%, clm's limits with a tight step criterion, no merging.
+     *
+     * @return the default options
+     */
     public static PoOptions defaults() {
         return new PoOptions(Thresholds.STRATIFIED, EmptyCategories.REJECT, 0.95, 100, 1e-6, 1e-9, 15, 20, null);
     }
 
+    /**
+     * A copy with other cut-points.
+     *
+     * @param t common or stratified
+     * @return these options with {@code thresholds = t}
+     */
     public PoOptions withThresholds(Thresholds t) {
         return new PoOptions(t, emptyCategories, level, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
                 divergenceBound, merge, execution);
     }
 
+    /**
+     * A copy with another rule for empty categories.
+     *
+     * @param e the rule
+     * @return these options with {@code emptyCategories = e}
+     */
     public PoOptions withEmptyCategories(EmptyCategories e) {
         return new PoOptions(thresholds, e, level, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
                 divergenceBound, merge, execution);
     }
 
+    /**
+     * A copy with another confidence level.
+     *
+     * @param l the level, in (0, 1) (0.95, not 95)
+     * @return these options with {@code level = l}
+     */
     public PoOptions withLevel(double l) {
         return new PoOptions(thresholds, emptyCategories, l, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
                 divergenceBound, merge, execution);
     }
 
+    /**
+     * A copy with another iteration limit.
+     *
+     * @param n the most Newton iterations
+     * @return these options with {@code maxIterations = n}
+     */
     public PoOptions withMaxIterations(int n) {
         return new PoOptions(thresholds, emptyCategories, level, n, gradientTolerance, stepTolerance, maxHalvings,
                 divergenceBound, merge, execution);
     }
 
+    /**
+     * A copy with another merge of categories.
+     *
+     * @param m the merge, or null for none
+     * @return these options with {@code merge = m}
+     */
     public PoOptions withMerge(CategoryMerge m) {
         return new PoOptions(thresholds, emptyCategories, level, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
                 divergenceBound, m, execution);
     }
 
-    /** A copy whose parallel parts run on {@code e}. */
+    /**
+     * A copy whose parallel parts run on {@code e}.
+     *
+     * @param e the execution
+     * @return these options with {@code execution = e}
+     */
     public PoOptions withExecution(Execution e) {
         return new PoOptions(thresholds, emptyCategories, level, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
                 divergenceBound, merge, e);

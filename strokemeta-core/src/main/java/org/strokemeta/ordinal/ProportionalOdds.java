@@ -71,12 +71,25 @@ public final class ProportionalOdds {
     private ProportionalOdds() {
     }
 
-    /** Fits patient-level data: treatment and the data's covariates. */
+    /**
+     * Fits patient-level data: treatment and the data's covariates.
+     *
+     * @param d the patients
+     * @param o the fit options
+     * @return the fit: cut-points, coefficients (clm's sign: negative = better with treatment) and the log
+     *         common odds ratio, as ordinal::clm
+     */
     public static ProportionalOddsFit fit(PatientData d, PoOptions o) {
         return fit(OrdinalRows.of(o.prepare(d)), o, false, null);
     }
 
-    /** Fits a table of counts (one-stage): treatment is the only covariate, counts are case weights. */
+    /**
+     * Fits a table of counts (one-stage): treatment is the only covariate, counts are case weights.
+     *
+     * @param t the table
+     * @param o the fit options
+     * @return the fit, as ordinal::clm(mrs ~ treatment, weights = count)
+     */
     public static ProportionalOddsFit fit(OrdinalTable t, PoOptions o) {
         return fit(OrdinalRows.of(o.prepare(t)), o, false, null);
     }

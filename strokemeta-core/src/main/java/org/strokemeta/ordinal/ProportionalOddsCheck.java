@@ -11,13 +11,28 @@ package org.strokemeta.ordinal;
  * @param statistic    the likelihood-ratio statistic 2 (logLik partial − logLik proportional)
  * @param df           its degrees of freedom, J − 2
  * @param p            the chi-square p-value (small values speak against proportional odds)
- * @param cutLogOr     the treatment log odds ratio of P(Y <= j) at each cut-point j = 0..J−2
+ * @param cutLogOr     the treatment log odds ratio of P(Y ≤ j) at each cut-point j = 0..J−2
  *                     (positive = better with treatment, the sign of the log common odds ratio)
  * @param cutSe        their standard errors
  * @param message      null when both fits converged, otherwise what went wrong (then the statistic is NaN)
+ * @serial exclude
  */
 public record ProportionalOddsCheck(ProportionalOddsFit proportional, ProportionalOddsFit partial, double statistic,
                                     int df, double p, double[] cutLogOr, double[] cutSe, String message) implements java.io.Serializable {
+    /**
+     * Checks the fits and the cut-point effects and copies the arrays.
+     *
+     * @param proportional the proportional-odds fit
+     * @param partial the fit with cut-point-specific treatment effects
+     * @param statistic the likelihood-ratio statistic 2 (logLik partial − logLik proportional)
+     * @param df its degrees of freedom, J − 2
+     * @param p the chi-square p-value (small values speak against proportional odds)
+     * @param cutLogOr the treatment log odds ratio of P(Y ≤ j) at each cut-point j = 0..J−2
+     *                            (positive = better with treatment, the sign of the log common odds ratio)
+     * @param cutSe their standard errors
+     * @param message null when both fits converged, otherwise what went wrong (then the statistic is NaN)
+     * @throws IllegalArgumentException if a fit is missing or there is not one effect per cut-point
+     */
     public ProportionalOddsCheck {
         if (proportional == null || partial == null) {
             throw new IllegalArgumentException("the test needs both fits");
@@ -32,24 +47,42 @@ public record ProportionalOddsCheck(ProportionalOddsFit proportional, Proportion
         cutSe = cutSe.clone();
     }
 
-    /** The {@code cutLogOr} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code cutLogOr} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code cutLogOr}
+     */
     @Override
     public double[] cutLogOr() {
         return cutLogOr.clone();
     }
 
-    /** Element {@code i} of {@link #cutLogOr()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #cutLogOr()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code cutLogOr()[i]}
+     */
     public double cutLogOr(int i) {
         return cutLogOr[i];
     }
 
-    /** The {@code cutSe} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code cutSe} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code cutSe}
+     */
     @Override
     public double[] cutSe() {
         return cutSe.clone();
     }
 
-    /** Element {@code i} of {@link #cutSe()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #cutSe()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code cutSe()[i]}
+     */
     public double cutSe(int i) {
         return cutSe[i];
     }
@@ -80,7 +113,11 @@ public record ProportionalOddsCheck(ProportionalOddsFit proportional, Proportion
                 + ", cutSe=" + java.util.Arrays.toString(cutSe) + ", message=" + message + "]";
     }
 
-    /** True when both fits converged and the statistic is valid. */
+    /**
+     * True when both fits converged and the statistic is valid.
+     *
+     * @return whether {@code message} is null
+     */
     public boolean valid() {
         return message == null;
     }

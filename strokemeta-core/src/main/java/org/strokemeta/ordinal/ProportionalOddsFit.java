@@ -20,7 +20,7 @@ import org.strokemeta.data.Note;
  *
  * @param thresholds      common or stratified cut-points
  * @param strata          the strata (trials, or one stratum for common cut-points)
- * @param cutPoints       {@code [stratum][j]}: theta_j, j = 0..J−2, for P(Y <= j); a cut-point dropped
+ * @param cutPoints       {@code [stratum][j]}: theta_j, j = 0..J−2, for P(Y ≤ j); a cut-point dropped
  *                        beside an empty category equals its neighbour (or ±∞ at the ends)
  * @param cutPointSe      their standard errors (NaN for infinite ones)
  * @param names           names of the coefficients: {@code treatment} (absent from a partial
@@ -29,7 +29,7 @@ import org.strokemeta.data.Note;
  * @param se              their standard errors
  * @param vcov            their covariance matrix (inverse observed information)
  * @param cutEffects      for a partial proportional-odds fit, the treatment log odds ratio at each
- *                        cut-point, log OR(Y <= j), positive = better; empty otherwise
+ *                        cut-point, log OR(Y ≤ j), positive = better; empty otherwise
  * @param cutEffectSe     their standard errors
  * @param logLik          the log-likelihood as clm reports it (weighted sum of log-probabilities, no
  *                        multinomial constant)
@@ -46,12 +46,45 @@ import org.strokemeta.data.Note;
  * @param diverged        true when estimates ran off toward infinity (separation: no finite maximum)
  * @param level           the confidence level for intervals
  * @param notes           trials left out, categories dropped, and other remarks
+ * @serial exclude
  */
 public record ProportionalOddsFit(Thresholds thresholds, List<String> strata, double[][] cutPoints, double[][] cutPointSe,
                                   List<String> names, double[] beta, double[] se, double[][] vcov, double[] cutEffects,
                                   double[] cutEffectSe, double logLik, int observations, double patients, int parameters,
                                   int iterations, boolean converged, String message, double maxGradient,
                                   double conditionNumber, boolean diverged, double level, List<Note> notes) implements java.io.Serializable {
+    /**
+     * Copies the arrays and lists and checks their lengths.
+     *
+     * @param thresholds common or stratified cut-points
+     * @param strata the strata (trials, or one stratum for common cut-points)
+     * @param cutPoints {@code [stratum][j]}: theta_j, j = 0..J−2, for P(Y ≤ j); a cut-point dropped
+     *                               beside an empty category equals its neighbour (or ±∞ at the ends)
+     * @param cutPointSe their standard errors (NaN for infinite ones)
+     * @param names names of the coefficients: {@code treatment} (absent from a partial
+     *                               proportional-odds fit), then the covariates
+     * @param beta the coefficients, clm's sign
+     * @param se their standard errors
+     * @param vcov their covariance matrix (inverse observed information)
+     * @param cutEffects for a partial proportional-odds fit, the treatment log odds ratio at each
+     *                               cut-point, log OR(Y ≤ j), positive = better; empty otherwise
+     * @param cutEffectSe their standard errors
+     * @param logLik the log-likelihood as clm reports it (weighted sum of log-probabilities, no
+     *                               multinomial constant)
+     * @param observations rows used (patients, or non-empty cells of a table)
+     * @param patients the total case weight (patients)
+     * @param parameters the number of free parameters
+     * @param iterations Newton iterations taken
+     * @param converged whether the convergence criteria were met
+     * @param message how the fit ended
+     * @param maxGradient the largest absolute gradient of the log-likelihood at the end
+     * @param conditionNumber the condition number of the observed information (largest over smallest
+     *                               eigenvalue); very large values mean weakly identified parameters
+     * @param diverged true when estimates ran off toward infinity (separation: no finite maximum)
+     * @param level the confidence level for intervals
+     * @param notes trials left out, categories dropped, and other remarks
+     * @throws IllegalArgumentException if the coefficients, names and standard errors differ in number
+     */
     public ProportionalOddsFit {
         strata = List.copyOf(strata);
         names = List.copyOf(names);
@@ -80,79 +113,145 @@ public record ProportionalOddsFit(Thresholds thresholds, List<String> strata, do
         cutEffectSe = cutEffectSe.clone();
     }
 
-    /** The {@code cutPoints} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code cutPoints} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code cutPoints}
+     */
     @Override
     public double[][] cutPoints() {
         return deepCopy(cutPoints);
     }
 
-    /** Element ({@code i}, {@code j}) of {@link #cutPoints()}, without a copy. */
+    /**
+     * Element ({@code i}, {@code j}) of {@link #cutPoints()}, without a copy.
+     *
+     * @param i the 0-based row
+     * @param j the 0-based column
+     * @return {@code cutPoints()[i][j]}
+     */
     public double cutPoints(int i, int j) {
         return cutPoints[i][j];
     }
 
-    /** The {@code cutPointSe} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code cutPointSe} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code cutPointSe}
+     */
     @Override
     public double[][] cutPointSe() {
         return deepCopy(cutPointSe);
     }
 
-    /** Element ({@code i}, {@code j}) of {@link #cutPointSe()}, without a copy. */
+    /**
+     * Element ({@code i}, {@code j}) of {@link #cutPointSe()}, without a copy.
+     *
+     * @param i the 0-based row
+     * @param j the 0-based column
+     * @return {@code cutPointSe()[i][j]}
+     */
     public double cutPointSe(int i, int j) {
         return cutPointSe[i][j];
     }
 
-    /** The {@code beta} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code beta} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code beta}
+     */
     @Override
     public double[] beta() {
         return beta.clone();
     }
 
-    /** Element {@code i} of {@link #beta()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #beta()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code beta()[i]}
+     */
     public double beta(int i) {
         return beta[i];
     }
 
-    /** The {@code se} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code se} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code se}
+     */
     @Override
     public double[] se() {
         return se.clone();
     }
 
-    /** Element {@code i} of {@link #se()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #se()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code se()[i]}
+     */
     public double se(int i) {
         return se[i];
     }
 
-    /** The {@code vcov} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code vcov} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code vcov}
+     */
     @Override
     public double[][] vcov() {
         return deepCopy(vcov);
     }
 
-    /** Element ({@code i}, {@code j}) of {@link #vcov()}, without a copy. */
+    /**
+     * Element ({@code i}, {@code j}) of {@link #vcov()}, without a copy.
+     *
+     * @param i the 0-based row
+     * @param j the 0-based column
+     * @return {@code vcov()[i][j]}
+     */
     public double vcov(int i, int j) {
         return vcov[i][j];
     }
 
-    /** The {@code cutEffects} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code cutEffects} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code cutEffects}
+     */
     @Override
     public double[] cutEffects() {
         return cutEffects.clone();
     }
 
-    /** Element {@code i} of {@link #cutEffects()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #cutEffects()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code cutEffects()[i]}
+     */
     public double cutEffects(int i) {
         return cutEffects[i];
     }
 
-    /** The {@code cutEffectSe} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code cutEffectSe} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code cutEffectSe}
+     */
     @Override
     public double[] cutEffectSe() {
         return cutEffectSe.clone();
     }
 
-    /** Element {@code i} of {@link #cutEffectSe()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #cutEffectSe()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code cutEffectSe()[i]}
+     */
     public double cutEffectSe(int i) {
         return cutEffectSe[i];
     }
@@ -215,39 +314,72 @@ public record ProportionalOddsFit(Thresholds thresholds, List<String> strata, do
                 + diverged + ", level=" + level + ", notes=" + notes + "]";
     }
 
-    /** The position of a coefficient, or −1. */
+    /**
+     * The position of a coefficient, or −1.
+     *
+     * @param name the coefficient's name
+     * @return its position in {@link #names()}, or −1
+     */
     public int indexOf(String name) {
         return names.indexOf(name);
     }
 
-    /** A coefficient (clm's sign) by name; NaN unless converged. */
+    /**
+     * A coefficient (clm's sign) by name; NaN unless converged.
+     *
+     * @param name the coefficient's name
+     * @return the coefficient, or NaN
+     * @throws IllegalArgumentException if there is no coefficient of that name
+     */
     public double coefficient(String name) {
         int k = require(name);
         return converged ? beta[k] : Double.NaN;
     }
 
-    /** The standard error of a coefficient by name; NaN unless converged. */
+    /**
+     * The standard error of a coefficient by name; NaN unless converged.
+     *
+     * @param name the coefficient's name
+     * @return its standard error, or NaN
+     * @throws IllegalArgumentException if there is no coefficient of that name
+     */
     public double coefficientSe(String name) {
         int k = require(name);
         return converged ? se[k] : Double.NaN;
     }
 
-    /** The log common odds ratio −beta_treatment (positive = better with treatment); NaN unless converged. */
+    /**
+     * The log common odds ratio −beta_treatment (positive = better with treatment); NaN unless converged.
+     *
+     * @return the log common odds ratio, or NaN
+     */
     public double logCor() {
         return -coefficient("treatment");
     }
 
-    /** The standard error of {@link #logCor()}; NaN unless converged. */
+    /**
+     * The standard error of {@link #logCor()}; NaN unless converged.
+     *
+     * @return the standard error, or NaN
+     */
     public double logCorSe() {
         return coefficientSe("treatment");
     }
 
-    /** The treatment effect as a common odds ratio with Wald interval and test; NaN values unless converged. */
+    /**
+     * The treatment effect as a common odds ratio with Wald interval and test; NaN values unless converged.
+     *
+     * @return the common odds ratio
+     */
     public CommonOddsRatio commonOddsRatio() {
         return converged ? CommonOddsRatio.of(logCor(), logCorSe(), level) : CommonOddsRatio.unavailable(level);
     }
 
-    /** The number of outcome categories. */
+    /**
+     * The number of outcome categories.
+     *
+     * @return J, or 0 when there are no cut-points
+     */
     public int categories() {
         return cutPoints.length == 0 ? 0 : cutPoints[0].length + 1;
     }

@@ -24,17 +24,31 @@ public enum Thresholds {
         this.rCall = rCall;
     }
 
-    /** The equivalent call of R's ordinal package, for reports. */
+    /**
+     * The equivalent call of R's ordinal package, for reports.
+     *
+     * @return the call, such as {@code clm(y ~ treatment + covariates)}
+     */
     public String rCall() {
         return rCall;
     }
 
-    /** A short description, such as "cut-points stratified by trial". */
+    /**
+     * A short description, such as "cut-points stratified by trial".
+     *
+     * @return the label
+     */
     public String label() {
         return label;
     }
 
-    /** Reads {@code common} or {@code stratified} (as in the reference cases). */
+    /**
+     * Reads {@code common} or {@code stratified} (as in the reference cases).
+     *
+     * @param s the name, any case
+     * @return the thresholds
+     * @throws IllegalArgumentException if the name is unknown
+     */
     public static Thresholds parse(String s) {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "common" -> COMMON;

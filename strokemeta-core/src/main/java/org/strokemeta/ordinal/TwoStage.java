@@ -29,12 +29,26 @@ public final class TwoStage {
     private TwoStage() {
     }
 
-    /** Two-stage analysis of a table of counts. */
+    /**
+     * Two-stage analysis of a table of counts.
+     *
+     * @param t  the table
+     * @param po the options of each trial's fit
+     * @param mo the pooling options
+     * @return each trial's log common odds ratio and their pooled estimate
+     */
     public static TwoStageResult run(OrdinalTable t, PoOptions po, MetaOptions mo) {
         return run(OrdinalRows.of(po.prepare(t)), t.lines(), po, mo);
     }
 
-    /** Two-stage analysis of patient-level data, adjusted within each trial for the data's covariates. */
+    /**
+     * Two-stage analysis of patient-level data, adjusted within each trial for the data's covariates.
+     *
+     * @param d  the patients
+     * @param po the options of each trial's fit
+     * @param mo the pooling options
+     * @return each trial's log common odds ratio and their pooled estimate
+     */
     public static TwoStageResult run(PatientData d, PoOptions po, MetaOptions mo) {
         int[] lines = new int[d.studies()];
         for (int i = d.size() - 1; i >= 0; i--) {

@@ -26,11 +26,31 @@ import org.strokemeta.internal.Dist;
  * @param z                difference / se
  * @param p                two-sided p-value
  * @param level            the confidence level
+ * @serial exclude
  */
 public record UtilityWeightedOutcome(UtilityWeights weights, double meanTreatment, double meanControl,
                                      double sdTreatment, double sdControl, double nTreatment, double nControl,
                                      double difference, double se, double ciLower, double ciUpper, double z, double p,
                                      double level) implements java.io.Serializable {
+    /**
+     * Checks the weights and arm sizes.
+     *
+     * @param weights the utility weights
+     * @param meanTreatment mean utility, treatment arm (trials combined: the weighted mean of the trials' arm means)
+     * @param meanControl mean utility, control arm (likewise)
+     * @param sdTreatment standard deviation of utility, treatment arm (NaN for trials combined)
+     * @param sdControl standard deviation of utility, control arm (NaN for trials combined)
+     * @param nTreatment patients, treatment arm
+     * @param nControl patients, control arm
+     * @param difference meanTreatment − meanControl (positive = better with treatment)
+     * @param se its standard error
+     * @param ciLower lower Wald limit
+     * @param ciUpper upper Wald limit
+     * @param z difference / se
+     * @param p two-sided p-value
+     * @param level the confidence level
+     * @throws IllegalArgumentException if the weights are missing or an arm has fewer than two patients
+     */
     public UtilityWeightedOutcome {
         if (weights == null) {
             throw new IllegalArgumentException("utility weights are needed");
@@ -40,7 +60,16 @@ public record UtilityWeightedOutcome(UtilityWeights weights, double meanTreatmen
         }
     }
 
-    /** From the number of patients in each category of the two arms. */
+    /**
+     * From the number of patients in each category of the two arms.
+     *
+     * @param treatment patients per category, treatment arm
+     * @param control   patients per category, control arm
+     * @param w         the utility weights, one per category
+     * @param level     the confidence level, in (0, 1)
+     * @return the mean utility of each arm, their difference with Wald interval and test
+     * @throws InputException if the weights are not for the outcome's number of categories
+     */
     public static UtilityWeightedOutcome of(double[] treatment, double[] control, UtilityWeights w, double level) {
         if (treatment.length != w.categories() || control.length != w.categories()) {
             throw InputException.of(null, "the utility weights " + w.name() + " are for " + w.categories()
@@ -62,7 +91,15 @@ public record UtilityWeightedOutcome(UtilityWeights weights, double meanTreatmen
                 z, Dist.pNormal2(z), level);
     }
 
-    /** For one trial of a table. */
+    /**
+     * For one trial of a table.
+     *
+     * @param t     the table
+     * @param trial the 0-based trial
+     * @param w     the utility weights
+     * @param level the confidence level, in (0, 1)
+     * @return the trial's utility-weighted outcome
+     */
     public static UtilityWeightedOutcome of(OrdinalTable t, int trial, UtilityWeights w, double level) {
         return of(t.treatment(trial), t.control(trial), w, level);
     }
@@ -70,6 +107,12 @@ public record UtilityWeightedOutcome(UtilityWeights weights, double meanTreatmen
     /**
      * From patient-level data: one trial's arms, or all trials' arms added together (crude: it ignores
      * differences between trials in allocation and prognosis) when {@code trial} is −1.
+     *
+     * @param d     the patients
+     * @param trial the 0-based trial, or −1 for all trials added together
+     * @param w     the utility weights
+     * @param level the confidence level, in (0, 1)
+     * @return the utility-weighted outcome
      */
     public static UtilityWeightedOutcome of(PatientData d, int trial, UtilityWeights w, double level) {
         ArmDistribution a = ArmDistribution.of(d, trial);

@@ -19,6 +19,8 @@ public final class BubblePlot {
      * @param r         the meta-regression (its first design column is the moderator drawn)
      * @param logScale  true for ratio measures (ratio labels on the effect axis)
      * @param effect    the effect axis caption
+     * @return the SVG document
+     * @throws IllegalArgumentException if the model has more than one design column
      */
     public static String svg(RegressionResult r, boolean logScale, String effect) {
         Design d = r.design();

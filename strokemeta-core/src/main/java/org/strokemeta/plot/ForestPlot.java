@@ -23,7 +23,16 @@ public final class ForestPlot {
 
     /** What a row shows. */
     public enum Kind {
-        STUDY, SUMMARY, INTERVAL, HEADING, NOTE
+        /** A study: square and interval. */
+        STUDY,
+        /** A pooled estimate: diamond. */
+        SUMMARY,
+        /** An interval alone, such as a prediction interval. */
+        INTERVAL,
+        /** A heading, such as a subgroup's name. */
+        HEADING,
+        /** A line of text. */
+        NOTE
     }
 
     /**
@@ -39,26 +48,81 @@ public final class ForestPlot {
      * @param note   text in the plot area (NOTE rows) or in the estimate column (HEADING rows), or null
      */
     public record Row(String label, Kind kind, double est, double lo, double hi, double weight, List<String> cells, String note) {
+        /**
+         * Copies the cells (null means none).
+         *
+         * @param label the text at the left (leading spaces indent it)
+         * @param kind what is drawn
+         * @param est the estimate
+         * @param lo the lower limit
+         * @param hi the upper limit
+         * @param weight percentage weight (NaN: fixed-size square, no weight text)
+         * @param cells texts of the extra columns
+         * @param note text in the plot area (NOTE rows) or in the estimate column (HEADING rows), or null
+         */
         public Row {
             cells = cells == null ? List.of() : List.copyOf(cells);
         }
 
+        /**
+         * A study: a square sized by its weight, and its interval.
+         *
+         * @param label  the study's label
+         * @param est    the estimate (analysis scale)
+         * @param lo     the lower limit
+         * @param hi     the upper limit
+         * @param weight the percentage weight
+         * @param cells  texts of the extra columns
+         * @return the row
+         */
         public static Row study(String label, double est, double lo, double hi, double weight, List<String> cells) {
             return new Row(label, Kind.STUDY, est, lo, hi, weight, cells, null);
         }
 
+        /**
+         * A pooled estimate, drawn as a diamond.
+         *
+         * @param label the label
+         * @param est   the estimate (analysis scale)
+         * @param lo    the lower limit
+         * @param hi    the upper limit
+         * @return the row
+         */
         public static Row summary(String label, double est, double lo, double hi) {
             return new Row(label, Kind.SUMMARY, est, lo, hi, Double.NaN, List.of(), null);
         }
 
+        /**
+         * An interval without a square, such as a prediction interval.
+         *
+         * @param label the label
+         * @param est   the centre (analysis scale)
+         * @param lo    the lower limit
+         * @param hi    the upper limit
+         * @return the row
+         */
         public static Row interval(String label, double est, double lo, double hi) {
             return new Row(label, Kind.INTERVAL, est, lo, hi, Double.NaN, List.of(), null);
         }
 
+        /**
+         * A heading, such as a subgroup's name.
+         *
+         * @param label the heading
+         * @param right text in the estimate column, or null
+         * @return the row
+         */
         public static Row heading(String label, String right) {
             return new Row(label, Kind.HEADING, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), right);
         }
 
+        /**
+         * A line of text in the plot area.
+         *
+         * @param label the text at the left
+         * @param note  the text in the plot area
+         * @return the row
+         */
         public static Row note(String label, String note) {
             return new Row(label, Kind.NOTE, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), note);
         }
@@ -78,6 +142,18 @@ public final class ForestPlot {
      */
     public record Spec(List<Row> rows, List<String> columns, boolean logScale, String effectLabel, String favoursLeft,
                        String favoursRight, List<String> footer, int maxLabel) {
+        /**
+         * Copies the lists.
+         *
+         * @param rows the rows, top to bottom
+         * @param columns headers of the extra columns (as many as each row's cells)
+         * @param logScale true for ratio measures: the axis is logarithmic, labelled with ratios, the null line at 1
+         * @param effectLabel the axis caption, e.g. "Risk ratio (log scale)"
+         * @param favoursLeft text under the left half
+         * @param favoursRight text under the right half
+         * @param footer lines under the plot (heterogeneity, overall effect, test for differences)
+         * @param maxLabel the longest label shown in full (characters)
+         */
         public Spec {
             rows = List.copyOf(rows);
             columns = List.copyOf(columns);
@@ -85,7 +161,12 @@ public final class ForestPlot {
         }
     }
 
-    /** The SVG document. */
+    /**
+     * The SVG document.
+     *
+     * @param s what to draw
+     * @return the SVG document
+     */
     public static String svg(Spec s) {
         int longest = 8;
         for (Row r : s.rows()) {

@@ -16,6 +16,14 @@ public final class FunnelSvg {
     private FunnelSvg() {
     }
 
+    /**
+     * The funnel plot as SVG.
+     *
+     * @param f           the plot's data
+     * @param logScale    true for ratio measures (ratio labels on a log axis)
+     * @param effectLabel the effect axis caption
+     * @return the SVG document
+     */
     public static String svg(FunnelPlot f, boolean logScale, String effectLabel) {
         int width = 640;
         int height = 460;

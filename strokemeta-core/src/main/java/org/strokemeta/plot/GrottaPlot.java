@@ -25,6 +25,12 @@ public final class GrottaPlot {
      * @param counts patients per category
      */
     public record Bar(String label, double[] counts) {
+        /**
+         * Copies the counts.
+         *
+         * @param label its label (for example "Thrombectomy")
+         * @param counts patients per category
+         */
         public Bar {
             counts = counts.clone();
         }
@@ -41,6 +47,9 @@ public final class GrottaPlot {
     /**
      * @param bars           the bars, top to bottom (usually treatment, then control)
      * @param categoryLabels the category names (mRS 0 ... mRS 6, or with "mRS 5-6" when merged)
+     * The Grotta bars: one horizontal bar per arm, split by category in proportion to its patients.
+     *
+     * @return the SVG document
      */
     public static String svg(List<Bar> bars, List<String> categoryLabels) {
         int width = 780;
@@ -101,7 +110,12 @@ public final class GrottaPlot {
         return s.toString();
     }
 
-    /** The mRS labels, with categories from..to merged into one. */
+    /**
+     * The mRS labels, with categories from..to merged into one.
+     *
+     * @param categories the number of categories (7 for mRS 0-6; fewer when the last ones are merged)
+     * @return "mRS 0" ... "mRS 6", the last one "mRS j-6" when merged
+     */
     public static List<String> mrsLabels(int categories) {
         List<String> out = new java.util.ArrayList<>();
         for (int j = 0; j < categories; j++) {

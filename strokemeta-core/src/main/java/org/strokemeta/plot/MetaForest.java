@@ -40,6 +40,13 @@ public final class MetaForest {
         /** By standard error, smallest first. */
         PRECISION;
 
+        /**
+         * Parses a sort order: {@code none}, {@code effect}, {@code weight} or {@code precision}, any case.
+         *
+         * @param s the name
+         * @return the order
+         * @throws IllegalArgumentException if the name is unknown
+         */
         public static Sort parse(String s) {
             try {
                 return valueOf(s.trim().toUpperCase(Locale.ROOT));
@@ -62,7 +69,13 @@ public final class MetaForest {
         /** Beneficial events or higher-is-better values (mRS 0-2, a shift toward better mRS): the right half favours treatment. */
         BENEFICIAL;
 
-        /** Parses unstated, harmful or beneficial. */
+        /**
+         * Parses unstated, harmful or beneficial.
+         *
+         * @param s the name, any case
+         * @return the direction
+         * @throws IllegalArgumentException if the name is unknown
+         */
         public static Direction parse(String s) {
             return switch (s.trim().toLowerCase(Locale.ROOT)) {
                 case "unstated", "none", "" -> UNSTATED;
@@ -72,7 +85,13 @@ public final class MetaForest {
             };
         }
 
-        /** The labels under the left and right halves, naming the treatment and control arms as given. */
+        /**
+         * The labels under the left and right halves, naming the treatment and control arms as given.
+         *
+         * @param treatment the treatment arm's name
+         * @param control   the control arm's name
+         * @return the left and right labels; empty for an unstated direction
+         */
         public String[] favours(String treatment, String control) {
             return switch (this) {
                 case UNSTATED -> new String[] {"", ""};
@@ -92,26 +111,48 @@ public final class MetaForest {
      * @param maxLabel     the longest study name shown in full
      */
     public record Options(Sort sort, MetaResult other, String favoursLeft, String favoursRight, int maxLabel) {
-        /** No "favours" labels: which half favours treatment depends on the outcome, which the data do not say. */
+        /**
+         * No "favours" labels: which half favours treatment depends on the outcome, which the data do not say.
+         *
+         * @return no sort, no second analysis, no "favours" labels, names up to 40 characters
+         */
         public static Options defaults() {
             return new Options(Sort.NONE, null, "", "", 40);
         }
 
-        /** The same options with the "favours" labels of an outcome direction. */
+        /**
+         * The same options with the "favours" labels of an outcome direction.
+         *
+         * @param d the outcome direction
+         * @return these options with its labels
+         */
         public Options withDirection(Direction d) {
             String[] f = d.favours("treatment", "control");
             return new Options(sort, other, f[0], f[1], maxLabel);
         }
     }
 
-    /** The plot of one analysis. */
+    /**
+     * The plot of one analysis.
+     *
+     * @param r the analysis
+     * @param o what to show
+     * @return the plot's rows and axis
+     */
     public static ForestPlot.Spec of(MetaResult r, Options o) {
         List<ForestPlot.Row> rows = new ArrayList<>(studies(r, allPositions(r), o));
         addSummaries(rows, r, o.other(), "");
         return spec(r, rows, footer(r), o);
     }
 
-    /** The plot of a subgroup analysis: a block per subgroup with its subtotal, then the overall analysis. */
+    /**
+     * The plot of a subgroup analysis: a block per subgroup with its subtotal, then the overall analysis.
+     *
+     * @param s       the subgroup analysis
+     * @param overall the analysis of all studies
+     * @param o       what to show
+     * @return the plot's rows and axis
+     */
     public static ForestPlot.Spec of(SubgroupResult s, MetaResult overall, Options o) {
         List<ForestPlot.Row> rows = new ArrayList<>();
         for (SubgroupResult.Group g : s.groups()) {

@@ -19,17 +19,28 @@ public final class Raster {
 
     /** The output formats. */
     public enum Format {
-        SVG, PNG, PDF;
+        /** Scalable vector graphics, as made. */
+        SVG,
+        /** A PNG image at a given resolution. */
+        PNG,
+        /** A PDF document. */
+        PDF;
 
-        /** From a file name's extension; SVG when it has none of these. */
+        /**
+         * From a file name's extension; SVG when it has none of these.
+         *
+         * @param p the file
+         * @return the format its extension names
+         */
         public static Format of(Path p) {
             String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
             return n.endsWith(".png") ? PNG : n.endsWith(".pdf") ? PDF : SVG;
         }
     }
 
-    /** The lowest and highest resolution of a PNG (dots per inch). */
+    /** The lowest resolution of a PNG (dots per inch). */
     public static final int MIN_DPI = 10;
+    /** The highest resolution of a PNG (dots per inch). */
     public static final int MAX_DPI = 2400;
     /** The largest PNG side in pixels (librsvg's limit). */
     public static final int MAX_PIXELS = 32767;
@@ -37,6 +48,10 @@ public final class Raster {
     /**
      * Checks a PNG resolution before rendering: within [{@link #MIN_DPI}, {@link #MAX_DPI}], and the
      * figure's larger side at that resolution within {@link #MAX_PIXELS}.
+     *
+     * @param svg the SVG document
+     * @param dpi the resolution
+     * @throws IllegalArgumentException if the resolution is out of range or the image would be too large
      */
     public static void checkResolution(String svg, int dpi) {
         if (dpi < MIN_DPI || dpi > MAX_DPI) {
@@ -64,6 +79,7 @@ public final class Raster {
      * @param svg the SVG document
      * @param out the file
      * @param dpi resolution of a PNG (96 = the SVG's own pixel size)
+     * @param format SVG, PNG or PDF
      */
     public static void write(String svg, Path out, Format format, int dpi) {
         if (format == Format.PNG) {

@@ -18,10 +18,22 @@ public enum CiMethod {
         this.label = label;
     }
 
+    /**
+     * The method's name for reports ("Wald z", "Hartung-Knapp-Sidik-Jonkman").
+     *
+     * @return the label
+     */
     public String label() {
         return label;
     }
 
+    /**
+     * Parses a method as users type it: {@code z} or {@code wald}; {@code knha}, {@code hksj}, {@code hk} or {@code t}.
+     *
+     * @param s the name, case-insensitive, surrounding blanks ignored
+     * @return the method
+     * @throws IllegalArgumentException if the name is unknown
+     */
     public static CiMethod parse(String s) {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "z", "wald" -> Z;

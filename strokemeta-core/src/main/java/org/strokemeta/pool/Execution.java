@@ -56,17 +56,31 @@ public final class Execution implements java.io.Serializable {
         this.parallelism = parallelism;
     }
 
-    /** The library's pool: as many daemon threads ({@code strokemeta-worker-N}) as processors, created on first use. */
+    /**
+     * The library's pool: as many daemon threads ({@code strokemeta-worker-N}) as processors, created on first use.
+     *
+     * @return the shared default execution (the same instance at every call)
+     */
     public static Execution defaults() {
         return DEFAULTS;
     }
 
-    /** Every task in the calling thread, one after another. */
+    /**
+     * Every task in the calling thread, one after another.
+     *
+     * @return the single-threaded execution
+     */
     public static Execution singleThread() {
         return SINGLE;
     }
 
-    /** The given executor, with at most as many tasks at once as there are processors (the caller's thread included). */
+    /**
+     * The given executor, with at most as many tasks at once as there are processors (the caller's thread included).
+     *
+     * @param executor where tasks run; the caller's thread runs tasks too
+     * @return an execution on {@code executor}
+     * @throws NullPointerException if {@code executor} is null
+     */
     public static Execution on(Executor executor) {
         return on(executor, 0);
     }
@@ -74,6 +88,12 @@ public final class Execution implements java.io.Serializable {
     /**
      * The given executor, with at most {@code parallelism} tasks at once (the caller's thread included);
      * 1 runs everything in the calling thread.
+     *
+     * @param executor    where tasks run; the caller's thread runs tasks too
+     * @param parallelism the most tasks at once; 0 for the number of processors
+     * @return an execution on {@code executor}
+     * @throws NullPointerException if {@code executor} is null
+     * @throws IllegalArgumentException if {@code parallelism} is negative
      */
     public static Execution on(Executor executor, int parallelism) {
         Objects.requireNonNull(executor, "the executor is missing");
@@ -83,12 +103,20 @@ public final class Execution implements java.io.Serializable {
         return new Execution(executor, parallelism);
     }
 
-    /** True when every task runs in the calling thread. */
+    /**
+     * True when every task runs in the calling thread.
+     *
+     * @return true when {@link #parallelism()} is 1
+     */
     public boolean isSingleThreaded() {
         return parallelism == 1;
     }
 
-    /** The number of tasks run at once at most, the calling thread included. */
+    /**
+     * The number of tasks run at once at most, the calling thread included.
+     *
+     * @return at least 1
+     */
     public int parallelism() {
         return parallelism == 0 ? Runtime.getRuntime().availableProcessors() : parallelism;
     }
@@ -97,6 +125,9 @@ public final class Execution implements java.io.Serializable {
      * Runs {@code task.accept(i)} for every i in {@code 0..count−1} and returns when all have ended.
      * Tasks must be independent (each writes only its own slot of a result); the order in which they
      * run, and the thread, are not specified.
+     *
+     * @param count the number of tasks
+     * @param task  the task, called once with each index
      */
     public void forEach(int count, IntConsumer task) {
         int helpers = Math.min(parallelism(), count) - 1;
@@ -190,6 +221,8 @@ public final class Execution implements java.io.Serializable {
     /**
      * An execution read back from a stream (a request carried by a cache or a cluster job) runs on that
      * process's library pool, or single-threaded when it was: an executor does not travel.
+     *
+     * @return {@link #singleThread()} or {@link #defaults()}
      */
     private Object readResolve() {
         return parallelism == 1 ? SINGLE : DEFAULTS;

@@ -17,10 +17,22 @@ public enum FixedMethod {
         this.label = label;
     }
 
+    /**
+     * The method's name for reports ("inverse variance", "Mantel-Haenszel", "Peto").
+     *
+     * @return the label
+     */
     public String label() {
         return label;
     }
 
+    /**
+     * Parses a method as users type it: {@code IV}, {@code MH} or {@code PETO}, case-insensitive.
+     *
+     * @param s the name, surrounding blanks ignored
+     * @return the method
+     * @throws IllegalArgumentException if the name is unknown
+     */
     public static FixedMethod parse(String s) {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));

@@ -19,10 +19,14 @@ package org.strokemeta.pool;
  * @param tau2Ci      Q-profile confidence interval of tau², or null when not computed
  * @param i2Ci        the matching interval of I², or null
  * @param h2Ci        the matching interval of H², or null
+ * @serial exclude
  */
 public record Heterogeneity(double q, int qDf, double qP, double i2, double h2, double tau2, double tau,
                            double typicalVariance, Interval tau2Ci, Interval i2Ci, Interval h2Ci) implements java.io.Serializable {
-    /** A confidence interval; the bounds may sit at the search limits (see the flags). */
+    /** A confidence interval; the bounds may sit at the search limits (see the flags).
+     *
+     * @serial exclude
+     */
     public record Interval(double lower, double upper, String remark) implements java.io.Serializable {
     }
 }

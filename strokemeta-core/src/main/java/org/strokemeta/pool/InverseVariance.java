@@ -16,6 +16,9 @@ public final class InverseVariance {
      * @param m      the model
      * @param o      the options (model, tau² estimator, CI method, level, control)
      * @param tau2Ci compute the Q-profile confidence interval of tau² (random effects only)
+     * @return the coefficients (on the analysis scale, log for ratio measures) with standard errors, tests
+     *         and intervals, tau² (0 for the fixed-effect model) and the heterogeneity statistics, as metafor::rma
+     * @throws IllegalArgumentException if the Hartung-Knapp method is asked for with no more studies than coefficients
      */
     public static ModelFit fit(MetaModel m, MetaOptions o, boolean tau2Ci) {
         int k = m.k();

@@ -16,7 +16,13 @@ public final class MetaAnalysis {
     private MetaAnalysis() {
     }
 
-    /** Pools with the Q-profile interval for tau² computed for random-effects models. */
+    /**
+     * Pools with the Q-profile interval for tau² computed for random-effects models.
+     *
+     * @param es the per-study effects
+     * @param o  the options
+     * @return the pooled estimate, heterogeneity and tau², as {@link #run(EffectSizes, MetaOptions, boolean)}
+     */
     public static MetaResult run(EffectSizes es, MetaOptions o) {
         return run(es, o, true);
     }
@@ -25,6 +31,10 @@ public final class MetaAnalysis {
      * @param es     the per-study effects
      * @param o      the options
      * @param tau2Ci compute the Q-profile confidence interval for tau² (random effects)
+     * @return the pooled estimate (on the analysis scale: log for ratio measures), its interval and test,
+     *         the prediction interval, heterogeneity (Q, I² in percent, H²) and tau² with the weights in
+     *         percent; as metafor::rma (inverse variance), rma.mh (Mantel-Haenszel) or rma.peto (Peto)
+     * @throws org.strokemeta.data.InputException if no study can be analysed
      */
     public static MetaResult run(EffectSizes es, MetaOptions o, boolean tau2Ci) {
         if (es.size() == 0) {
@@ -64,6 +74,10 @@ public final class MetaAnalysis {
      * The studies that inverse-variance weights can use: a sampling variance of zero (for example
      * a risk difference of 0/n versus 0/n without continuity correction) cannot be weighted, so such
      * studies are left out with a note.
+     *
+     * @param es the per-study effects
+     * @return {@code es} itself when every sampling variance is positive, otherwise the studies with a
+     *         positive variance, with a note for each one left out
      */
     public static EffectSizes weightable(EffectSizes es) {
         int k = es.size();

@@ -27,12 +27,17 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  */
 public final class MetaModel implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
+    /** The effects, one per study (on the analysis scale). */
     private final double[] y;
+    /** The sampling variances, one per study. */
     private final double[] v;
     /** Moderator columns (without the intercept); empty for an intercept-only model. */
     private final double[][] mods;
+    /** Coefficient names: "intercept" then the moderators. */
     private final List<String> names;
+    /** The number of studies. */
     private final int k;
+    /** The number of coefficients, the intercept included. */
     private final int p;
 
     private MetaModel(double[] y, double[] v, double[][] mods, List<String> names) {
@@ -52,7 +57,14 @@ public final class MetaModel implements java.io.Serializable {
         this.p = mods.length + 1;
     }
 
-    /** The intercept-only model (the ordinary meta-analysis); the arrays are copied. */
+    /**
+     * The intercept-only model (the ordinary meta-analysis); the arrays are copied.
+     *
+     * @param y the effects, one per study (log scale for ratio measures)
+     * @param v their sampling variances (variances, not standard errors)
+     * @return a model with one coefficient, the pooled effect
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
     public static MetaModel interceptOnly(double[] y, double[] v) {
         return new MetaModel(y.clone(), v.clone(), new double[0][], List.of("intercept"));
     }
@@ -62,7 +74,16 @@ public final class MetaModel implements java.io.Serializable {
         return new MetaModel(y, v, new double[0][], List.of("intercept"));
     }
 
-    /** A meta-regression: an intercept plus the given moderator columns; the arrays are copied. */
+    /**
+     * A meta-regression: an intercept plus the given moderator columns; the arrays are copied.
+     *
+     * @param y        the effects, one per study
+     * @param v        their sampling variances
+     * @param modNames the moderators' names, one per column
+     * @param mods     the moderator columns, {@code mods[j][i]} for moderator j at study i
+     * @return a model with an intercept and one coefficient per moderator
+     * @throws IllegalArgumentException if the names and columns differ in number or a column's length is not k
+     */
     public static MetaModel withModerators(double[] y, double[] v, List<String> modNames, double[][] mods) {
         if (modNames.size() != mods.length) {
             throw new IllegalArgumentException("names and moderators differ in number");
@@ -79,12 +100,22 @@ public final class MetaModel implements java.io.Serializable {
         return new MetaModel(y.clone(), v.clone(), m, Arrays.asList(all));
     }
 
-    /** The same design with other effects (used by permutation tests); the array is copied. */
+    /**
+     * The same design with other effects (used by permutation tests); the array is copied.
+     *
+     * @param newY the new effects, one per study
+     * @return a model with {@code newY}, the same variances and moderators
+     */
     public MetaModel withY(double[] newY) {
         return new MetaModel(newY.clone(), v, mods, names);
     }
 
-    /** The same effects and variances with the moderator rows permuted: row i takes the moderators of row perm[i]. */
+    /**
+     * The same effects and variances with the moderator rows permuted: row i takes the moderators of row perm[i].
+     *
+     * @param perm a permutation of 0..k−1
+     * @return the permuted model
+     */
     public MetaModel withPermutedModerators(int[] perm) {
         double[][] pm = new double[mods.length][k];
         for (int j = 0; j < mods.length; j++) {
@@ -95,20 +126,38 @@ public final class MetaModel implements java.io.Serializable {
         return new MetaModel(y, v, pm, names);
     }
 
+    /**
+     * The number of studies.
+     *
+     * @return k
+     */
     public int k() {
         return k;
     }
 
+    /**
+     * The number of coefficients, the intercept included.
+     *
+     * @return p = 1 + the number of moderators
+     */
     public int p() {
         return p;
     }
 
-    /** The effects (a copy). */
+    /**
+     * The effects (a copy).
+     *
+     * @return a copy of the effects
+     */
     public double[] y() {
         return y.clone();
     }
 
-    /** The sampling variances (a copy). */
+    /**
+     * The sampling variances (a copy).
+     *
+     * @return a copy of the sampling variances
+     */
     public double[] v() {
         return v.clone();
     }
@@ -118,12 +167,22 @@ public final class MetaModel implements java.io.Serializable {
         return y;
     }
 
-    /** The effect of study {@code i}, without a copy. */
+    /**
+     * The effect of study {@code i}, without a copy.
+     *
+     * @param i the 0-based study
+     * @return its effect
+     */
     public double y(int i) {
         return y[i];
     }
 
-    /** The sampling variance of study {@code i}, without a copy. */
+    /**
+     * The sampling variance of study {@code i}, without a copy.
+     *
+     * @param i the 0-based study
+     * @return its sampling variance
+     */
     public double v(int i) {
         return v[i];
     }
@@ -146,16 +205,31 @@ public final class MetaModel implements java.io.Serializable {
                 + (mods.length == 0 ? "" : ", moderators=" + Arrays.deepToString(mods)) + "]";
     }
 
-    /** Coefficient names: "intercept" then the moderators. */
+    /**
+     * Coefficient names: "intercept" then the moderators.
+     *
+     * @return an immutable list of p names
+     */
     public List<String> names() {
         return names;
     }
 
+    /**
+     * True for the ordinary meta-analysis, without moderators.
+     *
+     * @return whether p is 1
+     */
     public boolean isInterceptOnly() {
         return p == 1;
     }
 
-    /** Value of design column j at row i (column 0 is the intercept). */
+    /**
+     * Value of design column j at row i (column 0 is the intercept).
+     *
+     * @param i the 0-based study
+     * @param j the 0-based column, 0 for the intercept
+     * @return 1 for j = 0, else moderator j − 1 of study i
+     */
     public double x(int i, int j) {
         return j == 0 ? 1.0 : mods[j - 1][i];
     }
@@ -165,6 +239,7 @@ public final class MetaModel implements java.io.Serializable {
      *
      * @param tau2   the between-study variance
      * @param traces also compute tr(P), tr(PP) and Y'PPY (needed by ML, REML and DL)
+     * @return the coefficients, their covariance (X'WX)⁻¹ and the sums the tau² estimators use
      */
     public Weighted at(double tau2, boolean traces) {
         return p == 1 ? atInterceptOnly(tau2, traces) : atGeneral(tau2, traces);
@@ -692,6 +767,7 @@ public final class MetaModel implements java.io.Serializable {
         }
     }
 
+    /** The smallest sampling variance, computed on first use (NaN until then). */
     private double vMinCache = Double.NaN;
 
     /** The smallest sampling variance (computed once: evaluators are made afresh by many callers). */
@@ -720,15 +796,33 @@ public final class MetaModel implements java.io.Serializable {
      * @param trP   tr(P)
      * @param trPP  tr(PP)
      * @param yppy  Y'PPY = Σ w² r²
+     * @serial exclude
      */
     public record Weighted(double tau2, double[] beta, double[][] vb, double rss, double sumW, double sumW2,
                            double trP, double trPP, double yppy) implements java.io.Serializable {
+        /**
+         * Copies the arrays.
+         *
+         * @param tau2 the between-study variance used
+         * @param beta the coefficients
+         * @param vb (X'WX)⁻¹, the unscaled covariance of the coefficients
+         * @param rss Y'PY = Σ w r², the generalised Q statistic
+         * @param sumW Σw
+         * @param sumW2 Σw²
+         * @param trP tr(P)
+         * @param trPP tr(PP)
+         * @param yppy Y'PPY = Σ w² r²
+         */
         public Weighted {
             beta = beta.clone();
             vb = deepCopy(vb);
         }
 
-        /** The {@code beta} component, as a copy (the record cannot be changed through it). */
+        /**
+         * The {@code beta} component, as a copy (the record cannot be changed through it).
+         *
+         * @return a fresh copy of {@code beta}
+         */
         @Override
         public double[] beta() {
             return beta.clone();
@@ -739,18 +833,33 @@ public final class MetaModel implements java.io.Serializable {
             return beta;
         }
 
-        /** Element {@code i} of {@link #beta()}, without a copy. */
+        /**
+         * Element {@code i} of {@link #beta()}, without a copy.
+         *
+         * @param i the 0-based position
+         * @return {@code beta()[i]}
+         */
         public double beta(int i) {
             return beta[i];
         }
 
-        /** The {@code vb} component, as a copy (the record cannot be changed through it). */
+        /**
+         * The {@code vb} component, as a copy (the record cannot be changed through it).
+         *
+         * @return a fresh copy of {@code vb}
+         */
         @Override
         public double[][] vb() {
             return deepCopy(vb);
         }
 
-        /** Element ({@code i}, {@code j}) of {@link #vb()}, without a copy. */
+        /**
+         * Element ({@code i}, {@code j}) of {@link #vb()}, without a copy.
+         *
+         * @param i the 0-based row
+         * @param j the 0-based column
+         * @return {@code vb()[i][j]}
+         */
         public double vb(int i, int j) {
             return vb[i][j];
         }

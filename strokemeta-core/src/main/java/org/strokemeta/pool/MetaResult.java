@@ -17,21 +17,43 @@ import org.strokemeta.effect.EffectSizes;
  * @param tau2      how tau² was estimated (null for fixed-effect models)
  * @param method    a short description of the pooling method used
  * @param notes     notes on studies and on the fit
+ * @serial exclude
  */
 public record MetaResult(MetaOptions options, EffectSizes effects, double[] weights, PooledEstimate pooled,
                          Heterogeneity heterogeneity, Tau2Estimate tau2, String method, List<Note> notes) implements java.io.Serializable {
+    /**
+     * Copies the weights and notes.
+     *
+     * @param options the options used
+     * @param effects the per-study effects that entered the analysis
+     * @param weights each study's weight in percent of the total
+     * @param pooled the pooled estimate
+     * @param heterogeneity heterogeneity statistics
+     * @param tau2 how tau² was estimated (null for fixed-effect models)
+     * @param method a short description of the pooling method used
+     * @param notes notes on studies and on the fit
+     */
     public MetaResult {
         notes = List.copyOf(notes);
         weights = weights.clone();
     }
 
-    /** The {@code weights} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code weights} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code weights}
+     */
     @Override
     public double[] weights() {
         return weights.clone();
     }
 
-    /** Element {@code i} of {@link #weights()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #weights()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code weights()[i]}
+     */
     public double weights(int i) {
         return weights[i];
     }
@@ -62,12 +84,20 @@ public record MetaResult(MetaOptions options, EffectSizes effects, double[] weig
                 + ", tau2=" + tau2 + ", method=" + method + ", notes=" + notes + "]";
     }
 
-    /** The number of studies pooled. */
+    /**
+     * The number of studies pooled.
+     *
+     * @return the number of studies in {@link #effects()}
+     */
     public int k() {
         return effects.size();
     }
 
-    /** True unless an iterative estimator failed to converge. */
+    /**
+     * True unless an iterative estimator failed to converge.
+     *
+     * @return false when the tau² estimator did not converge
+     */
     public boolean converged() {
         return tau2 == null || tau2.converged();
     }

@@ -20,10 +20,29 @@ import java.util.List;
  * @param knhaScale  the Hartung-Knapp variance factor s² (1 for Wald z)
  * @param weights    the model weights 1/(v + tau²)
  * @param heterogeneity Q (QE), I², H², tau² and its interval
+ * @serial exclude
  */
 public record ModelFit(MetaModel model, MetaOptions options, Tau2Estimate tau2, double[] beta, double[][] vb,
                        double[] se, double[] statistic, double[] p, double[] ciLower, double[] ciUpper,
                        double df, double knhaScale, double[] weights, Heterogeneity heterogeneity) implements java.io.Serializable {
+    /**
+     * Copies the arrays.
+     *
+     * @param model the model that was fitted
+     * @param options the options used
+     * @param tau2 the tau² estimate (method FE / tau² = 0 for fixed-effect fits)
+     * @param beta coefficients
+     * @param vb their covariance (scaled by s² under Hartung-Knapp)
+     * @param se standard errors
+     * @param statistic z or t statistics
+     * @param p two-sided p-values
+     * @param ciLower lower confidence limits
+     * @param ciUpper upper confidence limits
+     * @param df degrees of freedom of t (k − p) under Hartung-Knapp, NaN for z
+     * @param knhaScale the Hartung-Knapp variance factor s² (1 for Wald z)
+     * @param weights the model weights 1/(v + tau²)
+     * @param heterogeneity Q (QE), I², H², tau² and its interval
+     */
     public ModelFit {
         beta = beta.clone();
         vb = deepCopy(vb);
@@ -35,84 +54,152 @@ public record ModelFit(MetaModel model, MetaOptions options, Tau2Estimate tau2, 
         weights = weights.clone();
     }
 
-    /** The {@code beta} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code beta} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code beta}
+     */
     @Override
     public double[] beta() {
         return beta.clone();
     }
 
-    /** Element {@code i} of {@link #beta()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #beta()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code beta()[i]}
+     */
     public double beta(int i) {
         return beta[i];
     }
 
-    /** The {@code vb} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code vb} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code vb}
+     */
     @Override
     public double[][] vb() {
         return deepCopy(vb);
     }
 
-    /** Element ({@code i}, {@code j}) of {@link #vb()}, without a copy. */
+    /**
+     * Element ({@code i}, {@code j}) of {@link #vb()}, without a copy.
+     *
+     * @param i the 0-based row
+     * @param j the 0-based column
+     * @return {@code vb()[i][j]}
+     */
     public double vb(int i, int j) {
         return vb[i][j];
     }
 
-    /** The {@code se} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code se} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code se}
+     */
     @Override
     public double[] se() {
         return se.clone();
     }
 
-    /** Element {@code i} of {@link #se()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #se()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code se()[i]}
+     */
     public double se(int i) {
         return se[i];
     }
 
-    /** The {@code statistic} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code statistic} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code statistic}
+     */
     @Override
     public double[] statistic() {
         return statistic.clone();
     }
 
-    /** Element {@code i} of {@link #statistic()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #statistic()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code statistic()[i]}
+     */
     public double statistic(int i) {
         return statistic[i];
     }
 
-    /** The {@code p} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code p} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code p}
+     */
     @Override
     public double[] p() {
         return p.clone();
     }
 
-    /** Element {@code i} of {@link #p()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #p()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code p()[i]}
+     */
     public double p(int i) {
         return p[i];
     }
 
-    /** The {@code ciLower} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code ciLower} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code ciLower}
+     */
     @Override
     public double[] ciLower() {
         return ciLower.clone();
     }
 
-    /** Element {@code i} of {@link #ciLower()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #ciLower()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code ciLower()[i]}
+     */
     public double ciLower(int i) {
         return ciLower[i];
     }
 
-    /** The {@code ciUpper} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code ciUpper} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code ciUpper}
+     */
     @Override
     public double[] ciUpper() {
         return ciUpper.clone();
     }
 
-    /** Element {@code i} of {@link #ciUpper()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #ciUpper()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code ciUpper()[i]}
+     */
     public double ciUpper(int i) {
         return ciUpper[i];
     }
 
-    /** The {@code weights} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code weights} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code weights}
+     */
     @Override
     public double[] weights() {
         return weights.clone();
@@ -123,7 +210,12 @@ public record ModelFit(MetaModel model, MetaOptions options, Tau2Estimate tau2, 
         return weights;
     }
 
-    /** Element {@code i} of {@link #weights()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #weights()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code weights()[i]}
+     */
     public double weights(int i) {
         return weights[i];
     }
@@ -174,12 +266,20 @@ public record ModelFit(MetaModel model, MetaOptions options, Tau2Estimate tau2, 
                 + ", weights=" + java.util.Arrays.toString(weights) + ", heterogeneity=" + heterogeneity + "]";
     }
 
-    /** Coefficient names ("intercept" first). */
+    /**
+     * Coefficient names ("intercept" first).
+     *
+     * @return an immutable list of p names
+     */
     public List<String> names() {
         return model.names();
     }
 
-    /** True unless an iterative tau² estimator failed to converge. */
+    /**
+     * True unless an iterative tau² estimator failed to converge.
+     *
+     * @return false when the tau² estimator did not converge
+     */
     public boolean converged() {
         return tau2 == null || tau2.converged();
     }

@@ -8,6 +8,7 @@ package org.strokemeta.pool;
  * @param iterations iterations used by iterative estimators (0 for closed forms)
  * @param converged  false when an iterative estimator stopped without converging; the value is then not valid
  * @param message    why it did not converge, or a remark (such as the tau² = 0 check), or null
+ * @serial exclude
  */
 public record Tau2Estimate(Tau2Method method, double tau2, int iterations, boolean converged, String message) implements java.io.Serializable {
     /**

@@ -89,7 +89,11 @@ public enum Tau2Method {
         this.label = label;
     }
 
-    /** The estimator's full name, for reports. */
+    /**
+     * The estimator's full name, for reports.
+     *
+     * @return the label
+     */
     public String label() {
         return label;
     }
@@ -97,7 +101,14 @@ public enum Tau2Method {
     /** Estimates tau² for the model. */
     abstract Tau2Estimate estimate(MetaModel m, FitControl c);
 
-    /** Estimates tau² for the model (public entry point). */
+    /**
+     * Estimates tau² for the model (public entry point).
+     * Estimates tau² for the model: 0 (converged) when there are no more studies than coefficients.
+     *
+     * @param m the model (effects, sampling variances, moderators)
+     * @param c the settings of the iterative estimators
+     * @return the estimate on the variance scale (tau², not tau), with its convergence and notes
+     */
     public Tau2Estimate fit(MetaModel m, FitControl c) {
         if (m.k() <= m.p()) {
             // metafor fits k = 1 with tau² = 0; there is nothing to estimate it from.
@@ -107,6 +118,13 @@ public enum Tau2Method {
         return estimate(m, c);
     }
 
+    /**
+     * Parses an estimator's name as users type it (DL, REML, ML, PM, SJ, HE, HS or EB), case-insensitive.
+     *
+     * @param s the name, surrounding blanks ignored
+     * @return the estimator
+     * @throws IllegalArgumentException if the name is unknown
+     */
     public static Tau2Method parse(String s) {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));

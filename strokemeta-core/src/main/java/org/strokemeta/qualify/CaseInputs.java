@@ -24,7 +24,12 @@ final class CaseInputs {
     private CaseInputs() {
     }
 
-    /** The case's rows as a table (the union of keys is the header; arrays are not supported here). */
+    /**
+     * The case's rows as a table (the union of keys is the header; arrays are not supported here).
+     *
+     * @param c the case
+     * @return its {@code data} rows as a table named by the case id
+     */
     public static Table table(ValidationCase c) {
         Set<String> cols = new LinkedHashSet<>();
         for (JsonNode row : c.data()) {
@@ -43,12 +48,22 @@ final class CaseInputs {
         return Table.ofRows(c.id(), header, rows);
     }
 
-    /** The effect measure of the case (GEN when absent). */
+    /**
+     * The effect measure of the case (GEN when absent).
+     *
+     * @param c the case
+     * @return the measure of its {@code measure} option
+     */
     public static Measure measure(ValidationCase c) {
         return Measure.parse(c.option("measure", "GEN"));
     }
 
-    /** The continuity correction of the case (metafor's default when absent). */
+    /**
+     * The continuity correction of the case (metafor's default when absent).
+     *
+     * @param c the case
+     * @return the correction of its {@code continuity} option
+     */
     public static Continuity continuity(ValidationCase c) {
         JsonNode cc = c.options().get("continuity");
         if (cc == null || cc.isNull()) {
@@ -58,12 +73,24 @@ final class CaseInputs {
                 cc.path("drop00").asBoolean(false));
     }
 
-    /** The case as the request a user's command makes (measure, continuity correction, pooling options). */
+    /**
+     * The case as the request a user's command makes (measure, continuity correction, pooling options).
+     *
+     * @param c the case
+     * @return the request
+     */
     public static MetaRequest request(ValidationCase c) {
         return MetaRequest.defaults().withMeasure(measure(c)).withContinuity(continuity(c)).withOptions(options(c));
     }
 
-    /** Reads the case's studies for the measure, by the path the command line reads a file. */
+    /**
+     * Reads the case's studies for the measure, by the path the command line reads a file.
+     *
+     * @param c the case
+     * @param t its table
+     * @param m the measure
+     * @return the studies
+     */
     public static Studies studies(ValidationCase c, Table t, Measure m) {
         return StudyInput.studies(t, m, request(c));
     }
@@ -88,7 +115,12 @@ final class CaseInputs {
         return StudyInput.effects(table(c), request(c));
     }
 
-    /** The pooling options of the case. */
+    /**
+     * The pooling options of the case.
+     *
+     * @param c the case
+     * @return the options of its {@code model}, {@code ci_method}, {@code level} and {@code tau2_method}
+     */
     public static MetaOptions options(ValidationCase c) {
         MetaOptions o = MetaOptions.defaults()
                 .withModel(Model.parse(c.option("model", "random")))

@@ -15,13 +15,27 @@ final class Comparison {
     private Comparison() {
     }
 
+    /**
+     * Compares a computed document with the expected one.
+     *
+     * @param expected the expected values
+     * @param actual   the computed values
+     * @param rel      the relative tolerance
+     * @param abs      the absolute tolerance
+     * @return one mismatch per value out of tolerance or missing, empty when all agree
+     */
     public static List<Mismatch> compare(JsonNode expected, JsonNode actual, double rel, double abs) {
         List<Mismatch> out = new ArrayList<>();
         walk("", expected, actual, rel, abs, out);
         return out;
     }
 
-    /** The number of values (leaves) an expected document asks to compare. */
+    /**
+     * The number of values (leaves) an expected document asks to compare.
+     *
+     * @param expected the expected document
+     * @return the number of leaves, 0 for none
+     */
     public static int values(JsonNode expected) {
         if (expected == null || expected.isMissingNode()) {
             return 0;

@@ -24,7 +24,12 @@ final class IpdBinaryCase {
     private IpdBinaryCase() {
     }
 
-    /** Fills the keys of an {@code ipd_binary} case. */
+    /**
+     * Fills the keys of an {@code ipd_binary} case.
+     *
+     * @param c   the case
+     * @param out where the computed values go
+     */
     public static void run(ValidationCase c, ObjectNode out) {
         Table t = CaseInputs.table(c);
         List<String> cov = c.optionList("covariates");

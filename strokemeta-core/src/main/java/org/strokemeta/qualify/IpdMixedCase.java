@@ -22,7 +22,12 @@ final class IpdMixedCase {
     private IpdMixedCase() {
     }
 
-    /** True for the ipd_ordinal cases this adapter runs: those with a random trial effect. */
+    /**
+     * True for the ipd_ordinal cases this adapter runs: those with a random trial effect.
+     *
+     * @param c the case
+     * @return whether its options name a random trial effect
+     */
     public static boolean handles(ValidationCase c) {
         return c.option("study_effect", "").equalsIgnoreCase("random_intercept")
                 || c.option("treatment_effect", "fixed").equalsIgnoreCase("random");
@@ -44,7 +49,12 @@ final class IpdMixedCase {
         return RandomEffects.parse(c.option("random_structure", "correlated"));
     }
 
-    /** Fills the keys of an {@code ipd_ordinal} case with random trial effects. */
+    /**
+     * Fills the keys of an {@code ipd_ordinal} case with random trial effects.
+     *
+     * @param c   the case
+     * @param out where the computed values go
+     */
     public static void ordinalRandom(ValidationCase c, ObjectNode out) {
         Table t = CaseInputs.table(c);
         List<String> cov = c.optionList("covariates");

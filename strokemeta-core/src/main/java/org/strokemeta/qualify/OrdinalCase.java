@@ -38,7 +38,12 @@ final class OrdinalCase {
     private OrdinalCase() {
     }
 
-    /** Fills the keys of an {@code ordinal} case. */
+    /**
+     * Fills the keys of an {@code ordinal} case.
+     *
+     * @param c   the case
+     * @param out where the computed values go
+     */
     public static void run(ValidationCase c, ObjectNode out) {
         OrdinalTable raw = table(c);
         PoOptions po = poOptions(c);
@@ -77,6 +82,9 @@ final class OrdinalCase {
     /**
      * True for the {@code ipd_ordinal} cases that {@link #stratifiedIpd} runs: fixed study effects
      * ({@code study_effect} {@code stratified}, or {@code none} with common cut-points).
+     *
+     * @param c the case
+     * @return whether it is an {@code ipd_ordinal} case with fixed study effects
      */
     public static boolean handles(ValidationCase c) {
         String se = c.option("study_effect", "stratified");
@@ -86,6 +94,10 @@ final class OrdinalCase {
     /**
      * Fills the keys of an {@code ipd_ordinal} case with stratified (or common) cut-points: the
      * one-stage model, or with {@code stage} {@code two} the per-trial adjusted fits and their pooling.
+     *
+     * @param c   the case
+     * @param out where the computed values go
+     * @throws IllegalArgumentException if the case's study effect is not fixed
      */
     public static void stratifiedIpd(ValidationCase c, ObjectNode out) {
         if (!handles(c)) {

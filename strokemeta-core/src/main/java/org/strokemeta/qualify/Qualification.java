@@ -45,19 +45,33 @@ public final class Qualification {
         analyses.put("cumulative", (c, out) -> series(c, out, true));
     }
 
-    /** The analysis types this suite can run. */
+    /**
+     * The analysis types this suite can run.
+     *
+     * @return the analysis types, as named in the cases' {@code analysis} field
+     */
     public java.util.Set<String> supported() {
         return analyses.keySet();
     }
 
     /** The outcome of one case. */
     public record Outcome(ValidationCase validationCase, boolean passed, List<Mismatch> mismatches, String error) {
+        /**
+         * The case's identifier.
+         *
+         * @return the id
+         */
         public String id() {
             return validationCase.id();
         }
     }
 
-    /** Runs one case. */
+    /**
+     * Runs one case.
+     *
+     * @param c the case
+     * @return whether every expected value was reproduced within tolerance, the mismatches, or the error
+     */
     public Outcome run(ValidationCase c) {
         CaseAnalysis a = analyses.get(c.analysis());
         if (a == null) {
@@ -76,7 +90,13 @@ public final class Qualification {
         return new Outcome(c, mm.isEmpty(), mm, null);
     }
 
-    /** Reads every {@code *.json} case of a folder, sorted by file name. */
+    /**
+     * Reads every {@code *.json} case of a folder, sorted by file name.
+     *
+     * @param dir the folder
+     * @return the cases
+     * @throws org.strokemeta.data.InputException if the folder or a file cannot be read
+     */
     public static List<ValidationCase> load(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
@@ -90,7 +110,13 @@ public final class Qualification {
         }
     }
 
-    /** Reads one case file; a file that is not valid JSON is an input error with its line and column. */
+    /**
+     * Reads one case file; a file that is not valid JSON is an input error with its line and column.
+     *
+     * @param f the case file
+     * @return the case
+     * @throws org.strokemeta.data.InputException if the file cannot be read or is not valid JSON
+     */
     public static ValidationCase read(Path f) {
         String name = f.getFileName().toString();
         JsonNode n;
@@ -110,7 +136,11 @@ public final class Qualification {
         }
     }
 
-    /** Reads the whole bundled suite from the class path. */
+    /**
+     * Reads the whole bundled suite from the class path.
+     *
+     * @return every case of the bundled folders
+     */
     public static List<ValidationCase> loadBundled() {
         List<ValidationCase> out = new ArrayList<>();
         for (String folder : BUNDLED) {
@@ -119,7 +149,13 @@ public final class Qualification {
         return out;
     }
 
-    /** Reads one bundled folder from the class path (its index.txt lists the files). */
+    /**
+     * Reads one bundled folder from the class path (its index.txt lists the files).
+     *
+     * @param folder the folder on the class path
+     * @return its cases, in index order
+     * @throws IllegalStateException if the folder is missing from the class path
+     */
     public static List<ValidationCase> loadBundled(String folder) {
         // read through the class, not its loader, so that the module's own resources are found on the module path too
         try (InputStream idx = Qualification.class.getResourceAsStream("/" + folder + "/index.txt")) {
@@ -161,7 +197,12 @@ public final class Qualification {
         putPooled(out, r);
     }
 
-    /** Writes the keys of a "pairwise" case for a pooled result. */
+    /**
+     * Writes the keys of a "pairwise" case for a pooled result.
+     *
+     * @param out where the values go
+     * @param r   the pooled result
+     */
     public static void putPooled(ObjectNode out, MetaResult r) {
         PooledEstimate p = r.pooled();
         Heterogeneity h = r.heterogeneity();

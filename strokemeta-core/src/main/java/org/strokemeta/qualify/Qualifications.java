@@ -5,7 +5,11 @@ public final class Qualifications {
     private Qualifications() {
     }
 
-    /** A suite that runs every analysis type the product supports. */
+    /**
+     * A suite that runs every analysis type the product supports.
+     *
+     * @return the suite
+     */
     public static Qualification full() {
         return new Qualification()
                 .with("small_study", SmallStudyCase::run)

@@ -21,7 +21,12 @@ final class RegressionCase {
     private RegressionCase() {
     }
 
-    /** Fills the keys of FORMAT.md's {@code metaregression} section. */
+    /**
+     * Fills the keys of FORMAT.md's {@code metaregression} section.
+     *
+     * @param c   the case
+     * @param out where the computed values go
+     */
     public static void run(ValidationCase c, ObjectNode out) {
         Table t = CaseInputs.table(c);
         Measure m = CaseInputs.measure(c);

@@ -20,7 +20,12 @@ final class SmallStudyCase {
     private SmallStudyCase() {
     }
 
-    /** Computes the keys of a "small_study" case. */
+    /**
+     * Computes the keys of a "small_study" case.
+     *
+     * @param c   the case
+     * @param out where the computed values go
+     */
     public static void run(ValidationCase c, ObjectNode out) {
         EffectSizes es = CaseInputs.effects(c);
         MetaOptions o = CaseInputs.options(c);

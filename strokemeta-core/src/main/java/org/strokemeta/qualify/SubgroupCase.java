@@ -17,7 +17,12 @@ final class SubgroupCase {
     private SubgroupCase() {
     }
 
-    /** Fills the keys of FORMAT.md's {@code subgroup} section. */
+    /**
+     * Fills the keys of FORMAT.md's {@code subgroup} section.
+     *
+     * @param c   the case
+     * @param out where the computed values go
+     */
     public static void run(ValidationCase c, ObjectNode out) {
         Table t = CaseInputs.table(c);
         Measure m = CaseInputs.measure(c);

@@ -22,7 +22,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public record ValidationCase(String file, String id, String title, String reference, String analysis, ArrayNode data,
                              ObjectNode options, ObjectNode expected, double relative, double absolute) {
 
-    /** Reads a case from its parsed JSON. */
+    /**
+     * Reads a case from its parsed JSON.
+     *
+     * @param file the file name, for messages and as the default id
+     * @param n    the case's JSON
+     * @return the case
+     * @throws IllegalArgumentException if the JSON lacks {@code analysis}, {@code data} or {@code expected}
+     */
     public static ValidationCase of(String file, JsonNode n) {
         JsonNode tol = n.path("tolerance");
         if (!n.hasNonNull("analysis") || !n.path("data").isArray() || !n.path("expected").isObject()) {
@@ -34,19 +41,35 @@ public record ValidationCase(String file, String id, String title, String refere
                 (ObjectNode) n.get("expected"), tol.path("relative").asDouble(1e-6), tol.path("absolute").asDouble(1e-9));
     }
 
-    /** An option as text, or the default when absent or null. */
+    /**
+     * An option as text, or the default when absent or null.
+     *
+     * @param key  the option's name
+     * @param dflt the default
+     * @return the option's text, or {@code dflt}
+     */
     public String option(String key, String dflt) {
         JsonNode v = options.get(key);
         return v == null || v.isNull() ? dflt : v.asText();
     }
 
-    /** True when the option is present and not null. */
+    /**
+     * True when the option is present and not null.
+     *
+     * @param key the option's name
+     * @return whether it is present and not null
+     */
     public boolean hasOption(String key) {
         JsonNode v = options.get(key);
         return v != null && !v.isNull();
     }
 
-    /** An option that may be a single string or an array of strings. */
+    /**
+     * An option that may be a single string or an array of strings.
+     *
+     * @param key the option's name
+     * @return the strings, empty when the option is absent
+     */
     public java.util.List<String> optionList(String key) {
         JsonNode v = options.get(key);
         java.util.List<String> out = new java.util.ArrayList<>();

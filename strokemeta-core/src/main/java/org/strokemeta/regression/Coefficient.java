@@ -10,6 +10,7 @@ package org.strokemeta.regression;
  * @param p         two-sided p-value
  * @param ciLower   lower confidence limit
  * @param ciUpper   upper confidence limit
+ * @serial exclude
  */
 public record Coefficient(String name, double estimate, double se, double statistic, double p, double ciLower,
                           double ciUpper) implements java.io.Serializable {

@@ -22,12 +22,24 @@ import org.strokemeta.effect.EffectSizes;
  * @param positions  the positions (in the effect sizes) of the studies used, in data order
  * @param factors    the levels of each categorical moderator (the first is the reference)
  * @param excluded   one note per study left out, naming the missing moderators
+ * @serial exclude
  */
 public record Design(List<Moderator> moderators, List<String> names, double[][] columns, int[] positions,
                      List<Factor> factors, List<Note> excluded) implements java.io.Serializable {
     /** Relative size below which a column counts as a combination of the others (R's lm.fit qr tolerance). */
     static final double COLLINEARITY_TOL = 1e-7;
 
+    /**
+     * Copies the lists and checks that there is one column per name.
+     *
+     * @param moderators the moderators, in the order given
+     * @param names the design column names (without the intercept)
+     * @param columns the design columns, each over the studies used
+     * @param positions the positions (in the effect sizes) of the studies used, in data order
+     * @param factors the levels of each categorical moderator (the first is the reference)
+     * @param excluded one note per study left out, naming the missing moderators
+     * @throws IllegalArgumentException if the names and columns differ in number or a column's length is not k
+     */
     public Design {
         moderators = List.copyOf(moderators);
         names = List.copyOf(names);
@@ -45,24 +57,43 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
         positions = positions.clone();
     }
 
-    /** The {@code columns} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code columns} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code columns}
+     */
     @Override
     public double[][] columns() {
         return deepCopy(columns);
     }
 
-    /** Element ({@code i}, {@code j}) of {@link #columns()}, without a copy. */
+    /**
+     * Element ({@code i}, {@code j}) of {@link #columns()}, without a copy.
+     *
+     * @param i the 0-based row
+     * @param j the 0-based column
+     * @return {@code columns()[i][j]}
+     */
     public double columns(int i, int j) {
         return columns[i][j];
     }
 
-    /** The {@code positions} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code positions} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code positions}
+     */
     @Override
     public int[] positions() {
         return positions.clone();
     }
 
-    /** Element {@code i} of {@link #positions()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #positions()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code positions()[i]}
+     */
     public int positions(int i) {
         return positions[i];
     }
@@ -107,18 +138,34 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
      *
      * @param moderator the column name
      * @param levels    the levels present among the studies used, sorted; the first is the reference
+     * @serial exclude
      */
     public record Factor(String moderator, List<String> levels) implements java.io.Serializable {
+        /**
+         * Copies the levels.
+         *
+         * @param moderator the column name
+         * @param levels the levels present among the studies used, sorted; the first is the reference
+         */
         public Factor {
             levels = List.copyOf(levels);
         }
 
+        /**
+         * The reference level, whose studies all columns of the factor give 0.
+         *
+         * @return the first level
+         */
         public String reference() {
             return levels.get(0);
         }
     }
 
-    /** The number of studies that enter the model. */
+    /**
+     * The number of studies that enter the model.
+     *
+     * @return the length of {@link #positions()}
+     */
     public int k() {
         return positions.length;
     }
@@ -153,6 +200,12 @@ public record Design(List<Moderator> moderators, List<String> names, double[][] 
     /**
      * The design of one categorical moderator given as a label per study of {@code es} (null or blank
      * for a missing value), for example subgroup membership.
+     *
+     * @param es     the per-study effects
+     * @param name   the moderator's name (for coefficient names and reports)
+     * @param labels the level of each study of {@code es}, in its order
+     * @return the design of one categorical moderator with the first level (sorted) as reference
+     * @throws IllegalArgumentException if there is not one label per study
      */
     public static Design ofLabels(EffectSizes es, String name, String[] labels) {
         if (labels.length != es.size()) {

@@ -57,6 +57,10 @@ public final class MetaRegression {
      *
      * @throws InputException when a study of the design has a sampling variance of 0 (see
      *                        {@link MetaAnalysis#weightable}), or for too few studies
+     * @param es     the per-study effects the design was built on
+     * @param design the moderator design built from {@code es}
+     * @param o      the options (model, tau² estimator, test, level)
+     * @return the fitted meta-regression, as {@link #fit(EffectSizes, Table, List, MetaOptions)}
      */
     public static RegressionResult fit(EffectSizes es, Design design, MetaOptions o) {
         EffectSizes used = es.subset(design.positions());

@@ -26,8 +26,16 @@ import org.strokemeta.effect.EffectSizes;
  *
  * @param column the covariate's name (any case)
  * @param type   numeric or categorical
+ * @serial exclude
  */
 public record Moderator(String column, Type type) implements java.io.Serializable {
+    /**
+     * Checks the moderator.
+     *
+     * @param column the column of the input table
+     * @param type numeric or categorical
+     * @throws IllegalArgumentException if the column is null or blank, or the type is null
+     */
     public Moderator {
         if (column == null || column.isBlank()) {
             throw new IllegalArgumentException("a moderator needs a column name");
@@ -37,12 +45,22 @@ public record Moderator(String column, Type type) implements java.io.Serializabl
         }
     }
 
-    /** A numeric moderator (a covariate such as latitude or year). */
+    /**
+     * A numeric moderator (a covariate such as latitude or year).
+     *
+     * @param column the column of the input table
+     * @return a numeric moderator of that column
+     */
     public static Moderator numeric(String column) {
         return new Moderator(column, Type.NUMERIC);
     }
 
-    /** A categorical moderator (text levels such as the allocation method). */
+    /**
+     * A categorical moderator (text levels such as the allocation method).
+     *
+     * @param column the column of the input table
+     * @return a categorical moderator of that column
+     */
     public static Moderator categorical(String column) {
         return new Moderator(column, Type.CATEGORICAL);
     }

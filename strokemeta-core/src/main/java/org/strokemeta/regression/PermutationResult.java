@@ -19,9 +19,28 @@ import java.util.List;
  *                      stopped early (its time limit). A random test's p-values are then based on the
  *                      permutations done; an exact test's are not available (NaN), since the
  *                      arrangements are visited in a fixed order, not at random
+ * @serial exclude
  */
 public record PermutationResult(boolean exact, long permutations, long failed, List<String> names, double[] p,
                                 double qmP, long requested, String stopped) implements java.io.Serializable {
+    /**
+     * Copies the names and p-values and checks that there is one p-value per coefficient.
+     *
+     * @param exact true when every distinct arrangement of the moderators was evaluated
+     * @param permutations the number of permutations whose model could be fitted and that count in the
+     *                             p-values (the observed arrangement included)
+     * @param failed permutations whose model could not be fitted (tau² did not converge); they
+     *                             are left out of the p-values, as metafor does
+     * @param names the coefficient names, intercept first
+     * @param p the permutation p-value of each coefficient
+     * @param qmP the permutation p-value of the omnibus test QM
+     * @param requested the permutations asked for (the exact count for the exact test)
+     * @param stopped null when all requested permutations were evaluated; otherwise why the test
+     *                             stopped early (its time limit). A random test's p-values are then based on the
+     *                             permutations done; an exact test's are not available (NaN), since the
+     *                             arrangements are visited in a fixed order, not at random
+     * @throws IllegalArgumentException if {@code p} and {@code names} differ in length
+     */
     public PermutationResult {
         names = List.copyOf(names);
         if (p.length != names.size()) {
@@ -30,13 +49,22 @@ public record PermutationResult(boolean exact, long permutations, long failed, L
         p = p.clone();
     }
 
-    /** The {@code p} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code p} component, as a copy (the record cannot be changed through it).
+     *
+     * @return a fresh copy of {@code p}
+     */
     @Override
     public double[] p() {
         return p.clone();
     }
 
-    /** Element {@code i} of {@link #p()}, without a copy. */
+    /**
+     * Element {@code i} of {@link #p()}, without a copy.
+     *
+     * @param i the 0-based position
+     * @return {@code p()[i]}
+     */
     public double p(int i) {
         return p[i];
     }
@@ -67,7 +95,13 @@ public record PermutationResult(boolean exact, long permutations, long failed, L
                 + requested + ", stopped=" + stopped + "]";
     }
 
-    /** The permutation p-value of the named coefficient. */
+    /**
+     * The permutation p-value of the named coefficient.
+     *
+     * @param name the coefficient's name, as in {@link #names()}
+     * @return its permutation p-value, a proportion in (0, 1]
+     * @throws IllegalArgumentException if there is no coefficient of that name
+     */
     public double p(String name) {
         int j = names.indexOf(name);
         if (j < 0) {
@@ -76,7 +110,11 @@ public record PermutationResult(boolean exact, long permutations, long failed, L
         return p[j];
     }
 
-    /** True when every requested permutation was evaluated. */
+    /**
+     * True when every requested permutation was evaluated.
+     *
+     * @return whether {@link #stopped()} is null
+     */
     public boolean complete() {
         return stopped == null;
     }
@@ -85,6 +123,8 @@ public record PermutationResult(boolean exact, long permutations, long failed, L
      * A one-line description, such as "exact permutation test (10080 permutations)", or for a test
      * stopped early "random permutation test (STOPPED EARLY after 5000 of 100000 permutations: ...;
      * the p-values are based on the 5000 done)".
+     *
+     * @return the description
      */
     public String describe() {
         String left = failed > 0 ? ", " + failed + " left out because the model could not be fitted" : "";

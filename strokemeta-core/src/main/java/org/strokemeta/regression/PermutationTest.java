@@ -118,6 +118,8 @@ public final class PermutationTest {
      * A permutation test of the fitted meta-regression.
      *
      * @throws IllegalArgumentException when the fit itself did not converge (there is no valid observed statistic)
+     * @param fitted the fitted meta-regression whose moderators are permuted
+     * @return a test ready to run (exact or random)
      */
     public static PermutationTest of(RegressionResult fitted) {
         if (!fitted.converged()) {
@@ -132,6 +134,8 @@ public final class PermutationTest {
      * permutations it evaluated ({@link PermutationResult#stopped()}).
      *
      * @return this test
+     * @param limit the time allowed, positive
+     * @throws IllegalArgumentException if {@code limit} is null, zero or negative
      */
     public PermutationTest timeLimit(Duration limit) {
         if (limit == null || limit.isNegative() || limit.isZero()) {
@@ -190,7 +194,11 @@ public final class PermutationTest {
         return 0;
     }
 
-    /** The number of distinct arrangements of the design rows: k! / Π n_g!. */
+    /**
+     * The number of distinct arrangements of the design rows: k! / Π n_g!.
+     *
+     * @return the number of distinct permutations, where studies with equal design rows are not told apart
+     */
     public BigInteger exactCount() {
         BigInteger n = factorial(k);
         for (int s : groupSize) {
@@ -207,7 +215,12 @@ public final class PermutationTest {
         return f;
     }
 
-    /** The exact test, refused above {@link #DEFAULT_EXACT_LIMIT} permutations. */
+    /**
+     * The exact test, refused above {@link #DEFAULT_EXACT_LIMIT} permutations.
+     *
+     * @return the exact test's p-values
+     * @throws IllegalArgumentException when more than {@link #DEFAULT_EXACT_LIMIT} permutations would be needed
+     */
     public PermutationResult exact() {
         return exact(DEFAULT_EXACT_LIMIT);
     }
@@ -217,6 +230,8 @@ public final class PermutationTest {
      *
      * @param limit the most permutations to evaluate
      * @throws IllegalArgumentException when more than {@code limit} permutations would be needed
+     * @return the p-values: for each coefficient the share of arrangements whose |z| (or |t|) is at least
+     *         the observed one, and the same for QM, as metafor::permutest(exact = TRUE)
      */
     public PermutationResult exact(long limit) {
         BigInteger count = exactCount();
@@ -260,6 +275,8 @@ public final class PermutationTest {
      * @param rng        the source of randomness (seeded by the caller for reproducible results)
      * @throws IllegalArgumentException for fewer than 2 or more than {@value #MAX_PERMUTATIONS} iterations,
      *                                  or more than {@value #MAX_WORK} study refits
+     * @return the p-values over the random permutations (the observed arrangement counted once), as
+     *         metafor::permutest(exact = FALSE)
      */
     public PermutationResult random(int iterations, RandomGenerator rng) {
         if (iterations < 2) {
@@ -314,6 +331,10 @@ public final class PermutationTest {
     /**
      * The statistics of the model refitted with the moderators permuted: study i takes the design row
      * of study {@code perm[i]}. The identity gives the observed statistics.
+     *
+     * @param perm a permutation of 0..k−1
+     * @return the test statistic of each coefficient and the omnibus QM of the refitted model
+     * @throws IllegalArgumentException if {@code perm} is not a permutation of 0..k−1
      */
     public Statistics statistics(int[] perm) {
         if (perm.length != k) {
@@ -409,19 +430,36 @@ public final class PermutationTest {
      * @param statistic the z (or t) statistic of each coefficient
      * @param qm        QM (QM / m under Hartung-Knapp)
      * @param fitted    false when the model could not be fitted (the values are then NaN)
+     * @serial exclude
      */
     public record Statistics(double[] statistic, double qm, boolean fitted) implements java.io.Serializable {
+        /**
+         * Copies the statistics.
+         *
+         * @param statistic the z (or t) statistic of each coefficient
+         * @param qm QM (QM / m under Hartung-Knapp)
+         * @param fitted false when the model could not be fitted (the values are then NaN)
+         */
         public Statistics {
             statistic = statistic.clone();
         }
 
-        /** The {@code statistic} component, as a copy (the record cannot be changed through it). */
+        /**
+         * The {@code statistic} component, as a copy (the record cannot be changed through it).
+         *
+         * @return a fresh copy of {@code statistic}
+         */
         @Override
         public double[] statistic() {
             return statistic.clone();
         }
 
-        /** Element {@code i} of {@link #statistic()}, without a copy. */
+        /**
+         * Element {@code i} of {@link #statistic()}, without a copy.
+         *
+         * @param i the 0-based position
+         * @return {@code statistic()[i]}
+         */
         public double statistic(int i) {
             return statistic[i];
         }

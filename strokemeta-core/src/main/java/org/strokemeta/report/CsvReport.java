@@ -16,7 +16,12 @@ public final class CsvReport {
     private CsvReport() {
     }
 
-    /** One row per analysis. */
+    /**
+     * One row per analysis.
+     *
+     * @param outcomes the analyses
+     * @return the CSV text, with a header
+     */
     public static String batch(List<MetaRun.Outcome> outcomes) {
         StringBuilder sb = new StringBuilder(outcomes.size() * 200);
         try {
@@ -27,7 +32,13 @@ public final class CsvReport {
         return sb.toString();
     }
 
-    /** One row per analysis, written as it goes (a row at a time). */
+    /**
+     * One row per analysis, written as it goes (a row at a time).
+     *
+     * @param outcomes the analyses
+     * @param out      where the rows go
+     * @throws java.io.IOException if {@code out} fails
+     */
     public static void batch(List<MetaRun.Outcome> outcomes, Appendable out) throws java.io.IOException {
         out.append(HEADER).append('\n');
         StringBuilder sb = new StringBuilder(256);
@@ -60,7 +71,12 @@ public final class CsvReport {
         sb.append(',').append(r.converged()).append(",\n");
     }
 
-    /** Quotes a CSV cell when needed (RFC 4180). */
+    /**
+     * Quotes a CSV cell when needed (RFC 4180).
+     *
+     * @param s the cell's text
+     * @return the text, in double quotes with inner quotes doubled when it holds a comma, quote or line end
+     */
     public static String quote(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;

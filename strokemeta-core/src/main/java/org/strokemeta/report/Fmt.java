@@ -7,7 +7,13 @@ public final class Fmt {
     private Fmt() {
     }
 
-    /** A number with a fixed number of decimals; "NA" for NaN. */
+    /**
+     * A number with a fixed number of decimals; "NA" for NaN.
+     *
+     * @param x        the number
+     * @param decimals the decimals
+     * @return the text; "NA" for NaN, "Inf" or "-Inf" for infinities
+     */
     public static String f(double x, int decimals) {
         if (Double.isNaN(x)) {
             return "NA";
@@ -49,7 +55,12 @@ public final class Fmt {
         return sb.toString();
     }
 
-    /** A p-value: four decimals, or "< 0.0001". */
+    /**
+     * A p-value: four decimals, or "&lt; 0.0001".
+     *
+     * @param p the p-value
+     * @return the text; "NA" for NaN
+     */
     public static String p(double p) {
         if (Double.isNaN(p)) {
             return "NA";
@@ -60,13 +71,23 @@ public final class Fmt {
         return f(p, 4);
     }
 
-    /** A p-value written as "p = 0.0123" or "p < 0.0001". */
+    /**
+     * A p-value written as "p = 0.0123" or "p &lt; 0.0001".
+     *
+     * @param p the p-value
+     * @return the text
+     */
     public static String pEq(double p) {
         String s = p(p);
         return s.startsWith("<") ? "p " + s : "p = " + s;
     }
 
-    /** A number with about four significant digits. */
+    /**
+     * A number with about four significant digits.
+     *
+     * @param x the number
+     * @return the text; "NA" for NaN
+     */
     public static String g(double x) {
         if (Double.isNaN(x)) {
             return "NA";
@@ -82,7 +103,13 @@ public final class Fmt {
         return String.format(Locale.ROOT, "%." + Math.min(dec, 6) + "f", x);
     }
 
-    /** Pads or truncates text to a width (ellipsis when cut). */
+    /**
+     * Pads or truncates text to a width (ellipsis when cut).
+     *
+     * @param s     the text
+     * @param width the width, in characters
+     * @return the text, padded with spaces or cut with an ellipsis
+     */
     public static String pad(String s, int width) {
         if (s.length() > width) {
             return s.substring(0, Math.max(0, width - 1)) + "…";
@@ -90,7 +117,14 @@ public final class Fmt {
         return s + " ".repeat(width - s.length());
     }
 
-    /** Appends a number with fixed decimals, right-aligned in a width, without intermediate strings. */
+    /**
+     * Appends a number with fixed decimals, right-aligned in a width, without intermediate strings.
+     *
+     * @param sb       where the text goes
+     * @param x        the number
+     * @param decimals the decimals
+     * @param width    the width, in characters
+     */
     public static void appendRight(StringBuilder sb, double x, int decimals, int width) {
         if (!(decimals <= 6 && Math.abs(x) < 1e12)) {
             appendRight(sb, f(x, decimals), width);
@@ -121,7 +155,13 @@ public final class Fmt {
         }
     }
 
-    /** Appends text right-aligned in a width. */
+    /**
+     * Appends text right-aligned in a width.
+     *
+     * @param sb    where the text goes
+     * @param s     the text
+     * @param width the width, in characters
+     */
     public static void appendRight(StringBuilder sb, String s, int width) {
         for (int i = s.length(); i < width; i++) {
             sb.append(' ');
@@ -129,7 +169,13 @@ public final class Fmt {
         sb.append(s);
     }
 
-    /** Right-aligns text in a width. */
+    /**
+     * Right-aligns text in a width.
+     *
+     * @param s     the text
+     * @param width the width, in characters
+     * @return the text, padded with spaces on the left (unchanged when wider)
+     */
     public static String right(String s, int width) {
         return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
     }

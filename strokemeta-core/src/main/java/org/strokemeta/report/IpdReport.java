@@ -27,7 +27,12 @@ public final class IpdReport {
         return Fmt.f(Math.exp(log), 2) + " [" + Fmt.f(Math.exp(lo), 2) + ", " + Fmt.f(Math.exp(hi), 2) + "]";
     }
 
-    /** A readable summary. */
+    /**
+     * A readable summary.
+     *
+     * @param o the patient-level analysis
+     * @return the text
+     */
     public static String text(IpdAnalysis.Outcome o) {
         StringBuilder sb = new StringBuilder();
         PatientData d = o.data();
@@ -188,7 +193,12 @@ public final class IpdReport {
         return all.stream().distinct().toList();
     }
 
-    /** The JSON document. */
+    /**
+     * The JSON document.
+     *
+     * @param o the patient-level analysis
+     * @return the document, schema {@value #SCHEMA}
+     */
     public static ObjectNode json(IpdAnalysis.Outcome o) {
         ObjectNode root = JsonReport.MAPPER.createObjectNode();
         root.put("schema", SCHEMA);

@@ -44,7 +44,14 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    /** The whole document for a run (one or many analyses), as a tree. */
+    /**
+     * The whole document for a run (one or many analyses), as a tree.
+     *
+     * @param source   the name of the input file
+     * @param request  the analysis request
+     * @param outcomes the analyses
+     * @return the document, schema {@value #SCHEMA}
+     */
     public static ObjectNode document(String source, MetaRequest request, List<MetaRun.Outcome> outcomes) {
         ObjectNode root = header(source, request);
         ArrayNode results = root.putArray("results");
@@ -58,6 +65,12 @@ public final class JsonReport {
      * Writes the document of a run to a writer as it goes: the header, then each analysis's result as
      * soon as it is made, so that a batch of thousands of analyses never holds the whole document in
      * memory. Indented for a few analyses, compact for large batches (more than 100).
+     *
+     * @param source   the name of the input file
+     * @param request  the analysis request
+     * @param outcomes the analyses
+     * @param w        where the document goes (not closed)
+     * @throws java.io.IOException if the writer fails
      */
     public static void write(String source, MetaRequest request, List<MetaRun.Outcome> outcomes, java.io.Writer w)
             throws java.io.IOException {
@@ -141,7 +154,12 @@ public final class JsonReport {
         n.put("level", o.level());
     }
 
-    /** One analysis. */
+    /**
+     * One analysis.
+     *
+     * @param r the analysis
+     * @return the node: effects (analysis scale, with the scale named), pooled estimate, heterogeneity, tau² and notes
+     */
     public static ObjectNode result(MetaResult r) {
         ObjectNode n = MAPPER.createObjectNode();
         EffectSizes es = r.effects();
@@ -319,7 +337,13 @@ public final class JsonReport {
         return a;
     }
 
-    /** Puts a number, or null when it is not finite. */
+    /**
+     * Puts a number, or null when it is not finite.
+     *
+     * @param n   the node
+     * @param key the key
+     * @param v   the number
+     */
     public static void num(ObjectNode n, String key, double v) {
         if (Double.isFinite(v)) {
             n.put(key, v);
@@ -331,6 +355,10 @@ public final class JsonReport {
     /**
      * Streams a document to a writer: indented when it is small enough to be read by a person,
      * compact for large batch documents (thousands of analyses).
+     *
+     * @param n the document
+     * @param w where it goes (not closed)
+     * @throws java.io.IOException if the writer fails
      */
     public static void write(ObjectNode n, java.io.Writer w) throws java.io.IOException {
         boolean large = n.path("results").size() > 100;
@@ -340,7 +368,12 @@ public final class JsonReport {
         w.write('\n');
     }
 
-    /** Serialises a node. */
+    /**
+     * Serialises a node.
+     *
+     * @param n the document
+     * @return the JSON text, indented, with a final line end
+     */
     public static String write(ObjectNode n) {
         try {
             return MAPPER.writeValueAsString(n) + "\n";

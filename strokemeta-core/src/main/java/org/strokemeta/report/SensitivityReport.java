@@ -15,7 +15,15 @@ public final class SensitivityReport {
     private SensitivityReport() {
     }
 
-    /** A table with one row per step. */
+    /**
+     * A table with one row per step.
+     *
+     * @param title     the table's title
+     * @param stepLabel the heading of the step column
+     * @param full      the analysis of all studies
+     * @param steps     the analyses of the subsets
+     * @return the text
+     */
     public static String text(String title, String stepLabel, MetaResult full, List<Sensitivity.Step> steps) {
         Measure m = full.effects().measure();
         StringBuilder sb = new StringBuilder();
@@ -46,7 +54,15 @@ public final class SensitivityReport {
         sb.append('\n');
     }
 
-    /** The JSON document of a series. */
+    /**
+     * The JSON document of a series.
+     *
+     * @param kind   {@code leave_one_out} or {@code cumulative}
+     * @param source the name of the input file
+     * @param full   the analysis of all studies
+     * @param steps  the analyses of the subsets
+     * @return the document, schema {@value #SCHEMA}
+     */
     public static ObjectNode json(String kind, String source, MetaResult full, List<Sensitivity.Step> steps) {
         ObjectNode root = JsonReport.MAPPER.createObjectNode();
         root.put("schema", SCHEMA);

@@ -26,7 +26,12 @@ public final class ShiftReport {
         return Fmt.f(Math.exp(c.logCor()), 2) + " [" + Fmt.f(Math.exp(c.ciLower()), 2) + ", " + Fmt.f(Math.exp(c.ciUpper()), 2) + "]";
     }
 
-    /** A readable summary. */
+    /**
+     * A readable summary.
+     *
+     * @param o the shift analysis
+     * @return the text
+     */
     public static String text(ShiftAnalysis.Outcome o) {
         StringBuilder sb = new StringBuilder();
         String ci = Math.round(o.request().options().level() * 100) + "% CI";
@@ -87,7 +92,12 @@ public final class ShiftReport {
         return sb.toString();
     }
 
-    /** The JSON document. */
+    /**
+     * The JSON document.
+     *
+     * @param o the shift analysis
+     * @return the document, schema {@value #SCHEMA}
+     */
     public static ObjectNode json(ShiftAnalysis.Outcome o) {
         ObjectNode root = JsonReport.MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
@@ -248,7 +258,12 @@ public final class ShiftReport {
         return n;
     }
 
-    /** The shift analysis of tabulated data by subgroup, as text. */
+    /**
+     * The shift analysis of tabulated data by subgroup, as text.
+     *
+     * @param s the shift analysis by subgroup
+     * @return the text
+     */
     public static String text(org.strokemeta.study.ShiftSubgroups s) {
         StringBuilder sb = new StringBuilder();
         org.strokemeta.subgroup.SubgroupResult r = s.pooled();
@@ -277,7 +292,12 @@ public final class ShiftReport {
         return sb.toString();
     }
 
-    /** The shift analysis of tabulated data by subgroup, as JSON. */
+    /**
+     * The shift analysis of tabulated data by subgroup, as JSON.
+     *
+     * @param s the shift analysis by subgroup
+     * @return the document
+     */
     public static ObjectNode json(org.strokemeta.study.ShiftSubgroups s) {
         ObjectNode root = JsonReport.MAPPER.createObjectNode();
         root.put("schema", "strokemeta.shift-subgroups/1");

@@ -30,7 +30,12 @@ public final class StudyHtml {
     private StudyHtml() {
     }
 
-    /** The report. */
+    /**
+     * The report.
+     *
+     * @param r the study report
+     * @return the HTML document, self-contained
+     */
     public static String render(StudyReport r) {
         StringBuilder h = new StringBuilder(64_000);
         String title = title(r);
@@ -344,7 +349,12 @@ public final class StudyHtml {
         h.append("</tbody></table></section>\n");
     }
 
-    /** The methods paragraph, from the plan and what was actually done. */
+    /**
+     * The methods paragraph, from the plan and what was actually done.
+     *
+     * @param r the study report
+     * @return the paragraph, as plain text
+     */
     public static String methods(StudyReport r) {
         AnalysisPlan p = r.plan();
         IpdAnalysis.Outcome o = r.main();

@@ -14,6 +14,12 @@ public final class StudyJson {
     private StudyJson() {
     }
 
+    /**
+     * The study report as JSON.
+     *
+     * @param r the study report
+     * @return the document, schema {@value #SCHEMA}
+     */
     public static ObjectNode json(StudyReport r) {
         ObjectNode root = JsonReport.MAPPER.createObjectNode();
         root.put("schema", SCHEMA);

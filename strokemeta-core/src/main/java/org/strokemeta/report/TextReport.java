@@ -25,7 +25,13 @@ public final class TextReport {
     private TextReport() {
     }
 
-    /** A full summary of one analysis. */
+    /**
+     * A full summary of one analysis.
+     *
+     * @param r       the analysis
+     * @param maxRows the most study rows printed
+     * @return the text: the studies, the pooled estimate, heterogeneity and notes
+     */
     public static String meta(MetaResult r, int maxRows) {
         StringBuilder sb = new StringBuilder();
         EffectSizes es = r.effects();
@@ -146,7 +152,13 @@ public final class TextReport {
         }
     }
 
-    /** One analysis with its subgroup analysis and meta-regression, when asked for. */
+    /**
+     * One analysis with its subgroup analysis and meta-regression, when asked for.
+     *
+     * @param o       the analysis
+     * @param maxRows the most study rows printed
+     * @return the text
+     */
     public static String outcome(MetaRun.Outcome o, int maxRows) {
         StringBuilder sb = new StringBuilder(meta(o.result(), maxRows));
         if (o.subgroups() != null) {
@@ -248,7 +260,13 @@ public final class TextReport {
         notes(sb, r.notes());
     }
 
-    /** A one-line-per-analysis table for batch runs. */
+    /**
+     * A one-line-per-analysis table for batch runs.
+     *
+     * @param outcomes the analyses
+     * @param byColumn the name of the column that splits the batch
+     * @return the table
+     */
     public static String batch(List<MetaRun.Outcome> outcomes, String byColumn) {
         StringBuilder sb = new StringBuilder();
         int gw = Math.max(byColumn.length(), 8);

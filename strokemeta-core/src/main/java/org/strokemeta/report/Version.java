@@ -5,6 +5,11 @@ public final class Version {
     private Version() {
     }
 
+    /**
+     * The version of strokemeta, from the jar's manifest.
+     *
+     * @return the version, or "dev" when not run from a packaged jar
+     */
     public static String get() {
         String v = Version.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;

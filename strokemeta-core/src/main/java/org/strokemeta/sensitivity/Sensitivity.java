@@ -19,6 +19,9 @@ public final class Sensitivity {
      * One analysis per study, of all the other studies.
      *
      * @return one step per study, in data order; each step names the study left out
+     * @param es the per-study effects, at least two
+     * @param o  the pooling options, the same for every analysis
+     * @throws IllegalArgumentException if there are fewer than two studies
      */
     public static List<Step> leaveOneOut(EffectSizes es, MetaOptions o) {
         int k = es.size();
@@ -43,6 +46,8 @@ public final class Sensitivity {
      * for example by year, to see how the evidence accumulated).
      *
      * @return one step per study, naming the study added
+     * @param es the per-study effects, in the order in which they are added
+     * @param o  the pooling options, the same for every analysis
      */
     public static List<Step> cumulative(EffectSizes es, MetaOptions o) {
         int k = es.size();
@@ -62,6 +67,7 @@ public final class Sensitivity {
      *
      * @param study  the study left out (leave-one-out) or added (cumulative)
      * @param result the analysis of that subset
+     * @serial exclude
      */
     public record Step(String study, MetaResult result) implements java.io.Serializable {
     }

@@ -48,6 +48,27 @@ public record AnalysisPlan(String title, List<String> covariates, RandomEffects 
     private static final Set<String> KEYS = Set.of("title", "covariates", "random_effects", "nagq", "merge", "binary",
             "binary_model", "tau2", "ci", "subgroups", "m2_section", "level", "skip_missing", "comment");
 
+    /**
+     * Copies the lists and checks the level.
+     *
+     * @param title the report's title
+     * @param covariates adjustment covariates (names of the data dictionary's derived covariates)
+     * @param randomEffects the random trial effects of the primary mixed model
+     * @param nAGQ quadrature points of the mixed models (1 = Laplace)
+     * @param merge outcome categories merged for the ordinal analysis (for example mRS 5-6), or null
+     * @param binary secondary binary outcomes: 0-2, 0-1, death, sich
+     * @param binaryModel trial effect of the binary models (random intercept or stratified)
+     * @param tau2 the tau² estimator of the per-trial (two-stage) pooling
+     * @param ci its interval method
+     * @param subgroups subgroup analyses, in order
+     * @param m2 include the M2 section (M2 occlusions and their subdivisions)
+     * @param level confidence level
+     * @param skipMissing true when covariates, subgroup variables and outcomes the data lack may be left
+     *                              out (with a warning); false (the default) makes them an input error, since a
+     *                              pre-specified analysis must not change silently (a misspelt covariate would
+     *                              otherwise drop an adjustment)
+     * @throws IllegalArgumentException if {@code level} is not in (0, 1)
+     */
     public AnalysisPlan {
         covariates = List.copyOf(covariates);
         binary = List.copyOf(binary);
@@ -77,17 +98,30 @@ public record AnalysisPlan(String title, List<String> covariates, RandomEffects 
         }
     }
 
-    /** The same plan, with what the data lack left out (true) or an error (false). */
+    /**
+     * The same plan, with what the data lack left out (true) or an error (false).
+     *
+     * @param skip leave out what the data lack (true) or stop with an error (false)
+     * @return this plan with {@code skipMissing = skip}
+     */
     public AnalysisPlan withSkipMissing(boolean skip) {
         return new AnalysisPlan(title, covariates, randomEffects, nAGQ, merge, binary, binaryModel, tau2, ci, subgroups, m2, level, skip);
     }
 
-    /** The HERMES plan bundled with the product. */
+    /**
+     * The HERMES plan bundled with the product.
+     *
+     * @return the plan of plans/hermes.json
+     */
     public static AnalysisPlan hermes() {
         return read("plans/hermes.json", resource("plans/hermes.json"));
     }
 
-    /** The default plan's text (for editing into a plan of one's own). */
+    /**
+     * The default plan's text (for editing into a plan of one's own).
+     *
+     * @return the JSON text, UTF-8
+     */
     public static byte[] hermesText() {
         return resource("plans/hermes.json");
     }
@@ -95,6 +129,11 @@ public record AnalysisPlan(String title, List<String> covariates, RandomEffects 
     /**
      * Reads a plan; keys it leaves out take the HERMES plan's values (an empty list means none); problems
      * are input errors naming the file and the key.
+     *
+     * @param source the plan's file name, for messages
+     * @param json   the plan's JSON text, UTF-8
+     * @return the plan
+     * @throws InputException if the JSON is not valid or a key is unknown or wrong
      */
     public static AnalysisPlan read(String source, byte[] json) {
         JsonNode root;

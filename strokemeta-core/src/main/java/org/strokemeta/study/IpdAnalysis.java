@@ -115,17 +115,29 @@ public final class IpdAnalysis {
             return clinical == null ? null : clinical.benefit();
         }
 
-        /** The combined utility-weighted mRS (null when not asked, not mRS 0-6, or no trial could contribute). */
+        /**
+         * The combined utility-weighted mRS (null when not asked, not mRS 0-6, or no trial could contribute).
+         *
+         * @return the utility-weighted outcome, or null
+         */
         public UtilityWeightedOutcome utility() {
             return clinical == null ? null : clinical.utility();
         }
 
-        /** The primary estimate: adjusted when covariates were given, else unadjusted (null without the ordinal analyses). */
+        /**
+         * The primary estimate: adjusted when covariates were given, else unadjusted (null without the ordinal analyses).
+         *
+         * @return the primary shift estimate, or null
+         */
         public Shift primary() {
             return adjusted != null ? adjusted : unadjusted;
         }
 
-        /** True when every model converged. */
+        /**
+         * True when every model converged.
+         *
+         * @return whether every fit converged and no logistic model met separation
+         */
         public boolean valid() {
             return (adjusted == null || adjusted.converged()) && (unadjusted == null || unadjusted.converged())
                     && binary.stream().allMatch(b -> b.result().converged() && !b.result().separation())

@@ -37,6 +37,25 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
     /** {@code permutations} value asking for the exact permutation test. */
     public static final int EXACT = -1;
 
+    /**
+     * Checks the request and copies the moderators (null means none).
+     *
+     * @param measure the effect measure, or null to choose from the columns present (binary: OR,
+     *                            continuous: MD, generic: GEN)
+     * @param continuity the continuity correction for binary data
+     * @param genericInput how generic estimates are given
+     * @param options pooling options
+     * @param tau2Ci compute the Q-profile confidence interval of tau²
+     * @param by a column whose values each get their own analysis (batch mode), or null
+     * @param subgroup a column defining subgroups, or null
+     * @param subgroupTest the test for subgroup differences
+     * @param moderators meta-regression moderators (empty for none)
+     * @param permutations permutation test of the meta-regression: 0 none, -1 exact, n > 0 random with n permutations
+     * @param seed seed of the random permutations
+     * @param execution where the groups of a batch ({@code by}) run in parallel: the library's pool by
+     *                            default, the caller's executor, or the calling thread alone; results do not depend on it
+     * @throws IllegalArgumentException if a required option is missing or {@code permutations} is below {@link #EXACT}
+     */
     public MetaRequest {
         if (continuity == null || genericInput == null || options == null || subgroupTest == null || execution == null) {
             throw new IllegalArgumentException("continuity, generic input, options, subgroup test and execution are required");
@@ -50,7 +69,22 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
         }
     }
 
-    /** A request on the library's pool ({@link Execution#defaults()}). */
+    /**
+     * A request on the library's pool ({@link Execution#defaults()}).
+     *
+     * @param measure the effect measure, or null to choose from the columns present (binary: OR,
+     *                            continuous: MD, generic: GEN)
+     * @param continuity the continuity correction for binary data
+     * @param genericInput how generic estimates are given
+     * @param options pooling options
+     * @param tau2Ci compute the Q-profile confidence interval of tau²
+     * @param by a column whose values each get their own analysis (batch mode), or null
+     * @param subgroup a column defining subgroups, or null
+     * @param subgroupTest the test for subgroup differences
+     * @param moderators meta-regression moderators (empty for none)
+     * @param permutations permutation test of the meta-regression: 0 none, -1 exact, n > 0 random with n permutations
+     * @param seed seed of the random permutations
+     */
     public MetaRequest(Measure measure, Continuity continuity, StudyLoader.GenericInput genericInput, MetaOptions options,
                        boolean tau2Ci, String by, String subgroup, SubgroupTest subgroupTest, List<String> moderators,
                        int permutations, long seed) {
@@ -58,53 +92,123 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
                 Execution.defaults());
     }
 
-    /** metafor's defaults, measure chosen from the data, Q-profile interval on. */
+    /**
+     * metafor's defaults, measure chosen from the data, Q-profile interval on.
+     *
+     * @return the default request
+     */
     public static MetaRequest defaults() {
         return new MetaRequest(null, Continuity.defaults(), StudyLoader.GenericInput.defaults(), MetaOptions.defaults(),
                 true, null, null, SubgroupTest.SEPARATE_TAU2_WALD, List.of(), 0, 1L);
     }
 
+    /**
+     * A copy with another measure.
+     *
+     * @param m the measure, or null to choose it from the columns present
+     * @return this request with {@code measure = m}
+     */
     public MetaRequest withMeasure(Measure m) {
         return new MetaRequest(m, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
     }
 
+    /**
+     * A copy with other pooling options.
+     *
+     * @param o the options
+     * @return this request with {@code options = o}
+     */
     public MetaRequest withOptions(MetaOptions o) {
         return new MetaRequest(measure, continuity, genericInput, o, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
     }
 
+    /**
+     * A copy with another continuity correction.
+     *
+     * @param c the correction
+     * @return this request with {@code continuity = c}
+     */
     public MetaRequest withContinuity(Continuity c) {
         return new MetaRequest(measure, c, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
     }
 
+    /**
+     * A copy with another way of giving generic estimates.
+     *
+     * @param g how generic estimates are given
+     * @return this request with {@code genericInput = g}
+     */
     public MetaRequest withGenericInput(StudyLoader.GenericInput g) {
         return new MetaRequest(measure, continuity, g, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
     }
 
+    /**
+     * A copy that computes the Q-profile interval of tau², or not.
+     *
+     * @param b whether to compute it
+     * @return this request with {@code tau2Ci = b}
+     */
     public MetaRequest withTau2Ci(boolean b) {
         return new MetaRequest(measure, continuity, genericInput, options, b, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
     }
 
+    /**
+     * A copy with another batch column.
+     *
+     * @param column the column whose values each get their own analysis, or null
+     * @return this request with {@code by = column}
+     */
     public MetaRequest withBy(String column) {
         return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, column, subgroup, subgroupTest, moderators, permutations, seed, execution);
     }
 
+    /**
+     * A copy with another subgroup column.
+     *
+     * @param column the column defining subgroups, or null
+     * @return this request with {@code subgroup = column}
+     */
     public MetaRequest withSubgroup(String column) {
         return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, column, subgroupTest, moderators, permutations, seed, execution);
     }
 
+    /**
+     * A copy with other moderators.
+     *
+     * @param mods the moderators' columns
+     * @return this request with {@code moderators = mods}
+     */
     public MetaRequest withModerators(List<String> mods) {
         return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, mods, permutations, seed, execution);
     }
 
+    /**
+     * A copy with another test for subgroup differences.
+     *
+     * @param t the test
+     * @return this request with {@code subgroupTest = t}
+     */
     public MetaRequest withSubgroupTest(SubgroupTest t) {
         return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, t, moderators, permutations, seed, execution);
     }
 
+    /**
+     * A copy with another permutation test of the meta-regression.
+     *
+     * @param n 0 for none, {@link #EXACT} for the exact test, n &gt; 0 for n random permutations
+     * @param s the seed of the random permutations
+     * @return this request with {@code permutations = n} and {@code seed = s}
+     */
     public MetaRequest withPermutations(int n, long s) {
         return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, n, s, execution);
     }
 
-    /** A copy whose batch groups run on {@code e}. */
+    /**
+     * A copy whose batch groups run on {@code e}.
+     *
+     * @param e the execution
+     * @return this request with {@code execution = e}
+     */
     public MetaRequest withExecution(Execution e) {
         return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, e);
     }

@@ -49,11 +49,20 @@ public final class MetaRun {
             return new Outcome(group, null, null, null, null, null, error);
         }
 
+        /**
+         * Whether the group could not be analysed.
+         *
+         * @return true when {@code error} is set
+         */
         public boolean failed() {
             return error != null;
         }
 
-        /** True when every fit of this outcome converged (false also for a failed group). */
+        /**
+         * True when every fit of this outcome converged (false also for a failed group).
+         *
+         * @return whether every fit converged
+         */
         public boolean valid() {
             return !failed() && result.converged() && (regression == null || regression.converged())
                     && (subgroups == null || subgroups.groups().stream().allMatch(g -> g.result().converged()));
@@ -63,6 +72,11 @@ public final class MetaRun {
     /**
      * Runs the request; input errors of a single analysis propagate as {@link InputException}. The groups
      * of a batch run on {@code r.execution()}; a single analysis runs in the calling thread.
+     *
+     * @param t the table
+     * @param r the request
+     * @return one outcome per analysis: one, or one per value of {@code by} in order of first appearance
+     * @throws InputException if the single analysis, or the whole file of a batch, cannot be analysed
      */
     public static List<Outcome> run(Table t, MetaRequest r) {
         if (r.by() == null) {

@@ -48,12 +48,20 @@ public final class PublishedEvidence {
                              String explanation) implements java.io.Serializable {
     }
 
-    /** The bundled per-arm mRS distributions as a table of counts. */
+    /**
+     * The bundled per-arm mRS distributions as a table of counts.
+     *
+     * @return one row per trial and arm, counts per mRS category
+     */
     public static OrdinalTable distributions() {
         return OrdinalTableLoader.load(table("published-mrs.csv"));
     }
 
-    /** The bundled published effect estimates. */
+    /**
+     * The bundled published effect estimates.
+     *
+     * @return the estimates, in file order
+     */
     public static List<Published> effects() {
         Table t = table("published-effects.csv");
         List<Published> out = new ArrayList<>();
@@ -78,6 +86,8 @@ public final class PublishedEvidence {
      * Each trial's published common odds ratio beside the one computed from its bundled distribution
      * (proportional odds, unadjusted), and the HERMES pooled estimate beside the two-stage pooled one
      * (REML) of the same five trials, then of all seven.
+     *
+     * @return one comparison per trial, then the pooled ones
      */
     public static List<Comparison> reproduce() {
         OrdinalTable table = distributions();

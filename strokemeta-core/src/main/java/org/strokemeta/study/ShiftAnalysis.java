@@ -39,24 +39,42 @@ public final class ShiftAnalysis {
      */
     public record Outcome(ShiftRequest request, OrdinalTable table, TwoStageResult twoStage, ProportionalOddsFit oneStage,
                           CommonOddsRatio effect, ProportionalOddsCheck poCheck, ClinicalSummaries clinical, List<Note> notes) {
-        /** The combined net benefit and NNT (null when no trial has both arms). */
+        /**
+         * The combined net benefit and NNT (null when no trial has both arms).
+         *
+         * @return the net benefit, or null
+         */
         public NetBenefit benefit() {
             return clinical.benefit();
         }
 
-        /** The combined utility-weighted mRS (null when not asked, not mRS 0-6, or no trial could contribute). */
+        /**
+         * The combined utility-weighted mRS (null when not asked, not mRS 0-6, or no trial could contribute).
+         *
+         * @return the utility-weighted outcome, or null
+         */
         public UtilityWeightedOutcome utility() {
             return clinical.utility();
         }
 
-        /** True when every model converged. */
+        /**
+         * True when every model converged.
+         *
+         * @return whether the fit or the pooling converged and the effect is finite
+         */
         public boolean valid() {
             boolean ok = twoStage != null ? twoStage.pooled().converged() : oneStage.converged();
             return ok && Double.isFinite(effect.logCor());
         }
     }
 
-    /** Runs the analysis. */
+    /**
+     * Runs the analysis.
+     *
+     * @param original the table, before any merge of categories
+     * @param r        the request
+     * @return the common odds ratio (two- or one-stage), proportional-odds test and clinical summaries
+     */
     public static Outcome run(OrdinalTable original, ShiftRequest r) {
         List<Note> notes = new ArrayList<>(original.notes());
         OrdinalTable t = r.merge() == null ? original : original.mergeCategories(r.merge().from(), r.merge().to());

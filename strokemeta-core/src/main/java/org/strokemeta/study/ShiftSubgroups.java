@@ -28,12 +28,30 @@ import org.strokemeta.subgroup.SubgroupTest;
  * @param notes     trials left out and remarks
  */
 public record ShiftSubgroups(String column, Map<String, ShiftAnalysis.Outcome> subgroups, SubgroupResult pooled, List<Note> notes) {
+    /**
+     * Copies the map and the notes.
+     *
+     * @param column the subgrouping column
+     * @param subgroups each subgroup's shift analysis, in order of first appearance
+     * @param pooled the subgroup analysis of the per-trial log cORs (pooled estimates and the test)
+     * @param notes trials left out and remarks
+     */
     public ShiftSubgroups {
         subgroups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(subgroups));
         notes = List.copyOf(notes);
     }
 
-    /** Runs the two-stage analysis within each value of {@code column}. */
+    /**
+     * Runs the two-stage analysis within each value of {@code column}.
+     *
+     * @param t      the table of counts, one row per trial and arm, with the subgroup column
+     * @param column the subgroup column
+     * @param r      the request; must be two-stage
+     * @param test   the test for subgroup differences
+     * @return each subgroup's analysis and the subgroup analysis of the per-trial log common odds ratios
+     * @throws InputException if the column is missing
+     * @throws IllegalArgumentException if the request is not two-stage
+     */
     public static ShiftSubgroups run(Table t, String column, ShiftRequest r, SubgroupTest test) {
         if (!t.has(column)) {
             throw InputException.of(t.source(), "the subgroup column '" + column + "' is missing");

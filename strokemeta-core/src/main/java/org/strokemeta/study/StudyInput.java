@@ -62,12 +62,27 @@ public final class StudyInput {
         return m;
     }
 
-    /** Reads the studies for a measure. */
+    /**
+     * Reads the studies for a measure.
+     *
+     * @param t the table
+     * @param m the measure
+     * @param r the request
+     * @return the studies
+     */
     public static Studies studies(Table t, Measure m, MetaRequest r) {
         return studies(t, m, r, true);
     }
 
-    /** Reads the studies for a measure, with or without the duplicate-label check. */
+    /**
+     * Reads the studies for a measure, with or without the duplicate-label check.
+     *
+     * @param t          the table
+     * @param m          the measure
+     * @param r          the request
+     * @param duplicates report duplicate study labels
+     * @return the studies
+     */
     public static Studies studies(Table t, Measure m, MetaRequest r, boolean duplicates) {
         return switch (m.kind()) {
             case BINARY -> StudyLoader.binary(t, duplicates);
@@ -169,7 +184,14 @@ public final class StudyInput {
         return DataColumns.read(t, carried);
     }
 
-    /** Checks that the fixed-effect method can pool the measure. */
+    /**
+     * Checks that the fixed-effect method can pool the measure.
+     *
+     * @param source the input's name, for messages
+     * @param m      the measure
+     * @param r      the request
+     * @throws InputException if the request's fixed-effect method cannot pool the measure
+     */
     public static void checkMethod(String source, Measure m, MetaRequest r) {
         FixedMethod fm = r.options().fixedMethod();
         if (r.options().model() == Model.FIXED) {
@@ -182,7 +204,14 @@ public final class StudyInput {
         }
     }
 
-    /** The per-study effects of already-read studies. */
+    /**
+     * The per-study effects of already-read studies.
+     *
+     * @param studies the studies
+     * @param m       the measure
+     * @param r       the request
+     * @return the effects
+     */
     public static EffectSizes effects(Studies studies, Measure m, MetaRequest r) {
         EffectSizes es = EffectCalculator.compute(m, studies, r.continuity());
         if (m == Measure.PETO && r.measure() == Measure.OR) {

@@ -56,6 +56,8 @@ public final class SubgroupAnalysis {
      * @param labels the subgroup of each study of {@code es}; null or blank when unknown
      * @param o      the pooling options
      * @param test   the test for subgroup differences
+     * @return each subgroup's pooled result and the test for subgroup differences
+     * @throws IllegalArgumentException if there is not one label per study
      */
     public static SubgroupResult run(EffectSizes es, String column, String[] labels, MetaOptions o, SubgroupTest test) {
         if (labels.length != es.size()) {

@@ -73,7 +73,11 @@ public enum SubgroupTest {
         this.label = label;
     }
 
-    /** A short description for reports. */
+    /**
+     * A short description for reports.
+     *
+     * @return the label
+     */
     public String label() {
         return label;
     }
@@ -91,7 +95,13 @@ public enum SubgroupTest {
     abstract BetweenTest test(EffectSizes used, String column, String[] labels, List<SubgroupResult.Group> groups,
                               MetaOptions o, List<Note> notes);
 
-    /** Parses {@code separate_tau2_wald} or {@code common_tau2_qm} (case-insensitive; also "separate", "common"). */
+    /**
+     * Parses {@code separate_tau2_wald} or {@code common_tau2_qm} (case-insensitive; also "separate", "common").
+     *
+     * @param s the name
+     * @return the test
+     * @throws IllegalArgumentException if the name is unknown
+     */
     public static SubgroupTest parse(String s) {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "separate_tau2_wald", "separate" -> SEPARATE_TAU2_WALD;
