@@ -22,9 +22,14 @@ if ! mvn -q -B -Dstyle.color=never ${MVN_ARGS:-} dependency:build-classpath -Dmd
   cat "$work/mvn.log" >&2
   exit 2
 fi
-find src/main/java -name '*.java' -not -path '*/org/strokemeta/internal/*' | sort > "$work/srcs"
+# The exported packages' sources, read on the class path (module-info.java left out); the internal
+# package enters as sources too, so that references to it resolve, but its problems are not reported.
+find src/main/java -name '*.java' -not -name module-info.java -not -path '*/org/strokemeta/internal/*' | sort > "$work/srcs"
+find src/main/java/org/strokemeta/internal -name '*.java' > "$work/internal"
 javadoc -Xdoclint:all -Xmaxwarns 100000 -Xmaxerrs 100000 -quiet -d "$work/out" \
-    -sourcepath src/main/java -cp "$(cat "$work/cp")" @"$work/srcs" > "$work/log" 2>&1 || true
+    -cp "$(cat "$work/cp")" @"$work/srcs" @"$work/internal" > "$work/log" 2>&1 || true
+grep -v -E '^src/main/java/org/strokemeta/internal/' "$work/log" > "$work/log.api" || true
+mv "$work/log.api" "$work/log"
 
 # One line per problem: file, line and message (javadoc prints the source line and a caret after each).
 grep -E '^src/main/java/.*\.java:[0-9]+: (warning|error):' "$work/log" > "$work/problems" || true

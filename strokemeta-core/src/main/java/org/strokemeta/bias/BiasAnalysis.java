@@ -26,6 +26,7 @@ import org.strokemeta.pool.MetaResult;
  * @param trimFill trim-and-fill with the request's settings
  * @param funnel   the funnel-plot data of the observed studies with the request's {@code funnel} options
  * @param contours the contour-enhanced funnel-plot data with the request's {@code contours} options
+ * @serial exclude
  */
 public record BiasAnalysis(MetaResult analysis, EggerTest eggerLm, EggerTest eggerRma, RankTest rank,
                            TrimFillResult trimFill, FunnelPlot funnel, FunnelPlot contours) implements Serializable {

@@ -19,6 +19,7 @@ import org.strokemeta.study.MetaRequest;
  * @param funnel   the funnel plot of the observed studies (usually one pseudo-confidence region at the
  *                 analysis' level around the pooled estimate, see {@link #of(MetaRequest)})
  * @param contours the contour-enhanced funnel plot (regions of significance around 0; Peters et al. 2008)
+ * @serial exclude
  */
 public record BiasRequest(MetaRequest meta, TrimFillOptions trimFill, FunnelOptions funnel, FunnelOptions contours)
         implements Serializable {

@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
  * @param centre     the centre of the contours; empty for the pooled estimate (metafor's default refline)
  * @param addTau2    add the estimated tau² to the sampling variance of the contours (metafor's {@code addtau2})
  * @param resolution the number of standard errors at which each contour is computed (metafor's {@code ci.res})
+ * @serial exclude
  */
 public record FunnelOptions(double[] levels, OptionalDouble centre, boolean addTau2, int resolution) implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -14,6 +14,7 @@ import org.strokemeta.pool.MetaOptions;
  * @param estimator     the estimator of the number of missing studies
  * @param maxIterations the most trim-and-refit cycles before non-convergence is reported (metafor's {@code maxiter})
  * @param fitSettings   the options of the fits inside trim-and-fill and of the analysis of the filled data set
+ * @serial exclude
  */
 public record TrimFillOptions(Optional<Side> side, K0Estimator estimator, int maxIterations, FitSettings fitSettings)
         implements Serializable {

@@ -25,6 +25,7 @@ import java.util.List;
  * @param columns        further patient-level columns of the data carried with the patients (for example
  *                       a subgroup variable or a 0/1 secondary outcome), aligned with the patients and kept
  *                       aligned by {@link #select}; not in the models; null for none
+ * @serial exclude
  */
 public record PatientData(String source, String[] studyNames, int[] study, int[] treatment, int[] outcome, int categories,
                           List<String> covariateNames, double[][] covariates, int[] lines, int excluded, List<Note> notes,

@@ -27,6 +27,7 @@ import org.strokemeta.internal.SharedArrays;
  * @param input   the study data the effects came from (arm-level counts are needed by Mantel-Haenszel and Peto)
  * @param notes   what happened to individual studies
  * @param covariates the studies' other columns, one value per included study in study order; null for none
+ * @serial exclude
  */
 public record EffectSizes(Measure measure, String[] study, int[] lines, int[] rows, double[] yi, double[] vi,
                           Studies input, List<Note> notes, DataColumns covariates) implements java.io.Serializable {

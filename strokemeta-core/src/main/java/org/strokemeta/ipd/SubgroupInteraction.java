@@ -29,6 +29,7 @@ public final class SubgroupInteraction {
      * @param df        its degrees of freedom (groups with patients − 1)
      * @param p         its p-value
      * @param message   why there is no test (null when there is one)
+     * @serial exclude
      */
     public record Result(double statistic, int df, double p, String message) implements java.io.Serializable {
         /**

@@ -19,6 +19,7 @@ import org.strokemeta.data.PatientData;
  *
  * @param treatment patients per category in the treatment arm, category 0 (best) first
  * @param control   patients per category in the control arm
+ * @serial exclude
  */
 public record ArmDistribution(double[] treatment, double[] control) implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -34,6 +34,7 @@ public final class ShiftPower {
      * @param nTreatment patients in the treatment arm
      * @param nControl   patients in the control arm
      * @param alpha      two-sided significance level
+     * @serial exclude
      */
     public record Design(double[] control, double cor, int nTreatment, int nControl, double alpha) implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
@@ -114,6 +115,7 @@ public final class ShiftPower {
      * @param trials     simulated trials
      * @param notFitted  trials whose model had no finite estimate (counted as not significant)
      * @param seed       the seed used
+     * @serial exclude
      */
     public record Simulated(double power, double mcSe, int trials, int notFitted, long seed) implements java.io.Serializable {
     }

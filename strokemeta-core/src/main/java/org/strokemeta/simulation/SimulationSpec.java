@@ -20,6 +20,7 @@ import org.strokemeta.data.Table;
  *
  * @param trials     the trials, in order
  * @param parameters the model parameters by name
+ * @serial exclude
  */
 public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> parameters) implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -54,6 +55,7 @@ public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> para
      * @param nihssIqr    interquartile range of NIHSS per arm (NaN when not published)
      * @param ivtShare    share given intravenous thrombolysis per arm (0-1)
      * @param source      where these numbers come from
+     * @serial exclude
      */
     public record TrialSpec(String name, int nEvt, int nControl, double[] age, double[] ageSpread, boolean ageMedian,
                             double[] nihss, double[] nihssIqr, double[] ivtShare, String source) implements java.io.Serializable {
@@ -165,6 +167,7 @@ public record SimulationSpec(List<TrialSpec> trials, Map<String, Parameter> para
      * @param name   its name
      * @param value  its value
      * @param source the publication it comes from, or "assumption: ..." when it is not a published figure
+     * @serial exclude
      */
     public record Parameter(String name, double value, String source) implements java.io.Serializable {
         private static final long serialVersionUID = 1L;

@@ -41,6 +41,7 @@ import org.strokemeta.pool.Tau2Method;
  *                       out (with a warning); false (the default) makes them an input error, since a
  *                       pre-specified analysis must not change silently (a misspelt covariate would
  *                       otherwise drop an adjustment)
+ * @serial exclude
  */
 public record AnalysisPlan(String title, List<String> covariates, RandomEffects randomEffects, int nAGQ, CategoryMerge merge,
                            List<String> binary, StudyEffect binaryModel, Tau2Method tau2, CiMethod ci, List<Subgroup> subgroups,
@@ -86,6 +87,7 @@ public record AnalysisPlan(String title, List<String> covariates, RandomEffects 
      * @param cuts     for a numeric variable, the boundaries between groups, increasing: [80] gives the
      *                 groups &lt; 80 and ≥ 80, [16, 21] gives &lt; 16, 16 to &lt; 21 and ≥ 21; empty for a
      *                 categorical or 0/1 variable, whose values are the groups
+     * @serial exclude
      */
     public record Subgroup(String label, String variable, List<Double> cuts) implements java.io.Serializable {
         public Subgroup {

@@ -55,6 +55,7 @@ public final class IpdAnalysis {
      * @param converged    false when the fit did not converge (then nothing is valid)
      * @param message      how the fit ended
      * @param notes        remarks from the fit
+     * @serial exclude
      */
     public record Shift(String method, CommonOddsRatio effect, List<Coefficient> coefficients, VarianceComponents variance,
                         double logLik, int patients, boolean converged, String message, List<Note> notes)
@@ -73,6 +74,7 @@ public final class IpdAnalysis {
      * @param patientsTreatment patients analysed, treatment arm
      * @param eventsControl     patients with the event, control arm
      * @param patientsControl   patients analysed, control arm
+     * @serial exclude
      */
     public record Binary(BinaryResult result, int eventsTreatment, int patientsTreatment, int eventsControl, int patientsControl)
             implements java.io.Serializable {
@@ -105,6 +107,7 @@ public final class IpdAnalysis {
      * @param clinical     net benefit with its NNT and the utility-weighted mRS, within trials and combined; null
      *                     without the ordinal analyses
      * @param notes        remarks (those of the clinical summaries included)
+     * @serial exclude
      */
     public record Outcome(IpdRequest request, PatientData data, Shift adjusted, Shift unadjusted, TwoStageResult twoStage,
                           List<Binary> binary, List<EffectModification.Interaction> interactions,

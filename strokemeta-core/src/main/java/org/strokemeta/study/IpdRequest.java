@@ -35,6 +35,7 @@ import org.strokemeta.pool.MetaOptions;
  *                       from 30,000 patients, the halves of its Hessian, the blocks of a proportional-odds
  *                       likelihood from 32,768 patients): the library's pool by default, the caller's executor,
  *                       or the calling thread alone; the estimates do not depend on it
+ * @serial exclude
  */
 public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, RandomEffects randomEffects, int nAGQ,
                          CategoryMerge merge, List<BinaryEndpoint> binary, StudyEffect binaryModel, List<String> interactions,

@@ -27,6 +27,7 @@ import org.strokemeta.subgroup.SubgroupTest;
  * @param seed         seed of the random permutations
  * @param execution    where the groups of a batch ({@code by}) run in parallel: the library's pool by
  *                     default, the caller's executor, or the calling thread alone; results do not depend on it
+ * @serial exclude
  */
 public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.GenericInput genericInput,
                           MetaOptions options, boolean tau2Ci, String by, String subgroup, SubgroupTest subgroupTest,

@@ -29,7 +29,11 @@ public final class PublishedEvidence {
     private PublishedEvidence() {
     }
 
-    /** A published estimate. */
+    /**
+     * A published estimate.
+     *
+     * @serial exclude
+     */
     public record Published(String analysis, String outcome, String measure, double estimate, double lower, double upper, boolean adjusted,
                             String source, String note) implements java.io.Serializable {
     }
@@ -43,6 +47,7 @@ public final class PublishedEvidence {
      * @param patients    patients in the distributions used
      * @param confidence  the confidence of the bundled distribution (high, medium, low)
      * @param explanation why the two differ
+     * @serial exclude
      */
     public record Comparison(String label, Published published, CommonOddsRatio computed, int patients, String confidence,
                              String explanation) implements java.io.Serializable {

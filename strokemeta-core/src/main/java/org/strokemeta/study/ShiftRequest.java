@@ -19,6 +19,7 @@ import org.strokemeta.pool.MetaOptions;
  * @param utility     utility weights for the utility-weighted mRS (null to skip)
  * @param options     pooling options of the two-stage analysis (tau² estimator, CI method, level); the
  *                    level is also that of the one-stage model and of the clinical summaries
+ * @serial exclude
  */
 public record ShiftRequest(boolean twoStage, Thresholds thresholds, CategoryMerge merge, boolean poTest,
                            UtilityWeights utility, MetaOptions options) implements java.io.Serializable {

@@ -36,6 +36,7 @@ import org.strokemeta.pool.Execution;
  * @param provenance where the numbers come from
  * @param published  the published trials' common odds ratios beside those computed from the bundled
  *                   distributions (given with the bundled cohort, which is calibrated to them), or null
+ * @serial exclude
  */
 public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort cohort, List<BaselineRow> baseline,
                           IpdAnalysis.Outcome main, List<SubgroupResult> subgroups, M2Section m2, TimeEffect time,
@@ -83,6 +84,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
      * @param evt     thrombectomy arm: {mean, sd}, {median, q1, q3} or {n, of}
      * @param control control arm, likewise
      * @param missing patients without a value {thrombectomy, control}
+     * @serial exclude
      */
     public record BaselineRow(String label, String kind, double[] evt, double[] control, int[] missing) implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -157,6 +159,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
      * @param variable    the grouping variable
      * @param levels      one entry per group
      * @param interaction the test for a difference of the effect between the groups
+     * @serial exclude
      */
     public record SubgroupResult(String label, String variable, List<Level> levels, SubgroupInteraction.Result interaction)
             implements Serializable {
@@ -183,6 +186,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
      * @param nControl control patients
      * @param effect   the adjusted common odds ratio, or null when not estimable
      * @param note     why not, or the model used
+     * @serial exclude
      */
     public record Level(String name, int nEvt, int nControl, CommonOddsRatio effect, String note) implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -195,6 +199,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
      *                     occlusion-site covariates left out)
      * @param subdivisions the effect by M2 segment, division and dominance, with interaction tests
      * @param reason       why the analysis could not be run (null when it was)
+     * @serial exclude
      */
     public record M2Section(IpdAnalysis.Outcome analysis, List<SubgroupResult> subdivisions, String reason) implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -221,6 +226,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
      * @param perHour      the within-trial interaction (log ratio of cORs per 60 minutes, benefit scale)
      * @param perHourSe    its SE
      * @param perHourP     its p-value
+     * @serial exclude
      */
     public record TimeEffect(double[] minutes, double[] logCor, double[] lower, double[] upper, double perHour, double perHourSe,
                              double perHourP) implements Serializable {
@@ -311,6 +317,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
      *
      * @param label  the patients counted
      * @param counts {@code [0]} thrombectomy, {@code [1]} control; one count per mRS category
+     * @serial exclude
      */
     public record Grotta(String label, double[][] counts) implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -369,6 +376,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
      * @param version     the product version
      * @param generated   when (ISO-8601, UTC)
      * @param command     the command line
+     * @serial exclude
      */
     public record Provenance(String input, String inputSha256, String planName, String planSha256, String version,
                              String generated, String command) implements Serializable {
@@ -381,6 +389,7 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
      * @param role       "covariate", "subgroup variable" or "outcome"
      * @param name       the name in the plan
      * @param suggestion the closest name the data have, or null
+     * @serial exclude
      */
     public record MissingVariable(String role, String name, String suggestion) implements Serializable {
         private static final long serialVersionUID = 1L;
