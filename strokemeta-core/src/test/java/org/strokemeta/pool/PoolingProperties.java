@@ -99,7 +99,15 @@ class PoolingProperties {
     void the_reml_estimate_solves_its_score_equation(@ForAll("studies") Data d, @ForAll @IntRange(min = 0, max = 1) int ml) {
         Tau2Method t = ml == 1 ? Tau2Method.ML : Tau2Method.REML;
         MetaModel m = MetaModel.interceptOnly(d.y(), d.v());
-        double tau2 = t.fit(m, FitControl.defaults()).tau2();
+        Tau2Estimate e = t.fit(m, FitControl.defaults());
+        double tau2 = e.tau2();
+        if (e.message() != null && e.message().startsWith("the likelihood is higher at tau² = 0")) {
+            // metafor's rule for a multimodal likelihood: when Fisher scoring ends at a point whose likelihood is
+            // below that at tau² = 0, tau² is set to 0 (rma warns "may have gotten stuck at a local maximum");
+            // the score at 0 need not vanish then (jqwik seed -1952759178105601030 gives such data)
+            assertThat(tau2).isZero();
+            return;
+        }
         MetaModel.Weighted w = m.at(tau2, true);
         double score = ml == 1 ? w.yppy() - w.sumW() : w.yppy() - w.trP();
         double scale = ml == 1 ? w.sumW() : w.trP();

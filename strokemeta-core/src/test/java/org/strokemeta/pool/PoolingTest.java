@@ -83,4 +83,18 @@ class PoolingTest {
     void options_reject_a_confidence_level_outside_zero_and_one() {
         assertThatThrownBy(() -> MetaOptions.defaults().withLevel(95)).hasMessageContaining("between 0 and 1");
     }
+
+    @Test
+    void ml_sets_tau2_to_zero_when_fisher_scoring_ends_below_the_likelihood_at_zero_as_metafor() {
+        // src/test/r/ml_local_maximum_reference.R: rma(method = "ML") warns and sets tau² = 0
+        double[] y = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2.551161, -0.268323, 0};
+        double[] v = {0.005012, 0.005046, 0.005086, 0.005088, 0.005134, 0.006344, 0.026424, 0.011935, 0.037039, 1.996152,
+                0.156976, 0.005002, 0.005455};
+        ModelFit f = InverseVariance.fit(MetaModel.interceptOnly(y, v), MetaOptions.defaults().withTau2(Tau2Method.ML), false);
+        org.assertj.core.api.Assertions.assertThat(f.heterogeneity().tau2()).isZero();
+        org.assertj.core.api.Assertions.assertThat(f.beta()[0])
+                .isCloseTo(-0.0222301416554011, org.assertj.core.api.Assertions.within(1e-9));
+        org.assertj.core.api.Assertions.assertThat(f.se()[0])
+                .isCloseTo(0.0243829510499572, org.assertj.core.api.Assertions.within(1e-9));
+    }
 }
