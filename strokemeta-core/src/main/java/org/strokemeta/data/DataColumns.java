@@ -32,13 +32,13 @@ public final class DataColumns implements Serializable {
     private final int[] lines;
     private final List<String> names;
     /** Per column, the text of each unit (null when blank); null for a column given as numbers only. */
-    private final String[][] text;
+    private final Text[] text;
     /** Per column, the number of each unit (NaN when blank or not a finite number). */
     private final double[][] numbers;
     private final boolean decimalComma;
     private transient Map<String, Integer> index;
 
-    private DataColumns(String source, int[] lines, List<String> names, String[][] text, double[][] numbers,
+    private DataColumns(String source, int[] lines, List<String> names, Text[] text, double[][] numbers,
                         boolean decimalComma) {
         this.source = source;
         this.lines = lines;
@@ -47,7 +47,7 @@ public final class DataColumns implements Serializable {
         this.numbers = numbers;
         this.decimalComma = decimalComma;
         for (int j = 0; j < numbers.length; j++) {
-            if (numbers[j].length != lines.length || text[j] != null && text[j].length != lines.length) {
+            if (numbers[j].length != lines.length || text[j] != null && text[j].size() != lines.length) {
                 throw new IllegalArgumentException("the column " + names.get(j) + " has " + numbers[j].length
                         + " values for " + lines.length + " units");
             }
@@ -80,7 +80,7 @@ public final class DataColumns implements Serializable {
         if (size < 0) {
             throw new IllegalArgumentException("size must be at least 0");
         }
-        return new DataColumns(null, new int[size], List.of(), new String[0][], new double[0][], false);
+        return new DataColumns(null, new int[size], List.of(), new Text[0], new double[0][], false);
     }
 
     /**
@@ -91,7 +91,7 @@ public final class DataColumns implements Serializable {
      * @return columns without any column, one entry per line
      */
     public static DataColumns of(String source, int[] lines) {
-        return new DataColumns(source, lines.clone(), List.of(), new String[0][], new double[0][], false);
+        return new DataColumns(source, lines.clone(), List.of(), new Text[0], new double[0][], false);
     }
 
     /**
@@ -110,22 +110,18 @@ public final class DataColumns implements Serializable {
             lines[i] = t.line(i);
         }
         List<String> names = new ArrayList<>();
-        List<String[]> text = new ArrayList<>();
+        List<Text> text = new ArrayList<>();
         List<double[]> numbers = new ArrayList<>();
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
         for (String c : columns) {
             String name = t.headerName(c);
             if (names.stream().anyMatch(x -> key(x).equals(key(name)))) {
                 continue;
             }
-            String[] s = new String[n];
-            // One String per distinct value: category columns repeat a few values over many rows.
-            Map<String, String> seen = new HashMap<>();
-            for (int i = 0; i < n; i++) {
-                if (!t.isBlank(i, c)) {
-                    String v = t.text(i, c);
-                    s[i] = seen.size() < 1024 ? seen.computeIfAbsent(v, x -> x) : v;
-                }
-            }
+            // the text stays in the table's cells until asked for: a million patients' numbers make no strings
             double[] x = t.numbersOrNaN(c);
             for (int i = 0; i < n; i++) {
                 if (!Double.isFinite(x[i])) {
@@ -133,10 +129,10 @@ public final class DataColumns implements Serializable {
                 }
             }
             names.add(name);
-            text.add(s);
+            text.add(new Text(t, name, rows));
             numbers.add(x);
         }
-        return new DataColumns(t.source(), lines, names, text.toArray(new String[0][]), numbers.toArray(new double[0][]),
+        return new DataColumns(t.source(), lines, names, text.toArray(new Text[0]), numbers.toArray(new double[0][]),
                 t.decimalComma());
     }
 
@@ -178,7 +174,7 @@ public final class DataColumns implements Serializable {
             double d = s[i] == null ? Double.NaN : NumberParser.parse(s[i]);
             x[i] = Double.isFinite(d) ? d : Double.NaN;
         }
-        return put(name, s, x);
+        return put(name, new Text(s), x);
     }
 
     /**
@@ -219,9 +215,9 @@ public final class DataColumns implements Serializable {
         }
     }
 
-    private DataColumns put(String name, String[] s, double[] x) {
+    private DataColumns put(String name, Text s, double[] x) {
         List<String> n = new ArrayList<>(names);
-        List<String[]> t = new ArrayList<>(Arrays.asList(text));
+        List<Text> t = new ArrayList<>(Arrays.asList(text));
         List<double[]> v = new ArrayList<>(Arrays.asList(numbers));
         Integer j = index.get(key(name));
         if (j != null) {
@@ -233,7 +229,7 @@ public final class DataColumns implements Serializable {
             t.add(s);
             v.add(x);
         }
-        return new DataColumns(source, lines, n, t.toArray(new String[0][]), v.toArray(new double[0][]), decimalComma);
+        return new DataColumns(source, lines, n, t.toArray(new Text[0]), v.toArray(new double[0][]), decimalComma);
     }
 
     /**
@@ -250,7 +246,7 @@ public final class DataColumns implements Serializable {
         for (int i = 0; i < m; i++) {
             l[i] = lines[positions[i]];
         }
-        String[][] s = new String[text.length][];
+        Text[] s = new Text[text.length];
         double[][] x = new double[numbers.length][m];
         for (int j = 0; j < numbers.length; j++) {
             double[] from = numbers[j];
@@ -258,11 +254,7 @@ public final class DataColumns implements Serializable {
                 x[j][i] = from[positions[i]];
             }
             if (text[j] != null) {
-                String[] ft = text[j];
-                s[j] = new String[m];
-                for (int i = 0; i < m; i++) {
-                    s[j][i] = ft[positions[i]];
-                }
+                s[j] = text[j].subset(positions);
             }
         }
         return new DataColumns(source, l, names, s, x, decimalComma);
@@ -354,7 +346,7 @@ public final class DataColumns implements Serializable {
      */
     public boolean isBlank(String column, int i) {
         int j = col(column);
-        return text[j] == null ? Double.isNaN(numbers[j][i]) : text[j][i] == null;
+        return text[j] == null ? Double.isNaN(numbers[j][i]) : text[j].get(i) == null;
     }
 
     /**
@@ -368,7 +360,7 @@ public final class DataColumns implements Serializable {
      */
     public String text(String column, int i) {
         int j = col(column);
-        return text[j] == null ? format(numbers[j][i]) : text[j][i];
+        return text[j] == null ? format(numbers[j][i]) : text[j].get(i);
     }
 
     /**
@@ -382,7 +374,7 @@ public final class DataColumns implements Serializable {
         int j = col(column);
         String[] out = new String[lines.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = text[j] == null ? format(numbers[j][i]) : text[j][i];
+            out[i] = text[j] == null ? format(numbers[j][i]) : text[j].get(i);
         }
         return out;
     }
@@ -423,7 +415,7 @@ public final class DataColumns implements Serializable {
         int j = col(column);
         int bad = firstText(j);
         if (bad >= 0) {
-            String v = text[j][bad];
+            String v = text[j].get(bad);
             String hint = decimalComma && v.indexOf('.') >= 0
                     ? " (this file writes decimals with a comma, so a point is not read as one; write numbers without thousands separators)" : "";
             throw new InputException(source, lines[bad], names.get(j), "'" + v + "' is not a number" + hint);
@@ -448,7 +440,7 @@ public final class DataColumns implements Serializable {
             return -1;
         }
         for (int i = 0; i < lines.length; i++) {
-            if (text[j][i] != null && Double.isNaN(numbers[j][i])) {
+            if (Double.isNaN(numbers[j][i]) && text[j].get(i) != null) {
                 return i;
             }
         }
@@ -469,14 +461,17 @@ public final class DataColumns implements Serializable {
                 && Arrays.equals(lines, c.lines)
                 && names.equals(c.names)
                 && decimalComma == c.decimalComma
-                && Arrays.deepEquals(text, c.text)
+                && sameText(c)
                 && Arrays.deepEquals(numbers, c.numbers);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(source, Arrays.hashCode(lines), names, decimalComma, Arrays.deepHashCode(text),
-                Arrays.deepHashCode(numbers));
+        int h = Objects.hash(source, Arrays.hashCode(lines), names, decimalComma, Arrays.deepHashCode(numbers));
+        for (Text t : text) {
+            h = 31 * h + (t == null ? 0 : Arrays.hashCode(t.all()));
+        }
+        return h;
     }
 
     @Override
@@ -484,21 +479,108 @@ public final class DataColumns implements Serializable {
         StringBuilder b = new StringBuilder("DataColumns[source=").append(source).append(", size=").append(lines.length);
         for (int j = 0; j < names.size(); j++) {
             b.append(", ").append(names.get(j)).append('=')
-                    .append(text[j] != null ? Arrays.toString(text[j]) : Arrays.toString(numbers[j]));
+                    .append(text[j] != null ? Arrays.toString(text[j].all()) : Arrays.toString(numbers[j]));
         }
         return b.append(']').toString();
     }
 
+    private boolean sameText(DataColumns c) {
+        if (text.length != c.text.length) {
+            return false;
+        }
+        for (int j = 0; j < text.length; j++) {
+            if ((text[j] == null) != (c.text[j] == null) || text[j] != null && !Arrays.equals(text[j].all(), c.text[j].all())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Serialises the text itself, not the table it may still be read from. */
+    private Object writeReplace() {
+        Text[] s = new Text[text.length];
+        for (int j = 0; j < s.length; j++) {
+            s[j] = text[j] == null ? null : new Text(text[j].all());
+        }
+        return new DataColumns(source, lines, names, s, numbers, decimalComma);
+    }
+
     /** Deserialises through the constructor, so that a stream cannot make an inconsistent or shared value. */
     private Object readResolve() {
-        String[][] s = new String[text.length][];
+        Text[] s = new Text[text.length];
         for (int j = 0; j < s.length; j++) {
-            s[j] = text[j] == null ? null : text[j].clone();
+            s[j] = text[j] == null ? null : new Text(text[j].all());
         }
         double[][] x = new double[numbers.length][];
         for (int j = 0; j < x.length; j++) {
             x[j] = numbers[j].clone();
         }
         return new DataColumns(source, lines.clone(), names, s, x, decimalComma);
+    }
+
+    /**
+     * The text of one column: strings held, or the cells of the table the column was read from, read
+     * when asked for (the table keeps the file's bytes; a string is made only for a cell someone reads).
+     */
+    private static final class Text implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** The text of each unit, null when blank; null when read from the table. */
+        private final String[] held;
+        private final transient Table table;
+        private final String column;
+        /** The table row of each unit. */
+        private final int[] rows;
+
+        Text(String[] held) {
+            this.held = held;
+            this.table = null;
+            this.column = null;
+            this.rows = null;
+        }
+
+        Text(Table table, String column, int[] rows) {
+            this.held = null;
+            this.table = table;
+            this.column = column;
+            this.rows = rows;
+        }
+
+        int size() {
+            return held != null ? held.length : rows.length;
+        }
+
+        String get(int i) {
+            if (held != null) {
+                return held[i];
+            }
+            return table.isBlank(rows[i], column) ? null : table.text(rows[i], column);
+        }
+
+        Text subset(int[] positions) {
+            int m = positions.length;
+            if (held != null) {
+                String[] s = new String[m];
+                for (int i = 0; i < m; i++) {
+                    s[i] = held[positions[i]];
+                }
+                return new Text(s);
+            }
+            int[] r = new int[m];
+            for (int i = 0; i < m; i++) {
+                r[i] = rows[positions[i]];
+            }
+            return new Text(table, column, r);
+        }
+
+        String[] all() {
+            if (held != null) {
+                return held.clone();
+            }
+            String[] s = new String[rows.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = get(i);
+            }
+            return s;
+        }
     }
 }
