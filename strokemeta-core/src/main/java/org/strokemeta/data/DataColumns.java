@@ -28,13 +28,17 @@ import java.util.Objects;
 public final class DataColumns implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The file the units came from, or null when unknown; used in messages only. */
     private final String source;
+    /** The 1-based file line of each unit (0 when unknown), one per unit; used in messages only. */
     private final int[] lines;
+    /** The column names as written, in order; matched without regard to case. */
     private final List<String> names;
     /** Per column, the text of each unit (null when blank); null for a column given as numbers only. */
     private final Text[] text;
     /** Per column, the number of each unit (NaN when blank or not a finite number). */
     private final double[][] numbers;
+    /** True when the file writes decimals with a comma (then a point in a cell is named in the message). */
     private final boolean decimalComma;
     private transient Map<String, Integer> index;
 
@@ -496,7 +500,11 @@ public final class DataColumns implements Serializable {
         return true;
     }
 
-    /** Serialises the text itself, not the table it may still be read from. */
+    /**
+     * Serialises the text itself, not the table it may still be read from.
+     *
+     * @return a value equal to this one whose text is held as strings
+     */
     private Object writeReplace() {
         Text[] s = new Text[text.length];
         for (int j = 0; j < s.length; j++) {
@@ -505,7 +513,11 @@ public final class DataColumns implements Serializable {
         return new DataColumns(source, lines, names, s, numbers, decimalComma);
     }
 
-    /** Deserialises through the constructor, so that a stream cannot make an inconsistent or shared value. */
+    /**
+     * Deserialises through the constructor, so that a stream cannot make an inconsistent or shared value.
+     *
+     * @return a new value with copies of the read arrays, checked as the constructor checks them
+     */
     private Object readResolve() {
         Text[] s = new Text[text.length];
         for (int j = 0; j < s.length; j++) {

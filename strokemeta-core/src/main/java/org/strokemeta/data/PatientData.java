@@ -33,6 +33,19 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
     /**
      * Checks the lengths and copies the arrays (see the record's components).
      *
+     * @param source         the file name
+     * @param studyNames     the trial labels, indexed by trial code
+     * @param study          the trial code of each patient
+     * @param treatment      1 for the treatment arm, 0 for control
+     * @param outcome        the outcome category of each patient, 0 = best
+     * @param categories     the number of outcome categories (7 for mRS 0-6)
+     * @param covariateNames the names of the covariate columns
+     * @param covariates     one array per covariate, each over the patients
+     * @param lines          the file line of each patient
+     * @param excluded       the number of patients left out
+     * @param notes          what was left out and why, and other remarks
+     * @param columns        further patient-level columns carried with the patients, aligned with them; not in
+     *                       the models; null for none
      * @throws IllegalArgumentException when the arrays, covariates or columns differ in length
      */
     public PatientData {
@@ -96,7 +109,11 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
                 excluded, notes, java.util.Objects.requireNonNull(c, "c"));
     }
 
-    /** The {@code studyNames} component, as a copy (the record cannot be changed through it). */
+    /**
+     * The {@code studyNames} component, as a copy (the record cannot be changed through it).
+     *
+     * @return the trial labels, indexed by trial code
+     */
     @Override
     public String[] studyNames() {
         return studyNames.clone();
@@ -325,6 +342,11 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
     /**
      * The patients at the given positions (for example those with a secondary outcome recorded),
      * with a note saying how many were left out and why; the carried {@link #columns()} follow them.
+     *
+     * @param keep the 0-based positions of the patients to keep, in the order they take in the result
+     * @param why  why the other patients are left out, ending the note "n patients left out: " (for example
+     *             "not an M2 occlusion")
+     * @return the selected patients; {@link #excluded()} grows by the number left out
      */
     public PatientData select(int[] keep, String why) {
         int m = keep.length;

@@ -21,16 +21,30 @@ public final class StrokeCohort implements java.io.Serializable {
             "onset_to_randomisation", "aspects", "ica", "m1", "m2", "m2_proximal", "m2_anterior", "m2_dominant",
             "sich", "death90");
 
+    /** The name of the file the patients came from. */
     private final String source;
+    /** The trial names, in natural order (numbers by value), indexed by trial index. */
     private final String[] trials;
+    /** The trial index of each patient, into {@link #trials}. */
     private final int[] trial;
+    /** The patient identifier of each patient; null when the file has no identifier column. */
     private final String[] patientId;
+    /** 1 for the thrombectomy arm, 0 for control, one value per patient. */
     private final int[] arm;
+    /** The 90-day mRS of each patient, 0-6; −1 when missing. */
     private final int[] mrs90;
+    /** The 1-based file line of each patient. */
     private final int[] lines;
+    /** The numeric and binary fields the file has, one value per patient in the field's units (NaN when missing). */
     private final Map<StrokeField, double[]> numbers;
+    /** The category fields the file has, as indices into {@link StrokeField#codeList()} (−1 when missing). */
     private final Map<StrokeField, int[]> categories;
+    /**
+     * Further numeric columns of the file, not in the dictionary, by lower-case name in file order; one value
+     * per patient, NaN when blank.
+     */
     private final Map<String, double[]> extra;
+    /** Remarks made while reading. */
     private final List<Note> notes;
 
     StrokeCohort(String source, String[] trials, int[] trial, String[] patientId, int[] arm, int[] mrs90, int[] lines,
@@ -113,12 +127,12 @@ public final class StrokeCohort implements java.io.Serializable {
     }
 
     /**
-     * Patient identifiers (null entries when not given).
+     * Patient identifiers (null entries where a cell is blank).
      *
-     * @return a copy, one entry per patient
+     * @return a copy, one entry per patient; null when the file has no patient identifier column
      */
     public String[] patientIds() {
-        return patientId.clone();
+        return patientId == null ? null : patientId.clone();
     }
 
     /**
@@ -188,7 +202,11 @@ public final class StrokeCohort implements java.io.Serializable {
         return List.copyOf(extra.keySet());
     }
 
-    /** Remarks made while reading: missing values per field, derived values. */
+    /**
+     * Remarks made while reading: missing values per field, derived values.
+     *
+     * @return the notes, an unmodifiable list in the order they were made
+     */
     public List<Note> notes() {
         return notes;
     }

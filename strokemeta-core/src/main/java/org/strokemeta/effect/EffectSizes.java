@@ -34,6 +34,15 @@ public record EffectSizes(Measure measure, String[] study, int[] lines, int[] ro
     /**
      * Checks the lengths and copies the arrays (see the record's components).
      *
+     * @param measure the effect measure
+     * @param study   labels of the included studies
+     * @param lines   file lines of the included studies
+     * @param rows    for each included study, its row in the input (to align moderators and subgroups)
+     * @param yi      effect sizes
+     * @param vi      sampling variances
+     * @param input   the study data the effects came from (arm-level counts are needed by Mantel-Haenszel and Peto)
+     * @param notes   what happened to individual studies
+     * @param covariates the studies' other columns, one value per included study in study order; null for none
      * @throws IllegalArgumentException when the arrays, or the covariates, differ in length
      */
     public EffectSizes {

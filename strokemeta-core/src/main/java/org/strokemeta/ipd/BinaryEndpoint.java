@@ -19,6 +19,7 @@ public sealed interface BinaryEndpoint extends java.io.Serializable
      * The event "ordinal outcome at most {@code k}": mRS 0-{@code k} on the modified Rankin Scale.
      *
      * @param k the highest category counted as the event (0 or more)
+     * @serial exclude
      */
     record MrsAtMost(int k) implements BinaryEndpoint {
         /**
@@ -52,6 +53,7 @@ public sealed interface BinaryEndpoint extends java.io.Serializable
      * of that outcome's analysis.
      *
      * @param name the column's name
+     * @serial exclude
      */
     record Column(String name) implements BinaryEndpoint {
         /**

@@ -3,9 +3,13 @@
  * proportional-odds model of an ordinal outcome with random trial effects, as ordinal::clmm
  * ({@link org.strokemeta.ipd.MixedOrdinal}, {@link org.strokemeta.ipd.MixedOptions},
  * {@link org.strokemeta.ipd.RandomEffects}); logistic models of a binary outcome with trial-stratified
- * intercepts (glm) or a random intercept (lme4::glmer) ({@link org.strokemeta.ipd.IpdLogistic},
- * {@link org.strokemeta.ipd.StudyEffect}); and within- and across-trial treatment-covariate
- * interactions ({@link org.strokemeta.ipd.EffectModification}). Effects are log odds ratios; variance
- * components are variances on the logit scale.
+ * intercepts (glm) or a random intercept (lme4::glmer), with the standardised risk difference
+ * ({@link org.strokemeta.ipd.IpdLogistic}, {@link org.strokemeta.ipd.StudyEffect},
+ * {@link org.strokemeta.ipd.BinaryResult}, {@link org.strokemeta.ipd.RiskDifference}), the outcome named by
+ * a {@link org.strokemeta.ipd.BinaryEndpoint} (mRS 0-k, death, or a 0/1 column); within- and across-trial
+ * treatment-covariate interactions ({@link org.strokemeta.ipd.EffectModification}); and the
+ * likelihood-ratio test for a difference of the treatment effect between subgroups, within trials
+ * ({@link org.strokemeta.ipd.SubgroupInteraction}). Effects are log odds ratios; variance components
+ * are variances on the logit scale; risk differences are differences of proportions (0 to 1).
  */
 package org.strokemeta.ipd;

@@ -4,6 +4,7 @@
  * ({@link org.strokemeta.qualify.ValidationCase}), run through the same paths as the command line and
  * compared value by value within each case's tolerance ({@link org.strokemeta.qualify.Comparison}).
  * {@link org.strokemeta.qualify.Qualifications#full()} runs every analysis type; the cases are bundled
- * in the jar so that {@code strokemeta verify} checks an installation.
+ * in the jar so that {@code strokemeta verify} checks an installation. {@link org.strokemeta.Verify} is
+ * the entry point for running them from code.
  */
 package org.strokemeta.qualify;

@@ -60,7 +60,7 @@ public final class MetaRegression {
      * @param es     the per-study effects the design was built on
      * @param design the moderator design built from {@code es}
      * @param o      the options (model, tau² estimator, test, level)
-     * @return the fitted meta-regression, as {@link #fit(EffectSizes, Table, List, MetaOptions)}
+     * @return the fitted meta-regression, as {@link #fit(EffectSizes, List, MetaOptions)}
      */
     public static RegressionResult fit(EffectSizes es, Design design, MetaOptions o) {
         EffectSizes used = es.subset(design.positions());

@@ -90,6 +90,15 @@ public record AnalysisPlan(String title, List<String> covariates, RandomEffects 
      * @serial exclude
      */
     public record Subgroup(String label, String variable, List<Double> cuts) implements java.io.Serializable {
+        /**
+         * Checks that the cut-points increase and copies them (see the record's components).
+         *
+         * @param label    the heading shown
+         * @param variable a covariate of the data dictionary (derived name, e.g. age, female, occlusion_site)
+         * @param cuts     for a numeric variable, the boundaries between groups, strictly increasing; empty for a
+         *                 categorical or 0/1 variable, whose values are the groups
+         * @throws IllegalArgumentException when the cut-points do not strictly increase
+         */
         public Subgroup {
             cuts = List.copyOf(cuts);
             for (int i = 1; i < cuts.size(); i++) {

@@ -60,6 +60,19 @@ public final class IpdAnalysis {
     public record Shift(String method, CommonOddsRatio effect, List<Coefficient> coefficients, VarianceComponents variance,
                         double logLik, int patients, boolean converged, String message, List<Note> notes)
             implements java.io.Serializable {
+        /**
+         * Copies the lists (see the record's components).
+         *
+         * @param method       the model in words
+         * @param effect       the common odds ratio (positive log = better with treatment)
+         * @param coefficients covariate coefficients on the model scale (positive = worse), treatment included
+         * @param variance     the variance components of a mixed model, or null
+         * @param logLik       the log-likelihood
+         * @param patients     patients in the model
+         * @param converged    false when the fit did not converge (then nothing is valid)
+         * @param message      how the fit ended
+         * @param notes        remarks from the fit
+         */
         public Shift {
             coefficients = List.copyOf(coefficients);
             notes = List.copyOf(notes);
@@ -113,7 +126,12 @@ public final class IpdAnalysis {
                           List<Binary> binary, List<EffectModification.Interaction> interactions,
                           ProportionalOddsCheck poCheck, ClinicalSummaries clinical, List<Note> notes)
             implements java.io.Serializable {
-        /** The combined net benefit and NNT (null without the ordinal analyses or when no trial has both arms). */
+        /**
+         * The combined net benefit and NNT, as in {@link ClinicalSummaries#benefit()}.
+         *
+         * @return the net benefit (Δ = P(better) − P(worse), on [−1, 1]) with its NNT; null without the ordinal
+         *         analyses or when no trial has patients in both arms
+         */
         public NetBenefit benefit() {
             return clinical == null ? null : clinical.benefit();
         }

@@ -41,6 +41,15 @@ class StrokeLoaderTest {
     }
 
     @Test
+    void a_file_without_patient_identifiers_has_none_rather_than_failing() {
+        String noIds = CSV.lines().map(l -> l.replaceFirst("^([^,]*),[^,]*,", "$1,")).collect(java.util.stream.Collectors.joining("\n"));
+        StrokeCohort c = load(noIds);
+        assertThat(c.has(StrokeField.PATIENT_ID)).isFalse();
+        assertThat(c.patientIds()).isNull();
+        assertThat(c.size()).isEqualTo(5);
+    }
+
+    @Test
     void counts_missing_values_and_leaves_incomplete_patients_out_of_an_analysis_with_reasons() {
         StrokeCohort c = load(CSV);
         assertThat(c.notes()).extracting(Note::message).anyMatch(m -> m.startsWith("1 of 5 patients have no age"))
