@@ -1,17 +1,25 @@
 package org.strokemeta.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import org.strokemeta.data.Note;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.effect.Measure;
 import org.strokemeta.internal.Dist;
+import org.strokemeta.pool.CiMethod;
 import org.strokemeta.pool.Heterogeneity;
 import org.strokemeta.pool.MetaOptions;
 import org.strokemeta.pool.MetaResult;
@@ -45,7 +53,8 @@ public final class JsonReport {
     }
 
     /**
-     * The whole document for a run (one or many analyses), as a tree.
+     * The whole document for a run (one or many analyses), as a tree: the same document that
+     * {@link #write(String, MetaRequest, List, java.io.Writer)} streams.
      *
      * @param source   the name of the input file
      * @param request  the analysis request
@@ -53,12 +62,7 @@ public final class JsonReport {
      * @return the document, schema {@value #SCHEMA}
      */
     public static ObjectNode document(String source, MetaRequest request, List<MetaRun.Outcome> outcomes) {
-        ObjectNode root = header(source, request);
-        ArrayNode results = root.putArray("results");
-        for (MetaRun.Outcome o : outcomes) {
-            results.add(outcome(o));
-        }
-        return root;
+        return (ObjectNode) tree(g -> document(g, source, request, outcomes));
     }
 
     /**
@@ -75,83 +79,124 @@ public final class JsonReport {
     public static void write(String source, MetaRequest request, List<MetaRun.Outcome> outcomes, java.io.Writer w)
             throws java.io.IOException {
         boolean large = outcomes.size() > 100;
-        com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(w)
-                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        JsonGenerator g = MAPPER.getFactory().createGenerator(w).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         if (!large) {
             g.useDefaultPrettyPrinter();
         }
-        g.writeStartObject();
-        for (var e : header(source, request).properties()) {
-            g.writeFieldName(e.getKey());
-            MAPPER.writeTree(g, e.getValue());
-        }
-        g.writeArrayFieldStart("results");
-        for (MetaRun.Outcome o : outcomes) {
-            MAPPER.writeTree(g, outcome(o));
-        }
-        g.writeEndArray();
-        g.writeEndObject();
+        document(g, source, request, outcomes);
         g.flush();
         w.write('\n');
     }
 
-    private static ObjectNode header(String source, MetaRequest request) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("schema", SCHEMA);
-        root.put("version", Version.get());
-        root.put("source", source);
-        root.set("request", request(request));
-        return root;
+    /** Something that writes one JSON value to a generator. */
+    @FunctionalInterface
+    private interface Emitter {
+        void emit(JsonGenerator g) throws IOException;
+    }
+
+    /**
+     * The tree of what an emitter writes, read back from a token buffer: the fields are written in one
+     * place, for the stream and for the tree alike. Integers keep their Java type (int or long) and
+     * numbers their double value.
+     */
+    private static JsonNode tree(Emitter e) {
+        try (TokenBuffer b = new TokenBuffer(MAPPER, false)) {
+            e.emit(b);
+            try (JsonParser p = b.asParser(MAPPER)) {
+                return MAPPER.readTree(p);
+            }
+        } catch (IOException x) {
+            // a token buffer holds everything in memory and never fails to write or read
+            throw new UncheckedIOException(x);
+        }
+    }
+
+    private static void document(JsonGenerator g, String source, MetaRequest request, List<MetaRun.Outcome> outcomes)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("schema", SCHEMA);
+        g.writeStringField("version", Version.get());
+        str(g, "source", source);
+        g.writeFieldName("request");
+        request(g, request);
+        g.writeArrayFieldStart("results");
+        for (MetaRun.Outcome o : outcomes) {
+            outcome(g, o);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** One analysis of a run: group and error first, then the result. */
-    private static ObjectNode outcome(MetaRun.Outcome o) {
-        ObjectNode ordered = MAPPER.createObjectNode();
-        if (o.group() != null) {
-            ordered.put("group", o.group());
-        } else {
-            ordered.putNull("group");
-        }
+    private static void outcome(JsonGenerator g, MetaRun.Outcome o) throws IOException {
+        g.writeStartObject();
+        str(g, "group", o.group());
         if (o.failed()) {
-            ordered.put("error", o.error());
-            return ordered;
+            g.writeStringField("error", o.error());
+            g.writeEndObject();
+            return;
         }
-        ordered.putNull("error");
-        ObjectNode r = result(o.result());
-        r.put("valid", o.valid());
-        r.set("subgroups", o.subgroups() == null ? null : subgroups(o.subgroups()));
-        r.set("metaregression", o.regression() == null ? null : regression(o.regression(), o.permutation()));
-        ordered.setAll(r);
-        return ordered;
+        g.writeNullField("error");
+        resultFields(g, o.result());
+        g.writeBooleanField("valid", o.valid());
+        g.writeFieldName("subgroups");
+        if (o.subgroups() == null) {
+            g.writeNull();
+        } else {
+            subgroups(g, o.subgroups());
+        }
+        g.writeFieldName("metaregression");
+        if (o.regression() == null) {
+            g.writeNull();
+        } else {
+            regression(g, o.regression(), o.permutation());
+        }
+        g.writeEndObject();
     }
 
     static ObjectNode request(MetaRequest r) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("measure", r.measure() == null ? null : r.measure().name());
-        options(n, r.options());
-        ObjectNode cc = n.putObject("continuity");
-        cc.put("add", r.continuity().add());
-        cc.put("to", r.continuity().to().label());
-        cc.put("drop00", r.continuity().drop00());
-        n.put("by", r.by());
-        n.put("subgroup", r.subgroup());
-        n.put("subgroup_test", r.subgroupTest().name().toLowerCase(java.util.Locale.ROOT));
-        ArrayNode mods = n.putArray("moderators");
-        r.moderators().forEach(mods::add);
-        if (r.permutations() == 0) {
-            n.putNull("permutations");
-        } else {
-            n.put("permutations", r.permutations() == MetaRequest.EXACT ? "exact" : Integer.toString(r.permutations()));
+        return (ObjectNode) tree(g -> request(g, r));
+    }
+
+    private static void request(JsonGenerator g, MetaRequest r) throws IOException {
+        g.writeStartObject();
+        str(g, "measure", r.measure() == null ? null : r.measure().name());
+        optionFields(g, r.options());
+        g.writeObjectFieldStart("continuity");
+        g.writeNumberField("add", r.continuity().add());
+        str(g, "to", r.continuity().to().label());
+        g.writeBooleanField("drop00", r.continuity().drop00());
+        g.writeEndObject();
+        str(g, "by", r.by());
+        str(g, "subgroup", r.subgroup());
+        g.writeStringField("subgroup_test", r.subgroupTest().name().toLowerCase(Locale.ROOT));
+        g.writeArrayFieldStart("moderators");
+        for (String m : r.moderators()) {
+            g.writeString(m);
         }
-        return n;
+        g.writeEndArray();
+        if (r.permutations() == 0) {
+            g.writeNullField("permutations");
+        } else {
+            g.writeStringField("permutations", r.permutations() == MetaRequest.EXACT ? "exact" : Integer.toString(r.permutations()));
+        }
+        g.writeEndObject();
     }
 
     static void options(ObjectNode n, MetaOptions o) {
-        n.put("model", o.model().name().toLowerCase(java.util.Locale.ROOT));
-        n.put("fixed_method", o.fixedMethod().name());
-        n.put("tau2_method", o.tau2Method().name());
-        n.put("ci_method", o.ciMethod().name().toLowerCase(java.util.Locale.ROOT));
-        n.put("level", o.level());
+        n.setAll((ObjectNode) tree(g -> {
+            g.writeStartObject();
+            optionFields(g, o);
+            g.writeEndObject();
+        }));
+    }
+
+    private static void optionFields(JsonGenerator g, MetaOptions o) throws IOException {
+        g.writeStringField("model", o.model().name().toLowerCase(Locale.ROOT));
+        g.writeStringField("fixed_method", o.fixedMethod().name());
+        g.writeStringField("tau2_method", o.tau2Method().name());
+        g.writeStringField("ci_method", o.ciMethod().name().toLowerCase(Locale.ROOT));
+        g.writeNumberField("level", o.level());
     }
 
     /**
@@ -161,180 +206,242 @@ public final class JsonReport {
      * @return the node: effects (analysis scale, with the scale named), pooled estimate, heterogeneity, tau² and notes
      */
     public static ObjectNode result(MetaResult r) {
-        ObjectNode n = MAPPER.createObjectNode();
+        return (ObjectNode) tree(g -> {
+            g.writeStartObject();
+            resultFields(g, r);
+            g.writeEndObject();
+        });
+    }
+
+    private static void resultFields(JsonGenerator g, MetaResult r) throws IOException {
         EffectSizes es = r.effects();
         Measure m = es.measure();
-        n.put("measure", m.name());
-        n.put("scale", m.logScale() ? "log" : "identity");
-        n.put("method", r.method());
-        ObjectNode opts = n.putObject("options");
-        options(opts, r.options());
-        n.put("k", r.k());
-        n.put("k_excluded", es.excluded().size());
+        g.writeStringField("measure", m.name());
+        g.writeStringField("scale", m.logScale() ? "log" : "identity");
+        str(g, "method", r.method());
+        g.writeObjectFieldStart("options");
+        optionFields(g, r.options());
+        g.writeEndObject();
+        g.writeNumberField("k", r.k());
+        g.writeNumberField("k_excluded", es.excluded().size());
         double z = Dist.zCrit(r.options().level());
-        ArrayNode studies = n.putArray("studies");
+        g.writeArrayFieldStart("studies");
         for (int i = 0; i < es.size(); i++) {
-            ObjectNode s = studies.addObject();
-            s.put("study", es.study(i));
-            s.put("line", es.lines(i));
+            g.writeStartObject();
+            str(g, "study", es.study(i));
+            g.writeNumberField("line", es.lines(i));
             double se = Math.sqrt(es.vi(i));
-            num(s, "yi", es.yi(i));
-            num(s, "vi", es.vi(i));
-            num(s, "se", se);
-            num(s, "ci_lower", es.yi(i) - z * se);
-            num(s, "ci_upper", es.yi(i) + z * se);
-            num(s, "weight", r.weights(i));
+            num(g, "yi", es.yi(i));
+            num(g, "vi", es.vi(i));
+            num(g, "se", se);
+            num(g, "ci_lower", es.yi(i) - z * se);
+            num(g, "ci_upper", es.yi(i) + z * se);
+            num(g, "weight", r.weights(i));
+            g.writeEndObject();
         }
-        n.set("pooled", pooled(r.pooled(), m, r.options().model() == Model.RANDOM));
-        n.set("heterogeneity", heterogeneity(r.heterogeneity()));
+        g.writeEndArray();
+        g.writeFieldName("pooled");
+        pooled(g, r.pooled(), m, r.options().model() == Model.RANDOM);
+        g.writeFieldName("heterogeneity");
+        heterogeneity(g, r.heterogeneity());
         Tau2Estimate t = r.tau2();
         if (t != null) {
-            ObjectNode f = n.putObject("tau2_fit");
-            f.put("method", t.method().name());
-            f.put("iterations", t.iterations());
-            f.put("converged", t.converged());
-            f.put("message", t.message());
+            g.writeObjectFieldStart("tau2_fit");
+            g.writeStringField("method", t.method().name());
+            g.writeNumberField("iterations", t.iterations());
+            g.writeBooleanField("converged", t.converged());
+            str(g, "message", t.message());
+            g.writeEndObject();
         } else {
-            n.putNull("tau2_fit");
+            g.writeNullField("tau2_fit");
         }
-        n.put("converged", r.converged());
-        n.set("notes", notes(r.notes()));
-        return n;
+        g.writeBooleanField("converged", r.converged());
+        g.writeFieldName("notes");
+        notes(g, r.notes());
     }
 
     static ObjectNode subgroups(SubgroupResult s) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("column", s.column());
-        ArrayNode groups = n.putArray("groups");
-        for (SubgroupResult.Group g : s.groups()) {
-            ObjectNode o = groups.addObject();
-            o.put("label", g.label());
-            o.put("k", g.result().k());
-            o.put("single_study_fixed_effect", g.single());
-            o.put("method", g.result().method());
-            o.set("pooled", pooled(g.result().pooled(), g.result().effects().measure(), g.result().options().model() == Model.RANDOM));
-            o.set("heterogeneity", heterogeneity(g.result().heterogeneity()));
-            o.put("converged", g.result().converged());
+        return (ObjectNode) tree(g -> subgroups(g, s));
+    }
+
+    private static void subgroups(JsonGenerator g, SubgroupResult s) throws IOException {
+        g.writeStartObject();
+        str(g, "column", s.column());
+        g.writeArrayFieldStart("groups");
+        for (SubgroupResult.Group sg : s.groups()) {
+            MetaResult r = sg.result();
+            g.writeStartObject();
+            str(g, "label", sg.label());
+            g.writeNumberField("k", r.k());
+            g.writeBooleanField("single_study_fixed_effect", sg.single());
+            str(g, "method", r.method());
+            g.writeFieldName("pooled");
+            pooled(g, r.pooled(), r.effects().measure(), r.options().model() == Model.RANDOM);
+            g.writeFieldName("heterogeneity");
+            heterogeneity(g, r.heterogeneity());
+            g.writeBooleanField("converged", r.converged());
+            g.writeEndObject();
         }
+        g.writeEndArray();
         BetweenTest b = s.between();
         if (b == null) {
-            n.putNull("between");
+            g.writeNullField("between");
         } else {
-            ObjectNode o = n.putObject("between");
-            o.put("method", b.method().name().toLowerCase(java.util.Locale.ROOT));
-            num(o, "statistic", b.statistic());
-            o.put("df", b.df1());
-            num(o, "df2", b.df2());
-            num(o, "p", b.p());
+            g.writeObjectFieldStart("between");
+            g.writeStringField("method", b.method().name().toLowerCase(Locale.ROOT));
+            num(g, "statistic", b.statistic());
+            g.writeNumberField("df", b.df1());
+            num(g, "df2", b.df2());
+            num(g, "p", b.p());
+            g.writeEndObject();
         }
-        n.set("notes", notes(s.notes()));
-        return n;
+        g.writeFieldName("notes");
+        notes(g, s.notes());
+        g.writeEndObject();
     }
 
     static ObjectNode regression(RegressionResult r, PermutationResult perm) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("method", r.method());
-        n.put("k", r.k());
-        n.put("statistic", r.fit().options().ciMethod() == org.strokemeta.pool.CiMethod.KNHA ? "t" : "z");
-        num(n, "df", r.fit().df());
-        ArrayNode coefs = n.putArray("coefficients");
+        return (ObjectNode) tree(g -> regression(g, r, perm));
+    }
+
+    private static void regression(JsonGenerator g, RegressionResult r, PermutationResult perm) throws IOException {
+        g.writeStartObject();
+        str(g, "method", r.method());
+        g.writeNumberField("k", r.k());
+        g.writeStringField("statistic", r.fit().options().ciMethod() == CiMethod.KNHA ? "t" : "z");
+        num(g, "df", r.fit().df());
+        g.writeArrayFieldStart("coefficients");
         for (int j = 0; j < r.coefficients().size(); j++) {
             Coefficient c = r.coefficients().get(j);
-            ObjectNode o = coefs.addObject();
-            o.put("name", c.name());
-            num(o, "estimate", c.estimate());
-            num(o, "se", c.se());
-            num(o, "z_or_t", c.statistic());
-            num(o, "p", c.p());
-            num(o, "ci_lower", c.ciLower());
-            num(o, "ci_upper", c.ciUpper());
-            num(o, "permutation_p", perm == null ? Double.NaN : perm.p(j));
+            g.writeStartObject();
+            str(g, "name", c.name());
+            num(g, "estimate", c.estimate());
+            num(g, "se", c.se());
+            num(g, "z_or_t", c.statistic());
+            num(g, "p", c.p());
+            num(g, "ci_lower", c.ciLower());
+            num(g, "ci_upper", c.ciUpper());
+            num(g, "permutation_p", perm == null ? Double.NaN : perm.p(j));
+            g.writeEndObject();
         }
-        ObjectNode qm = n.putObject("qm");
-        num(qm, "statistic", r.omnibus().statistic());
-        qm.put("df", r.omnibus().df1());
-        num(qm, "df2", r.omnibus().df2());
-        num(qm, "p", r.omnibus().p());
-        num(qm, "permutation_p", perm == null ? Double.NaN : perm.qmP());
-        n.set("residual_heterogeneity", heterogeneity(r.heterogeneity()));
-        num(n, "r2", r.r2());
+        g.writeEndArray();
+        g.writeObjectFieldStart("qm");
+        num(g, "statistic", r.omnibus().statistic());
+        g.writeNumberField("df", r.omnibus().df1());
+        num(g, "df2", r.omnibus().df2());
+        num(g, "p", r.omnibus().p());
+        num(g, "permutation_p", perm == null ? Double.NaN : perm.qmP());
+        g.writeEndObject();
+        g.writeFieldName("residual_heterogeneity");
+        heterogeneity(g, r.heterogeneity());
+        num(g, "r2", r.r2());
         if (perm == null) {
-            n.putNull("permutation");
+            g.writeNullField("permutation");
         } else {
-            ObjectNode p = n.putObject("permutation");
-            p.put("exact", perm.exact());
-            p.put("permutations", perm.permutations());
-            p.put("failed", perm.failed());
-            p.put("requested", perm.requested());
-            p.put("complete", perm.complete());
-            if (perm.stopped() == null) {
-                p.putNull("stopped");
-            } else {
-                p.put("stopped", perm.describe());
-            }
+            g.writeObjectFieldStart("permutation");
+            g.writeBooleanField("exact", perm.exact());
+            g.writeNumberField("permutations", perm.permutations());
+            g.writeNumberField("failed", perm.failed());
+            g.writeNumberField("requested", perm.requested());
+            g.writeBooleanField("complete", perm.complete());
+            str(g, "stopped", perm.stopped() == null ? null : perm.describe());
+            g.writeEndObject();
         }
-        n.put("converged", r.converged());
-        n.set("notes", notes(r.notes()));
-        return n;
+        g.writeBooleanField("converged", r.converged());
+        g.writeFieldName("notes");
+        notes(g, r.notes());
+        g.writeEndObject();
     }
 
     static ObjectNode pooled(PooledEstimate p, Measure m, boolean random) {
-        ObjectNode n = MAPPER.createObjectNode();
-        num(n, "estimate", p.estimate());
-        num(n, "se", p.se());
-        num(n, "ci_lower", p.ciLower());
-        num(n, "ci_upper", p.ciUpper());
-        n.put("statistic", p.isT() ? "t" : "z");
-        num(n, p.isT() ? "t" : "z", p.statistic());
-        num(n, "df", p.df());
-        num(n, "p", p.p());
-        num(n, "pi_lower", random ? p.piLower() : Double.NaN);
-        num(n, "pi_upper", random ? p.piUpper() : Double.NaN);
+        return (ObjectNode) tree(g -> pooled(g, p, m, random));
+    }
+
+    private static void pooled(JsonGenerator g, PooledEstimate p, Measure m, boolean random) throws IOException {
+        g.writeStartObject();
+        num(g, "estimate", p.estimate());
+        num(g, "se", p.se());
+        num(g, "ci_lower", p.ciLower());
+        num(g, "ci_upper", p.ciUpper());
+        g.writeStringField("statistic", p.isT() ? "t" : "z");
+        num(g, p.isT() ? "t" : "z", p.statistic());
+        num(g, "df", p.df());
+        num(g, "p", p.p());
+        num(g, "pi_lower", random ? p.piLower() : Double.NaN);
+        num(g, "pi_upper", random ? p.piUpper() : Double.NaN);
         if (m.logScale()) {
-            ObjectNode e = n.putObject("exp");
-            num(e, "estimate", Math.exp(p.estimate()));
-            num(e, "ci_lower", Math.exp(p.ciLower()));
-            num(e, "ci_upper", Math.exp(p.ciUpper()));
-            num(e, "pi_lower", random ? Math.exp(p.piLower()) : Double.NaN);
-            num(e, "pi_upper", random ? Math.exp(p.piUpper()) : Double.NaN);
+            g.writeObjectFieldStart("exp");
+            num(g, "estimate", Math.exp(p.estimate()));
+            num(g, "ci_lower", Math.exp(p.ciLower()));
+            num(g, "ci_upper", Math.exp(p.ciUpper()));
+            num(g, "pi_lower", random ? Math.exp(p.piLower()) : Double.NaN);
+            num(g, "pi_upper", random ? Math.exp(p.piUpper()) : Double.NaN);
+            g.writeEndObject();
         }
-        return n;
+        g.writeEndObject();
     }
 
     static ObjectNode heterogeneity(Heterogeneity h) {
-        ObjectNode n = MAPPER.createObjectNode();
-        num(n, "q", h.q());
-        n.put("q_df", h.qDf());
-        num(n, "q_p", h.qP());
-        num(n, "i2", h.i2());
-        num(n, "h2", h.h2());
-        num(n, "tau2", h.tau2());
-        num(n, "tau", h.tau());
-        interval(n, "tau2_ci", h.tau2Ci());
-        interval(n, "i2_ci", h.i2Ci());
-        interval(n, "h2_ci", h.h2Ci());
-        return n;
+        return (ObjectNode) tree(g -> heterogeneity(g, h));
     }
 
-    private static void interval(ObjectNode n, String key, Heterogeneity.Interval iv) {
-        num(n, key + "_lower", iv == null ? Double.NaN : iv.lower());
-        num(n, key + "_upper", iv == null ? Double.NaN : iv.upper());
+    private static void heterogeneity(JsonGenerator g, Heterogeneity h) throws IOException {
+        g.writeStartObject();
+        num(g, "q", h.q());
+        g.writeNumberField("q_df", h.qDf());
+        num(g, "q_p", h.qP());
+        num(g, "i2", h.i2());
+        num(g, "h2", h.h2());
+        num(g, "tau2", h.tau2());
+        num(g, "tau", h.tau());
+        interval(g, "tau2_ci", h.tau2Ci());
+        interval(g, "i2_ci", h.i2Ci());
+        interval(g, "h2_ci", h.h2Ci());
+        g.writeEndObject();
+    }
+
+    private static void interval(JsonGenerator g, String key, Heterogeneity.Interval iv) throws IOException {
+        num(g, key + "_lower", iv == null ? Double.NaN : iv.lower());
+        num(g, key + "_upper", iv == null ? Double.NaN : iv.upper());
     }
 
     static ArrayNode notes(List<Note> notes) {
-        ArrayNode a = MAPPER.createArrayNode();
+        return (ArrayNode) tree(g -> notes(g, notes));
+    }
+
+    private static void notes(JsonGenerator g, List<Note> notes) throws IOException {
+        g.writeStartArray();
         for (Note note : notes) {
-            ObjectNode o = a.addObject();
+            g.writeStartObject();
             if (note.line() > 0) {
-                o.put("line", note.line());
+                g.writeNumberField("line", note.line());
             } else {
-                o.putNull("line");
+                g.writeNullField("line");
             }
-            o.put("study", note.study());
-            o.put("kind", note.kind().name().toLowerCase(java.util.Locale.ROOT));
-            o.put("message", note.message());
+            str(g, "study", note.study());
+            g.writeStringField("kind", note.kind().name().toLowerCase(Locale.ROOT));
+            str(g, "message", note.message());
+            g.writeEndObject();
         }
-        return a;
+        g.writeEndArray();
+    }
+
+    /** A string field, or null. */
+    private static void str(JsonGenerator g, String key, String v) throws IOException {
+        if (v == null) {
+            g.writeNullField(key);
+        } else {
+            g.writeStringField(key, v);
+        }
+    }
+
+    /** A number field, or null when it is not finite. */
+    private static void num(JsonGenerator g, String key, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumberField(key, v);
+        } else {
+            g.writeNullField(key);
+        }
     }
 
     /**
