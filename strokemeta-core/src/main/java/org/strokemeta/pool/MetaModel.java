@@ -326,7 +326,9 @@ public final class MetaModel implements java.io.Serializable {
             if (f == null) {
                 throw new SingularDesignException();
             }
-            double rho = r.get(p, p);
+            // with as many studies as coefficients (a saturated fixed-effect model, as metafor fits it with
+            // QE on 0 df) the compact R has p rows: the residual is 0
+            double rho = r.numRows > p ? r.get(p, p) : 0;
             double rss = rho * rho;
             double sw = 0;
             double sw2 = 0;

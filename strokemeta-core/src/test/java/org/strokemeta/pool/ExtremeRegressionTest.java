@@ -133,4 +133,24 @@ class ExtremeRegressionTest {
         assertThat(ml.se()[1]).isCloseTo(0.00030768954872870824, within(REL * 0.000308));
         assertThat(m.at(0, true).rss()).isCloseTo(78.558483884076992, within(REL * 78.56));
     }
+
+    @Test
+    void a_saturated_fixed_effect_regression_is_fitted_with_qe_on_zero_df_as_metafor() {
+        // src/test/r/saturated_fixed_regression_reference.R: two double-zero studies (0.5 added), mods = ~ x, method = "FE"
+        org.strokemeta.data.Table t = org.strokemeta.data.CsvReader.parse("sat.csv",
+                "study,events_treat,total_treat,events_ctrl,total_ctrl,x\ns1,0,20,0,25,1\ns2,0,30,0,31,2\n");
+        org.strokemeta.study.MetaRequest r = org.strokemeta.study.MetaRequest.defaults()
+                .withOptions(MetaOptions.defaults().withModel(Model.FIXED)).withModerators(List.of("x"))
+                .withPermutations(org.strokemeta.study.MetaRequest.EXACT, 1);
+        org.strokemeta.study.MetaRun.Outcome o = assertTimeoutPreemptively(GUARD, () -> org.strokemeta.Meta.analyze(t, r).get(0));
+        var reg = o.regression();
+        assertThat(reg.coefficients().get(0).estimate()).isCloseTo(0.404246269821814, within(REL * 0.404246269821814));
+        assertThat(reg.coefficients().get(1).estimate()).isCloseTo(-0.185992703801797, within(REL * 0.185992703801797));
+        assertThat(reg.coefficients().get(0).se()).isCloseTo(4.51846407679750, within(REL * 4.51846407679750));
+        assertThat(reg.coefficients().get(1).se()).isCloseTo(2.85526340134694, within(REL * 2.85526340134694));
+        assertThat(reg.omnibus().statistic()).isCloseTo(0.00424325819399891, within(REL * 0.00424325819399891));
+        assertThat(reg.heterogeneity().q()).isCloseTo(0, within(1e-12));
+        assertThat(o.permutation().qmP()).isEqualTo(1.0);
+    }
 }
+
