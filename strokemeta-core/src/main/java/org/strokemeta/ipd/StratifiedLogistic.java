@@ -173,7 +173,7 @@ final class StratifiedLogistic {
             }
         }
         RiskDifference rd = cov == null || separation ? RiskDifference.undefined()
-                : riskDifference(obs, x, col, k, par, cov, o.level());
+                : riskDifference(obs, x, col, k, par, cov, o.level(), o.execution());
         double maxGrad = 0;
         for (double g : grad) {
             maxGrad = Math.max(maxGrad, Math.abs(g));
@@ -414,16 +414,54 @@ final class StratifiedLogistic {
         return ll;
     }
 
-    /** The standardised risk difference and its delta-method SE (gradient over intercepts and slopes). */
+    /**
+     * The standardised risk difference and its delta-method SE (gradient over intercepts and slopes);
+     * its sums, like the likelihood's, in blocks of {@link #BLOCK} patients on {@code ex} beyond
+     * {@link #PARALLEL_ABOVE}, added in block order.
+     */
     private static RiskDifference riskDifference(Obs obs, double[][] x, int[] col, int k, double[] par,
-                                                 double[] cov, double level) {
+                                                 double[] cov, double level, Execution ex) {
         int p = par.length;
-        int[] y = obs.event;
+        int m = obs.size();
         double n = obs.total();
-        double r1 = 0;
-        double r0 = 0;
-        double[] g = new double[p];
-        for (int i = 0; i < y.length; i++) {
+        // sums[0] and sums[1]: the weighted risks with and without treatment; sums[2 + a]: their difference's gradient
+        double[] sums = new double[p + 2];
+        if (m <= PARALLEL_ABOVE) {
+            standardise(obs, x, col, k, par, 0, m, sums);
+        } else {
+            int blocks = (m + BLOCK - 1) / BLOCK;
+            double[][] parts = new double[blocks][];
+            ex.forEach(blocks, blk -> {
+                double[] part = new double[p + 2];
+                standardise(obs, x, col, k, par, blk * BLOCK, Math.min(m, (blk + 1) * BLOCK), part);
+                parts[blk] = part;
+            });
+            for (double[] part : parts) {
+                for (int a = 0; a < sums.length; a++) {
+                    sums[a] += part[a];
+                }
+            }
+        }
+        double var = 0;
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                var += sums[2 + a] / n * cov[a * p + b] * sums[2 + b] / n;
+            }
+        }
+        return RiskDifference.of(sums[0] / n, sums[1] / n, Math.sqrt(var), level);
+    }
+
+    /**
+     * Adds to {@code sums} the risks of observations {@code from} to {@code to} (exclusive) with and
+     * without treatment ({@code sums[0]}, {@code sums[1]}) and the gradient of their difference over
+     * the parameters ({@code sums[2 + a]}).
+     */
+    private static void standardise(Obs obs, double[][] x, int[] col, int k, double[] par, int from, int to,
+                                    double[] sums) {
+        int[] y = obs.event;
+        double r1 = sums[0];
+        double r0 = sums[1];
+        for (int i = from; i < to; i++) {
             int c = col[obs.study[i]];
             double wi = obs.weight(i);
             if (c < 0) {
@@ -443,19 +481,14 @@ final class StratifiedLogistic {
             r0 += wi * p0;
             double f1 = wi * p1 * (1 - p1);
             double f0 = wi * p0 * (1 - p0);
-            g[c] += f1 - f0;
-            g[k] += f1;
+            sums[2 + c] += f1 - f0;
+            sums[2 + k] += f1;
             for (int j = 0; j < x.length; j++) {
-                g[k + 1 + j] += (f1 - f0) * x[j][i];
+                sums[2 + k + 1 + j] += (f1 - f0) * x[j][i];
             }
         }
-        double var = 0;
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < p; b++) {
-                var += g[a] / n * cov[a * p + b] * g[b] / n;
-            }
-        }
-        return RiskDifference.of(r1 / n, r0 / n, Math.sqrt(var), level);
+        sums[0] = r1;
+        sums[1] = r0;
     }
 
     /** The result when the treatment effect is infinite. */
