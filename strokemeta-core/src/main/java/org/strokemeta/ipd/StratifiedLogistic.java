@@ -40,8 +40,9 @@ final class StratifiedLogistic {
     /**
      * Above this many observations Newton's method starts from the fit to a systematic subsample of
      * about {@link #SUBSAMPLE} patients: its estimate lies within a few standard errors of the full
-     * one, where Newton's method converges quadratically. The final iterations and every reported
-     * quantity use all patients.
+     * one, where Newton's method converges quadratically (from a root-n-consistent start one Newton
+     * step is already efficient: the one-step estimator, Lehmann and Casella 1998, section 6.4). The
+     * final iterations and every reported quantity use all patients.
      */
     static final int SUBSAMPLE_ABOVE = 250_000;
     /** The approximate size of the subsample of the start. */
@@ -263,7 +264,7 @@ final class StratifiedLogistic {
      * without the event), or null when that fit does not converge.
      */
     private static double[] subsampleStart(Obs obs, double[][] x, int[] col, int k, double[] start, Execution ex) {
-        int stride = obs.size() / SUBSAMPLE;
+        int stride = Math.max(1, obs.size() / SUBSAMPLE);
         int[] seen = new int[col.length * 4];
         int[] keep = new int[obs.size() / stride + seen.length];
         int m = 0;
@@ -325,7 +326,8 @@ final class StratifiedLogistic {
                 grads[blk] = g;
                 infos[blk] = h;
             });
-            // the blocks' sums in block order: a second level of the blocked summation
+            // the blocks' sums in block order: a second level of the blocked summation (Higham 2002,
+            // section 4.2), in an order that does not depend on which thread summed which block
             ll = 0;
             for (int blk = 0; blk < blocks; blk++) {
                 ll += lls[blk];
