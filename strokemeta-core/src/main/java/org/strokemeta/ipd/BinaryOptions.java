@@ -11,8 +11,9 @@ import org.strokemeta.pool.Execution;
  * @param nAGQ        quadrature points of the random-intercept model: 1 for the Laplace approximation
  *                    (glmer's default), more for adaptive Gauss-Hermite quadrature; ignored when stratified
  * @param level       the confidence level of the intervals
- * @param execution   where the parallel parts of the random-intercept model run (as {@link MixedOptions#execution()}):
- *                    the library's pool by default; the estimates do not depend on it
+ * @param execution   where the parallel parts run: the random-intercept model's (as {@link MixedOptions#execution()})
+ *                    and the stratified model's sums over blocks of patients (beyond 65,536 patients with
+ *                    covariates); the library's pool by default; the estimates do not depend on it, to the bit
  * @serial exclude
  */
 public record BinaryOptions(StudyEffect studyEffect, List<String> covariates, int nAGQ, double level, Execution execution)
@@ -25,8 +26,9 @@ public record BinaryOptions(StudyEffect studyEffect, List<String> covariates, in
      * @param nAGQ quadrature points of the random-intercept model: 1 for the Laplace approximation
      *                           (glmer's default), more for adaptive Gauss-Hermite quadrature; ignored when stratified
      * @param level the confidence level of the intervals
-     * @param execution where the parallel parts of the random-intercept model run (as {@link MixedOptions#execution()}):
-     *                           the library's pool by default; the estimates do not depend on it
+     * @param execution where the parallel parts run: the random-intercept model's (as {@link MixedOptions#execution()})
+     *                           and the stratified model's sums over blocks of patients (beyond 65,536 patients
+     *                           with covariates); the library's pool by default; the estimates do not depend on it, to the bit
      * @throws IllegalArgumentException if an option is missing or out of range
      */
     public BinaryOptions {

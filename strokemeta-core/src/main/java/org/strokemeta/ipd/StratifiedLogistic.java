@@ -8,6 +8,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.PatientData;
 import org.strokemeta.internal.CumulativeLogit;
+import org.strokemeta.pool.Execution;
 import org.strokemeta.regression.Coefficient;
 
 /**
@@ -20,16 +21,42 @@ import org.strokemeta.regression.Coefficient;
  * information on any coefficient: it is left out of the fit (with a note), and its patients enter the
  * standardised risk difference with their observed risk, 1 or 0 in both arms, the limit glm
  * approaches.
+ *
+ * <p>Large data (more than {@link #PARALLEL_ABOVE} patients) are summed in fixed blocks of
+ * {@link #BLOCK} patients, as tasks of the options' {@link Execution}, and the block sums added in
+ * block order (as the proportional-odds likelihood, {@code org.strokemeta.ordinal.Likelihood}), so the
+ * result is the same, to the bit, whatever the execution. With more than {@link #SUBSAMPLE_ABOVE}
+ * patients, Newton's method starts from the fit to a systematic subsample (as
+ * {@code ProportionalOdds}), so that the full data are passed over fewer times.
  */
 final class StratifiedLogistic {
     static final int MAX_ITER = 100;
     /** Patients per block of the blocked sums (a power of two). */
     private static final int SUM_BLOCK = 1024;
+    /** Patients per task of a parallel evaluation; fixed, so that the order of summation is too (a multiple of {@link #SUM_BLOCK}). */
+    static final int BLOCK = 1 << 15;
+    /** Above this many observations an evaluation is split into blocks of {@link #BLOCK}; below, one pass. */
+    static final int PARALLEL_ABOVE = 1 << 16;
+    /**
+     * Above this many observations Newton's method starts from the fit to a systematic subsample of
+     * about {@link #SUBSAMPLE} patients: its estimate lies within a few standard errors of the full
+     * one, where Newton's method converges quadratically (from a root-n-consistent start one Newton
+     * step is already efficient: the one-step estimator, Lehmann and Casella 1998, section 6.4). The
+     * final iterations and every reported quantity use all patients.
+     */
+    static final int SUBSAMPLE_ABOVE = 250_000;
+    /** The approximate size of the subsample of the start. */
+    static final int SUBSAMPLE = 65_536;
 
     private StratifiedLogistic() {
     }
 
     static BinaryResult fit(PatientData d, BinaryOutcome outcome, BinaryOptions o) {
+        return fit(d, outcome, o, SUBSAMPLE_ABOVE);
+    }
+
+    /** The fit, starting from a subsample's fit above {@code subsampleAbove} patients (with covariates). */
+    static BinaryResult fit(PatientData d, BinaryOutcome outcome, BinaryOptions o, int subsampleAbove) {
         List<Note> notes = new ArrayList<>(d.notes());
         notes.addAll(IpdChecks.arms(d));
         int[] y = outcome.event();
@@ -87,66 +114,21 @@ final class StratifiedLogistic {
                 par[col[t]] = Math.log((e + 0.5) / (m - e + 0.5));
             }
         }
-        double[] grad = new double[p];
-        DMatrixRMaj info = new DMatrixRMaj(p, p);
-        double ll = evaluate(obs, x, col, k, par, grad, info);
-        int it = 0;
-        boolean converged = false;
-        String message = "iteration limit reached";
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
-        DMatrixRMaj step = new DMatrixRMaj(p, 1);
-        double decrement = Double.NaN;
-        for (; it < MAX_ITER; it++) {
-            if (!solver.setA(info.copy())) {
-                message = "the information matrix is singular (a covariate is constant within trials or collinear)";
-                break;
+        if (obs.size() > subsampleAbove) {
+            double[] sub = subsampleStart(obs, x, col, k, par, o.execution());
+            if (sub != null) {
+                par = sub;
             }
-            solver.solve(new DMatrixRMaj(p, 1, true, grad.clone()), step);
-            decrement = 0;
-            for (int i = 0; i < p; i++) {
-                decrement += step.data[i] * grad[i];
-            }
-            if (decrement < 1e-20) {
-                converged = true;
-                message = "converged";
-                break;
-            }
-            if (decrement < 1e-16 * n) {
-                // below the rounding error of sums over n patients the likelihood cannot rank two points
-                // this close; the last Newton step is taken without a line search (its error is of the
-                // order of the decrement squared) and the information evaluated there
-                for (int i = 0; i < p; i++) {
-                    par[i] += step.data[i];
-                }
-                ll = evaluate(obs, x, col, k, par, grad, info);
-                converged = true;
-                message = "converged";
-                break;
-            }
-            double f = 1;
-            double[] trial = new double[p];
-            double llNew = Double.NEGATIVE_INFINITY;
-            double[] g2 = new double[p];
-            DMatrixRMaj i2 = new DMatrixRMaj(p, p);
-            for (int h = 0; h < 40; h++) {
-                for (int i = 0; i < p; i++) {
-                    trial[i] = par[i] + f * step.data[i];
-                }
-                llNew = evaluate(obs, x, col, k, trial, g2, i2);
-                if (llNew >= ll - 1e-12 * Math.abs(ll)) {
-                    break;
-                }
-                f /= 2;
-            }
-            if (!(llNew >= ll - 1e-12 * Math.abs(ll))) {
-                message = "step halving failed to increase the likelihood";
-                break;
-            }
-            par = trial;
-            ll = llNew;
-            grad = g2;
-            info = i2;
         }
+        Newton fit = newton(obs, x, col, k, par, n, o.execution());
+        par = fit.par;
+        double ll = fit.ll;
+        double[] grad = fit.grad;
+        DMatrixRMaj info = fit.info;
+        int it = fit.iterations;
+        boolean converged = fit.converged;
+        String message = fit.message;
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
         double[] cov = null;
         if (solver.setA(info.copy())) {
             DMatrixRMaj inv = new DMatrixRMaj(p, p);
@@ -192,13 +174,121 @@ final class StratifiedLogistic {
             }
         }
         RiskDifference rd = cov == null || separation ? RiskDifference.undefined()
-                : riskDifference(obs, x, col, k, par, cov, o.level());
+                : riskDifference(obs, x, col, k, par, cov, o.level(), o.execution());
         double maxGrad = 0;
         for (double g : grad) {
             maxGrad = Math.max(maxGrad, Math.abs(g));
         }
         return new BinaryResult(method, o, outcome.name(), coefs.get(0), coefs, intercepts, rd, null, ll, n, events, s, it,
                 maxGrad, converged, message, separation, notes);
+    }
+
+    /** The state at the end of Newton's method. */
+    private record Newton(double[] par, double ll, double[] grad, DMatrixRMaj info, int iterations, boolean converged,
+                          String message) {
+    }
+
+    /**
+     * Newton's method with step halving from {@code start}, to a Newton decrement of 1e-20 or, with
+     * {@code n} patients, of 1e-16 n.
+     */
+    private static Newton newton(Obs obs, double[][] x, int[] col, int k, double[] start, double n, Execution ex) {
+        int p = start.length;
+        double[] par = start.clone();
+        double[] grad = new double[p];
+        DMatrixRMaj info = new DMatrixRMaj(p, p);
+        double ll = evaluate(obs, x, col, k, par, grad, info, ex);
+        int it = 0;
+        boolean converged = false;
+        String message = "iteration limit reached";
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(p);
+        DMatrixRMaj step = new DMatrixRMaj(p, 1);
+        double decrement = Double.NaN;
+        for (; it < MAX_ITER; it++) {
+            if (!solver.setA(info.copy())) {
+                message = "the information matrix is singular (a covariate is constant within trials or collinear)";
+                break;
+            }
+            solver.solve(new DMatrixRMaj(p, 1, true, grad.clone()), step);
+            decrement = 0;
+            for (int i = 0; i < p; i++) {
+                decrement += step.data[i] * grad[i];
+            }
+            if (decrement < 1e-20) {
+                converged = true;
+                message = "converged";
+                break;
+            }
+            if (decrement < 1e-16 * n) {
+                // below the rounding error of sums over n patients the likelihood cannot rank two points
+                // this close; the last Newton step is taken without a line search (its error is of the
+                // order of the decrement squared) and the information evaluated there
+                for (int i = 0; i < p; i++) {
+                    par[i] += step.data[i];
+                }
+                ll = evaluate(obs, x, col, k, par, grad, info, ex);
+                converged = true;
+                message = "converged";
+                break;
+            }
+            double f = 1;
+            double[] trial = new double[p];
+            double llNew = Double.NEGATIVE_INFINITY;
+            double[] g2 = new double[p];
+            DMatrixRMaj i2 = new DMatrixRMaj(p, p);
+            for (int h = 0; h < 40; h++) {
+                for (int i = 0; i < p; i++) {
+                    trial[i] = par[i] + f * step.data[i];
+                }
+                llNew = evaluate(obs, x, col, k, trial, g2, i2, ex);
+                if (llNew >= ll - 1e-12 * Math.abs(ll)) {
+                    break;
+                }
+                f /= 2;
+            }
+            if (!(llNew >= ll - 1e-12 * Math.abs(ll))) {
+                message = "step halving failed to increase the likelihood";
+                break;
+            }
+            par = trial;
+            ll = llNew;
+            grad = g2;
+            info = i2;
+        }
+        return new Newton(par, ll, grad, info, it, converged, message);
+    }
+
+    /**
+     * The estimate on a systematic subsample (every stride-th patient of every trial, arm and outcome,
+     * each non-empty one keeping one at least, so every trial of the fit keeps patients with and
+     * without the event), or null when that fit does not converge.
+     */
+    private static double[] subsampleStart(Obs obs, double[][] x, int[] col, int k, double[] start, Execution ex) {
+        int stride = Math.max(1, obs.size() / SUBSAMPLE);
+        int[] seen = new int[col.length * 4];
+        int[] keep = new int[obs.size() / stride + seen.length];
+        int m = 0;
+        for (int i = 0; i < obs.size(); i++) {
+            int cell = obs.study[i] * 4 + obs.treatment[i] * 2 + obs.event[i];
+            if (seen[cell]++ % stride == 0) {
+                keep[m++] = i;
+            }
+        }
+        int[] st = new int[m];
+        int[] tr = new int[m];
+        int[] ev = new int[m];
+        double[][] xs = new double[x.length][m];
+        for (int r = 0; r < m; r++) {
+            int i = keep[r];
+            st[r] = obs.study[i];
+            tr[r] = obs.treatment[i];
+            ev[r] = obs.event[i];
+            for (int j = 0; j < x.length; j++) {
+                xs[j][r] = x[j][i];
+            }
+        }
+        Newton fit = newton(new Obs(st, tr, ev, null), xs, col, k, start, m, ex);
+        return fit.converged ? fit.par : null;
     }
 
     private static double eta(double[] par, int c, int k, int trt, double[][] x, int i) {
@@ -209,12 +299,70 @@ final class StratifiedLogistic {
         return e;
     }
 
-    /** The log-likelihood, its gradient and the information (row-major) over the informative trials. */
+    /**
+     * The log-likelihood, its gradient and the information (row-major) over the informative trials.
+     * Up to {@link #PARALLEL_ABOVE} observations in one pass; beyond, in blocks of {@link #BLOCK}
+     * observations summed as tasks of {@code ex}, whose sums are then added in block order, so the
+     * result does not depend on the execution (as {@code org.strokemeta.ordinal.Likelihood}).
+     */
     private static double evaluate(Obs obs, double[][] x, int[] col, int k, double[] par, double[] grad,
-                                   DMatrixRMaj info) {
+                                   DMatrixRMaj info, Execution ex) {
         int p = par.length;
+        int n = obs.size();
         java.util.Arrays.fill(grad, 0);
         info.zero();
+        double ll;
+        if (n <= PARALLEL_ABOVE) {
+            ll = accumulate(obs, x, col, k, par, 0, n, grad, info.data);
+        } else {
+            int blocks = (n + BLOCK - 1) / BLOCK;
+            double[] lls = new double[blocks];
+            double[][] grads = new double[blocks][];
+            double[][] infos = new double[blocks][];
+            ex.forEach(blocks, blk -> {
+                double[] g = new double[p];
+                double[] h = new double[p * p];
+                lls[blk] = accumulate(obs, x, col, k, par, blk * BLOCK, Math.min(n, (blk + 1) * BLOCK), g, h);
+                grads[blk] = g;
+                infos[blk] = h;
+            });
+            // the blocks' sums in block order: a second level of the blocked summation (Higham 2002,
+            // section 4.2), in an order that does not depend on which thread summed which block
+            ll = 0;
+            for (int blk = 0; blk < blocks; blk++) {
+                ll += lls[blk];
+                double[] g = grads[blk];
+                for (int a = 0; a < p; a++) {
+                    grad[a] += g[a];
+                }
+                double[] h = infos[blk];
+                for (int a = 0; a < h.length; a++) {
+                    info.data[a] += h[a];
+                }
+            }
+        }
+        // intercept–slope blocks were accumulated in the rows of the intercepts; mirror them
+        for (int c = 0; c < k; c++) {
+            for (int a = k; a < p; a++) {
+                info.data[a * p + c] = info.data[c * p + a];
+            }
+        }
+        for (int a = k; a < p; a++) {
+            for (int b = k; b < a; b++) {
+                info.data[b * p + a] = info.data[a * p + b];
+            }
+        }
+        return ll;
+    }
+
+    /**
+     * Adds the log-likelihood's terms of observations {@code from} to {@code to} (exclusive) to
+     * {@code grad} and to the intercept rows and the slopes' lower triangle of {@code info}
+     * (row-major), and returns their log-likelihood.
+     */
+    private static double accumulate(Obs obs, double[][] x, int[] col, int k, double[] par, int from, int to,
+                                     double[] grad, double[] info) {
+        int p = par.length;
         double[] z = new double[p];
         double ll = 0;
         // The log-likelihood and the gradient are summed in blocks of patients and the block sums added
@@ -224,8 +372,8 @@ final class StratifiedLogistic {
         double llBlock = 0;
         double[] gBlock = new double[p];
         int[] y = obs.event;
-        for (int i = 0; i < y.length; i++) {
-            if ((i & (SUM_BLOCK - 1)) == 0 && i > 0) {
+        for (int i = from; i < to; i++) {
+            if (((i - from) & (SUM_BLOCK - 1)) == 0 && i > from) {
                 ll += llBlock;
                 llBlock = 0;
                 for (int a = 0; a < p; a++) {
@@ -254,41 +402,68 @@ final class StratifiedLogistic {
             gBlock[c] += r;
             for (int a = k; a < p; a++) {
                 gBlock[a] += r * z[a];
-                info.data[c * p + a] += w * z[a];
+                info[c * p + a] += w * z[a];
                 for (int b = k; b <= a; b++) {
-                    info.data[a * p + b] += w * z[a] * z[b];
+                    info[a * p + b] += w * z[a] * z[b];
                 }
             }
-            info.data[c * p + c] += w;
+            info[c * p + c] += w;
         }
         ll += llBlock;
         for (int a = 0; a < p; a++) {
             grad[a] += gBlock[a];
         }
-        // intercept–slope blocks were accumulated in the rows of the intercepts; mirror them
-        for (int c = 0; c < k; c++) {
-            for (int a = k; a < p; a++) {
-                info.data[a * p + c] = info.data[c * p + a];
-            }
-        }
-        for (int a = k; a < p; a++) {
-            for (int b = k; b < a; b++) {
-                info.data[b * p + a] = info.data[a * p + b];
-            }
-        }
         return ll;
     }
 
-    /** The standardised risk difference and its delta-method SE (gradient over intercepts and slopes). */
+    /**
+     * The standardised risk difference and its delta-method SE (gradient over intercepts and slopes);
+     * its sums, like the likelihood's, in blocks of {@link #BLOCK} patients on {@code ex} beyond
+     * {@link #PARALLEL_ABOVE}, added in block order.
+     */
     private static RiskDifference riskDifference(Obs obs, double[][] x, int[] col, int k, double[] par,
-                                                 double[] cov, double level) {
+                                                 double[] cov, double level, Execution ex) {
         int p = par.length;
-        int[] y = obs.event;
+        int m = obs.size();
         double n = obs.total();
-        double r1 = 0;
-        double r0 = 0;
-        double[] g = new double[p];
-        for (int i = 0; i < y.length; i++) {
+        // sums[0] and sums[1]: the weighted risks with and without treatment; sums[2 + a]: their difference's gradient
+        double[] sums = new double[p + 2];
+        if (m <= PARALLEL_ABOVE) {
+            standardise(obs, x, col, k, par, 0, m, sums);
+        } else {
+            int blocks = (m + BLOCK - 1) / BLOCK;
+            double[][] parts = new double[blocks][];
+            ex.forEach(blocks, blk -> {
+                double[] part = new double[p + 2];
+                standardise(obs, x, col, k, par, blk * BLOCK, Math.min(m, (blk + 1) * BLOCK), part);
+                parts[blk] = part;
+            });
+            for (double[] part : parts) {
+                for (int a = 0; a < sums.length; a++) {
+                    sums[a] += part[a];
+                }
+            }
+        }
+        double var = 0;
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                var += sums[2 + a] / n * cov[a * p + b] * sums[2 + b] / n;
+            }
+        }
+        return RiskDifference.of(sums[0] / n, sums[1] / n, Math.sqrt(var), level);
+    }
+
+    /**
+     * Adds to {@code sums} the risks of observations {@code from} to {@code to} (exclusive) with and
+     * without treatment ({@code sums[0]}, {@code sums[1]}) and the gradient of their difference over
+     * the parameters ({@code sums[2 + a]}).
+     */
+    private static void standardise(Obs obs, double[][] x, int[] col, int k, double[] par, int from, int to,
+                                    double[] sums) {
+        int[] y = obs.event;
+        double r1 = sums[0];
+        double r0 = sums[1];
+        for (int i = from; i < to; i++) {
             int c = col[obs.study[i]];
             double wi = obs.weight(i);
             if (c < 0) {
@@ -308,19 +483,14 @@ final class StratifiedLogistic {
             r0 += wi * p0;
             double f1 = wi * p1 * (1 - p1);
             double f0 = wi * p0 * (1 - p0);
-            g[c] += f1 - f0;
-            g[k] += f1;
+            sums[2 + c] += f1 - f0;
+            sums[2 + k] += f1;
             for (int j = 0; j < x.length; j++) {
-                g[k + 1 + j] += (f1 - f0) * x[j][i];
+                sums[2 + k + 1 + j] += (f1 - f0) * x[j][i];
             }
         }
-        double var = 0;
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < p; b++) {
-                var += g[a] / n * cov[a * p + b] * g[b] / n;
-            }
-        }
-        return RiskDifference.of(r1 / n, r0 / n, Math.sqrt(var), level);
+        sums[0] = r1;
+        sums[1] = r0;
     }
 
     /** The result when the treatment effect is infinite. */

@@ -19,8 +19,9 @@ import java.util.function.IntConsumer;
  *
  * <p>The parallel parts are: the groups of a batch meta-analysis ({@code MetaRun} with a {@code by}
  * column), the trials of a mixed-model likelihood evaluation (from 30,000 patients), the two halves of
- * the columns of a mixed model's finite-difference Hessian, and the blocks of a proportional-odds
- * likelihood and the columns of its design (from 32,768 patients). Each is split into independent
+ * the columns of a mixed model's finite-difference Hessian, the blocks of a proportional-odds
+ * likelihood and the columns of its design (from 32,768 patients), and the blocks of 32,768 patients of
+ * a stratified logistic regression with covariates (beyond 65,536 patients). Each is split into independent
  * tasks whose results are combined in a fixed order, so every number is the same, to the bit, whatever
  * the execution: the caller's thread alone, the library's pool, or the caller's own executor.
  *
