@@ -1,10 +1,6 @@
 package org.strokemeta.qualify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import org.strokemeta.data.Studies;
 import org.strokemeta.data.Table;
 import org.strokemeta.effect.Continuity;
@@ -22,30 +18,6 @@ import org.strokemeta.study.StudyInput;
 /** Turns a case's data rows and options into the library's inputs, through the same readers as CSV files. */
 final class CaseInputs {
     private CaseInputs() {
-    }
-
-    /**
-     * The case's rows as a table (the union of keys is the header; arrays are not supported here).
-     *
-     * @param c the case
-     * @return its {@code data} rows as a table named by the case id
-     */
-    public static Table table(ValidationCase c) {
-        Set<String> cols = new LinkedHashSet<>();
-        for (JsonNode row : c.data()) {
-            row.fieldNames().forEachRemaining(cols::add);
-        }
-        List<String> header = new ArrayList<>(cols);
-        List<List<String>> rows = new ArrayList<>();
-        for (JsonNode row : c.data()) {
-            List<String> r = new ArrayList<>();
-            for (String h : header) {
-                JsonNode v = row.get(h);
-                r.add(v == null || v.isNull() ? "" : v.isNumber() ? v.numberValue().toString() : v.asText());
-            }
-            rows.add(r);
-        }
-        return Table.ofRows(c.id(), header, rows);
     }
 
     /**
@@ -112,7 +84,7 @@ final class CaseInputs {
 
     /** The per-study effects of the case, by the path the command line computes them from a file. */
     public static EffectSizes effects(ValidationCase c) {
-        return StudyInput.effects(table(c), request(c));
+        return StudyInput.effects(c.table(), request(c));
     }
 
     /**

@@ -31,7 +31,7 @@ final class IpdBinaryCase {
      * @param out where the computed values go
      */
     public static void run(ValidationCase c, ObjectNode out) {
-        Table t = CaseInputs.table(c);
+        Table t = c.table();
         List<String> cov = c.optionList("covariates");
         PatientData d = PatientLoader.load(t, PatientLoader.Columns.defaults(t).withCovariates(cov));
         BinaryOutcome y;

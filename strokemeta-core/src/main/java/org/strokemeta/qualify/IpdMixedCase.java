@@ -56,7 +56,7 @@ final class IpdMixedCase {
      * @param out where the computed values go
      */
     public static void ordinalRandom(ValidationCase c, ObjectNode out) {
-        Table t = CaseInputs.table(c);
+        Table t = c.table();
         List<String> cov = c.optionList("covariates");
         PatientData d = PatientLoader.load(t, PatientLoader.Columns.defaults(t).withCovariates(cov));
         MixedOptions o = MixedOptions.defaults().withCovariates(cov).withRandomEffects(structure(c))

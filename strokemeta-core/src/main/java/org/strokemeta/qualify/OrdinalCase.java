@@ -248,7 +248,7 @@ final class OrdinalCase {
 
     /** The case's patients: outcome column {@code outcome}, covariates from the {@code covariates} option. */
     static PatientData patients(ValidationCase c) {
-        Table t = CaseInputs.table(c);
+        Table t = c.table();
         PatientLoader.Columns cols = PatientLoader.Columns.defaults(t).withOutcome("outcome", 0)
                 .withCovariates(c.optionList("covariates"));
         return PatientLoader.load(t, cols);

@@ -28,7 +28,7 @@ final class RegressionCase {
      * @param out where the computed values go
      */
     public static void run(ValidationCase c, ObjectNode out) {
-        Table t = CaseInputs.table(c);
+        Table t = c.table();
         Measure m = CaseInputs.measure(c);
         EffectSizes es = CaseInputs.effectsWithCovariates(c, t, m);
         List<Moderator> mods = new ArrayList<>();

@@ -24,7 +24,7 @@ final class SubgroupCase {
      * @param out where the computed values go
      */
     public static void run(ValidationCase c, ObjectNode out) {
-        Table t = CaseInputs.table(c);
+        Table t = c.table();
         Measure m = CaseInputs.measure(c);
         EffectSizes es = CaseInputs.effectsWithCovariates(c, t, m);
         SubgroupTest test = SubgroupTest.parse(c.option("subgroup_test", "separate_tau2_wald"));

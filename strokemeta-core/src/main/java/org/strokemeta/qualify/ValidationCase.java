@@ -83,4 +83,28 @@ public record ValidationCase(String file, String id, String title, String refere
         }
         return out;
     }
+
+    /**
+     * The case's rows as a table (the union of keys is the header; arrays are not supported here).
+     *
+     * @return its {@code data} rows as a table named by the case id (blank cells for null)
+     */
+    public org.strokemeta.data.Table table() {
+        java.util.Set<String> cols = new java.util.LinkedHashSet<>();
+        for (JsonNode row : data) {
+            row.fieldNames().forEachRemaining(cols::add);
+        }
+        java.util.List<String> header = new java.util.ArrayList<>(cols);
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        for (JsonNode row : data) {
+            java.util.List<String> r = new java.util.ArrayList<>();
+            for (String h : header) {
+                JsonNode v = row.get(h);
+                r.add(v == null || v.isNull() ? "" : v.isNumber() ? v.numberValue().toString() : v.asText());
+            }
+            rows.add(r);
+        }
+        return org.strokemeta.data.Table.ofRows(id, header, rows);
+    }
+
 }

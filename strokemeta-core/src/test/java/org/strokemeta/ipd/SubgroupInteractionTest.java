@@ -3,13 +3,9 @@ package org.strokemeta.ipd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.strokemeta.data.PatientData;
 import org.strokemeta.data.PatientLoader;
@@ -19,30 +15,11 @@ import org.strokemeta.qualify.ValidationCase;
 
 /** Reference values from strokemeta-core/src/test/r/subgroup_interaction_reference.R (R 4.2.2, ordinal 2022.11.16). */
 class SubgroupInteractionTest {
-    /** The case's patient rows as a table (columns in order of first appearance, blank for null). */
-    private static Table table(ValidationCase c) {
-        Set<String> cols = new LinkedHashSet<>();
-        for (JsonNode row : c.data()) {
-            row.fieldNames().forEachRemaining(cols::add);
-        }
-        List<String> header = new ArrayList<>(cols);
-        List<List<String>> rows = new ArrayList<>();
-        for (JsonNode row : c.data()) {
-            List<String> r = new ArrayList<>();
-            for (String h : header) {
-                JsonNode v = row.get(h);
-                r.add(v == null || v.isNull() ? "" : v.isNumber() ? v.numberValue().toString() : v.asText());
-            }
-            rows.add(r);
-        }
-        return Table.ofRows(c.id(), header, rows);
-    }
-
     @Test
     void likelihood_ratio_test_of_within_trial_interactions_matches_clm() throws Exception {
         Path file = Path.of("validation/extra/ipd_sim41_ord_strat.json");
         ValidationCase c = ValidationCase.of(file.toString(), new ObjectMapper().readTree(file.toFile()));
-        Table t = table(c);
+        Table t = c.table();
         PatientData d = PatientLoader.load(t, PatientLoader.Columns.defaults(t).withCovariates(List.of("age", "nihss", "sex")));
         double[] nihss = d.covariate("nihss");
         int[] g = new int[d.size()];
