@@ -109,9 +109,11 @@ final class MetaCommand extends Command {
         List<MetaRun.Outcome> outcomes = Meta.analyze(t, req);
         if (format.equals("json")) {
             MetaRequest request = req;
-            Options.write(a, out, w -> JsonReport.write(t.source(), request, outcomes, w));
+            Options.write(a, out, w -> JsonReport.write(t.source(), request, outcomes, w),
+                    o -> JsonReport.write(t.source(), request, outcomes, o));
         } else if (format.equals("csv")) {
-            Options.write(a, out, w -> CsvReport.batch(outcomes, w));
+            MetaRequest request = req;
+            Options.write(a, out, w -> CsvReport.batch(outcomes, w), o -> CsvReport.batch(outcomes, o, request.execution()));
         } else {
             Options.write(a, out, by == null ? TextReport.outcome(outcomes.get(0), Options.maxRows(a)) : TextReport.batch(outcomes, by));
         }

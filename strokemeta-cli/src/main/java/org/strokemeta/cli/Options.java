@@ -138,6 +138,42 @@ final class Options {
         void writeTo(java.io.Writer w) throws IOException;
     }
 
+    /** Output that writes itself as UTF-8 bytes. */
+    @FunctionalInterface
+    interface Bytes {
+        void writeTo(java.io.OutputStream o) throws IOException;
+    }
+
+    /**
+     * Writes output that can go as text or as UTF-8 bytes (the same document): bytes to a file and to
+     * standard output, text to any other writer.
+     */
+    static void write(Args a, PrintWriter terminal, Body text, Bytes bytes) {
+        Path out = a.path("--out");
+        try {
+            if (out == null) {
+                if (terminal instanceof Terminal t) {
+                    java.io.OutputStream o = t.bytes();
+                    bytes.writeTo(o);
+                    o.flush();
+                } else {
+                    text.writeTo(terminal);
+                    terminal.flush();
+                }
+                return;
+            }
+            org.strokemeta.data.FileProblem.checkWritable(out);
+            try (java.io.OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+                bytes.writeTo(o);
+            }
+        } catch (IOException e) {
+            if (out == null) {
+                throw new UncheckedIOException("cannot write the output: " + e.getMessage(), e);
+            }
+            throw org.strokemeta.data.FileProblem.writing(out, e);
+        }
+    }
+
     static void write(Args a, PrintWriter terminal, String text) {
         write(a, terminal, w -> w.write(text));
     }

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads tabulated ordinal outcomes (per trial and arm, the number of patients in each category, as
@@ -18,7 +16,35 @@ import java.util.regex.Pattern;
  * treatment and one control row. Counts are whole numbers ≥ 0; an arm without patients is an error.
  */
 public final class OrdinalTableLoader {
-    private static final Pattern CATEGORY = Pattern.compile("^(mrs|cat|n)_?(\\d+)$", Pattern.CASE_INSENSITIVE);
+    /** A category count column's name: mrs, cat or n (any case), an optional underscore, the category. */
+    private record Category(String prefix, int number) {
+        /** The category a column name gives, or null when it is not such a name. */
+        static Category of(String name) {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            for (String prefix : new String[] {"mrs", "cat", "n"}) {
+                if (!lower.startsWith(prefix)) {
+                    continue;
+                }
+                int at = prefix.length();
+                if (at < lower.length() && lower.charAt(at) == '_') {
+                    at++;
+                }
+                if (at == lower.length() || lower.length() - at > 9) {
+                    return null;
+                }
+                int number = 0;
+                for (int i = at; i < lower.length(); i++) {
+                    char c = lower.charAt(i);
+                    if (c < '0' || c > '9') {
+                        return null;
+                    }
+                    number = number * 10 + (c - '0');
+                }
+                return new Category(prefix, number);
+            }
+            return null;
+        }
+    }
 
     private OrdinalTableLoader() {
     }
@@ -38,10 +64,9 @@ public final class OrdinalTableLoader {
     static TreeMap<Integer, String> categoryColumns(Table t) {
         Map<String, TreeMap<Integer, String>> byPrefix = new LinkedHashMap<>();
         for (String c : t.columnNames()) {
-            Matcher m = CATEGORY.matcher(c.trim());
-            if (m.matches()) {
-                byPrefix.computeIfAbsent(m.group(1).toLowerCase(java.util.Locale.ROOT), k -> new TreeMap<>())
-                        .put(Integer.parseInt(m.group(2)), c);
+            Category m = Category.of(c.trim());
+            if (m != null) {
+                byPrefix.computeIfAbsent(m.prefix(), k -> new TreeMap<>()).put(m.number(), c);
             }
         }
         TreeMap<Integer, String> best = new TreeMap<>();

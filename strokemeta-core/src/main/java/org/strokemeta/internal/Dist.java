@@ -104,7 +104,20 @@ public final class Dist {
                 k -> ChiSquaredDistribution.of(k.df()).inverseSurvivalProbability(k.upper()));
     }
 
+    /**
+     * A quantile's arguments. Equality and hash are written out: a record's generated ones are linked
+     * through method handles on first use, which costs more than the quantiles they look up.
+     */
     private record QuantileKey(double upper, double df) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof QuantileKey k && Double.compare(k.upper, upper) == 0 && Double.compare(k.df, df) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Double.hashCode(upper) + Double.hashCode(df);
+        }
     }
 
     private static final java.util.concurrent.ConcurrentHashMap<QuantileKey, Double> QUANTILES =

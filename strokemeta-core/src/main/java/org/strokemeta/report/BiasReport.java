@@ -80,7 +80,7 @@ public final class BiasReport {
      * @return the document
      */
     public static ObjectNode json(String source, BiasAnalysis r) {
-        ObjectNode root = JsonReport.MAPPER.createObjectNode();
+        ObjectNode root = JsonReport.mapper().createObjectNode();
         root.put("schema", SCHEMA);
         root.put("version", Version.get());
         root.put("source", source);
@@ -120,7 +120,7 @@ public final class BiasReport {
     }
 
     static ObjectNode egger(EggerTest e) {
-        ObjectNode n = JsonReport.MAPPER.createObjectNode();
+        ObjectNode n = JsonReport.mapper().createObjectNode();
         n.put("model", e.model().name().toLowerCase(java.util.Locale.ROOT));
         n.put("k", e.k());
         JsonReport.num(n, "slope", e.slope());
@@ -140,7 +140,7 @@ public final class BiasReport {
     }
 
     static ObjectNode funnel(FunnelPlot f) {
-        ObjectNode n = JsonReport.MAPPER.createObjectNode();
+        ObjectNode n = JsonReport.mapper().createObjectNode();
         JsonReport.num(n, "estimate", f.estimate());
         JsonReport.num(n, "centre", f.centre());
         JsonReport.num(n, "tau2", f.tau2());

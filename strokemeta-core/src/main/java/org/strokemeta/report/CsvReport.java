@@ -1,7 +1,8 @@
 package org.strokemeta.report;
 
-import com.fasterxml.jackson.core.io.NumberOutput;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.strokemeta.internal.ShortestDecimal;
 import org.strokemeta.pool.Heterogeneity;
 import org.strokemeta.pool.MetaResult;
 import org.strokemeta.pool.PooledEstimate;
@@ -42,14 +43,40 @@ public final class CsvReport {
     public static void batch(List<MetaRun.Outcome> outcomes, Appendable out) throws java.io.IOException {
         out.append(HEADER).append('\n');
         StringBuilder sb = new StringBuilder(256);
+        byte[] digits = new byte[ShortestDecimal.MAX_BYTES];
         for (MetaRun.Outcome o : outcomes) {
             sb.setLength(0);
-            row(o, sb);
+            row(o, sb, digits);
             out.append(sb);
         }
     }
 
-    private static void row(MetaRun.Outcome o, StringBuilder sb) {
+    /**
+     * One row per analysis, in UTF-8 (the text of {@link #batch(List, Appendable)}); the rows are
+     * formatted in parallel on an execution, a window of rows at a time, and written in order.
+     *
+     * @param outcomes  the analyses
+     * @param out       where the rows go (not closed)
+     * @param execution where the rows are formatted
+     * @throws java.io.IOException if {@code out} fails
+     */
+    public static void batch(List<MetaRun.Outcome> outcomes, java.io.OutputStream out, org.strokemeta.pool.Execution execution)
+            throws java.io.IOException {
+        out.write((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+        Chunks.write(outcomes.size(), CHUNK, execution, c -> {
+            StringBuilder sb = new StringBuilder(CHUNK * 256);
+            byte[] digits = new byte[ShortestDecimal.MAX_BYTES];
+            for (int i = c * CHUNK; i < Math.min(outcomes.size(), (c + 1) * CHUNK); i++) {
+                row(outcomes.get(i), sb, digits);
+            }
+            return sb.toString().getBytes(StandardCharsets.UTF_8);
+        }, null, out::write);
+    }
+
+    /** Rows formatted by one task. */
+    private static final int CHUNK = 128;
+
+    private static void row(MetaRun.Outcome o, StringBuilder sb, byte[] digits) {
         sb.append(quote(o.group() == null ? "" : o.group())).append(',');
         if (o.failed()) {
             sb.append(",,,,,,,,,,,,,,,,,,,,,false,").append(quote(o.error())).append('\n');
@@ -64,8 +91,11 @@ public final class CsvReport {
                 h.tau2Ci() == null ? Double.NaN : h.tau2Ci().upper(), h.i2(), h.h2(), h.q(), h.qDf(), h.qP()}) {
             sb.append(',');
             if (Double.isFinite(v)) {
-                // shortest round-trip decimal (Schubfach), the same digits as Double.toString, faster
-                sb.append(NumberOutput.toString(v, true));
+                // shortest round-trip decimal (Schubfach), the digits of Double.toString since Java 19
+                int end = ShortestDecimal.write(v, digits, 0);
+                for (int i = 0; i < end; i++) {
+                    sb.append((char) digits[i]);
+                }
             }
         }
         sb.append(',').append(r.converged()).append(",\n");

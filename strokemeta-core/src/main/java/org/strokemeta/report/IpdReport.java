@@ -200,7 +200,7 @@ public final class IpdReport {
      * @return the document, schema {@value #SCHEMA}
      */
     public static ObjectNode json(IpdAnalysis.Outcome o) {
-        ObjectNode root = JsonReport.MAPPER.createObjectNode();
+        ObjectNode root = JsonReport.mapper().createObjectNode();
         root.put("schema", SCHEMA);
         root.put("version", Version.get());
         PatientData d = o.data();
@@ -266,7 +266,7 @@ public final class IpdReport {
     }
 
     static ObjectNode shift(IpdAnalysis.Shift s) {
-        ObjectNode n = JsonReport.MAPPER.createObjectNode();
+        ObjectNode n = JsonReport.mapper().createObjectNode();
         n.put("method", s.method());
         ShiftReport.cor(s.effect(), n);
         ArrayNode c = n.putArray("coefficients");

@@ -1,5 +1,6 @@
 package org.strokemeta.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,7 +13,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.strokemeta.data.Note;
@@ -43,11 +46,25 @@ public final class JsonReport {
     /** The schema identifier of meta-analysis results. */
     public static final String SCHEMA = "strokemeta.meta/1";
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            // shortest round-trip decimal by the Schubfach algorithm: the same digits as Double.toString, faster
+    /**
+     * The generators of the streamed documents: shortest round-trip decimals by the Schubfach algorithm
+     * (the same digits as Double.toString, faster).
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
+
+    /** The object mapper of documents built as trees, made when first needed (streamed documents do not need it). */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = JsonMapper.builder()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+                .build();
+    }
+
+    static ObjectMapper mapper() {
+        return Mapper.INSTANCE;
+    }
 
     private JsonReport() {
     }
@@ -78,15 +95,79 @@ public final class JsonReport {
      */
     public static void write(String source, MetaRequest request, List<MetaRun.Outcome> outcomes, java.io.Writer w)
             throws java.io.IOException {
-        boolean large = outcomes.size() > 100;
-        JsonGenerator g = MAPPER.getFactory().createGenerator(w).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        if (!large) {
-            g.useDefaultPrettyPrinter();
+        if (outcomes.size() > LARGE) {
+            compact(source, request, outcomes, chunk -> w.write(new String(chunk, StandardCharsets.UTF_8)));
+            return;
         }
+        JsonGenerator g = FACTORY.createGenerator(w).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.useDefaultPrettyPrinter();
         document(g, source, request, outcomes);
         g.flush();
         w.write('\n');
     }
+
+    /**
+     * Writes the document of a run to a byte stream in UTF-8, as
+     * {@link #write(String, MetaRequest, List, java.io.Writer)} writes it to a writer (the same text).
+     * A large batch is formatted in parallel on the request's {@link MetaRequest#execution() execution},
+     * a window of analyses at a time, and written in order.
+     *
+     * @param source   the name of the input file
+     * @param request  the analysis request
+     * @param outcomes the analyses
+     * @param out      where the document goes (not closed)
+     * @throws java.io.IOException if the stream fails
+     */
+    public static void write(String source, MetaRequest request, List<MetaRun.Outcome> outcomes, OutputStream out)
+            throws java.io.IOException {
+        if (outcomes.size() > LARGE) {
+            compact(source, request, outcomes, out::write);
+            return;
+        }
+        java.io.Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+        write(source, request, outcomes, w);
+        w.flush();
+    }
+
+    /** More analyses than this are written compact (no indentation). */
+    private static final int LARGE = 100;
+    /** Analyses formatted by one task of a large batch. */
+    private static final int CHUNK = 64;
+
+    /**
+     * The compact document of a large batch: the header, the analyses formatted in parallel in chunks
+     * by {@link CompactJson} (which separates a chunk's analyses by commas, as the array does), and the end.
+     */
+    private static void compact(String source, MetaRequest request, List<MetaRun.Outcome> outcomes, Chunks.Sink sink)
+            throws IOException {
+        CompactJson head = new CompactJson(1024);
+        head.writeStartObject();
+        head.writeStringField("schema", SCHEMA);
+        head.writeStringField("version", Version.get());
+        str(head, "source", source);
+        head.writeFieldName("request");
+        request(head, request);
+        head.writeArrayFieldStart("results");
+        sink.accept(head.toByteArray());
+        Chunks.write(outcomes.size(), CHUNK, request.execution(), c -> {
+            int lo = c * CHUNK;
+            int hi = Math.min(outcomes.size(), lo + CHUNK);
+            CompactJson g = new CompactJson(4096 * (hi - lo));
+            try {
+                for (int i = lo; i < hi; i++) {
+                    outcome(g, outcomes.get(i));
+                }
+            } catch (IOException e) {
+                // a byte array never fails to take what is written
+                throw new UncheckedIOException(e);
+            }
+            return g.toByteArray();
+        }, COMMA_BYTES, sink);
+        sink.accept(END);
+    }
+
+    private static final byte[] COMMA_BYTES = {','};
+    private static final byte[] END = {']', '}', '\n'};
 
     /** Something that writes one JSON value to a generator. */
     @FunctionalInterface
@@ -100,10 +181,10 @@ public final class JsonReport {
      * numbers their double value.
      */
     private static JsonNode tree(Emitter e) {
-        try (TokenBuffer b = new TokenBuffer(MAPPER, false)) {
+        try (TokenBuffer b = new TokenBuffer(mapper(), false)) {
             e.emit(b);
-            try (JsonParser p = b.asParser(MAPPER)) {
-                return MAPPER.readTree(p);
+            try (JsonParser p = b.asParser(mapper())) {
+                return mapper().readTree(p);
             }
         } catch (IOException x) {
             // a token buffer holds everything in memory and never fails to write or read
@@ -469,7 +550,7 @@ public final class JsonReport {
      */
     public static void write(ObjectNode n, java.io.Writer w) throws java.io.IOException {
         boolean large = n.path("results").size() > 100;
-        (large ? MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT) : MAPPER.writer())
+        (large ? mapper().writer().without(SerializationFeature.INDENT_OUTPUT) : mapper().writer())
                 .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .writeValue(w, n);
         w.write('\n');
@@ -483,7 +564,7 @@ public final class JsonReport {
      */
     public static String write(ObjectNode n) {
         try {
-            return MAPPER.writeValueAsString(n) + "\n";
+            return mapper().writeValueAsString(n) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -64,7 +64,7 @@ public final class SensitivityReport {
      * @return the document, schema {@value #SCHEMA}
      */
     public static ObjectNode json(String kind, String source, MetaResult full, List<Sensitivity.Step> steps) {
-        ObjectNode root = JsonReport.MAPPER.createObjectNode();
+        ObjectNode root = JsonReport.mapper().createObjectNode();
         root.put("schema", SCHEMA);
         root.put("version", Version.get());
         root.put("source", source);

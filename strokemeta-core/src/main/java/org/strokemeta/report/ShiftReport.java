@@ -99,7 +99,7 @@ public final class ShiftReport {
      * @return the document, schema {@value #SCHEMA}
      */
     public static ObjectNode json(ShiftAnalysis.Outcome o) {
-        ObjectNode root = JsonReport.MAPPER.createObjectNode();
+        ObjectNode root = JsonReport.mapper().createObjectNode();
         root.put("schema", SCHEMA);
         root.put("version", Version.get());
         root.put("source", o.table().source());
@@ -111,7 +111,7 @@ public final class ShiftReport {
             root.put("merge", o.request().merge().from() + "-" + o.request().merge().to());
         }
         root.put("categories", o.table().categories());
-        root.set("common_odds_ratio", cor(o.effect(), JsonReport.MAPPER.createObjectNode()));
+        root.set("common_odds_ratio", cor(o.effect(), JsonReport.mapper().createObjectNode()));
         if (o.twoStage() != null) {
             ArrayNode trials = root.putArray("trials");
             for (TrialEffect t : o.twoStage().trials()) {
@@ -299,7 +299,7 @@ public final class ShiftReport {
      * @return the document
      */
     public static ObjectNode json(org.strokemeta.study.ShiftSubgroups s) {
-        ObjectNode root = JsonReport.MAPPER.createObjectNode();
+        ObjectNode root = JsonReport.mapper().createObjectNode();
         root.put("schema", "strokemeta.shift-subgroups/1");
         root.put("version", Version.get());
         root.put("column", s.column());

@@ -21,7 +21,7 @@ public final class StudyJson {
      * @return the document, schema {@value #SCHEMA}
      */
     public static ObjectNode json(StudyReport r) {
-        ObjectNode root = JsonReport.MAPPER.createObjectNode();
+        ObjectNode root = JsonReport.mapper().createObjectNode();
         root.put("schema", SCHEMA);
         root.put("version", r.provenance().version());
         root.put("title", StudyHtml.title(r));

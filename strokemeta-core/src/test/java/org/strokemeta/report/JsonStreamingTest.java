@@ -113,5 +113,38 @@ class JsonStreamingTest {
         assertThat(o).hasSize(151).anyMatch(MetaRun.Outcome::failed);
         String s = streamed(t, r, o);
         assertThat(s).isEqualTo(tree(t, r, o)).doesNotContain("\n  ");
+        assertThat(bytes(r, o)).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] bytes(MetaRequest r, List<MetaRun.Outcome> o) throws Exception {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        JsonReport.write("many.csv", r, o, b);
+        return b.toByteArray();
+    }
+
+    /**
+     * Hundreds of analyses with subgroups, meta-regressions, notes and labels that need escaping or are
+     * not ASCII: formatted in parallel chunks as bytes, a writer's text, the tree, and in one thread, all the same.
+     */
+    @Test
+    void a_large_batch_is_the_same_in_bytes_text_tree_and_one_thread() throws Exception {
+        StringBuilder csv = new StringBuilder("review,study,events_treat,total_treat,events_ctrl,total_ctrl,x,arm\n");
+        String[] labels = {"Zürich \"A\"", "s\\1", "日本", "\ud83d\ude00 trial", "plain"};
+        for (int g = 0; g < 230; g++) {
+            for (int s = 0; s < 5; s++) {
+                csv.append("\"r").append(g).append(g % 7 == 0 ? " Ωmega" : "").append("\",\"").append(labels[s].replace("\"", "\"\""))
+                        .append("\",").append(g % 13 == 0 && s == 0 ? 0 : 3 + (g + s) % 9).append(",50,")
+                        .append(5 + (g * s) % 11).append(",52,").append(s + g % 3).append(',').append(s % 2 == 0 ? "p" : "q").append('\n');
+            }
+        }
+        Table t = CsvReader.parse("many.csv", csv.toString());
+        MetaRequest r = MetaRequest.defaults().withBy("review").withSubgroup("arm").withModerators(List.of("x"));
+        List<MetaRun.Outcome> o = MetaRun.run(t, r);
+        assertThat(o).hasSize(230);
+        String s = streamed(t, r, o);
+        assertThat(s).isEqualTo(tree(t, r, o)).contains("Zürich \\\"A\\\"").contains("\ud83d\ude00 trial").contains("\"notes\":[{");
+        assertThat(bytes(r, o)).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
+        MetaRequest one = r.withExecution(org.strokemeta.pool.Execution.singleThread());
+        assertThat(bytes(one, o)).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
     }
 }

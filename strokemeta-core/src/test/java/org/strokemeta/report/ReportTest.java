@@ -36,7 +36,7 @@ class ReportTest {
 
     @Test
     void json_writes_undefined_numbers_as_null() {
-        ObjectNode n = JsonReport.MAPPER.createObjectNode();
+        ObjectNode n = JsonReport.mapper().createObjectNode();
         JsonReport.num(n, "a", Double.NaN);
         JsonReport.num(n, "b", Double.POSITIVE_INFINITY);
         JsonReport.num(n, "c", 0.1 + 0.2);
