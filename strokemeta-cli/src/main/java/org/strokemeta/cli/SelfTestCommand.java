@@ -69,16 +69,48 @@ final class SelfTestCommand extends Command {
                 out.println("FAIL (exit " + code + "): strokemeta report");
                 out.print(e);
             }
+            failed += batch(dir, out);
         } catch (java.io.IOException ex) {
             failed++;
             out.println("FAIL: no temporary directory for the report: " + ex.getMessage());
         } finally {
             deleteTree(dir);
         }
-        int total = RUNS.size() + 1;
+        int total = RUNS.size() + 1 + BATCH_FORMATS.size();
         out.println("selftest: " + (total - failed) + " of " + total + " analyses ran without error");
         out.flush();
         return failed == 0 ? 0 : 1;
+    }
+
+    static final List<String> BATCH_FORMATS = List.of("json", "csv");
+
+    /**
+     * A batch of more analyses than a document shows indented (150 generated 2x2 meta-analyses) written to
+     * files in JSON and CSV, the path of large batches; returns the number of runs that failed.
+     */
+    private static int batch(java.nio.file.Path dir, PrintWriter out) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("review,study,events_treat,total_treat,events_ctrl,total_ctrl\n");
+        for (int g = 0; g < 150; g++) {
+            for (int s = 0; s < 4; s++) {
+                csv.append(g).append(",s").append(s).append(',').append(3 + (g + s) % 9).append(",50,")
+                        .append(5 + (g * s) % 11).append(",52\n");
+            }
+        }
+        java.nio.file.Path in = dir.resolve("batch.csv");
+        java.nio.file.Files.writeString(in, csv);
+        int failed = 0;
+        for (String format : BATCH_FORMATS) {
+            String[] args = {"meta", "--input", in.toString(), "--by", "review", "--format", format,
+                "--out", dir.resolve("batch." + format).toString()};
+            StringWriter e = new StringWriter();
+            int code = Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(e));
+            if (code != 0) {
+                failed++;
+                out.println("FAIL (exit " + code + "): strokemeta meta --by review --format " + format + " (150 analyses)");
+                out.print(e);
+            }
+        }
+        return failed;
     }
 
     private static void deleteTree(java.nio.file.Path dir) {

@@ -241,7 +241,17 @@ public record EffectSizes(Measure measure, String[] study, int[] lines, int[] ro
      * @return the notes of kind {@link Note.Kind#EXCLUDED}, in input order
      */
     public List<Note> excluded() {
-        return notes.stream().filter(n -> n.kind() == Note.Kind.EXCLUDED).toList();
+        // a loop, not a stream: asked for once per analysis of batches of thousands
+        List<Note> out = null;
+        for (Note n : notes) {
+            if (n.kind() == Note.Kind.EXCLUDED) {
+                if (out == null) {
+                    out = new java.util.ArrayList<>();
+                }
+                out.add(n);
+            }
+        }
+        return out == null ? List.of() : List.copyOf(out);
     }
 
     /**

@@ -50,7 +50,22 @@ public final class CumulativeLogit {
      * @return log F(x)
      */
     public static double logCdf(double x) {
-        return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
+        return x >= 0 ? -log1p(Math.exp(-x)) : x - log1p(Math.exp(x));
+    }
+
+    /**
+     * log(1 + x) for −1/2 ≤ x ≤ 1, to a few units in the last place, from the machine's logarithm:
+     * with u = 1 + x rounded, log(u)·x/(u − 1) corrects the rounding of u, as u − 1 is exact there
+     * (Goldberg 1991, "What every computer scientist should know about floating-point arithmetic",
+     * theorem 4). {@code Math.log1p} gives the same to within those units at several times the cost,
+     * and the models of a million patients take it twice per patient and iteration.
+     *
+     * @param x the value, in [−1/2, 1]
+     * @return log(1 + x)
+     */
+    public static double log1p(double x) {
+        double u = 1 + x;
+        return u == 1 ? x : Math.log(u) * x / (u - 1);
     }
 
     /**
@@ -140,6 +155,6 @@ public final class CumulativeLogit {
 
     /** log(1 − e^x) for x ≤ 0 (Mächler 2012, "Accurately computing log(1 − exp(−|a|))"). */
     static double log1mexp(double x) {
-        return x > -0.6931471805599453 ? Math.log(-Math.expm1(x)) : Math.log1p(-Math.exp(x));
+        return x > -0.6931471805599453 ? Math.log(-Math.expm1(x)) : log1p(-Math.exp(x));
     }
 }

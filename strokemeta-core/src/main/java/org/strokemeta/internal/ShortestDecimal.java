@@ -242,24 +242,39 @@ public final class ShortestDecimal {
         return at;
     }
 
+    /** "00", "01", ... "99": two digits at a time. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
     /**
      * Writes the H digits of f (10^(H−1) ≤ f < 10^H) at out[at] and returns how many there are without
-     * the trailing zeros (at least one). One long division splits f; the halves are cut into digits
-     * by multiplications (x/10 = x·3435973837 >> 35 for x < 2^32).
+     * the trailing zeros (at least one). One long division splits f into 9 and 8 digits; those are cut
+     * two at a time by a multiplication (x/100 = x·1374389535 >> 37 for 0 ≤ x < 2^32).
      */
     private static int writeDigits(long f, byte[] out, int at) {
-        int hi = (int) (f / 100_000_000L);
-        int lo = (int) (f - hi * 100_000_000L);
-        for (int i = at + H - 1; i >= at + H - 8; i--) {
-            int q = (int) ((lo & 0xFFFFFFFFL) * 3435973837L >>> 35);
-            out[i] = (byte) ('0' + lo - 10 * q);
+        long hi = f / 100_000_000L;
+        long lo = f - hi * 100_000_000L;
+        for (int i = at + H - 2; i >= at + H - 8; i -= 2) {
+            long q = lo * 1374389535L >>> 37;
+            int r = (int) (lo - 100 * q) << 1;
+            out[i] = PAIRS[r];
+            out[i + 1] = PAIRS[r + 1];
             lo = q;
         }
-        for (int i = at + H - 9; i >= at; i--) {
-            int q = (int) ((hi & 0xFFFFFFFFL) * 3435973837L >>> 35);
-            out[i] = (byte) ('0' + hi - 10 * q);
+        for (int i = at + H - 10; i >= at + 1; i -= 2) {
+            long q = hi * 1374389535L >>> 37;
+            int r = (int) (hi - 100 * q) << 1;
+            out[i] = PAIRS[r];
+            out[i + 1] = PAIRS[r + 1];
             hi = q;
         }
+        out[at] = (byte) ('0' + hi);
         int n = H;
         while (n > 1 && out[at + n - 1] == '0') {
             n--;

@@ -389,7 +389,7 @@ final class StratifiedLogistic {
             double wi = obs.weight(i);
             // log p and log(1 − p) on the stable side
             double ex = Math.exp(-Math.abs(e));
-            double lp = e >= 0 ? -Math.log1p(ex) : e - Math.log1p(ex);
+            double lp = e >= 0 ? -CumulativeLogit.log1p(ex) : e - CumulativeLogit.log1p(ex);
             double lq = lp - e;
             llBlock += wi * (y[i] == 1 ? lp : lq);
             double pr = e >= 0 ? 1 / (1 + ex) : ex / (1 + ex);

@@ -10,10 +10,17 @@ import org.strokemeta.pool.Execution;
  * so that memory holds a window, not the document.
  */
 final class Chunks {
-    /** Where the formatted chunks go, in order. */
+    /** Where the formatted chunks go, in order: the first {@code length} bytes of the array. */
     @FunctionalInterface
     interface Sink {
-        void accept(byte[] bytes) throws IOException;
+        void accept(byte[] bytes, int length) throws IOException;
+    }
+
+    /** A formatted chunk: the first {@code length} bytes of {@code bytes}. */
+    record Piece(byte[] bytes, int length) {
+        Piece(byte[] bytes) {
+            this(bytes, bytes.length);
+        }
     }
 
     private Chunks() {
@@ -30,19 +37,19 @@ final class Chunks {
      * @param separator written between two chunks, or null
      * @param sink      where the bytes go
      */
-    static void write(int count, int chunk, Execution execution, IntFunction<byte[]> format, byte[] separator, Sink sink)
+    static void write(int count, int chunk, Execution execution, IntFunction<Piece> format, byte[] separator, Sink sink)
             throws IOException {
         int chunks = (count + chunk - 1) / chunk;
         int window = Math.max(1, execution.parallelism()) * 8;
         for (int from = 0; from < chunks; from += window) {
             int first = from;
-            byte[][] text = new byte[Math.min(window, chunks - from)][];
+            Piece[] text = new Piece[Math.min(window, chunks - from)];
             execution.forEach(text.length, c -> text[c] = format.apply(first + c));
             for (int c = 0; c < text.length; c++) {
                 if (separator != null && first + c > 0) {
-                    sink.accept(separator);
+                    sink.accept(separator, separator.length);
                 }
-                sink.accept(text[c]);
+                sink.accept(text[c].bytes(), text[c].length());
             }
         }
     }

@@ -42,7 +42,17 @@ final class CompactJson extends JsonGenerator {
         empty[0] = true;
     }
 
-    /** What has been written. */
+    /** What has been written: the first {@link #size()} bytes of the buffer (not a copy). */
+    byte[] buffer() {
+        return buf;
+    }
+
+    /** The number of bytes written. */
+    int size() {
+        return len;
+    }
+
+    /** A copy of what has been written. */
     byte[] toByteArray() {
         return Arrays.copyOf(buf, len);
     }
@@ -113,14 +123,28 @@ final class CompactJson extends JsonGenerator {
         close((byte) '}');
     }
 
+    /** Field names already encoded, by the hash of the name: a document repeats a few dozen names millions of times. */
+    private final String[] names = new String[256];
+    private final byte[][] encoded = new byte[256][];
+
     @Override
     public void writeFieldName(String name) {
         if (!empty[depth]) {
             put((byte) ',');
         }
         empty[depth] = false;
-        quoted(name);
-        put((byte) ':');
+        int slot = name.hashCode() & (names.length - 1);
+        byte[] e = encoded[slot];
+        if (names[slot] != name) {
+            int at = len;
+            quoted(name);
+            put((byte) ':');
+            e = Arrays.copyOfRange(buf, at, len);
+            names[slot] = name;
+            encoded[slot] = e;
+        } else {
+            put(e);
+        }
         named = true;
     }
 

@@ -69,8 +69,8 @@ public final class CsvReport {
             for (int i = c * CHUNK; i < Math.min(outcomes.size(), (c + 1) * CHUNK); i++) {
                 row(outcomes.get(i), sb, digits);
             }
-            return sb.toString().getBytes(StandardCharsets.UTF_8);
-        }, null, out::write);
+            return new Chunks.Piece(sb.toString().getBytes(StandardCharsets.UTF_8));
+        }, null, (b, n) -> out.write(b, 0, n));
     }
 
     /** Rows formatted by one task. */

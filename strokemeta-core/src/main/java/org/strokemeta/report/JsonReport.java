@@ -96,7 +96,7 @@ public final class JsonReport {
     public static void write(String source, MetaRequest request, List<MetaRun.Outcome> outcomes, java.io.Writer w)
             throws java.io.IOException {
         if (outcomes.size() > LARGE) {
-            compact(source, request, outcomes, chunk -> w.write(new String(chunk, StandardCharsets.UTF_8)));
+            compact(source, request, outcomes, (chunk, n) -> w.write(new String(chunk, 0, n, StandardCharsets.UTF_8)));
             return;
         }
         JsonGenerator g = FACTORY.createGenerator(w).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -121,7 +121,7 @@ public final class JsonReport {
     public static void write(String source, MetaRequest request, List<MetaRun.Outcome> outcomes, OutputStream out)
             throws java.io.IOException {
         if (outcomes.size() > LARGE) {
-            compact(source, request, outcomes, out::write);
+            compact(source, request, outcomes, (chunk, n) -> out.write(chunk, 0, n));
             return;
         }
         java.io.Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -148,11 +148,17 @@ public final class JsonReport {
         head.writeFieldName("request");
         request(head, request);
         head.writeArrayFieldStart("results");
-        sink.accept(head.toByteArray());
+        sink.accept(head.buffer(), head.size());
         Chunks.write(outcomes.size(), CHUNK, request.execution(), c -> {
             int lo = c * CHUNK;
             int hi = Math.min(outcomes.size(), lo + CHUNK);
-            CompactJson g = new CompactJson(4096 * (hi - lo));
+            int size = 0;
+            for (int i = lo; i < hi; i++) {
+                // about 1,600 bytes of pooled results and 340 per study
+                EffectSizes es = outcomes.get(i).effects();
+                size += 1600 + 340 * (es == null ? 0 : es.size());
+            }
+            CompactJson g = new CompactJson(size);
             try {
                 for (int i = lo; i < hi; i++) {
                     outcome(g, outcomes.get(i));
@@ -161,9 +167,9 @@ public final class JsonReport {
                 // a byte array never fails to take what is written
                 throw new UncheckedIOException(e);
             }
-            return g.toByteArray();
+            return new Chunks.Piece(g.buffer(), g.size());
         }, COMMA_BYTES, sink);
-        sink.accept(END);
+        sink.accept(END, END.length);
     }
 
     private static final byte[] COMMA_BYTES = {','};
@@ -475,15 +481,15 @@ public final class JsonReport {
         num(g, "h2", h.h2());
         num(g, "tau2", h.tau2());
         num(g, "tau", h.tau());
-        interval(g, "tau2_ci", h.tau2Ci());
-        interval(g, "i2_ci", h.i2Ci());
-        interval(g, "h2_ci", h.h2Ci());
+        interval(g, "tau2_ci_lower", "tau2_ci_upper", h.tau2Ci());
+        interval(g, "i2_ci_lower", "i2_ci_upper", h.i2Ci());
+        interval(g, "h2_ci_lower", "h2_ci_upper", h.h2Ci());
         g.writeEndObject();
     }
 
-    private static void interval(JsonGenerator g, String key, Heterogeneity.Interval iv) throws IOException {
-        num(g, key + "_lower", iv == null ? Double.NaN : iv.lower());
-        num(g, key + "_upper", iv == null ? Double.NaN : iv.upper());
+    private static void interval(JsonGenerator g, String lowerKey, String upperKey, Heterogeneity.Interval iv) throws IOException {
+        num(g, lowerKey, iv == null ? Double.NaN : iv.lower());
+        num(g, upperKey, iv == null ? Double.NaN : iv.upper());
     }
 
     static ArrayNode notes(List<Note> notes) {

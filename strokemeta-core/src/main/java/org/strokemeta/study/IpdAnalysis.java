@@ -196,14 +196,53 @@ public final class IpdAnalysis {
         List<Note> notes = new ArrayList<>(d.notes());
         PatientData base = d.withCovariatesOnly(List.of());
         PatientData adjustedData = d.withCovariatesOnly(r.covariates());
-        Shift adjusted = !r.ordinal() || r.covariates().isEmpty() ? null : shift(adjustedData, r);
-        Shift unadjusted = r.ordinal() && (adjusted == null || r.unadjusted()) ? shift(base, r) : null;
-        TwoStageResult two = r.ordinal() && r.twoStage() != null ? TwoStage.run(adjustedData, po(r, Thresholds.STRATIFIED), r.twoStage()) : null;
-        List<Binary> binary = new ArrayList<>();
+        boolean adjust = r.ordinal() && !r.covariates().isEmpty();
         BinaryOptions bo = new BinaryOptions(r.binaryModel(), r.covariates(), r.nAGQ(), r.level(), r.execution());
+        // The models are independent of one another: they run side by side on the request's execution
+        // (each also splits its own passes over the patients there), and what they give, and the first
+        // error in the order below, are the same as one after the other.
+        List<java.util.function.Supplier<Object>> models = new ArrayList<>();
+        models.add(() -> adjust ? shift(adjustedData, r) : null);
+        models.add(() -> r.ordinal() && (!adjust || r.unadjusted()) ? shift(base, r) : null);
+        models.add(() -> r.ordinal() && r.twoStage() != null ? TwoStage.run(adjustedData, po(r, Thresholds.STRATIFIED), r.twoStage()) : null);
         for (BinaryEndpoint b : r.binary()) {
-            Recorded y = outcome(adjustedData, outcomes, b);
-            binary.add(Binary.of(r.binaryModel().fit(y.data(), y.outcome(), bo), y.data(), y.outcome()));
+            models.add(() -> {
+                Recorded y = outcome(adjustedData, outcomes, b);
+                return Binary.of(r.binaryModel().fit(y.data(), y.outcome(), bo), y.data(), y.outcome());
+            });
+        }
+        int poTest = models.size();
+        models.add(() -> {
+            if (!r.ordinal() || !r.poTest()) {
+                return null;
+            }
+            try {
+                return PartialProportionalOdds.test(adjustedData,
+                        po(r, r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED));
+            } catch (InputException | IllegalArgumentException e) {
+                return new Note(0, null, Note.Kind.WARNING, "no proportional-odds test: " + e.getMessage());
+            }
+        });
+        Object[] fitted = new Object[models.size()];
+        RuntimeException[] failed = new RuntimeException[models.size()];
+        r.execution().forEach(models.size(), i -> {
+            try {
+                fitted[i] = models.get(i).get();
+            } catch (RuntimeException e) {
+                failed[i] = e;
+            }
+        });
+        for (RuntimeException e : failed) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        Shift adjusted = (Shift) fitted[0];
+        Shift unadjusted = (Shift) fitted[1];
+        TwoStageResult two = (TwoStageResult) fitted[2];
+        List<Binary> binary = new ArrayList<>();
+        for (int i = 3; i < poTest; i++) {
+            binary.add((Binary) fitted[i]);
         }
         List<EffectModification.Interaction> interactions = new ArrayList<>();
         for (String x : r.ordinal() ? r.interactions() : List.<String>of()) {
@@ -216,13 +255,10 @@ public final class IpdAnalysis {
             }
         }
         ProportionalOddsCheck check = null;
-        if (r.ordinal() && r.poTest()) {
-            try {
-                check = PartialProportionalOdds.test(adjustedData,
-                        po(r, r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED));
-            } catch (InputException | IllegalArgumentException e) {
-                notes.add(new Note(0, null, Note.Kind.WARNING, "no proportional-odds test: " + e.getMessage()));
-            }
+        if (fitted[poTest] instanceof Note n) {
+            notes.add(n);
+        } else {
+            check = (ProportionalOddsCheck) fitted[poTest];
         }
         ClinicalSummaries clinical = r.ordinal() ? ClinicalSummaries.of(d, r.utility(), r.level()) : null;
         if (clinical != null) {
