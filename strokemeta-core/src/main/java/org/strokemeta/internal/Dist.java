@@ -84,7 +84,24 @@ public final class Dist {
         if (!(df > 0)) {
             return Double.NaN;
         }
-        return ChiSquaredDistribution.of(df).survivalProbability(x);
+        return chiSquared(df).survivalProbability(x);
+    }
+
+    /** The chi-square distributions of whole degrees of freedom up to 256, made once each (making one computes log Γ). */
+    private static final ChiSquaredDistribution[] CHI_SQUARED = new ChiSquaredDistribution[257];
+
+    private static ChiSquaredDistribution chiSquared(double df) {
+        int i = (int) df;
+        if (i != df || i >= CHI_SQUARED.length) {
+            return ChiSquaredDistribution.of(df);
+        }
+        ChiSquaredDistribution d = CHI_SQUARED[i];
+        if (d == null) {
+            // made twice at worst by two threads, the same distribution; it is immutable
+            d = ChiSquaredDistribution.of(df);
+            CHI_SQUARED[i] = d;
+        }
+        return d;
     }
 
     /**
@@ -97,12 +114,30 @@ public final class Dist {
      * @return the quantile q with P(X &gt; q) = upper
      */
     public static double chisqUpperQuantile(double upper, double df) {
+        int slot = (Double.hashCode(upper) * 31 + Double.hashCode(df)) & (RECENT.length - 1);
+        Quantile last = RECENT[slot];
+        if (last != null && last.upper == upper && last.df == df) {
+            return last.value;
+        }
         if (QUANTILES.size() > 10_000) {
             QUANTILES.clear();
         }
-        return QUANTILES.computeIfAbsent(new QuantileKey(upper, df),
-                k -> ChiSquaredDistribution.of(k.df()).inverseSurvivalProbability(k.upper()));
+        double v = QUANTILES.computeIfAbsent(new QuantileKey(upper, df),
+                k -> chiSquared(k.df()).inverseSurvivalProbability(k.upper()));
+        RECENT[slot] = new Quantile(upper, df, v);
+        return v;
     }
+
+    /** A quantile looked up (final fields: a thread that sees the object sees its values). */
+    private record Quantile(double upper, double df, double value) {
+    }
+
+    /**
+     * Quantiles looked up lately, by a hash of their arguments: the Q-profile asks for the same two for
+     * each analysis of a batch. Entries are replaced without locking; each is whole and correct, so a
+     * thread finds the quantile it wants or looks in the memo.
+     */
+    private static final Quantile[] RECENT = new Quantile[16];
 
     /**
      * A quantile's arguments. Equality and hash are written out: a record's generated ones are linked

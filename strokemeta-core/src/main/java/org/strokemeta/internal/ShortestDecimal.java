@@ -197,16 +197,18 @@ public final class ShortestDecimal {
         f *= POW10[H - len];
         e += len;
         if (0 < e && e <= 7) {
-            // plain, at least one digit after the point: 1234567.0, 12.5
-            int digits = writeDigits(f, out, at);
-            int n = Math.max(digits, e);
-            System.arraycopy(out, at + e, out, at + e + 1, n - e);
-            out[at + e] = '.';
-            if (n == e) {
-                out[at + n + 1] = '0';
-                return at + n + 2;
+            // plain, at least one digit after the point: 1234567.0, 12.5; the digits are written one
+            // place to the right and the integer part (at most 7 digits) moved back before the point
+            int digits = writeDigits(f, out, at + 1);
+            for (int i = 0; i < e; i++) {
+                out[at + i] = out[at + 1 + i];
             }
-            return at + n + 1;
+            out[at + e] = '.';
+            if (digits <= e) {
+                out[at + e + 1] = '0';
+                return at + e + 2;
+            }
+            return at + digits + 1;
         }
         if (-3 < e && e <= 0) {
             // 0.001 to below 1: 0.00123
