@@ -147,9 +147,11 @@ public final class CsvReader {
         int nc = header.size();
         // Rows are stored as they come; capacity doubles but never beyond what the remaining bytes can hold
         // (a row of nc cells takes at least nc bytes), so blank lines cost nothing.
-        // The first capacity is the number of lines left (one quick scan, so that an ordinary file is
-        // stored without any copy), but never more than the remaining bytes can hold.
-        int cap = (int) Math.max(1, Math.min(linesFrom(b, cur.pos, n), rowBound(n, cur.pos, nc, 0)));
+        // The first capacity is the number of lines (counted while the text was checked, or by one quick
+        // scan, so that an ordinary file is stored without any copy), but never more than the remaining
+        // bytes can hold.
+        long room = text.lineFeeds() >= 0 ? text.lineFeeds() + 1 : linesFrom(b, cur.pos, n);
+        int cap = (int) Math.max(1, Math.min(room, rowBound(n, cur.pos, nc, 0)));
         int[][] st = new int[nc][cap];
         int[][] en = new int[nc][cap];
         int[] lines = new int[cap];
@@ -243,7 +245,12 @@ public final class CsvReader {
     }
 
     /** UTF-8 bytes of the file's text from {@code start}, every line ending in LF or CRLF. */
-    private record Text(byte[] bytes, int start) {
+    private record Text(byte[] bytes, int start, long lineFeeds) {
+        /** Text whose line feeds have not been counted. */
+        Text(byte[] bytes, int start) {
+            this(bytes, start, -1);
+        }
+
     }
 
     private static Text decode(String source, byte[] b, List<Note> notes) {
@@ -261,14 +268,28 @@ public final class CsvReader {
             t = new Text(b, 0);
         }
         if (t.bytes() == b) {
+            // one pass: zero bytes (UTF-16), bytes above ASCII (to check as UTF-8), line feeds (the
+            // number of rows to make room for) and carriage returns without a line feed
             boolean high = false;
+            long lf = 0;
+            long lone = 0;
             for (int i = t.start(); i < n; i++) {
-                if (b[i] == 0) {
+                byte c = b[i];
+                if (c == '\n') {
+                    lf++;
+                } else if (c == '\r') {
+                    if (i + 1 == n || b[i + 1] != '\n') {
+                        lone++;
+                    }
+                } else if (c == 0) {
                     return lineEnds(utf16WithoutMark(source, b, notes), notes);
                 }
-                high |= b[i] < 0;
+                high |= c < 0;
             }
             int bad = high ? invalidUtf8(b, t.start()) : -1;
+            if (bad < 0 && lone == 0) {
+                return new Text(b, t.start(), lf);
+            }
             if (bad >= 0) {
                 int badLine = lineOf(b, t.start(), bad);
                 String s;

@@ -159,7 +159,8 @@ public final class ShortestDecimal {
         long s = vb >> 2;
         if (s >= 100) {
             // one digit fewer: a multiple of ten in the interval
-            long sp10 = s / 10 * 10;
+            // s/10 as ⌊s·⌈2^64/10⌉ / 2^64⌋, exact for 0 ≤ s < 2^62 (Granlund and Montgomery 1994): no division
+            long sp10 = Math.multiplyHigh(s, 1_844_674_407_370_955_162L) * 10;
             long tp10 = sp10 + 10;
             boolean upin = vbl + odd <= sp10 << 2;
             boolean wpin = (tp10 << 2) + odd <= vbr;
@@ -256,11 +257,12 @@ public final class ShortestDecimal {
 
     /**
      * Writes the H digits of f (10^(H−1) ≤ f < 10^H) at out[at] and returns how many there are without
-     * the trailing zeros (at least one). One long division splits f into 9 and 8 digits; those are cut
-     * two at a time by a multiplication (x/100 = x·1374389535 >> 37 for 0 ≤ x < 2^32).
+     * the trailing zeros (at least one). A multiplication splits f into 9 and 8 digits; those are cut
+     * two at a time by another (x/100 = x·1374389535 >> 37 for 0 ≤ x < 2^32).
      */
     private static int writeDigits(long f, byte[] out, int at) {
-        long hi = f / 100_000_000L;
+        // f/10^8 as ⌊f·⌈2^84/10^8⌉ / 2^84⌋, exact for 0 ≤ f < 10^17 (Granlund and Montgomery 1994)
+        long hi = Math.multiplyHigh(f, 193_428_131_138_340_668L) >>> 20;
         long lo = f - hi * 100_000_000L;
         for (int i = at + H - 2; i >= at + H - 8; i -= 2) {
             long q = lo * 1374389535L >>> 37;
