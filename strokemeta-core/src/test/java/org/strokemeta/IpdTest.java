@@ -50,6 +50,34 @@ class IpdTest {
         assertThat(Ipd.patients(t, r).size()).isEqualTo(1764);
     }
 
+    /**
+     * The models of an analysis run side by side on the request's execution: the same numbers in one
+     * thread, on the library's pool and on a wider pool; the first error in the order of the analysis
+     * is the one reported, whichever model fails first in time.
+     */
+    @Test
+    void the_models_side_by_side_give_the_numbers_of_one_thread_and_the_first_error_in_order() throws Exception {
+        Table t = Examples.table(Examples.get("ipd_sim"));
+        IpdRequest r = IpdRequest.defaults().withCovariates(List.of("age", "nihss"));
+        // every number of the analysis, as the JSON report gives them (the requests differ in their execution only)
+        String one = org.strokemeta.report.IpdReport.json(Ipd.analyze(t, r.withExecution(org.strokemeta.pool.Execution.singleThread()))).toString();
+        assertThat(one).contains("\"mRS 0-2\"");
+        assertThat(org.strokemeta.report.IpdReport.json(Ipd.analyze(t, r)).toString()).isEqualTo(one);
+        java.util.concurrent.ExecutorService four = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            assertThat(org.strokemeta.report.IpdReport.json(Ipd.analyze(t, r.withExecution(org.strokemeta.pool.Execution.on(four, 4))))
+                    .toString()).isEqualTo(one);
+        } finally {
+            four.shutdown();
+        }
+        IpdRequest twoMissing = r.withBinary(List.of(BinaryEndpoint.mrsAtMost(2), BinaryEndpoint.column("first_missing"),
+                BinaryEndpoint.column("second_missing")));
+        for (int i = 0; i < 5; i++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ipd.analyze(t, twoMissing))
+                    .isInstanceOf(org.strokemeta.data.InputException.class).hasMessageContaining("'first_missing'");
+        }
+    }
+
     @Test
     void patients_are_read_with_the_interaction_covariates_too() {
         Table t = Examples.table(Examples.get("ipd_sim"));
