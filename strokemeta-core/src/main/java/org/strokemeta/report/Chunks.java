@@ -33,7 +33,7 @@ final class Chunks {
      * @param count     the number of items
      * @param chunk     items per chunk
      * @param execution where the chunks are formatted
-     * @param format    the bytes of the items from {@code lo} (chunk × index) to the chunk's end; given the chunk's index
+     * @param format    the formatted items of one chunk (items chunk × c to the chunk's end), given the chunk's index c
      * @param separator written between two chunks, or null
      * @param sink      where the bytes go
      */
