@@ -18,6 +18,7 @@ module org.strokemeta.core {
     exports org.strokemeta.bias;
     exports org.strokemeta.data;
     exports org.strokemeta.effect;
+    exports org.strokemeta.evidence;
     exports org.strokemeta.ipd;
     exports org.strokemeta.ordinal;
     exports org.strokemeta.plot;

@@ -14,6 +14,7 @@ public final class ApiPackages {
             "org.strokemeta.bias",
             "org.strokemeta.data",
             "org.strokemeta.effect",
+            "org.strokemeta.evidence",
             "org.strokemeta.ipd",
             "org.strokemeta.ordinal",
             "org.strokemeta.plot",
