@@ -13,11 +13,12 @@ import java.util.List;
  * @param countries        where it ran
  * @param enrolmentYears   when it enrolled
  * @param primaryOutcome   its primary outcome
+ * @param other            further facts of the design (randomisation, severity criteria, early stopping), or null
  * @param sources          where these were read
  * @serial exclude
  */
 public record Design(String occlusionSites, String m2Included, String timeWindow, String imagingSelection, String countries,
-                     String enrolmentYears, String primaryOutcome, List<Source> sources) implements Serializable {
+                     String enrolmentYears, String primaryOutcome, String other, List<Source> sources) implements Serializable {
     /**
      * Copies the sources.
      *
@@ -28,6 +29,7 @@ public record Design(String occlusionSites, String m2Included, String timeWindow
      * @param countries        where it ran
      * @param enrolmentYears   when it enrolled
      * @param primaryOutcome   its primary outcome
+     * @param other            further facts of the design (randomisation, severity criteria, early stopping), or null
      * @param sources          where these were read
      */
     public Design {

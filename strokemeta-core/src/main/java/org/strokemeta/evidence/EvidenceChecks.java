@@ -16,8 +16,9 @@ import java.util.Set;
  */
 public final class EvidenceChecks {
     /** The outcomes an entry may report. */
-    public static final Set<String> OUTCOMES = Set.of("mrs_distribution", "mrs_0_1", "mrs_0_2", "mrs_0_3", "mortality", "sich",
-            "primary_effect", "effect", "m2_subgroup");
+    public static final Set<String> OUTCOMES = Set.of("mrs_distribution", "mrs_0_1", "mrs_0_2", "mrs_0_3", "mortality", "uw_mrs_mean", "sich",
+            "any_ich", "asymptomatic_ich", "parenchymal_hematoma_1", "procedural_complications", "fatal_serious_adverse_events",
+            "primary_effect", "effect", "m2_subgroup", "m2_proportion");
     private static final Set<String> ARMS = Set.of("evt", "control");
 
     /**
@@ -131,9 +132,27 @@ public final class EvidenceChecks {
             out.add(new Problem(t.id(), w, "an mRS distribution has 7 cells (mRS 0 to 6), not " + m.size()));
             return;
         }
+        int[] group = combined(t, w, v, out);
+        if (group == null) {
+            return;
+        }
         double sum = 0;
         double half = 0;
-        for (double x : m) {
+        for (int k = 0; k < 7; k++) {
+            Double cell = m.get(k);
+            boolean inside = k > group[0] && k <= group[1];
+            if (cell == null) {
+                if (!inside) {
+                    out.add(new Problem(t.id(), w, "the mRS " + k + " cell is empty (give every cell, or name the combined ones)"));
+                    return;
+                }
+                continue;
+            }
+            if (inside) {
+                out.add(new Problem(t.id(), w, "the mRS " + k + " cell is combined with mRS " + group[0] + " and must be empty"));
+                return;
+            }
+            double x = cell;
             if (x < 0) {
                 out.add(new Problem(t.id(), w, "an mRS cell is negative (" + fmt(x) + ")"));
                 return;
@@ -142,8 +161,8 @@ public final class EvidenceChecks {
             half += halfUnit(x);
         }
         if ("count".equals(v.unit())) {
-            for (double x : m) {
-                if (x != Math.rint(x)) {
+            for (Double x : m) {
+                if (x != null && x != Math.rint(x)) {
                     out.add(new Problem(t.id(), w, "a count of patients must be whole, not " + fmt(x)));
                     return;
                 }
@@ -183,12 +202,18 @@ public final class EvidenceChecks {
                     || (v.total() != null && d.total() != null && !v.total().equals(d.total()))) {
                 continue;
             }
+            int[] g = group(d.combined());
+            if (g != null && (g[0] <= upTo && upTo < g[1] || upTo == 6 && g[1] == 6 && g[0] < 6)) {
+                // the cut falls inside categories the source gives only together
+                continue;
+            }
             double n = 0;
             if (upTo == 6) {
                 n = d.mrs().get(6);
             } else {
                 for (int k = 0; k <= upTo; k++) {
-                    n += d.mrs().get(k);
+                    Double cell = d.mrs().get(k);
+                    n += cell == null ? 0 : cell;
                 }
             }
             if (n != v.events()) {
@@ -197,6 +222,32 @@ public final class EvidenceChecks {
                         + ") of the distribution of the same arm and population"));
             }
         }
+    }
+
+    /** The combined categories {first, last} of a distribution ({-1, -1} when none), or null after reporting a bad one. */
+    private static int[] combined(TrialEvidence t, String w, PublishedValue v, List<Problem> out) {
+        if (v.combined() == null) {
+            return new int[] {-1, -1};
+        }
+        int[] g = group(v.combined());
+        if (g == null) {
+            out.add(new Problem(t.id(), w, "combined categories are written as two mRS levels such as 5-6, not '" + v.combined() + "'"));
+        }
+        return g;
+    }
+
+    /** "5-6" as {5, 6}; null when it is not two increasing levels from 0 to 6. */
+    private static int[] group(String s) {
+        if (s == null) {
+            return null;
+        }
+        String[] p = s.trim().split("-");
+        if (p.length != 2 || !p[0].trim().matches("[0-6]") || !p[1].trim().matches("[0-6]")) {
+            return null;
+        }
+        int a = Integer.parseInt(p[0].trim());
+        int b = Integer.parseInt(p[1].trim());
+        return a < b ? new int[] {a, b} : null;
     }
 
     private static Integer randomised(TrialEvidence t, String arm) {

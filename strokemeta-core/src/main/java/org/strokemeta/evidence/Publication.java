@@ -9,7 +9,8 @@ import java.io.Serializable;
  * @param pmid     the PubMed identifier, or null
  * @param citation the reference as it is cited
  * @param role     {@code primary}, {@code secondary analysis}, {@code protocol}, ...
+ * @param note     anything a reader should know, or null
  * @serial exclude
  */
-public record Publication(String ref, String pmid, String citation, String role) implements Serializable {
+public record Publication(String ref, String pmid, String citation, String role, String note) implements Serializable {
 }

@@ -41,7 +41,7 @@ class EvidenceChecksTest {
                   "mrs": [8.0, 16.0, 21.0, 17.0, 16.0, 8.0, 14.0], "unit": "percent", "total": 100,
                   "source": { "ref": "doi:10.0000/example", "where": "Figure 2" }, "confidence": "primary" },
                 { "outcome": "primary_effect", "measure": "adjusted common OR", "adjusted": true, "estimate": 0.9,
-                  "ci_lower": 0.67, "ci_upper": 1.22, "ci_level": 0.95, "p": 0.5, "population": "ITT",
+                  "ci_lower": 0.67, "ci_upper": 1.22, "ci_level": 0.95, "p": "0.50", "population": "ITT",
                   "source": { "ref": "doi:10.0000/example", "where": "abstract" }, "confidence": "primary" },
                 { "outcome": "sich", "arm": "evt", "events": 6, "total": 98, "percent": 6.1, "definition": "SITS-MOST within 24 h",
                   "population": "safety population", "source": { "ref": "doi:10.0000/example", "where": "Table 3" },
