@@ -27,7 +27,8 @@ final class SelfTestCommand extends Command {
                     "--binary-model", "random", "--format", "json"),
             List.of("ipd", "--example", "hermes_sim", "--covariates", "age,nihss,m2", "--model", "mixed", "--binary", "0-2,sich"),
             List.of("power", "--cor", "2", "--simulations", "50"),
-            List.of("dictionary"));
+            List.of("dictionary"),
+            List.of("evidence", "--format", "json"));
 
     @Override
     String name() {

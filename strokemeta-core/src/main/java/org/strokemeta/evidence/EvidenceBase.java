@@ -58,6 +58,36 @@ public final class EvidenceBase {
         return t;
     }
 
+    private static final String BUNDLED = "org/strokemeta/evidence/trials/";
+
+    /**
+     * The bundled evidence base: the randomised trials of thrombectomy against medical management and
+     * the HERMES pooled analyses, one file each, in the order of their ids.
+     *
+     * @return the trials
+     * @throws IllegalStateException if the bundled files are missing from the class path
+     */
+    public static List<TrialEvidence> bundled() {
+        List<TrialEvidence> out = new ArrayList<>();
+        for (String name : resource("index.txt").split("\\R")) {
+            if (!name.isBlank()) {
+                out.add(parse(name.trim(), resource(name.trim())));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = EvidenceBase.class.getResourceAsStream("/" + BUNDLED + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled evidence file " + name + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * Reads every {@code .json} file of a folder, in the order of their names.
      *

@@ -7,13 +7,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The evidence drafts of evidence/drafts (not yet bundled) are read strictly and pass every
- * consistency check: a draft that breaks the format or contradicts itself fails here.
+ * The bundled evidence base is read strictly and passes every consistency check: a file that breaks
+ * the format or contradicts itself fails here; and the index lists every file of the folder.
  */
-class EvidenceDraftsTest {
+class BundledEvidenceTest {
+    private static final Path FOLDER = Path.of("strokemeta-core/src/main/resources/org/strokemeta/evidence/trials");
+
     @Test
-    void every_draft_is_read_and_passes_the_checks() {
-        List<TrialEvidence> drafts = EvidenceBase.read(Path.of("evidence/drafts"));
+    void the_index_lists_every_file_and_the_folder_reads_the_same() {
+        assertThat(EvidenceBase.bundled()).isEqualTo(EvidenceBase.read(FOLDER));
+    }
+
+    @Test
+    void every_trial_is_read_and_passes_the_checks() {
+        List<TrialEvidence> drafts = EvidenceBase.bundled();
         assertThat(drafts).extracting(TrialEvidence::id).contains("distal", "escape-mevo", "hermes-m2", "mr-clean", "dawn", "basics");
         assertThat(drafts).hasSizeGreaterThanOrEqualTo(23);
         for (TrialEvidence t : drafts) {
