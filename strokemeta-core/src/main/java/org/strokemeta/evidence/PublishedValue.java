@@ -54,8 +54,6 @@ public record PublishedValue(String outcome, String of, String arm, String popul
      * @param unit       {@code count} or {@code percent} for {@code mrs}, or null
      * @param combined   categories the source gives only together ("0-1", "5-6"): their total is in the first cell of the
      *                    group and the others are null; null when every cell is given
- * @param combined   categories the source gives only together ("0-1", "5-6"): their total is in the first cell of the
- *                    group and the others are null; null when every cell is given
      * @param events     patients with the outcome, or null
      * @param total      patients in the denominator, or null
      * @param percent    the published percentage, or null
