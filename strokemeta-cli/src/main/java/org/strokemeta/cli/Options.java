@@ -179,23 +179,11 @@ final class Options {
     }
 
     static void write(Args a, PrintWriter terminal, Body body) {
-        Path out = a.path("--out");
-        try {
-            if (out == null) {
-                body.writeTo(terminal);
-                terminal.flush();
-                return;
-            }
-            org.strokemeta.data.FileProblem.checkWritable(out);
-            try (java.io.Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                body.writeTo(w);
-            }
-        } catch (IOException e) {
-            if (out == null) {
-                throw new UncheckedIOException("cannot write the output: " + e.getMessage(), e);
-            }
-            throw org.strokemeta.data.FileProblem.writing(out, e);
-        }
+        write(a, terminal, body, o -> {
+            java.io.Writer w = new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8);
+            body.writeTo(w);
+            w.flush();
+        });
     }
 
     /** Parses a category merge written as "5-6" (null when not given). */
