@@ -142,9 +142,7 @@ public final class EvidenceReport {
     public static String csv(List<TrialEvidence> trials, Population population) {
         StringBuilder sb = new StringBuilder(String.join(",", EvidenceRow.COLUMNS)).append('\n');
         for (EvidenceRow r : EvidenceRow.of(trials, population)) {
-            Object[] cells = {r.trial(), r.id(), r.population().label(), r.outcome(), r.of(), r.arm(), r.events(), r.total(), r.percent(),
-                r.measure(), r.estimate(), r.ciLower(), r.ciUpper(), r.adjusted(), r.p(), r.analysedPopulation(), r.source(), r.where(),
-                r.confidence() == null ? null : r.confidence().label(), r.note()};
+            Object[] cells = cells(r);
             for (int i = 0; i < cells.length; i++) {
                 if (i > 0) {
                     sb.append(',');
@@ -216,28 +214,26 @@ public final class EvidenceReport {
         ArrayNode rows = root.putArray("rows");
         for (EvidenceRow r : EvidenceRow.of(trials, population)) {
             ObjectNode o = rows.addObject();
-            o.put("trial", r.trial());
-            o.put("id", r.id());
-            o.put("population", r.population().label());
-            o.put("outcome", r.outcome());
-            o.put("of", r.of());
-            o.put("arm", r.arm());
-            o.put("events", r.events());
-            o.put("total", r.total());
-            o.put("percent", r.percent());
-            o.put("measure", r.measure());
-            o.put("estimate", r.estimate());
-            o.put("ci_lower", r.ciLower());
-            o.put("ci_upper", r.ciUpper());
-            o.put("adjusted", r.adjusted());
-            o.put("p", r.p());
-            o.put("analysed_population", r.analysedPopulation());
-            o.put("source", r.source());
-            o.put("where", r.where());
-            o.put("confidence", r.confidence() == null ? null : r.confidence().label());
-            o.put("note", r.note());
+            Object[] cells = cells(r);
+            for (int k = 0; k < cells.length; k++) {
+                String name = EvidenceRow.COLUMNS.get(k);
+                if (cells[k] instanceof Double d) {
+                    o.put(name, d);
+                } else if (cells[k] instanceof Boolean b) {
+                    o.put(name, b);
+                } else {
+                    o.put(name, (String) cells[k]);
+                }
+            }
         }
         return root;
+    }
+
+    /** A row's cells in the order of {@link EvidenceRow#COLUMNS}: the CSV and JSON exports write the same. */
+    private static Object[] cells(EvidenceRow r) {
+        return new Object[] {r.trial(), r.id(), r.population().label(), r.outcome(), r.of(), r.arm(), r.events(), r.total(), r.percent(),
+            r.measure(), r.estimate(), r.ciLower(), r.ciUpper(), r.adjusted(), r.p(), r.analysedPopulation(), r.source(), r.where(),
+            r.confidence() == null ? null : r.confidence().label(), r.note()};
     }
 
     /** A published number as written: whole numbers without a decimal point. */
