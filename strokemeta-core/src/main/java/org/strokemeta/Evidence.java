@@ -7,6 +7,8 @@ import org.strokemeta.evidence.EvidenceChecks;
 import org.strokemeta.evidence.EvidenceRow;
 import org.strokemeta.evidence.Population;
 import org.strokemeta.evidence.TrialEvidence;
+import org.strokemeta.study.PublishedAnalysis;
+import org.strokemeta.study.PublishedRequest;
 
 /**
  * Published evidence: the bundled results of the randomised trials of thrombectomy against medical
@@ -71,5 +73,18 @@ public final class Evidence {
      */
     public static List<EvidenceRow> rows(List<TrialEvidence> trials, Population population) {
         return EvidenceRow.of(trials, population);
+    }
+
+    /**
+     * The aggregate-data meta-analysis of the evidence by population, with the M2 section and the GRADE
+     * summary of findings ({@link PublishedAnalysis}); {@code strokemeta report --published} writes it.
+     *
+     * @param trials  the evidence (for example {@link #bundled()})
+     * @param request the pooling and the GRADE inputs ({@link PublishedRequest#defaults()})
+     * @return the analysis
+     * @throws org.strokemeta.data.InputException when a judgment names a trial or population not in the evidence
+     */
+    public static PublishedAnalysis.Result analyse(List<TrialEvidence> trials, PublishedRequest request) {
+        return PublishedAnalysis.run(trials, request);
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import org.strokemeta.Evidence;
 import org.strokemeta.Study;
 import org.strokemeta.data.CsvReader;
 import org.strokemeta.data.Examples;
@@ -21,12 +22,19 @@ import org.strokemeta.data.Table;
 import org.strokemeta.ordinal.CommonOddsRatio;
 import org.strokemeta.pool.Execution;
 import org.strokemeta.report.Fmt;
+import org.strokemeta.evidence.TrialEvidence;
 import org.strokemeta.report.JsonReport;
+import org.strokemeta.report.PublishedHtml;
+import org.strokemeta.report.PublishedJson;
 import org.strokemeta.report.StudyHtml;
 import org.strokemeta.report.StudyJson;
 import org.strokemeta.report.Version;
 import org.strokemeta.study.AnalysisPlan;
+import org.strokemeta.study.GradeJudgments;
+import org.strokemeta.study.PublishedAnalysis;
 import org.strokemeta.study.PublishedEvidence;
+import org.strokemeta.study.PublishedRequest;
+import org.strokemeta.study.SummaryOfFindings;
 import org.strokemeta.study.StudyReport;
 
 /** {@code strokemeta report}: the whole pooled analysis of a plan, as one HTML file and a JSON file of every number. */
@@ -45,7 +53,11 @@ final class ReportCommand extends Command {
     String description() {
         return summary() + "\n\nWith no data given it runs on the bundled simulated HERMES-like cohort (hermes_sim). The data are\n"
                 + "patient-level thrombectomy trial data in the columns of the data dictionary (strokemeta dictionary).\n"
-                + "The plan (JSON) pre-specifies covariates, models and subgroups; --print-plan prints the default to edit.";
+                + "The plan (JSON) pre-specifies covariates, models and subgroups; --print-plan prints the default to edit.\n\n"
+                + "With --published it reports instead on the published randomised trials bundled with strokemeta (strokemeta\n"
+                + "evidence lists them): the mRS shift, mRS 0-2, mortality and symptomatic ICH by population, the M2 section and\n"
+                + "the GRADE summary-of-findings tables. --judgments gives the panel's risk-of-bias and indirectness judgments\n"
+                + "(CSV: scope,outcome,domain,judgment,reason,source; see docs/published-evidence.md).";
     }
 
     @Override
@@ -57,8 +69,13 @@ final class ReportCommand extends Command {
                 Opt.flag("--print-plan", "Print the default plan and exit."),
                 Opt.flag("--skip-missing", "Run without the plan's covariates, subgroup variables and outcomes that the data lack "
                         + "(each named in a warning and at the top of the report); without it they are an error."),
+                Opt.flag("--published", "Report on the bundled published trials (no patient data) with the summary of findings."),
+                Opt.value("--evidence", "FOLDER", "With --published: evidence files of your own (the bundled JSON format) instead of the bundled ones.", null),
+                Opt.value("--judgments", "FILE", "With --published: risk-of-bias and indirectness judgments (CSV) for the summary of findings.", null),
+                Opt.value("--ois-effect", "R", "With --published: the relative effect the optimal information size is computed for.", "0.25"),
                 Opt.value("--out-dir", "DIR", "Directory for the report files.", "."),
-                Opt.value("--name", "BASE", "File name of the report (BASE.html and BASE.json).", "strokemeta-report"));
+                Opt.value("--name", "BASE", "File name of the report (BASE.html and BASE.json); default strokemeta-report, "
+                        + "or strokemeta-published with --published.", null));
     }
 
     @Override
@@ -67,6 +84,14 @@ final class ReportCommand extends Command {
             out.print(new String(AnalysisPlan.hermesText(), StandardCharsets.UTF_8));
             out.flush();
             return 0;
+        }
+        if (a.flag("--published")) {
+            return published(a, out);
+        }
+        for (String o : List.of("--evidence", "--judgments")) {
+            if (a.get(o) != null) {
+                throw new UsageException(o + " belongs to the report on the published trials: add --published");
+            }
         }
         Path input = a.path("--input");
         if (input != null && a.get("--example") != null) {
@@ -109,8 +134,9 @@ final class ReportCommand extends Command {
         }
         bar.done();
         Path dir = a.path("--out-dir");
-        Path html = dir.resolve(a.get("--name") + ".html");
-        Path json = dir.resolve(a.get("--name") + ".json");
+        String base = a.get("--name") == null ? "strokemeta-report" : a.get("--name");
+        Path html = dir.resolve(base + ".html");
+        Path json = dir.resolve(base + ".json");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -128,6 +154,54 @@ final class ReportCommand extends Command {
         out.println("Wrote " + html + " and " + json);
         out.flush();
         return r.main().valid() ? 0 : Main.EXIT_INVALID;
+    }
+
+    /** {@code report --published}: the published evidence analysed by population, as HTML and JSON. */
+    private static int published(Args a, PrintWriter out) {
+        for (String o : List.of("--input", "--example", "--plan", "--skip-missing")) {
+            if (a.get(o) != null || a.flag(o)) {
+                throw new UsageException(o + " gives patient data or a plan; the report on the published trials (--published) uses neither");
+            }
+        }
+        Path folder = a.path("--evidence");
+        List<TrialEvidence> trials = folder == null ? Evidence.bundled() : Evidence.read(folder);
+        GradeJudgments judgments = GradeJudgments.bundled();
+        Path jf = a.path("--judgments");
+        if (jf != null) {
+            judgments = judgments.withOverrides(GradeJudgments.read(jf.toString(), readFile(jf)));
+        }
+        double rel = a.number("--ois-effect");
+        if (!(rel > 0 && rel < 1)) {
+            throw new UsageException("--ois-effect must lie between 0 and 1 (0.25 for a 25% relative effect), not " + a.get("--ois-effect"));
+        }
+        PublishedAnalysis.Result r = Evidence.analyse(trials, PublishedRequest.defaults().withJudgments(judgments).withRelativeEffect(rel));
+        String prov = "Evidence: " + (folder == null ? "bundled evidence base of strokemeta " + Version.get() : folder.toString())
+                + (jf == null ? "" : "; judgments: " + jf) + "; generated " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                + " by strokemeta report " + String.join(" ", a.raw()) + ".";
+        Path dir = a.path("--out-dir");
+        String base = a.get("--name") == null ? "strokemeta-published" : a.get("--name");
+        Path html = dir.resolve(base + ".html");
+        Path json = dir.resolve(base + ".json");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw FileProblem.writing(dir, e);
+        }
+        FileProblem.writeString(html, PublishedHtml.render(r, prov));
+        FileProblem.writeString(json, JsonReport.write(PublishedJson.json(r, prov)));
+        long n = trials.stream().filter(t -> "trial".equals(t.kind())).count();
+        out.println("Published evidence: " + n + " randomised trials in " + r.findings().rows().stream().map(x -> x.population()).distinct().count()
+                + " populations");
+        for (SummaryOfFindings.Row x : r.findings().rows()) {
+            if (x.certainty() != null && x.outcome().equals("mrs_0_2")) {
+                out.println("  " + Fmt.pad(x.population().label(), 12) + " mRS 0-2: RR " + Fmt.f(x.estimate(), 2) + " [" + Fmt.f(x.lower(), 2) + ", "
+                        + Fmt.f(x.upper(), 2) + "], " + x.trials() + (x.trials() == 1 ? " trial" : " trials") + ", certainty " + x.certainty().label()
+                        + (x.provisional() ? " (provisional: risk of bias not assessed)" : ""));
+            }
+        }
+        out.println("Wrote " + html + " and " + json);
+        out.flush();
+        return 0;
     }
 
     private static byte[] readFile(Path p) {

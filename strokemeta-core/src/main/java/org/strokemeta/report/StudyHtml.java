@@ -468,7 +468,7 @@ public final class StudyHtml {
         return org.strokemeta.internal.Svg.esc(s);
     }
 
-    private static final String CSS = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1a1a1a;margin:0;"
+    static final String CSS = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1a1a1a;margin:0;"
             + "background:#fafafa}main{max-width:980px;margin:0 auto;padding:1.5rem;background:#fff}h1{font-size:1.6rem}"
             + "h2{font-size:1.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}table{border-collapse:collapse;"
             + "margin:.5rem 0;font-size:.92rem}th,td{border-bottom:1px solid #e3e3e3;padding:.3rem .6rem;text-align:left;vertical-align:top}"

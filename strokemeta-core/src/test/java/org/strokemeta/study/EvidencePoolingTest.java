@@ -69,4 +69,44 @@ class EvidencePoolingTest {
         assertThat(r.excluded()).extracting(EvidencePooling.Excluded::trial).containsExactly("DISTAL", "ESCAPE-MeVO");
         assertThat(r.excluded()).allMatch(x -> x.reason().contains("a percentage alone does not give one"));
     }
+
+    private static String percent(String arm, double pct, Integer total, String confidence) {
+        return """
+                {"outcome": "sich", "arm": "%s", "percent": %s, %s"population": "ITT",
+                 "source": {"ref": "doi:10.0/p", "where": "abstract"}, "confidence": "%s"}""".formatted(arm, pct,
+                total == null ? "" : "\"total\": " + total + ", ", confidence);
+    }
+
+    @Test
+    void a_count_contradicting_a_better_known_percentage_is_not_used_and_a_unique_count_is_derived_from_a_percentage() {
+        Population p = Population.BASILAR;
+        // f: the secondary count 9/100 contradicts the primary 8.0%; the control arm's 2.7% of 150 can only be 4/150
+        TrialEvidence f = EvidenceBase.parse("f.json", trial("f", p, String.join(",", count("sich", "evt", 9, 100, "secondary"),
+                percent("evt", 8.0, null, "primary"), percent("control", 2.7, 150, "primary"))));
+        EvidencePooling.Choice e = EvidencePooling.choose(f, "sich", "evt");
+        assertThat(e.value()).isNull();
+        assertThat(e.reason()).isEqualTo("the count found contradicts a better-known published percentage: 9/100 (secondary) does not give the primary 8%");
+        PublishedValueAssert.derived(EvidencePooling.choose(f, "sich", "control").value(), 4, 150);
+        // 3% of 100 could be 3 only; 3% of 250 could be 7 or 8 (2.8%, 3.2% round to 3): no count is derived
+        TrialEvidence g = EvidenceBase.parse("g.json", trial("g", p, String.join(",", percent("evt", 3, 100, "secondary"),
+                percent("control", 3, 250, "secondary"))));
+        PublishedValueAssert.derived(EvidencePooling.choose(g, "sich", "evt").value(), 3, 100);
+        assertThat(EvidencePooling.choose(g, "sich", "control").value()).isNull();
+        EvidencePooling.Pooled r = EvidencePooling.pool(List.of(f, g), p, "sich", MetaRequest.defaults().withMeasure(Measure.RR));
+        assertThat(r.used()).isEmpty();
+        assertThat(r.excluded()).extracting(EvidencePooling.Excluded::reason).containsExactly(
+                "thrombectomy arm: the count found contradicts a better-known published percentage: 9/100 (secondary) does not give the primary 8%",
+                "no count with its denominator for the control arm (a percentage alone does not give one)");
+    }
+
+    /** Checks a count derived from a percentage. */
+    private static final class PublishedValueAssert {
+        static void derived(org.strokemeta.evidence.PublishedValue v, int events, int total) {
+            assertThat(v).isNotNull();
+            assertThat(v.events()).isEqualTo((double) events);
+            assertThat(v.total()).isEqualTo((double) total);
+            assertThat(v.confidence()).isEqualTo(org.strokemeta.evidence.Confidence.DERIVED);
+            assertThat(v.note()).startsWith("events " + events + " derived: the only count of " + total + " that gives the published");
+        }
+    }
 }
