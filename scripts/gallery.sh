@@ -10,10 +10,13 @@ s="$here/strokemeta"
 "$s" plot funnel --example bcg --measure RR --trim-fill --out "$out/funnel-bcg-trimfill.svg" >/dev/null
 "$s" plot funnel --example hackshaw --contour --out "$out/funnel-hackshaw-contour.svg" >/dev/null
 "$s" plot bubble --example bcg --measure RR --moderator ablat --out "$out/bubble-bcg-latitude.svg" >/dev/null
-evidence="$here/strokemeta-core/src/main/resources/org/strokemeta/evidence/published-mrs.csv"
+# the HERMES trials' published 90-day mRS distributions from the bundled evidence base
+evidence="$(mktemp --suffix=.csv)"
+"$s" evidence --population lvo-early --format mrs --out "$evidence"
 "$s" plot forest --input "$evidence" --out "$out/forest-hermes-trials.svg" >/dev/null
 "$s" plot grotta --input "$evidence" --out "$out/grotta-hermes-trials.svg" >/dev/null
 "$s" plot grotta --input "$evidence" --merge 5-6 --out "$out/grotta-hermes-trials-merged.svg" >/dev/null
+rm -f "$evidence"
 # 100 studies with long names (simulated estimates)
 tmp="$(mktemp)"
 {

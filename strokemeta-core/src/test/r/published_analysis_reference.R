@@ -60,3 +60,8 @@ p("sich basilar: MH %.15g se=%.15g; Peto %.15g se=%.15g", mh$b, mh$se, pe$b, pe$
 p0 <- sum(c(14, 51, 12, 29, 33, 85)) / sum(c(35, 267, 30, 103, 93, 202)); p1 <- p0 * 1.25
 n <- (qnorm(0.975) + qnorm(0.8))^2 * (p0 * (1 - p0) + p1 * (1 - p1)) / (p0 - p1)^2
 p("ois mrs_0_2 lvo-early: p0=%.15g per_arm=%.15g total=%d", p0, n, 2 * ceiling(n))
+
+# 6. the HERMES trials with a distribution (MR CLEAN, REVASCAT, SWIFT PRIME, EXTEND-IA; ESCAPE has none), REML
+h <- c("MR CLEAN", "REVASCAT", "SWIFT PRIME", "EXTEND-IA")
+h4 <- rma(ly[h], sei = ls[h], method = "REML", control = ctl)
+p("hermes trials with a distribution: %.15g se=%.15g", h4$b, h4$se)

@@ -1,8 +1,9 @@
-# Reference values for PublishedEvidenceTest: the unadjusted common odds ratio of each trial's bundled
+# Reference values for ShiftSubgroupsTest (a fixed test table, an earlier transcription of the HERMES trials'
+# distributions; the evidence base's own are checked by published_analysis_reference.R): the unadjusted common odds ratio of each trial's bundled
 # 90-day mRS distribution (ordinal::clm with counts as weights) and their REML pool (metafor::rma).
 # Usage: Rscript strokemeta-core/src/test/r/published_reference.R
 suppressMessages({library(ordinal); library(metafor)})
-d <- read.csv("strokemeta-core/src/main/resources/org/strokemeta/evidence/published-mrs.csv")
+d <- read.csv("strokemeta-core/src/test/resources/org/strokemeta/study/hermes-2016-distributions.csv")
 yi <- c(); sei <- c()
 for (s in unique(d$study)) {
   x <- d[d$study == s, ]

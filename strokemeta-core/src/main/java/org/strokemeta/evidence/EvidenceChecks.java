@@ -66,6 +66,12 @@ public final class EvidenceChecks {
             if (a.randomised() != null && a.analysed() != null && a.analysed() > a.randomised()) {
                 out.add(new Problem(t.id(), w, "more patients analysed (" + a.analysed() + ") than randomised (" + a.randomised() + ")"));
             }
+            for (int j = 0; j < i; j++) {
+                if (a.arm() != null && a.arm().equals(t.arms().get(j).arm())) {
+                    out.add(new Problem(t.id(), w, "a second entry for the " + a.arm() + " arm (the first is arms[" + j + "]): one entry per arm, "
+                            + "other sources' counts in its note"));
+                }
+            }
         }
         for (int i = 0; i < t.values().size(); i++) {
             value(t, i, out);

@@ -171,10 +171,10 @@ public final class PublishedHtml {
                 + "common odds ratio (values above 1 favour thrombectomy), pooled on the log scale with the standard error from its 95% "
                 + "confidence interval; adjusted and unadjusted estimates as each trial published them.</p>\n");
         PublishedAnalysis.OutcomeAnalysis pub = r.outcome(PublishedAnalysis.SHIFT);
-        outcomeBody(h, pub, MetaForest.Direction.BENEFICIAL);
+        outcomeBody(h, pub);
         h.append("<h3>Two-stage analysis of the published distributions</h3>\n<p>Each trial's unadjusted common odds ratio from its published "
                 + "90-day mRS distribution (proportional odds), pooled by random effects.</p>\n");
-        outcomeBody(h, r.outcome(PublishedAnalysis.SHIFT_TWO_STAGE), MetaForest.Direction.BENEFICIAL);
+        outcomeBody(h, r.outcome(PublishedAnalysis.SHIFT_TWO_STAGE));
         for (PublishedAnalysis.Distributions d : r.distributions()) {
             h.append("<h3>Grotta bars: ").append(esc(populationTitle(d.population()))).append("</h3>\n<div class=\"grid\">");
             for (PublishedAnalysis.Entry e : d.trials()) {
@@ -202,11 +202,11 @@ public final class PublishedHtml {
                         + "continuity correction beside it")
                 .append(o.outcome().equals("sich") ? ", and Peto's odds ratio, both suited to sparse events (Bradburn et al., Stat Med "
                         + "2007;26:53-77)" : "").append(".</p>\n");
-        outcomeBody(h, o, o.outcome().equals("mrs_0_2") ? MetaForest.Direction.BENEFICIAL : MetaForest.Direction.HARMFUL);
+        outcomeBody(h, o);
         h.append("</section>\n");
     }
 
-    private static void outcomeBody(StringBuilder h, PublishedAnalysis.OutcomeAnalysis o, MetaForest.Direction dir) {
+    private static void outcomeBody(StringBuilder h, PublishedAnalysis.OutcomeAnalysis o) {
         if (o.overall() == null) {
             h.append("<p>No trial has data.</p>\n");
             excluded(h, o);
@@ -243,14 +243,30 @@ public final class PublishedHtml {
             h.append("<p>Test for differences between populations: Q = ").append(Fmt.f(b.statistic(), 2)).append(", df = ").append(b.df1())
                     .append(", ").append(esc(Fmt.pEq(b.p()))).append(".</p>\n");
         }
-        ForestPlot.Spec spec = MetaForest.of(o.byPopulation(), o.overall().result(), MetaForest.Options.defaults().withDirection(dir));
-        String axis = (o.measure().equals("RR") ? "Risk ratio" : "Common odds ratio") + " (log scale)";
-        spec = new ForestPlot.Spec(spec.rows(), spec.columns(), spec.logScale(), axis, spec.favoursLeft(), spec.favoursRight(), spec.footer(),
-                spec.maxLabel());
-        h.append("<figure>").append(ForestPlot.svg(spec)).append("<figcaption>").append(esc(cap(o.label())))
+        h.append("<figure>").append(ForestPlot.svg(forest(o))).append("<figcaption>").append(esc(cap(o.label())))
                 .append(" by population (random effects). The overall diamond pools populations that differ; read the populations' "
                         + "subtotals.</figcaption></figure>\n");
         excluded(h, o);
+    }
+
+    /**
+     * The forest plot of an outcome by population: each population's trials and random-effects subtotal,
+     * the test for differences between populations in the footer.
+     *
+     * @param o the outcome's analysis (with at least one trial)
+     * @return the plot
+     * @throws IllegalArgumentException when no trial has data
+     */
+    public static ForestPlot.Spec forest(PublishedAnalysis.OutcomeAnalysis o) {
+        if (o.overall() == null) {
+            throw new IllegalArgumentException("no trial has data for " + o.outcome());
+        }
+        MetaForest.Direction dir = o.outcome().equals("mortality") || o.outcome().equals("sich") ? MetaForest.Direction.HARMFUL
+                : MetaForest.Direction.BENEFICIAL;
+        ForestPlot.Spec spec = MetaForest.of(o.byPopulation(), o.overall().result(), MetaForest.Options.defaults().withDirection(dir));
+        String axis = (o.measure().equals("RR") ? "Risk ratio" : "Common odds ratio") + " (log scale)";
+        return new ForestPlot.Spec(spec.rows(), spec.columns(), spec.logScale(), axis, spec.favoursLeft(), spec.favoursRight(), spec.footer(),
+                spec.maxLabel());
     }
 
     private static String fixed(MetaResult m, List<String> notes, String method) {

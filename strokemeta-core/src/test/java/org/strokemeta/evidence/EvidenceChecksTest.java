@@ -90,6 +90,9 @@ class EvidenceChecksTest {
         assertThat(problems("\"randomised\": 100, \"analysed\": 98", "\"randomised\": 97, \"analysed\": 98")).containsExactly(
                 "example, arms[0]: more patients analysed (98) than randomised (97)",
                 "example, values[0]: the distribution's total (98) exceeds the 97 randomised to the arm");
+        // two entries for one arm
+        assertThat(problems("{ \"arm\": \"control\", \"randomised\": 100", "{ \"arm\": \"evt\", \"randomised\": 100")).contains(
+                "example, arms[1]: a second entry for the evt arm (the first is arms[0]): one entry per arm, other sources' counts in its note");
         // an estimate outside its interval; a ratio that is not positive
         assertThat(problems("\"estimate\": 0.9", "\"estimate\": 1.9")).containsExactly(
                 "example, values[4]: the estimate 1.9 lies outside its interval [0.67, 1.22]");

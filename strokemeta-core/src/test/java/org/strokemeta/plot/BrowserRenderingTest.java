@@ -21,6 +21,10 @@ import org.strokemeta.bias.FunnelPlot;
 import org.strokemeta.bias.TrimFill;
 import org.strokemeta.bias.TrimFillOptions;
 import org.strokemeta.data.Examples;
+import org.strokemeta.evidence.EvidenceBase;
+import org.strokemeta.report.PublishedHtml;
+import org.strokemeta.study.PublishedAnalysis;
+import org.strokemeta.study.PublishedRequest;
 import org.strokemeta.effect.Measure;
 import org.strokemeta.study.MetaRequest;
 import org.strokemeta.study.MetaRun;
@@ -69,7 +73,8 @@ class BrowserRenderingTest {
     }
 
     static List<String> figures() {
-        return List.of("forest-bcg", "forest-bcg-subgroups", "funnel-bcg-trimfill", "grotta-mrs");
+        return List.of("forest-bcg", "forest-bcg-subgroups", "funnel-bcg-trimfill", "grotta-mrs", "forest-published-mrs02",
+                "forest-published-sich");
     }
 
     static String svg(String name) {
@@ -89,6 +94,10 @@ class BrowserRenderingTest {
             }
             case "grotta-mrs" -> GrottaPlot.svg(List.of(new GrottaPlot.Bar("Thrombectomy", new double[] {116, 154, 204, 179, 187, 76, 86}),
                     new GrottaPlot.Bar("Control", new double[] {50, 79, 136, 164, 247, 135, 189})), GrottaPlot.mrsLabels(7));
+            case "forest-published-mrs02" -> ForestPlot.svg(PublishedHtml.forest(PublishedAnalysis.run(EvidenceBase.bundled(),
+                    PublishedRequest.defaults()).outcome("mrs_0_2")));
+            case "forest-published-sich" -> ForestPlot.svg(PublishedHtml.forest(PublishedAnalysis.run(EvidenceBase.bundled(),
+                    PublishedRequest.defaults()).outcome("sich")));
             default -> throw new IllegalArgumentException(name);
         };
     }
