@@ -14,6 +14,7 @@ import java.util.List;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.strokemeta.Evidence;
 import org.strokemeta.Figures;
 import org.strokemeta.bias.FunnelOptions;
 import org.strokemeta.Ipd;
@@ -38,8 +39,13 @@ import org.strokemeta.pool.MetaOptions;
 import org.strokemeta.pool.Model;
 import org.strokemeta.pool.Tau2Method;
 import org.strokemeta.report.JsonReport;
+import org.strokemeta.report.PublishedHtml;
+import org.strokemeta.report.PublishedJson;
 import org.strokemeta.report.ShiftReport;
 import org.strokemeta.report.StudyHtml;
+import org.strokemeta.study.GradeJudgments;
+import org.strokemeta.study.PublishedAnalysis;
+import org.strokemeta.study.PublishedRequest;
 import org.strokemeta.report.Version;
 import org.strokemeta.study.AnalysisPlan;
 import org.strokemeta.study.IpdRequest;
@@ -73,6 +79,7 @@ public final class WebApp {
     private static final List<String> ANALYZE_FIELDS = List.of("file", "example", "measure", "model", "tau2", "ci", "level", "subgroup",
             "sort", "covariates", "ipd_model", "scale", "outcome");
     private static final List<String> REPORT_FIELDS = List.of("file", "example", "skip_missing");
+    private static final List<String> PUBLISHED_FIELDS = List.of("file", "format");
     /**
      * Where an analysis runs its parallel parts: in its own job thread ({@link Jobs}), one after another. A
      * request then uses exactly the one thread of its slot, so the slots bound the server's processor use,
@@ -196,6 +203,7 @@ public final class WebApp {
             config.routes.get("/api/examples", WebApp::examples);
             config.routes.post("/api/analyze", web::analyze);
             config.routes.post("/api/report", web::report);
+            config.routes.post("/api/published", web::published);
             config.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(resource("openapi.yaml")));
             config.routes.exception(InputException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
@@ -371,6 +379,29 @@ public final class WebApp {
         });
         ctx.header("Content-Disposition", "attachment; filename=\"strokemeta-report.html\"");
         ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /** The report on the bundled published trials; the optional file holds the panel's GRADE judgments (CSV). */
+    private void published(Context ctx) {
+        Form form = Form.read(ctx, PUBLISHED_FIELDS);
+        boolean json = form.choice("format", "html, json", v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "html" -> false;
+            case "json" -> true;
+            default -> throw new IllegalArgumentException(v);
+        }, "html");
+        String body = large.run(() -> {
+            GradeJudgments j = GradeJudgments.bundled();
+            Form.Upload u = form.file();
+            if (u != null) {
+                j = j.withOverrides(GradeJudgments.read(u.name(), u.bytes()));
+            }
+            PublishedAnalysis.Result r = Evidence.analyse(Evidence.bundled(), PublishedRequest.defaults().withJudgments(j));
+            String prov = "Evidence: bundled evidence base of strokemeta " + Version.get() + (u == null ? "" : "; judgments: " + u.name())
+                    + "; generated " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " by the web application.";
+            return json ? JsonReport.write(PublishedJson.json(r, prov)) : PublishedHtml.render(r, prov);
+        });
+        ctx.header("Content-Disposition", "attachment; filename=\"strokemeta-published." + (json ? "json" : "html") + "\"");
+        ctx.contentType(json ? "application/json" : "text/html; charset=utf-8").result(body);
     }
 
     private static boolean bool(String v) {

@@ -96,4 +96,12 @@ $('report').addEventListener('click', async () => {
   const html = await r.text(); const a = download('strokemeta-report.html','text/html',html); a.id='report-link';
   $('downloads').appendChild(a); a.click();
 });
+$('published').addEventListener('click', async () => {
+  $('error').textContent='';
+  const fd = new FormData(); const j = $('judgments').files[0]; if (j) fd.append('file', j);
+  const r = await fetch('/api/published', {method:'POST', body: fd});
+  if (!r.ok) { $('error').textContent = (await r.json()).error; return; }
+  const html = await r.text(); const a = download('strokemeta-published.html','text/html',html); a.id='published-link';
+  $('downloads').appendChild(a); a.click();
+});
 examples();

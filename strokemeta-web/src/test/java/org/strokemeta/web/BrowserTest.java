@@ -81,6 +81,11 @@ class BrowserTest {
         assertThat(link.getAttribute("href")).startsWith("blob:");
         assertThat(link.getAttribute("download")).isEqualTo("strokemeta-report.html");
 
+        // the report on the published trials: no data needed
+        driver.findElement(By.id("published")).click();
+        await().until(d -> !d.findElements(By.id("published-link")).isEmpty());
+        assertThat(driver.findElement(By.id("published-link")).getAttribute("download")).isEqualTo("strokemeta-published.html");
+
         // a PNG drawn from the figure (a data: image on a canvas), under the page's Content-Security-Policy
         driver.findElement(By.linkText("forest.png")).click();
         Thread.sleep(500);

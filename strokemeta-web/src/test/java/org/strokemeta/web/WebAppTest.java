@@ -332,4 +332,30 @@ class WebAppTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void the_report_on_the_published_trials_with_and_without_a_panels_judgments() throws Exception {
+        var html = post("/api/published", Map.of());
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Disposition").orElse("")).contains("strokemeta-published.html");
+        assertThat(html.body()).contains("id=\"summary-of-findings\"").contains("id=\"m2\"").contains("ESCAPE-MeVO");
+        byte[] judgments = "scope,outcome,domain,judgment\nDISTAL,,risk_of_bias,low\nESCAPE-MeVO,,risk_of_bias,low\n".getBytes(StandardCharsets.UTF_8);
+        var json = post("/api/published", Map.of("file", judgments, "format", "json"));
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(json.body());
+        assertThat(doc.path("schema").asText()).isEqualTo("strokemeta.published/1");
+        boolean mevoJudged = false;
+        for (JsonNode row : doc.path("summary_of_findings").path("rows")) {
+            if (row.path("population").asText().equals("mevo") && row.path("outcome").asText().equals("mrs_0_2")) {
+                mevoJudged = !row.path("provisional").asBoolean();
+            }
+        }
+        assertThat(mevoJudged).isTrue();
+        var bad = post("/api/published", Map.of("file", "scope,outcome,domain,judgment\nNOPE,,risk_of_bias,low\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).path("error").asText()).contains("data.csv").contains("line 2").contains("no trial named 'NOPE'");
+        var wrong = post("/api/published", Map.of("format", "pdf"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(wrong.body()).path("error").asText()).contains("format");
+    }
 }
