@@ -497,7 +497,12 @@ public final class PublishedAnalysis {
         return pooled(outcome, label(outcome), "RR", csv, req, used, excluded, participants, outcome, r);
     }
 
-    /** A reader's name of an outcome. */
+    /**
+     * A reader's name of an outcome.
+     *
+     * @param outcome the outcome as the evidence base names it ({@code mrs_0_2}, {@code sich}, ...)
+     * @return its title, for example "symptomatic intracranial haemorrhage"
+     */
     public static String label(String outcome) {
         return switch (outcome) {
             case SHIFT -> "90-day mRS shift (published common odds ratios)";
