@@ -292,7 +292,7 @@ class MainTest {
                 .contains("<section id=\"published\">").contains("<td>MR CLEAN</td><td>1.67 [1.21, 2.30] (adjusted)</td><td>1.66 [1.21, 2.28]</td>");
         JsonNode j = new ObjectMapper().readTree(dir.resolve("hermes.json").toFile());
         assertThat(j.path("schema").asText()).isEqualTo("strokemeta.report/1");
-        assertThat(j.path("published")).hasSize(9);
+        assertThat(j.path("published")).hasSize(8);
         assertThat(j.path("provenance").path("input_sha256").asText()).hasSize(64);
         assertThat(j.path("provenance").path("command").asText()).isEqualTo("strokemeta report --out-dir " + dir + " --name hermes");
         assertThat(run("report", "--print-plan").out()).contains("\"covariates\"").contains("\"subgroups\"");
