@@ -76,7 +76,22 @@ public final class PublishedHtml {
                         .append("</td><td>").append(esc(effect(e))).append("</td></tr>\n");
             }
         }
-        h.append("</tbody></table></section>\n");
+        h.append("</tbody></table>\n");
+        if (!r.reproductions().isEmpty()) {
+            long agree = r.reproductions().stream().filter(PublishedAnalysis.Reproduction::agrees).count();
+            h.append("<h3>Published effects recomputed from the published numbers</h3>\n<p>Each published effect that the trial's own "
+                    + "published distribution or counts can give, recomputed unadjusted: ").append(agree).append(" of ")
+                    .append(r.reproductions().size()).append(" lie inside the published 95% confidence interval (an adjusted estimate may "
+                            + "differ a little; one far outside points to a wrong number or another population).</p>\n<table><thead><tr><th>Trial</th>"
+                            + "<th>Published</th><th>Recomputed from</th><th>Recomputed</th><th>Inside the interval</th></tr></thead><tbody>\n");
+            for (PublishedAnalysis.Reproduction x : r.reproductions()) {
+                h.append("<tr><td>").append(esc(x.trial())).append("</td><td>").append(esc(effect(x.published()))).append("</td><td>")
+                        .append(esc(x.from())).append("</td><td>").append(Fmt.f(x.computed(), 2)).append("</td><td>")
+                        .append(x.agrees() ? "yes" : "<strong>no</strong>").append("</td></tr>\n");
+            }
+            h.append("</tbody></table>\n");
+        }
+        h.append("</section>\n");
     }
 
     static String arms(TrialEvidence t) {

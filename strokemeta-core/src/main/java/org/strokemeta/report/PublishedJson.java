@@ -99,6 +99,16 @@ public final class PublishedJson {
             }
         }
         findings(root.putObject("summary_of_findings"), r.findings());
+        ArrayNode rep = root.putArray("reproductions");
+        for (PublishedAnalysis.Reproduction x : r.reproductions()) {
+            ObjectNode n = rep.addObject();
+            n.put("trial", x.trial());
+            n.put("population", x.population().label());
+            value(n, "published", x.published());
+            n.put("from", x.from());
+            JsonReport.num(n, "computed", x.computed());
+            n.put("inside_interval", x.agrees());
+        }
         ArrayNode m2 = root.putArray("m2");
         for (PublishedAnalysis.M2Entry e : r.m2()) {
             ObjectNode x = m2.addObject();

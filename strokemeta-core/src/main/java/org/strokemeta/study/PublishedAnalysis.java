@@ -218,6 +218,23 @@ public final class PublishedAnalysis {
     }
 
     /**
+     * A published effect recomputed, unadjusted, from the trial's own published numbers: a check of the
+     * numbers against each other (an adjusted estimate may differ a little; one far outside the published
+     * interval points to a wrong number or a different population).
+     *
+     * @param trial      the trial
+     * @param population its population
+     * @param published  the published effect
+     * @param from       what it was recomputed from ("mRS distribution", "counts 41/92 vs 15/90")
+     * @param computed   the recomputed estimate, on the published scale
+     * @param agrees     whether it lies inside the published 95% confidence interval
+     * @serial exclude
+     */
+    public record Reproduction(String trial, Population population, PublishedValue published, String from, double computed, boolean agrees)
+            implements Serializable {
+    }
+
+    /**
      * The whole analysis.
      *
      * @param request       what was asked
@@ -226,10 +243,12 @@ public final class PublishedAnalysis {
      * @param distributions the mRS distributions by population
      * @param m2            the M2 section: HERMES M2 first, then the MeVO trials, then other trials' M2 entries
      * @param findings      the summary of findings, by population and outcome
+     * @param reproductions the published effects recomputed from the published numbers
      * @serial exclude
      */
     public record Result(PublishedRequest request, List<TrialEvidence> evidence, List<OutcomeAnalysis> outcomes,
-                         List<Distributions> distributions, List<M2Entry> m2, SummaryOfFindings findings) implements Serializable {
+                         List<Distributions> distributions, List<M2Entry> m2, SummaryOfFindings findings, List<Reproduction> reproductions)
+            implements Serializable {
         /**
          * Copies the lists.
          *
@@ -239,8 +258,10 @@ public final class PublishedAnalysis {
          * @param distributions the distributions
          * @param m2            the M2 section
          * @param findings      the summary of findings
+         * @param reproductions the published effects recomputed
          */
         public Result {
+            reproductions = List.copyOf(reproductions);
             evidence = List.copyOf(evidence);
             outcomes = List.copyOf(outcomes);
             distributions = List.copyOf(distributions);
@@ -291,7 +312,7 @@ public final class PublishedAnalysis {
             }
         }
         SummaryOfFindings sof = SummaryOfFindings.of(evidence, outcomes, request);
-        return new Result(request, evidence, outcomes, dist, m2(evidence), sof);
+        return new Result(request, evidence, outcomes, dist, m2(evidence), sof, reproductions(evidence, two));
     }
 
     /** A trial (not a pooled analysis). */
@@ -509,6 +530,7 @@ public final class PublishedAnalysis {
             case SHIFT_TWO_STAGE -> "90-day mRS shift (two-stage, from the distributions)";
             case "mrs_0_1" -> "mRS 0-1 at 90 days (excellent outcome)";
             case "mrs_0_2" -> "mRS 0-2 at 90 days (functional independence)";
+            case "mrs_0_3" -> "mRS 0-3 at 90 days";
             case "mortality" -> "mortality";
             case "sich" -> "symptomatic intracranial haemorrhage";
             default -> outcome.replace('_', ' ');
@@ -579,6 +601,65 @@ public final class PublishedAnalysis {
 
     private static int rank(Confidence c) {
         return c == Confidence.PRIMARY ? 0 : c == Confidence.DERIVED ? 1 : 2;
+    }
+
+    private static final Pattern RISK_RATIO = Pattern.compile("(?i)\\bRR\\b|risk ratio|rate ratio");
+    private static final Pattern ODDS_RATIO = Pattern.compile("(?i)\\bOR\\b|odds ratio");
+    private static final Pattern OTHER = Pattern.compile("(?i)hazard|difference|generali[sz]ed|per point|NNT|number needed");
+    private static final java.util.Set<String> BINARY_OUTCOMES = java.util.Set.of("mrs_0_1", "mrs_0_2", "mrs_0_3", "mortality", "sich");
+
+    /**
+     * Every published effect with a 95% interval that the trial's own published numbers can give: common
+     * odds ratios from the mRS distribution (the two-stage fit), risk and odds ratios of a binary outcome
+     * from its counts.
+     */
+    static List<Reproduction> reproductions(List<TrialEvidence> evidence, OutcomeAnalysis twoStage) {
+        java.util.Map<String, Double> cor = new java.util.HashMap<>();
+        if (twoStage.overall() != null) {
+            var es = twoStage.overall().result().effects();
+            for (int i = 0; i < es.size(); i++) {
+                cor.put(es.study(i), es.yi(i));
+            }
+        }
+        List<Reproduction> out = new ArrayList<>();
+        for (TrialEvidence t : evidence) {
+            if (!isTrial(t)) {
+                continue;
+            }
+            for (PublishedValue v : t.values()) {
+                if (!(v.outcome().equals("primary_effect") || v.outcome().equals("effect")) || v.estimate() == null || v.ciLower() == null
+                        || v.ciUpper() == null || v.measure() == null || OTHER.matcher(v.measure()).find()) {
+                    continue;
+                }
+                String from;
+                double computed;
+                if (COMMON_OR.matcher(v.measure()).find()) {
+                    Double y = cor.get(t.trial());
+                    if (y == null) {
+                        continue;
+                    }
+                    from = "mRS distribution (proportional odds, unadjusted)";
+                    computed = Math.exp(y);
+                } else if (v.of() != null && BINARY_OUTCOMES.contains(v.of())
+                        && (RISK_RATIO.matcher(v.measure()).find() || ODDS_RATIO.matcher(v.measure()).find())) {
+                    PublishedValue e = EvidencePooling.best(t, v.of(), "evt");
+                    PublishedValue c = EvidencePooling.best(t, v.of(), "control");
+                    if (e == null || c == null || e.events() <= 0 || c.events() <= 0 || e.events() >= e.total() || c.events() >= c.total()) {
+                        continue;
+                    }
+                    double pe = e.events() / e.total();
+                    double pc = c.events() / c.total();
+                    boolean rr = RISK_RATIO.matcher(v.measure()).find();
+                    computed = rr ? pe / pc : (pe / (1 - pe)) / (pc / (1 - pc));
+                    from = label(v.of()) + " counts " + Math.round(e.events()) + "/" + Math.round(e.total()) + " vs " + Math.round(c.events()) + "/"
+                            + Math.round(c.total()) + (rr ? " (risk ratio)" : " (odds ratio)");
+                } else {
+                    continue;
+                }
+                out.add(new Reproduction(t.trial(), t.population(), v, from, computed, computed >= v.ciLower() && computed <= v.ciUpper()));
+            }
+        }
+        return out;
     }
 
     private static final List<String> M2_OUTCOMES = List.of("mrs_0_1", "mrs_0_2", "mortality", "sich");
