@@ -329,14 +329,14 @@ public final class PublishedHtml {
         m2Row(h, main, "Imaging selection", e -> e.trial().design() == null ? null : e.trial().design().imagingSelection());
         m2Row(h, main, "Primary outcome", e -> e.trial().design() == null ? null : e.trial().design().primaryOutcome());
         m2Row(h, main, "Randomised (thrombectomy / control)", e -> arms(e.trial()));
-        m2Row(h, main, "Design read in", e -> e.trial().design() == null ? null : e.trial().design().sources().stream()
-                .map(x -> x.ref() + (x.where() == null ? "" : " (" + x.where() + ")")).reduce((a, b) -> a + "; " + b).orElse(null));
         m2Row(h, main, "Primary effect", e -> effect(e.primary()));
         for (String o : List.of("mrs_0_1", "mrs_0_2", "mortality", "sich")) {
             m2Row(h, main, PublishedAnalysis.label(o), e -> armResult(e, o));
         }
         m2Row(h, main, "M2 patients", e -> e.m2().isEmpty() ? null : e.m2().stream().map(PublishedHtml::m2Text).reduce((a, b) -> a + "; " + b)
                 .orElse(null));
+        m2Row(h, main, "Design read in", e -> e.trial().design() == null ? null : e.trial().design().sources().stream()
+                .map(x -> x.ref() + (x.where() == null ? "" : " (" + x.where() + ")")).reduce((a, b) -> a + "; " + b).orElse(null));
         h.append("</tbody></table>\n");
         List<PublishedAnalysis.M2Entry> other = r.m2().stream().filter(e -> !main.contains(e)).toList();
         if (!other.isEmpty()) {
@@ -459,7 +459,7 @@ public final class PublishedHtml {
         return StudyHtml.esc(s == null ? "" : s);
     }
 
-    private static final String CSS = "main{max-width:1180px}ol.notes{font-size:.82rem;color:#444}h3{font-size:1.02rem;margin-top:1.4rem}table.sof td,table.m2 td{font-size:.85rem}"
+    private static final String CSS = "main{max-width:1180px}table.m2{table-layout:fixed;width:100%}table.m2 td{overflow-wrap:anywhere}table.m2 thead th:first-child{width:9rem}ol.notes{font-size:.82rem;color:#444}h3{font-size:1.02rem;margin-top:1.4rem}table.sof td,table.m2 td{font-size:.85rem}"
             + ".c-high{background:#d9f0d3}.c-moderate{background:#fff3c4}.c-low{background:#fde0c5}.c-very_low{background:#f8c9c4}"
             + ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(360px,1fr));gap:.4rem 1.2rem}ol.rules{font-size:.88rem;color:#333}details{margin:.4rem 0 1rem;font-size:.9rem}";
 }
