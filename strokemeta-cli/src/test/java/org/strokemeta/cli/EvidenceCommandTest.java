@@ -15,10 +15,10 @@ class EvidenceCommandTest {
     void lists_the_trials_by_population_with_the_2025_medium_vessel_trials() {
         MainTest.Run r = MainTest.run("evidence");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("Published evidence: 23 trials").contains("DISTAL").contains("ESCAPE-MeVO").contains("HERMES M2")
+        assertThat(r.out()).contains("Published evidence: 26 trials").contains("DISTAL").contains("ESCAPE-MeVO").contains("HERMES M2")
                 .contains("0.9 [0.67, 1.22] common OR");
         MainTest.Run mevo = MainTest.run("evidence", "--population", "mevo", "--sources");
-        assertThat(mevo.out()).contains("2 trials (mevo)").contains("doi:10.1056/NEJMoa2408954, abstract (primary)")
+        assertThat(mevo.out()).contains("5 trials (mevo)").contains("doi:10.1056/NEJMoa2408954, abstract (primary)")
                 .contains("missing: ").doesNotContain("MR CLEAN");
         assertThat(MainTest.run("evidence", "--population", "m2").out()).contains("HERMES M2").contains("DISTAL").doesNotContain("BASICS");
     }
@@ -32,7 +32,7 @@ class EvidenceCommandTest {
         JsonNode json = new ObjectMapper().readTree(MainTest.run("evidence", "--format", "json").out());
         assertThat(json.path("schema").asText()).isEqualTo("strokemeta.evidence/1");
         assertThat(json.path("rows").size()).isEqualTo(rows.size());
-        assertThat(json.path("trials").size()).isEqualTo(23);
+        assertThat(json.path("trials").size()).isEqualTo(26);
         JsonNode first = json.path("rows").get(0);
         for (String c : EvidenceRow.COLUMNS) {
             assertThat(first.has(c)).as(c).isTrue();

@@ -18,7 +18,7 @@ class PublishedReportCommandTest {
     void writes_the_html_and_json_report_with_the_m2_section_and_the_summary_of_findings() throws Exception {
         MainTest.Run r = MainTest.run("report", "--published", "--out-dir", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Published evidence: 21 randomised trials in 5 populations")
+        assertThat(r.out()).contains("Published evidence: 24 randomised trials in 5 populations")
                 .contains("lvo-early    mRS 0-2: RR 1.50 [1.29, 1.75], 6 trials, certainty high (provisional: risk of bias not assessed)")
                 .contains("strokemeta-published.html");
         String html = Files.readString(dir.resolve("strokemeta-published.html"));

@@ -309,15 +309,17 @@ public final class PublishedHtml {
     }
 
     private static void m2(StringBuilder h, PublishedAnalysis.Result r, int n) {
-        h.append("<section id=\"m2\"><h2>").append(n).append(". M2-segment occlusions: HERMES M2 and the medium-vessel trials</h2>\n<p>"
-                + "HERMES M2 analysed the patients with an M2 occlusion within the HERMES trials; DISTAL and ESCAPE-MeVO randomised patients "
-                + "with medium or distal vessel occlusions, of whom M2 occlusions were a part. The table sets side by side what their "
-                + "publications say about the occlusions enrolled (M2 segment and dominance), the time window, the imaging selection and "
-                + "the primary outcome, then their results; every cell is as the sources read state it. Read across the rows: which M2 "
-                + "occlusions each enrolled (segment and dominance), how late after onset, on what imaging, and what their primary outcome "
-                + "measured; a result of one is evidence for the others' patients only as far as these agree.</p>\n");
         List<PublishedAnalysis.M2Entry> main = r.m2().stream().filter(e -> !"trial".equals(e.trial().kind())
                 || e.trial().population() == Population.MEVO).toList();
+        List<String> mevo = main.stream().filter(e -> "trial".equals(e.trial().kind())).map(e -> e.trial().trial()).toList();
+        h.append("<section id=\"m2\"><h2>").append(n).append(". M2-segment occlusions: HERMES M2 and the medium-vessel trials</h2>\n<p>"
+                + "HERMES M2 analysed the patients with an M2 occlusion within the HERMES trials; the medium and distal vessel trials (")
+                .append(esc(String.join(", ", mevo))).append(") randomised patients with medium or distal vessel occlusions, of whom M2 "
+                + "occlusions were a part. The table sets side by side what their publications say about the occlusions enrolled (M2 "
+                + "segment and dominance), the time window, the imaging selection and the primary outcome, then their results; every cell is "
+                + "as the sources read state it, and a trial whose results were read only in news reports says so. Read across the rows: which "
+                + "M2 occlusions each enrolled, how late after onset, on what imaging, and what their primary outcome measured; a result of one "
+                + "is evidence for the others' patients only as far as these agree.</p>\n");
         h.append("<table class=\"m2\"><thead><tr><th></th>");
         for (PublishedAnalysis.M2Entry e : main) {
             h.append("<th>").append(esc(e.trial().trial())).append("</th>");
@@ -328,6 +330,8 @@ public final class PublishedHtml {
         m2Row(h, main, "Time window", e -> e.trial().design() == null ? null : e.trial().design().timeWindow());
         m2Row(h, main, "Imaging selection", e -> e.trial().design() == null ? null : e.trial().design().imagingSelection());
         m2Row(h, main, "Primary outcome", e -> e.trial().design() == null ? null : e.trial().design().primaryOutcome());
+        m2Row(h, main, "Publications", e -> e.trial().publications().stream().map(x -> x.citation() + " (" + x.role() + ")")
+                .reduce((a, b) -> a + "; " + b).orElse(null));
         m2Row(h, main, "Randomised (thrombectomy / control)", e -> arms(e.trial()));
         m2Row(h, main, "Primary effect", e -> effect(e.primary()));
         for (String o : List.of("mrs_0_1", "mrs_0_2", "mortality", "sich")) {

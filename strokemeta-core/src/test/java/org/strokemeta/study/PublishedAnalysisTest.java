@@ -124,7 +124,7 @@ class PublishedAnalysisTest {
                 trials.add(t.trial());
             }
         }
-        assertThat(trials).hasSize(21);
+        assertThat(trials).hasSize(24);
         for (PublishedAnalysis.OutcomeAnalysis o : r.outcomes()) {
             List<String> seen = new ArrayList<>();
             o.used().forEach(u -> seen.add(u.trial()));
