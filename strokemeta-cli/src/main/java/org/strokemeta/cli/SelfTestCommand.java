@@ -62,13 +62,14 @@ final class SelfTestCommand extends Command {
         java.nio.file.Path dir = null;
         try {
             dir = java.nio.file.Files.createTempDirectory("strokemeta-selftest");
-            String[] report = {"report", "--out-dir", dir.toString()};
-            StringWriter e = new StringWriter();
-            int code = Main.run(report, new PrintWriter(new StringWriter()), new PrintWriter(e));
-            if (code != 0) {
-                failed++;
-                out.println("FAIL (exit " + code + "): strokemeta report");
-                out.print(e);
+            for (String[] report : new String[][] {{"report", "--out-dir", dir.toString()}, {"report", "--published", "--out-dir", dir.toString()}}) {
+                StringWriter e = new StringWriter();
+                int code = Main.run(report, new PrintWriter(new StringWriter()), new PrintWriter(e));
+                if (code != 0) {
+                    failed++;
+                    out.println("FAIL (exit " + code + "): strokemeta " + String.join(" ", report).replace(" --out-dir " + dir, ""));
+                    out.print(e);
+                }
             }
             failed += batch(dir, out);
         } catch (java.io.IOException ex) {
@@ -77,7 +78,7 @@ final class SelfTestCommand extends Command {
         } finally {
             deleteTree(dir);
         }
-        int total = RUNS.size() + 1 + BATCH_FORMATS.size();
+        int total = RUNS.size() + 2 + BATCH_FORMATS.size();
         out.println("selftest: " + (total - failed) + " of " + total + " analyses ran without error");
         out.flush();
         return failed == 0 ? 0 : 1;
