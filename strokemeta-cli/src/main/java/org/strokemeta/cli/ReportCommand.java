@@ -133,17 +133,7 @@ final class ReportCommand extends Command {
             r = r.withPublished(PublishedEvidence.reproduce());
         }
         bar.done();
-        Path dir = a.path("--out-dir");
-        String base = a.get("--name") == null ? "strokemeta-report" : a.get("--name");
-        Path html = dir.resolve(base + ".html");
-        Path json = dir.resolve(base + ".json");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw FileProblem.writing(dir, e);
-        }
-        FileProblem.writeString(html, StudyHtml.render(r));
-        FileProblem.writeString(json, JsonReport.write(StudyJson.json(r)));
+        Path[] files = write(a, "strokemeta-report", StudyHtml.render(r), JsonReport.write(StudyJson.json(r)));
         var primary = r.main().primary();
         out.println((r.simulated() ? "Simulated data: " : "") + r.main().data().size() + " patients in " + r.main().data().studies() + " trials");
         if (primary != null && primary.converged()) {
@@ -151,7 +141,7 @@ final class ReportCommand extends Command {
             out.println("Primary outcome: common OR " + Fmt.f(c.cor(), 2) + " [" + Fmt.f(c.corLower(), 2) + ", " + Fmt.f(c.corUpper(), 2) + "], "
                     + Fmt.pEq(c.p()));
         }
-        out.println("Wrote " + html + " and " + json);
+        out.println("Wrote " + files[0] + " and " + files[1]);
         out.flush();
         return r.main().valid() ? 0 : Main.EXIT_INVALID;
     }
@@ -178,17 +168,7 @@ final class ReportCommand extends Command {
         String prov = "Evidence: " + (folder == null ? "bundled evidence base of strokemeta " + Version.get() : folder.toString())
                 + (jf == null ? "" : "; judgments: " + jf) + "; generated " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
                 + " by strokemeta report " + String.join(" ", a.raw()) + ".";
-        Path dir = a.path("--out-dir");
-        String base = a.get("--name") == null ? "strokemeta-published" : a.get("--name");
-        Path html = dir.resolve(base + ".html");
-        Path json = dir.resolve(base + ".json");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw FileProblem.writing(dir, e);
-        }
-        FileProblem.writeString(html, PublishedHtml.render(r, prov));
-        FileProblem.writeString(json, JsonReport.write(PublishedJson.json(r, prov)));
+        Path[] files = write(a, "strokemeta-published", PublishedHtml.render(r, prov), JsonReport.write(PublishedJson.json(r, prov)));
         long n = trials.stream().filter(t -> "trial".equals(t.kind())).count();
         out.println("Published evidence: " + n + " randomised trials in " + r.findings().rows().stream().map(x -> x.population()).distinct().count()
                 + " populations");
@@ -199,9 +179,24 @@ final class ReportCommand extends Command {
                         + (x.provisional() ? " (provisional: risk of bias not assessed)" : ""));
             }
         }
-        out.println("Wrote " + html + " and " + json);
+        out.println("Wrote " + files[0] + " and " + files[1]);
         out.flush();
         return 0;
+    }
+
+    /** Writes BASE.html and BASE.json into --out-dir (created when missing); BASE is --name or the default given. */
+    private static Path[] write(Args a, String defaultName, String html, String json) {
+        Path dir = a.path("--out-dir");
+        String base = a.get("--name") == null ? defaultName : a.get("--name");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw FileProblem.writing(dir, e);
+        }
+        Path[] files = {dir.resolve(base + ".html"), dir.resolve(base + ".json")};
+        FileProblem.writeString(files[0], html);
+        FileProblem.writeString(files[1], json);
+        return files;
     }
 
     private static byte[] readFile(Path p) {
