@@ -146,4 +146,15 @@ public final class Figures {
     private static String effectAxis(Measure m) {
         return m.logScale() ? m.displayName() + " (log scale)" : m.description();
     }
+
+    /**
+     * The Baujat plot of influence diagnostics: each study's contribution to heterogeneity against its
+     * influence on the pooled estimate.
+     *
+     * @param influence the diagnostics ({@link org.strokemeta.Meta#influence})
+     * @return the SVG document
+     */
+    public static String baujat(org.strokemeta.sensitivity.Influence influence) {
+        return org.strokemeta.plot.BaujatPlot.svg(influence);
+    }
 }

@@ -8,6 +8,7 @@ import org.strokemeta.data.Table;
 import org.strokemeta.effect.EffectCalculator;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.effect.Measure;
+import org.strokemeta.sensitivity.Influence;
 import org.strokemeta.study.MetaRequest;
 import org.strokemeta.study.MetaRun;
 import org.strokemeta.study.StudyInput;
@@ -134,5 +135,19 @@ public final class Meta {
         }
         GenericStudies g = new GenericStudies("input", study, new int[k], yi, vi, m == Measure.RATIO, List.of());
         return analyze(EffectCalculator.compute(m, g, r.continuity()), r);
+    }
+
+    /**
+     * Case diagnostics of the model of the effects (as {@code metafor::influence()} and {@code baujat()}):
+     * studentised deleted residuals, DFFITS, Cook's distance, covariance ratios, tau² and Q without each
+     * study, hat values, weights, DFBETAS, the influential-study flags and the Baujat coordinates.
+     *
+     * @param es the per-study effects, at least three
+     * @param r  the request (its pooling options are used for the model and every refit)
+     * @return the diagnostics
+     * @throws IllegalArgumentException when there are fewer than three studies
+     */
+    public static Influence influence(EffectSizes es, MetaRequest r) {
+        return Influence.of(es, r.options());
     }
 }

@@ -24,7 +24,7 @@ import org.strokemeta.study.MetaRun;
 import org.strokemeta.study.ShiftAnalysis;
 import org.strokemeta.study.ShiftRequest;
 
-/** {@code strokemeta plot forest|grotta|funnel}: a figure as SVG, PNG or PDF. */
+/** {@code strokemeta plot forest|grotta|funnel|bubble|baujat}: a figure as SVG, PNG or PDF. */
 final class PlotCommand extends Command {
     @Override
     String name() {
@@ -33,12 +33,12 @@ final class PlotCommand extends Command {
 
     @Override
     String summary() {
-        return "Draw a forest plot, Grotta bars, a funnel plot or a meta-regression bubble plot as SVG, PNG or PDF (the analysis options of meta).";
+        return "Draw a forest plot, Grotta bars, a funnel plot, a meta-regression bubble plot or a Baujat plot as SVG, PNG or PDF (the analysis options of meta).";
     }
 
     @Override
     String positionalUsage() {
-        return "forest|grotta|funnel|bubble";
+        return "forest|grotta|funnel|bubble|baujat";
     }
 
     @Override
@@ -68,7 +68,7 @@ final class PlotCommand extends Command {
     @Override
     int run(Args a, PrintWriter out, PrintWriter err) {
         if (a.positional().isEmpty()) {
-            throw new UsageException("say which figure: forest, grotta, funnel or bubble");
+            throw new UsageException("say which figure: forest, grotta, funnel, bubble or baujat");
         }
         String kind = a.positional().get(0);
         Table t = Options.read(a);
@@ -77,7 +77,8 @@ final class PlotCommand extends Command {
             case "grotta" -> grotta(a, t);
             case "funnel" -> funnel(a, t);
             case "bubble" -> bubble(a, t);
-            default -> throw new UsageException("unknown figure '" + kind + "' (expected forest, grotta, funnel or bubble)");
+            case "baujat" -> baujat(a, t);
+            default -> throw new UsageException("unknown figure '" + kind + "' (expected forest, grotta, funnel, bubble or baujat)");
         };
         Path file = a.path("--out");
         if (file == null) {
@@ -171,5 +172,15 @@ final class PlotCommand extends Command {
             throw new UsageException(run.error());
         }
         return Figures.bubble(run.regression());
+    }
+
+    private static String baujat(Args a, Table t) {
+        MetaRequest req = Options.request(a);
+        var es = Meta.effects(t, req);
+        try {
+            return Figures.baujat(Meta.influence(es, req));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }

@@ -385,8 +385,11 @@ public final class ForestPlot {
             double raw = span / 6;
             double mag = Math.pow(10, Math.floor(Math.log10(raw)));
             double step = raw / mag < 1.5 ? mag : raw / mag < 3.5 ? 2 * mag : raw / mag < 7.5 ? 5 * mag : 10 * mag;
-            for (double t = Math.ceil(min / step) * step; t <= max + 1e-9; t += step) {
-                out.add(Math.abs(t) < 1e-12 ? 0 : t);
+            // whole multiples of the step, rounded to its decimals (adding the step up would carry binary error into the labels)
+            int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
+            for (long i = (long) Math.ceil(min / step - 1e-9); i * step <= max + 1e-9; i++) {
+                double t = java.math.BigDecimal.valueOf(i * step).setScale(decimals, java.math.RoundingMode.HALF_EVEN).doubleValue();
+                out.add(t == 0 ? 0 : t);
             }
             return out;
         }

@@ -20,6 +20,7 @@ import org.strokemeta.pool.MetaAnalysis;
 import org.strokemeta.pool.MetaResult;
 import org.strokemeta.pool.Model;
 import org.strokemeta.pool.PooledEstimate;
+import org.strokemeta.sensitivity.Influence;
 import org.strokemeta.sensitivity.Sensitivity;
 
 /**
@@ -43,6 +44,7 @@ public final class Qualification {
         analyses.put("pairwise", Qualification::pairwise);
         analyses.put("leave_one_out", (c, out) -> series(c, out, false));
         analyses.put("cumulative", (c, out) -> series(c, out, true));
+        analyses.put("influence", Qualification::influence);
     }
 
     /**
@@ -258,6 +260,33 @@ public final class Qualification {
             t2.add(r.heterogeneity().tau2());
             i2.add(r.heterogeneity().i2());
             q.add(r.heterogeneity().q());
+        }
+    }
+
+    private static void influence(ValidationCase c, ObjectNode out) {
+        Influence inf = Influence.of(CaseInputs.effects(c), CaseInputs.options(c));
+        out.put("estimate", inf.full().pooled().estimate());
+        out.put("tau2", inf.full().heterogeneity().tau2());
+        ArrayNode[] a = new ArrayNode[13];
+        String[] keys = {"rstudent", "dffits", "cook_d", "cov_r", "tau2_del", "qe_del", "hat", "weight", "dfbetas", "influential", "baujat_x",
+            "baujat_y", "study"};
+        for (int i = 0; i < keys.length; i++) {
+            a[i] = out.putArray(keys[i]);
+        }
+        for (Influence.Case x : inf.studies()) {
+            a[0].add(x.rstudent());
+            a[1].add(x.dffits());
+            a[2].add(x.cookD());
+            a[3].add(x.covRatio());
+            a[4].add(x.tau2Deleted());
+            a[5].add(x.qeDeleted());
+            a[6].add(x.hat());
+            a[7].add(x.weight());
+            a[8].add(x.dfbetas());
+            a[9].add(x.influential());
+            a[10].add(x.baujatX());
+            a[11].add(x.baujatY());
+            a[12].add(x.study());
         }
     }
 

@@ -102,6 +102,21 @@ public final class CsvReport {
     }
 
     /**
+     * A number as a CSV cell: the shortest decimal that reads back as the same double, empty when it is
+     * not finite.
+     *
+     * @param v the number
+     * @return the cell's text
+     */
+    public static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        byte[] digits = new byte[ShortestDecimal.MAX_BYTES];
+        return new String(digits, 0, ShortestDecimal.write(v, digits, 0), StandardCharsets.US_ASCII);
+    }
+
+    /**
      * Quotes a CSV cell when needed (RFC 4180).
      *
      * @param s the cell's text

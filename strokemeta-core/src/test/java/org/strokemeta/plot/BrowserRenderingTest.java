@@ -74,7 +74,7 @@ class BrowserRenderingTest {
 
     static List<String> figures() {
         return List.of("forest-bcg", "forest-bcg-subgroups", "funnel-bcg-trimfill", "grotta-mrs", "forest-published-mrs02",
-                "forest-published-sich");
+                "forest-published-sich", "baujat-bcg");
     }
 
     static String svg(String name) {
@@ -98,6 +98,8 @@ class BrowserRenderingTest {
                     PublishedRequest.defaults()).outcome("mrs_0_2")));
             case "forest-published-sich" -> ForestPlot.svg(PublishedHtml.forest(PublishedAnalysis.run(EvidenceBase.bundled(),
                     PublishedRequest.defaults()).outcome("sich")));
+            case "baujat-bcg" -> BaujatPlot.svg(org.strokemeta.Meta.influence(org.strokemeta.Meta.effects(bcg,
+                    MetaRequest.defaults().withMeasure(Measure.RR)), MetaRequest.defaults().withMeasure(Measure.RR)));
             default -> throw new IllegalArgumentException(name);
         };
     }

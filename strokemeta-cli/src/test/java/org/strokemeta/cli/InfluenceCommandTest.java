@@ -1,0 +1,47 @@
+package org.strokemeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.strokemeta.report.InfluenceReport;
+
+/** {@code strokemeta influence} and {@code plot baujat}, as a user runs them. */
+class InfluenceCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void prints_the_diagnostics_as_text_csv_and_json() throws Exception {
+        MainTest.Run text = MainTest.run("influence", "--example", "bcg", "--measure", "RR", "--model", "fixed");
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).startsWith("Influence diagnostics: log risk ratio").contains("rstudent").contains("cook.d")
+                .contains("3 studies are influential (*)");
+        assertThat(text.out().lines().filter(l -> l.endsWith("*"))).hasSize(3);
+        String csv = MainTest.run("influence", "--example", "bcg", "--measure", "RR", "--format", "csv").out();
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo(String.join(",", InfluenceReport.COLUMNS));
+        assertThat(csv.lines()).hasSize(14);
+        JsonNode json = new ObjectMapper().readTree(MainTest.run("influence", "--example", "bcg", "--measure", "RR", "--format", "json").out());
+        assertThat(json.path("schema").asText()).isEqualTo("strokemeta.influence/1");
+        assertThat(json.path("studies").size()).isEqualTo(13);
+        for (String k : InfluenceReport.COLUMNS) {
+            assertThat(json.path("studies").get(0).has(k)).as(k).isTrue();
+        }
+    }
+
+    @Test
+    void draws_the_baujat_plot_and_refuses_two_studies() throws Exception {
+        Path svg = dir.resolve("b.svg");
+        assertThat(MainTest.run("plot", "baujat", "--example", "bcg", "--measure", "RR", "--out", svg.toString()).code()).isZero();
+        assertThat(Files.readString(svg)).startsWith("<svg").contains("aria-label=\"Baujat plot\"");
+        Path two = dir.resolve("two.csv");
+        Files.writeString(two, "study,yi,vi\nA,0.1,0.04\nB,0.3,0.05\n");
+        MainTest.Run r = MainTest.run("influence", "--input", two.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("at least three studies").contains("2 studies in two.csv");
+    }
+}

@@ -1,0 +1,15 @@
+# Reference values for InfluenceTest: metafor 3.8.1 influence() and baujat() of a fixed-effect model (BCG trials, log RR).
+# Usage: Rscript strokemeta-core/src/test/r/influence_fixed_reference.R
+suppressMessages(library(metafor))
+dat <- escalc("RR", ai=tpos, bi=tneg, ci=cpos, di=cneg, data=dat.bcg)
+res <- rma(yi, vi, data=dat, method="FE")
+inf <- influence(res)
+cat(sprintf("%.15g", inf$inf$rstudent), sep=","); cat("\n")
+cat(sprintf("%.15g", inf$inf$dffits), sep=","); cat("\n")
+cat(sprintf("%.15g", inf$inf$cook.d), sep=","); cat("\n")
+cat(sprintf("%.15g", inf$inf$cov.r), sep=","); cat("\n")
+cat(sprintf("%.15g", inf$dfbs$intrcpt), sep=","); cat("\n")
+cat(paste(inf$inf$inf == "*"), sep=","); cat("\n")
+pdf(NULL); b <- baujat(res)
+cat(sprintf("%.15g", b$x), sep=","); cat("\n")
+cat(sprintf("%.15g", b$y), sep=","); cat("\n")
