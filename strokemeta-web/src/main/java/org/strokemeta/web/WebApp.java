@@ -38,11 +38,13 @@ import org.strokemeta.pool.Execution;
 import org.strokemeta.pool.MetaOptions;
 import org.strokemeta.pool.Model;
 import org.strokemeta.pool.Tau2Method;
+import org.strokemeta.report.InfluenceReport;
 import org.strokemeta.report.JsonReport;
 import org.strokemeta.report.PublishedHtml;
 import org.strokemeta.report.PublishedJson;
 import org.strokemeta.report.ShiftReport;
 import org.strokemeta.report.StudyHtml;
+import org.strokemeta.sensitivity.Influence;
 import org.strokemeta.study.GradeJudgments;
 import org.strokemeta.study.PublishedAnalysis;
 import org.strokemeta.study.PublishedRequest;
@@ -79,6 +81,8 @@ public final class WebApp {
     private static final List<String> ANALYZE_FIELDS = List.of("file", "example", "measure", "model", "tau2", "ci", "level", "subgroup",
             "sort", "covariates", "ipd_model", "scale", "outcome");
     private static final List<String> REPORT_FIELDS = List.of("file", "example", "skip_missing");
+    /** The most studies whose influence diagnostics (one refit per study) the page shows. */
+    static final int MAX_INFLUENCE_STUDIES = 500;
     private static final List<String> PUBLISHED_FIELDS = List.of("file", "format");
     /**
      * Where an analysis runs its parallel parts: in its own job thread ({@link Jobs}), one after another. A
@@ -341,6 +345,12 @@ public final class WebApp {
         figures.put("forest", o.subgroups() != null ? Figures.forest(o.subgroups(), o.result(), fo) : Figures.forest(o.result(), fo));
         if (o.result().k() >= 3) {
             figures.put("funnel", Figures.funnel(o.result(), FunnelOptions.aroundEstimate(0.95).withResolution(100)));
+        }
+        // influence diagnostics refit the model once per study: for the analyses a person reads on a page
+        if (o.result().k() >= 3 && o.result().k() <= MAX_INFLUENCE_STUDIES) {
+            Influence inf = Meta.influence(o.effects(), req);
+            out.set("influence", InfluenceReport.json(t.source(), inf));
+            figures.put("baujat", Figures.baujat(inf));
         }
         return out;
     }

@@ -236,6 +236,11 @@ class WebAppTest {
         JsonNode j = JSON.readTree(reml.body());
         assertThat(j.path("result").path("schema").asText()).isEqualTo("strokemeta.meta/1");
         assertThat(j.path("figures").path("forest").asText()).startsWith("<svg");
+        // influence diagnostics and the Baujat plot, under the same estimator
+        assertThat(j.path("influence").path("schema").asText()).isEqualTo("strokemeta.influence/1");
+        assertThat(j.path("influence").path("studies").size()).isEqualTo(13);
+        assertThat(j.path("figures").path("baujat").asText()).contains("aria-label=\"Baujat plot\"");
+        assertThat(j.path("influence").path("all_studies").path("pooled").path("estimate").asDouble()).isEqualTo(pooled(reml));
         var shift = JSON.readTree(post("/api/analyze", Map.of("example", "mrs_sim")).body());
         assertThat(shift.path("kind").asText()).isEqualTo("shift");
         assertThat(shift.path("figures").path("grotta").asText()).contains("class=\"grotta\"");
