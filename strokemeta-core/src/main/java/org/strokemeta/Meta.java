@@ -8,7 +8,9 @@ import org.strokemeta.data.Table;
 import org.strokemeta.effect.EffectCalculator;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.effect.Measure;
+import org.strokemeta.pool.MetaResult;
 import org.strokemeta.sensitivity.Influence;
+import org.strokemeta.sensitivity.StudyDiagnostics;
 import org.strokemeta.study.MetaRequest;
 import org.strokemeta.study.MetaRun;
 import org.strokemeta.study.StudyInput;
@@ -149,5 +151,17 @@ public final class Meta {
      */
     public static Influence influence(EffectSizes es, MetaRequest r) {
         return Influence.of(es, r.options());
+    }
+
+    /**
+     * Per-study residuals and predictions of an inverse-variance model without moderators (as metafor's
+     * {@code fitted()}, {@code rstandard()}, {@code blup()}, {@code ranef()}, {@code hatvalues()}, {@code weights()}).
+     *
+     * @param model the pooled result (for example {@code analyze(es, r).result()})
+     * @return one entry per study
+     * @throws IllegalArgumentException for a Mantel-Haenszel or Peto model
+     */
+    public static StudyDiagnostics diagnostics(MetaResult model) {
+        return StudyDiagnostics.of(model);
     }
 }

@@ -20,7 +20,7 @@ class InfluenceCommandTest {
         MainTest.Run text = MainTest.run("influence", "--example", "bcg", "--measure", "RR", "--model", "fixed");
         assertThat(text.code()).isZero();
         assertThat(text.out()).startsWith("Influence diagnostics: log risk ratio").contains("rstudent").contains("cook.d")
-                .contains("3 studies are influential (*)");
+                .contains("3 studies are influential (*)").contains("Residuals and predicted true effects (BLUPs), on the analysis scale (log)");
         assertThat(text.out().lines().filter(l -> l.endsWith("*"))).hasSize(3);
         String csv = MainTest.run("influence", "--example", "bcg", "--measure", "RR", "--format", "csv").out();
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo(String.join(",", InfluenceReport.COLUMNS));

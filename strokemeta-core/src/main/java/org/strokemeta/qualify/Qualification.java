@@ -22,6 +22,7 @@ import org.strokemeta.pool.Model;
 import org.strokemeta.pool.PooledEstimate;
 import org.strokemeta.sensitivity.Influence;
 import org.strokemeta.sensitivity.Sensitivity;
+import org.strokemeta.sensitivity.StudyDiagnostics;
 
 /**
  * The qualification suite: runs reference cases computed with R and compares every expected value.
@@ -45,6 +46,7 @@ public final class Qualification {
         analyses.put("leave_one_out", (c, out) -> series(c, out, false));
         analyses.put("cumulative", (c, out) -> series(c, out, true));
         analyses.put("influence", Qualification::influence);
+        analyses.put("case_diagnostics", Qualification::caseDiagnostics);
     }
 
     /**
@@ -287,6 +289,25 @@ public final class Qualification {
             a[10].add(x.baujatX());
             a[11].add(x.baujatY());
             a[12].add(x.study());
+        }
+    }
+
+    private static void caseDiagnostics(ValidationCase c, ObjectNode out) {
+        StudyDiagnostics d = StudyDiagnostics.of(MetaAnalysis.run(CaseInputs.effects(c), CaseInputs.options(c)));
+        out.put("estimate", d.model().pooled().estimate());
+        out.put("tau2", d.model().heterogeneity().tau2());
+        String[] keys = {"fitted", "resid", "rstandard_se", "rstandard_z", "blup", "blup_se", "blup_pi_lower", "blup_pi_upper", "ranef", "ranef_se",
+            "hat", "weight"};
+        ArrayNode[] a = new ArrayNode[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            a[i] = out.putArray(keys[i]);
+        }
+        for (StudyDiagnostics.Study s : d.studies()) {
+            double[] v = {s.fitted(), s.residual(), s.residualSe(), s.standardised(), s.blup(), s.blupSe(), s.blupLower(), s.blupUpper(), s.ranef(),
+                s.ranefSe(), s.hat(), s.weight()};
+            for (int i = 0; i < v.length; i++) {
+                a[i].add(v[i]);
+            }
         }
     }
 

@@ -83,4 +83,20 @@ class InfluenceTest {
         assertThatThrownBy(() -> Influence.of(two, MetaOptions.defaults())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least three studies");
     }
+
+    @Test
+    void residuals_and_predictions_need_an_inverse_variance_model() {
+        MetaRequest mh = MetaRequest.defaults().withMeasure(Measure.RR)
+                .withOptions(MetaOptions.defaults().withModel(Model.FIXED).withFixedMethod(org.strokemeta.pool.FixedMethod.MH));
+        var model = Meta.analyze(Examples.table(Examples.get("bcg")), mh).get(0).result();
+        assertThatThrownBy(() -> Meta.diagnostics(model)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inverse-variance models, not Mantel-Haenszel");
+        // with tau² = 0 every prediction is the pooled estimate and every random effect 0
+        MetaRequest fe = MetaRequest.defaults().withMeasure(Measure.RR).withOptions(MetaOptions.defaults().withModel(Model.FIXED));
+        StudyDiagnostics d = Meta.diagnostics(Meta.analyze(bcg(fe), fe).result());
+        assertThat(d.studies()).allSatisfy(x -> {
+            assertThat(x.blup()).isEqualTo(d.model().pooled().estimate());
+            assertThat(x.ranef()).isZero();
+        });
+    }
 }

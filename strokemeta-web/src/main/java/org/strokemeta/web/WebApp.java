@@ -349,7 +349,7 @@ public final class WebApp {
         // influence diagnostics refit the model once per study: for the analyses a person reads on a page
         if (o.result().k() >= 3 && o.result().k() <= MAX_INFLUENCE_STUDIES) {
             Influence inf = Meta.influence(o.effects(), req);
-            out.set("influence", InfluenceReport.json(t.source(), inf));
+            out.set("influence", InfluenceReport.json(t.source(), inf, Meta.diagnostics(inf.full())));
             figures.put("baujat", Figures.baujat(inf));
         }
         return out;
