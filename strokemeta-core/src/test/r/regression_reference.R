@@ -127,3 +127,13 @@ show("sg_dl_knha.common.q_between", comk$QM)
 show("sg_dl_knha.common.q_between_df1", comk$QMdf[1])
 show("sg_dl_knha.common.q_between_df2", comk$QMdf[2])
 show("sg_dl_knha.common.q_between_p", comk$QMp)
+
+# the Q-profile interval of the residual tau² (k − p df) and the matching I² and H² intervals (MetaRegressionTest)
+for (m in c("REML", "DL")) {
+  res <- rma(yi, vi, mods = ~ ablat, data = dat, method = m, control = list(threshold = 1e-12))
+  ci <- confint(res, control = list(tol = 1e-12, tau2.max = 1e6))$random
+  cat(m, "ablat: tau2 CI", sprintf("%.15g", ci[1, 2:3]), "I2 CI", sprintf("%.15g", ci[3, 2:3]), "H2 CI", sprintf("%.15g", ci[4, 2:3]), "\n")
+}
+res <- rma(yi, vi, mods = ~ ablat + year, data = dat, method = "REML", control = list(threshold = 1e-12))
+ci <- confint(res, control = list(tol = 1e-12, tau2.max = 1e6))$random
+cat("REML ablat+year: tau2 CI", sprintf("%.15g", ci[1, 2:3]), "I2 CI", sprintf("%.15g", ci[3, 2:3]), "\n")

@@ -81,7 +81,8 @@ public final class MetaRegression {
         MetaModel model = MetaModel.withModerators(used.yi(), used.vi(), design.names(), design.columns());
         ModelFit fit;
         try {
-            fit = InverseVariance.fit(model, o, false);
+            // the Q-profile interval of the residual tau² (k − p degrees of freedom), as metafor confint()
+            fit = InverseVariance.fit(model, o, true);
         } catch (MetaModel.SingularDesignException e) {
             throw InputException.of(source, "the moderators are collinear once the studies are weighted: " + e.getMessage());
         }

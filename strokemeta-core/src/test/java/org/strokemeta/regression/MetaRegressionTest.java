@@ -287,4 +287,23 @@ class MetaRegressionTest {
         assertThatThrownBy(() -> fit(t, REML, Moderator.numeric("latitude")))
                 .isInstanceOf(InputException.class).hasMessageContaining("latitude").hasMessageContaining("ablat");
     }
+
+    @Test
+    void the_residual_tau2_has_its_q_profile_interval_with_k_minus_p_degrees_of_freedom() {
+        // regression_reference.R, last block: confint(rma(yi, vi, mods = ~ ablat, method = m))$random
+        for (MetaOptions o : List.of(REML, REML.withTau2(Tau2Method.DL))) {
+            RegressionResult r = fit(Bcg.table(), o, Moderator.numeric("ablat"));
+            close(r.heterogeneity().tau2Ci().lower(), 0.0166800683206482);
+            close(r.heterogeneity().tau2Ci().upper(), 0.784835254575402);
+            close(r.heterogeneity().i2Ci().lower(), 32.0978832359786);
+            close(r.heterogeneity().i2Ci().upper(), 95.6974435368288);
+            close(r.heterogeneity().h2Ci().lower(), 1.4727081387982);
+            close(r.heterogeneity().h2Ci().upper(), 23.2419959751779);
+        }
+        RegressionResult two = fit(Bcg.table(), REML, Moderator.numeric("ablat"), Moderator.numeric("year"));
+        close(two.heterogeneity().tau2Ci().lower(), 0.0217867280147581);
+        close(two.heterogeneity().tau2Ci().upper(), 0.95486961805713);
+        close(two.heterogeneity().i2Ci().lower(), 33.5603011753486);
+        close(two.heterogeneity().i2Ci().upper(), 95.6782183460485);
+    }
 }
