@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.pool.Heterogeneity;
+import org.strokemeta.pool.FitStatistics;
 import org.strokemeta.pool.MetaAnalysis;
+import org.strokemeta.pool.MetaOptions;
 import org.strokemeta.pool.MetaResult;
 import org.strokemeta.pool.Model;
 import org.strokemeta.pool.PooledEstimate;
@@ -47,6 +49,7 @@ public final class Qualification {
         analyses.put("cumulative", (c, out) -> series(c, out, true));
         analyses.put("influence", Qualification::influence);
         analyses.put("case_diagnostics", Qualification::caseDiagnostics);
+        analyses.put("fit_statistics", Qualification::fitStatistics);
     }
 
     /**
@@ -307,6 +310,50 @@ public final class Qualification {
                 s.ranefSe(), s.hat(), s.weight()};
             for (int i = 0; i < v.length; i++) {
                 a[i].add(v[i]);
+            }
+        }
+    }
+
+    private static void fitStatistics(ValidationCase c, ObjectNode out) {
+        EffectSizes es = CaseInputs.effects(c);
+        MetaOptions o = CaseInputs.options(c);
+        FitStatistics f;
+        double[][] vb;
+        if (c.optionList("moderators").isEmpty()) {
+            MetaResult r = MetaAnalysis.run(es, o);
+            f = FitStatistics.of(r);
+            out.put("estimate", r.pooled().estimate());
+            out.put("tau2", r.heterogeneity().tau2());
+            vb = new double[][] {{r.pooled().se() * r.pooled().se()}};
+        } else {
+            List<org.strokemeta.regression.Moderator> mods = new ArrayList<>();
+            for (String col : c.optionList("moderators")) {
+                mods.add(org.strokemeta.regression.Moderator.detect(es, col));
+            }
+            org.strokemeta.regression.RegressionResult r = org.strokemeta.regression.MetaRegression.fit(es, mods, o);
+            f = r.fitStatistics();
+            ArrayNode b = out.putArray("estimate");
+            for (double x : r.fit().beta()) {
+                b.add(x);
+            }
+            out.put("tau2", r.heterogeneity().tau2());
+            vb = r.fit().vb();
+        }
+        out.put("ll_ml", f.llMl());
+        out.put("dev_ml", f.devMl());
+        out.put("aic_ml", f.aicMl());
+        out.put("bic_ml", f.bicMl());
+        out.put("aicc_ml", f.aiccMl());
+        out.put("ll_reml", f.llReml());
+        out.put("dev_reml", f.devReml());
+        out.put("aic_reml", f.aicReml());
+        out.put("bic_reml", f.bicReml());
+        out.put("aicc_reml", f.aiccReml());
+        ArrayNode v = out.putArray("vcov");
+        for (double[] row : vb) {
+            ArrayNode a = v.addArray();
+            for (double x : row) {
+                a.add(x);
             }
         }
     }

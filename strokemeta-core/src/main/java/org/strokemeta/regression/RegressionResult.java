@@ -99,4 +99,14 @@ public record RegressionResult(MetaOptions options, String method, Design design
     public boolean converged() {
         return tau2 == null || tau2.converged();
     }
+
+    /**
+     * The log-likelihood, deviance, AIC, BIC and AICc of the model (ML and REML), as metafor's fit.stats.
+     *
+     * @return the statistics at the model's tau²
+     */
+    public org.strokemeta.pool.FitStatistics fitStatistics() {
+        boolean random = options.model() == org.strokemeta.pool.Model.RANDOM;
+        return org.strokemeta.pool.FitStatistics.of(fit.model(), random ? heterogeneity.tau2() : 0, random);
+    }
 }

@@ -161,7 +161,7 @@ public final class JsonReport {
             CompactJson g = new CompactJson(size);
             try {
                 for (int i = lo; i < hi; i++) {
-                    outcome(g, outcomes.get(i));
+                    outcome(g, outcomes.get(i), request.by() == null);
                 }
             } catch (IOException e) {
                 // a byte array never fails to take what is written
@@ -208,14 +208,17 @@ public final class JsonReport {
         request(g, request);
         g.writeArrayFieldStart("results");
         for (MetaRun.Outcome o : outcomes) {
-            outcome(g, o);
+            outcome(g, o, request.by() == null);
         }
         g.writeEndArray();
         g.writeEndObject();
     }
 
-    /** One analysis of a run: group and error first, then the result. */
-    private static void outcome(JsonGenerator g, MetaRun.Outcome o) throws IOException {
+    /**
+     * One analysis of a run: group and error first, then the result; the fit statistics of a single
+     * analysis (a batch leaves them out: {@code FitStatistics.of} gives them for any result).
+     */
+    private static void outcome(JsonGenerator g, MetaRun.Outcome o, boolean fitStatistics) throws IOException {
         g.writeStartObject();
         str(g, "group", o.group());
         if (o.failed()) {
@@ -224,7 +227,7 @@ public final class JsonReport {
             return;
         }
         g.writeNullField("error");
-        resultFields(g, o.result());
+        resultFields(g, o.result(), fitStatistics);
         g.writeBooleanField("valid", o.valid());
         g.writeFieldName("subgroups");
         if (o.subgroups() == null) {
@@ -295,12 +298,12 @@ public final class JsonReport {
     public static ObjectNode result(MetaResult r) {
         return (ObjectNode) tree(g -> {
             g.writeStartObject();
-            resultFields(g, r);
+            resultFields(g, r, true);
             g.writeEndObject();
         });
     }
 
-    private static void resultFields(JsonGenerator g, MetaResult r) throws IOException {
+    private static void resultFields(JsonGenerator g, MetaResult r, boolean fitStatistics) throws IOException {
         EffectSizes es = r.effects();
         Measure m = es.measure();
         g.writeStringField("measure", m.name());
@@ -331,6 +334,12 @@ public final class JsonReport {
         pooled(g, r.pooled(), m, r.options().model() == Model.RANDOM);
         g.writeFieldName("heterogeneity");
         heterogeneity(g, r.heterogeneity());
+        if (fitStatistics && (r.options().model() == Model.RANDOM || r.options().fixedMethod() == org.strokemeta.pool.FixedMethod.IV)) {
+            g.writeFieldName("fit_statistics");
+            fitStatistics(g, org.strokemeta.pool.FitStatistics.of(r));
+        } else if (fitStatistics) {
+            g.writeNullField("fit_statistics");
+        }
         Tau2Estimate t = r.tau2();
         if (t != null) {
             g.writeObjectFieldStart("tau2_fit");
@@ -345,6 +354,27 @@ public final class JsonReport {
         g.writeBooleanField("converged", r.converged());
         g.writeFieldName("notes");
         notes(g, r.notes());
+    }
+
+    /** ML and REML log-likelihood, deviance, AIC, BIC and AICc, and the number of parameters. */
+    private static void fitStatistics(JsonGenerator g, org.strokemeta.pool.FitStatistics f) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("parameters", f.parameters());
+        g.writeObjectFieldStart("ml");
+        num(g, "loglik", f.llMl());
+        num(g, "deviance", f.devMl());
+        num(g, "aic", f.aicMl());
+        num(g, "bic", f.bicMl());
+        num(g, "aicc", f.aiccMl());
+        g.writeEndObject();
+        g.writeObjectFieldStart("reml");
+        num(g, "loglik", f.llReml());
+        num(g, "deviance", f.devReml());
+        num(g, "aic", f.aicReml());
+        num(g, "bic", f.bicReml());
+        num(g, "aicc", f.aiccReml());
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     static ObjectNode subgroups(SubgroupResult s) {
@@ -422,6 +452,17 @@ public final class JsonReport {
         g.writeFieldName("residual_heterogeneity");
         heterogeneity(g, r.heterogeneity());
         num(g, "r2", r.r2());
+        g.writeFieldName("fit_statistics");
+        fitStatistics(g, r.fitStatistics());
+        g.writeArrayFieldStart("vcov");
+        for (double[] row : r.fit().vb()) {
+            g.writeStartArray();
+            for (double x : row) {
+                num(g, x);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
         if (perm == null) {
             g.writeNullField("permutation");
         } else {
@@ -519,6 +560,15 @@ public final class JsonReport {
             g.writeNullField(key);
         } else {
             g.writeStringField(key, v);
+        }
+    }
+
+    /** An array element: the number, or null when it is not finite. */
+    private static void num(JsonGenerator g, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumber(v);
+        } else {
+            g.writeNull();
         }
     }
 

@@ -132,9 +132,21 @@ public final class TextReport {
             }
         }
         sb.append('\n');
+        if (r.options().model() == Model.RANDOM || r.options().fixedMethod() == org.strokemeta.pool.FixedMethod.IV) {
+            fit(sb, org.strokemeta.pool.FitStatistics.of(r), r.options().model() == Model.RANDOM
+                    && r.options().tau2Method() == org.strokemeta.pool.Tau2Method.REML);
+        }
         if (!r.converged()) {
             sb.append("WARNING: the tau² estimator did not converge; these results are not valid.\n");
         }
+    }
+
+    /** The fit statistics of the likelihood the model was fitted by (REML for REML, ML otherwise), as metafor's summary. */
+    private static void fit(StringBuilder sb, org.strokemeta.pool.FitStatistics f, boolean reml) {
+        sb.append("Fit (").append(reml ? "REML" : "ML").append(" likelihood): logLik = ").append(Fmt.f(reml ? f.llReml() : f.llMl(), 4))
+                .append(", deviance = ").append(Fmt.f(reml ? f.devReml() : f.devMl(), 4)).append(", AIC = ")
+                .append(Fmt.f(reml ? f.aicReml() : f.aicMl(), 4)).append(", BIC = ").append(Fmt.f(reml ? f.bicReml() : f.bicMl(), 4))
+                .append(", AICc = ").append(Fmt.f(reml ? f.aiccReml() : f.aiccMl(), 4)).append('\n');
     }
 
     static void notes(StringBuilder sb, List<Note> notes) {
@@ -254,6 +266,7 @@ public final class TextReport {
             sb.append(", R² = ").append(Fmt.f(r.r2(), 1)).append('%');
         }
         sb.append('\n');
+        fit(sb, r.fitStatistics(), r.options().model() == Model.RANDOM && r.options().tau2Method() == org.strokemeta.pool.Tau2Method.REML);
         if (!r.converged()) {
             sb.append("WARNING: the tau² estimator did not converge; these results are not valid.\n");
         }
