@@ -6,6 +6,9 @@ import org.strokemeta.Meta;
 import org.strokemeta.Shift;
 import org.strokemeta.data.Table;
 import org.strokemeta.regression.PermutationTest;
+import org.strokemeta.regression.RegressionResult;
+import org.strokemeta.regression.RegressionTests;
+import org.strokemeta.report.RegressionTestsReport;
 import org.strokemeta.report.CsvReport;
 import org.strokemeta.report.JsonReport;
 import org.strokemeta.report.TextReport;
@@ -46,7 +49,14 @@ final class MetaCommand extends Command {
                     + "tau² (separate; as RevMan), or the moderator test of a meta-regression with one common tau² (common).", "separate"),
             Opt.value("--moderators", "A,B", "Meta-regression on these columns (numeric, or text columns as indicator variables).", null),
             Opt.value("--permutations", "exact|N", "Permutation test of the meta-regression: all distinct permutations, or N random ones (2 to 1,000,000; the test stops after 10 minutes and says so).", null),
-            Opt.value("--seed", "S", "Seed of the random permutations.", "1"));
+            Opt.value("--seed", "S", "Seed of the random permutations.", "1"),
+            Opt.value("--test-coefficients", "LIST", "Meta-regression: Wald test that these coefficients are all zero (positions from 1 = "
+                    + "intercept, or names such as ablat), as metafor anova(res, btt=).", null),
+            Opt.value("--contrasts", "W;W", "Meta-regression: linear combinations of the coefficients to test, each a comma-separated row of "
+                    + "weights (one per coefficient), rows separated by ';' (metafor anova(res, X=)).", null),
+            Opt.value("--predict", "X;X", "Meta-regression: predicted effects at these moderator values (comma-separated, in design order), "
+                    + "rows separated by ';' (metafor predict(res, newmods=)).", null),
+            Opt.flag("--lrt", "Meta-regression: likelihood-ratio test against the model without moderators (fit both by ML: --tau2 ML)."));
 
     static final List<Opt> ORDINAL = List.of(
             Opt.value("--stage", "two|one", "Ordinal (mRS shift) data: a common odds ratio per trial then pooled (two), or one "
@@ -107,6 +117,27 @@ final class MetaCommand extends Command {
             req = req.withPermutations(n, (long) a.number("--seed"));
         }
         List<MetaRun.Outcome> outcomes = Meta.analyze(t, req);
+        boolean tests = a.get("--test-coefficients") != null || a.get("--contrasts") != null || a.get("--predict") != null || a.flag("--lrt");
+        if (tests) {
+            if (req.moderators().isEmpty() || by != null) {
+                throw new UsageException("--test-coefficients, --contrasts, --predict and --lrt belong to one meta-regression: give --moderators"
+                        + (by != null ? ", without --by" : ""));
+            }
+            MetaRun.Outcome o = outcomes.get(0);
+            RegressionTestsReport.Parts parts = regressionTests(a, o, req);
+            if (format.equals("csv")) {
+                throw new UsageException("the tests of a meta-regression are printed as text or JSON, not CSV");
+            }
+            if (format.equals("json")) {
+                com.fasterxml.jackson.databind.node.ObjectNode doc = JsonReport.document(t.source(), req, outcomes);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) doc.path("results").get(0).path("metaregression"))
+                        .set("regression_tests", RegressionTestsReport.json(parts));
+                Options.write(a, out, JsonReport.write(doc));
+            } else {
+                Options.write(a, out, TextReport.outcome(o, Options.maxRows(a)) + RegressionTestsReport.text(o.regression(), parts));
+            }
+            return o.valid() ? 0 : Main.EXIT_INVALID;
+        }
         if (format.equals("json")) {
             MetaRequest request = req;
             Options.write(a, out, w -> JsonReport.write(t.source(), request, outcomes, w),
@@ -119,6 +150,73 @@ final class MetaCommand extends Command {
         }
         boolean invalid = outcomes.stream().anyMatch(o -> !o.valid());
         return invalid ? Main.EXIT_INVALID : 0;
+    }
+
+    private static RegressionTestsReport.Parts regressionTests(Args a, MetaRun.Outcome o, MetaRequest req) {
+        RegressionResult r = o.regression();
+        List<String> names = r.names();
+        org.strokemeta.regression.OmnibusTest coef = null;
+        if (a.get("--test-coefficients") != null) {
+            List<String> items = Options.split(a.get("--test-coefficients"));
+            int[] btt = new int[items.size()];
+            for (int i = 0; i < btt.length; i++) {
+                String s = items.get(i).trim();
+                int pos = names.indexOf(s);
+                if (pos < 0) {
+                    try {
+                        pos = Integer.parseInt(s) - 1;
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--test-coefficients: no coefficient '" + s + "' (the model's coefficients: "
+                                + String.join(", ", names) + "; or give positions from 1)");
+                    }
+                }
+                btt[i] = pos;
+            }
+            try {
+                coef = RegressionTests.coefficients(r, btt);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--test-coefficients: " + e.getMessage() + " (" + String.join(", ", names) + ")");
+            }
+        }
+        RegressionTests.LinearTests linear = null;
+        if (a.get("--contrasts") != null) {
+            try {
+                linear = RegressionTests.linear(r, rows(a.get("--contrasts"), "--contrasts"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--contrasts: " + e.getMessage() + " (coefficients: " + String.join(", ", names) + ")");
+            }
+        }
+        List<RegressionTests.Prediction> predictions = List.of();
+        if (a.get("--predict") != null) {
+            try {
+                predictions = RegressionTests.predict(r, rows(a.get("--predict"), "--predict"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--predict: " + e.getMessage());
+            }
+        }
+        RegressionTests.LikelihoodRatio lrt = null;
+        if (a.flag("--lrt")) {
+            lrt = RegressionTests.lrt(r, Meta.analyze(r.effects(), req.withModerators(List.of()).withSubgroup(null)).result());
+        }
+        return new RegressionTestsReport.Parts(coef, linear, predictions, lrt);
+    }
+
+    /** Rows of numbers: rows separated by ';', values by ','. */
+    private static double[][] rows(String text, String option) {
+        String[] parts = text.split(";");
+        double[][] out = new double[parts.length][];
+        for (int i = 0; i < parts.length; i++) {
+            String[] v = parts[i].trim().split(",");
+            out[i] = new double[v.length];
+            for (int j = 0; j < v.length; j++) {
+                try {
+                    out[i][j] = Double.parseDouble(v[j].trim());
+                } catch (NumberFormatException e) {
+                    throw new UsageException(option + ": '" + v[j].trim() + "' in row " + (i + 1) + " is not a number");
+                }
+            }
+        }
+        return out;
     }
 
     /** The number of random permutations: a whole number from 2 to {@link PermutationTest#MAX_PERMUTATIONS}. */

@@ -50,6 +50,7 @@ public final class Qualification {
         analyses.put("influence", Qualification::influence);
         analyses.put("case_diagnostics", Qualification::caseDiagnostics);
         analyses.put("fit_statistics", Qualification::fitStatistics);
+        analyses.put("regression_tests", Qualification::regressionTests);
     }
 
     /**
@@ -355,6 +356,80 @@ public final class Qualification {
             for (double x : row) {
                 a.add(x);
             }
+        }
+    }
+
+    private static double[][] matrix(JsonNode n) {
+        double[][] m = new double[n.size()][];
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode row = n.get(i).isArray() ? n.get(i) : JSON.createArrayNode().add(n.get(i));
+            m[i] = new double[row.size()];
+            for (int j = 0; j < row.size(); j++) {
+                m[i][j] = row.get(j).asDouble();
+            }
+        }
+        return m;
+    }
+
+    private static void regressionTests(ValidationCase c, ObjectNode out) {
+        EffectSizes es = CaseInputs.effects(c);
+        MetaOptions o = CaseInputs.options(c);
+        List<org.strokemeta.regression.Moderator> mods = new ArrayList<>();
+        for (String col : c.optionList("moderators")) {
+            mods.add(org.strokemeta.regression.Moderator.detect(es, col));
+        }
+        org.strokemeta.regression.RegressionResult r = org.strokemeta.regression.MetaRegression.fit(es, mods, o);
+        ArrayNode b = out.putArray("estimate");
+        for (double x : r.fit().beta()) {
+            b.add(x);
+        }
+        out.put("tau2", r.heterogeneity().tau2());
+        JsonNode opts = c.options();
+        JsonNode bttNode = opts.get("btt");
+        int[] btt = new int[bttNode.isArray() ? bttNode.size() : 1];
+        for (int i = 0; i < btt.length; i++) {
+            btt[i] = (bttNode.isArray() ? bttNode.get(i) : bttNode).asInt() - 1;
+        }
+        org.strokemeta.regression.OmnibusTest t = org.strokemeta.regression.RegressionTests.coefficients(r, btt);
+        out.put("btt_statistic", t.statistic());
+        out.put("btt_df1", t.df1());
+        if (t.isF()) {
+            out.put("btt_df2", t.df2());
+        }
+        out.put("btt_p", t.p());
+        org.strokemeta.regression.RegressionTests.LinearTests lt = org.strokemeta.regression.RegressionTests.linear(r, matrix(opts.get("contrasts")));
+        String[] ck = {"contrast_estimate", "contrast_se", "contrast_statistic", "contrast_p"};
+        ArrayNode[] ca = new ArrayNode[ck.length];
+        for (int i = 0; i < ck.length; i++) {
+            ca[i] = out.putArray(ck[i]);
+        }
+        for (var h : lt.hypotheses()) {
+            ca[0].add(h.estimate());
+            ca[1].add(h.se());
+            ca[2].add(h.statistic());
+            ca[3].add(h.p());
+        }
+        out.put("contrast_joint_statistic", lt.joint().statistic());
+        out.put("contrast_joint_p", lt.joint().p());
+        String[] pk = {"predict_estimate", "predict_se", "predict_ci_lower", "predict_ci_upper", "predict_pi_lower", "predict_pi_upper"};
+        ArrayNode[] pa = new ArrayNode[pk.length];
+        for (int i = 0; i < pk.length; i++) {
+            pa[i] = out.putArray(pk[i]);
+        }
+        for (var p : org.strokemeta.regression.RegressionTests.predict(r, matrix(opts.get("newmods")))) {
+            pa[0].add(p.estimate());
+            pa[1].add(p.se());
+            pa[2].add(p.ciLower());
+            pa[3].add(p.ciUpper());
+            pa[4].add(p.piLower());
+            pa[5].add(p.piUpper());
+        }
+        if (opts.path("lrt").asBoolean(false)) {
+            var lr = org.strokemeta.regression.RegressionTests.lrt(r, MetaAnalysis.run(es.subset(r.design().positions()), o));
+            out.put("lrt_statistic", lr.statistic());
+            out.put("lrt_df", lr.df());
+            out.put("lrt_p", lr.p());
+            out.put("lrt_r2", lr.r2());
         }
     }
 

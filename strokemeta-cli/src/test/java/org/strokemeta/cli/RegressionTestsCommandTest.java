@@ -1,0 +1,42 @@
+package org.strokemeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code meta --moderators ... --test-coefficients/--contrasts/--predict/--lrt}: the tests of a
+ * meta-regression as a user asks for them; the numbers are those of the qualification cases {@code rt_*}
+ * (metafor anova, predict).
+ */
+class RegressionTestsCommandTest {
+    @Test
+    void prints_the_tests_predictions_and_likelihood_ratio_test() throws Exception {
+        MainTest.Run r = MainTest.run("meta", "--example", "bcg", "--moderators", "ablat,year", "--test-coefficients", "2,year",
+                "--contrasts", "0,1,0;1,30,1970", "--predict", "30,1970;50,1950");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Test of coefficients ablat, year: QM = 12.2045 (df = 2), p = 0.0022")
+                .contains("[30.0, 1970.0]      -0.6280 (SE 0.1228), 95% CI [-0.8686, -0.3873], 95% PI [-1.3233, 0.0674]");
+        MainTest.Run lrt = MainTest.run("meta", "--example", "bcg", "--moderators", "ablat", "--tau2", "ML", "--lrt", "--format", "json");
+        JsonNode t = new ObjectMapper().readTree(lrt.out()).path("results").get(0).path("metaregression").path("regression_tests");
+        assertThat(t.path("lrt").path("likelihood").asText()).isEqualTo("ML");
+        assertThat(t.path("lrt").path("df").asInt()).isEqualTo(1);
+        assertThat(t.path("lrt").path("statistic").asDouble()).isBetween(9.958, 9.959);
+        assertThat(t.path("coefficients").isNull()).isTrue();
+    }
+
+    @Test
+    void wrong_requests_name_the_problem() {
+        MainTest.Run none = MainTest.run("meta", "--example", "bcg", "--lrt");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("belong to one meta-regression: give --moderators");
+        MainTest.Run name = MainTest.run("meta", "--example", "bcg", "--moderators", "ablat", "--test-coefficients", "latitude");
+        assertThat(name.err()).contains("no coefficient 'latitude' (the model's coefficients: intercept, ablat");
+        MainTest.Run width = MainTest.run("meta", "--example", "bcg", "--moderators", "ablat", "--predict", "30,1970");
+        assertThat(width.err()).contains("--predict: a prediction needs 1 moderator values (ablat), not 2");
+        MainTest.Run text = MainTest.run("meta", "--example", "bcg", "--moderators", "ablat", "--contrasts", "0,x");
+        assertThat(text.err()).contains("--contrasts: 'x' in row 1 is not a number");
+    }
+}
