@@ -201,6 +201,37 @@ public record NetBenefit(double pBetter, double pWorse, double pTie, double diff
     }
 
     /**
+     * Whether the shift favours the control arm (a number needed to harm, not to treat).
+     *
+     * @return true when P(better) − P(worse) is below 0
+     */
+    public boolean harm() {
+        return difference < 0;
+    }
+
+    /**
+     * The number of patients to treat for one more to be better (NNT), or, when the shift favours the
+     * control arm, for one more to be worse (NNH): 1 / |Δ|, never negative; infinite when Δ = 0.
+     *
+     * @return the number needed
+     */
+    public double numberNeeded() {
+        return Math.abs(nnt);
+    }
+
+    /**
+     * The sentence of the number needed, for example "NNT for one more patient to be better by at least
+     * one category: 6.2", or "NNH ... worse ..." when the shift favours the control arm.
+     *
+     * @return the words and the number
+     */
+    public String numberNeededWords() {
+        double n = numberNeeded();
+        return (harm() ? "NNH for one more patient to be worse" : "NNT for one more patient to be better") + " by at least one category: "
+                + (Double.isFinite(n) ? String.format(java.util.Locale.ROOT, "%.1f", n) : "infinite");
+    }
+
+    /**
      * The NNT with its interval in words, for example "NNT 6.2 (95% CI 4.3 to 11)" or, when the
      * interval for Δ includes 0, "NNT 18 (95% CI: 7.5 to benefit, through infinity, to 40 to harm)".
      *

@@ -190,6 +190,8 @@ public final class ShiftReport {
         JsonReport.num(nb, "ci_lower", b.ciLower());
         JsonReport.num(nb, "ci_upper", b.ciUpper());
         JsonReport.num(nb, "nnt", b.nnt());
+        nb.put("number_needed_kind", b.harm() ? "NNH" : "NNT");
+        JsonReport.num(nb, "number_needed", b.numberNeeded());
         count(nb, "patients_treatment", b.nTreatment());
         count(nb, "patients_control", b.nControl());
         ArrayNode trials = nb.putArray("trials");
@@ -334,8 +336,7 @@ public final class ShiftReport {
             return;
         }
         sb.append("Net benefit P(better) − P(worse) = ").append(Fmt.f(b.difference(), 3)).append(" [").append(Fmt.f(b.ciLower(), 3))
-                .append(", ").append(Fmt.f(b.ciUpper(), 3)).append("]; NNT for one more patient to be better by at least one category: ")
-                .append(Double.isFinite(b.nnt()) ? Fmt.f(b.nnt(), 1) : "infinite").append(" (").append(c.combination().label())
+                .append(", ").append(Fmt.f(b.ciUpper(), 3)).append("]; ").append(b.numberNeededWords()).append(" (").append(c.combination().label())
                 .append(")\n");
         if (c.trials().size() > 1) {
             for (ClinicalSummaries.Trial t : c.trials()) {

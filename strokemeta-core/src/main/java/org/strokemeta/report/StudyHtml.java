@@ -315,9 +315,9 @@ public final class StudyHtml {
         h.append("<section id=\"clinical\"><h2>8. Clinical summaries</h2><ul>\n");
         if (b != null) {
             h.append("<li>Probability of a better minus a worse 90-day mRS with thrombectomy: ").append(Fmt.f(b.difference(), 3)).append(" [")
-                    .append(Fmt.f(b.ciLower(), 3)).append(", ").append(Fmt.f(b.ciUpper(), 3)).append("]; number needed to treat for one more "
-                            + "patient to be better by at least one category: ")
-                    .append(Double.isFinite(b.nnt()) ? Fmt.f(b.nnt(), 1) : "infinite").append(" (")
+                    .append(Fmt.f(b.ciLower(), 3)).append(", ").append(Fmt.f(b.ciUpper(), 3)).append("]; ")
+                    .append(esc(b.numberNeededWords().replace("NNT for", "number needed to treat for").replace("NNH for", "number needed to harm for")))
+                    .append(" (")
                     .append(esc(r.main().clinical().combination().label())).append(").</li>\n");
         }
         if (u != null) {

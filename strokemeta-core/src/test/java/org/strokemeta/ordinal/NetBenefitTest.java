@@ -68,4 +68,19 @@ class NetBenefitTest {
         assertThatThrownBy(() -> NetBenefit.of(new double[] {0, 0, 0}, new double[] {1, 2, 3}, 0.95))
                 .isInstanceOf(InputException.class).hasMessageContaining("both arms");
     }
+
+    @org.junit.jupiter.api.Test
+    void a_shift_toward_control_is_a_number_needed_to_harm_never_a_negative_nnt() {
+        // the arms of a trial swapped: the same |difference|, the other direction
+        double[] better = {30, 20, 20, 10, 10, 5, 5};
+        double[] worse = {10, 10, 15, 20, 20, 12, 13};
+        NetBenefit good = NetBenefit.of(better, worse, 0.95);
+        NetBenefit bad = NetBenefit.of(worse, better, 0.95);
+        org.assertj.core.api.Assertions.assertThat(good.harm()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(bad.harm()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(bad.numberNeeded()).isEqualTo(good.numberNeeded()).isPositive();
+        org.assertj.core.api.Assertions.assertThat(bad.numberNeededWords()).startsWith("NNH for one more patient to be worse by at least one category: ")
+                .doesNotContain("-");
+        org.assertj.core.api.Assertions.assertThat(good.numberNeededWords()).startsWith("NNT for one more patient to be better");
+    }
 }
