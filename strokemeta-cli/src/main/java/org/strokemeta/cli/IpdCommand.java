@@ -110,6 +110,19 @@ final class IpdCommand extends Command {
                 .withDropEmpty(a.flag("--drop-empty"));
         IpdAnalysis.Outcome o = Ipd.analyze(d, r);
         Options.write(a, out, format.equals("json") ? JsonReport.write(IpdReport.json(o)) : IpdReport.text(o));
+        // binary outcomes asked for are part of the result; the default secondary ones that cannot be estimated
+        // (separation, no events) are reported with their reason and do not fail the run
+        boolean asked = !r.ordinal() || a.raw().stream().anyMatch(x -> x.equals("--binary") || x.startsWith("--binary="));
+        if (!asked && o.primaryValid() && !o.valid()) {
+            for (var b : o.binary()) {
+                if (!b.result().converged() || b.result().separation()) {
+                    err.println("note: the default secondary outcome " + b.result().event() + " could not be estimated ("
+                            + b.result().convergence() + "); the rest of the analysis stands");
+                }
+            }
+            err.flush();
+            return 0;
+        }
         return o.valid() ? 0 : Main.EXIT_INVALID;
     }
 

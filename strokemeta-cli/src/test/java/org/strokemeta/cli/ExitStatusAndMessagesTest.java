@@ -145,4 +145,23 @@ class ExitStatusAndMessagesTest {
         assertThat(MainTest.run("plot", "forest", "--example", "mrs_sim").out()).contains("favours treatment →");
         assertThat(MainTest.run("plot", "forest", "--example", "bcg", "--outcome", "sideways").err()).contains("harmful or beneficial");
     }
+
+    @Test
+    void a_default_secondary_outcome_that_cannot_be_estimated_is_a_note_and_one_asked_for_fails_the_run() throws Exception {
+        // no death in any treatment arm: the death model is separated; the shift analysis is fine
+        StringBuilder csv = new StringBuilder("study,treatment,mrs\n");
+        for (String s : new String[] {"A", "B", "C"}) {
+            for (int i = 0; i < 42; i++) {
+                csv.append(s).append(",1,").append(i % 6).append('\n').append(s).append(",0,").append(1 + i % 6).append('\n');
+            }
+        }
+        Path f = dir.resolve("separated.csv");
+        Files.writeString(f, csv.toString());
+        Run defaults = MainTest.run("ipd", "--input", f.toString());
+        assertThat(defaults.code()).isZero();
+        assertThat(defaults.out()).contains("death (mRS 6)").contains("not estimable");
+        assertThat(defaults.err()).contains("note: the default secondary outcome death (mRS 6) could not be estimated");
+        Run asked = MainTest.run("ipd", "--input", f.toString(), "--binary", "0-2,death");
+        assertThat(asked.code()).isEqualTo(Main.EXIT_INVALID);
+    }
 }

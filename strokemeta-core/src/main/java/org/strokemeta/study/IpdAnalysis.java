@@ -155,6 +155,17 @@ public final class IpdAnalysis {
         }
 
         /**
+         * True when the analyses a user relies on converged: the ordinal (shift) models and the
+         * interactions; the binary outcomes are secondary and are judged by {@link #valid()}.
+         *
+         * @return whether the shift models and every interaction converged
+         */
+        public boolean primaryValid() {
+            return (adjusted == null || adjusted.converged()) && (unadjusted == null || unadjusted.converged())
+                    && interactions.stream().allMatch(EffectModification.Interaction::valid);
+        }
+
+        /**
          * True when every model converged.
          *
          * @return whether every fit converged and no logistic model met separation
