@@ -51,6 +51,7 @@ public final class Qualification {
         analyses.put("case_diagnostics", Qualification::caseDiagnostics);
         analyses.put("fit_statistics", Qualification::fitStatistics);
         analyses.put("regression_tests", Qualification::regressionTests);
+        analyses.put("mh_tests", Qualification::mhTests);
     }
 
     /**
@@ -431,6 +432,22 @@ public final class Qualification {
             out.put("lrt_p", lr.p());
             out.put("lrt_r2", lr.r2());
         }
+    }
+
+    private static void mhTests(ValidationCase c, ObjectNode out) {
+        MetaResult r = MetaAnalysis.run(CaseInputs.effects(c), CaseInputs.options(c));
+        org.strokemeta.pool.MantelHaenszelTests t = org.strokemeta.pool.MantelHaenszelTests.of(r, c.options().path("cmh_correct").asBoolean(true));
+        out.put("estimate", r.pooled().estimate());
+        double[] v = {t.cmh(), t.cmhP(), t.breslowDay(), t.breslowDayP(), t.tarone(), t.taroneP()};
+        String[] keys = {"cmh", "cmh_p", "bd", "bd_p", "tarone", "tarone_p"};
+        for (int i = 0; i < v.length; i++) {
+            if (Double.isNaN(v[i])) {
+                out.putNull(keys[i]);
+            } else {
+                out.put(keys[i], v[i]);
+            }
+        }
+        out.put("k_pos", t.kPos());
     }
 
     /** Registers another analysis type (used by later stages of the pipeline). */

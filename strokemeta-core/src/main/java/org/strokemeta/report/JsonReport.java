@@ -340,6 +340,19 @@ public final class JsonReport {
         } else if (fitStatistics) {
             g.writeNullField("fit_statistics");
         }
+        if (TextReport.mantelHaenszelOr(r)) {
+            org.strokemeta.pool.MantelHaenszelTests mh = org.strokemeta.pool.MantelHaenszelTests.of(r, true);
+            g.writeObjectFieldStart("mh_tests");
+            num(g, "cmh", mh.cmh());
+            num(g, "cmh_p", mh.cmhP());
+            g.writeBooleanField("cmh_continuity_correction", mh.correct());
+            num(g, "breslow_day", mh.breslowDay());
+            num(g, "breslow_day_p", mh.breslowDayP());
+            num(g, "tarone", mh.tarone());
+            num(g, "tarone_p", mh.taroneP());
+            g.writeNumberField("k_pos", mh.kPos());
+            g.writeEndObject();
+        }
         Tau2Estimate t = r.tau2();
         if (t != null) {
             g.writeObjectFieldStart("tau2_fit");

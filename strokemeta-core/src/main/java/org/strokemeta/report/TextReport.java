@@ -136,9 +136,27 @@ public final class TextReport {
             fit(sb, org.strokemeta.pool.FitStatistics.of(r), r.options().model() == Model.RANDOM
                     && r.options().tau2Method() == org.strokemeta.pool.Tau2Method.REML);
         }
+        if (mantelHaenszelOr(r)) {
+            org.strokemeta.pool.MantelHaenszelTests t = org.strokemeta.pool.MantelHaenszelTests.of(r, true);
+            if (!Double.isNaN(t.cmh())) {
+                sb.append("Cochran-Mantel-Haenszel test: CMH = ").append(Fmt.f(t.cmh(), 4)).append(" (df = 1), ").append(Fmt.pEq(t.cmhP()))
+                        .append('\n');
+            }
+            if (!Double.isNaN(t.taroneP())) {
+                sb.append("Tarone's test for heterogeneity: X² = ").append(Fmt.f(t.tarone(), 4)).append(" (df = ").append(t.kPos() - 1).append("), ")
+                        .append(Fmt.pEq(t.taroneP())).append("; Breslow-Day X² = ").append(Fmt.f(t.breslowDay(), 4)).append(", ")
+                        .append(Fmt.pEq(t.breslowDayP())).append('\n');
+            }
+        }
         if (!r.converged()) {
             sb.append("WARNING: the tau² estimator did not converge; these results are not valid.\n");
         }
+    }
+
+    /** A Mantel-Haenszel odds ratio from arm counts: the one pooled result with the CMH and Breslow-Day tests. */
+    static boolean mantelHaenszelOr(MetaResult r) {
+        return r.options().model() == Model.FIXED && r.options().fixedMethod() == org.strokemeta.pool.FixedMethod.MH
+                && r.effects().measure() == org.strokemeta.effect.Measure.OR && r.effects().input() instanceof org.strokemeta.data.BinaryStudies;
     }
 
     /** The fit statistics of the likelihood the model was fitted by (REML for REML, ML otherwise), as metafor's summary. */
