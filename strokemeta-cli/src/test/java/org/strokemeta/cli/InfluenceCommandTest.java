@@ -44,4 +44,13 @@ class InfluenceCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("at least three studies").contains("2 studies in two.csv");
     }
+
+    @Test
+    void bias_reports_the_fail_safe_numbers_of_metafor() throws Exception {
+        // metafor fsn() on dat.hackshaw1998: Rosenthal 393, Orwin 37, Rosenberg 202 (validation case fsn_hackshaw_gen)
+        MainTest.Run r = MainTest.run("bias", "--example", "hackshaw");
+        assertThat(r.out()).contains("Rosenthal 393, Orwin 37 (target 0.1476, half the unweighted mean), Rosenberg 202");
+        JsonNode j = new ObjectMapper().readTree(MainTest.run("bias", "--example", "hackshaw", "--format", "json").out());
+        assertThat(j.path("fail_safe_n").path("rosenberg").asInt()).isEqualTo(202);
+    }
 }

@@ -52,6 +52,7 @@ public final class Qualification {
         analyses.put("fit_statistics", Qualification::fitStatistics);
         analyses.put("regression_tests", Qualification::regressionTests);
         analyses.put("mh_tests", Qualification::mhTests);
+        analyses.put("fail_safe_n", Qualification::failSafeN);
     }
 
     /**
@@ -448,6 +449,23 @@ public final class Qualification {
             }
         }
         out.put("k_pos", t.kPos());
+    }
+
+    private static void failSafeN(ValidationCase c, ObjectNode out) {
+        EffectSizes es = CaseInputs.effects(c);
+        double alpha = c.options().path("alpha").asDouble(0.05);
+        org.strokemeta.bias.FailSafeN f = org.strokemeta.bias.FailSafeN.of(es, alpha);
+        out.put("rosenthal", f.rosenthal());
+        out.put("rosenthal_p", f.rosenthalP());
+        out.put("orwin", f.orwin());
+        out.put("orwin_mean", f.orwinMean());
+        out.put("orwin_target", f.orwinTarget());
+        out.put("orwin_weighted", f.orwinWeighted());
+        out.put("orwin_weighted_mean", f.orwinWeightedMean());
+        out.put("orwin_given_target", org.strokemeta.bias.FailSafeN.of(es, alpha, c.options().path("orwin_target").asDouble()).orwin());
+        out.put("rosenberg", f.rosenberg());
+        out.put("rosenberg_p", f.rosenbergP());
+        out.put("rosenberg_mean", f.orwinWeightedMean());
     }
 
     /** Registers another analysis type (used by later stages of the pipeline). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.strokemeta.bias.BiasAnalysis;
 import org.strokemeta.bias.EggerTest;
+import org.strokemeta.bias.FailSafeN;
 import org.strokemeta.bias.FunnelPlot;
 import org.strokemeta.bias.RankTest;
 import org.strokemeta.bias.TrimFillResult;
@@ -52,6 +53,10 @@ public final class BiasReport {
             sb.append("  ").append(f.label()).append(": ").append(Fmt.f(f.yi(), 4)).append(" (SE ").append(Fmt.f(Math.sqrt(f.vi()), 4))
                     .append("), mirror of ").append(f.mirrorOf()).append('\n');
         }
+        FailSafeN f = FailSafeN.of(r.analysis().effects(), 0.05);
+        sb.append("\nFail-safe N (alpha 0.05; a weak guide, reported because reviewers ask for it): Rosenthal ").append(Fmt.f(f.rosenthal(), 0))
+                .append(", Orwin ").append(Fmt.f(f.orwin(), 0)).append(" (target ").append(Fmt.f(f.orwinTarget(), 4)).append(", half the unweighted mean), ")
+                .append("Rosenberg ").append(Fmt.f(f.rosenberg(), 0)).append('\n');
         TextReport.notes(sb, r.notes());
         return sb.toString();
     }
@@ -93,6 +98,17 @@ public final class BiasReport {
         rank.put("p_method", r.rank().pMethod().name().toLowerCase(java.util.Locale.ROOT));
         JsonReport.num(rank, "statistic", r.rank().statistic());
         rank.set("notes", JsonReport.notes(r.rank().notes()));
+        FailSafeN fsn = FailSafeN.of(r.analysis().effects(), 0.05);
+        ObjectNode fs = root.putObject("fail_safe_n");
+        fs.put("alpha", fsn.alpha());
+        JsonReport.num(fs, "rosenthal", fsn.rosenthal());
+        JsonReport.num(fs, "rosenthal_p", fsn.rosenthalP());
+        JsonReport.num(fs, "orwin", fsn.orwin());
+        JsonReport.num(fs, "orwin_mean", fsn.orwinMean());
+        JsonReport.num(fs, "orwin_target", fsn.orwinTarget());
+        JsonReport.num(fs, "orwin_weighted", fsn.orwinWeighted());
+        JsonReport.num(fs, "rosenberg", fsn.rosenberg());
+        JsonReport.num(fs, "rosenberg_p", fsn.rosenbergP());
         TrimFillResult t = r.trimFill();
         ObjectNode tf = root.putObject("trimfill");
         tf.put("estimator", t.estimator().name());
