@@ -69,7 +69,7 @@ final class IpdCommand extends Command {
                 Opt.flag("--binary-only", "Only the binary outcomes (no ordinal analyses)."),
                 Opt.flag("--no-unadjusted", "With covariates, skip the unadjusted ordinal model."),
                 Opt.flag("--two-stage", "Also give per-trial common odds ratios pooled by random-effects meta-analysis."),
-                Opt.value("--tau2", "METHOD", "tau² estimator of the two-stage pooling: DL, REML, ML, PM, SJ, HE, HS or EB.", "REML"),
+                Opt.value("--tau2", "METHOD", "tau² estimator of the two-stage pooling: DL, REML, ML, PM, SJ, HE, HS, EB, HSk, DLIT or SJIT.", "REML"),
                 Opt.value("--ci", "z|knha", "Two-stage pooling: Wald z, or Hartung-Knapp-Sidik-Jonkman (t with k-1 df) intervals.", "z"),
                 Opt.flag("--no-po-test", "Skip the test of the proportional-odds assumption."),
                 Opt.value("--utility", "WEIGHTS", "Utility weights: chaisinanunkul2015 or dawn.", "chaisinanunkul2015"),

@@ -38,7 +38,7 @@ final class Options {
                     + "(binary OR, continuous MD, estimates GEN).", null),
             Opt.value("--model", "fixed|random", "Fixed-effect or random-effects model.", "random"),
             Opt.value("--fixed-method", "IV|MH|PETO", "Pooling of a fixed-effect model: inverse variance, Mantel-Haenszel or Peto.", "IV"),
-            Opt.value("--tau2", "METHOD", "tau² estimator: DL, REML, ML, PM, SJ, HE, HS or EB.", "REML"),
+            Opt.value("--tau2", "METHOD", "tau² estimator: DL, REML, ML, PM, SJ, HE, HS, EB, HSk, DLIT or SJIT.", "REML"),
             Opt.value("--ci", "z|knha", "Wald z, or Hartung-Knapp-Sidik-Jonkman (t with k-p df) tests and intervals.", "z"),
             Opt.value("--level", "L", "Confidence level.", "0.95"),
             Opt.value("--add", "X", "Continuity correction added to each cell of a 2x2 table with a zero.", "0.5"),

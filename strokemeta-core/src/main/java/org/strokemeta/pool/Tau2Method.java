@@ -81,7 +81,67 @@ public enum Tau2Method {
         Tau2Estimate estimate(MetaModel m, FitControl c) {
             return fisherScoring(this, m, c);
         }
+    },
+    /** Hunter and Schmidt with the small-sample correction (metafor's HSk): (k/(k−p) Q − k) / Σw, fixed-effect weights. */
+    HSK("Hunter-Schmidt, small-sample corrected") {
+        @Override
+        Tau2Estimate estimate(MetaModel m, FitControl c) {
+            MetaModel.Weighted fe = m.at(0, false);
+            return Tau2Estimate.closedForm(this, ((double) m.k() / (m.k() - m.p()) * fe.rss() - m.k()) / fe.sumW());
+        }
+    },
+    /**
+     * The DerSimonian-Laird estimator iterated (metafor's DLIT; DerSimonian and Kacker 2007): tau² ←
+     * max(0, (Q(tau²) − (k−p)) / tr P(tau²)) with random-effects weights, from 0, until the change is
+     * below the threshold.
+     */
+    DLIT("iterated DerSimonian-Laird") {
+        @Override
+        Tau2Estimate estimate(MetaModel m, FitControl c) {
+            double t = 0;
+            // a fixed-point iteration converges linearly: it gets many more steps than Fisher scoring
+            int limit = Math.max(c.maxIter(), FIXED_POINT_ITERATIONS);
+            for (int it = 1; it <= limit; it++) {
+                MetaModel.Weighted w = m.at(t, true);
+                double next = Math.max(0, (w.rss() - (m.k() - m.p())) / w.trP());
+                if (!Double.isFinite(next)) {
+                    return new Tau2Estimate(this, next, it, false, "DLIT: tau² cannot be computed in double precision");
+                }
+                if (Math.abs(next - t) <= c.threshold()) {
+                    return new Tau2Estimate(this, next, it, true, null);
+                }
+                t = next;
+            }
+            return new Tau2Estimate(this, t, limit, false, "the iterated DerSimonian-Laird estimator did not converge in "
+                    + limit + " iterations");
+        }
+    },
+    /**
+     * The Sidik-Jonkman estimator iterated (metafor's SJIT): tau² ← tau² Q(tau²) / (k−p) with
+     * random-effects weights, from Σ(y−ȳ)²/k, until the change is below the threshold.
+     */
+    SJIT("iterated Sidik-Jonkman") {
+        @Override
+        Tau2Estimate estimate(MetaModel m, FitControl c) {
+            double t = m.centredVariance();
+            int limit = Math.max(c.maxIter(), FIXED_POINT_ITERATIONS);
+            for (int it = 1; it <= limit; it++) {
+                double next = t * m.at(t, false).rss() / (m.k() - m.p());
+                if (!Double.isFinite(next)) {
+                    return new Tau2Estimate(this, next, it, false, "SJIT: tau² cannot be computed in double precision");
+                }
+                if (Math.abs(next - t) <= c.threshold()) {
+                    return new Tau2Estimate(this, next, it, true, null);
+                }
+                t = next;
+            }
+            return new Tau2Estimate(this, t, limit, false, "the iterated Sidik-Jonkman estimator did not converge in "
+                    + limit + " iterations");
+        }
     };
+
+    /** The most steps of the fixed-point iterations (DLIT, SJIT), which converge linearly. */
+    static final int FIXED_POINT_ITERATIONS = 10_000;
 
     private final String label;
 
@@ -129,7 +189,7 @@ public enum Tau2Method {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown tau² estimator '" + s + "' (expected one of DL, REML, ML, PM, SJ, HE, HS, EB)");
+            throw new IllegalArgumentException("unknown tau² estimator '" + s + "' (expected one of DL, REML, ML, PM, SJ, HE, HS, EB, HSk, DLIT, SJIT)");
         }
     }
 

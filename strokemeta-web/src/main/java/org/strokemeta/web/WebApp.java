@@ -255,7 +255,7 @@ public final class WebApp {
             org.strokemeta.study.IpdRequest.OrdinalModel ipdModel, StudyLoader.Scale scale, MetaForest.Direction direction) {
         static Settings of(Form f) {
             MetaOptions o = MetaOptions.defaults().withModel(f.choice("model", "random, fixed", Model::parse, "random"))
-                    .withTau2(f.choice("tau2", "REML, DL, ML, PM, SJ, HE, HS, EB", Tau2Method::parse, "REML"))
+                    .withTau2(f.choice("tau2", "REML, DL, ML, PM, SJ, HE, HS, EB, HSk, DLIT, SJIT", Tau2Method::parse, "REML"))
                     .withCi(f.choice("ci", "z, knha", CiMethod::parse, "z")).withLevel(f.level("level", 0.95));
             String m = f.text("measure");
             return new Settings(o, m == null ? null : f.choice("measure", "OR, RR, RD, PETO, MD, SMD, ROM, GEN, RATIO", Measure::parse, null),
