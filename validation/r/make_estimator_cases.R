@@ -8,7 +8,7 @@ args <- commandArgs(trailingOnly = TRUE)
 outdir <- if (length(args) >= 1) args[1] else "validation/extra"
 dir.create(outdir, showWarnings = FALSE, recursive = TRUE)
 ref <- sprintf("R %s, metafor %s", paste(R.version$major, R.version$minor, sep = "."), packageVersion("metafor"))
-tight <- list(threshold = 1e-10, maxiter = 10000)
+tight <- list(threshold = 1e-10, tol = 1e-14, maxiter = 10000)
 
 write_case <- function(id, title, call, data, options, expected) {
   case <- list(id = id, title = title, reference = paste0(ref, ": ", call), analysis = "pairwise",

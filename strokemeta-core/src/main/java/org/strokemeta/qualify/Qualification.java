@@ -237,6 +237,8 @@ public final class Qualification {
         if (r.options().model() == Model.RANDOM) {
             out.put("pi_lower", p.piLower());
             out.put("pi_upper", p.piUpper());
+            out.put("tau2_se", org.strokemeta.pool.Tau2StandardError.of(org.strokemeta.pool.MetaModel.interceptOnly(r.effects().yi(),
+                    r.effects().vi()), r.options().tau2Method(), h.tau2()));
         }
         if (h.tau2Ci() != null) {
             out.put("tau2_ci_lower", h.tau2Ci().lower());

@@ -53,6 +53,9 @@ final class RegressionCase {
         out.put("qe_df", r.heterogeneity().qDf());
         out.put("qe_p", r.heterogeneity().qP());
         out.put("tau2", r.heterogeneity().tau2());
+        if (r.options().model() == org.strokemeta.pool.Model.RANDOM) {
+            out.put("tau2_se", org.strokemeta.pool.Tau2StandardError.of(r.fit().model(), r.options().tau2Method(), r.heterogeneity().tau2()));
+        }
         out.put("i2", r.heterogeneity().i2());
         out.put("r2", r.r2());
         String perm = c.option("permutation", null);

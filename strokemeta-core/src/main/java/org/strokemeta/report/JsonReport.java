@@ -334,6 +334,10 @@ public final class JsonReport {
         pooled(g, r.pooled(), m, r.options().model() == Model.RANDOM);
         g.writeFieldName("heterogeneity");
         heterogeneity(g, r.heterogeneity());
+        if (fitStatistics && r.options().model() == Model.RANDOM) {
+            num(g, "tau2_se", org.strokemeta.pool.Tau2StandardError.of(org.strokemeta.pool.MetaModel.interceptOnly(es.yi(), es.vi()),
+                    r.options().tau2Method(), r.heterogeneity().tau2()));
+        }
         if (fitStatistics && (r.options().model() == Model.RANDOM || r.options().fixedMethod() == org.strokemeta.pool.FixedMethod.IV)) {
             g.writeFieldName("fit_statistics");
             fitStatistics(g, org.strokemeta.pool.FitStatistics.of(r));
@@ -465,6 +469,8 @@ public final class JsonReport {
         g.writeFieldName("residual_heterogeneity");
         heterogeneity(g, r.heterogeneity());
         num(g, "r2", r.r2());
+        num(g, "residual_tau2_se", r.options().model() == Model.RANDOM
+                ? org.strokemeta.pool.Tau2StandardError.of(r.fit().model(), r.options().tau2Method(), r.heterogeneity().tau2()) : Double.NaN);
         g.writeFieldName("fit_statistics");
         fitStatistics(g, r.fitStatistics());
         g.writeArrayFieldStart("vcov");

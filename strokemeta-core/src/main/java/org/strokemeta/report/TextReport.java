@@ -121,7 +121,8 @@ public final class TextReport {
         }
         sb.append(", H² = ").append(Fmt.f(h.h2(), 2));
         if (r.options().model() == Model.RANDOM) {
-            sb.append("\n  tau² = ").append(Fmt.g(h.tau2()));
+            sb.append("\n  tau² = ").append(Fmt.g(h.tau2())).append(" (SE ").append(Fmt.g(org.strokemeta.pool.Tau2StandardError.of(
+                    org.strokemeta.pool.MetaModel.interceptOnly(r.effects().yi(), r.effects().vi()), r.options().tau2Method(), h.tau2()))).append(')');
             if (h.tau2Ci() != null) {
                 sb.append(" [").append(Fmt.g(h.tau2Ci().lower())).append(", ").append(Fmt.g(h.tau2Ci().upper())).append("] (Q-profile)");
             }
