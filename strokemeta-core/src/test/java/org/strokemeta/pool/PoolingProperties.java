@@ -49,6 +49,12 @@ class PoolingProperties {
             MetaOptions o = MetaOptions.defaults().withTau2(t);
             ModelFit a = InverseVariance.fit(MetaModel.interceptOnly(d.y(), d.v()), o, true);
             ModelFit b = InverseVariance.fit(MetaModel.interceptOnly(permute(d.y(), p), permute(d.v(), p)), o, true);
+            if (!a.converged() || !b.converged()) {
+                // only the iterated DerSimonian-Laird estimator may cycle without settling (as metafor's does); it says so
+                assertThat(t).isEqualTo(Tau2Method.DLIT);
+                assertThat(a.converged()).isEqualTo(b.converged());
+                continue;
+            }
             double scale = 1e-8 * (1 + Math.abs(a.heterogeneity().tau2()));
             assertThat(b.heterogeneity().tau2()).as(t.name()).isCloseTo(a.heterogeneity().tau2(), within(scale));
             assertThat(b.beta()[0]).as(t.name()).isCloseTo(a.beta()[0], within(1e-8));
@@ -62,7 +68,11 @@ class PoolingProperties {
             ModelFit f = InverseVariance.fit(MetaModel.interceptOnly(d.y(), d.v()), MetaOptions.defaults().withTau2(t), true);
             assertThat(f.heterogeneity().tau2()).isGreaterThanOrEqualTo(0);
             assertThat(f.heterogeneity().i2()).isBetween(0.0, 100.0);
-            assertThat(f.converged()).isTrue();
+            // the iterated DerSimonian-Laird estimator can cycle without settling, as metafor's does: it is then reported
+            assertThat(f.converged() || t == Tau2Method.DLIT).as(t.name()).isTrue();
+            if (!f.converged()) {
+                assertThat(f.tau2().message()).contains("did not converge");
+            }
             if (f.heterogeneity().tau2Ci() != null) {
                 assertThat(f.heterogeneity().tau2Ci().lower()).isLessThanOrEqualTo(f.heterogeneity().tau2Ci().upper());
             }

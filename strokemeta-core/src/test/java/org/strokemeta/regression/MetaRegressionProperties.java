@@ -66,6 +66,8 @@ class MetaRegressionProperties {
         Table t = Bcg.table(java.util.Arrays.copyOf(trials, k));
         RegressionResult fit = MetaRegression.fit(Bcg.rr(t), List.of(Moderator.numeric("ablat")),
                 MetaOptions.defaults().withTau2(method).withCi(ci));
+        // an estimator that did not settle (the iterated DerSimonian-Laird can cycle) has no observed statistic
+        net.jqwik.api.Assume.that(fit.converged() || method != Tau2Method.DLIT);
         int[] identity = new int[k];
         for (int i = 0; i < k; i++) {
             identity[i] = i;
