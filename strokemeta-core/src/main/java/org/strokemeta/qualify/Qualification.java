@@ -53,6 +53,7 @@ public final class Qualification {
         analyses.put("regression_tests", Qualification::regressionTests);
         analyses.put("mh_tests", Qualification::mhTests);
         analyses.put("fail_safe_n", Qualification::failSafeN);
+        analyses.put("intercept_permutation", Qualification::interceptPermutation);
     }
 
     /**
@@ -468,6 +469,19 @@ public final class Qualification {
         out.put("rosenberg", f.rosenberg());
         out.put("rosenberg_p", f.rosenbergP());
         out.put("rosenberg_mean", f.orwinWeightedMean());
+    }
+
+    private static void interceptPermutation(ValidationCase c, ObjectNode out) {
+        EffectSizes es = CaseInputs.effects(c);
+        MetaOptions o = CaseInputs.options(c);
+        MetaResult r = MetaAnalysis.run(es, o);
+        out.put("estimate", r.pooled().estimate());
+        out.put("statistic", r.pooled().statistic());
+        out.put("p", r.pooled().p());
+        org.strokemeta.regression.PermutationResult perm = org.strokemeta.regression.InterceptPermutationTest.run(es, o,
+                org.strokemeta.study.MetaRequest.EXACT, 1L);
+        out.put("permutation_p", perm.p(0));
+        out.put("permutations", perm.permutations());
     }
 
     /** Registers another analysis type (used by later stages of the pipeline). */

@@ -182,7 +182,7 @@ class WebAppTest {
         assertThat(error(post("/api/analyze", Map.of("example", "bcg", "level", "1.5")))).startsWith("level must be a number between 0 and 1");
         var tau2 = post("/api/analyze", Map.of("example", "bcg", "tau2", "XYZ"));
         assertThat(tau2.statusCode()).isEqualTo(400);
-        assertThat(error(tau2)).isEqualTo("tau2 must be one of REML, DL, ML, PM, SJ, HE, HS, EB, got 'XYZ'");
+        assertThat(error(tau2)).isEqualTo("tau2 must be one of REML, DL, ML, PM, SJ, HE, HS, EB, HSk, DLIT, SJIT, got 'XYZ'");
         assertThat(error(post("/api/analyze", Map.of("example", "bcg", "ipd_model", "x")))).startsWith("ipd_model must be one of stratified");
         assertThat(error(post("/api/analyze", Map.of("example", "bcg", "sort", "x")))).startsWith("sort must be one of none");
         assertThat(error(post("/api/analyze", Map.of("example", "bcg", "measure", "x")))).startsWith("measure must be one of OR");
