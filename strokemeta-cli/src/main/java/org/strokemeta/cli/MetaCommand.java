@@ -48,7 +48,9 @@ final class MetaCommand extends Command {
             Opt.value("--subgroup-test", "separate|common", "Test for subgroup differences: Q between subgroups pooled with their own "
                     + "tau² (separate; as RevMan), or the moderator test of a meta-regression with one common tau² (common).", "separate"),
             Opt.value("--moderators", "A,B", "Meta-regression on these columns (numeric, or text columns as indicator variables).", null),
-            Opt.value("--permutations", "exact|N", "Permutation test of the meta-regression: all distinct permutations, or N random ones (2 to 1,000,000; the test stops after 10 minutes and says so).", null),
+            Opt.value("--permutations", "exact|N", "Permutation test of the meta-regression (all distinct permutations, or N random ones: 2 to "
+                    + "1,000,000; the test stops after 10 minutes and says so); without --moderators, the sign-flip test of the average effect "
+                    + "(exact: 2^k refits, up to 20 studies).", null),
             Opt.value("--seed", "S", "Seed of the random permutations.", "1"),
             Opt.value("--test-coefficients", "LIST", "Meta-regression: Wald test that these coefficients are all zero (positions from 1 = "
                     + "intercept, or names such as ablat), as metafor anova(res, btt=).", null),

@@ -39,4 +39,17 @@ class RegressionTestsCommandTest {
         MainTest.Run text = MainTest.run("meta", "--example", "bcg", "--moderators", "ablat", "--contrasts", "0,x");
         assertThat(text.err()).contains("--contrasts: 'x' in row 1 is not a number");
     }
+
+    @Test
+    void without_moderators_permutations_give_the_sign_flip_test_of_the_average_effect() throws Exception {
+        // metafor: permutest(rma(yi, vi, data = dat.normand1999 MD), exact = TRUE)$pval = 0.13671875 (case iperm_normand_md_reml)
+        MainTest.Run r = MainTest.run("meta", "--example", "normand", "--permutations", "exact");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Sign-flip exact permutation test (512 permutations) of the average effect: p = 0.1367");
+        JsonNode j = new ObjectMapper().readTree(MainTest.run("meta", "--example", "normand", "--permutations", "exact", "--format", "json").out());
+        assertThat(j.path("results").get(0).path("permutation").path("p").asDouble()).isEqualTo(0.13671875);
+        MainTest.Run mh = MainTest.run("meta", "--example", "bcg", "--model", "fixed", "--fixed-method", "MH", "--permutations", "50");
+        assertThat(mh.code()).isEqualTo(2);
+        assertThat(mh.err()).contains("does not apply to Mantel-Haenszel pooling");
+    }
 }

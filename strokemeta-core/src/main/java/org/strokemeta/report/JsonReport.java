@@ -241,6 +241,16 @@ public final class JsonReport {
         } else {
             regression(g, o.regression(), o.permutation());
         }
+        if (o.regression() == null && o.permutation() != null) {
+            // the sign-flip test of the average effect of a model without moderators
+            PermutationResult perm = o.permutation();
+            g.writeObjectFieldStart("permutation");
+            g.writeBooleanField("exact", perm.exact());
+            g.writeNumberField("permutations", perm.permutations());
+            g.writeNumberField("failed", perm.failed());
+            num(g, "p", perm.p(0));
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

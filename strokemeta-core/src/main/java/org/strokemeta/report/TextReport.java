@@ -199,6 +199,9 @@ public final class TextReport {
         if (o.regression() != null) {
             sb.append('\n');
             regression(sb, o.regression(), o.permutation());
+        } else if (o.permutation() != null) {
+            sb.append("Sign-flip ").append(o.permutation().describe()).append(" of the average effect: ")
+                    .append(Fmt.pEq(o.permutation().p(0))).append('\n');
         }
         return sb.toString();
     }

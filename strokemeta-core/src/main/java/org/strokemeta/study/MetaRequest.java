@@ -65,8 +65,9 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
         if (permutations < EXACT) {
             throw new IllegalArgumentException("the number of permutations must be positive (or exact)");
         }
-        if (permutations != 0 && moderators.isEmpty()) {
-            throw new IllegalArgumentException("a permutation test needs moderators (the request's moderators are empty)");
+        if (permutations != 0 && moderators.isEmpty() && subgroup != null) {
+            throw new IllegalArgumentException("a permutation test belongs to a meta-regression or to the model without moderators, not to "
+                    + "a subgroup analysis");
         }
     }
 

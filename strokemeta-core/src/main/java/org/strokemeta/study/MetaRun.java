@@ -148,6 +148,14 @@ public final class MetaRun {
                 : SubgroupAnalysis.run(es, r.subgroup(), r.options(), r.subgroupTest());
         RegressionResult reg = null;
         PermutationResult perm = null;
+        if (r.moderators().isEmpty() && r.permutations() != 0) {
+            // without moderators: the sign-flip permutation test of the average effect (metafor permutest)
+            if (r.options().model() == org.strokemeta.pool.Model.FIXED && r.options().fixedMethod() != org.strokemeta.pool.FixedMethod.IV) {
+                throw new IllegalArgumentException("the permutation test refits an inverse-variance model: it does not apply to "
+                        + r.options().fixedMethod().label() + " pooling");
+            }
+            perm = org.strokemeta.regression.InterceptPermutationTest.run(es, r.options(), r.permutations(), r.seed());
+        }
         if (!r.moderators().isEmpty()) {
             List<Moderator> mods = new ArrayList<>();
             for (String c : r.moderators()) {
