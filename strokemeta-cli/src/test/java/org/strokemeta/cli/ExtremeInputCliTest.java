@@ -37,8 +37,8 @@ class ExtremeInputCliTest {
         for (String[] more : new String[][] {{}, {"--no-fallback"}}) {
             MainTest.Run r = meta(csv, more);
             assertThat(r.code()).isZero();
-            // metafor: tau² = 0 [0, 0.3370], estimate −0.8000
-            assertThat(r.out()).contains("tau² = 0 [0, 0.3370] (Q-profile)").contains("REML converged")
+            // metafor: tau² = 0 (se.tau2 0.07506519) [0, 0.3370], estimate −0.8000
+            assertThat(r.out()).contains("tau² = 0 (SE 0.07507) [0, 0.3370] (Q-profile)").contains("REML converged")
                     .contains("Pooled Estimate (random effects): -0.8000");
         }
     }

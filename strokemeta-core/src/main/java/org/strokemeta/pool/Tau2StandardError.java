@@ -37,14 +37,13 @@ public final class Tau2StandardError {
         double[] v = m.v();
         return switch (method) {
             case DL, DLIT -> {
-                Traces tr = new Traces(m, weights(v, method == Tau2Method.DL ? 0 : tau2));
-                yield Math.sqrt((2.0 * (k - p) + 4 * t * tr.p(null) + 2 * t * t * tr.pp(null, null)) / (tr.p(null) * tr.p(null)));
+                // tr P and tr PP from the model's own weighted fit (computed from P's elements: stable for extreme weights)
+                MetaModel.Weighted w = m.at(method == Tau2Method.DL ? 0 : tau2, true);
+                yield Math.sqrt((2.0 * (k - p) + 4 * t * w.trP() + 2 * t * t * w.trPP()) / (w.trP() * w.trP()));
             }
             case HS, HSK -> {
-                double[] w = weights(v, 0);
-                Traces tr = new Traces(m, w);
-                double sumW = sum(w);
-                double se = Math.sqrt((2.0 * (k - p) + 4 * t * tr.p(null) + 2 * t * t * tr.pp(null, null)) / (sumW * sumW));
+                MetaModel.Weighted w = m.at(0, true);
+                double se = Math.sqrt((2.0 * (k - p) + 4 * t * w.trP() + 2 * t * t * w.trPP()) / (w.sumW() * w.sumW()));
                 yield method == Tau2Method.HSK ? (double) k / (k - p) * se : se;
             }
             case HE -> {
@@ -54,7 +53,8 @@ public final class Tau2StandardError {
             case SJ -> {
                 double t0 = m.centredVariance();
                 Traces tr = new Traces(m, weights(v, t0));
-                yield Math.sqrt(t0 * t0 / ((double) (k - p) * (k - p)) * (2 * tr.pp(v, v) + 4 * t * tr.pp(v, null) + 2 * t * t * tr.pp(null, null)));
+                double trPP = m.at(t0, true).trPP();
+                yield Math.sqrt(t0 * t0 / ((double) (k - p) * (k - p)) * (2 * tr.pp(v, v) + 4 * t * tr.pp(v, null) + 2 * t * t * trPP));
             }
             case ML -> {
                 double s2 = 0;
@@ -63,7 +63,7 @@ public final class Tau2StandardError {
                 }
                 yield Math.sqrt(2 / s2);
             }
-            case REML -> Math.sqrt(2 / new Traces(m, weights(v, tau2)).pp(null, null));
+            case REML -> Math.sqrt(2 / m.at(tau2, true).trPP());
             case EB, PM, SJIT -> {
                 double sumW = sum(weights(v, tau2));
                 yield Math.sqrt(2.0 * k * k / (k - p) / (sumW * sumW));
