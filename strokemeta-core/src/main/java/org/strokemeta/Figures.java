@@ -130,6 +130,22 @@ public final class Figures {
     }
 
     /**
+     * Grotta bars of the two arms with the categories labelled as given (for an ordinal outcome that is not
+     * the mRS, or categories merged other than at the end: {@link GrottaPlot#labels}).
+     *
+     * @param arms   the distribution of the outcome in the two arms
+     * @param labels one label per category
+     * @return the SVG document
+     * @throws IllegalArgumentException when there is not one label per category
+     */
+    public static String grotta(ArmDistribution arms, List<String> labels) {
+        if (labels.size() != arms.categories()) {
+            throw new IllegalArgumentException(arms.categories() + " categories need as many labels, not " + labels.size());
+        }
+        return GrottaPlot.svg(List.of(new GrottaPlot.Bar("Treatment", arms.treatment()), new GrottaPlot.Bar("Control", arms.control())), labels);
+    }
+
+    /**
      * The bubble plot of a meta-regression on one numeric moderator: each study's effect against the
      * moderator, circles sized by weight, with the fitted line and its confidence band (as metafor's regplot).
      *

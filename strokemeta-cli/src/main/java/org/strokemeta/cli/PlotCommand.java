@@ -145,11 +145,14 @@ final class PlotCommand extends Command {
             throw new UsageException("Grotta bars need tabulated mRS distributions (study, arm, mrs0..mrs6)");
         }
         OrdinalTable o = OrdinalTableLoader.load(t);
+        int categories = o.categories();
         CategoryMerge m = Options.merge(a.get("--merge"));
         if (m != null) {
             o = o.mergeCategories(m.from(), m.to());
         }
-        return Figures.grotta(ArmDistribution.pooled(o));
+        // the labels follow the scale of the data: mRS for mrs0.. columns, categories for any other ordinal scale
+        return Figures.grotta(ArmDistribution.pooled(o), org.strokemeta.plot.GrottaPlot.labels(OrdinalTableLoader.mrsColumns(t), categories,
+                m == null ? -1 : m.from(), m == null ? -1 : m.to()));
     }
 
     private static String funnel(Args a, Table t) {

@@ -53,4 +53,15 @@ class InfluenceCommandTest {
         JsonNode j = new ObjectMapper().readTree(MainTest.run("bias", "--example", "hackshaw", "--format", "json").out());
         assertThat(j.path("fail_safe_n").path("rosenberg").asInt()).isEqualTo(202);
     }
+
+    @Test
+    void grotta_bars_of_an_ordinal_scale_that_is_not_the_mrs_carry_no_mrs_labels() throws Exception {
+        Path csv = dir.resolve("scale.csv");
+        Files.writeString(csv, "study,arm,cat0,cat1,cat2,cat3\nA,treatment,10,20,15,5\nA,control,5,15,20,10\n");
+        Path svg = dir.resolve("g.svg");
+        assertThat(MainTest.run("plot", "grotta", "--input", csv.toString(), "--merge", "0-1", "--out", svg.toString()).code()).isZero();
+        assertThat(Files.readString(svg)).contains(">category 0-1<").contains(">category 3<").doesNotContain("mRS");
+        assertThat(org.strokemeta.plot.GrottaPlot.labels(true, 7, 5, 6)).containsExactly("mRS 0", "mRS 1", "mRS 2", "mRS 3", "mRS 4", "mRS 5-6");
+        assertThat(org.strokemeta.plot.GrottaPlot.labels(true, 7, -1, -1)).isEqualTo(org.strokemeta.plot.GrottaPlot.mrsLabels(7));
+    }
 }

@@ -50,6 +50,23 @@ public final class OrdinalTableLoader {
     }
 
     /**
+     * True when the table's category count columns are named for the modified Rankin scale ({@code mrs0},
+     * {@code mrs1}, ...), false for another ordinal scale ({@code cat0}, {@code n0}, ...).
+     *
+     * @param t the table
+     * @return whether the outcome is the mRS
+     */
+    public static boolean mrsColumns(Table t) {
+        for (String name : t.columnNames()) {
+            Category c = Category.of(name);
+            if (c != null) {
+                return c.prefix().equals("mrs");
+            }
+        }
+        return false;
+    }
+
+    /**
      * True when the table holds tabulated mRS distributions: {@link DataKind#of(Table)} is
      * {@link DataKind#MRS_TABLE} (an arm column and category count columns from 0).
      *

@@ -124,6 +124,28 @@ public final class GrottaPlot {
         return out;
     }
 
+    /**
+     * The labels of an ordinal outcome's categories: "mRS j" for the modified Rankin scale, "category j"
+     * for any other scale, with the categories a merge joined given as one ("mRS 5-6", "category 0-1").
+     *
+     * @param mrs        whether the outcome is the mRS (its count columns are named mrs0, mrs1, ...)
+     * @param categories the number of categories before any merge
+     * @param from       the first merged category, or -1 for no merge
+     * @param to         the last merged category
+     * @return one label per category after the merge
+     */
+    public static List<String> labels(boolean mrs, int categories, int from, int to) {
+        String prefix = mrs ? "mRS " : "category ";
+        List<String> out = new java.util.ArrayList<>();
+        for (int j = 0; j < categories; j++) {
+            if (from >= 0 && j > from && j <= to) {
+                continue;
+            }
+            out.add(from >= 0 && j == from ? prefix + from + "-" + to : prefix + j);
+        }
+        return out;
+    }
+
     /** The colour of category j of k: the ends of the scale stay fixed when categories are merged. */
     static String colour(int j, int k) {
         if (k == COLOURS.length) {

@@ -321,7 +321,8 @@ public final class WebApp {
             out.put("kind", "shift");
             out.set("result", ShiftReport.json(o));
             figures.put("forest", Figures.shiftForest(o.twoStage().pooled(), fo, "Common odds ratio (log scale)"));
-            figures.put("grotta", Figures.grotta(ArmDistribution.pooled(o.table())));
+            figures.put("grotta", Figures.grotta(ArmDistribution.pooled(o.table()),
+                    org.strokemeta.plot.GrottaPlot.labels(org.strokemeta.data.OrdinalTableLoader.mrsColumns(t), o.table().categories(), -1, -1)));
             return out;
         }
         if (kind.patientLevel()) {
