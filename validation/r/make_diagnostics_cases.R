@@ -3,20 +3,10 @@
 # true effects (blup) and of the random effects (ranef) with their standard errors and prediction
 # intervals, hat values and weights. See EXTRA-FORMAT.md.
 # Usage: Rscript validation/r/make_diagnostics_cases.R [outdir]   (default: validation/extra)
-suppressMessages(library(metafor))
-suppressMessages(library(jsonlite))
-args <- commandArgs(trailingOnly = TRUE)
-outdir <- if (length(args) >= 1) args[1] else "validation/extra"
-dir.create(outdir, showWarnings = FALSE, recursive = TRUE)
-ref <- sprintf("R %s, metafor %s", paste(R.version$major, R.version$minor, sep = "."), packageVersion("metafor"))
+source("validation/r/case_common.R")
 tight <- list(threshold = 1e-12, tol = 1e-14)
 
-write_case <- function(id, title, call, data, options, expected) {
-  case <- list(id = id, title = title, reference = paste0(ref, ": ", call), analysis = "case_diagnostics",
-               data = data, options = options, expected = expected, tolerance = list(relative = 1e-6, absolute = 1e-9))
-  writeLines(toJSON(case, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null"), file.path(outdir, paste0(id, ".json")))
-  cat(id, "\n")
-}
+write_case <- function(id, title, call, data, options, expected) write_case_file(id, title, call, "case_diagnostics", data, options, expected)
 
 diagnostics <- function(res) {
   b <- blup(res); r <- ranef(res); s <- rstandard(res)

@@ -2,20 +2,10 @@
 # Schmidt, small-sample corrected), DLIT (iterated DerSimonian-Laird) and SJIT (iterated Sidik-Jonkman),
 # on three data sets, with metafor 3.8.1 run to a convergence threshold of 1e-10 (an absolute change in tau²; tighter does not settle for the large tau² of the stroke-unit data).
 # Usage: Rscript validation/r/make_estimator_cases.R [outdir]   (default: validation/extra)
-suppressMessages(library(metafor))
-suppressMessages(library(jsonlite))
-args <- commandArgs(trailingOnly = TRUE)
-outdir <- if (length(args) >= 1) args[1] else "validation/extra"
-dir.create(outdir, showWarnings = FALSE, recursive = TRUE)
-ref <- sprintf("R %s, metafor %s", paste(R.version$major, R.version$minor, sep = "."), packageVersion("metafor"))
+source("validation/r/case_common.R")
 tight <- list(threshold = 1e-10, tol = 1e-14, maxiter = 10000)
 
-write_case <- function(id, title, call, data, options, expected) {
-  case <- list(id = id, title = title, reference = paste0(ref, ": ", call), analysis = "pairwise",
-               data = data, options = options, expected = expected, tolerance = list(relative = 1e-6, absolute = 1e-9))
-  writeLines(toJSON(case, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null"), file.path(outdir, paste0(id, ".json")))
-  cat(id, "\n")
-}
+write_case <- function(id, title, call, data, options, expected) write_case_file(id, title, call, "pairwise", data, options, expected)
 pooled <- function(res) {
   pr <- predict(res)
   list(estimate = res$beta[1], se = res$se, ci_lower = res$ci.lb, ci_upper = res$ci.ub, z = res$zval, p = res$pval, q = res$QE,

@@ -2,20 +2,10 @@
 # model (metafor's fit.stats, ML and REML columns) and the variance-covariance matrix of its
 # coefficients (vcov), for models with and without moderators. See EXTRA-FORMAT.md.
 # Usage: Rscript validation/r/make_fitstats_cases.R [outdir]   (default: validation/extra)
-suppressMessages(library(metafor))
-suppressMessages(library(jsonlite))
-args <- commandArgs(trailingOnly = TRUE)
-outdir <- if (length(args) >= 1) args[1] else "validation/extra"
-dir.create(outdir, showWarnings = FALSE, recursive = TRUE)
-ref <- sprintf("R %s, metafor %s", paste(R.version$major, R.version$minor, sep = "."), packageVersion("metafor"))
+source("validation/r/case_common.R")
 tight <- list(threshold = 1e-12, tol = 1e-14)
 
-write_case <- function(id, title, call, data, options, expected) {
-  case <- list(id = id, title = title, reference = paste0(ref, ": ", call), analysis = "fit_statistics",
-               data = data, options = options, expected = expected, tolerance = list(relative = 1e-6, absolute = 1e-9))
-  writeLines(toJSON(case, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null", matrix = "rowmajor"), file.path(outdir, paste0(id, ".json")))
-  cat(id, "\n")
-}
+write_case <- function(id, title, call, data, options, expected) write_case_file(id, title, call, "fit_statistics", data, options, expected, matrix = "rowmajor")
 
 stats <- function(res) {
   f <- res$fit.stats

@@ -1,19 +1,9 @@
 # Reference cases of analysis `fail_safe_n`: metafor 3.8.1's fsn() of the Rosenthal (Stouffer), Orwin
 # (unweighted and weighted, default and given target) and Rosenberg types. See EXTRA-FORMAT.md.
 # Usage: Rscript validation/r/make_fsn_cases.R [outdir]   (default: validation/extra)
-suppressMessages(library(metafor))
-suppressMessages(library(jsonlite))
-args <- commandArgs(trailingOnly = TRUE)
-outdir <- if (length(args) >= 1) args[1] else "validation/extra"
-dir.create(outdir, showWarnings = FALSE, recursive = TRUE)
-ref <- sprintf("R %s, metafor %s", paste(R.version$major, R.version$minor, sep = "."), packageVersion("metafor"))
+source("validation/r/case_common.R")
 
-write_case <- function(id, title, call, data, options, expected) {
-  case <- list(id = id, title = title, reference = paste0(ref, ": ", call), analysis = "fail_safe_n",
-               data = data, options = options, expected = expected, tolerance = list(relative = 1e-6, absolute = 1e-9))
-  writeLines(toJSON(case, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null", na = "null"), file.path(outdir, paste0(id, ".json")))
-  cat(id, "\n")
-}
+write_case <- function(id, title, call, data, options, expected) write_case_file(id, title, call, "fail_safe_n", data, options, expected, na = "null")
 fsns <- function(yi, vi, alpha, target) {
   r <- fsn(yi, vi, type = "Rosenthal", alpha = alpha)
   o <- fsn(yi, vi, type = "Orwin")

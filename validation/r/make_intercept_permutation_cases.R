@@ -1,18 +1,8 @@
 # Reference cases of analysis `intercept_permutation`: metafor 3.8.1's exact permutation (sign-flip)
 # test of a model without moderators, permutest(res, exact=TRUE). See EXTRA-FORMAT.md.
 # Usage: Rscript validation/r/make_intercept_permutation_cases.R [outdir]   (default: validation/extra)
-suppressMessages(library(metafor))
-suppressMessages(library(jsonlite))
-args <- commandArgs(trailingOnly = TRUE)
-outdir <- if (length(args) >= 1) args[1] else "validation/extra"
-dir.create(outdir, showWarnings = FALSE, recursive = TRUE)
-ref <- sprintf("R %s, metafor %s", paste(R.version$major, R.version$minor, sep = "."), packageVersion("metafor"))
-write_case <- function(id, title, call, data, options, expected) {
-  case <- list(id = id, title = title, reference = paste0(ref, ": ", call), analysis = "intercept_permutation",
-               data = data, options = options, expected = expected, tolerance = list(relative = 1e-6, absolute = 1e-9))
-  writeLines(toJSON(case, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null"), file.path(outdir, paste0(id, ".json")))
-  cat(id, "\n")
-}
+source("validation/r/case_common.R")
+write_case <- function(id, title, call, data, options, expected) write_case_file(id, title, call, "intercept_permutation", data, options, expected)
 bcg <- dat.bcg[1:8, ]
 bd <- data.frame(study = paste(bcg$author, bcg$year), events_treat = bcg$tpos, total_treat = bcg$tpos + bcg$tneg,
                  events_ctrl = bcg$cpos, total_ctrl = bcg$cpos + bcg$cneg)

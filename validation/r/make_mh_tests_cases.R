@@ -2,19 +2,9 @@
 # Cochran-Mantel-Haenszel test of no association (with and without the continuity correction), and the
 # Breslow-Day and Tarone tests of homogeneity of the odds ratios. See EXTRA-FORMAT.md.
 # Usage: Rscript validation/r/make_mh_tests_cases.R [outdir]   (default: validation/extra)
-suppressMessages(library(metafor))
-suppressMessages(library(jsonlite))
-args <- commandArgs(trailingOnly = TRUE)
-outdir <- if (length(args) >= 1) args[1] else "validation/extra"
-dir.create(outdir, showWarnings = FALSE, recursive = TRUE)
-ref <- sprintf("R %s, metafor %s", paste(R.version$major, R.version$minor, sep = "."), packageVersion("metafor"))
+source("validation/r/case_common.R")
 
-write_case <- function(id, title, call, data, options, expected) {
-  case <- list(id = id, title = title, reference = paste0(ref, ": ", call), analysis = "mh_tests",
-               data = data, options = options, expected = expected, tolerance = list(relative = 1e-6, absolute = 1e-9))
-  writeLines(toJSON(case, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null", na = "null"), file.path(outdir, paste0(id, ".json")))
-  cat(id, "\n")
-}
+write_case <- function(id, title, call, data, options, expected) write_case_file(id, title, call, "mh_tests", data, options, expected, na = "null")
 bin <- function(study, ai, n1i, ci, n2i) data.frame(study = study, events_treat = ai, total_treat = n1i, events_ctrl = ci, total_ctrl = n2i)
 tests <- function(res) list(estimate = as.numeric(res$beta), cmh = res$MH, cmh_p = res$MHp, bd = res$BD, bd_p = res$BDp,
                             tarone = res$TA, tarone_p = res$TAp, k_pos = res$k.pos)

@@ -2,19 +2,9 @@
 # and without moderators: analysis `pairwise` (all pooled keys and `tau2_se`) and `metaregression`
 # (`tau2`, `tau2_se`). See EXTRA-FORMAT.md.
 # Usage: Rscript validation/r/make_tau2_se_cases.R [outdir]   (default: validation/extra)
-suppressMessages(library(metafor))
-suppressMessages(library(jsonlite))
-args <- commandArgs(trailingOnly = TRUE)
-outdir <- if (length(args) >= 1) args[1] else "validation/extra"
-dir.create(outdir, showWarnings = FALSE, recursive = TRUE)
-ref <- sprintf("R %s, metafor %s", paste(R.version$major, R.version$minor, sep = "."), packageVersion("metafor"))
+source("validation/r/case_common.R")
 tight <- list(threshold = 1e-10, tol = 1e-14, maxiter = 10000)
-write_case <- function(id, title, call, analysis, data, options, expected) {
-  case <- list(id = id, title = title, reference = paste0(ref, ": ", call), analysis = analysis,
-               data = data, options = options, expected = expected, tolerance = list(relative = 1e-6, absolute = 1e-9))
-  writeLines(toJSON(case, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null"), file.path(outdir, paste0(id, ".json")))
-  cat(id, "\n")
-}
+write_case <- function(id, title, call, analysis, data, options, expected) write_case_file(id, title, call, analysis, data, options, expected)
 bcg <- dat.bcg
 bcgd <- data.frame(study = paste(bcg$author, bcg$year), events_treat = bcg$tpos, total_treat = bcg$tpos + bcg$tneg,
                    events_ctrl = bcg$cpos, total_ctrl = bcg$cpos + bcg$cneg, ablat = bcg$ablat)

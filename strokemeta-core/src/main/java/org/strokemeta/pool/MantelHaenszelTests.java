@@ -45,17 +45,14 @@ public record MantelHaenszelTests(double cmh, double cmhP, boolean correct, doub
         double den = 0;
         double sumX = 0;
         double sumY = 0;
+        Margins[] tables = new Margins[k];
         for (int i = 0; i < k; i++) {
-            double[] t = MantelHaenszel.table(s, es.rows(i));
-            double n1 = t[0] + t[1];
-            double n2 = t[2] + t[3];
-            double n = n1 + n2;
-            double xt = t[0] + t[2];
-            double yt = t[1] + t[3];
-            sumX += xt;
-            sumY += yt;
-            num += t[0] - n1 / n * xt;
-            den += (n1 / n) * (n2 / n) * (xt * (yt / (n - 1)));
+            Margins t = Margins.of(MantelHaenszel.table(s, es.rows(i)));
+            tables[i] = t;
+            sumX += t.xt();
+            sumY += t.yt();
+            num += t.a() - t.n1() / t.n() * t.xt();
+            den += (t.n1() / t.n()) * (t.n2() / t.n()) * (t.xt() * (t.yt() / (t.n() - 1)));
         }
         double cmh = Double.NaN;
         double cmhP = Double.NaN;
@@ -72,13 +69,12 @@ public record MantelHaenszelTests(double cmh, double cmhP, boolean correct, doub
         double dev = 0;
         double sumV = 0;
         int kPos = 0;
-        for (int i = 0; i < k; i++) {
-            double[] t = MantelHaenszel.table(s, es.rows(i));
-            double n1 = t[0] + t[1];
-            double n2 = t[2] + t[3];
-            double n = n1 + n2;
-            double xt = t[0] + t[2];
-            double yt = t[1] + t[3];
+        for (Margins t : tables) {
+            double n1 = t.n1();
+            double n2 = t.n2();
+            double n = t.n();
+            double xt = t.xt();
+            double yt = t.yt();
             double n11;
             if (psi == 1) {
                 n11 = n1 / n * xt;
@@ -96,7 +92,7 @@ public record MantelHaenszelTests(double cmh, double cmhP, boolean correct, doub
             double n21 = xt - n11;
             double n22 = n11 - n1 - xt + n;
             double v = 1 / (1 / n11 + 1 / n12 + 1 / n21 + 1 / n22);
-            double e = t[0] - n11;
+            double e = t.a() - n11;
             bd += e * e / v;
             dev += e;
             sumV += v;
@@ -106,5 +102,14 @@ public record MantelHaenszelTests(double cmh, double cmhP, boolean correct, doub
         double bdP = kPos > 1 ? Dist.pChisq(bd, kPos - 1) : Double.NaN;
         double taP = kPos > 1 ? Dist.pChisq(ta, kPos - 1) : Double.NaN;
         return new MantelHaenszelTests(cmh, cmhP, correct, bd, bdP, ta, taP, kPos);
+    }
+
+    /** A 2 x 2 table's first cell and margins: arm sizes, total, events and non-events. */
+    private record Margins(double a, double n1, double n2, double n, double xt, double yt) {
+        static Margins of(double[] t) {
+            double n1 = t[0] + t[1];
+            double n2 = t[2] + t[3];
+            return new Margins(t[0], n1, n2, n1 + n2, t[0] + t[2], t[1] + t[3]);
+        }
     }
 }
