@@ -52,6 +52,9 @@ class InfluenceCommandTest {
         assertThat(r.out()).contains("Rosenthal 393, Orwin 37 (target 0.1476, half the unweighted mean), Rosenberg 202");
         JsonNode j = new ObjectMapper().readTree(MainTest.run("bias", "--example", "hackshaw", "--format", "json").out());
         assertThat(j.path("fail_safe_n").path("rosenberg").asInt()).isEqualTo(202);
+        // metafor: regtest(rma(yi, vi, data = dat.hackshaw1998))$est = 0.02160967, predictor = "vi": 0.1405468
+        assertThat(r.out()).contains("PET 0.0216 [-0.1774, 0.2207], PEESE 0.1405 [0.0195, 0.2616]; conditional estimate: PET");
+        assertThat(j.path("pet_peese").path("conditional").asText()).isEqualTo("PET");
     }
 
     @Test

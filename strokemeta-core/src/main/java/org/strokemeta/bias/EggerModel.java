@@ -30,9 +30,9 @@ public enum EggerModel {
      */
     LM("classic Egger test: weighted linear regression on the standard error (metafor::regtest, model = \"lm\")") {
         @Override
-        EggerTest fit(double[] yi, double[] vi, MetaOptions o) {
+        EggerTest fit(double[] yi, double[] vi, double[] x, MetaOptions o) {
             int k = yi.length;
-            MetaModel m = design(yi, vi);
+            MetaModel m = design(yi, vi, x);
             MetaModel.Weighted w = m.at(0, false);
             int df = k - 2;
             // lm(weights = 1/vi): the residual variance s² = Σ w r² / (k − 2) scales (X'WX)⁻¹.
@@ -55,7 +55,7 @@ public enum EggerModel {
      */
     RMA("regression test: meta-regression on the standard error (metafor::regtest)") {
         @Override
-        EggerTest fit(double[] yi, double[] vi, MetaOptions o) {
+        EggerTest fit(double[] yi, double[] vi, double[] x, MetaOptions o) {
             List<Note> notes = new ArrayList<>();
             MetaOptions fo = o;
             if (o.model() == Model.FIXED && o.fixedMethod() != FixedMethod.IV) {
@@ -63,7 +63,7 @@ public enum EggerModel {
                 notes.add(new Note(0, null, Note.Kind.INFO, "the regression test weights studies by inverse variance ("
                         + o.fixedMethod().label() + " pooling has no regression form)"));
             }
-            ModelFit f = InverseVariance.fit(design(yi, vi), fo, false);
+            ModelFit f = InverseVariance.fit(design(yi, vi, x), fo, false);
             if (!f.converged()) {
                 notes.add(new Note(0, null, Note.Kind.WARNING, "the meta-regression on the standard error did not converge"
                         + (f.tau2().message() == null ? "" : ": " + f.tau2().message()) + "; the test is not valid"));
@@ -112,7 +112,7 @@ public enum EggerModel {
             throw new IllegalArgumentException(SAME_SE);
         }
         try {
-            return fit(yi, vi, o);
+            return fit(yi, vi, sqrt(vi), o);
         } catch (MetaModel.SingularDesignException e) {
             throw new IllegalArgumentException(SAME_SE, e);
         }
@@ -130,14 +130,45 @@ public enum EggerModel {
         return true;
     }
 
-    abstract EggerTest fit(double[] yi, double[] vi, MetaOptions o);
+    abstract EggerTest fit(double[] yi, double[] vi, double[] x, MetaOptions o);
 
     /** The design of both tests: an intercept and the standard error. */
     static MetaModel design(double[] yi, double[] vi) {
+        return design(yi, vi, sqrt(vi));
+    }
+
+    static MetaModel design(double[] yi, double[] vi, double[] x) {
+        return MetaModel.withModerators(yi, vi, List.of("predictor"), new double[][] {x});
+    }
+
+    static double[] sqrt(double[] vi) {
         double[] sei = new double[vi.length];
         for (int i = 0; i < vi.length; i++) {
             sei[i] = Math.sqrt(vi[i]);
         }
-        return MetaModel.withModerators(yi, vi, List.of("sei"), new double[][] {sei});
+        return sei;
+    }
+
+    /**
+     * The regression test with another predictor than the standard error (metafor's regtest
+     * {@code predictor}): the sampling variance, the inverse sample size or its square root.
+     *
+     * @param yi the effects
+     * @param vi their sampling variances
+     * @param x  the predictor of each study
+     * @param o  the analysis options
+     * @return the test of the predictor's slope and the limit estimate (the intercept)
+     * @throws IllegalArgumentException with fewer than three studies or a constant predictor
+     */
+    public EggerTest test(double[] yi, double[] vi, double[] x, MetaOptions o) {
+        Checks.studies(yi, vi, MIN_STUDIES, "the regression test");
+        if (allEqual(x)) {
+            throw new IllegalArgumentException("the predictor is the same for every study: the regression test cannot be run");
+        }
+        try {
+            return fit(yi, vi, x, o);
+        } catch (MetaModel.SingularDesignException e) {
+            throw new IllegalArgumentException("the predictor is collinear with the intercept", e);
+        }
     }
 }

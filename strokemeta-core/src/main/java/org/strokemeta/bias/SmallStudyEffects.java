@@ -66,6 +66,69 @@ public final class SmallStudyEffects {
         return model.test(w.yi(), w.vi(), o).withNotesFirst(leftOut(es, w));
     }
 
+    /** The predictor of a regression test (metafor's regtest {@code predictor}). */
+    public enum Predictor {
+        /** The standard error (Egger's test; the PET limit estimate). */
+        SEI,
+        /** The sampling variance (the PEESE limit estimate; Stanley and Doucouliagos 2014). */
+        VI,
+        /** The inverse of the total sample size (Peters et al. 2006 with the linear model). */
+        NINV,
+        /** The inverse square root of the total sample size. */
+        SQRTNINV;
+
+        /**
+         * Parses sei, vi, ninv or sqrtninv (any case).
+         *
+         * @param s the name
+         * @return the predictor
+         * @throws IllegalArgumentException for another name
+         */
+        public static Predictor parse(String s) {
+            try {
+                return valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown predictor '" + s + "' (expected sei, vi, ninv or sqrtninv)");
+            }
+        }
+    }
+
+    /**
+     * The regression test with a chosen predictor (metafor::regtest(..., predictor = )).
+     *
+     * @param es        the per-study effects (studies with a sampling variance of 0 are left out with a note)
+     * @param o         the analysis options
+     * @param model     the classic linear model or the meta-regression
+     * @param predictor the standard error, the variance, or the (square root of the) inverse total sample size
+     * @return the test of the slope and the limit estimate (the intercept)
+     * @throws IllegalArgumentException when a sample-size predictor is asked of data without arm sizes
+     */
+    public static EggerTest regtest(EffectSizes es, MetaOptions o, EggerModel model, Predictor predictor) {
+        EffectSizes w = MetaAnalysis.weightable(es);
+        double[] vi = w.vi();
+        double[] x = new double[vi.length];
+        for (int i = 0; i < vi.length; i++) {
+            x[i] = switch (predictor) {
+                case SEI -> Math.sqrt(vi[i]);
+                case VI -> vi[i];
+                case NINV -> 1 / total(w, i);
+                case SQRTNINV -> 1 / Math.sqrt(total(w, i));
+            };
+        }
+        return model.test(w.yi(), vi, x, o).withNotesFirst(leftOut(es, w));
+    }
+
+    private static double total(EffectSizes es, int i) {
+        int r = es.rows(i);
+        if (es.input() instanceof org.strokemeta.data.BinaryStudies b) {
+            return b.totalTreat(r) + b.totalCtrl(r);
+        }
+        if (es.input() instanceof org.strokemeta.data.ContinuousStudies c) {
+            return c.nTreat(r) + c.nCtrl(r);
+        }
+        throw new IllegalArgumentException("a sample-size predictor needs the arms' sizes (binary or continuous data), which these effects do not carry");
+    }
+
     /**
      * Begg and Mazumdar's rank correlation test (metafor::ranktest).
      *

@@ -54,6 +54,7 @@ public final class Qualification {
         analyses.put("mh_tests", Qualification::mhTests);
         analyses.put("fail_safe_n", Qualification::failSafeN);
         analyses.put("intercept_permutation", Qualification::interceptPermutation);
+        analyses.put("regtest", Qualification::regtest);
     }
 
     /**
@@ -482,6 +483,18 @@ public final class Qualification {
                 org.strokemeta.study.MetaRequest.EXACT, 1L);
         out.put("permutation_p", perm.p(0));
         out.put("permutations", perm.permutations());
+    }
+
+    private static void regtest(ValidationCase c, ObjectNode out) {
+        org.strokemeta.bias.EggerModel model = c.option("regtest_model", "rma").equals("lm") ? org.strokemeta.bias.EggerModel.LM
+                : org.strokemeta.bias.EggerModel.RMA;
+        org.strokemeta.bias.EggerTest t = org.strokemeta.bias.SmallStudyEffects.regtest(CaseInputs.effects(c), CaseInputs.options(c), model,
+                org.strokemeta.bias.SmallStudyEffects.Predictor.parse(c.option("predictor", "sei")));
+        out.put("statistic", t.statistic());
+        out.put("p", t.p());
+        out.put("limit_estimate", t.intercept());
+        out.put("limit_ci_lower", t.ciLower());
+        out.put("limit_ci_upper", t.ciUpper());
     }
 
     /** Registers another analysis type (used by later stages of the pipeline). */

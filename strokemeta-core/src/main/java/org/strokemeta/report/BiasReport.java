@@ -53,12 +53,41 @@ public final class BiasReport {
             sb.append("  ").append(f.label()).append(": ").append(Fmt.f(f.yi(), 4)).append(" (SE ").append(Fmt.f(Math.sqrt(f.vi()), 4))
                     .append("), mirror of ").append(f.mirrorOf()).append('\n');
         }
+        PetPeese pp = petPeese(r);
+        if (pp != null) {
+            sb.append("PET-PEESE (limit estimates of the meta-regressions on the standard error and on the variance; Stanley and "
+                    + "Doucouliagos 2014): PET ").append(Fmt.f(pp.pet().intercept(), 4)).append(" [").append(Fmt.f(pp.pet().ciLower(), 4)).append(", ")
+                    .append(Fmt.f(pp.pet().ciUpper(), 4)).append("], PEESE ").append(Fmt.f(pp.peese().intercept(), 4)).append(" [")
+                    .append(Fmt.f(pp.peese().ciLower(), 4)).append(", ").append(Fmt.f(pp.peese().ciUpper(), 4)).append("]; conditional estimate: ")
+                    .append(pp.usePeese() ? "PEESE, since PET's limit differs from 0 (" : "PET, since PET's limit does not differ from 0 (")
+                    .append(Fmt.pEq(pp.petP())).append(", two-sided, against 0.10)").append(m.logScale() ? " (log scale)" : "").append('\n');
+        }
         FailSafeN f = FailSafeN.of(r.analysis().effects(), 0.05);
         sb.append("\nFail-safe N (alpha 0.05; a weak guide, reported because reviewers ask for it): Rosenthal ").append(Fmt.f(f.rosenthal(), 0))
                 .append(", Orwin ").append(Fmt.f(f.orwin(), 0)).append(" (target ").append(Fmt.f(f.orwinTarget(), 4)).append(", half the unweighted mean), ")
                 .append("Rosenberg ").append(Fmt.f(f.rosenberg(), 0)).append('\n');
         TextReport.notes(sb, r.notes());
         return sb.toString();
+    }
+
+    /** PET and PEESE limit estimates, with the conditional choice; null when the regressions cannot be fitted. */
+    private record PetPeese(EggerTest pet, EggerTest peese, double petP, boolean usePeese) {
+    }
+
+    private static PetPeese petPeese(BiasAnalysis r) {
+        try {
+            var es = r.analysis().effects();
+            var o = r.analysis().options();
+            EggerTest pet = org.strokemeta.bias.SmallStudyEffects.regtest(es, o, org.strokemeta.bias.EggerModel.RMA,
+                    org.strokemeta.bias.SmallStudyEffects.Predictor.SEI);
+            EggerTest peese = org.strokemeta.bias.SmallStudyEffects.regtest(es, o, org.strokemeta.bias.EggerModel.RMA,
+                    org.strokemeta.bias.SmallStudyEffects.Predictor.VI);
+            double z = pet.intercept() / pet.interceptSe();
+            double p = pet.isT() ? org.strokemeta.internal.Dist.pT2(z, pet.df()) : org.strokemeta.internal.Dist.pNormal2(z);
+            return new PetPeese(pet, peese, p, p < 0.10);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static void egger(StringBuilder sb, String title, EggerTest e) {
@@ -98,6 +127,20 @@ public final class BiasReport {
         rank.put("p_method", r.rank().pMethod().name().toLowerCase(java.util.Locale.ROOT));
         JsonReport.num(rank, "statistic", r.rank().statistic());
         rank.set("notes", JsonReport.notes(r.rank().notes()));
+        PetPeese pp = petPeese(r);
+        if (pp == null) {
+            root.putNull("pet_peese");
+        } else {
+            ObjectNode o = root.putObject("pet_peese");
+            JsonReport.num(o, "pet", pp.pet().intercept());
+            JsonReport.num(o, "pet_ci_lower", pp.pet().ciLower());
+            JsonReport.num(o, "pet_ci_upper", pp.pet().ciUpper());
+            JsonReport.num(o, "pet_p", pp.petP());
+            JsonReport.num(o, "peese", pp.peese().intercept());
+            JsonReport.num(o, "peese_ci_lower", pp.peese().ciLower());
+            JsonReport.num(o, "peese_ci_upper", pp.peese().ciUpper());
+            o.put("conditional", pp.usePeese() ? "PEESE" : "PET");
+        }
         FailSafeN fsn = FailSafeN.of(r.analysis().effects(), 0.05);
         ObjectNode fs = root.putObject("fail_safe_n");
         fs.put("alpha", fsn.alpha());
