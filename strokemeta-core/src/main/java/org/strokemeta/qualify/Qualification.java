@@ -55,6 +55,7 @@ public final class Qualification {
         analyses.put("fail_safe_n", Qualification::failSafeN);
         analyses.put("intercept_permutation", Qualification::interceptPermutation);
         analyses.put("regtest", Qualification::regtest);
+        analyses.put("tau2_profile", Qualification::tau2Profile);
     }
 
     /**
@@ -495,6 +496,30 @@ public final class Qualification {
         out.put("limit_estimate", t.intercept());
         out.put("limit_ci_lower", t.ciLower());
         out.put("limit_ci_upper", t.ciUpper());
+    }
+
+    private static void tau2Profile(ValidationCase c, ObjectNode out) {
+        EffectSizes es = CaseInputs.effects(c);
+        MetaOptions o = CaseInputs.options(c);
+        org.strokemeta.pool.MetaModel model;
+        double tau2;
+        if (c.optionList("moderators").isEmpty()) {
+            MetaResult r = MetaAnalysis.run(es, o);
+            model = org.strokemeta.pool.MetaModel.interceptOnly(r.effects().yi(), r.effects().vi());
+            tau2 = r.heterogeneity().tau2();
+        } else {
+            List<org.strokemeta.regression.Moderator> mods = new ArrayList<>();
+            for (String col : c.optionList("moderators")) {
+                mods.add(org.strokemeta.regression.Moderator.detect(es, col));
+            }
+            org.strokemeta.regression.RegressionResult r = org.strokemeta.regression.MetaRegression.fit(es, mods, o);
+            model = r.fit().model();
+            tau2 = r.heterogeneity().tau2();
+        }
+        double[] ci = org.strokemeta.pool.Tau2ProfileInterval.of(model, o.tau2Method(), tau2, o.level());
+        out.put("tau2", tau2);
+        out.put("tau2_pl_lower", ci[0]);
+        out.put("tau2_pl_upper", ci[1]);
     }
 
     /** Registers another analysis type (used by later stages of the pipeline). */

@@ -345,8 +345,9 @@ public final class JsonReport {
         g.writeFieldName("heterogeneity");
         heterogeneity(g, r.heterogeneity());
         if (fitStatistics && r.options().model() == Model.RANDOM) {
-            num(g, "tau2_se", org.strokemeta.pool.Tau2StandardError.of(org.strokemeta.pool.MetaModel.interceptOnly(es.yi(), es.vi()),
-                    r.options().tau2Method(), r.heterogeneity().tau2()));
+            org.strokemeta.pool.MetaModel im = org.strokemeta.pool.MetaModel.interceptOnly(es.yi(), es.vi());
+            num(g, "tau2_se", org.strokemeta.pool.Tau2StandardError.of(im, r.options().tau2Method(), r.heterogeneity().tau2()));
+            profileInterval(g, "tau2_pl_lower", "tau2_pl_upper", im, r.options(), r.heterogeneity().tau2(), r.converged() && r.k() > 1);
         }
         if (fitStatistics && (r.options().model() == Model.RANDOM || r.options().fixedMethod() == org.strokemeta.pool.FixedMethod.IV)) {
             g.writeFieldName("fit_statistics");
@@ -381,6 +382,15 @@ public final class JsonReport {
         g.writeBooleanField("converged", r.converged());
         g.writeFieldName("notes");
         notes(g, r.notes());
+    }
+
+    /** The profile-likelihood interval of tau² for ML and REML fits (null for other estimators or when not available). */
+    private static void profileInterval(JsonGenerator g, String lowerKey, String upperKey, org.strokemeta.pool.MetaModel m, MetaOptions o,
+                                        double tau2, boolean available) throws IOException {
+        boolean ok = available && (o.tau2Method() == org.strokemeta.pool.Tau2Method.ML || o.tau2Method() == org.strokemeta.pool.Tau2Method.REML);
+        double[] pl = ok ? org.strokemeta.pool.Tau2ProfileInterval.of(m, o.tau2Method(), tau2, o.level()) : new double[] {Double.NaN, Double.NaN};
+        num(g, lowerKey, pl[0]);
+        num(g, upperKey, pl[1]);
     }
 
     /** ML and REML log-likelihood, deviance, AIC, BIC and AICc, and the number of parameters. */
@@ -481,6 +491,8 @@ public final class JsonReport {
         num(g, "r2", r.r2());
         num(g, "residual_tau2_se", r.options().model() == Model.RANDOM
                 ? org.strokemeta.pool.Tau2StandardError.of(r.fit().model(), r.options().tau2Method(), r.heterogeneity().tau2()) : Double.NaN);
+        profileInterval(g, "residual_tau2_pl_lower", "residual_tau2_pl_upper", r.fit().model(), r.options(), r.heterogeneity().tau2(),
+                r.options().model() == Model.RANDOM && r.converged() && r.k() > r.fit().beta().length);
         g.writeFieldName("fit_statistics");
         fitStatistics(g, r.fitStatistics());
         g.writeArrayFieldStart("vcov");

@@ -126,6 +126,12 @@ public final class TextReport {
             if (h.tau2Ci() != null) {
                 sb.append(" [").append(Fmt.g(h.tau2Ci().lower())).append(", ").append(Fmt.g(h.tau2Ci().upper())).append("] (Q-profile)");
             }
+            org.strokemeta.pool.Tau2Method tm = r.options().tau2Method();
+            if ((tm == org.strokemeta.pool.Tau2Method.ML || tm == org.strokemeta.pool.Tau2Method.REML) && r.converged() && r.k() > 1) {
+                double[] pl = org.strokemeta.pool.Tau2ProfileInterval.of(org.strokemeta.pool.MetaModel.interceptOnly(r.effects().yi(),
+                        r.effects().vi()), tm, h.tau2(), r.options().level());
+                sb.append(" [").append(Fmt.g(pl[0])).append(", ").append(Fmt.g(pl[1])).append("] (profile likelihood)");
+            }
             sb.append(", tau = ").append(Fmt.g(h.tau()));
             if (r.tau2() != null && r.tau2().iterations() > 0) {
                 sb.append(", ").append(r.tau2().method().name()).append(r.tau2().converged() ? " converged in " : " did NOT converge in ")
