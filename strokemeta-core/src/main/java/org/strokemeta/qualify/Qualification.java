@@ -334,11 +334,7 @@ public final class Qualification {
             out.put("tau2", r.heterogeneity().tau2());
             vb = new double[][] {{r.pooled().se() * r.pooled().se()}};
         } else {
-            List<org.strokemeta.regression.Moderator> mods = new ArrayList<>();
-            for (String col : c.optionList("moderators")) {
-                mods.add(org.strokemeta.regression.Moderator.detect(es, col));
-            }
-            org.strokemeta.regression.RegressionResult r = org.strokemeta.regression.MetaRegression.fit(es, mods, o);
+            org.strokemeta.regression.RegressionResult r = RegressionCase.fit(c, es, o);
             f = r.fitStatistics();
             ArrayNode b = out.putArray("estimate");
             for (double x : r.fit().beta()) {
@@ -381,11 +377,7 @@ public final class Qualification {
     private static void regressionTests(ValidationCase c, ObjectNode out) {
         EffectSizes es = CaseInputs.effects(c);
         MetaOptions o = CaseInputs.options(c);
-        List<org.strokemeta.regression.Moderator> mods = new ArrayList<>();
-        for (String col : c.optionList("moderators")) {
-            mods.add(org.strokemeta.regression.Moderator.detect(es, col));
-        }
-        org.strokemeta.regression.RegressionResult r = org.strokemeta.regression.MetaRegression.fit(es, mods, o);
+        org.strokemeta.regression.RegressionResult r = RegressionCase.fit(c, es, o);
         ArrayNode b = out.putArray("estimate");
         for (double x : r.fit().beta()) {
             b.add(x);
@@ -508,11 +500,7 @@ public final class Qualification {
             model = org.strokemeta.pool.MetaModel.interceptOnly(r.effects().yi(), r.effects().vi());
             tau2 = r.heterogeneity().tau2();
         } else {
-            List<org.strokemeta.regression.Moderator> mods = new ArrayList<>();
-            for (String col : c.optionList("moderators")) {
-                mods.add(org.strokemeta.regression.Moderator.detect(es, col));
-            }
-            org.strokemeta.regression.RegressionResult r = org.strokemeta.regression.MetaRegression.fit(es, mods, o);
+            org.strokemeta.regression.RegressionResult r = RegressionCase.fit(c, es, o);
             model = r.fit().model();
             tau2 = r.heterogeneity().tau2();
         }

@@ -31,11 +31,7 @@ final class RegressionCase {
         Table t = c.table();
         Measure m = CaseInputs.measure(c);
         EffectSizes es = CaseInputs.effectsWithCovariates(c, t, m);
-        List<Moderator> mods = new ArrayList<>();
-        for (String col : c.optionList("moderators")) {
-            mods.add(Moderator.detect(es, col));
-        }
-        RegressionResult r = MetaRegression.fit(es, mods, CaseInputs.options(c));
+        RegressionResult r = fit(c, es, CaseInputs.options(c));
         ObjectNode coefs = out.putObject("coefficients");
         for (Coefficient co : r.coefficients()) {
             ObjectNode n = coefs.putObject(co.name());
@@ -70,5 +66,21 @@ final class RegressionCase {
             }
             out.put("permutation_qm_p", pr.qmP());
         }
+    }
+
+    /**
+     * The meta-regression of a case: its effects on the moderators its options name.
+     *
+     * @param c  the case
+     * @param es its effects, with the moderator columns
+     * @param o  its pooling options
+     * @return the fit
+     */
+    static RegressionResult fit(ValidationCase c, EffectSizes es, org.strokemeta.pool.MetaOptions o) {
+        List<Moderator> mods = new ArrayList<>();
+        for (String col : c.optionList("moderators")) {
+            mods.add(Moderator.detect(es, col));
+        }
+        return MetaRegression.fit(es, mods, o);
     }
 }
