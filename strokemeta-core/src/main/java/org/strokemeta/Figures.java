@@ -173,4 +173,17 @@ public final class Figures {
     public static String baujat(org.strokemeta.sensitivity.Influence influence) {
         return org.strokemeta.plot.BaujatPlot.svg(influence);
     }
+
+    /**
+     * The L'Abbé plot of a pooled analysis of arm counts (OR, RR or RD): each study's treatment arm against
+     * its control arm, with the lines of no effect and of the pooled effect.
+     *
+     * @param result     the pooled result
+     * @param continuity the continuity correction of the arms (metafor's add and to)
+     * @return the SVG document
+     * @throws IllegalArgumentException for another measure or without arm counts
+     */
+    public static String labbe(MetaResult result, org.strokemeta.effect.Continuity continuity) {
+        return org.strokemeta.plot.LabbePlot.svg(result, continuity);
+    }
 }

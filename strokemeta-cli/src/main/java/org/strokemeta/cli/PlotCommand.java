@@ -24,7 +24,7 @@ import org.strokemeta.study.MetaRun;
 import org.strokemeta.study.ShiftAnalysis;
 import org.strokemeta.study.ShiftRequest;
 
-/** {@code strokemeta plot forest|grotta|funnel|bubble|baujat}: a figure as SVG, PNG or PDF. */
+/** {@code strokemeta plot forest|grotta|funnel|bubble|baujat|labbe}: a figure as SVG, PNG or PDF. */
 final class PlotCommand extends Command {
     @Override
     String name() {
@@ -33,12 +33,12 @@ final class PlotCommand extends Command {
 
     @Override
     String summary() {
-        return "Draw a forest plot, Grotta bars, a funnel plot, a meta-regression bubble plot or a Baujat plot as SVG, PNG or PDF (the analysis options of meta).";
+        return "Draw a forest plot, Grotta bars, a funnel plot, a meta-regression bubble plot, a Baujat or a L'Abbé plot as SVG, PNG or PDF (the analysis options of meta).";
     }
 
     @Override
     String positionalUsage() {
-        return "forest|grotta|funnel|bubble|baujat";
+        return "forest|grotta|funnel|bubble|baujat|labbe";
     }
 
     @Override
@@ -68,7 +68,7 @@ final class PlotCommand extends Command {
     @Override
     int run(Args a, PrintWriter out, PrintWriter err) {
         if (a.positional().isEmpty()) {
-            throw new UsageException("say which figure: forest, grotta, funnel, bubble or baujat");
+            throw new UsageException("say which figure: forest, grotta, funnel, bubble, baujat or labbe");
         }
         String kind = a.positional().get(0);
         Table t = Options.read(a);
@@ -78,7 +78,8 @@ final class PlotCommand extends Command {
             case "funnel" -> funnel(a, t);
             case "bubble" -> bubble(a, t);
             case "baujat" -> baujat(a, t);
-            default -> throw new UsageException("unknown figure '" + kind + "' (expected forest, grotta, funnel, bubble or baujat)");
+            case "labbe" -> labbe(a, t);
+            default -> throw new UsageException("unknown figure '" + kind + "' (expected forest, grotta, funnel, bubble, baujat or labbe)");
         };
         Path file = a.path("--out");
         if (file == null) {
@@ -184,6 +185,19 @@ final class PlotCommand extends Command {
             return Figures.baujat(Meta.influence(es, req));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static String labbe(Args a, Table t) {
+        MetaRequest req = Options.request(a);
+        MetaRun.Outcome run = Meta.analyze(t, req).get(0);
+        if (run.failed()) {
+            throw new UsageException(run.error());
+        }
+        try {
+            return Figures.labbe(run.result(), req.continuity());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + " (" + run.result().effects().measure().name() + " here: give binary arm counts and --measure OR, RR or RD)");
         }
     }
 }

@@ -67,4 +67,16 @@ class InfluenceCommandTest {
         assertThat(org.strokemeta.plot.GrottaPlot.labels(true, 7, 5, 6)).containsExactly("mRS 0", "mRS 1", "mRS 2", "mRS 3", "mRS 4", "mRS 5-6");
         assertThat(org.strokemeta.plot.GrottaPlot.labels(true, 7, -1, -1)).isEqualTo(org.strokemeta.plot.GrottaPlot.mrsLabels(7));
     }
+
+    @Test
+    void the_labbe_plot_draws_a_point_per_study_and_refuses_data_without_arm_counts() throws Exception {
+        Path svg = dir.resolve("l.svg");
+        assertThat(MainTest.run("plot", "labbe", "--example", "bcg", "--measure", "OR", "--out", svg.toString()).code()).isZero();
+        String s = Files.readString(svg);
+        assertThat(s.split("<circle class=\"study\"", -1)).hasSize(14);
+        assertThat(s).contains("class=\"pooled\"").contains("Control arm (log odds)");
+        MainTest.Run generic = MainTest.run("plot", "labbe", "--example", "hackshaw", "--out", svg.toString());
+        assertThat(generic.code()).isEqualTo(2);
+        assertThat(generic.err()).contains("a L'Abbé plot shows arm counts pooled as OR, RR or RD");
+    }
 }

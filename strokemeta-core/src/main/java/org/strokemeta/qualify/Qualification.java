@@ -56,6 +56,7 @@ public final class Qualification {
         analyses.put("intercept_permutation", Qualification::interceptPermutation);
         analyses.put("regtest", Qualification::regtest);
         analyses.put("tau2_profile", Qualification::tau2Profile);
+        analyses.put("labbe", Qualification::labbe);
     }
 
     /**
@@ -508,6 +509,17 @@ public final class Qualification {
         out.put("tau2", tau2);
         out.put("tau2_pl_lower", ci[0]);
         out.put("tau2_pl_upper", ci[1]);
+    }
+
+    private static void labbe(ValidationCase c, ObjectNode out) {
+        MetaResult r = MetaAnalysis.run(CaseInputs.effects(c), CaseInputs.options(c));
+        out.put("estimate", r.pooled().estimate());
+        ArrayNode x = out.putArray("x");
+        ArrayNode y = out.putArray("y");
+        for (org.strokemeta.plot.LabbePlot.Point p : org.strokemeta.plot.LabbePlot.points(r, CaseInputs.continuity(c))) {
+            x.add(p.control());
+            y.add(p.treated());
+        }
     }
 
     /** Registers another analysis type (used by later stages of the pipeline). */

@@ -74,7 +74,7 @@ class BrowserRenderingTest {
 
     static List<String> figures() {
         return List.of("forest-bcg", "forest-bcg-subgroups", "funnel-bcg-trimfill", "grotta-mrs", "forest-published-mrs02",
-                "forest-published-sich", "baujat-bcg");
+                "forest-published-sich", "baujat-bcg", "labbe-bcg-or");
     }
 
     static String svg(String name) {
@@ -100,6 +100,10 @@ class BrowserRenderingTest {
                     PublishedRequest.defaults()).outcome("sich")));
             case "baujat-bcg" -> BaujatPlot.svg(org.strokemeta.Meta.influence(org.strokemeta.Meta.effects(bcg,
                     MetaRequest.defaults().withMeasure(Measure.RR)), MetaRequest.defaults().withMeasure(Measure.RR)));
+            case "labbe-bcg-or" -> {
+                MetaRequest or = MetaRequest.defaults().withMeasure(Measure.OR);
+                yield LabbePlot.svg(MetaRun.run(bcg, or).get(0).result(), or.continuity());
+            }
             default -> throw new IllegalArgumentException(name);
         };
     }
