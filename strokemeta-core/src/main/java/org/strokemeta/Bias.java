@@ -79,7 +79,7 @@ public final class Bias {
         if (effects == null || request == null) {
             throw new IllegalArgumentException("the effects and the request are required");
         }
-        MetaOptions o = request.meta().options();
+        MetaOptions o = request.meta().options().requireDefaultEstimation("small-study effects analyses");
         MetaResult analysis = MetaAnalysis.run(effects, o, request.meta().tau2Ci());
         TrimFillResult trim = SmallStudyEffects.trimFill(effects, o, request.trimFill());
         EggerTest lm = SmallStudyEffects.eggerClassic(effects, o.level());

@@ -38,7 +38,13 @@ final class Options {
                     + "(binary OR, continuous MD, estimates GEN).", null),
             Opt.value("--model", "fixed|random", "Fixed-effect or random-effects model.", "random"),
             Opt.value("--fixed-method", "IV|MH|PETO", "Pooling of a fixed-effect model: inverse variance, Mantel-Haenszel or Peto.", "IV"),
-            Opt.value("--tau2", "METHOD", "tau² estimator: DL, REML, ML, PM, SJ, HE, HS, EB, HSk, DLIT or SJIT.", "REML"),
+            Opt.value("--tau2", "METHOD", "tau² estimator: DL, REML, ML, PM, PMM, SJ, HE, HS, HSk, EB, DLIT, SJIT, GENQ or GENQM "
+                    + "(GENQ and GENQM need --weights).", "REML"),
+            Opt.value("--tau2-value", "X", "Fix tau² at this value instead of estimating it (metafor's tau2=).", null),
+            Opt.value("--tau2-start", "X", "Start value of the iterative tau² estimators (ML, REML, EB, DLIT, SJIT; SJ's first step).", null),
+            Opt.value("--weights", "COLUMN", "User weights from this column for the estimate (sandwich variance; metafor's weights=); "
+                    + "GENQ and GENQM use them for tau².", null),
+            Opt.flag("--unweighted", "Estimate the coefficients by unweighted least squares (metafor's weighted=FALSE)."),
             Opt.value("--ci", "z|knha", "Wald z, or Hartung-Knapp-Sidik-Jonkman (t with k-p df) tests and intervals.", "z"),
             Opt.value("--level", "L", "Confidence level.", "0.95"),
             Opt.value("--add", "X", "Continuity correction added to each cell of a 2x2 table with a zero.", "0.5"),
@@ -91,7 +97,9 @@ final class Options {
     static MetaOptions metaOptions(Args a) {
         return new MetaOptions(Model.parse(a.get("--model")), FixedMethod.parse(a.get("--fixed-method")),
                 Tau2Method.parse(a.get("--tau2")), CiMethod.parse(a.get("--ci")), a.number("--level"),
-                new FitControl(a.number("--threshold"), a.integer("--max-iter"), 1.0, true, !a.flag("--no-fallback")));
+                new FitControl(a.number("--threshold"), a.integer("--max-iter"), 1.0, true, !a.flag("--no-fallback"),
+                        a.get("--tau2-start") == null ? Double.NaN : a.number("--tau2-start")),
+                a.get("--tau2-value") == null ? Double.NaN : a.number("--tau2-value"), a.get("--weights"), !a.flag("--unweighted"));
     }
 
     static MetaRequest request(Args a) {

@@ -12,9 +12,12 @@ package org.strokemeta.pool;
  * @param scoreFallback when Fisher scoring does not settle within {@code maxIter} iterations, solve
  *                  the score equation by a bracketing method instead (with a note); when false the fit
  *                  is reported as not converged, as metafor does
+ * @param tau2Init  the start value of the iterative estimators (metafor's {@code tau2.init}): Fisher scoring of
+ *                  ML, REML and EB, DLIT, SJIT, and the first step of SJ; NaN for each estimator's own start
  * @serial exclude
  */
-public record FitControl(double threshold, int maxIter, double stepAdj, boolean ll0Check, boolean scoreFallback) implements java.io.Serializable {
+public record FitControl(double threshold, int maxIter, double stepAdj, boolean ll0Check, boolean scoreFallback, double tau2Init)
+        implements java.io.Serializable {
     /**
      * Checks the settings.
      *
@@ -27,9 +30,14 @@ public record FitControl(double threshold, int maxIter, double stepAdj, boolean 
      * @param scoreFallback when Fisher scoring does not settle within {@code maxIter} iterations, solve
      *                         the score equation by a bracketing method instead (with a note); when false the fit
      *                         is reported as not converged, as metafor does
-     * @throws IllegalArgumentException if {@code threshold} or {@code stepAdj} is not positive, or {@code maxIter} is below 1
+     * @param tau2Init the start value of the iterative estimators, NaN for each estimator's own start
+     * @throws IllegalArgumentException if {@code threshold} or {@code stepAdj} is not positive, {@code maxIter} is below 1,
+     *         or the start value is negative or infinite
      */
     public FitControl {
+        if (!Double.isNaN(tau2Init) && !(tau2Init >= 0 && tau2Init < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("the start value of tau² must be a finite number of at least 0 (got " + tau2Init + ")");
+        }
         if (!(threshold > 0)) {
             throw new IllegalArgumentException("the convergence threshold must be positive");
         }
@@ -39,6 +47,20 @@ public record FitControl(double threshold, int maxIter, double stepAdj, boolean 
         if (!(stepAdj > 0)) {
             throw new IllegalArgumentException("the step adjustment must be positive");
         }
+    }
+
+    /**
+     * Settings with each estimator's own start value.
+     *
+     * @param threshold convergence threshold on the change in tau² between iterations
+     * @param maxIter the most iterations before non-convergence is reported
+     * @param stepAdj step length factor of Fisher scoring
+     * @param ll0Check for ML and REML, the tau² = 0 likelihood check
+     * @param scoreFallback solve the score equation by bracketing when Fisher scoring does not settle
+     * @throws IllegalArgumentException if {@code threshold} or {@code stepAdj} is not positive, or {@code maxIter} is below 1
+     */
+    public FitControl(double threshold, int maxIter, double stepAdj, boolean ll0Check, boolean scoreFallback) {
+        this(threshold, maxIter, stepAdj, ll0Check, scoreFallback, Double.NaN);
     }
 
     /**
@@ -66,7 +88,7 @@ public record FitControl(double threshold, int maxIter, double stepAdj, boolean 
      * @return these settings with {@code maxIter = n}
      */
     public FitControl withMaxIter(int n) {
-        return new FitControl(threshold, n, stepAdj, ll0Check, scoreFallback);
+        return new FitControl(threshold, n, stepAdj, ll0Check, scoreFallback, tau2Init);
     }
 
     /**
@@ -76,6 +98,22 @@ public record FitControl(double threshold, int maxIter, double stepAdj, boolean 
      * @return these settings with {@code scoreFallback = on}
      */
     public FitControl withScoreFallback(boolean on) {
-        return new FitControl(threshold, maxIter, stepAdj, ll0Check, on);
+        return new FitControl(threshold, maxIter, stepAdj, ll0Check, on, tau2Init);
+    }
+
+    /**
+     * A copy with another start value of the iterative estimators (metafor's {@code tau2.init}).
+     *
+     * @param t the start value, at least 0; NaN for each estimator's own
+     * @return these settings with {@code tau2Init = t}
+     * @throws IllegalArgumentException if {@code t} is negative or infinite
+     */
+    public FitControl withTau2Init(double t) {
+        return new FitControl(threshold, maxIter, stepAdj, ll0Check, scoreFallback, t);
+    }
+
+    /** The start value when one is set, else the estimator's own. */
+    double start(double own) {
+        return Double.isNaN(tau2Init) ? own : tau2Init;
     }
 }

@@ -52,6 +52,40 @@ public record FitStatistics(int parameters, double llMl, double devMl, double ai
         return of(k, p, sumLog, sat, w.rss(), logDetXtX(m), -logDet(w.vb()), tau2Estimated);
     }
 
+    /**
+     * The fit statistics of a fitted model as metafor reports them, with the residuals of the fit's own
+     * coefficients (user-weighted or unweighted ones included) and tau² counted as a parameter only when it
+     * was estimated.
+     *
+     * @param f the fit
+     * @return its log-likelihoods, deviances and information criteria (ML and REML)
+     */
+    public static FitStatistics of(ModelFit f) {
+        MetaModel m = f.model();
+        boolean random = f.options().model() == Model.RANDOM;
+        double tau2 = random ? f.heterogeneity().tau2() : 0;
+        boolean estimated = random && !f.options().fixesTau2();
+        if (f.options().inverseVarianceWeights()) {
+            return of(m, tau2, estimated);
+        }
+        int k = m.k();
+        int p = m.p();
+        double sumLog = 0;
+        double sat = 0;
+        double rss = 0;
+        for (int i = 0; i < k; i++) {
+            double fitted = 0;
+            for (int j = 0; j < p; j++) {
+                fitted += m.x(i, j) * f.beta(j);
+            }
+            double d = m.y(i) - fitted;
+            rss += d * d / (m.v(i) + tau2);
+            sumLog += Math.log(m.v(i) + tau2);
+            sat += -0.5 * Math.log(2 * Math.PI * m.v(i));
+        }
+        return of(k, p, sumLog, sat, rss, logDetXtX(m), -logDet(m.at(tau2, false).vb()), estimated);
+    }
+
     private static double aic(double ll, int q) {
         return -2 * ll + 2 * q;
     }
@@ -114,7 +148,7 @@ public record FitStatistics(int parameters, double llMl, double devMl, double ai
             sumLog += Math.log(v + tau2);
             sat += -0.5 * Math.log(2 * Math.PI * v);
         }
-        return of(k, 1, sumLog, sat, rss, Math.log(k), Math.log(sumW), random);
+        return of(k, 1, sumLog, sat, rss, Math.log(k), Math.log(sumW), random && !r.options().fixesTau2());
     }
 
     private record EffectSizesView(int k, double[] yi, double[] vi) {

@@ -7,6 +7,9 @@ import org.strokemeta.internal.Dist;
  * metafor::rma.uni does: tau² by the chosen estimator, weighted least squares with weights
  * 1/(v + tau²), Wald z or Hartung-Knapp tests (Hartung and Knapp 2001; Sidik and Jonkman 2002,
  * metafor test="knha" without truncation of the scale factor), and the residual heterogeneity test QE.
+ * With user weights A ({@code weights=}) or unweighted ({@code weighted=FALSE}) the coefficients are
+ * (X'AX)⁻¹X'Ay with the sandwich covariance (X'AX)⁻¹X'A(V + tau²)AX(X'AX)⁻¹, the Hartung-Knapp factor
+ * still from the inverse-variance fit, and QE, I² and H² unchanged, as metafor computes them.
  */
 public final class InverseVariance {
     private InverseVariance() {
@@ -27,12 +30,30 @@ public final class InverseVariance {
             throw new IllegalArgumentException("the Hartung-Knapp method needs more studies than coefficients (k = " + k
                     + ", " + p + (p == 1 ? " coefficient" : " coefficients") + "): use Wald z intervals (interval method z)");
         }
-        Tau2Estimate est = o.model() == Model.RANDOM ? o.tau2Method().fit(m, o.control()) : null;
+        Tau2Estimate est = o.model() != Model.RANDOM ? null
+                : o.fixesTau2() ? o.tau2Method().fixed(o.tau2Fixed()) : o.tau2Method().fit(m, o.control());
         double tau2 = est == null ? 0 : est.tau2();
         if (Double.isNaN(tau2)) {
             tau2 = 0;
         }
+        // the inverse-variance fit: the coefficients by default, and the Hartung-Knapp factor always (metafor's RSS.knha)
         MetaModel.Weighted w = m.at(tau2, false);
+        double[] a = coefficientWeights(m, o);
+        double[] beta;
+        double[][] base;
+        if (a == null) {
+            beta = w.betaView();
+            base = new double[p][p];
+            for (int r = 0; r < p; r++) {
+                for (int c = 0; c < p; c++) {
+                    base[r][c] = w.vb(r, c);
+                }
+            }
+        } else {
+            WeightedDesign d = new WeightedDesign(m, a);
+            beta = d.beta();
+            base = d.sandwich(tau2);
+        }
         double scale = 1;
         double df = Double.NaN;
         if (o.ciMethod() == CiMethod.KNHA) {
@@ -48,23 +69,47 @@ public final class InverseVariance {
         double crit = o.ciMethod() == CiMethod.KNHA ? Dist.tCrit(o.level(), df) : Dist.zCrit(o.level());
         for (int r = 0; r < p; r++) {
             for (int c = 0; c < p; c++) {
-                vb[r][c] = w.vb(r, c) * scale;
+                vb[r][c] = base[r][c] * scale;
             }
         }
         for (int j = 0; j < p; j++) {
             se[j] = Math.sqrt(vb[j][j]);
-            stat[j] = w.beta(j) / se[j];
+            stat[j] = beta[j] / se[j];
             pv[j] = o.ciMethod() == CiMethod.KNHA ? Dist.pT2(stat[j], df) : Dist.pNormal2(stat[j]);
-            lo[j] = w.beta(j) - crit * se[j];
-            hi[j] = w.beta(j) + crit * se[j];
+            lo[j] = beta[j] - crit * se[j];
+            hi[j] = beta[j] + crit * se[j];
         }
         double[] weights = new double[k];
         for (int i = 0; i < k; i++) {
-            weights[i] = 1.0 / (m.v(i) + tau2);
+            weights[i] = a == null ? 1.0 / (m.v(i) + tau2) : a[i];
         }
         Heterogeneity het = heterogeneity(m, o.model() == Model.RANDOM, tau2, o.level(),
-                tau2Ci && o.model() == Model.RANDOM && est != null && est.converged());
-        return new ModelFit(m, o, est, w.betaView(), vb, se, stat, pv, lo, hi, df, scale, weights, het);
+                tau2Ci && o.model() == Model.RANDOM && est != null && est.converged() && !o.fixesTau2());
+        return new ModelFit(m, o, est, beta, vb, se, stat, pv, lo, hi, df, scale, weights, het);
+    }
+
+    /**
+     * The weights of the coefficients' estimate when they are not 1/(v + tau²): the model's user weights
+     * ({@link MetaOptions#weights()}), or ones for an unweighted fit; null for inverse-variance weights.
+     *
+     * @throws IllegalArgumentException if the options ask for user weights and the model has none (an analysis
+     *         that refits models of its own with inverse-variance weights only)
+     */
+    static double[] coefficientWeights(MetaModel m, MetaOptions o) {
+        if (!o.weighted()) {
+            double[] ones = new double[m.k()];
+            java.util.Arrays.fill(ones, 1);
+            return ones;
+        }
+        if (o.weights() == null) {
+            return null;
+        }
+        double[] a = m.userWeightsView();
+        if (a == null) {
+            throw new IllegalArgumentException("this analysis refits its models with inverse-variance weights only: it cannot take "
+                    + "the user weights of column " + o.weights());
+        }
+        return a;
     }
 
     /**

@@ -41,6 +41,10 @@ public final class MetaAnalysis {
             throw InputException.of(es.input().source(), "no study can be analysed"
                     + (es.excluded().isEmpty() ? "" : ": " + es.excluded().size() + " left out (" + es.excluded().get(0) + ")"));
         }
+        if (o.model() == Model.FIXED && o.fixedMethod() != FixedMethod.IV && (o.weights() != null || !o.weighted())) {
+            throw new IllegalArgumentException("user weights and unweighted estimates apply to inverse-variance models, not to "
+                    + o.fixedMethod().label() + " pooling");
+        }
         if (o.model() == Model.FIXED && o.fixedMethod() == FixedMethod.MH) {
             return MantelHaenszel.pool(es, o);
         }
@@ -50,7 +54,7 @@ public final class MetaAnalysis {
         es = weightable(es);
         // The model reads the effects' own arrays (both are immutable): no copy of a million studies.
         SharedArrays.Effects raw = SharedArrays.of(es);
-        MetaModel m = MetaModel.interceptOnlyOwning(raw.yi(es), raw.vi(es));
+        MetaModel m = withUserWeights(MetaModel.interceptOnlyOwning(raw.yi(es), raw.vi(es)), es, o);
         ModelFit fit = InverseVariance.fit(m, o, tau2Ci);
         boolean valid = fit.tau2() == null || fit.tau2().converged();
         if (valid && !(Double.isFinite(fit.beta(0)) && Double.isFinite(fit.se(0)))) {
@@ -60,6 +64,42 @@ public final class MetaAnalysis {
                     + ", effects from " + min(es.yi()) + " to " + max(es.yi()) + ")");
         }
         return fromFit(es, fit);
+    }
+
+    /**
+     * The model with the user weights of the options' {@link MetaOptions#weights() weights column}, read from
+     * the effects' covariates; the model itself when the options name none.
+     *
+     * @param m  a model built on {@code es} (same studies, same order)
+     * @param es the effects, with the weights column among their covariates
+     * @param o  the options
+     * @return the model with its user weights
+     * @throws InputException naming the file, line and column of a weight that is blank, not a number, negative or
+     *         infinite, or when every weight is 0 or the column is missing
+     */
+    public static MetaModel withUserWeights(MetaModel m, EffectSizes es, MetaOptions o) {
+        String column = o.weights();
+        if (column == null) {
+            return m;
+        }
+        String source = es.input() != null ? es.input().source() : es.covariates().source();
+        if (!es.covariates().has(column)) {
+            throw InputException.of(source, "there is no weights column '" + column + "'");
+        }
+        double[] a = es.covariates().optionalNumbers(column);
+        String name = es.covariates().name(column);
+        boolean positive = false;
+        for (int i = 0; i < a.length; i++) {
+            if (!(a[i] >= 0 && a[i] < Double.POSITIVE_INFINITY)) {
+                throw new InputException(source, es.lines(i), name, (Double.isNaN(a[i]) ? "the weight of " + es.study(i) + " is blank"
+                        : "the weight of " + es.study(i) + " is " + a[i]) + ": every study needs a finite weight of at least 0");
+            }
+            positive |= a[i] > 0;
+        }
+        if (!positive) {
+            throw InputException.of(source, "every weight in column " + name + " is 0: nothing can be estimated");
+        }
+        return m.withUserWeights(a);
     }
 
     private static double min(double[] x) {
@@ -144,8 +184,9 @@ public final class MetaAnalysis {
         for (int i = 0; i < pct.length; i++) {
             pct[i] = 100 * w[i] / sw;
         }
-        String method = o.model() == Model.FIXED ? "fixed-effect, inverse variance"
-                : "random-effects, " + o.tau2Method().label() + " (" + o.tau2Method().name() + ")";
+        String method = (o.model() == Model.FIXED ? "fixed-effect, inverse variance"
+                : o.fixesTau2() ? "random-effects, tau² fixed at " + o.tau2Fixed()
+                : "random-effects, " + o.tau2Method().label() + " (" + o.tau2Method().name() + ")") + o.weightingLabel();
         return new MetaResult(o, es, pct, pooled, fit.heterogeneity(), t, method, notes);
     }
 }

@@ -35,12 +35,21 @@ public final class MetaModel implements java.io.Serializable {
     private final double[][] mods;
     /** Coefficient names: "intercept" then the moderators. */
     private final List<String> names;
+    /** User weights (metafor's {@code weights=}), one per study, or null for none. */
+    private final double[] userWeights;
     /** The number of studies. */
     private final int k;
     /** The number of coefficients, the intercept included. */
     private final int p;
 
     private MetaModel(double[] y, double[] v, double[][] mods, List<String> names) {
+        this(y, v, mods, names, null);
+    }
+
+    private MetaModel(double[] y, double[] v, double[][] mods, List<String> names, double[] userWeights) {
+        if (userWeights != null && userWeights.length != y.length) {
+            throw new IllegalArgumentException("the weights differ in length from y");
+        }
         if (y.length != v.length) {
             throw new IllegalArgumentException("y and v differ in length");
         }
@@ -53,6 +62,7 @@ public final class MetaModel implements java.io.Serializable {
         this.v = v;
         this.mods = mods;
         this.names = List.copyOf(names);
+        this.userWeights = userWeights;
         this.k = y.length;
         this.p = mods.length + 1;
     }
@@ -107,7 +117,7 @@ public final class MetaModel implements java.io.Serializable {
      * @return a model with {@code newY}, the same variances and moderators
      */
     public MetaModel withY(double[] newY) {
-        return new MetaModel(newY.clone(), v, mods, names);
+        return new MetaModel(newY.clone(), v, mods, names, userWeights);
     }
 
     /**
@@ -123,7 +133,44 @@ public final class MetaModel implements java.io.Serializable {
                 pm[j][i] = mods[j][perm[i]];
             }
         }
-        return new MetaModel(y, v, pm, names);
+        return new MetaModel(y, v, pm, names, userWeights);
+    }
+
+    /**
+     * The same model with user weights (metafor's {@code weights=}); the array is copied. They enter the
+     * estimate of the coefficients when the options ask for them ({@link MetaOptions#weights()}) and the GENQ
+     * and GENQM estimators of tau².
+     *
+     * @param a the weights, one per study: finite, at least 0, not all 0
+     * @return the model with those weights
+     * @throws IllegalArgumentException if a weight is negative or not finite, all are 0, or their number is not k
+     */
+    public MetaModel withUserWeights(double[] a) {
+        boolean positive = false;
+        for (double x : a) {
+            if (!(x >= 0 && x < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("a weight must be a finite number of at least 0 (got " + x + ")");
+            }
+            positive |= x > 0;
+        }
+        if (!positive) {
+            throw new IllegalArgumentException("every weight is 0: nothing can be estimated");
+        }
+        return new MetaModel(y, v, mods, names, a.clone());
+    }
+
+    /**
+     * The user weights (a copy), or null when the model has none.
+     *
+     * @return the weights, or null
+     */
+    public double[] userWeights() {
+        return userWeights == null ? null : userWeights.clone();
+    }
+
+    /** The user weights themselves (null for none), for this package's code that only reads them. */
+    double[] userWeightsView() {
+        return userWeights;
     }
 
     /**
@@ -191,18 +238,20 @@ public final class MetaModel implements java.io.Serializable {
     @Override
     public boolean equals(Object o) {
         return o instanceof MetaModel m && Arrays.equals(y, m.y) && Arrays.equals(v, m.v)
-                && Arrays.deepEquals(mods, m.mods) && names.equals(m.names);
+                && Arrays.deepEquals(mods, m.mods) && names.equals(m.names) && Arrays.equals(userWeights, m.userWeights);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * (31 * Arrays.hashCode(y) + Arrays.hashCode(v)) + Arrays.deepHashCode(mods)) + names.hashCode();
+        return 31 * (31 * (31 * Arrays.hashCode(y) + Arrays.hashCode(v)) + Arrays.deepHashCode(mods)) + names.hashCode()
+                + 31 * 31 * 31 * 31 * Arrays.hashCode(userWeights);
     }
 
     @Override
     public String toString() {
         return "MetaModel[k=" + k + ", names=" + names + ", y=" + Arrays.toString(y) + ", v=" + Arrays.toString(v)
-                + (mods.length == 0 ? "" : ", moderators=" + Arrays.deepToString(mods)) + "]";
+                + (mods.length == 0 ? "" : ", moderators=" + Arrays.deepToString(mods))
+                + (userWeights == null ? "" : ", weights=" + Arrays.toString(userWeights)) + "]";
     }
 
     /**

@@ -101,4 +101,26 @@ public record MetaResult(MetaOptions options, EffectSizes effects, double[] weig
     public boolean converged() {
         return tau2 == null || tau2.converged();
     }
+
+    /**
+     * The intercept-only model of the analysed studies, with their user weights when the options name a
+     * weights column (for the statistics computed from the model: the SE and profile interval of tau²).
+     *
+     * @return the model
+     */
+    public MetaModel model() {
+        return MetaAnalysis.withUserWeights(MetaModel.interceptOnly(effects().yi(), effects().vi()), effects(), options());
+    }
+
+    /**
+     * True when the profile-likelihood interval of tau² applies: an ML or REML fit that converged, with tau²
+     * estimated (not fixed) and inverse-variance weights, and more than one study.
+     *
+     * @return whether {@link Tau2ProfileInterval} describes this fit
+     */
+    public boolean profileIntervalApplies() {
+        MetaOptions o = options();
+        return o.model() == Model.RANDOM && (o.tau2Method() == Tau2Method.ML || o.tau2Method() == Tau2Method.REML)
+                && converged() && k() > 1 && !o.fixesTau2() && o.inverseVarianceWeights();
+    }
 }

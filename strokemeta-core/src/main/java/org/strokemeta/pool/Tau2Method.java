@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.numbers.rootfinder.BrentSolver;
 import org.strokemeta.internal.Cancellation;
+import org.strokemeta.internal.Dist;
 
 /**
  * Estimators of the between-study variance tau², with metafor::rma.uni's definitions (metafor 3.8;
@@ -19,14 +20,14 @@ public enum Tau2Method {
             return Tau2Estimate.closedForm(this, (fe.rss() - (m.k() - m.p())) / fe.trP());
         }
     },
-    /** Restricted maximum likelihood by Fisher scoring (Viechtbauer 2005), starting from HE. */
+    /** Restricted maximum likelihood by Fisher scoring (Viechtbauer 2005), starting from HE (or the start value). */
     REML("restricted maximum likelihood") {
         @Override
         Tau2Estimate estimate(MetaModel m, FitControl c) {
             return fisherScoring(this, m, c);
         }
     },
-    /** Maximum likelihood by Fisher scoring (Hardy and Thompson 1996), starting from HE. */
+    /** Maximum likelihood by Fisher scoring (Hardy and Thompson 1996), starting from HE (or the start value). */
     ML("maximum likelihood") {
         @Override
         Tau2Estimate estimate(MetaModel m, FitControl c) {
@@ -51,11 +52,11 @@ public enum Tau2Method {
             return new Tau2Estimate(this, Math.max(0, root.tau2()), root.iterations(), true, null);
         }
     },
-    /** Sidik and Jonkman (2005) two-step estimator starting from Σ(y−ȳ)²/k. */
+    /** Sidik and Jonkman (2005) two-step estimator starting from Σ(y−ȳ)²/k (or the start value). */
     SJ("Sidik-Jonkman") {
         @Override
         Tau2Estimate estimate(MetaModel m, FitControl c) {
-            double t0 = m.centredVariance();
+            double t0 = c.start(m.centredVariance());
             MetaModel.Weighted w = m.at(t0, false);
             return Tau2Estimate.closedForm(this, t0 * w.rss() / (m.k() - m.p()));
         }
@@ -75,7 +76,7 @@ public enum Tau2Method {
             return Tau2Estimate.closedForm(this, (fe.rss() - m.k()) / fe.sumW());
         }
     },
-    /** Empirical Bayes (Morris 1983; Berkey et al. 1995), iterated as metafor does, starting from HE. */
+    /** Empirical Bayes (Morris 1983; Berkey et al. 1995), iterated as metafor does, starting from HE (or the start value). */
     EB("empirical Bayes") {
         @Override
         Tau2Estimate estimate(MetaModel m, FitControl c) {
@@ -98,7 +99,7 @@ public enum Tau2Method {
     DLIT("iterated DerSimonian-Laird") {
         @Override
         Tau2Estimate estimate(MetaModel m, FitControl c) {
-            double t = 0;
+            double t = c.start(0);
             // a fixed-point iteration converges linearly: it gets many more steps than Fisher scoring
             int limit = Math.max(c.maxIter(), FIXED_POINT_ITERATIONS);
             for (int it = 1; it <= limit; it++) {
@@ -123,7 +124,7 @@ public enum Tau2Method {
     SJIT("iterated Sidik-Jonkman") {
         @Override
         Tau2Estimate estimate(MetaModel m, FitControl c) {
-            double t = m.centredVariance();
+            double t = c.start(m.centredVariance());
             int limit = Math.max(c.maxIter(), FIXED_POINT_ITERATIONS);
             for (int it = 1; it <= limit; it++) {
                 double next = t * m.at(t, false).rss() / (m.k() - m.p());
@@ -137,6 +138,72 @@ public enum Tau2Method {
             }
             return new Tau2Estimate(this, t, limit, false, "the iterated Sidik-Jonkman estimator did not converge in "
                     + limit + " iterations");
+        }
+    },
+    /**
+     * The median-unbiased Paule-Mandel estimator (metafor's PMM; Viechtbauer 2021): the tau² at which the
+     * generalised Q statistic equals the median of its chi-squared distribution, qchisq(0.5, k − p), 0 when
+     * Q(0) is below it.
+     */
+    PMM("median-unbiased Paule-Mandel") {
+        @Override
+        Tau2Estimate estimate(MetaModel m, FitControl c) {
+            double target = Dist.chisqUpperQuantile(0.5, m.k() - m.p());
+            if (m.at(0, false).rss() < target) {
+                return new Tau2Estimate(this, 0, 0, true, null);
+            }
+            QRoot root = solveQ(m, target);
+            if (!root.converged()) {
+                return new Tau2Estimate(this, root.tau2(), root.iterations(), false, "no tau² makes Q equal to its median");
+            }
+            return new Tau2Estimate(this, Math.max(0, root.tau2()), root.iterations(), true, null);
+        }
+    },
+    /**
+     * The generalised Q-statistic estimator with user weights a (metafor's GENQ; DerSimonian and Kacker
+     * 2007, Contemp Clin Trials 28:105-114): with P = A − A X (X'AX)⁻¹ X' A, tau² = (Y'PY − tr(PV)) / tr(P),
+     * truncated at 0. Needs the model's user weights.
+     */
+    GENQ("generalised Q-statistic") {
+        @Override
+        Tau2Estimate estimate(MetaModel m, FitControl c) {
+            WeightedDesign d = new WeightedDesign(m, requireWeights(m, this));
+            double rss = d.rss(d.beta());
+            return Tau2Estimate.closedForm(this, (rss - d.p(m.v())) / d.p(null));
+        }
+    },
+    /**
+     * The median-unbiased generalised Q-statistic estimator (metafor's GENQM; Jackson 2013, J Stat Plan
+     * Inference 143:1174): the tau² at which the observed Y'PY (P at the user weights, as GENQ) is the
+     * median of its distribution, the weighted sum Σ λ_j χ²₁ over the eigenvalues λ of
+     * (V + tau²)^½ P (V + tau²)^½; its distribution function by Ruben's series (see {@link QuadraticForm}), the
+     * root by Brent's method on [0, max(100, 10 mad(y)²)]. 0 when Y'PY is below the median at tau² = 0;
+     * not converged when it is above the median at the upper end.
+     */
+    GENQM("median-unbiased generalised Q-statistic") {
+        @Override
+        Tau2Estimate estimate(MetaModel m, FitControl c) {
+            WeightedDesign d = new WeightedDesign(m, requireWeights(m, this));
+            double rss = d.rss(d.beta());
+            QuadraticForm q = QuadraticForm.of(m, m.userWeightsView());
+            DoubleUnaryOperator f = t -> q.cdf(t, rss) - 0.5;
+            double at0 = f.applyAsDouble(0);
+            if (!Double.isFinite(at0)) {
+                return new Tau2Estimate(this, Double.NaN, 0, false, "GENQM: the distribution of Q cannot be computed at tau² = 0");
+            }
+            if (at0 < 0) {
+                return new Tau2Estimate(this, 0, 0, true, null);
+            }
+            double hi = tau2Max(m);
+            if (f.applyAsDouble(hi) > 0) {
+                return new Tau2Estimate(this, hi, 0, false, "GENQM: Q is above its median even at tau² = " + hi
+                        + " (the upper end of the search)");
+            }
+            double root = solve(f, 0, hi);
+            if (Double.isNaN(root)) {
+                return new Tau2Estimate(this, root, 0, false, "GENQM: no tau² makes Q equal to its median");
+            }
+            return new Tau2Estimate(this, Math.max(0, root), 0, true, null);
         }
     };
 
@@ -162,6 +229,34 @@ public enum Tau2Method {
     abstract Tau2Estimate estimate(MetaModel m, FitControl c);
 
     /**
+     * True for the estimators that need user weights (GENQ and GENQM).
+     *
+     * @return whether the model must carry {@link MetaModel#userWeights() user weights}
+     */
+    public boolean needsWeights() {
+        return this == GENQ || this == GENQM;
+    }
+
+    private static double[] requireWeights(MetaModel m, Tau2Method method) {
+        double[] a = m.userWeightsView();
+        if (a == null) {
+            throw new IllegalArgumentException(method.name() + " (" + method.label() + ") estimates tau² with user weights: "
+                    + "name the column that holds them (weights)");
+        }
+        return a;
+    }
+
+    /**
+     * tau² fixed by the user (metafor's {@code tau2=}): not estimated, with a remark saying so.
+     *
+     * @param value the between-study variance, at least 0
+     * @return the estimate, converged, with 0 iterations
+     */
+    public Tau2Estimate fixed(double value) {
+        return new Tau2Estimate(this, value, 0, true, "tau² fixed at " + value + " (not estimated)");
+    }
+
+    /**
      * Estimates tau² for the model (public entry point).
      * Estimates tau² for the model: 0 (converged) when there are no more studies than coefficients.
      *
@@ -179,7 +274,8 @@ public enum Tau2Method {
     }
 
     /**
-     * Parses an estimator's name as users type it (DL, REML, ML, PM, SJ, HE, HS or EB), case-insensitive.
+     * Parses an estimator's name as users type it (DL, REML, ML, PM, PMM, SJ, HE, HS, HSk, EB, DLIT, SJIT, GENQ or
+     * GENQM), case-insensitive.
      *
      * @param s the name, surrounding blanks ignored
      * @return the estimator
@@ -189,7 +285,7 @@ public enum Tau2Method {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown tau² estimator '" + s + "' (expected one of DL, REML, ML, PM, SJ, HE, HS, EB, HSk, DLIT, SJIT)");
+            throw new IllegalArgumentException("unknown tau² estimator '" + s + "' (expected one of DL, REML, ML, PM, PMM, SJ, HE, HS, HSk, EB, DLIT, SJIT, GENQ, GENQM)");
         }
     }
 
@@ -325,7 +421,7 @@ public enum Tau2Method {
     static Tau2Estimate fisherScoring(Tau2Method method, MetaModel m, FitControl c) {
         int k = m.k();
         int p = m.p();
-        double tau2 = hedges(m);
+        double tau2 = c.start(hedges(m));
         double change = Double.POSITIVE_INFINITY;
         int iter = 0;
         MetaModel.Eval w = m.evaluator();

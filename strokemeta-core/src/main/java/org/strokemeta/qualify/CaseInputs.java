@@ -91,7 +91,8 @@ final class CaseInputs {
      * The pooling options of the case.
      *
      * @param c the case
-     * @return the options of its {@code model}, {@code ci_method}, {@code level} and {@code tau2_method}
+     * @return the options of its {@code model}, {@code ci_method}, {@code level}, {@code tau2_method}, {@code fixed_method},
+     *         {@code tau2} (fixed), {@code tau2_init}, {@code weights} (column) and {@code weighted}
      */
     public static MetaOptions options(ValidationCase c) {
         MetaOptions o = MetaOptions.defaults()
@@ -103,6 +104,18 @@ final class CaseInputs {
         }
         if (c.hasOption("fixed_method")) {
             o = o.withFixedMethod(FixedMethod.parse(c.option("fixed_method", "IV")));
+        }
+        if (c.hasOption("tau2")) {
+            o = o.withFixedTau2(Double.parseDouble(c.option("tau2", "NaN")));
+        }
+        if (c.hasOption("weights")) {
+            o = o.withWeights(c.option("weights", null));
+        }
+        if (c.hasOption("tau2_init")) {
+            o = o.withControl(o.control().withTau2Init(Double.parseDouble(c.option("tau2_init", "NaN"))));
+        }
+        if (c.hasOption("weighted")) {
+            o = o.withWeighted(Boolean.parseBoolean(c.option("weighted", "true")));
         }
         return o;
     }

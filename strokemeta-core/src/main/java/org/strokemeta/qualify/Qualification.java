@@ -231,6 +231,10 @@ public final class Qualification {
             out.put("z", p.statistic());
         }
         out.put("p", p.p());
+        ArrayNode w = out.putArray("weights");
+        for (double x : r.weights()) {
+            w.add(x);
+        }
         out.put("tau2", h.tau2());
         out.put("tau", h.tau());
         out.put("i2", h.i2());
@@ -241,8 +245,7 @@ public final class Qualification {
         if (r.options().model() == Model.RANDOM) {
             out.put("pi_lower", p.piLower());
             out.put("pi_upper", p.piUpper());
-            out.put("tau2_se", org.strokemeta.pool.Tau2StandardError.of(org.strokemeta.pool.MetaModel.interceptOnly(r.effects().yi(),
-                    r.effects().vi()), r.options().tau2Method(), h.tau2()));
+            out.put("tau2_se", org.strokemeta.pool.Tau2StandardError.of(r.model(), r.options().tau2Method(), h.tau2(), r.options().control()));
         }
         if (h.tau2Ci() != null) {
             out.put("tau2_ci_lower", h.tau2Ci().lower());
@@ -498,7 +501,7 @@ public final class Qualification {
         double tau2;
         if (c.optionList("moderators").isEmpty()) {
             MetaResult r = MetaAnalysis.run(es, o);
-            model = org.strokemeta.pool.MetaModel.interceptOnly(r.effects().yi(), r.effects().vi());
+            model = r.model();
             tau2 = r.heterogeneity().tau2();
         } else {
             org.strokemeta.regression.RegressionResult r = RegressionCase.fit(c, es, o);

@@ -50,7 +50,7 @@ final class RegressionCase {
         out.put("qe_p", r.heterogeneity().qP());
         out.put("tau2", r.heterogeneity().tau2());
         if (r.options().model() == org.strokemeta.pool.Model.RANDOM) {
-            out.put("tau2_se", org.strokemeta.pool.Tau2StandardError.of(r.fit().model(), r.options().tau2Method(), r.heterogeneity().tau2()));
+            out.put("tau2_se", org.strokemeta.pool.Tau2StandardError.of(r.fit().model(), r.options().tau2Method(), r.heterogeneity().tau2(), r.options().control()));
         }
         out.put("i2", r.heterogeneity().i2());
         out.put("r2", r.r2());

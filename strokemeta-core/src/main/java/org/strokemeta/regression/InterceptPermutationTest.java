@@ -37,6 +37,7 @@ public final class InterceptPermutationTest {
      *                                  fewer than 2 permutations
      */
     public static PermutationResult run(EffectSizes es, MetaOptions o, int permutations, long seed) {
+        o.requireDefaultEstimation("permutation tests");
         int k = es.size();
         double[] y = es.yi();
         double[] v = es.vi();

@@ -78,7 +78,8 @@ public final class MetaRegression {
             throw InputException.of(source, "a random-effects meta-regression with " + p + " coefficients needs at least "
                     + (p + 1) + " studies with complete moderators; " + k + " " + (k == 1 ? "has" : "have") + " them");
         }
-        MetaModel model = MetaModel.withModerators(used.yi(), used.vi(), design.names(), design.columns());
+        MetaModel model = MetaAnalysis.withUserWeights(MetaModel.withModerators(used.yi(), used.vi(), design.names(),
+                design.columns()), used, o);
         ModelFit fit;
         try {
             // the Q-profile interval of the residual tau² (k − p degrees of freedom), as metafor confint()
@@ -111,9 +112,10 @@ public final class MetaRegression {
         double r2;
         double tau2Re = Double.NaN;
         if (o.model() == Model.FIXED) {
-            r2 = fixedEffectR2(model, fit.beta());
+            r2 = fixedEffectR2(model, fit.beta(), fit.weights());
         } else {
-            Tau2Estimate re = o.tau2Method().fit(MetaModel.interceptOnly(used.yi(), used.vi()), o.control());
+            Tau2Estimate re = o.tau2Method().fit(MetaAnalysis.withUserWeights(MetaModel.interceptOnly(used.yi(), used.vi()),
+                    used, o), o.control());
             if (!re.converged() || Double.isNaN(re.tau2())) {
                 r2 = Double.NaN;
                 notes.add(new Note(0, null, Note.Kind.WARNING, "R² is not available: the intercept-only model did not converge"
@@ -155,7 +157,7 @@ public final class MetaRegression {
      * The adjusted R² of the weighted regression (R's summary.lm with weights 1/vi and an intercept):
      * R² = MSS / (MSS + RSS) with MSS = Σw(f − f̄_w)², RSS = Σw r², adjusted by (k − 1)/(k − p).
      */
-    static double fixedEffectR2(MetaModel m, double[] beta) {
+    static double fixedEffectR2(MetaModel m, double[] beta, double[] weights) {
         int k = m.k();
         int p = m.p();
         double[] y = m.y();
@@ -175,7 +177,7 @@ public final class MetaRegression {
                 fi += m.x(i, j) * beta[j];
             }
             f[i] = fi;
-            double w = 1 / m.v(i);
+            double w = weights[i];
             sw += w;
             swf += w * fi;
         }
@@ -183,7 +185,7 @@ public final class MetaRegression {
         double mss = 0;
         double rss = 0;
         for (int i = 0; i < k; i++) {
-            double w = 1 / m.v(i);
+            double w = weights[i];
             double d = f[i] - mean;
             double r = y[i] - f[i];
             mss += w * d * d;

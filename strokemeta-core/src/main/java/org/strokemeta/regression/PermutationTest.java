@@ -122,6 +122,7 @@ public final class PermutationTest {
      * @return a test ready to run (exact or random)
      */
     public static PermutationTest of(RegressionResult fitted) {
+        fitted.options().requireDefaultEstimation("permutation tests");
         if (!fitted.converged()) {
             throw new IllegalArgumentException("the meta-regression did not converge, so there is no observed statistic "
                     + "to compare with: " + fitted.tau2().message());

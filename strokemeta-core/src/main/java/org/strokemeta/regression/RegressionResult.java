@@ -106,7 +106,6 @@ public record RegressionResult(MetaOptions options, String method, Design design
      * @return the statistics at the model's tau²
      */
     public org.strokemeta.pool.FitStatistics fitStatistics() {
-        boolean random = options.model() == org.strokemeta.pool.Model.RANDOM;
-        return org.strokemeta.pool.FitStatistics.of(fit.model(), random ? heterogeneity.tau2() : 0, random);
+        return org.strokemeta.pool.FitStatistics.of(fit);
     }
 }

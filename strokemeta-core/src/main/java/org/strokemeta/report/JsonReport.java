@@ -295,6 +295,10 @@ public final class JsonReport {
         g.writeStringField("model", o.model().name().toLowerCase(Locale.ROOT));
         g.writeStringField("fixed_method", o.fixedMethod().name());
         g.writeStringField("tau2_method", o.tau2Method().name());
+        num(g, "tau2_value", o.tau2Fixed());
+        str(g, "weights", o.weights());
+        g.writeBooleanField("weighted", o.weighted());
+        num(g, "tau2_start", o.control().tau2Init());
         g.writeStringField("ci_method", o.ciMethod().name().toLowerCase(Locale.ROOT));
         g.writeNumberField("level", o.level());
     }
@@ -345,9 +349,9 @@ public final class JsonReport {
         g.writeFieldName("heterogeneity");
         heterogeneity(g, r.heterogeneity());
         if (fitStatistics && r.options().model() == Model.RANDOM) {
-            org.strokemeta.pool.MetaModel im = org.strokemeta.pool.MetaModel.interceptOnly(es.yi(), es.vi());
-            num(g, "tau2_se", org.strokemeta.pool.Tau2StandardError.of(im, r.options().tau2Method(), r.heterogeneity().tau2()));
-            profileInterval(g, "tau2_pl_lower", "tau2_pl_upper", im, r.options(), r.heterogeneity().tau2(), r.converged() && r.k() > 1);
+            org.strokemeta.pool.MetaModel im = r.model();
+            num(g, "tau2_se", org.strokemeta.pool.Tau2StandardError.of(im, r.options().tau2Method(), r.heterogeneity().tau2(), r.options().control()));
+            profileInterval(g, "tau2_pl_lower", "tau2_pl_upper", im, r.options(), r.heterogeneity().tau2(), r.profileIntervalApplies());
         }
         if (fitStatistics && (r.options().model() == Model.RANDOM || r.options().fixedMethod() == org.strokemeta.pool.FixedMethod.IV)) {
             g.writeFieldName("fit_statistics");
@@ -490,9 +494,10 @@ public final class JsonReport {
         heterogeneity(g, r.heterogeneity());
         num(g, "r2", r.r2());
         num(g, "residual_tau2_se", r.options().model() == Model.RANDOM
-                ? org.strokemeta.pool.Tau2StandardError.of(r.fit().model(), r.options().tau2Method(), r.heterogeneity().tau2()) : Double.NaN);
+                ? org.strokemeta.pool.Tau2StandardError.of(r.fit().model(), r.options().tau2Method(), r.heterogeneity().tau2(), r.options().control()) : Double.NaN);
         profileInterval(g, "residual_tau2_pl_lower", "residual_tau2_pl_upper", r.fit().model(), r.options(), r.heterogeneity().tau2(),
-                r.options().model() == Model.RANDOM && r.converged() && r.k() > r.fit().beta().length);
+                r.options().model() == Model.RANDOM && r.converged() && r.k() > r.fit().beta().length && !r.options().fixesTau2()
+                        && r.options().inverseVarianceWeights());
         g.writeFieldName("fit_statistics");
         fitStatistics(g, r.fitStatistics());
         g.writeArrayFieldStart("vcov");

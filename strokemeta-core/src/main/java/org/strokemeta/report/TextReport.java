@@ -122,14 +122,12 @@ public final class TextReport {
         sb.append(", H² = ").append(Fmt.f(h.h2(), 2));
         if (r.options().model() == Model.RANDOM) {
             sb.append("\n  tau² = ").append(Fmt.g(h.tau2())).append(" (SE ").append(Fmt.g(org.strokemeta.pool.Tau2StandardError.of(
-                    org.strokemeta.pool.MetaModel.interceptOnly(r.effects().yi(), r.effects().vi()), r.options().tau2Method(), h.tau2()))).append(')');
+                    r.model(), r.options().tau2Method(), h.tau2(), r.options().control()))).append(')');
             if (h.tau2Ci() != null) {
                 sb.append(" [").append(Fmt.g(h.tau2Ci().lower())).append(", ").append(Fmt.g(h.tau2Ci().upper())).append("] (Q-profile)");
             }
-            org.strokemeta.pool.Tau2Method tm = r.options().tau2Method();
-            if ((tm == org.strokemeta.pool.Tau2Method.ML || tm == org.strokemeta.pool.Tau2Method.REML) && r.converged() && r.k() > 1) {
-                double[] pl = org.strokemeta.pool.Tau2ProfileInterval.of(org.strokemeta.pool.MetaModel.interceptOnly(r.effects().yi(),
-                        r.effects().vi()), tm, h.tau2(), r.options().level());
+            if (r.profileIntervalApplies()) {
+                double[] pl = org.strokemeta.pool.Tau2ProfileInterval.of(r.model(), r.options().tau2Method(), h.tau2(), r.options().level());
                 sb.append(" [").append(Fmt.g(pl[0])).append(", ").append(Fmt.g(pl[1])).append("] (profile likelihood)");
             }
             sb.append(", tau = ").append(Fmt.g(h.tau()));

@@ -64,6 +64,7 @@ public record Influence(MetaResult full, List<Case> studies) implements Serializ
      * @throws IllegalArgumentException if there are fewer than three studies
      */
     public static Influence of(EffectSizes es, MetaOptions o) {
+        o.requireDefaultEstimation("influence diagnostics");
         int k = es.size();
         if (k < 3) {
             throw new IllegalArgumentException("influence diagnostics need at least three studies (the model without a study needs two)");

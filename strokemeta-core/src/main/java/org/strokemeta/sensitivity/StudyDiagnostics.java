@@ -64,6 +64,7 @@ public record StudyDiagnostics(MetaResult model, List<Study> studies) implements
      * @throws IllegalArgumentException when the model pooled by Mantel-Haenszel or Peto (whose weights are not inverse variances)
      */
     public static StudyDiagnostics of(MetaResult m) {
+        m.options().requireDefaultEstimation("per-study residuals and predictions");
         if (m.options().model() == org.strokemeta.pool.Model.FIXED && m.options().fixedMethod() != org.strokemeta.pool.FixedMethod.IV) {
             throw new IllegalArgumentException("per-study residuals and predictions are defined for inverse-variance models, not "
                     + m.options().fixedMethod().label());

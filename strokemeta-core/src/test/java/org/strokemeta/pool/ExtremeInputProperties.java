@@ -63,6 +63,9 @@ class ExtremeInputProperties {
                 return;
             }
             for (Tau2Method t : Tau2Method.values()) {
+                if (t.needsWeights()) {
+                    continue; // GENQ and GENQM need a weights column: PoolingProperties covers them
+                }
                 for (CiMethod ci : CiMethod.values()) {
                     if (ci == CiMethod.KNHA && es.size() < 2) {
                         continue; // refused with its own message (one study cannot estimate the scale)

@@ -47,8 +47,9 @@ class PoolingProperties {
         int[] p = idx.stream().mapToInt(Integer::intValue).toArray();
         for (Tau2Method t : Tau2Method.values()) {
             MetaOptions o = MetaOptions.defaults().withTau2(t);
-            ModelFit a = InverseVariance.fit(MetaModel.interceptOnly(d.y(), d.v()), o, true);
-            ModelFit b = InverseVariance.fit(MetaModel.interceptOnly(permute(d.y(), p), permute(d.v(), p)), o, true);
+            ModelFit a = InverseVariance.fit(MetaModel.interceptOnly(d.y(), d.v()).withUserWeights(weights(d.v())), o, true);
+            ModelFit b = InverseVariance.fit(MetaModel.interceptOnly(permute(d.y(), p), permute(d.v(), p))
+                    .withUserWeights(permute(weights(d.v()), p)), o, true);
             if (!a.converged() || !b.converged()) {
                 // only the iterated DerSimonian-Laird estimator may cycle without settling (as metafor's does); it says so
                 assertThat(t).isEqualTo(Tau2Method.DLIT);
@@ -65,7 +66,8 @@ class PoolingProperties {
     @Property(tries = 200)
     void tau2_is_never_negative_and_i2_lies_between_0_and_100(@ForAll("studies") Data d) {
         for (Tau2Method t : Tau2Method.values()) {
-            ModelFit f = InverseVariance.fit(MetaModel.interceptOnly(d.y(), d.v()), MetaOptions.defaults().withTau2(t), true);
+            ModelFit f = InverseVariance.fit(MetaModel.interceptOnly(d.y(), d.v()).withUserWeights(weights(d.v())),
+                    MetaOptions.defaults().withTau2(t), true);
             assertThat(f.heterogeneity().tau2()).isGreaterThanOrEqualTo(0);
             assertThat(f.heterogeneity().i2()).isBetween(0.0, 100.0);
             // the iterated DerSimonian-Laird estimator can cycle without settling, as metafor's does: it is then reported
@@ -127,5 +129,14 @@ class PoolingProperties {
         } else {
             assertThat(Math.abs(score)).isLessThan(1e-6 * scale);
         }
+    }
+
+    /** User weights for GENQ and GENQM (the other estimators ignore them): 1/sqrt(v), as sample sizes would be. */
+    private static double[] weights(double[] v) {
+        double[] a = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            a[i] = 1 / Math.sqrt(v[i]);
+        }
+        return a;
     }
 }

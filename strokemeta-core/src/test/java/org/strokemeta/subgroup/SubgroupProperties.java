@@ -31,6 +31,9 @@ class SubgroupProperties {
         Table ordered = Bcg.table();
         Table shuffled = Bcg.table(l.stream().mapToInt(Integer::intValue).toArray());
         MetaOptions o = MetaOptions.defaults().withTau2(method);
+        if (method.needsWeights()) {
+            o = o.withWeights("year"); // GENQ and GENQM estimate tau² with user weights (any positive column serves)
+        }
         SubgroupResult a = SubgroupAnalysis.run(Bcg.rr(ordered), "alloc", o, test);
         SubgroupResult b = SubgroupAnalysis.run(Bcg.rr(shuffled), "alloc", o, test);
         for (SubgroupResult.Group g : a.groups()) {

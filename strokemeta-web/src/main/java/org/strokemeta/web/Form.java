@@ -165,6 +165,24 @@ final class Form {
         return x;
     }
 
+    /** A number of at least 0, NaN when the field is absent or blank. */
+    double nonNegative(String name) {
+        String v = text(name);
+        if (v == null) {
+            return Double.NaN;
+        }
+        double x;
+        try {
+            x = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            x = Double.NaN;
+        }
+        if (!(x >= 0 && x < Double.POSITIVE_INFINITY)) {
+            throw InputException.of(null, name + " must be a number of at least 0, got '" + v + "'");
+        }
+        return x;
+    }
+
     /** A comma-separated list of names (empty when absent). */
     List<String> names(String name) {
         String v = text(name);

@@ -78,7 +78,7 @@ public final class WebApp {
     /** An upload at most this large, or a bundled example that is not patient-level, is a small analysis. */
     static final int SMALL_BYTES = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> ANALYZE_FIELDS = List.of("file", "example", "measure", "model", "tau2", "ci", "level", "subgroup",
+    private static final List<String> ANALYZE_FIELDS = List.of("file", "example", "measure", "model", "tau2", "tau2_value", "weights", "ci", "level", "subgroup",
             "sort", "covariates", "ipd_model", "scale", "outcome");
     private static final List<String> REPORT_FIELDS = List.of("file", "example", "skip_missing");
     /** The most studies whose influence diagnostics (one refit per study) the page shows. */
@@ -255,8 +255,9 @@ public final class WebApp {
             org.strokemeta.study.IpdRequest.OrdinalModel ipdModel, StudyLoader.Scale scale, MetaForest.Direction direction) {
         static Settings of(Form f) {
             MetaOptions o = MetaOptions.defaults().withModel(f.choice("model", "random, fixed", Model::parse, "random"))
-                    .withTau2(f.choice("tau2", "REML, DL, ML, PM, SJ, HE, HS, EB, HSk, DLIT, SJIT", Tau2Method::parse, "REML"))
-                    .withCi(f.choice("ci", "z, knha", CiMethod::parse, "z")).withLevel(f.level("level", 0.95));
+                    .withTau2(f.choice("tau2", "REML, DL, ML, PM, PMM, SJ, HE, HS, HSk, EB, DLIT, SJIT, GENQ, GENQM", Tau2Method::parse, "REML"))
+                    .withCi(f.choice("ci", "z, knha", CiMethod::parse, "z")).withLevel(f.level("level", 0.95))
+                    .withFixedTau2(f.nonNegative("tau2_value")).withWeights(f.text("weights"));
             String m = f.text("measure");
             return new Settings(o, m == null ? null : f.choice("measure", "OR, RR, RD, PETO, MD, SMD, ROM, GEN, RATIO", Measure::parse, null),
                     f.choice("sort", "none, effect, weight, precision", MetaForest.Sort::parse, "none"), f.text("subgroup"),
@@ -348,7 +349,9 @@ public final class WebApp {
             figures.put("funnel", Figures.funnel(o.result(), FunnelOptions.aroundEstimate(0.95).withResolution(100)));
         }
         // influence diagnostics refit the model once per study: for the analyses a person reads on a page
-        if (o.result().k() >= 3 && o.result().k() <= MAX_INFLUENCE_STUDIES) {
+        MetaOptions mo = s.options();
+        boolean defaultEstimation = !mo.fixesTau2() && mo.inverseVarianceWeights();
+        if (o.result().k() >= 3 && o.result().k() <= MAX_INFLUENCE_STUDIES && defaultEstimation) {
             Influence inf = Meta.influence(o.effects(), req);
             out.set("influence", InfluenceReport.json(t.source(), inf, Meta.diagnostics(inf.full())));
             figures.put("baujat", Figures.baujat(inf));

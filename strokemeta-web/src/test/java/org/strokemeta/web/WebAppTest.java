@@ -182,7 +182,7 @@ class WebAppTest {
         assertThat(error(post("/api/analyze", Map.of("example", "bcg", "level", "1.5")))).startsWith("level must be a number between 0 and 1");
         var tau2 = post("/api/analyze", Map.of("example", "bcg", "tau2", "XYZ"));
         assertThat(tau2.statusCode()).isEqualTo(400);
-        assertThat(error(tau2)).isEqualTo("tau2 must be one of REML, DL, ML, PM, SJ, HE, HS, EB, HSk, DLIT, SJIT, got 'XYZ'");
+        assertThat(error(tau2)).isEqualTo("tau2 must be one of REML, DL, ML, PM, PMM, SJ, HE, HS, HSk, EB, DLIT, SJIT, GENQ, GENQM, got 'XYZ'");
         assertThat(error(post("/api/analyze", Map.of("example", "bcg", "ipd_model", "x")))).startsWith("ipd_model must be one of stratified");
         assertThat(error(post("/api/analyze", Map.of("example", "bcg", "sort", "x")))).startsWith("sort must be one of none");
         assertThat(error(post("/api/analyze", Map.of("example", "bcg", "measure", "x")))).startsWith("measure must be one of OR");
@@ -241,6 +241,16 @@ class WebAppTest {
         assertThat(j.path("influence").path("studies").size()).isEqualTo(13);
         assertThat(j.path("figures").path("baujat").asText()).contains("aria-label=\"Baujat plot\"");
         assertThat(j.path("influence").path("all_studies").path("pooled").path("estimate").asDouble()).isEqualTo(pooled(reml));
+        // user weights (the bundled BCG data's latitude as a weight column) and a fixed tau²: the influence section is left out
+        var weighted = post("/api/analyze", Map.of("example", "bcg", "tau2", "GENQ", "weights", "ablat"));
+        assertThat(weighted.statusCode()).as(weighted.body()).isEqualTo(200);
+        JsonNode w = JSON.readTree(weighted.body());
+        assertThat(w.path("result").path("request").path("weights").asText()).isEqualTo("ablat");
+        assertThat(w.path("influence").isMissingNode()).isTrue();
+        var fixed = JSON.readTree(post("/api/analyze", Map.of("example", "bcg", "tau2_value", "0.1")).body());
+        assertThat(fixed.path("result").path("results").get(0).path("heterogeneity").path("tau2").asDouble()).isEqualTo(0.1);
+        assertThat(error(post("/api/analyze", Map.of("example", "bcg", "tau2_value", "-1"))))
+                .isEqualTo("tau2_value must be a number of at least 0, got '-1'");
         var shift = JSON.readTree(post("/api/analyze", Map.of("example", "mrs_sim")).body());
         assertThat(shift.path("kind").asText()).isEqualTo("shift");
         assertThat(shift.path("figures").path("grotta").asText()).contains("class=\"grotta\"");
