@@ -140,7 +140,18 @@ class MainTest {
         assertThat(cum.out()).contains("\"kind\" : \"cumulative\"");
         Run bias = run("bias", "--example", "hackshaw");
         assertThat(bias.code()).isZero();
-        assertThat(bias.out()).contains("7 studies estimated missing").contains("left side");
+        assertThat(bias.out()).contains("7 studies estimated missing").contains("left side")
+                .contains("Henmi-Copas").contains("ratio 1.20 [1.09, 1.33]");
+    }
+
+    @Test
+    void bias_json_holds_the_henmi_copas_interval() throws Exception {
+        Run bias = run("bias", "--example", "hackshaw", "--format", "json");
+        JsonNode hc = new ObjectMapper().readTree(bias.out()).path("henmi_copas");
+        // validation/extra/hc_hackshaw.json (metafor hc(), its equation solved at 1e-13)
+        assertThat(hc.path("estimate").asDouble()).isCloseTo(0.185760203646787, within(1e-12));
+        assertThat(hc.path("ci_lower").asDouble()).isCloseTo(0.0830225946937973, within(1e-9));
+        assertThat(hc.path("ci_upper").asDouble()).isCloseTo(0.288497812599776, within(1e-9));
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class Qualification {
         analyses.put("regtest", Qualification::regtest);
         analyses.put("tau2_profile", Qualification::tau2Profile);
         analyses.put("labbe", Qualification::labbe);
+        analyses.put("henmi_copas", Qualification::henmiCopas);
     }
 
     /**
@@ -467,6 +468,17 @@ public final class Qualification {
         out.put("rosenberg", f.rosenberg());
         out.put("rosenberg_p", f.rosenbergP());
         out.put("rosenberg_mean", f.orwinWeightedMean());
+    }
+
+    private static void henmiCopas(ValidationCase c, ObjectNode out) {
+        org.strokemeta.bias.HenmiCopas.Result h = org.strokemeta.bias.HenmiCopas.of(CaseInputs.effects(c),
+                c.options().path("level").asDouble(0.95));
+        out.put("estimate", h.estimate());
+        out.put("se", h.se());
+        out.put("ci_lower", h.ciLower());
+        out.put("ci_upper", h.ciUpper());
+        out.put("tau2", h.tau2());
+        out.put("u0", h.u0());
     }
 
     private static void interceptPermutation(ValidationCase c, ObjectNode out) {

@@ -62,6 +62,13 @@ public final class BiasReport {
                     .append(pp.usePeese() ? "PEESE, since PET's limit differs from 0 (" : "PET, since PET's limit does not differ from 0 (")
                     .append(Fmt.pEq(pp.petP())).append(", two-sided, against 0.10)").append(m.logScale() ? " (log scale)" : "").append('\n');
         }
+        org.strokemeta.bias.HenmiCopas.Result hc = henmiCopas(r);
+        if (hc != null) {
+            sb.append("Henmi-Copas (the fixed-effect estimate, less affected by small-study effects, with an interval allowing for "
+                    + "heterogeneity; Henmi and Copas 2010): ").append(TextReport.effectLabel(m)).append(' ')
+                    .append(TextReport.interval(m, hc.estimate(), hc.ciLower(), hc.ciUpper())).append(", SE ").append(Fmt.f(hc.se(), 4))
+                    .append(m.logScale() ? " (log scale)" : "").append(", tau² (DL) = ").append(Fmt.g(hc.tau2())).append('\n');
+        }
         FailSafeN f = FailSafeN.of(r.analysis().effects(), 0.05);
         sb.append("\nFail-safe N (alpha 0.05; a weak guide, reported because reviewers ask for it): Rosenthal ").append(Fmt.f(f.rosenthal(), 0))
                 .append(", Orwin ").append(Fmt.f(f.orwin(), 0)).append(" (target ").append(Fmt.f(f.orwinTarget(), 4)).append(", half the unweighted mean), ")
@@ -85,6 +92,15 @@ public final class BiasReport {
             double z = pet.intercept() / pet.interceptSe();
             double p = pet.isT() ? org.strokemeta.internal.Dist.pT2(z, pet.df()) : org.strokemeta.internal.Dist.pNormal2(z);
             return new PetPeese(pet, peese, p, p < 0.10);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The Henmi-Copas interval at the analysis's level; null when it cannot be computed (fewer than two studies). */
+    private static org.strokemeta.bias.HenmiCopas.Result henmiCopas(BiasAnalysis r) {
+        try {
+            return org.strokemeta.bias.HenmiCopas.of(r.analysis().effects(), r.analysis().options().level());
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -140,6 +156,18 @@ public final class BiasReport {
             JsonReport.num(o, "peese_ci_lower", pp.peese().ciLower());
             JsonReport.num(o, "peese_ci_upper", pp.peese().ciUpper());
             o.put("conditional", pp.usePeese() ? "PEESE" : "PET");
+        }
+        org.strokemeta.bias.HenmiCopas.Result hc = henmiCopas(r);
+        if (hc == null) {
+            root.putNull("henmi_copas");
+        } else {
+            ObjectNode o = root.putObject("henmi_copas");
+            JsonReport.num(o, "estimate", hc.estimate());
+            JsonReport.num(o, "se", hc.se());
+            JsonReport.num(o, "ci_lower", hc.ciLower());
+            JsonReport.num(o, "ci_upper", hc.ciUpper());
+            JsonReport.num(o, "tau2", hc.tau2());
+            JsonReport.num(o, "level", hc.level());
         }
         FailSafeN fsn = FailSafeN.of(r.analysis().effects(), 0.05);
         ObjectNode fs = root.putObject("fail_safe_n");
