@@ -258,7 +258,7 @@ public final class WebApp {
                     .withTau2(f.choice("tau2", "REML, DL, ML, PM, SJ, HE, HS, EB, HSk, DLIT, SJIT", Tau2Method::parse, "REML"))
                     .withCi(f.choice("ci", "z, knha", CiMethod::parse, "z")).withLevel(f.level("level", 0.95));
             String m = f.text("measure");
-            return new Settings(o, m == null ? null : f.choice("measure", "OR, RR, RD, PETO, MD, SMD, ROM, GEN, RATIO", Measure::parse, null),
+            return new Settings(o, m == null ? null : f.choice("measure", Measure.names(), Measure::parse, null),
                     f.choice("sort", "none, effect, weight, precision", MetaForest.Sort::parse, "none"), f.text("subgroup"),
                     f.names("covariates"), f.choice("ipd_model", "stratified, common, mixed",
                             org.strokemeta.study.IpdRequest.OrdinalModel::parse, "stratified"),
