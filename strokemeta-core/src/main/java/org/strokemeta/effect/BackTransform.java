@@ -16,36 +16,48 @@ package org.strokemeta.effect;
  */
 public enum BackTransform {
     /** Shown as analysed (differences, raw proportions and rates, correlations). */
-    IDENTITY("identity", null),
+    IDENTITY("identity", null, "natural"),
     /** exp(x), for log ratios, log proportions and log rates ({@code transf.exp}). */
-    EXP("log", "exp"),
+    EXP("log", "exp", "log"),
     /** The inverse logit 1 / (1 + exp(−x)), for logit proportions ({@code transf.ilogit}). */
-    ILOGIT("logit", "ilogit"),
+    ILOGIT("logit", "ilogit", "logit"),
     /** sin(x)², 0 below 0 and 1 above π/2, for arcsine square-root proportions ({@code transf.iarcsin}). */
-    IARCSIN("arcsine", "iarcsin"),
+    IARCSIN("arcsine", "iarcsin", "arcsine"),
     /**
      * The inverse of the Freeman-Tukey double arcsine transformation of a proportion (Miller 1978), for
      * sample size n: ½(1 − sgn(cos 2x) √(1 − (sin 2x + (sin 2x − 1/sin 2x)/n)²)), 0 below the transform
      * of 0 and 1 above that of 1 ({@code transf.ipft}, {@code transf.ipft.hm}).
      */
-    IPFT_HM("double_arcsine", "ipft_hm"),
+    IPFT_HM("double_arcsine", "ipft_hm", "double arcsine"),
     /** x², 0 below 0, for square-root rates ({@code transf.isqrt}). */
-    ISQRT("sqrt", "isqrt"),
+    ISQRT("sqrt", "isqrt", "square root"),
     /**
      * The inverse of the Freeman-Tukey transformation of an incidence rate for person-time t:
      * (1/t − 8x² + 16t x⁴) / (16x²t), 0 below the transform of a zero rate and when not above the
      * machine epsilon ({@code transf.iirft}).
      */
-    IIRFT("freeman_tukey", "iirft"),
+    IIRFT("freeman_tukey", "iirft", "Freeman-Tukey"),
     /** tanh(x), for Fisher's z of a correlation ({@code transf.ztor}). */
-    ZTOR("fisher_z", "ztor");
+    ZTOR("fisher_z", "ztor", "Fisher's z");
 
     private final String scale;
     private final String key;
+    private final String label;
 
-    BackTransform(String scale, String key) {
+    BackTransform(String scale, String key, String label) {
         this.scale = scale;
         this.key = key;
+        this.label = label;
+    }
+
+    /**
+     * The analysis scale in words, as figures caption it ("Proportion (logit scale)").
+     *
+     * @return {@code natural}, {@code log}, {@code logit}, {@code arcsine}, {@code double arcsine},
+     *         {@code square root}, {@code Freeman-Tukey} or {@code Fisher's z}
+     */
+    public String label() {
+        return label;
     }
 
     /**
