@@ -44,6 +44,16 @@ class DataKindTest {
         assertThat(of("study,estimate,ci_lower,ci_upper")).isEqualTo(DataKind.GENERIC);
         assertThat(of("study,cat0,cat1,cat2,arm")).isEqualTo(DataKind.MRS_TABLE);
         assertThat(of("trial,arm,n0,n1")).isEqualTo(DataKind.MRS_TABLE);
+        assertThat(of("study,xi,ni")).isEqualTo(DataKind.PROPORTIONS);
+        assertThat(of("study,xi,ti")).isEqualTo(DataKind.RATES);
+        assertThat(of("study,x1i,t1i,x2i,t2i")).isEqualTo(DataKind.TWO_ARM_RATES);
+        assertThat(of("study,m1i,m2i,sd1i,sd2i,ni,ri")).isEqualTo(DataKind.PRE_POST);
+        assertThat(of("study,m1i,m2i,sd1i,ni")).isEqualTo(DataKind.PRE_POST);
+        assertThat(of("study,ri,ni")).isEqualTo(DataKind.CORRELATIONS);
+        for (DataKind k : new DataKind[] {DataKind.PROPORTIONS, DataKind.RATES, DataKind.TWO_ARM_RATES, DataKind.PRE_POST, DataKind.CORRELATIONS}) {
+            assertThat(k.studyLevel()).as(k.name()).isTrue();
+            assertThat(k.patientLevel()).as(k.name()).isFalse();
+        }
     }
 
     @Test
@@ -54,6 +64,12 @@ class DataKindTest {
                 .isEqualTo(DataKind.BINARY);
         assertThat(of("study,treatment,mrs,events_treat,total_treat,events_ctrl,total_ctrl")).isEqualTo(DataKind.BINARY);
         assertThat(of("trial,arm,mrs90,yi,vi")).isEqualTo(DataKind.GENERIC);
+        // generic estimates before the escalc kinds (metafor's data often keep yi and vi beside ri and ni)
+        assertThat(of("study,ri,ni,yi,vi")).isEqualTo(DataKind.GENERIC);
+        // two-arm rates before single-arm ones, pre-post before correlations, rates before proportions
+        assertThat(of("study,xi,ti,x1i,t1i,x2i,t2i")).isEqualTo(DataKind.TWO_ARM_RATES);
+        assertThat(of("study,m1i,m2i,sd1i,ni,ri")).isEqualTo(DataKind.PRE_POST);
+        assertThat(of("study,xi,ni,ti")).isEqualTo(DataKind.RATES);
         // the dictionary's own names make stroke data; its aliases alone (treatment, mrs) make generic patient data
         assertThat(of("trial,arm,mrs90")).isEqualTo(DataKind.STROKE_PATIENTS);
         assertThat(of("study,treatment,mrs,occlusion_site")).isEqualTo(DataKind.STROKE_PATIENTS);

@@ -34,8 +34,9 @@ final class Options {
             Opt.value("--example", "NAME", "Use a bundled data set instead of a file (list: strokemeta examples).", null));
 
     static final List<Opt> ANALYSIS = List.of(
-            Opt.value("--measure", "M", "Effect measure: OR, RR, RD, PETO, MD, SMD, ROM or GEN. Default: from the columns "
-                    + "(binary OR, continuous MD, estimates GEN).", null),
+            Opt.value("--measure", "M", "Effect measure, as metafor's escalc: " + Measure.names()
+                    + " (docs/methods.md). Default: from the columns (binary OR, continuous MD, estimates GEN, proportions PLO, "
+                    + "rates IRLN, two-arm rates IRR, pre-post SMCR, correlations ZCOR).", null),
             Opt.value("--model", "fixed|random", "Fixed-effect or random-effects model.", "random"),
             Opt.value("--fixed-method", "IV|MH|PETO", "Pooling of a fixed-effect model: inverse variance, Mantel-Haenszel or Peto.", "IV"),
             Opt.value("--tau2", "METHOD", "tau² estimator: DL, REML, ML, PM, PMM, SJ, HE, HS, HSk, EB, DLIT, SJIT, GENQ or GENQM "
@@ -47,8 +48,9 @@ final class Options {
             Opt.flag("--unweighted", "Estimate the coefficients by unweighted least squares (metafor's weighted=FALSE)."),
             Opt.value("--ci", "z|knha", "Wald z, or Hartung-Knapp-Sidik-Jonkman (t with k-p df) tests and intervals.", "z"),
             Opt.value("--level", "L", "Confidence level.", "0.95"),
-            Opt.value("--add", "X", "Continuity correction added to each cell of a 2x2 table with a zero.", "0.5"),
-            Opt.value("--to", "WHERE", "Tables that get the correction: only0, all, if0all or none.", "only0"),
+            Opt.value("--add", "X", "Continuity correction added to each cell of a 2x2 table with a zero (to the events and "
+                    + "non-events of a single arm, to the events of rates). Default: 0.5, or 0 for AS, PAS, PFT, IRS and IRFT (metafor's).", null),
+            Opt.value("--to", "WHERE", "Studies that get the correction: only0, all, if0all or none.", "only0"),
             Opt.flag("--drop00", "Leave out studies with no events (or only events) in both arms."),
             Opt.value("--scale", "auto|ratio|absolute", "Scale of generic estimates: ratio (hazard, odds or risk ratios as papers "
                     + "print them: analysed on the log scale, shown as ratios), absolute (differences: analysed as given), or auto: "
@@ -120,10 +122,12 @@ final class Options {
         } else if (scale == StudyLoader.Scale.AUTO && ex != null && ex.ratio() && measure == null) {
             scale = StudyLoader.Scale.RATIO;
         }
-        return MetaRequest.defaults()
-                .withMeasure(m)
+        // without --add, the measure's default amount (the core's Continuity.defaults(m), which withMeasure sets)
+        MetaRequest r = MetaRequest.defaults().withMeasure(m);
+        double add = a.get("--add") == null ? r.continuity().add() : a.number("--add");
+        return r
                 .withOptions(metaOptions(a))
-                .withContinuity(new Continuity(a.number("--add"), Continuity.To.parse(a.get("--to")), a.flag("--drop00")))
+                .withContinuity(new Continuity(add, Continuity.To.parse(a.get("--to")), a.flag("--drop00")))
                 .withGenericInput(new StudyLoader.GenericInput(scale, a.number("--input-ci-level")))
                 .withTau2Ci(!a.flag("--no-tau2-ci"));
     }

@@ -164,4 +164,27 @@ class ExitStatusAndMessagesTest {
         Run asked = MainTest.run("ipd", "--input", f.toString(), "--binary", "0-2,death");
         assertThat(asked.code()).isEqualTo(Main.EXIT_INVALID);
     }
+
+    @Test
+    void escalc_measures_run_from_their_columns_and_their_input_errors_name_line_and_column() throws Exception {
+        Path cohorts = dir.resolve("cohorts.csv");
+        Files.writeString(cohorts, "study,xi,ni\nA,0,25\nB,3,40\nC,12,60\nD,7,33\n");
+        Run plo = MainTest.run("meta", "--input", cohorts.toString(), "--measure", "PLO");
+        assertThat(plo.code()).isZero();
+        assertThat(plo.out()).startsWith("Meta-analysis of logit proportion (PLO)").contains("Pooled proportion (random effects): ")
+                .contains("A: no events: 0.5 added to the events and the non-events");
+        // without --add, PFT takes escalc's default for it: no correction
+        Run pft = MainTest.run("meta", "--input", cohorts.toString(), "--measure", "PFT", "--format", "json");
+        assertThat(pft.code()).isZero();
+        assertThat(pft.out()).contains("\"add\" : 0.0").contains("\"scale\" : \"double_arcsine\"").contains("\"ipft_hm\" : {");
+        Path bad = dir.resolve("prepost.csv");
+        Files.writeString(bad, "study,m1i,m2i,sd1i,sd2i,ni,ri\nA,3,2,1,1.2,20,0.5\nB,3,2,1,1.1,12,\n");
+        Run smcc = MainTest.run("meta", "--input", bad.toString(), "--measure", "SMCC");
+        assertThat(smcc.code()).isEqualTo(Main.EXIT_INPUT);
+        oneCleanSentence(smcc);
+        assertThat(smcc.err()).contains("prepost.csv, line 3, column ri: the correlation between the two measurements is missing");
+        Run unknown = MainTest.run("meta", "--input", cohorts.toString(), "--measure", "PLOGIT");
+        assertThat(unknown.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(unknown.err()).contains("PR, PLN, PLO, PAS, PFT, IR, IRLN, IRS, IRFT, IRR, IRD, SMCC, SMCR, COR, ZCOR");
+    }
 }

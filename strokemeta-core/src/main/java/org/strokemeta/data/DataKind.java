@@ -13,12 +13,20 @@ import java.util.TreeMap;
  *   <li>{@link #BINARY}: every column of {@link BinaryStudies#COLUMNS};</li>
  *   <li>{@link #CONTINUOUS}: every column of {@link ContinuousStudies#COLUMNS};</li>
  *   <li>{@link #GENERIC}: {@code yi} with {@code vi} or {@code sei}, or {@code estimate} with {@code ci_lower};</li>
+ *   <li>{@link #TWO_ARM_RATES}: every column of {@link TwoArmRateStudies#COLUMNS} ({@code x1i, t1i, x2i, t2i});</li>
+ *   <li>{@link #PRE_POST}: {@code m1i, m2i, sd1i} and {@code ni} (the correlation {@code ri} and, for SMCC,
+ *       {@code sd2i} are then required by the reader, which names them when missing);</li>
+ *   <li>{@link #CORRELATIONS}: {@code ri} and {@code ni};</li>
+ *   <li>{@link #RATES}: {@code xi} and {@code ti};</li>
+ *   <li>{@link #PROPORTIONS}: {@code xi} and {@code ni};</li>
  *   <li>{@link #STROKE_PATIENTS}: an arm and a 90-day mRS column of the {@link StrokeField} dictionary, at
  *       least one of them (or {@code occlusion_site}) under its dictionary name;</li>
  *   <li>{@link #PATIENTS}: a column {@code treatment} with {@code mrs} or {@code outcome};</li>
  *   <li>{@link #UNKNOWN} otherwise.</li>
  * </ol>
- * Study-level columns thus win over patient-level ones, and tabulated mRS counts over both.
+ * Study-level columns thus win over patient-level ones, and tabulated mRS counts over both; a table of
+ * generic estimates that also holds the data of another kind ({@code yi, vi} beside {@code ri, ni}) is
+ * read as generic estimates unless a measure says otherwise.
  */
 public enum DataKind {
     /** Study-level binary data: events and totals per arm (a 2x2 table per study). */
@@ -27,6 +35,16 @@ public enum DataKind {
     CONTINUOUS,
     /** Study-level effect estimates given directly (yi with vi or sei, or an estimate with its confidence interval). */
     GENERIC,
+    /** Single-arm studies with a binary outcome: events and patients ({@code xi, ni}), for proportions. */
+    PROPORTIONS,
+    /** Single-arm studies of events over person-time ({@code xi, ti}), for incidence rates. */
+    RATES,
+    /** Two-arm studies of events over person-time ({@code x1i, t1i, x2i, t2i}), for incidence rate ratios and differences. */
+    TWO_ARM_RATES,
+    /** One group measured twice: means, standard deviations, size and pre-post correlation ({@code m1i, m2i, sd1i, sd2i, ni, ri}). */
+    PRE_POST,
+    /** Correlation coefficients with their sample sizes ({@code ri, ni}). */
+    CORRELATIONS,
     /** Tabulated ordinal outcomes: per trial and arm, the number of patients in each mRS category. */
     MRS_TABLE,
     /** Patient-level thrombectomy trial data in the columns of the {@link StrokeField} data dictionary. */
@@ -57,6 +75,21 @@ public enum DataKind {
         if ((t.has("yi") && (t.has("vi") || t.has("sei"))) || (t.has("estimate") && t.has("ci_lower"))) {
             return GENERIC;
         }
+        if (TwoArmRateStudies.COLUMNS.stream().allMatch(t::has)) {
+            return TWO_ARM_RATES;
+        }
+        if (t.has("m1i") && t.has("m2i") && t.has("sd1i") && t.has("ni")) {
+            return PRE_POST;
+        }
+        if (t.has("ri") && t.has("ni")) {
+            return CORRELATIONS;
+        }
+        if (t.has("xi") && t.has("ti")) {
+            return RATES;
+        }
+        if (t.has("xi") && t.has("ni")) {
+            return PROPORTIONS;
+        }
         if (strokeDictionary(t)) {
             return STROKE_PATIENTS;
         }
@@ -67,13 +100,15 @@ public enum DataKind {
     }
 
     /**
-     * Whether the data hold one row per study (binary, continuous or generic), the input of an
-     * aggregate-data meta-analysis.
+     * Whether the data hold one row per study (binary, continuous, generic, proportions, rates, pre-post
+     * or correlations), the input of an aggregate-data meta-analysis.
      *
-     * @return true for {@link #BINARY}, {@link #CONTINUOUS} and {@link #GENERIC}
+     * @return true for {@link #BINARY}, {@link #CONTINUOUS}, {@link #GENERIC}, {@link #PROPORTIONS},
+     *         {@link #RATES}, {@link #TWO_ARM_RATES}, {@link #PRE_POST} and {@link #CORRELATIONS}
      */
     public boolean studyLevel() {
-        return this == BINARY || this == CONTINUOUS || this == GENERIC;
+        return this == BINARY || this == CONTINUOUS || this == GENERIC || this == PROPORTIONS || this == RATES
+                || this == TWO_ARM_RATES || this == PRE_POST || this == CORRELATIONS;
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>Every kind is a deeply immutable, serializable value: arrays are copied in and out.
  */
-public sealed interface Studies extends Serializable permits BinaryStudies, ContinuousStudies, GenericStudies {
+public sealed interface Studies extends Serializable permits BinaryStudies, ContinuousStudies, GenericStudies, ProportionStudies,
+        RateStudies, TwoArmRateStudies, PrePostStudies, CorrelationStudies {
     /**
      * The study labels, in input order (a copy).
      *

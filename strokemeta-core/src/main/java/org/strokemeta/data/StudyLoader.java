@@ -276,6 +276,211 @@ public final class StudyLoader {
         return new ContinuousStudies(t.source(), labels, lines, m1, s1, n1, m2, s2, n2, notes);
     }
 
+    /** Stops with the first column of {@code columns} the table lacks, naming what the kind of data needs. */
+    private static void requireColumns(Table t, List<String> columns, String what) {
+        for (String c : columns) {
+            if (!t.has(c)) {
+                throw InputException.of(t.source(), "the column '" + c + "' is missing; " + what + " need the columns "
+                        + String.join(", ", columns));
+            }
+        }
+    }
+
+    /** The labels, lines and duplicate-label notes of a table's studies, in that order. */
+    private record Labelled(String[] labels, int[] lines) {
+    }
+
+    private static Labelled labelled(Table t, List<Note> notes, boolean duplicates) {
+        String[] labels = labels(t, notes);
+        int[] lines = lines(t);
+        if (duplicates) {
+            notes.addAll(duplicates(labels, lines));
+        }
+        return new Labelled(labels, lines);
+    }
+
+    /**
+     * Single-arm counts ({@code xi} patients with the event of {@code ni}), the data of proportions;
+     * events must not exceed the number of patients, and every study needs patients.
+     *
+     * @param t          the table, one row per study
+     * @param duplicates report duplicate study labels (see {@link #binary(Table, boolean)})
+     * @return the studies
+     * @throws InputException if a column is missing or a cell is wrong
+     */
+    public static ProportionStudies proportions(Table t, boolean duplicates) {
+        requireRows(t);
+        List<Note> notes = new ArrayList<>(t.notes());
+        requireColumns(t, ProportionStudies.COLUMNS, "proportions");
+        double[] x = t.counts("xi");
+        double[] n = t.counts("ni");
+        for (int i = 0; i < x.length; i++) {
+            if (n[i] == 0) {
+                throw new InputException(t.source(), t.line(i), t.headerName("ni"), "the study has no patients (ni is 0)");
+            }
+            if (x[i] > n[i]) {
+                throw new InputException(t.source(), t.line(i), t.headerName("xi"),
+                        "events (" + fmt(x[i]) + ") exceed the number of patients (" + fmt(n[i]) + ")");
+            }
+        }
+        Labelled l = labelled(t, notes, duplicates);
+        return new ProportionStudies(t.source(), l.labels(), l.lines(), x, n, notes);
+    }
+
+    /**
+     * Single-arm events over person-time ({@code xi} events in {@code ti}), the data of incidence rates;
+     * person-times must be positive.
+     *
+     * @param t          the table, one row per study
+     * @param duplicates report duplicate study labels (see {@link #binary(Table, boolean)})
+     * @return the studies
+     * @throws InputException if a column is missing or a cell is wrong
+     */
+    public static RateStudies rates(Table t, boolean duplicates) {
+        requireRows(t);
+        List<Note> notes = new ArrayList<>(t.notes());
+        requireColumns(t, RateStudies.COLUMNS, "incidence rates");
+        double[] x = t.counts("xi");
+        double[] time = personTime(t, "ti");
+        Labelled l = labelled(t, notes, duplicates);
+        return new RateStudies(t.source(), l.labels(), l.lines(), x, time, notes);
+    }
+
+    /**
+     * Events over person-time in two arms ({@code x1i} events in {@code t1i} with treatment, {@code x2i}
+     * in {@code t2i} in the control arm), the data of incidence rate ratios and differences; person-times
+     * must be positive.
+     *
+     * @param t          the table, one row per study
+     * @param duplicates report duplicate study labels (see {@link #binary(Table, boolean)})
+     * @return the studies
+     * @throws InputException if a column is missing or a cell is wrong
+     */
+    public static TwoArmRateStudies twoArmRates(Table t, boolean duplicates) {
+        requireRows(t);
+        List<Note> notes = new ArrayList<>(t.notes());
+        requireColumns(t, TwoArmRateStudies.COLUMNS, "incidence rate ratios and differences");
+        double[] x1 = t.counts("x1i");
+        double[] t1 = personTime(t, "t1i");
+        double[] x2 = t.counts("x2i");
+        double[] t2 = personTime(t, "t2i");
+        Labelled l = labelled(t, notes, duplicates);
+        return new TwoArmRateStudies(t.source(), l.labels(), l.lines(), x1, t1, x2, t2, notes);
+    }
+
+    /** A column of person-times: numbers above zero. */
+    private static double[] personTime(Table t, String column) {
+        double[] v = t.numbers(column);
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] < 0) {
+                throw new InputException(t.source(), t.line(i), t.headerName(column), "a person-time cannot be negative ("
+                        + t.text(i, column) + ")");
+            }
+            if (v[i] == 0) {
+                throw new InputException(t.source(), t.line(i), t.headerName(column), "the person-time is 0: a rate needs time at risk");
+            }
+        }
+        return v;
+    }
+
+    /**
+     * One group measured twice ({@code m1i, m2i, sd1i, sd2i, ni, ri}), the data of standardised mean
+     * changes: standard deviations are non-negative, every study has patients, and the correlation of the
+     * two measurements is given and lies in [-1, 1]. The second standard deviation {@code sd2i} is read
+     * when the column is present and required when {@code sd2Required} (SMCC standardises by the standard
+     * deviation of the changes, which needs both); elsewhere it is NaN.
+     *
+     * @param t           the table, one row per study
+     * @param sd2Required whether every study needs {@code sd2i}
+     * @param duplicates  report duplicate study labels (see {@link #binary(Table, boolean)})
+     * @return the studies
+     * @throws InputException if a column is missing or a cell is wrong
+     */
+    public static PrePostStudies prePost(Table t, boolean sd2Required, boolean duplicates) {
+        requireRows(t);
+        List<Note> notes = new ArrayList<>(t.notes());
+        requireColumns(t, List.of("m1i", "m2i", "sd1i", "ni"), "standardised mean changes");
+        if (!t.has("ri")) {
+            throw InputException.of(t.source(), "the column 'ri' is missing; standardised mean changes need the correlation "
+                    + "between the two measurements of each study (ri)");
+        }
+        if (sd2Required && !t.has("sd2i")) {
+            throw InputException.of(t.source(), "the column 'sd2i' is missing; the change-score standardised mean change (SMCC) "
+                    + "needs the standard deviations at both time points (sd1i and sd2i)");
+        }
+        double[] m1 = t.numbers("m1i");
+        double[] m2 = t.numbers("m2i");
+        double[] s1 = standardDeviations(t, "sd1i", t.numbers("sd1i"));
+        double[] s2;
+        if (t.has("sd2i")) {
+            s2 = standardDeviations(t, "sd2i", t.optionalNumbers("sd2i"));
+            for (int i = 0; sd2Required && i < s2.length; i++) {
+                if (Double.isNaN(s2[i])) {
+                    throw new InputException(t.source(), t.line(i), t.headerName("sd2i"), "the standard deviation at the second time "
+                            + "point is missing: the change-score standardised mean change (SMCC) needs it");
+                }
+            }
+        } else {
+            s2 = new double[m1.length];
+            java.util.Arrays.fill(s2, Double.NaN);
+        }
+        double[] n = t.counts("ni");
+        double[] r = t.optionalNumbers("ri");
+        for (int i = 0; i < n.length; i++) {
+            if (n[i] == 0) {
+                throw new InputException(t.source(), t.line(i), t.headerName("ni"), "the study has no patients (ni is 0)");
+            }
+            if (Double.isNaN(r[i])) {
+                throw new InputException(t.source(), t.line(i), t.headerName("ri"), "the correlation between the two measurements "
+                        + "is missing: standardised mean changes (SMCC, SMCR) need it");
+            }
+            checkCorrelation(t, i, r[i], "ri");
+        }
+        Labelled l = labelled(t, notes, duplicates);
+        return new PrePostStudies(t.source(), l.labels(), l.lines(), m1, m2, s1, s2, n, r, notes);
+    }
+
+    private static double[] standardDeviations(Table t, String column, double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] < 0) {
+                throw new InputException(t.source(), t.line(i), t.headerName(column), "a standard deviation cannot be negative");
+            }
+        }
+        return v;
+    }
+
+    private static void checkCorrelation(Table t, int i, double r, String column) {
+        if (!(Math.abs(r) <= 1)) {
+            throw new InputException(t.source(), t.line(i), t.headerName(column), "a correlation must lie between -1 and 1 ("
+                    + t.text(i, column) + ")");
+        }
+    }
+
+    /**
+     * Correlation coefficients with their sample sizes ({@code ri, ni}): correlations lie in [-1, 1] and
+     * every study has patients.
+     *
+     * @param t          the table, one row per study
+     * @param duplicates report duplicate study labels (see {@link #binary(Table, boolean)})
+     * @return the studies
+     * @throws InputException if a column is missing or a cell is wrong
+     */
+    public static CorrelationStudies correlations(Table t, boolean duplicates) {
+        requireRows(t);
+        List<Note> notes = new ArrayList<>(t.notes());
+        requireColumns(t, CorrelationStudies.COLUMNS, "correlations");
+        double[] r = t.numbers("ri");
+        double[] n = t.counts("ni");
+        for (int i = 0; i < r.length; i++) {
+            checkCorrelation(t, i, r[i], "ri");
+            if (n[i] == 0) {
+                throw new InputException(t.source(), t.line(i), t.headerName("ni"), "the study has no patients (ni is 0)");
+            }
+        }
+        Labelled l = labelled(t, notes, duplicates);
+        return new CorrelationStudies(t.source(), l.labels(), l.lines(), r, n, notes);
+    }
+
     /**
      * Generic estimates: {@code yi, vi}, {@code yi, sei} or {@code estimate, ci_lower, ci_upper}.
      *

@@ -3,18 +3,20 @@ package org.strokemeta.effect;
 import java.util.Locale;
 
 /**
- * The continuity correction for binary data with zero cells, as metafor::escalc's {@code add},
- * {@code to} and {@code drop00} arguments.
+ * The continuity correction for counts with zeros, as metafor::escalc's {@code add}, {@code to} and
+ * {@code drop00} arguments: for 2x2 tables it is added to the four cells, for single-arm counts to the
+ * events and the non-events, for event counts over person-time (single-arm or two-arm) to the events.
+ * Continuous data, generic estimates and correlations take none.
  *
- * @param add    the amount added to each of the four cells
+ * @param add    the amount added to each cell (or count) of a study that receives it
  * @param to     which studies receive it
- * @param drop00 leave out studies with no events (or only events) in both arms
+ * @param drop00 leave out two-arm studies with no events (or only events) in both arms
  * @serial exclude
  */
 public record Continuity(double add, To to, boolean drop00) implements java.io.Serializable {
     /** Which studies receive the correction. */
     public enum To {
-        /** Studies with at least one zero cell (metafor's default). */
+        /** Studies with at least one zero cell (or zero count; metafor's default). */
         ONLY0,
         /** Every study. */
         ALL,
@@ -72,5 +74,17 @@ public record Continuity(double add, To to, boolean drop00) implements java.io.S
      */
     public static Continuity defaults() {
         return new Continuity(0.5, To.ONLY0, false);
+    }
+
+    /**
+     * metafor::escalc's defaults for a measure: as {@link #defaults()}, except that nothing is added for the
+     * measures escalc computes without a correction unless {@code add} is given (AS, PAS, PFT, IRS and
+     * IRFT, which are defined with zero counts; see {@link Measure#defaultAdd()}).
+     *
+     * @param m the measure, or null for one chosen from the data (whose default is {@link #defaults()})
+     * @return the default correction of the measure
+     */
+    public static Continuity defaults(Measure m) {
+        return m == null ? defaults() : new Continuity(m.defaultAdd(), To.ONLY0, false);
     }
 }

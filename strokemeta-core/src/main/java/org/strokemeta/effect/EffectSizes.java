@@ -4,6 +4,8 @@ import java.util.List;
 import org.strokemeta.data.DataColumns;
 import org.strokemeta.data.GenericStudies;
 import org.strokemeta.data.Note;
+import org.strokemeta.data.ProportionStudies;
+import org.strokemeta.data.RateStudies;
 import org.strokemeta.data.Studies;
 import org.strokemeta.internal.SharedArrays;
 
@@ -224,6 +226,54 @@ public record EffectSizes(Measure measure, String[] study, int[] lines, int[] ro
                 + java.util.Arrays.toString(lines) + ", rows=" + java.util.Arrays.toString(rows) + ", yi="
                 + java.util.Arrays.toString(yi) + ", vi=" + java.util.Arrays.toString(vi) + ", input=" + input
                 + ", notes=" + notes + ", covariates=" + covariates + "]";
+    }
+
+    /**
+     * The measure's back-transformation of a pooled value of these effects (metafor's {@code transf}
+     * applied by {@code predict}): exp for log measures, the inverse logit for PLO and so on
+     * ({@link Measure#backTransform()}). The Freeman-Tukey inverses use the harmonic mean of the included
+     * studies' sample sizes (PFT, as {@code transf.ipft.hm} with {@code targs = list(ni = ni)}) or
+     * person-times (IRFT), from the {@link #input() input}.
+     *
+     * @return the function from the analysis scale to the natural one (the identity for untransformed
+     *         measures); it gives NaN for PFT and IRFT effects without their studies' data
+     */
+    public java.util.function.DoubleUnaryOperator backTransform() {
+        BackTransform b = measure.backTransform();
+        if (!b.needsSize()) {
+            return x -> b.apply(x, Double.NaN);
+        }
+        double inverse = 0;
+        for (int i = 0; i < rows.length; i++) {
+            inverse += 1 / size(i);
+        }
+        double harmonic = rows.length / inverse;
+        return x -> b.apply(x, harmonic);
+    }
+
+    /**
+     * The measure's back-transformation of a value of study {@code i} (its effect or a limit of its
+     * interval), with the study's own sample size (PFT, {@code transf.ipft(x, ni)}) or person-time (IRFT,
+     * {@code transf.iirft(x, ti)}) where the inverse needs one.
+     *
+     * @param i the 0-based position among the included studies
+     * @param x the value on the analysis scale
+     * @return the value on the natural scale
+     */
+    public double backTransform(int i, double x) {
+        BackTransform b = measure.backTransform();
+        return b.apply(x, b.needsSize() ? size(i) : Double.NaN);
+    }
+
+    /** The sample size (proportions) or person-time (rates) of included study {@code i}; NaN for other data. */
+    private double size(int i) {
+        if (input instanceof ProportionStudies p) {
+            return p.total(rows[i]);
+        }
+        if (input instanceof RateStudies r) {
+            return r.time(rows[i]);
+        }
+        return Double.NaN;
     }
 
     /**

@@ -86,7 +86,7 @@ public final class SharedArrays {
         return effects;
     }
 
-    /** The labels of any kind of study data, without a copy. */
+    /** The labels of any kind of study data, without a copy for the binary, continuous and generic kinds. */
     public static String[] study(Studies s) {
         if (s instanceof BinaryStudies b) {
             return binary.study(b);
@@ -94,10 +94,14 @@ public final class SharedArrays {
         if (s instanceof ContinuousStudies c) {
             return continuous.study(c);
         }
-        return generic.study((GenericStudies) s);
+        if (s instanceof GenericStudies g) {
+            return generic.study(g);
+        }
+        // the other kinds register no reader: a copy
+        return s.study();
     }
 
-    /** The file lines of any kind of study data, without a copy. */
+    /** The file lines of any kind of study data, without a copy for the binary, continuous and generic kinds. */
     public static int[] lines(Studies s) {
         if (s instanceof BinaryStudies b) {
             return binary.lines(b);
@@ -105,6 +109,9 @@ public final class SharedArrays {
         if (s instanceof ContinuousStudies c) {
             return continuous.lines(c);
         }
-        return generic.lines((GenericStudies) s);
+        if (s instanceof GenericStudies g) {
+            return generic.lines(g);
+        }
+        return s.lines();
     }
 }

@@ -139,9 +139,12 @@ public final class ForestPlot {
      * @param favoursRight text under the right half
      * @param footer       lines under the plot (heterogeneity, overall effect, test for differences)
      * @param maxLabel     the longest label shown in full (characters)
+     * @param natural      for measures analysed on a transformed scale other than the log of a ratio (a logit
+     *                     proportion, Fisher's z): the back-transformation that gives the estimates' column and
+     *                     the axis labels on the natural scale (the rows stay on the analysis scale); null for none
      */
     public record Spec(List<Row> rows, List<String> columns, boolean logScale, String effectLabel, String favoursLeft,
-                       String favoursRight, List<String> footer, int maxLabel) {
+                       String favoursRight, List<String> footer, int maxLabel, java.util.function.DoubleUnaryOperator natural) {
         /**
          * Copies the lists.
          *
@@ -153,11 +156,29 @@ public final class ForestPlot {
          * @param favoursRight text under the right half
          * @param footer lines under the plot (heterogeneity, overall effect, test for differences)
          * @param maxLabel the longest label shown in full (characters)
+         * @param natural the back-transformation of the estimates' column and axis labels, or null for none
          */
         public Spec {
             rows = List.copyOf(rows);
             columns = List.copyOf(columns);
             footer = List.copyOf(footer);
+        }
+
+        /**
+         * What to draw, with the values labelled on the analysis scale (exponentiated for ratios).
+         *
+         * @param rows the rows, top to bottom
+         * @param columns headers of the extra columns (as many as each row's cells)
+         * @param logScale true for ratio measures: the axis is logarithmic, labelled with ratios, the null line at 1
+         * @param effectLabel the axis caption, e.g. "Risk ratio (log scale)"
+         * @param favoursLeft text under the left half
+         * @param favoursRight text under the right half
+         * @param footer lines under the plot (heterogeneity, overall effect, test for differences)
+         * @param maxLabel the longest label shown in full (characters)
+         */
+        public Spec(List<Row> rows, List<String> columns, boolean logScale, String effectLabel, String favoursLeft,
+                    String favoursRight, List<String> footer, int maxLabel) {
+            this(rows, columns, logScale, effectLabel, favoursLeft, favoursRight, footer, maxLabel, null);
         }
     }
 
@@ -184,7 +205,7 @@ public final class ForestPlot {
         int footerH = 18 * s.footer().size();
         int height = top + s.rows().size() * ROW + 52 + footerH + 8;
         double[] range = range(s);
-        Axis axis = new Axis(range[0], range[1], plotX, plotW, s.logScale());
+        Axis axis = new Axis(range[0], range[1], plotX, plotW, s.logScale(), s.natural());
         StringBuilder b = new StringBuilder(4096 + 400 * s.rows().size());
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" font-family=\"Liberation Sans, Arial, Helvetica, sans-serif\" "
@@ -230,7 +251,7 @@ public final class ForestPlot {
                         b.append("<rect class=\"study\" x=\"").append(Svg.f(cx - size / 2)).append("\" y=\"").append(Svg.f(y - size / 2))
                                 .append("\" width=\"").append(Svg.f(size)).append("\" height=\"").append(Svg.f(size)).append("\" fill=\"#1f4e79\"/>\n");
                     }
-                    b.append(text(plotX + plotW + 8, y + 4, estimate(r, s.logScale()), "start", "font-size=\"12\""));
+                    b.append(text(plotX + plotW + 8, y + 4, estimate(r, s), "start", "font-size=\"12\""));
                     if (r.kind() == Kind.STUDY && !Double.isNaN(r.weight())) {
                         b.append(text(plotX + plotW + estW + weightW - 6, y + 4, Svg.fixed(r.weight(), 1) + "%", "end", "font-size=\"12\""));
                     }
@@ -242,7 +263,7 @@ public final class ForestPlot {
                     b.append("<polygon class=\"diamond\" data-estimate=\"").append(r.est()).append("\" points=\"").append(Svg.f(a)).append(',')
                             .append(Svg.f(y)).append(' ').append(Svg.f(m)).append(',').append(Svg.f(y - 7)).append(' ').append(Svg.f(c)).append(',')
                             .append(Svg.f(y)).append(' ').append(Svg.f(m)).append(',').append(Svg.f(y + 7)).append("\" fill=\"#b35900\"/>\n");
-                    b.append(text(plotX + plotW + 8, y + 4, estimate(r, s.logScale()), "start", "font-size=\"12\" font-weight=\"600\""));
+                    b.append(text(plotX + plotW + 8, y + 4, estimate(r, s), "start", "font-size=\"12\" font-weight=\"600\""));
                 }
                 case NOTE -> b.append(text(plotX + 8, y + 4, r.note(), "start", "fill=\"#666\" font-size=\"12\""));
                 case HEADING -> {
@@ -320,9 +341,24 @@ public final class ForestPlot {
         return new double[] {lo, hi};
     }
 
-    private static String estimate(Row r, boolean log) {
+    private static String estimate(Row r, Spec s) {
+        if (s.natural() != null) {
+            // on the natural scale, the interval put back in order after the transformation (as metafor's predict)
+            double lo = s.natural().applyAsDouble(r.lo());
+            double hi = s.natural().applyAsDouble(r.hi());
+            return natural(s.natural().applyAsDouble(r.est())) + " [" + natural(lo > hi ? hi : lo) + ", " + natural(lo > hi ? lo : hi) + "]";
+        }
+        boolean log = s.logScale();
         java.util.function.DoubleFunction<String> f = v -> log ? Svg.fixed(Math.exp(v), 2) : Svg.fixed(v, 2);
         return f.apply(r.est()) + " [" + f.apply(r.lo()) + ", " + f.apply(r.hi()) + "]";
+    }
+
+    /** A back-transformed value (a proportion, a rate, a correlation): two decimals from 1 up, two significant digits below. */
+    static String natural(double v) {
+        if (!Double.isFinite(v) || Math.abs(v) >= 1) {
+            return Svg.fixed(v, 2);
+        }
+        return v == 0 ? "0" : Svg.trim(new java.math.BigDecimal(v).round(new java.math.MathContext(2)).doubleValue());
     }
 
     private static String text(double x, double y, String s, String anchor, String extra) {
@@ -347,13 +383,20 @@ public final class ForestPlot {
         final int x0;
         final int w;
         final boolean log;
+        /** The back-transformation of the tick labels, or null. */
+        final java.util.function.DoubleUnaryOperator natural;
 
         Axis(double min, double max, int x0, int w, boolean log) {
+            this(min, max, x0, w, log, null);
+        }
+
+        Axis(double min, double max, int x0, int w, boolean log, java.util.function.DoubleUnaryOperator natural) {
             this.min = min;
             this.max = max;
             this.x0 = x0;
             this.w = w;
             this.log = log;
+            this.natural = natural;
         }
 
         double x(double v) {
@@ -395,6 +438,9 @@ public final class ForestPlot {
         }
 
         String label(double t) {
+            if (natural != null) {
+                return natural(natural.applyAsDouble(t));
+            }
             if (!log) {
                 return Svg.trim(t);
             }

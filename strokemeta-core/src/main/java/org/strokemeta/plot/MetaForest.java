@@ -9,6 +9,7 @@ import java.util.Map;
 import org.strokemeta.data.BinaryStudies;
 import org.strokemeta.data.ContinuousStudies;
 import org.strokemeta.data.Studies;
+import org.strokemeta.effect.BackTransform;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.effect.Measure;
 import org.strokemeta.internal.Dist;
@@ -180,9 +181,13 @@ public final class MetaForest {
         Studies in = r.effects().input();
         List<String> columns = in instanceof BinaryStudies ? List.of("Treatment", "Control")
                 : in instanceof ContinuousStudies ? List.of("n treat.", "n control") : List.of();
-        String d = m.logScale() ? m.description().replaceFirst("^log ", "") + " (log scale)" : m.description();
+        // a measure shown through another back-transformation than the ratios' exp: labelled on its natural scale
+        boolean natural = !m.logScale() && m.backTransform() != BackTransform.IDENTITY;
+        String d = m.logScale() ? m.description().replaceFirst("^log ", "") + " (log scale)"
+                : natural ? m.displayName() + " (" + m.backTransform().label() + " scale)" : m.description();
         String label = d.substring(0, 1).toUpperCase(Locale.ROOT) + d.substring(1);
-        return new ForestPlot.Spec(rows, columns, m.logScale(), label, o.favoursLeft(), o.favoursRight(), footer, o.maxLabel());
+        return new ForestPlot.Spec(rows, columns, m.logScale(), label, o.favoursLeft(), o.favoursRight(), footer, o.maxLabel(),
+                natural ? r.effects().backTransform() : null);
     }
 
     private static int[] allPositions(MetaResult r) {

@@ -31,17 +31,19 @@ final class CaseInputs {
     }
 
     /**
-     * The continuity correction of the case (metafor's default when absent).
+     * The continuity correction of the case (metafor's default for the case's measure when absent, and
+     * its default amount when {@code add} is absent).
      *
      * @param c the case
      * @return the correction of its {@code continuity} option
      */
     public static Continuity continuity(ValidationCase c) {
+        Continuity d = Continuity.defaults(measure(c));
         JsonNode cc = c.options().get("continuity");
         if (cc == null || cc.isNull()) {
-            return Continuity.defaults();
+            return d;
         }
-        return new Continuity(cc.path("add").asDouble(0.5), Continuity.To.parse(cc.path("to").asText("only0")),
+        return new Continuity(cc.path("add").asDouble(d.add()), Continuity.To.parse(cc.path("to").asText("only0")),
                 cc.path("drop00").asBoolean(false));
     }
 

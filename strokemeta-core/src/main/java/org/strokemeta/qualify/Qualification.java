@@ -58,6 +58,7 @@ public final class Qualification {
         analyses.put("tau2_profile", Qualification::tau2Profile);
         analyses.put("labbe", Qualification::labbe);
         analyses.put("henmi_copas", Qualification::henmiCopas);
+        analyses.put("escalc", Qualification::escalc);
     }
 
     /**
@@ -534,6 +535,44 @@ public final class Qualification {
         for (org.strokemeta.plot.LabbePlot.Point p : org.strokemeta.plot.LabbePlot.points(r, CaseInputs.continuity(c))) {
             x.add(p.control());
             y.add(p.treated());
+        }
+    }
+
+    /**
+     * Per-study effects in data order (null for a study left out), the pooled model as in "pairwise", and
+     * the pooled estimate and intervals back-transformed as the measure is shown (metafor's predict with its
+     * transf): see EXTRA-FORMAT.md.
+     */
+    private static void escalc(ValidationCase c, ObjectNode out) {
+        EffectSizes es = CaseInputs.effects(c);
+        int n = c.data().size();
+        ArrayNode y = out.putArray("yi");
+        ArrayNode v = out.putArray("vi");
+        ArrayNode yt = out.putArray("yi_transf");
+        int next = 0;
+        for (int row = 0; row < n; row++) {
+            if (next < es.size() && es.rows(next) == row) {
+                y.add(es.yi(next));
+                v.add(es.vi(next));
+                yt.add(es.backTransform(next, es.yi(next)));
+                next++;
+            } else {
+                y.addNull();
+                v.addNull();
+                yt.addNull();
+            }
+        }
+        MetaResult r = MetaAnalysis.run(es, CaseInputs.options(c));
+        putPooled(out, r);
+        out.put("k", r.k());
+        java.util.function.DoubleUnaryOperator f = es.backTransform();
+        PooledEstimate p = r.pooled();
+        out.put("transf_estimate", f.applyAsDouble(p.estimate()));
+        out.put("transf_ci_lower", Math.min(f.applyAsDouble(p.ciLower()), f.applyAsDouble(p.ciUpper())));
+        out.put("transf_ci_upper", Math.max(f.applyAsDouble(p.ciLower()), f.applyAsDouble(p.ciUpper())));
+        if (r.options().model() == Model.RANDOM) {
+            out.put("transf_pi_lower", Math.min(f.applyAsDouble(p.piLower()), f.applyAsDouble(p.piUpper())));
+            out.put("transf_pi_upper", Math.max(f.applyAsDouble(p.piLower()), f.applyAsDouble(p.piUpper())));
         }
     }
 

@@ -41,8 +41,8 @@ public final class BiasReport {
                 .append(t.k0()).append(t.k0() == 1 ? " study" : " studies").append(" estimated missing\n");
         MetaResult adj = t.adjusted();
         sb.append("  adjusted ").append(TextReport.effectLabel(m)).append(": ")
-                .append(TextReport.interval(m, adj.pooled().estimate(), adj.pooled().ciLower(), adj.pooled().ciUpper()))
-                .append(" (observed: ").append(TextReport.interval(m, r.analysis().pooled().estimate(),
+                .append(TextReport.interval(r.analysis().effects(), adj.pooled().estimate(), adj.pooled().ciLower(), adj.pooled().ciUpper()))
+                .append(" (observed: ").append(TextReport.interval(r.analysis().effects(), r.analysis().pooled().estimate(),
                         r.analysis().pooled().ciLower(), r.analysis().pooled().ciUpper())).append(")\n");
         sb.append("  tau² = ").append(Fmt.g(adj.heterogeneity().tau2()));
         if (!t.converged()) {
@@ -66,7 +66,7 @@ public final class BiasReport {
         if (hc != null) {
             sb.append("Henmi-Copas (the fixed-effect estimate, less affected by small-study effects, with an interval allowing for "
                     + "heterogeneity; Henmi and Copas 2010): ").append(TextReport.effectLabel(m)).append(' ')
-                    .append(TextReport.interval(m, hc.estimate(), hc.ciLower(), hc.ciUpper())).append(", SE ").append(Fmt.f(hc.se(), 4))
+                    .append(TextReport.interval(r.analysis().effects(), hc.estimate(), hc.ciLower(), hc.ciUpper())).append(", SE ").append(Fmt.f(hc.se(), 4))
                     .append(m.logScale() ? " (log scale)" : "").append(", tau² (DL) = ").append(Fmt.g(hc.tau2())).append('\n');
         }
         FailSafeN f = FailSafeN.of(r.analysis().effects(), 0.05);

@@ -18,7 +18,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 import org.strokemeta.data.Note;
+import org.strokemeta.effect.BackTransform;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.effect.Measure;
 import org.strokemeta.internal.Dist;
@@ -321,7 +323,7 @@ public final class JsonReport {
         EffectSizes es = r.effects();
         Measure m = es.measure();
         g.writeStringField("measure", m.name());
-        g.writeStringField("scale", m.logScale() ? "log" : "identity");
+        g.writeStringField("scale", m.backTransform().scale());
         str(g, "method", r.method());
         g.writeObjectFieldStart("options");
         optionFields(g, r.options());
@@ -341,11 +343,12 @@ public final class JsonReport {
             num(g, "ci_lower", es.yi(i) - z * se);
             num(g, "ci_upper", es.yi(i) + z * se);
             num(g, "weight", r.weights(i));
+            studyBackTransform(g, es, i, z * se);
             g.writeEndObject();
         }
         g.writeEndArray();
         g.writeFieldName("pooled");
-        pooled(g, r.pooled(), m, r.options().model() == Model.RANDOM);
+        pooled(g, r.pooled(), es, r.options().model() == Model.RANDOM);
         g.writeFieldName("heterogeneity");
         heterogeneity(g, r.heterogeneity());
         if (fitStatistics && r.options().model() == Model.RANDOM) {
@@ -434,7 +437,7 @@ public final class JsonReport {
             g.writeBooleanField("single_study_fixed_effect", sg.single());
             str(g, "method", r.method());
             g.writeFieldName("pooled");
-            pooled(g, r.pooled(), r.effects().measure(), r.options().model() == Model.RANDOM);
+            pooled(g, r.pooled(), r.effects(), r.options().model() == Model.RANDOM);
             g.writeFieldName("heterogeneity");
             heterogeneity(g, r.heterogeneity());
             g.writeBooleanField("converged", r.converged());
@@ -527,11 +530,31 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
-    static ObjectNode pooled(PooledEstimate p, Measure m, boolean random) {
-        return (ObjectNode) tree(g -> pooled(g, p, m, random));
+    static ObjectNode pooled(PooledEstimate p, EffectSizes es, boolean random) {
+        return (ObjectNode) tree(g -> pooled(g, p, es, random));
     }
 
-    private static void pooled(JsonGenerator g, PooledEstimate p, Measure m, boolean random) throws IOException {
+    /**
+     * A study's effect and interval on the natural scale, under the name of the measure's back-transformation,
+     * for the measures shown through one other than exp (whose values readers take as exp(yi), as before).
+     */
+    private static void studyBackTransform(JsonGenerator g, EffectSizes es, int i, double halfWidth) throws IOException {
+        BackTransform b = es.measure().backTransform();
+        if (b == BackTransform.IDENTITY || b == BackTransform.EXP) {
+            return;
+        }
+        double y = es.yi(i);
+        double lo = es.backTransform(i, y - halfWidth);
+        double hi = es.backTransform(i, y + halfWidth);
+        g.writeObjectFieldStart(b.key());
+        num(g, "estimate", es.backTransform(i, y));
+        num(g, "ci_lower", lo > hi ? hi : lo);
+        num(g, "ci_upper", lo > hi ? lo : hi);
+        g.writeEndObject();
+    }
+
+    private static void pooled(JsonGenerator g, PooledEstimate p, EffectSizes es, boolean random) throws IOException {
+        Measure m = es.measure();
         g.writeStartObject();
         num(g, "estimate", p.estimate());
         num(g, "se", p.se());
@@ -543,13 +566,21 @@ public final class JsonReport {
         num(g, "p", p.p());
         num(g, "pi_lower", random ? p.piLower() : Double.NaN);
         num(g, "pi_upper", random ? p.piUpper() : Double.NaN);
-        if (m.logScale()) {
-            g.writeObjectFieldStart("exp");
-            num(g, "estimate", Math.exp(p.estimate()));
-            num(g, "ci_lower", Math.exp(p.ciLower()));
-            num(g, "ci_upper", Math.exp(p.ciUpper()));
-            num(g, "pi_lower", random ? Math.exp(p.piLower()) : Double.NaN);
-            num(g, "pi_upper", random ? Math.exp(p.piUpper()) : Double.NaN);
+        BackTransform b = m.backTransform();
+        if (b != BackTransform.IDENTITY) {
+            // the pooled values on the natural scale, under the name of metafor's transf function (exp for log measures);
+            // as metafor's predict, each interval is put back in order after the transformation
+            DoubleUnaryOperator f = es.backTransform();
+            double lo = f.applyAsDouble(p.ciLower());
+            double hi = f.applyAsDouble(p.ciUpper());
+            double plo = random ? f.applyAsDouble(p.piLower()) : Double.NaN;
+            double phi = random ? f.applyAsDouble(p.piUpper()) : Double.NaN;
+            g.writeObjectFieldStart(b.key());
+            num(g, "estimate", f.applyAsDouble(p.estimate()));
+            num(g, "ci_lower", lo > hi ? hi : lo);
+            num(g, "ci_upper", lo > hi ? lo : hi);
+            num(g, "pi_lower", plo > phi ? phi : plo);
+            num(g, "pi_upper", plo > phi ? plo : phi);
             g.writeEndObject();
         }
         g.writeEndObject();

@@ -37,15 +37,16 @@ public final class SensitivityReport {
                 .append(Fmt.pad(TextReport.effectLabel(m) + " [" + ci + "]", 26)).append(Fmt.right("p", 9))
                 .append(Fmt.right("tau2", 10)).append(Fmt.right("I2", 7)).append(Fmt.right("Q", 9)).append('\n');
         for (Sensitivity.Step s : steps) {
-            row(sb, s.study(), s.result(), lw, m);
+            row(sb, s.study(), s.result(), lw, full.effects());
         }
-        row(sb, "(all studies)", full, lw, m);
+        row(sb, "(all studies)", full, lw, full.effects());
         return sb.toString();
     }
 
-    private static void row(StringBuilder sb, String label, MetaResult r, int lw, Measure m) {
+    /** One step; values shown on the natural scale of all the studies (as metafor's leave1out with the data's targs). */
+    private static void row(StringBuilder sb, String label, MetaResult r, int lw, org.strokemeta.effect.EffectSizes all) {
         sb.append(Fmt.pad(label, lw)).append(Fmt.right(Integer.toString(r.k()), 4)).append("   ")
-                .append(Fmt.pad(TextReport.interval(m, r.pooled().estimate(), r.pooled().ciLower(), r.pooled().ciUpper()), 26))
+                .append(Fmt.pad(TextReport.interval(all, r.pooled().estimate(), r.pooled().ciLower(), r.pooled().ciUpper()), 26))
                 .append(Fmt.right(Fmt.p(r.pooled().p()), 9)).append(Fmt.right(Fmt.f(r.heterogeneity().tau2(), 4), 10))
                 .append(Fmt.right(Fmt.f(r.heterogeneity().i2(), 1), 7)).append(Fmt.right(Fmt.f(r.heterogeneity().q(), 2), 9));
         if (!r.converged()) {
@@ -77,7 +78,7 @@ public final class SensitivityReport {
             ObjectNode o = arr.addObject();
             o.put("study", s.study());
             o.put("k", s.result().k());
-            o.set("pooled", JsonReport.pooled(s.result().pooled(), full.effects().measure(), true));
+            o.set("pooled", JsonReport.pooled(s.result().pooled(), full.effects(), true));
             o.set("heterogeneity", JsonReport.heterogeneity(s.result().heterogeneity()));
             o.put("converged", s.result().converged());
         }

@@ -1,7 +1,9 @@
 package org.strokemeta.report;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.strokemeta.data.Note;
+import org.strokemeta.effect.BackTransform;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.effect.Measure;
 import org.strokemeta.internal.Dist;
@@ -36,7 +38,7 @@ public final class TextReport {
         StringBuilder sb = new StringBuilder();
         EffectSizes es = r.effects();
         Measure m = es.measure();
-        sb.append("Meta-analysis of ").append(m.description()).append(m.logScale() ? " (" + m.name() + ")" : "")
+        sb.append("Meta-analysis of ").append(m.description()).append(m.backTransform() != BackTransform.IDENTITY ? " (" + m.name() + ")" : "")
                 .append(", ").append(r.method()).append('\n');
         sb.append("Data: ").append(es.input().source()).append(", ").append(r.k()).append(r.k() == 1 ? " study" : " studies")
                 .append(" pooled");
@@ -57,6 +59,11 @@ public final class TextReport {
         return m.logScale() ? m.displayName() : m == Measure.GEN ? "Estimate" : m.displayName();
     }
 
+    /** The name of an effect on the analysis scale: "log OR" for ratios, the measure's name for other transformed measures. */
+    static String analysisLabel(Measure m, String untransformed) {
+        return m.logScale() ? "log " + m.displayName() : m.backTransform() != BackTransform.IDENTITY ? m.name() : untransformed;
+    }
+
     private static void studyTable(StringBuilder sb, MetaResult r, int maxRows) {
         EffectSizes es = r.effects();
         Measure m = es.measure();
@@ -66,7 +73,7 @@ public final class TextReport {
             lw = Math.max(lw, Math.min(40, s.length() + 2));
         }
         String ci = Math.round(r.options().level() * 100) + "% CI";
-        sb.append(Fmt.pad("Study", lw)).append(Fmt.right(m.logScale() ? "log " + m.displayName() : "Effect", 10))
+        sb.append(Fmt.pad("Study", lw)).append(Fmt.right(analysisLabel(m, "Effect"), 10))
                 .append(Fmt.right("SE", 9)).append("   ").append(Fmt.pad(effectLabel(m) + " [" + ci + "]", 26))
                 .append(Fmt.right("Weight", 8)).append('\n');
         int k = es.size();
@@ -74,8 +81,9 @@ public final class TextReport {
         for (int i = 0; i < show; i++) {
             double y = es.yi(i);
             double se = Math.sqrt(es.vi(i));
+            int study = i;
             sb.append(Fmt.pad(es.study(i), lw)).append(Fmt.right(Fmt.f(y, 4), 10)).append(Fmt.right(Fmt.f(se, 4), 9))
-                    .append("   ").append(Fmt.pad(interval(m, y, y - z * se, y + z * se), 26))
+                    .append("   ").append(Fmt.pad(interval(m, x -> es.backTransform(study, x), y, y - z * se, y + z * se), 26))
                     .append(Fmt.right(Fmt.f(r.weights(i), 1) + "%", 8)).append('\n');
         }
         if (show < k) {
@@ -83,12 +91,32 @@ public final class TextReport {
         }
     }
 
-    /** "0.49 [0.34, 0.70]" on the reader's scale (exponentiated for ratio measures). */
-    static String interval(Measure m, double est, double lo, double hi) {
+    /**
+     * "0.49 [0.34, 0.70]" on the reader's scale: exponentiated ratios with two decimals, other back-transformed
+     * measures (proportions, rates, correlations) with four significant digits, untransformed ones as they are.
+     *
+     * @param m   the measure
+     * @param f   its back-transformation for these values ({@link EffectSizes#backTransform()} for pooled ones)
+     * @param est the estimate on the analysis scale
+     * @param lo  the lower limit on the analysis scale
+     * @param hi  the upper limit on the analysis scale
+     */
+    static String interval(Measure m, DoubleUnaryOperator f, double est, double lo, double hi) {
         if (m.logScale()) {
             return Fmt.f(Math.exp(est), 2) + " [" + Fmt.f(Math.exp(lo), 2) + ", " + Fmt.f(Math.exp(hi), 2) + "]";
         }
-        return Fmt.g(est) + " [" + Fmt.g(lo) + ", " + Fmt.g(hi) + "]";
+        if (m.backTransform() == BackTransform.IDENTITY) {
+            return Fmt.g(est) + " [" + Fmt.g(lo) + ", " + Fmt.g(hi) + "]";
+        }
+        // as metafor's predict, the limits are put back in order after the transformation
+        double a = f.applyAsDouble(lo);
+        double b = f.applyAsDouble(hi);
+        return Fmt.g(f.applyAsDouble(est)) + " [" + Fmt.g(a > b ? b : a) + ", " + Fmt.g(a > b ? a : b) + "]";
+    }
+
+    /** A pooled estimate of these effects with its interval on the reader's scale (see {@link #interval(Measure, DoubleUnaryOperator, double, double, double)}). */
+    static String interval(EffectSizes es, double est, double lo, double hi) {
+        return interval(es.measure(), es.backTransform(), est, lo, hi);
     }
 
     private static void pooled(StringBuilder sb, MetaResult r) {
@@ -96,8 +124,8 @@ public final class TextReport {
         Measure m = r.effects().measure();
         String ci = Math.round(r.options().level() * 100) + "% CI";
         sb.append("Pooled ").append(effectLabel(m)).append(" (").append(r.options().model() == Model.RANDOM ? "random effects" : "fixed effect")
-                .append("): ").append(interval(m, p.estimate(), p.ciLower(), p.ciUpper())).append(" (").append(ci).append(")\n");
-        sb.append("  ").append(m.logScale() ? "log " + m.displayName() : "estimate").append(" = ").append(Fmt.f(p.estimate(), 4))
+                .append("): ").append(interval(r.effects(), p.estimate(), p.ciLower(), p.ciUpper())).append(" (").append(ci).append(")\n");
+        sb.append("  ").append(analysisLabel(m, "estimate")).append(" = ").append(Fmt.f(p.estimate(), 4))
                 .append(", SE = ").append(Fmt.f(p.se(), 4)).append(", ");
         if (p.isT()) {
             sb.append("t(").append(Fmt.f(p.df(), 0)).append(") = ").append(Fmt.f(p.statistic(), 3));
@@ -106,7 +134,7 @@ public final class TextReport {
         }
         sb.append(", ").append(Fmt.pEq(p.p())).append('\n');
         if (!Double.isNaN(p.piLower())) {
-            String pi = interval(m, p.estimate(), p.piLower(), p.piUpper());
+            String pi = interval(r.effects(), p.estimate(), p.piLower(), p.piUpper());
             sb.append("  ").append(Math.round(r.options().level() * 100)).append("% prediction interval: ")
                     .append(pi.substring(pi.indexOf('['))).append('\n');
         }
@@ -223,7 +251,7 @@ public final class TextReport {
         for (SubgroupResult.Group g : s.groups()) {
             MetaResult r = g.result();
             sb.append(Fmt.pad(g.label(), lw)).append(Fmt.right(Integer.toString(r.k()), 4)).append("   ")
-                    .append(Fmt.pad(interval(m, r.pooled().estimate(), r.pooled().ciLower(), r.pooled().ciUpper()), 26))
+                    .append(Fmt.pad(interval(r.effects(), r.pooled().estimate(), r.pooled().ciLower(), r.pooled().ciUpper()), 26))
                     .append(Fmt.right(Fmt.p(r.pooled().p()), 9)).append(Fmt.right(Fmt.f(r.heterogeneity().tau2(), 4), 10))
                     .append(Fmt.right(Fmt.f(r.heterogeneity().i2(), 1), 7)).append(Fmt.right(Fmt.f(r.heterogeneity().q(), 2), 9));
             if (g.single()) {

@@ -15,7 +15,7 @@ import org.strokemeta.subgroup.SubgroupTest;
  *
  * @param measure      the effect measure, or null to choose from the columns present (binary: OR,
  *                     continuous: MD, generic: GEN)
- * @param continuity   the continuity correction for binary data
+ * @param continuity   the continuity correction for counts (metafor's default for the measure unless set)
  * @param genericInput how generic estimates are given
  * @param options      pooling options
  * @param tau2Ci       compute the Q-profile confidence interval of tau²
@@ -105,13 +105,17 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
     }
 
     /**
-     * A copy with another measure.
+     * A copy with another measure. A continuity correction left at the default of the request's measure
+     * ({@link Continuity#defaults(Measure)}) becomes the default of the new one, as metafor::escalc's
+     * {@code add} follows the measure when it is not given (none for AS, PAS, PFT, IRS and IRFT); a
+     * correction set with {@link #withContinuity} after the measure is kept as set.
      *
      * @param m the measure, or null to choose it from the columns present
      * @return this request with {@code measure = m}
      */
     public MetaRequest withMeasure(Measure m) {
-        return new MetaRequest(m, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
+        Continuity c = continuity.equals(Continuity.defaults(measure)) ? Continuity.defaults(m) : continuity;
+        return new MetaRequest(m, c, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
     }
 
     /**

@@ -4,13 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.strokemeta.data.BinaryStudies;
 import org.strokemeta.data.ContinuousStudies;
+import org.strokemeta.data.CorrelationStudies;
 import org.strokemeta.data.DataColumns;
 import org.strokemeta.data.DataKind;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
+import org.strokemeta.data.PrePostStudies;
+import org.strokemeta.data.ProportionStudies;
+import org.strokemeta.data.RateStudies;
 import org.strokemeta.data.StudyLoader;
 import org.strokemeta.data.Studies;
 import org.strokemeta.data.Table;
+import org.strokemeta.data.TwoArmRateStudies;
 import org.strokemeta.data.WrongDataKind;
 import org.strokemeta.effect.EffectCalculator;
 import org.strokemeta.effect.EffectSizes;
@@ -25,8 +30,10 @@ public final class StudyInput {
 
     /**
      * The measure to use: the requested one, or one chosen from the kind of data ({@link DataKind#of(Table)}):
-     * OR for binary data, MD for continuous data, GEN for generic estimates; OR becomes PETO when the
-     * request pools with Peto's fixed-effect method.
+     * OR for binary data, MD for continuous data, GEN for generic estimates, PLO for single-arm counts
+     * (proportions), IRLN for single-arm rates, IRR for two-arm rates, SMCR for pre-post data (it needs
+     * only the first standard deviation) and ZCOR for correlations; OR becomes PETO when the request pools
+     * with Peto's fixed-effect method.
      *
      * @param t the table
      * @param r the request
@@ -43,6 +50,11 @@ public final class StudyInput {
                 case BINARY -> Measure.OR;
                 case CONTINUOUS -> Measure.MD;
                 case GENERIC -> Measure.GEN;
+                case PROPORTIONS -> Measure.PLO;
+                case RATES -> Measure.IRLN;
+                case TWO_ARM_RATES -> Measure.IRR;
+                case PRE_POST -> Measure.SMCR;
+                case CORRELATIONS -> Measure.ZCOR;
                 case MRS_TABLE -> throw new WrongDataKind(t.source(), kind, "these are tabulated mRS distributions (one row per "
                         + "trial and arm), not study-level effects: the shift analysis (org.strokemeta.Shift) takes them");
                 case STROKE_PATIENTS -> throw new WrongDataKind(t.source(), kind, "these are patient-level thrombectomy trial data "
@@ -53,7 +65,9 @@ public final class StudyInput {
                 case UNKNOWN -> throw InputException.of(t.source(), "cannot tell the kind of data from the columns ("
                         + String.join(", ", t.columnNames()) + "): binary data need " + String.join(", ", BinaryStudies.COLUMNS)
                         + "; continuous data need " + String.join(", ", ContinuousStudies.COLUMNS)
-                        + "; generic estimates need yi with vi or sei, or estimate, ci_lower and ci_upper");
+                        + "; generic estimates need yi with vi or sei, or estimate, ci_lower and ci_upper"
+                        + "; proportions need xi, ni; incidence rates need xi, ti (two arms: x1i, t1i, x2i, t2i)"
+                        + "; pre-post data need m1i, m2i, sd1i, ni, ri (and sd2i for SMCC); correlations need ri, ni");
             };
         }
         if (r.options().model() == Model.FIXED && r.options().fixedMethod() == FixedMethod.PETO && m == Measure.OR) {
@@ -88,6 +102,11 @@ public final class StudyInput {
             case BINARY -> StudyLoader.binary(t, duplicates);
             case CONTINUOUS -> StudyLoader.continuous(t, duplicates);
             case GENERIC -> StudyLoader.generic(t, genericInput(t, m, r), duplicates);
+            case PROPORTIONS -> StudyLoader.proportions(t, duplicates);
+            case RATES -> StudyLoader.rates(t, duplicates);
+            case TWO_ARM_RATES -> StudyLoader.twoArmRates(t, duplicates);
+            case PRE_POST -> StudyLoader.prePost(t, m == Measure.SMCC, duplicates);
+            case CORRELATIONS -> StudyLoader.correlations(t, duplicates);
         };
     }
 
@@ -125,9 +144,10 @@ public final class StudyInput {
 
     /**
      * The columns of a table that hold a measure's study data: the study labels and the columns the
-     * measure's kind is read from ({@link BinaryStudies#COLUMNS}, {@link ContinuousStudies#COLUMNS}, or
-     * the generic estimates' {@code yi} with {@code vi} or {@code sei}, or {@code estimate},
-     * {@code ci_lower} and {@code ci_upper}, in the order {@link StudyLoader#generic} looks for them).
+     * measure's kind is read from ({@link BinaryStudies#COLUMNS}, {@link ContinuousStudies#COLUMNS}, the
+     * generic estimates' {@code yi} with {@code vi} or {@code sei}, or {@code estimate},
+     * {@code ci_lower} and {@code ci_upper}, in the order {@link StudyLoader#generic} looks for them, or
+     * the {@code COLUMNS} of the other kinds of study data).
      *
      * @param t the table
      * @param m the measure
@@ -139,6 +159,11 @@ public final class StudyInput {
         switch (m.kind()) {
             case BINARY -> c.addAll(BinaryStudies.COLUMNS);
             case CONTINUOUS -> c.addAll(ContinuousStudies.COLUMNS);
+            case PROPORTIONS -> c.addAll(ProportionStudies.COLUMNS);
+            case RATES -> c.addAll(RateStudies.COLUMNS);
+            case TWO_ARM_RATES -> c.addAll(TwoArmRateStudies.COLUMNS);
+            case PRE_POST -> c.addAll(PrePostStudies.COLUMNS);
+            case CORRELATIONS -> c.addAll(CorrelationStudies.COLUMNS);
             case GENERIC -> {
                 if (t.has("yi") && t.has("vi")) {
                     c.addAll(List.of("yi", "vi"));

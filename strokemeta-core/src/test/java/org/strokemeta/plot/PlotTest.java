@@ -124,4 +124,22 @@ class PlotTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BubblePlot.svg(c.regression(), true, "RR"))
                 .hasMessageContaining("one numeric moderator");
     }
+
+    @Test
+    void a_logit_proportion_is_drawn_on_its_scale_and_labelled_as_a_proportion() {
+        // Pritz 1997 (metafor's dat.pritz1997) as in validation/extra/escalc_plo_pritz.json
+        String csv = "study,xi,ni\n1,16,17\n2,10,12\n3,4,8\n4,43,58\n5,10,10\n6,25,42\n7,13,14\n8,12,12\n9,22,41\n10,4,5\n11,5,6\n"
+                + "12,18,23\n13,58,68\n14,6,10\n";
+        Table t = org.strokemeta.data.CsvReader.parse("pritz.csv", csv);
+        MetaRun.Outcome o = MetaRun.run(t, MetaRequest.defaults().withMeasure(org.strokemeta.effect.Measure.PLO)).get(0);
+        String svg = ForestPlot.svg(MetaForest.of(o.result(), MetaForest.Options.defaults()));
+        assertThat(svg).contains(">Proportion (logit scale)<");
+        // predict(res, transf=transf.ilogit): 0.7575 [0.6605, 0.8337], two significant digits in the figure
+        assertThat(svg).contains(">0.76 [0.66, 0.83]<");
+        // the diamond stays on the analysis scale
+        assertThat(svg).containsPattern("class=\"diamond\" data-estimate=\"1\\.13");
+        assertThat(ForestPlot.natural(0.0192)).isEqualTo("0.019");
+        assertThat(ForestPlot.natural(1)).isEqualTo("1.00");
+        assertThat(ForestPlot.natural(0)).isEqualTo("0");
+    }
 }

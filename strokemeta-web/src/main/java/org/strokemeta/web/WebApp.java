@@ -259,7 +259,7 @@ public final class WebApp {
                     .withCi(f.choice("ci", "z, knha", CiMethod::parse, "z")).withLevel(f.level("level", 0.95))
                     .withFixedTau2(f.nonNegative("tau2_value")).withWeights(f.text("weights"));
             String m = f.text("measure");
-            return new Settings(o, m == null ? null : f.choice("measure", "OR, RR, RD, PETO, MD, SMD, ROM, GEN, RATIO", Measure::parse, null),
+            return new Settings(o, m == null ? null : f.choice("measure", Measure.names(), Measure::parse, null),
                     f.choice("sort", "none, effect, weight, precision", MetaForest.Sort::parse, "none"), f.text("subgroup"),
                     f.names("covariates"), f.choice("ipd_model", "stratified, common, mixed",
                             org.strokemeta.study.IpdRequest.OrdinalModel::parse, "stratified"),

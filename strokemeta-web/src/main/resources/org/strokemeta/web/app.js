@@ -2,6 +2,9 @@ const $ = id => document.getElementById(id);
 let last = null;
 function text(s){const d=document.createElement('div');d.textContent=s==null?'':String(s);return d.innerHTML;}
 function fmt(x,d){return x==null||isNaN(x)?'NA':Number(x).toFixed(d);}
+// the analysis scales of docs/json-schema.md: the name of the back-transformed values, and the scale in words
+const SCALES = {log:['exp','log'], logit:['ilogit','logit'], arcsine:['iarcsin','arcsine'], double_arcsine:['ipft_hm','double arcsine'],
+  sqrt:['isqrt','square root'], freeman_tukey:['iirft','Freeman-Tukey'], fisher_z:['ztor',"Fisher's z"]};
 function ratio(log,lo,hi){return fmt(Math.exp(log),3)+' ['+fmt(Math.exp(lo),3)+', '+fmt(Math.exp(hi),3)+']';}
 async function examples(){
   const r = await fetch('/api/examples'); const list = await r.json();
@@ -78,10 +81,12 @@ function show(j){
     return;
   }
   const a = j.result.results[0]; const p = a.pooled; const h = a.heterogeneity; const log = a.scale === 'log';
-  $('summary').textContent = 'Pooled ' + (a.measure==='RATIO' ? 'ratio' : (a.measure||'')) + (log ? ' (analysed on the log scale)' : '') + ': ' + (log ? ratio(p.estimate,p.ci_lower,p.ci_upper) : fmt(p.estimate,3)+' ['+fmt(p.ci_lower,3)+', '+fmt(p.ci_upper,3)+']') + ' (k = ' + a.k + ')';
+  // measures analysed on another scale carry their pooled values on the natural scale under the name of the back-transformation
+  const back = SCALES[a.scale]; const nat = back && !log ? p[back[0]] : null;
+  $('summary').textContent = 'Pooled ' + (a.measure==='RATIO' ? 'ratio' : (a.measure||'')) + (back ? ' (analysed on the ' + back[1] + ' scale)' : '') + ': ' + (log ? ratio(p.estimate,p.ci_lower,p.ci_upper) : nat ? fmt(nat.estimate,3)+' ['+fmt(nat.ci_lower,3)+', '+fmt(nat.ci_upper,3)+']' : fmt(p.estimate,3)+' ['+fmt(p.ci_lower,3)+', '+fmt(p.ci_upper,3)+']') + ' (k = ' + a.k + ')';
   $('heterogeneity').textContent = 'I² = ' + fmt(h.i2,1) + '%, τ² = ' + fmt(h.tau2,4) + ', Q = ' + fmt(h.q,2);
   let t = '<table><thead><tr><th>Study</th><th>Estimate</th><th>Weight</th></tr></thead><tbody>';
-  for (const s of a.studies) t += '<tr><td>'+text(s.study)+'</td><td>'+fmt(log?Math.exp(s.yi):s.yi,3)+'</td><td>'+fmt(s.weight,1)+'%</td></tr>';
+  for (const s of a.studies) t += '<tr><td>'+text(s.study)+'</td><td>'+fmt(log?Math.exp(s.yi):back&&s[back[0]]?s[back[0]].estimate:s.yi,3)+'</td><td>'+fmt(s.weight,1)+'%</td></tr>';
   $('studies').innerHTML = t + '</tbody></table>';
 }
 $('form').addEventListener('submit', ev => { ev.preventDefault(); analyse(); });
