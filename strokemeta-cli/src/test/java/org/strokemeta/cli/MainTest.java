@@ -152,6 +152,11 @@ class MainTest {
         assertThat(hc.path("estimate").asDouble()).isCloseTo(0.185760203646787, within(1e-12));
         assertThat(hc.path("ci_lower").asDouble()).isCloseTo(0.0830225946937973, within(1e-9));
         assertThat(hc.path("ci_upper").asDouble()).isCloseTo(0.288497812599776, within(1e-9));
+        // validation/extra/tes_hackshaw_reml.json (metafor tes(), chi-squared test chosen for 37 studies)
+        JsonNode tes = new ObjectMapper().readTree(bias.out()).path("excess_significance");
+        assertThat(tes.path("observed").asInt()).isEqualTo(7);
+        assertThat(tes.path("test").asText()).isEqualTo("chi2");
+        assertThat(tes.path("p").asDouble()).isCloseTo(0.50407609104347, within(1e-9));
     }
 
     @Test

@@ -58,6 +58,7 @@ public final class Qualification {
         analyses.put("tau2_profile", Qualification::tau2Profile);
         analyses.put("labbe", Qualification::labbe);
         analyses.put("henmi_copas", Qualification::henmiCopas);
+        analyses.put("tes", Qualification::tes);
         analyses.put("escalc", Qualification::escalc);
     }
 
@@ -480,6 +481,42 @@ public final class Qualification {
         out.put("ci_upper", h.ciUpper());
         out.put("tau2", h.tau2());
         out.put("u0", h.u0());
+    }
+
+    private static void tes(ValidationCase c, ObjectNode out) {
+        MetaResult r = MetaAnalysis.run(CaseInputs.effects(c), CaseInputs.options(c));
+        org.strokemeta.bias.ExcessSignificance.Settings d = org.strokemeta.bias.ExcessSignificance.Settings.defaults();
+        org.strokemeta.bias.ExcessSignificance.Settings s = new org.strokemeta.bias.ExcessSignificance.Settings(d.h0(),
+                org.strokemeta.bias.ExcessSignificance.Alternative.parse(c.option("alternative", "two.sided")),
+                c.options().path("alpha").asDouble(d.alpha()),
+                org.strokemeta.bias.ExcessSignificance.Alternative.parse(c.option("tes_alternative", "greater")),
+                c.options().path("tes_alpha").asDouble(d.tesAlpha()),
+                org.strokemeta.bias.ExcessSignificance.Test.parse(c.option("test", "auto")), true);
+        org.strokemeta.bias.ExcessSignificance.Result t = org.strokemeta.bias.ExcessSignificance.of(r, s);
+        out.put("k", t.k());
+        out.put("observed", t.observed());
+        out.put("expected", t.expected());
+        out.put("ratio", t.ratio());
+        out.put("test", t.test().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("p", t.p());
+        if (!Double.isNaN(t.statistic())) {
+            out.put("statistic", t.statistic());
+        }
+        ArrayNode pow = out.putArray("power");
+        ArrayNode sig = out.putArray("significant");
+        for (int i = 0; i < t.k(); i++) {
+            pow.add(t.power()[i]);
+            sig.add(t.significant()[i]);
+        }
+        out.put("theta", t.theta());
+        ArrayNode lim = out.putArray("theta_limit");
+        for (double x : t.thetaLimit()) {
+            if (Double.isNaN(x)) {
+                lim.addNull();
+            } else {
+                lim.add(x);
+            }
+        }
     }
 
     private static void interceptPermutation(ValidationCase c, ObjectNode out) {

@@ -69,6 +69,18 @@ public final class BiasReport {
                     .append(TextReport.interval(r.analysis().effects(), hc.estimate(), hc.ciLower(), hc.ciUpper())).append(", SE ").append(Fmt.f(hc.se(), 4))
                     .append(m.logScale() ? " (log scale)" : "").append(", tau² (DL) = ").append(Fmt.g(hc.tau2())).append('\n');
         }
+        org.strokemeta.bias.ExcessSignificance.Result tes = excessSignificance(r);
+        if (tes != null) {
+            sb.append("Test of excess significance (Ioannidis and Trikalinos 2007; studies significant at 0.05 two-sided against "
+                    + "their power to detect the pooled effect): observed ").append(tes.observed()).append(" of ").append(tes.k())
+                    .append(", expected ").append(Fmt.f(tes.expected(), 2)).append(" (O/E ").append(Fmt.f(tes.ratio(), 2)).append("), ")
+                    .append(tes.test().name().toLowerCase(java.util.Locale.ROOT)).append(" test of O > E: ").append(Fmt.pEq(tes.p()));
+            if (tes.thetaLimit().length == 1 && !Double.isNaN(tes.thetaLimit()[0])) {
+                sb.append("; it would be significant (at 0.10) were the true effect nearer 0 than ").append(Fmt.f(tes.thetaLimit()[0], 4))
+                        .append(m.logScale() ? " (log scale)" : "");
+            }
+            sb.append('\n');
+        }
         FailSafeN f = FailSafeN.of(r.analysis().effects(), 0.05);
         sb.append("\nFail-safe N (alpha 0.05; a weak guide, reported because reviewers ask for it): Rosenthal ").append(Fmt.f(f.rosenthal(), 0))
                 .append(", Orwin ").append(Fmt.f(f.orwin(), 0)).append(" (target ").append(Fmt.f(f.orwinTarget(), 4)).append(", half the unweighted mean), ")
@@ -92,6 +104,18 @@ public final class BiasReport {
             double z = pet.intercept() / pet.interceptSe();
             double p = pet.isT() ? org.strokemeta.internal.Dist.pT2(z, pet.df()) : org.strokemeta.internal.Dist.pNormal2(z);
             return new PetPeese(pet, peese, p, p < 0.10);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The test of excess significance with metafor's defaults; null when it cannot be computed. */
+    private static org.strokemeta.bias.ExcessSignificance.Result excessSignificance(BiasAnalysis r) {
+        if (!r.analysis().converged()) {
+            return null;
+        }
+        try {
+            return org.strokemeta.bias.ExcessSignificance.of(r.analysis(), org.strokemeta.bias.ExcessSignificance.Settings.defaults());
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -168,6 +192,29 @@ public final class BiasReport {
             JsonReport.num(o, "ci_upper", hc.ciUpper());
             JsonReport.num(o, "tau2", hc.tau2());
             JsonReport.num(o, "level", hc.level());
+        }
+        org.strokemeta.bias.ExcessSignificance.Result tes = excessSignificance(r);
+        if (tes == null) {
+            root.putNull("excess_significance");
+        } else {
+            ObjectNode o = root.putObject("excess_significance");
+            o.put("k", tes.k());
+            o.put("observed", tes.observed());
+            JsonReport.num(o, "expected", tes.expected());
+            JsonReport.num(o, "ratio", tes.ratio());
+            o.put("test", tes.test().name().toLowerCase(java.util.Locale.ROOT));
+            JsonReport.num(o, "statistic", tes.statistic());
+            JsonReport.num(o, "p", tes.p());
+            JsonReport.num(o, "theta", tes.theta());
+            JsonReport.num(o, "tau2", tes.tau2());
+            ArrayNode lim = o.putArray("theta_limit");
+            for (double x : tes.thetaLimit()) {
+                JsonReport.num(lim, x);
+            }
+            ArrayNode pow = o.putArray("power");
+            for (double x : tes.power()) {
+                JsonReport.num(pow, x);
+            }
         }
         FailSafeN fsn = FailSafeN.of(r.analysis().effects(), 0.05);
         ObjectNode fs = root.putObject("fail_safe_n");

@@ -674,6 +674,20 @@ public final class JsonReport {
     }
 
     /**
+     * Adds a number to an array, or null when it is not finite.
+     *
+     * @param a the array
+     * @param v the number
+     */
+    public static void num(ArrayNode a, double v) {
+        if (Double.isFinite(v)) {
+            a.add(v);
+        } else {
+            a.addNull();
+        }
+    }
+
+    /**
      * Streams a document to a writer: indented when it is small enough to be read by a person,
      * compact for large batch documents (thousands of analyses).
      *
