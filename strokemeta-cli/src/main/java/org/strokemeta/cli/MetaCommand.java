@@ -58,7 +58,11 @@ final class MetaCommand extends Command {
                     + "weights (one per coefficient), rows separated by ';' (metafor anova(res, X=)).", null),
             Opt.value("--predict", "X;X", "Meta-regression: predicted effects at these moderator values (comma-separated, in design order), "
                     + "rows separated by ';' (metafor predict(res, newmods=)).", null),
-            Opt.flag("--lrt", "Meta-regression: likelihood-ratio test against the model without moderators (fit both by ML: --tau2 ML)."));
+            Opt.flag("--lrt", "Meta-regression: likelihood-ratio test against the model without moderators (fit both by ML: --tau2 ML)."),
+            Opt.value("--cluster", "COLUMN", "Cluster-robust inference for several effects per trial: the column naming each effect's "
+                    + "cluster (metafor's robust()).", null),
+            Opt.value("--robust", "CR1|CR0|CR2", "With --cluster: the sandwich estimator: CR1 (metafor's default, factor n/(n-p)), CR0, or "
+                    + "CR2 with Satterthwaite degrees of freedom and the HTZ test (clubSandwich).", "CR1"));
 
     static final List<Opt> ORDINAL = List.of(
             Opt.value("--stage", "two|one", "Ordinal (mRS shift) data: a common odds ratio per trial then pooled (two), or one "
@@ -112,6 +116,15 @@ final class MetaCommand extends Command {
         if (by != null && format.equals("text")) {
             // the one-line-per-analysis table does not show the tau² interval: do not compute it
             req = req.withTau2Ci(false);
+        }
+        if (a.get("--cluster") != null) {
+            org.strokemeta.regression.RobustInference.Method method;
+            try {
+                method = org.strokemeta.regression.RobustInference.Method.parse(a.get("--robust"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--robust must be CR1, CR0 or CR2, not '" + a.get("--robust") + "'");
+            }
+            req = req.withRobust(new MetaRequest.Robust(a.get("--cluster"), method));
         }
         String perms = a.get("--permutations");
         if (perms != null) {

@@ -59,6 +59,7 @@ public final class Qualification {
         analyses.put("labbe", Qualification::labbe);
         analyses.put("henmi_copas", Qualification::henmiCopas);
         analyses.put("tes", Qualification::tes);
+        analyses.put("robust", Qualification::robust);
         analyses.put("escalc", Qualification::escalc);
     }
 
@@ -481,6 +482,39 @@ public final class Qualification {
         out.put("ci_upper", h.ciUpper());
         out.put("tau2", h.tau2());
         out.put("u0", h.u0());
+    }
+
+    private static void robust(ValidationCase c, ObjectNode out) {
+        org.strokemeta.study.MetaRequest r = CaseInputs.request(c).withModerators(c.optionList("moderators"))
+                .withRobust(new org.strokemeta.study.MetaRequest.Robust(c.option("cluster", null),
+                        org.strokemeta.regression.RobustInference.Method.parse(c.option("robust", "CR1"))));
+        org.strokemeta.regression.RobustInference.Result rob = org.strokemeta.study.MetaRun.run(CaseInputs.effects(c), r).robust();
+        out.put("clusters", rob.clusters());
+        array(out, "estimate", rob.estimate());
+        array(out, "se", rob.se());
+        array(out, "t", rob.t());
+        array(out, "df", rob.df());
+        array(out, "p", rob.p());
+        array(out, "ci_lower", rob.ciLower());
+        array(out, "ci_upper", rob.ciUpper());
+        out.put("qm", rob.qm());
+        out.put("qm_df1", rob.qmDf1());
+        out.put("qm_df2", rob.qmDf2());
+        out.put("qm_p", rob.qmP());
+        ArrayNode v = out.putArray("vcov");
+        for (double[] row : rob.vcov()) {
+            ArrayNode a = v.addArray();
+            for (double x : row) {
+                a.add(x);
+            }
+        }
+    }
+
+    private static void array(ObjectNode out, String key, double[] values) {
+        ArrayNode a = out.putArray(key);
+        for (double x : values) {
+            a.add(x);
+        }
     }
 
     private static void tes(ValidationCase c, ObjectNode out) {

@@ -253,6 +253,44 @@ public final class JsonReport {
             num(g, "p", perm.p(0));
             g.writeEndObject();
         }
+        if (o.robust() != null) {
+            robust(g, o.robust());
+        }
+        g.writeEndObject();
+    }
+
+    /** Cluster-robust inference, written only when asked for (the key is then "robust"). */
+    private static void robust(JsonGenerator g, org.strokemeta.regression.RobustInference.Result r) throws IOException {
+        g.writeObjectFieldStart("robust");
+        g.writeStringField("method", r.method().name());
+        g.writeNumberField("clusters", r.clusters());
+        g.writeArrayFieldStart("coefficients");
+        for (int j = 0; j < r.names().size(); j++) {
+            g.writeStartObject();
+            g.writeStringField("name", r.names().get(j));
+            num(g, "estimate", r.estimate()[j]);
+            num(g, "se", r.se()[j]);
+            num(g, "t", r.t()[j]);
+            num(g, "df", r.df()[j]);
+            num(g, "p", r.p()[j]);
+            num(g, "ci_lower", r.ciLower()[j]);
+            num(g, "ci_upper", r.ciUpper()[j]);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        num(g, "qm", r.qm());
+        num(g, "qm_df1", r.qmDf1());
+        num(g, "qm_df2", r.qmDf2());
+        num(g, "qm_p", r.qmP());
+        g.writeArrayFieldStart("vcov");
+        for (double[] row : r.vcov()) {
+            g.writeStartArray();
+            for (double x : row) {
+                num(g, x);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

@@ -235,7 +235,32 @@ public final class TextReport {
             sb.append("Sign-flip ").append(o.permutation().describe()).append(" of the average effect: ")
                     .append(Fmt.pEq(o.permutation().p(0))).append('\n');
         }
+        if (o.robust() != null) {
+            sb.append('\n');
+            robust(sb, o.robust());
+        }
         return sb.toString();
+    }
+
+    /** Cluster-robust tests and intervals of the model's coefficients. */
+    static void robust(StringBuilder sb, org.strokemeta.regression.RobustInference.Result r) {
+        boolean cr2 = r.method() == org.strokemeta.regression.RobustInference.Method.CR2;
+        sb.append("Cluster-robust inference (").append(r.method()).append(", ").append(r.clusters()).append(" clusters; ")
+                .append(cr2 ? "Satterthwaite degrees of freedom, HTZ test; Pustejovsky and Tipton 2018"
+                        : "t with clusters minus coefficients degrees of freedom" + (r.method()
+                        == org.strokemeta.regression.RobustInference.Method.CR1 ? ", small-sample factor n/(n-p)" : ""))
+                .append("):\n");
+        String ci = Math.round(r.level() * 100) + "% CI";
+        sb.append(String.format(java.util.Locale.ROOT, "  %-16s %10s %10s %9s %8s %9s  %s%n", "coefficient", "estimate", "robust SE", "t", "df", "p", ci));
+        for (int j = 0; j < r.names().size(); j++) {
+            sb.append(String.format(java.util.Locale.ROOT, "  %-16s %10s %10s %9s %8s %9s  [%s, %s]%n", r.names().get(j), Fmt.f(r.estimate()[j], 4),
+                    Fmt.f(r.se()[j], 4), Fmt.f(r.t()[j], 3), Fmt.f(r.df()[j], 2), Fmt.p(r.p()[j]), Fmt.f(r.ciLower()[j], 4),
+                    Fmt.f(r.ciUpper()[j], 4)));
+        }
+        if (r.names().size() > 1) {
+            sb.append("  Test of moderators: F(").append(Fmt.f(r.qmDf1(), 0)).append(", ").append(Fmt.f(r.qmDf2(), 2)).append(") = ")
+                    .append(Fmt.f(r.qm(), 4)).append(", ").append(Fmt.pEq(r.qmP())).append('\n');
+        }
     }
 
     /** The subgroup table and the test for subgroup differences. */

@@ -27,16 +27,75 @@ import org.strokemeta.subgroup.SubgroupTest;
  * @param seed         seed of the random permutations
  * @param execution    where the groups of a batch ({@code by}) run in parallel: the library's pool by
  *                     default, the caller's executor, or the calling thread alone; results do not depend on it
+ * @param robust       cluster-robust inference on the fitted model (metafor's robust()), or null for none
  * @serial exclude
  */
 public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.GenericInput genericInput,
                           MetaOptions options, boolean tau2Ci, String by, String subgroup, SubgroupTest subgroupTest,
-                          List<String> moderators, int permutations, long seed, Execution execution)
+                          List<String> moderators, int permutations, long seed, Execution execution,
+                          Robust robust)
         implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     /** {@code permutations} value asking for the exact permutation test. */
     public static final int EXACT = -1;
+
+    /**
+     * Cluster-robust inference (metafor's {@code robust()}): the column naming each study's cluster (for example
+     * the trial of several effects) and the sandwich estimator.
+     *
+     * @param cluster the cluster column
+     * @param method  CR1 (metafor's default), CR0, or CR2 (clubSandwich)
+     * @serial exclude
+     */
+    public record Robust(String cluster, org.strokemeta.regression.RobustInference.Method method) implements java.io.Serializable {
+        /**
+         * Checks the settings.
+         *
+         * @param cluster the cluster column
+         * @param method the sandwich estimator
+         * @throws IllegalArgumentException if either is missing
+         */
+        public Robust {
+            if (cluster == null || cluster.isBlank() || method == null) {
+                throw new IllegalArgumentException("cluster-robust inference needs a cluster column and a method");
+            }
+        }
+    }
+
+    /**
+     * A request as {@link #MetaRequest(Measure, Continuity, StudyLoader.GenericInput, MetaOptions, boolean, String, String,
+     * SubgroupTest, List, int, long, Execution, Robust)} without cluster-robust inference.
+     *
+     * @param measure the effect measure, or null to choose from the columns present
+     * @param continuity the continuity correction for binary data
+     * @param genericInput how generic estimates are given
+     * @param options pooling options
+     * @param tau2Ci compute the Q-profile confidence interval of tau²
+     * @param by a column whose values each get their own analysis (batch mode), or null
+     * @param subgroup a column defining subgroups, or null
+     * @param subgroupTest the test for subgroup differences
+     * @param moderators meta-regression moderators (empty for none)
+     * @param permutations permutation test of the meta-regression: 0 none, -1 exact, n > 0 random with n permutations
+     * @param seed seed of the random permutations
+     * @param execution where the groups of a batch run in parallel
+     */
+    public MetaRequest(Measure measure, Continuity continuity, StudyLoader.GenericInput genericInput, MetaOptions options,
+                       boolean tau2Ci, String by, String subgroup, SubgroupTest subgroupTest, List<String> moderators,
+                       int permutations, long seed, Execution execution) {
+        this(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution, null);
+    }
+
+    /**
+     * A copy with cluster-robust inference (metafor's {@code robust()}).
+     *
+     * @param r the cluster column and estimator, or null for none
+     * @return this request with {@code robust = r}
+     */
+    public MetaRequest withRobust(Robust r) {
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed,
+                execution, r);
+    }
 
     /**
      * Checks the request and copies the moderators (null means none).
@@ -55,6 +114,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @param seed seed of the random permutations
      * @param execution where the groups of a batch ({@code by}) run in parallel: the library's pool by
      *                            default, the caller's executor, or the calling thread alone; results do not depend on it
+     * @param robust cluster-robust inference on the fitted model, or null for none
      * @throws IllegalArgumentException if a required option is missing or {@code permutations} is below {@link #EXACT}
      */
     public MetaRequest {
@@ -115,7 +175,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      */
     public MetaRequest withMeasure(Measure m) {
         Continuity c = continuity.equals(Continuity.defaults(measure)) ? Continuity.defaults(m) : continuity;
-        return new MetaRequest(m, c, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
+        return new MetaRequest(m, c, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution, robust);
     }
 
     /**
@@ -125,7 +185,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code options = o}
      */
     public MetaRequest withOptions(MetaOptions o) {
-        return new MetaRequest(measure, continuity, genericInput, o, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
+        return new MetaRequest(measure, continuity, genericInput, o, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution, robust);
     }
 
     /**
@@ -135,7 +195,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code continuity = c}
      */
     public MetaRequest withContinuity(Continuity c) {
-        return new MetaRequest(measure, c, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
+        return new MetaRequest(measure, c, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution, robust);
     }
 
     /**
@@ -145,7 +205,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code genericInput = g}
      */
     public MetaRequest withGenericInput(StudyLoader.GenericInput g) {
-        return new MetaRequest(measure, continuity, g, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
+        return new MetaRequest(measure, continuity, g, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution, robust);
     }
 
     /**
@@ -155,7 +215,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code tau2Ci = b}
      */
     public MetaRequest withTau2Ci(boolean b) {
-        return new MetaRequest(measure, continuity, genericInput, options, b, by, subgroup, subgroupTest, moderators, permutations, seed, execution);
+        return new MetaRequest(measure, continuity, genericInput, options, b, by, subgroup, subgroupTest, moderators, permutations, seed, execution, robust);
     }
 
     /**
@@ -165,7 +225,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code by = column}
      */
     public MetaRequest withBy(String column) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, column, subgroup, subgroupTest, moderators, permutations, seed, execution);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, column, subgroup, subgroupTest, moderators, permutations, seed, execution, robust);
     }
 
     /**
@@ -175,7 +235,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code subgroup = column}
      */
     public MetaRequest withSubgroup(String column) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, column, subgroupTest, moderators, permutations, seed, execution);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, column, subgroupTest, moderators, permutations, seed, execution, robust);
     }
 
     /**
@@ -185,7 +245,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code moderators = mods}
      */
     public MetaRequest withModerators(List<String> mods) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, mods, permutations, seed, execution);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, mods, permutations, seed, execution, robust);
     }
 
     /**
@@ -195,7 +255,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code subgroupTest = t}
      */
     public MetaRequest withSubgroupTest(SubgroupTest t) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, t, moderators, permutations, seed, execution);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, t, moderators, permutations, seed, execution, robust);
     }
 
     /**
@@ -206,7 +266,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code permutations = n} and {@code seed = s}
      */
     public MetaRequest withPermutations(int n, long s) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, n, s, execution);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, n, s, execution, robust);
     }
 
     /**
@@ -216,6 +276,6 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code execution = e}
      */
     public MetaRequest withExecution(Execution e) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, e);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, e, robust);
     }
 }

@@ -42,9 +42,27 @@ public final class MetaRun {
      * @param regression  the meta-regression, or null when no moderators were given
      * @param permutation the permutation test of the meta-regression, or null
      * @param error   why the group could not be analysed, or null
+     * @param robust  cluster-robust inference on the model (the meta-regression when there is one), or null
      */
     public record Outcome(String group, EffectSizes effects, MetaResult result, SubgroupResult subgroups,
-                          RegressionResult regression, PermutationResult permutation, String error) {
+                          RegressionResult regression, PermutationResult permutation, String error,
+                          org.strokemeta.regression.RobustInference.Result robust) {
+        /**
+         * An outcome without cluster-robust inference.
+         *
+         * @param group the value of the batch column, or null for a single analysis
+         * @param effects the per-study effects
+         * @param result the pooled result
+         * @param subgroups the subgroup analysis, or null
+         * @param regression the meta-regression, or null
+         * @param permutation the permutation test, or null
+         * @param error why the group could not be analysed, or null
+         */
+        public Outcome(String group, EffectSizes effects, MetaResult result, SubgroupResult subgroups,
+                       RegressionResult regression, PermutationResult permutation, String error) {
+            this(group, effects, result, subgroups, regression, permutation, error, null);
+        }
+
         static Outcome failure(String group, String error) {
             return new Outcome(group, null, null, null, null, null, error);
         }
@@ -168,6 +186,32 @@ public final class MetaRun {
                 perm = PermutationTest.of(reg).random(r.permutations(), new SplittableRandom(r.seed()));
             }
         }
-        return new Outcome(group, es, res, sg, reg, perm, null);
+        org.strokemeta.regression.RobustInference.Result robust = r.robust() == null ? null : robust(r, res, reg);
+        return new Outcome(group, es, res, sg, reg, perm, null, robust);
+    }
+
+    /** Cluster-robust inference on the meta-regression, or on the model without moderators. */
+    private static org.strokemeta.regression.RobustInference.Result robust(MetaRequest r, MetaResult res, RegressionResult reg) {
+        org.strokemeta.pool.MetaOptions o = r.options();
+        if (o.model() == org.strokemeta.pool.Model.FIXED && o.fixedMethod() != org.strokemeta.pool.FixedMethod.IV) {
+            throw new IllegalArgumentException("cluster-robust inference refits an inverse-variance model: it does not apply to "
+                    + o.fixedMethod().label() + " pooling");
+        }
+        EffectSizes used = reg != null ? reg.effects() : res.effects();
+        org.strokemeta.pool.ModelFit fit = reg != null ? reg.fit() : org.strokemeta.pool.InverseVariance.fit(res.model(), o, false);
+        String column = r.robust().cluster();
+        String source = used.input() != null ? used.input().source() : used.covariates().source();
+        if (!used.covariates().has(column)) {
+            throw InputException.of(source, "there is no cluster column '" + column + "'");
+        }
+        String[] labels = new String[used.size()];
+        for (int i = 0; i < labels.length; i++) {
+            if (used.covariates().isBlank(column, i)) {
+                throw new InputException(source, used.lines(i), used.covariates().name(column), "the cluster of " + used.study(i)
+                        + " is blank: every effect needs its cluster");
+            }
+            labels[i] = used.covariates().text(column, i);
+        }
+        return org.strokemeta.regression.RobustInference.of(fit, labels, r.robust().method());
     }
 }
