@@ -157,6 +157,12 @@ class MainTest {
         assertThat(tes.path("observed").asInt()).isEqualTo(7);
         assertThat(tes.path("test").asText()).isEqualTo("chi2");
         assertThat(tes.path("p").asDouble()).isCloseTo(0.50407609104347, within(1e-9));
+        // generic estimates have no 2×2 tables: no Harbord or Peters test
+        assertThat(new ObjectMapper().readTree(bias.out()).path("harbord").isNull()).isTrue();
+        JsonNode or = new ObjectMapper().readTree(run("bias", "--example", "bcg", "--measure", "OR", "--format", "json").out());
+        // validation/extra/asym_bcg.json (meta's metabias through metafor regtest)
+        assertThat(or.path("harbord").path("p").asDouble()).isCloseTo(0.234971952122066, within(1e-10));
+        assertThat(or.path("peters").path("p").asDouble()).isCloseTo(0.200291792284135, within(1e-10));
     }
 
     @Test

@@ -60,6 +60,7 @@ public final class Qualification {
         analyses.put("henmi_copas", Qualification::henmiCopas);
         analyses.put("tes", Qualification::tes);
         analyses.put("robust", Qualification::robust);
+        analyses.put("asymmetry_binary", Qualification::asymmetryBinary);
         analyses.put("escalc", Qualification::escalc);
     }
 
@@ -482,6 +483,24 @@ public final class Qualification {
         out.put("ci_upper", h.ciUpper());
         out.put("tau2", h.tau2());
         out.put("u0", h.u0());
+    }
+
+    private static void asymmetryBinary(ValidationCase c, ObjectNode out) {
+        EffectSizes es = CaseInputs.effects(c);
+        org.strokemeta.bias.EggerTest h = org.strokemeta.bias.BinaryAsymmetryTests.harbord(es, 0.95);
+        org.strokemeta.bias.EggerTest p = org.strokemeta.bias.BinaryAsymmetryTests.peters(es, 0.95);
+        out.put("k", h.k());
+        for (Object[] t : new Object[][] {{"harbord", h}, {"peters", p}}) {
+            org.strokemeta.bias.EggerTest e = (org.strokemeta.bias.EggerTest) t[1];
+            ObjectNode o = out.putObject((String) t[0]);
+            o.put("slope", e.slope());
+            o.put("slope_se", e.slopeSe());
+            o.put("statistic", e.statistic());
+            o.put("df", e.df());
+            o.put("p", e.p());
+            o.put("intercept", e.intercept());
+            o.put("intercept_se", e.interceptSe());
+        }
     }
 
     private static void robust(ValidationCase c, ObjectNode out) {

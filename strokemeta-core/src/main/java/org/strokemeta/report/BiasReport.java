@@ -1,5 +1,6 @@
 package org.strokemeta.report;
 
+import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.strokemeta.bias.BiasAnalysis;
@@ -62,6 +63,13 @@ public final class BiasReport {
                     .append(pp.usePeese() ? "PEESE, since PET's limit differs from 0 (" : "PET, since PET's limit does not differ from 0 (")
                     .append(Fmt.pEq(pp.petP())).append(", two-sided, against 0.10)").append(m.logScale() ? " (log scale)" : "").append('\n');
         }
+        List<EggerTest> binary = binaryTests(r);
+        for (EggerTest bt : binary) {
+            sb.append(bt == binary.get(0) ? "Harbord's score test (odds ratios of 2×2 tables; Harbord et al. 2006)"
+                    : "Peters' test (log odds ratio on 1/N; Peters et al. 2006)").append(": coefficient ").append(Fmt.f(bt.slope(), 4))
+                    .append(" (SE ").append(Fmt.f(bt.slopeSe(), 4)).append("), t(").append(Fmt.f(bt.df(), 0)).append(") = ")
+                    .append(Fmt.f(bt.statistic(), 3)).append(", ").append(Fmt.pEq(bt.p())).append('\n');
+        }
         org.strokemeta.bias.HenmiCopas.Result hc = henmiCopas(r);
         if (hc != null) {
             sb.append("Henmi-Copas (the fixed-effect estimate, less affected by small-study effects, with an interval allowing for "
@@ -106,6 +114,17 @@ public final class BiasReport {
             return new PetPeese(pet, peese, p, p < 0.10);
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    /** Harbord's and Peters' tests for odds ratios of 2×2 tables, in that order; empty for other data or too few tables. */
+    private static List<EggerTest> binaryTests(BiasAnalysis r) {
+        try {
+            var es = r.analysis().effects();
+            double level = r.analysis().options().level();
+            return List.of(org.strokemeta.bias.BinaryAsymmetryTests.harbord(es, level), org.strokemeta.bias.BinaryAsymmetryTests.peters(es, level));
+        } catch (IllegalArgumentException e) {
+            return List.of();
         }
     }
 
@@ -180,6 +199,14 @@ public final class BiasReport {
             JsonReport.num(o, "peese_ci_lower", pp.peese().ciLower());
             JsonReport.num(o, "peese_ci_upper", pp.peese().ciUpper());
             o.put("conditional", pp.usePeese() ? "PEESE" : "PET");
+        }
+        List<EggerTest> bt = binaryTests(r);
+        if (bt.isEmpty()) {
+            root.putNull("harbord");
+            root.putNull("peters");
+        } else {
+            root.set("harbord", egger(bt.get(0)));
+            root.set("peters", egger(bt.get(1)));
         }
         org.strokemeta.bias.HenmiCopas.Result hc = henmiCopas(r);
         if (hc == null) {
