@@ -46,7 +46,9 @@ final class BiasCommand extends Command {
                 Opt.value("--k0", "L0|R0", "Estimator of the number of missing studies.", "L0"),
                 Opt.value("--trimfill-fits", "metafor|analysis", "Fits inside trim-and-fill: as metafor 3.8 (z test, 95%, its default"
                         + " convergence), or with this analysis' options.", "metafor"),
-                Opt.value("--contour-levels", "L,...", "Levels of the contour-enhanced funnel plot.", "0.90,0.95,0.99")),
+                Opt.value("--contour-levels", "L,...", "Levels of the contour-enhanced funnel plot.", "0.90,0.95,0.99"),
+                Opt.value("--selection-steps", "P,...", "Cut-points of the one-sided p-value for the step-function selection model "
+                        + "(metafor's selmodel type stepfun).", "0.025")),
                 Options.OUTPUT);
     }
 
@@ -74,7 +76,19 @@ final class BiasCommand extends Command {
             }
         }
         BiasAnalysis r = Bias.analyze(es, BiasRequest.of(req).withTrimFill(tf).withContours(BiasRequest.contours(levels)));
-        String text = format.equals("json") ? JsonReport.write(BiasReport.json(t.source(), r)) : BiasReport.text(r);
+        List<String> st = Options.split(a.get("--selection-steps"));
+        double[] steps = new double[st.size()];
+        for (int i = 0; i < steps.length; i++) {
+            try {
+                steps[i] = Double.parseDouble(st.get(i));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--selection-steps needs one-sided p-values such as 0.025,0.5, not '" + st.get(i) + "'");
+            }
+            if (!(steps[i] > 0 && steps[i] < 1)) {
+                throw new UsageException("--selection-steps must lie between 0 and 1, not " + st.get(i));
+            }
+        }
+        String text = format.equals("json") ? JsonReport.write(BiasReport.json(t.source(), r, steps)) : BiasReport.text(r, steps);
         Options.write(a, out, text);
         return r.converged() ? 0 : Main.EXIT_INVALID;
     }

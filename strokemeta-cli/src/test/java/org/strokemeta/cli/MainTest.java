@@ -163,6 +163,13 @@ class MainTest {
         // validation/extra/asym_bcg.json (meta's metabias through metafor regtest)
         assertThat(or.path("harbord").path("p").asDouble()).isCloseTo(0.234971952122066, within(1e-10));
         assertThat(or.path("peters").path("p").asDouble()).isCloseTo(0.200291792284135, within(1e-10));
+        // the selection model in the direction of the pooled effect: BCG's log RR is below 0 (validation/extra/sel_bcg_rr_less.json)
+        JsonNode sel = new ObjectMapper().readTree(run("bias", "--example", "bcg", "--format", "json").out()).path("selection_model");
+        assertThat(sel.path("alternative").asText()).isEqualTo("less");
+        assertThat(sel.path("lrt_df").asInt()).isEqualTo(1);
+        Run bad = run("bias", "--example", "bcg", "--selection-steps", "1.5");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--selection-steps must lie between 0 and 1");
     }
 
     @Test

@@ -61,6 +61,7 @@ public final class Qualification {
         analyses.put("tes", Qualification::tes);
         analyses.put("robust", Qualification::robust);
         analyses.put("asymmetry_binary", Qualification::asymmetryBinary);
+        analyses.put("selmodel", Qualification::selmodel);
         analyses.put("escalc", Qualification::escalc);
     }
 
@@ -483,6 +484,40 @@ public final class Qualification {
         out.put("ci_upper", h.ciUpper());
         out.put("tau2", h.tau2());
         out.put("u0", h.u0());
+    }
+
+    private static void selmodel(ValidationCase c, ObjectNode out) {
+        EffectSizes es = CaseInputs.effects(c);
+        double[] steps = c.options().path("steps").isArray() ? java.util.stream.StreamSupport.stream(c.options().path("steps").spliterator(), false)
+                .mapToDouble(com.fasterxml.jackson.databind.JsonNode::asDouble).toArray() : new double[] {c.options().path("steps").asDouble()};
+        org.strokemeta.bias.SelectionModel.Result r = org.strokemeta.bias.SelectionModel.fit(es.yi(), es.vi(),
+                org.strokemeta.bias.SelectionModel.Type.STEP, steps, c.options().path("level").asDouble(0.95),
+                "less".equals(c.option("alternative", "greater")));
+        out.put("estimate", r.estimate());
+        out.put("se", r.se());
+        out.put("z", r.z());
+        out.put("p", r.p());
+        out.put("ci_lower", r.ciLower());
+        out.put("ci_upper", r.ciUpper());
+        out.put("tau2", r.tau2());
+        out.put("tau2_se", r.tau2Se());
+        array(out, "delta", r.delta());
+        ArrayNode se = out.putArray("delta_se");
+        for (double x : r.deltaSe()) {
+            if (Double.isNaN(x)) {
+                se.addNull();
+            } else {
+                se.add(x);
+            }
+        }
+        out.put("loglik", r.logLik());
+        out.put("lrt", r.lrt());
+        out.put("lrt_df", r.lrtDf());
+        out.put("lrt_p", r.lrtP());
+        ArrayNode kk = out.putArray("k_per_interval");
+        for (int x : r.perInterval()) {
+            kk.add(x);
+        }
     }
 
     private static void asymmetryBinary(ValidationCase c, ObjectNode out) {

@@ -20,13 +20,27 @@ public final class BiasReport {
     private BiasReport() {
     }
 
+    /** The cut-points of the selection model the report fits by default: one at p = 0.025 (the three-parameter model). */
+    public static final double[] DEFAULT_SELECTION_STEPS = {0.025};
+
+    /**
+     * The text report with the default selection model ({@link #DEFAULT_SELECTION_STEPS}).
+     *
+     * @param r the analyses
+     * @return the report
+     */
+    public static String text(BiasAnalysis r) {
+        return text(r, DEFAULT_SELECTION_STEPS);
+    }
+
     /**
      * A readable summary of the small-study analyses (the output of {@code strokemeta bias}).
      *
      * @param r the analyses
+     * @param selectionSteps the cut-points of the one-sided p-value for the step-function selection model
      * @return the text, lines ending in a newline
      */
-    public static String text(BiasAnalysis r) {
+    public static String text(BiasAnalysis r, double[] selectionSteps) {
         StringBuilder sb = new StringBuilder();
         Measure m = r.analysis().effects().measure();
         sb.append("Small-study effects: ").append(m.description()).append(", ").append(r.analysis().k()).append(" studies, ")
@@ -89,6 +103,26 @@ public final class BiasReport {
             }
             sb.append('\n');
         }
+        Selection sel = selection(r, selectionSteps);
+        if (sel.result() != null) {
+            org.strokemeta.bias.SelectionModel.Result sm = sel.result();
+            sb.append("Selection model (step function at one-sided p = ").append(steps(sm.steps())).append(sm.less() ? " for effects below 0"
+                    : " for effects above 0").append(", the direction of the pooled effect; Vevea and Hedges 1995): adjusted ")
+                    .append(TextReport.effectLabel(m)).append(' ')
+                    .append(TextReport.interval(r.analysis().effects(), sm.estimate(), sm.ciLower(), sm.ciUpper())).append(", tau² = ")
+                    .append(Fmt.g(sm.tau2())).append(", relative publication probabilities ");
+            for (int j = 1; j < sm.delta().length; j++) {
+                sb.append(j > 1 ? ", " : "").append(Fmt.f(sm.delta()[j], 3)).append(" (SE ").append(Fmt.f(sm.deltaSe()[j], 3)).append(')');
+            }
+            sb.append("; test of selection: LRT = ").append(Fmt.f(sm.lrt(), 3)).append(" (df = ").append(sm.lrtDf()).append("), ")
+                    .append(Fmt.pEq(sm.lrtP()));
+            if (!sm.converged()) {
+                sb.append("; WARNING: the maximisation did not converge");
+            }
+            sb.append('\n');
+        } else {
+            sb.append("Selection model: not fitted (").append(sel.reason()).append(")\n");
+        }
         FailSafeN f = FailSafeN.of(r.analysis().effects(), 0.05);
         sb.append("\nFail-safe N (alpha 0.05; a weak guide, reported because reviewers ask for it): Rosenthal ").append(Fmt.f(f.rosenthal(), 0))
                 .append(", Orwin ").append(Fmt.f(f.orwin(), 0)).append(" (target ").append(Fmt.f(f.orwinTarget(), 4)).append(", half the unweighted mean), ")
@@ -115,6 +149,30 @@ public final class BiasReport {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** A selection model, or why it was not fitted. */
+    private record Selection(org.strokemeta.bias.SelectionModel.Result result, String reason) {
+    }
+
+    private static Selection selection(BiasAnalysis r, double[] steps) {
+        try {
+            var es = r.analysis().effects();
+            // the one-sided tests look in the direction of the pooled effect: selection favours results significant that way
+            boolean less = r.analysis().pooled().estimate() < 0;
+            return new Selection(org.strokemeta.bias.SelectionModel.fit(es.yi(), es.vi(), org.strokemeta.bias.SelectionModel.Type.STEP, steps,
+                    r.analysis().options().level(), less), null);
+        } catch (IllegalArgumentException e) {
+            return new Selection(null, e.getMessage());
+        }
+    }
+
+    private static String steps(double[] s) {
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < s.length - 1; j++) {
+            b.append(j > 0 ? ", " : "").append(Fmt.g(s[j]));
+        }
+        return b.toString();
     }
 
     /** Harbord's and Peters' tests for odds ratios of 2×2 tables, in that order; empty for other data or too few tables. */
@@ -166,13 +224,25 @@ public final class BiasReport {
     }
 
     /**
-     * The JSON document of the small-study analyses (schema {@value #SCHEMA}).
+     * The JSON document with the default selection model ({@link #DEFAULT_SELECTION_STEPS}).
      *
      * @param source the name of the data (a file name)
      * @param r      the analyses
      * @return the document
      */
     public static ObjectNode json(String source, BiasAnalysis r) {
+        return json(source, r, DEFAULT_SELECTION_STEPS);
+    }
+
+    /**
+     * The JSON document of the small-study analyses (schema {@value #SCHEMA}).
+     *
+     * @param source the name of the data (a file name)
+     * @param r      the analyses
+     * @param selectionSteps the cut-points of the one-sided p-value for the step-function selection model
+     * @return the document
+     */
+    public static ObjectNode json(String source, BiasAnalysis r, double[] selectionSteps) {
         ObjectNode root = JsonReport.mapper().createObjectNode();
         root.put("schema", SCHEMA);
         root.put("version", Version.get());
@@ -242,6 +312,43 @@ public final class BiasReport {
             for (double x : tes.power()) {
                 JsonReport.num(pow, x);
             }
+        }
+        Selection sel = selection(r, selectionSteps);
+        ObjectNode so = root.putObject("selection_model");
+        if (sel.result() == null) {
+            so.putNull("estimate");
+            so.put("error", sel.reason());
+        } else {
+            org.strokemeta.bias.SelectionModel.Result sm = sel.result();
+            ArrayNode st = so.putArray("steps");
+            for (double x : sm.steps()) {
+                JsonReport.num(st, x);
+            }
+            so.put("alternative", sm.less() ? "less" : "greater");
+            ArrayNode kk = so.putArray("k_per_interval");
+            for (int x : sm.perInterval()) {
+                kk.add(x);
+            }
+            JsonReport.num(so, "estimate", sm.estimate());
+            JsonReport.num(so, "se", sm.se());
+            JsonReport.num(so, "z", sm.z());
+            JsonReport.num(so, "p", sm.p());
+            JsonReport.num(so, "ci_lower", sm.ciLower());
+            JsonReport.num(so, "ci_upper", sm.ciUpper());
+            JsonReport.num(so, "tau2", sm.tau2());
+            JsonReport.num(so, "tau2_se", sm.tau2Se());
+            ArrayNode d = so.putArray("delta");
+            ArrayNode dse = so.putArray("delta_se");
+            for (int j = 0; j < sm.delta().length; j++) {
+                JsonReport.num(d, sm.delta()[j]);
+                JsonReport.num(dse, sm.deltaSe()[j]);
+            }
+            JsonReport.num(so, "loglik", sm.logLik());
+            JsonReport.num(so, "lrt", sm.lrt());
+            so.put("lrt_df", sm.lrtDf());
+            JsonReport.num(so, "lrt_p", sm.lrtP());
+            so.put("converged", sm.converged());
+            so.putNull("error");
         }
         FailSafeN fsn = FailSafeN.of(r.analysis().effects(), 0.05);
         ObjectNode fs = root.putObject("fail_safe_n");

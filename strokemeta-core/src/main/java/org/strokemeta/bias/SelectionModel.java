@@ -1,0 +1,470 @@
+package org.strokemeta.bias;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.strokemeta.internal.Dist;
+import org.strokemeta.pool.FitControl;
+import org.strokemeta.pool.MetaModel;
+import org.strokemeta.pool.Tau2Method;
+
+/**
+ * Selection models for publication bias (metafor's {@code selmodel()}; the step function, with the one-sided
+ * alternative "greater", metafor's default), fitted by maximum likelihood to a
+ * random-effects model without moderators: each study is published with a probability w(p) that depends on
+ * the p-value of its one-sided test (alternative "greater": p = 1 − Φ(y/√v)), and the likelihood of study i
+ * is w(p_i) φ(y_i; μ, v_i + τ²) / A_i with A_i = E[w(p(Y))] under Y ~ N(μ, v_i + τ²).
+ *
+ * <ul>
+ * <li>{@link Type#STEP} (Hedges 1992, Stat Sci 7:246; Vevea and Hedges 1995, Psychometrika 60:419): w is constant
+ * between the cut-points of p (steps), 1 in the first interval and δ_j in the others; A_i in closed form.
+ * </ul>
+ * The maximum is found by Newton's method with step halving on (μ, log τ², log δ) from the ML random-effects
+ * fit (δ = 1), with gradient and Hessian by fourth-order central differences;
+ * standard errors from the inverse of the negative Hessian on the original scale of (μ, τ², δ) (metafor's
+ * default), the selection tested by the likelihood-ratio test against the model without selection
+ * (δ at its value of no selection: 1).
+ */
+public final class SelectionModel {
+    private SelectionModel() {
+    }
+
+    /** The form of the selection function. */
+    public enum Type {
+        /** A step function of the p-value with the given cut-points. */
+        STEP;
+
+        /**
+         * Parses "step" or "stepfun".
+         *
+         * @param s the name
+         * @return the type
+         * @throws IllegalArgumentException for another name
+         */
+        public static Type parse(String s) {
+            return switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "step", "stepfun" -> STEP;
+                default -> throw new IllegalArgumentException("unknown selection model '" + s + "' (expected step)");
+            };
+        }
+    }
+
+    /**
+     * The fitted selection model.
+     *
+     * @param type        the selection function
+     * @param steps       the cut-points of the p-value (the last is 1)
+     * @param k           the number of studies
+     * @param perInterval the studies per interval of the p-value (step function)
+     * @param estimate    μ
+     * @param se          its standard error
+     * @param z           Wald statistic
+     * @param p           two-sided p-value
+     * @param ciLower     lower confidence limit
+     * @param ciUpper     upper confidence limit
+     * @param tau2        τ²
+     * @param tau2Se      its standard error
+     * @param delta       the selection parameters: δ1 = 1 (fixed), then δ2.. of the later intervals
+     * @param deltaSe     their standard errors (NaN for the fixed δ1)
+     * @param logLik      the maximised log-likelihood
+     * @param lrt         the likelihood-ratio statistic against no selection
+     * @param lrtDf       its degrees of freedom
+     * @param lrtP        its p-value
+     * @param level       the confidence level
+     * @param iterations  Newton iterations used
+     * @param converged   whether the maximum was reached
+     * @param less        true when the one-sided tests look for effects below 0 (metafor's alternative "less")
+     * @serial exclude
+     */
+    public record Result(Type type, double[] steps, int k, int[] perInterval, double estimate, double se, double z, double p,
+                         double ciLower, double ciUpper, double tau2, double tau2Se, double[] delta, double[] deltaSe, double logLik,
+                         double lrt, int lrtDf, double lrtP, double level, int iterations, boolean converged, boolean less)
+            implements java.io.Serializable {
+    }
+
+    private static final int MAX_ITER = 500;
+
+    /**
+     * Fits a selection model to effects without moderators.
+     *
+     * @param yi    the effects
+     * @param vi    their sampling variances (positive)
+     * @param type  the selection function
+     * @param steps the cut-points of the one-sided p-value in (0, 1] (sorted; 1 is added)
+     * @param level the confidence level
+     * @return the fit
+     * @throws IllegalArgumentException with fewer than three studies, a non-positive variance, cut-points outside (0, 1),
+     *         or an interval of the step function without studies (its δ cannot be estimated)
+     */
+    public static Result fit(double[] yi, double[] vi, Type type, double[] steps, double level) {
+        return fit(yi, vi, type, steps, level, false);
+    }
+
+    /**
+     * Fits a selection model whose one-sided tests look at either direction.
+     *
+     * @param yi    the effects
+     * @param vi    their sampling variances (positive)
+     * @param type  the selection function
+     * @param steps the cut-points of the one-sided p-value in (0, 1] (sorted; 1 is added)
+     * @param level the confidence level
+     * @param less  true for the alternative "less" (p = Φ(y/√v): selection favours effects below 0), false for "greater"
+     * @return the fit
+     * @throws IllegalArgumentException as {@link #fit(double[], double[], Type, double[], double)}
+     */
+    public static Result fit(double[] yi, double[] vi, Type type, double[] steps, double level, boolean less) {
+        if (less) {
+            // metafor's alternative "less" is "greater" for the negated effects
+            double[] neg = new double[yi.length];
+            for (int i = 0; i < neg.length; i++) {
+                neg[i] = -yi[i];
+            }
+            Result r = fit(neg, vi, type, steps, level, false);
+            return new Result(r.type(), r.steps(), r.k(), r.perInterval(), -r.estimate(), r.se(), -r.z(), r.p(), -r.ciUpper(), -r.ciLower(),
+                    r.tau2(), r.tau2Se(), r.delta(), r.deltaSe(), r.logLik(), r.lrt(), r.lrtDf(), r.lrtP(), r.level(), r.iterations(),
+                    r.converged(), true);
+        }
+        int k = yi.length;
+        if (k < 3 || vi.length != k) {
+            throw new IllegalArgumentException("a selection model needs at least three studies");
+        }
+        for (double v : vi) {
+            if (!(v > 0)) {
+                throw new IllegalArgumentException("a selection model needs positive sampling variances");
+            }
+        }
+        double[] cuts = new double[0];
+        int[] group = new int[k];
+        int[] counts = new int[0];
+        double[] pv = new double[k];
+        for (int i = 0; i < k; i++) {
+            pv[i] = Dist.normalSurvival(yi[i] / Math.sqrt(vi[i]));
+        }
+        int deltas;
+        {
+            double[] s = Arrays.stream(steps).sorted().distinct().toArray();
+            for (double x : s) {
+                if (!(x > 0 && x <= 1)) {
+                    throw new IllegalArgumentException("the cut-points of the step function must lie in (0, 1] (got " + x + ")");
+                }
+            }
+            if (s.length == 0 || s[s.length - 1] != 1) {
+                s = Arrays.copyOf(s, s.length + 1);
+                s[s.length - 1] = 1;
+            }
+            if (s.length < 2) {
+                throw new IllegalArgumentException("the step function needs at least one cut-point below 1");
+            }
+            cuts = s;
+            counts = new int[s.length];
+            for (int i = 0; i < k; i++) {
+                int g = 0;
+                while (pv[i] > s[g]) {
+                    g++;
+                }
+                group[i] = g;
+                counts[g]++;
+            }
+            for (int j = 0; j < counts.length; j++) {
+                if (counts[j] == 0) {
+                    throw new IllegalArgumentException("no study has a p-value in (" + (j == 0 ? 0 : s[j - 1]) + ", " + s[j]
+                            + "]: the selection in that interval cannot be estimated; choose other cut-points");
+                }
+            }
+            deltas = s.length - 1;
+        }
+        Likelihood ll = new Likelihood(yi, vi, cuts, group);
+        // the model without selection, fitted by ML: the start and the null of the likelihood-ratio test
+        org.strokemeta.pool.ModelFit ml = org.strokemeta.pool.InverseVariance.fit(MetaModel.interceptOnly(yi, vi),
+                org.strokemeta.pool.MetaOptions.defaults().withTau2(Tau2Method.ML).withControl(FitControl.defaults()), false);
+        double mu0 = ml.beta(0);
+        double t0 = ml.heterogeneity().tau2();
+        int n = 2 + deltas;
+        double[] theta = new double[n];
+        theta[0] = mu0;
+        theta[1] = Math.log(t0 + 0.001);
+        // Newton on (mu, log tau2, log delta)
+        double current = ll.transformed(theta);
+        int it = 0;
+        boolean converged = false;
+        for (; it < MAX_ITER; it++) {
+            double[] g = ll.transformedGradient(theta);
+            double[][] h = ll.transformedHessian(theta);
+            double[] step = solve(h, g);
+            double dec = 0;
+            for (int j = 0; j < n; j++) {
+                dec -= g[j] * step[j];
+            }
+            boolean ascent = step != null && dec > 0;
+            if (!ascent) {
+                // not concave here: a gradient step
+                step = g.clone();
+            }
+            double f = 1;
+            double[] next = new double[n];
+            double value = Double.NEGATIVE_INFINITY;
+            for (int h2 = 0; h2 < 60; h2++) {
+                for (int j = 0; j < n; j++) {
+                    next[j] = theta[j] + f * (ascent ? -step[j] : step[j]) * (ascent ? 1 : 1e-2);
+                }
+                value = ll.transformed(next);
+                if (value >= current - 1e-12 * Math.abs(current)) {
+                    break;
+                }
+                f /= 2;
+            }
+            if (!(value >= current - 1e-12 * Math.abs(current))) {
+                break;
+            }
+            double change = 0;
+            for (int j = 0; j < n; j++) {
+                change = Math.max(change, Math.abs(next[j] - theta[j]));
+            }
+            theta = next;
+            current = value;
+            if (ascent && (dec < 1e-18 || change < 1e-11)) {
+                converged = true;
+                break;
+            }
+        }
+        double mu = theta[0];
+        double tau2 = Math.exp(theta[1]);
+        double[] delta = new double[deltas + 1];
+        delta[0] = 1;
+        for (int j = 0; j < deltas; j++) {
+            delta[j + 1] = Math.exp(theta[2 + j]);
+        }
+        double[] orig = new double[n];
+        orig[0] = mu;
+        orig[1] = tau2;
+        for (int j = 0; j < deltas; j++) {
+            orig[2 + j] = Math.exp(theta[2 + j]);
+        }
+        double[][] hess = ll.originalHessian(orig);
+        DMatrixRMaj info = new DMatrixRMaj(n, n);
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                info.set(r, c, -hess[r][c]);
+            }
+        }
+        boolean inverted = CommonOps_DDRM.invert(info);
+        double[] se = new double[n];
+        for (int j = 0; j < n; j++) {
+            se[j] = inverted && info.get(j, j) > 0 ? Math.sqrt(info.get(j, j)) : Double.NaN;
+        }
+        double[] deltaSe = new double[delta.length];
+        deltaSe[0] = Double.NaN;
+        System.arraycopy(se, 2, deltaSe, 1, deltas);
+        double logLik = ll.original(orig);
+        double[] none = new double[n];
+        none[0] = mu0;
+        none[1] = t0;
+        Arrays.fill(none, 2, n, 1);
+        double lrt = Math.max(0, 2 * (logLik - ll.original(none)));
+        double crit = Dist.zCrit(level);
+        double z = mu / se[0];
+        return new Result(type, cuts, k, counts, mu, se[0], z, Dist.pNormal2(z), mu - crit * se[0], mu + crit * se[0], tau2, se[1],
+                delta, deltaSe, logLik, lrt, deltas, Dist.pChisq(lrt, deltas), level, it, converged, false);
+    }
+
+    /** Solves h x = g (null when h is singular). */
+    private static double[] solve(double[][] h, double[] g) {
+        int n = g.length;
+        DMatrixRMaj a = new DMatrixRMaj(h);
+        DMatrixRMaj b = new DMatrixRMaj(n, 1, true, g);
+        DMatrixRMaj x = new DMatrixRMaj(n, 1);
+        if (!CommonOps_DDRM.solve(a, b, x)) {
+            return null;
+        }
+        return x.data.clone();
+    }
+
+    /** The log-likelihood on the original (μ, τ², δ) and the transformed (μ, log τ², log δ) scales. */
+    private static final class Likelihood {
+        private final double[] y;
+        private final double[] v;
+        private final double[] cuts;
+        private final int[] group;
+
+        Likelihood(double[] y, double[] v, double[] cuts, int[] group) {
+            this.y = y;
+            this.v = v;
+            this.cuts = cuts;
+            this.group = group;
+        }
+
+        /** ll at (μ, τ², δ free); δ1 = 1 for the step function. */
+        double original(double[] t) {
+            double mu = t[0];
+            double tau2 = t[1];
+            if (!(tau2 >= 0)) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            double sum = 0;
+            for (int i = 0; i < y.length; i++) {
+                double s = Math.sqrt(v[i] + tau2);
+                double d = (y[i] - mu) / s;
+                double logW = group[i] == 0 ? 0 : Math.log(t[1 + group[i]]);
+                double a = stepA(i, mu, s, t);
+                sum += logW - 0.5 * d * d - Math.log(s) - 0.5 * Math.log(2 * Math.PI) - Math.log(a);
+            }
+            return Double.isNaN(sum) ? Double.NEGATIVE_INFINITY : sum;
+        }
+
+        /** A_i of the step function: Σ_j δ_j P(p in interval j), P from the normal tails at the cut-points' y values. */
+        private double stepA(int i, double mu, double s, double[] t) {
+            double se = Math.sqrt(v[i]);
+            double a = 0;
+            double upperPrev = 0; // P(Y > c_0) with c_0 = +∞
+            for (int j = 0; j < cuts.length; j++) {
+                double upper = j == cuts.length - 1 ? 1 : Dist.normalSurvival((se * zUpper(cuts[j]) - mu) / s);
+                double w = j == 0 ? 1 : t[1 + j];
+                a += w * (upper - upperPrev);
+                upperPrev = upper;
+            }
+            return a;
+        }
+
+        /** The y/se at which the one-sided p-value equals q: Φ⁻¹(1 − q). */
+        private static double zUpper(double q) {
+            return org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).inverseSurvivalProbability(q);
+        }
+
+        private double[] toOriginal(double[] th) {
+            double[] o = th.clone();
+            for (int j = 1; j < th.length; j++) {
+                o[j] = Math.exp(th[j]);
+            }
+            return o;
+        }
+
+        double transformed(double[] th) {
+            return original(toOriginal(th));
+        }
+
+        double[] transformedGradient(double[] th) {
+            return gradient(this::transformed, th, steps(th));
+        }
+
+        double[][] transformedHessian(double[] th) {
+            return hessian(this::transformed, th, steps(th));
+        }
+
+        double[][] originalHessian(double[] t) {
+            double[] h = new double[t.length];
+            for (int j = 0; j < t.length; j++) {
+                h[j] = 1e-3 * Math.max(Math.abs(t[j]), 1e-2);
+            }
+            return richardsonHessian(this::original, t, h);
+        }
+
+        private static double[] steps(double[] th) {
+            double[] h = new double[th.length];
+            for (int j = 0; j < th.length; j++) {
+                h[j] = 1e-4 * Math.max(Math.abs(th[j]), 1);
+            }
+            return h;
+        }
+    }
+
+    /** A function of a parameter vector. */
+    private interface Fn {
+        double at(double[] x);
+    }
+
+    private static double[] gradient(Fn f, double[] x, double[] h) {
+        int n = x.length;
+        double[] g = new double[n];
+        for (int j = 0; j < n; j++) {
+            double[] a = x.clone();
+            double[] b = x.clone();
+            a[j] += h[j];
+            b[j] -= h[j];
+            double[] a2 = x.clone();
+            double[] b2 = x.clone();
+            a2[j] += 2 * h[j];
+            b2[j] -= 2 * h[j];
+            // fourth-order central difference
+            g[j] = (8 * (f.at(a) - f.at(b)) - (f.at(a2) - f.at(b2))) / (12 * h[j]);
+        }
+        return g;
+    }
+
+    private static double[][] hessian(Fn f, double[] x, double[] h) {
+        int n = x.length;
+        double[][] out = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            double[] a = x.clone();
+            double[] b = x.clone();
+            a[j] += h[j];
+            b[j] -= h[j];
+            double[] ga = gradient(f, a, h);
+            double[] gb = gradient(f, b, h);
+            for (int r = 0; r < n; r++) {
+                out[r][j] = (ga[r] - gb[r]) / (2 * h[j]);
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            for (int c = r + 1; c < n; c++) {
+                double m = (out[r][c] + out[c][r]) / 2;
+                out[r][c] = m;
+                out[c][r] = m;
+            }
+        }
+        return out;
+    }
+
+    /** The Hessian by Richardson extrapolation of central second differences (as numDeriv's hessian). */
+    private static double[][] richardsonHessian(Fn f, double[] x, double[] h) {
+        double[][] h1 = secondDifferences(f, x, h);
+        double[] half = new double[h.length];
+        for (int j = 0; j < h.length; j++) {
+            half[j] = h[j] / 2;
+        }
+        double[][] h2 = secondDifferences(f, x, half);
+        int n = x.length;
+        double[][] out = new double[n][n];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                out[r][c] = (4 * h2[r][c] - h1[r][c]) / 3;
+            }
+        }
+        return out;
+    }
+
+    private static double[][] secondDifferences(Fn f, double[] x, double[] h) {
+        int n = x.length;
+        double[][] out = new double[n][n];
+        double f0 = f.at(x);
+        for (int r = 0; r < n; r++) {
+            for (int c = r; c < n; c++) {
+                double val;
+                if (r == c) {
+                    double[] a = x.clone();
+                    double[] b = x.clone();
+                    a[r] += h[r];
+                    b[r] -= h[r];
+                    val = (f.at(a) - 2 * f0 + f.at(b)) / (h[r] * h[r]);
+                } else {
+                    double[] pp = x.clone();
+                    double[] pm = x.clone();
+                    double[] mp = x.clone();
+                    double[] mm = x.clone();
+                    pp[r] += h[r];
+                    pp[c] += h[c];
+                    pm[r] += h[r];
+                    pm[c] -= h[c];
+                    mp[r] -= h[r];
+                    mp[c] += h[c];
+                    mm[r] -= h[r];
+                    mm[c] -= h[c];
+                    val = (f.at(pp) - f.at(pm) - f.at(mp) + f.at(mm)) / (4 * h[r] * h[c]);
+                }
+                out[r][c] = val;
+                out[c][r] = val;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,34 @@
+# Reference cases of analysis `selmodel`: the step-function selection model (Vevea and Hedges 1995) as
+# metafor 3.8.1's selmodel(type = "stepfun", alternative = "greater") fits it, by maximum likelihood from the
+# ML random-effects model. metafor's optim() differentiates numerically with steps of 1e-3 by default, which
+# leaves the estimates about 1e-6 from the maximum; the cases use reltol = 1e-15 and steps of 1e-6 (ndeps),
+# and the Hessian by numDeriv with r = 8 Richardson steps. Tolerance 1e-6 relative.
+# Usage: Rscript validation/r/make_selmodel_cases.R [outdir]   (default: validation/extra)
+source("validation/r/case_common.R")
+
+sel_case <- function(id, title, data, es, measure, steps, alternative = "greater") {
+  r <- rma(yi, vi, data = es, method = "ML", control = list(threshold = 1e-12))
+  s <- selmodel(r, type = "stepfun", steps = steps, alternative = alternative, control = list(reltol = 1e-15, ndeps = rep(1e-6, 2 + length(steps) + 1),
+                                                                  hessianCtrl = list(r = 8)))
+  o <- list(model = "random", tau2_method = "ML", ci_method = "z", steps = I(steps), alternative = alternative, continuity = list(add = 0.5, to = "only0", drop00 = FALSE))
+  if (!is.null(measure)) o$measure <- measure
+  e <- list(estimate = c(s$beta), se = s$se, z = s$zval, p = s$pval, ci_lower = s$ci.lb, ci_upper = s$ci.ub, tau2 = s$tau2,
+            tau2_se = s$se.tau2, delta = I(s$delta), delta_se = I(c(NA, s$se.delta[-1])), loglik = s$ll, lrt = s$LRT,
+            lrt_df = s$LRTdf, lrt_p = s$LRTp, k_per_interval = I(unname(as.integer(s$ptable$k))))
+  write_case_file(id, title, sprintf("selmodel(rma(yi, vi, method='ML'), type='stepfun', steps=c(%s), alternative='%s', control=list(reltol=1e-15, ndeps=1e-6))",
+                                     paste(steps, collapse = ", "), alternative), "selmodel", data, o, e, na = "null")
+}
+hk <- dat.hackshaw1998
+hd <- data.frame(study = paste(hk$author, hk$year), yi = hk$yi, vi = hk$vi)
+sel_case("sel_hackshaw_025_05", "Passive smoking, log OR: step function at p = 0.025 and 0.5", hd, hd, NULL, c(0.025, 0.5))
+sel_case("sel_hackshaw_05", "Passive smoking, log OR: step function at p = 0.05", hd, hd, NULL, c(0.05))
+bg <- dat.bangertdrowns2004
+bd <- data.frame(study = paste(bg$author, bg$year), yi = bg$yi, vi = bg$vi)
+bd <- bd[!is.na(bd$yi), ]
+sel_case("sel_bangertdrowns_025", "Writing-to-learn interventions, SMD: step function at p = 0.025", bd, bd, NULL, c(0.025))
+sel_case("sel_bangertdrowns_025_05", "Writing-to-learn interventions, SMD: step function at p = 0.025 and 0.5", bd, bd, NULL, c(0.025, 0.5))
+bcg <- dat.bcg
+bcgd <- data.frame(study = paste(bcg$author, bcg$year), events_treat = bcg$tpos, total_treat = bcg$tpos + bcg$tneg,
+                   events_ctrl = bcg$cpos, total_ctrl = bcg$cpos + bcg$cneg)
+bes <- escalc("RR", ai = events_treat, n1i = total_treat, ci = events_ctrl, n2i = total_ctrl, data = bcgd)
+sel_case("sel_bcg_rr_less", "BCG trials, log RR (benefit below 0): step function at one-sided p = 0.025, alternative less", bcgd, bes, "RR", c(0.025), "less")
