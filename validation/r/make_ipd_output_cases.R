@@ -2,6 +2,7 @@
 #   - the cut-points (thresholds) with their standard errors and the AIC of the proportional-odds models:
 #     clm with common cut-points and with cut-points per trial (nominal = ~study), on patients and on a
 #     table of counts (weights = count), and clmm with a random trial intercept (Laplace, 5-point quadrature);
+#   - the probit and complementary log-log links of clm (link = "probit" / "cloglog"), with the PO test;
 #   - the full coefficient table of the logistic models (estimate, SE, Wald z and p), the trial intercepts
 #     (glm) or the fixed intercept (glmer), log-likelihood, deviance, AIC and BIC as summary() reports them.
 # The clm and glm values are exact maxima (Newton fits to 1e-12) and their cases compare at 1e-6 relative.
@@ -81,6 +82,28 @@ e <- clm_expected(f, "treatment", levels(lt$study)); e$coefficients <- NULL
 write_exact("ord_full_table_strat", "Simulated mRS table (the patients of ipd_sim41 counted), one-stage stratified cut-points: each trial's cut-points with SEs, AIC",
             "clm(y ~ treatment, nominal = ~study, weights = count); a trial's cut-point = alpha.mat['(Intercept)', ] + its row, SE from vcov(fit); AIC(fit)",
             "ordinal", tab41, list(stage = "one", thresholds = "stratified", treatment_effect = "fixed", direction = "lower_is_better"), e)
+
+# ---- other links: clm(link = "probit" / "cloglog"), cut-points per trial and common, and the PO test ----
+for (l in c("probit", "cloglog")) {
+  f <- clm(y ~ treatment + age + nihss + sex, nominal = ~study, data = d41, link = l, control = ctl)
+  write_exact(paste0("ipd_full_ord_strat_", l), sprintf("Simulated IPD, 5 trials: cumulative %s model, cut-points per trial, adjusted", l),
+              sprintf("clm(y ~ treatment + age + nihss + sex, nominal = ~study, link = '%s'); log_cor = -coef(treatment) (not an odds ratio); cut-points and SEs as ipd_full_ord_strat", l),
+              "ipd_ordinal", ipd41, opts_ipd("stratified", "stratified", link = l), clm_expected(f, c("treatment", cov3), levels(d41$study)))
+  f <- clm(y ~ treatment + age + nihss + sex, data = d41, link = l, control = ctl)
+  write_exact(paste0("ipd_full_ord_common_", l), sprintf("Simulated IPD, 5 trials: cumulative %s model, common cut-points, adjusted", l),
+              sprintf("clm(y ~ treatment + age + nihss + sex, link = '%s'); coef(summary(fit)); AIC(fit)", l),
+              "ipd_ordinal", ipd41, opts_ipd("none", "common", link = l), clm_expected(f, c("treatment", cov3)))
+}
+f0 <- clm(y ~ treatment + age + nihss + sex, nominal = ~study, data = d41, link = "probit", control = ctl)
+f1 <- clm(y ~ age + nihss + sex, nominal = ~study + treatment, data = d41, link = "probit", control = ctl)
+lr <- 2 * (as.numeric(logLik(f1)) - as.numeric(logLik(f0)))
+stopifnot(abs(anova(f0, f1)$LR.stat[2] - lr) < 1e-8)
+nm <- paste0(0:5, "|", 1:6, ".treatment")
+e <- clm_expected(f0, c("treatment", cov3), levels(d41$study))
+e$po_test <- list(statistic = lr, df = 5, p = pchisq(lr, 5, lower.tail = FALSE), cut_log_or = unname(coef(f1)[nm]), cut_se = unname(sqrt(diag(vcov(f1)))[nm]))
+write_exact("ipd_full_ord_po_test_probit", "Simulated IPD, 5 trials: likelihood-ratio test of equal treatment effects across cut-points under the probit link, stratified, adjusted",
+            "anova(clm(y ~ treatment + age + nihss + sex, nominal = ~study, link = 'probit'), clm(y ~ age + nihss + sex, nominal = ~study + treatment, link = 'probit')); cut_log_or = coef j|j+1.treatment",
+            "ipd_ordinal", ipd41, opts_ipd("stratified", "stratified", link = "probit", po_test = TRUE), e)
 
 # ---- mixed and logistic models on the simulated trials of make_ipd_cases.R ----------------------------
 A <- sim(2101, k = 8, nmin = 80, nmax = 200, tau0 = 0.5, tau1 = 0, rho = 0)

@@ -252,7 +252,8 @@ final class OrdinalCase {
     static PoOptions poOptions(ValidationCase c) {
         PoOptions po = PoOptions.defaults()
                 .withThresholds(Thresholds.parse(c.option("thresholds", "stratified")))
-                .withLevel(Double.parseDouble(c.option("level", "0.95")));
+                .withLevel(Double.parseDouble(c.option("level", "0.95")))
+                .withLink(org.strokemeta.ordinal.Link.parse(c.option("link", "logit")));
         if ("drop".equals(c.option("empty_categories", "reject"))) {
             po = po.withEmptyCategories(EmptyCategories.DROP);
         }

@@ -10,6 +10,7 @@ import org.strokemeta.ipd.BinaryResult;
 import org.strokemeta.ipd.EffectModification;
 import org.strokemeta.ipd.VarianceComponents;
 import org.strokemeta.ordinal.CutPoint;
+import org.strokemeta.ordinal.Link;
 import org.strokemeta.ordinal.ProportionalOddsCheck;
 import org.strokemeta.ordinal.TrialEffect;
 import org.strokemeta.internal.Dist;
@@ -54,10 +55,11 @@ public final class IpdReport {
                     .append("; common odds ratio > 1 = shift toward better outcomes with treatment)\n");
         }
         if (o.adjusted() != null) {
-            shift(sb, "adjusted for " + String.join(", ", o.request().covariates()), o.adjusted(), ci);
+            shift(sb, "adjusted for " + String.join(", ", o.request().covariates()), o.adjusted(), ci,
+                    o.adjusted().variance() == null ? o.request().link() : Link.LOGIT);
         }
         if (o.unadjusted() != null) {
-            shift(sb, "unadjusted", o.unadjusted(), ci);
+            shift(sb, "unadjusted", o.unadjusted(), ci, o.unadjusted().variance() == null ? o.request().link() : Link.LOGIT);
         }
         if (o.twoStage() != null) {
             var pooled = o.twoStage().pooled();
@@ -150,14 +152,20 @@ public final class IpdReport {
         return sb.toString();
     }
 
-    private static void shift(StringBuilder sb, String label, IpdAnalysis.Shift s, String ci) {
+    private static void shift(StringBuilder sb, String label, IpdAnalysis.Shift s, String ci, Link link) {
         sb.append("  ").append(label).append(": ");
         if (!s.converged()) {
             sb.append("did not converge (").append(s.message()).append(")\n");
             return;
         }
-        sb.append("cOR ").append(ratio(s.effect().logCor(), s.effect().ciLower(), s.effect().ciUpper())).append(" (").append(ci).append("), ")
-                .append(Fmt.pEq(s.effect().p())).append("; ").append(s.method());
+        if (link == Link.LOGIT) {
+            sb.append("cOR ").append(ratio(s.effect().logCor(), s.effect().ciLower(), s.effect().ciUpper()));
+        } else {
+            // not an odds ratio: the treatment effect on the latent scale of the link, > 0 = better
+            sb.append("-beta(treatment) ").append(Fmt.f(s.effect().logCor(), 4)).append(" [").append(Fmt.f(s.effect().ciLower(), 4))
+                    .append(", ").append(Fmt.f(s.effect().ciUpper(), 4)).append("] on the ").append(link.rName()).append(" scale");
+        }
+        sb.append(" (").append(ci).append("), ").append(Fmt.pEq(s.effect().p())).append("; ").append(s.method());
         VarianceComponents v = s.variance();
         if (v != null) {
             sb.append("; between-trial variance");
@@ -233,7 +241,7 @@ public final class IpdReport {
             return;
         }
         List<String> names = cuts.stream().map(CutPoint::name).distinct().toList();
-        sb.append("    cut-points theta_j (SE), logit P(outcome <= j) = theta_j - linear predictor\n");
+        sb.append("    cut-points theta_j (SE), F^-1(P(outcome <= j)) = theta_j - linear predictor\n");
         sb.append("    ").append(Fmt.pad("", 22));
         for (String n : names) {
             sb.append(Fmt.right(n, 18));
@@ -300,6 +308,7 @@ public final class IpdReport {
             t.put("treatment", n[s][1]);
             t.put("control", n[s][0]);
         }
+        root.put("link", o.request().link().rName());
         ArrayNode cov = root.putArray("covariates");
         o.request().covariates().forEach(cov::add);
         root.set("adjusted", o.adjusted() == null ? null : shift(o.adjusted()));

@@ -21,6 +21,7 @@ import org.strokemeta.ordinal.ClinicalSummaries;
 import org.strokemeta.ordinal.CommonOddsRatio;
 import org.strokemeta.ordinal.CutPoint;
 import org.strokemeta.ordinal.EmptyCategories;
+import org.strokemeta.ordinal.Link;
 import org.strokemeta.ordinal.NetBenefit;
 import org.strokemeta.ordinal.PartialProportionalOdds;
 import org.strokemeta.ordinal.PoOptions;
@@ -266,7 +267,8 @@ public final class IpdAnalysis {
             }
             try {
                 return PartialProportionalOdds.test(adjustedData,
-                        po(r, r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED));
+                        po(r, r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED)
+                                .withLink(r.link()));
             } catch (InputException | IllegalArgumentException e) {
                 return new Note(0, null, Note.Kind.WARNING, "no proportional-odds test: " + e.getMessage());
             }
@@ -325,6 +327,10 @@ public final class IpdAnalysis {
     /** The ordinal model of the request on these data (their covariates are the adjustment). */
     static Shift shift(PatientData d, IpdRequest r) {
         if (r.ordinalModel() == IpdRequest.OrdinalModel.MIXED) {
+            if (r.link() != Link.LOGIT) {
+                throw new IllegalArgumentException("the mixed ordinal model is fitted with the logit link only, not "
+                        + r.link().rName() + " (use the stratified or common model for another link)");
+            }
             PatientData m = r.merge() == null ? d : d.mergeCategories(r.merge().from(), r.merge().to());
             MixedOrdinalResult f = MixedOrdinal.fit(m, new MixedOptions(d.covariateNames(), r.randomEffects(), r.nAGQ(), r.level(), 200, r.execution()));
             Coefficient c = f.logCommonOddsRatio();
@@ -337,7 +343,9 @@ public final class IpdAnalysis {
                     f.converged(), f.convergence(), f.notes());
         }
         Thresholds th = r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED;
-        ProportionalOddsFit f = ProportionalOdds.fit(d, po(r, th));
+        // the request's link enters the one-stage models and their PO test; the two-stage fits and the
+        // interactions report odds ratios and stay on the logit
+        ProportionalOddsFit f = ProportionalOdds.fit(d, po(r, th).withLink(r.link()));
         List<Coefficient> coefs = new ArrayList<>();
         for (String name : f.names()) {
             double b = f.coefficient(name);
@@ -346,7 +354,8 @@ public final class IpdAnalysis {
             double crit = org.strokemeta.internal.Dist.zCrit(r.level());
             coefs.add(new Coefficient(name, b, se, z, org.strokemeta.internal.Dist.pNormal2(z), b - crit * se, b + crit * se));
         }
-        String method = "proportional odds, " + th.label() + " (" + th.rCall() + ")";
+        String method = (r.link() == Link.LOGIT ? "proportional odds, " : "cumulative " + r.link().rName() + " model, ")
+                + th.label() + " (" + th.rCall() + (r.link() == Link.LOGIT ? "" : " with link = \"" + r.link().rName() + "\"") + ")";
         return new Shift(method, f.commonOddsRatio(), coefs, f.cutPointList(), null, f.logLik(), f.parameters(),
                 (int) Math.round(f.patients()), f.converged(), f.message(), f.notes());
     }
