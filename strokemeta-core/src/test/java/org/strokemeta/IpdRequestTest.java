@@ -52,13 +52,13 @@ class IpdRequestTest {
                 .withRandomEffects(RandomEffects.CORRELATED).withNAGQ(5).withMerge(merge).withBinary(binary)
                 .withBinaryModel(StudyEffect.RANDOM_INTERCEPT).withInteractions(List.of("nihss")).withTwoStage(pooling)
                 .withPoTest(false).withUtility(UtilityWeights.dawn()).withLevel(0.9).withOrdinal(false).withUnadjusted(false)
-                .withDropEmpty(true).withExecution(Execution.singleThread());
+                .withDropEmpty(true).withExecution(Execution.singleThread()).withLink(org.strokemeta.ordinal.Link.PROBIT);
         assertThat(all).isEqualTo(new IpdRequest(List.of("age"), IpdRequest.OrdinalModel.MIXED, RandomEffects.CORRELATED, 5, merge,
                 binary, StudyEffect.RANDOM_INTERCEPT, List.of("nihss"), pooling, false, UtilityWeights.dawn(), 0.9, false, false,
-                true, Execution.singleThread()));
+                true, Execution.singleThread(), org.strokemeta.ordinal.Link.PROBIT));
         assertThat(D.withNAGQ(7)).isEqualTo(new IpdRequest(D.covariates(), D.ordinalModel(), D.randomEffects(), 7, D.merge(),
                 D.binary(), D.binaryModel(), D.interactions(), D.twoStage(), D.poTest(), D.utility(), D.level(), D.ordinal(),
-                D.unadjusted(), D.dropEmpty(), D.execution()));
+                D.unadjusted(), D.dropEmpty(), D.execution(), D.link()));
         assertThat(D.withLevel(0.9).withLevel(0.95)).isEqualTo(D);
         assertThat(D.withUtility(null).utility()).isNull();
         assertThat(D.withTwoStage(pooling).withTwoStage(null)).isEqualTo(D);

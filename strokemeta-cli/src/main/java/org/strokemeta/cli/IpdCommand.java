@@ -13,6 +13,7 @@ import org.strokemeta.data.Table;
 import org.strokemeta.ipd.BinaryEndpoint;
 import org.strokemeta.ipd.RandomEffects;
 import org.strokemeta.ipd.StudyEffect;
+import org.strokemeta.ordinal.Link;
 import org.strokemeta.ordinal.UtilityWeights;
 import org.strokemeta.pool.CiMethod;
 import org.strokemeta.pool.MetaOptions;
@@ -54,6 +55,10 @@ final class IpdCommand extends Command {
                 Opt.value("--covariates", "A,B", "Adjustment covariates (numeric columns; sex as 0/1).", null),
                 Opt.value("--model", "stratified|common|mixed", "Ordinal model: cut-points per trial (clm with nominal=~study), common "
                         + "cut-points, or a mixed model with random trial effects (clmm).", "stratified"),
+                Opt.value("--link", "logit|probit|cloglog", "Link of the stratified and common ordinal models and their PO "
+                        + "test (clm's link): logit is the proportional-odds model (common odds ratio); probit and cloglog "
+                        + "report -beta(treatment) on their scale. The mixed model, the two-stage fits and the interactions "
+                        + "use the logit.", "logit"),
                 Opt.value("--random-effects", "intercept|treatment|correlated|independent", "Mixed model: a random trial intercept, "
                         + "a random treatment effect, both correlated (1 + treatment | study), or both independent.", "intercept"),
                 Opt.value("--nagq", "N", "Quadrature points of mixed models: 1 = Laplace, more = adaptive Gauss-Hermite "
@@ -107,7 +112,7 @@ final class IpdCommand extends Command {
                         .withCi(CiMethod.parse(a.get("--ci"))).withLevel(a.number("--level")) : null)
                 .withPoTest(!a.flag("--no-po-test")).withUtility(UtilityWeights.parse(a.get("--utility")))
                 .withLevel(level(a)).withOrdinal(!a.flag("--binary-only")).withUnadjusted(!a.flag("--no-unadjusted"))
-                .withDropEmpty(a.flag("--drop-empty"));
+                .withDropEmpty(a.flag("--drop-empty")).withLink(Link.parse(a.get("--link")));
         IpdAnalysis.Outcome o = Ipd.analyze(d, r);
         Options.write(a, out, format.equals("json") ? JsonReport.write(IpdReport.json(o)) : IpdReport.text(o));
         // binary outcomes asked for are part of the result; the default secondary ones that cannot be estimated

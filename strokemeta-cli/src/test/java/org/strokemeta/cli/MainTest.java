@@ -243,6 +243,36 @@ class MainTest {
     }
 
     @Test
+    void ipd_reports_cut_points_fit_statistics_and_coefficient_tables_and_takes_another_link() throws Exception {
+        Run r = run("ipd", "--example", "ipd_sim", "--covariates", "age", "--model", "common", "--binary", "0-2",
+                "--binary-model", "random", "--format", "json");
+        assertThat(r.code()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.path("link").asText()).isEqualTo("logit");
+        JsonNode adj = root.path("adjusted");
+        assertThat(adj.path("cut_points")).hasSize(6);
+        assertThat(adj.path("cut_points").get(0).path("name").asText()).isEqualTo("0|1");
+        assertThat(adj.path("cut_points").get(0).path("stratum").isNull()).isTrue();
+        assertThat(adj.path("cut_points").get(0).path("se").asDouble()).isPositive();
+        assertThat(adj.path("aic").asDouble()).isEqualTo(-2 * adj.path("loglik").asDouble() + 2 * adj.path("parameters").asInt());
+        JsonNode bin = root.path("binary").get(0);
+        assertThat(bin.path("coefficients")).hasSize(2);
+        assertThat(bin.path("intercepts").get(0).path("name").asText()).isEqualTo("intercept");
+        assertThat(bin.path("variance").path("intercept").isNumber()).isTrue();
+        assertThat(bin.path("deviance").asDouble()).isEqualTo(-2 * bin.path("loglik").asDouble());
+        assertThat(root.path("po_test").path("tested_model").asText()).contains("common cut-points");
+        Run text = run("ipd", "--example", "ipd_sim", "--covariates", "age", "--link", "probit", "--binary", "");
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("on the probit scale").contains("Model details").contains("cut-points theta_j (SE)");
+        Run mixed = run("ipd", "--example", "ipd_sim", "--model", "mixed", "--link", "probit", "--binary", "");
+        assertThat(mixed.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(mixed.err()).startsWith("error: ").contains("logit link only");
+        Run bad = run("ipd", "--example", "ipd_sim", "--link", "cauchit");
+        assertThat(bad.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(bad.err()).contains("cauchit").contains("logit, probit or cloglog");
+    }
+
+    @Test
     void ipd_two_stage_pools_per_trial_adjusted_estimates_with_the_chosen_tau2_and_interval_method() throws Exception {
         Run r = run("ipd", "--example", "ipd_sim", "--covariates", "age", "--two-stage", "--tau2", "DL", "--ci", "knha",
                 "--binary", "", "--format", "json");

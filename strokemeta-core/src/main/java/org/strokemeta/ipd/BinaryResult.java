@@ -76,6 +76,55 @@ public record BinaryResult(String method, BinaryOptions options, String event, C
     }
 
     /**
+     * The number of estimated parameters as glm's rank and lme4's {@code df} of the log-likelihood: the trial
+     * intercepts (or the one fixed intercept), the coefficients, and the variance of a random intercept.
+     *
+     * @return the number of parameters
+     */
+    public int parameters() {
+        return intercepts.size() + coefficients.size() + (variance == null ? 0 : variance.structure().parameters());
+    }
+
+    /**
+     * The deviance as glm and summary.merMod report it: −2 log-likelihood (one patient per row, so the
+     * saturated model's log-likelihood is 0; for the mixed model, lme4's {@code AICtab} deviance, not the
+     * conditional deviance of {@code deviance()}).
+     *
+     * @return −2 log-likelihood
+     */
+    public double deviance() {
+        return -2 * logLik;
+    }
+
+    /**
+     * Akaike's information criterion, as R's {@code AIC}: deviance + 2 × {@link #parameters()}.
+     *
+     * @return the AIC
+     */
+    public double aic() {
+        return deviance() + 2 * parameters();
+    }
+
+    /**
+     * The Bayesian information criterion, as R's {@code BIC}: deviance + log(patients) × {@link #parameters()}.
+     *
+     * @return the BIC
+     */
+    public double bic() {
+        return deviance() + Math.log(patients) * parameters();
+    }
+
+    /**
+     * The residual degrees of freedom, patients − {@link #parameters()} (glm's {@code df.residual}, lme4's
+     * {@code df.resid}).
+     *
+     * @return the residual degrees of freedom
+     */
+    public int dfResidual() {
+        return patients - parameters();
+    }
+
+    /**
      * The coefficient of the named column ("treatment" or a covariate).
      *
      * @param name the column's name

@@ -59,6 +59,24 @@ public record MixedOrdinalResult(String method, MixedOptions options, Coefficien
     }
 
     /**
+     * The number of free parameters as clmm's {@code edf}: thresholds, coefficients and variance parameters.
+     *
+     * @return the number of parameters
+     */
+    public int parameters() {
+        return thresholds.size() + coefficients.size() + (variance == null ? 0 : variance.structure().parameters());
+    }
+
+    /**
+     * Akaike's information criterion as clmm's {@code AIC}: −2 log-likelihood + 2 × {@link #parameters()}.
+     *
+     * @return the AIC
+     */
+    public double aic() {
+        return -2 * logLik + 2 * parameters();
+    }
+
+    /**
      * The coefficient of the named column ("treatment" or a covariate).
      *
      * @param name the column's name

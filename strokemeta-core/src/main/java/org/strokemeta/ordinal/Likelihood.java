@@ -42,14 +42,21 @@ final class Likelihood {
 
     private final OrdinalDesign d;
     private final Execution execution;
+    /** The link; the cell passes above are the logit's, other links take the general terms of {@link Link#terms}. */
+    private final Link link;
 
     Likelihood(OrdinalDesign d) {
         this(d, Execution.defaults());
     }
 
     Likelihood(OrdinalDesign d, Execution execution) {
+        this(d, execution, Link.LOGIT);
+    }
+
+    Likelihood(OrdinalDesign d, Execution execution, Link link) {
         this.d = d;
         this.execution = execution;
+        this.link = link;
     }
 
     /**
@@ -66,12 +73,12 @@ final class Likelihood {
         int blocks = (d.n + BLOCK - 1) / BLOCK;
         Partial total;
         if (blocks <= 1) {
-            total = new Partial(d);
+            total = new Partial(d, link);
             total.accumulate(par, 0, d.n);
         } else {
             Partial[] parts = new Partial[blocks];
             execution.forEach(blocks, b -> {
-                Partial part = new Partial(d);
+                Partial part = new Partial(d, link);
                 part.accumulate(par, b * BLOCK, Math.min(d.n, (b + 1) * BLOCK));
                 parts[b] = part;
             });
@@ -123,9 +130,11 @@ final class Likelihood {
         private final double[] hax;
         private final double[] hbx;
         private CumulativeLogit.Terms terms;
+        private final Link link;
 
-        Partial(OrdinalDesign d) {
+        Partial(OrdinalDesign d, Link link) {
             this.d = d;
+            this.link = link;
             pp = d.parameters;
             q = d.q();
             grad = new double[pp];
@@ -204,7 +213,9 @@ final class Likelihood {
                 for (int c0 = from; c0 < to; c0 += CHUNK) {
                     int m = Math.min(CHUNK, to - c0);
                     linearPredictor(par, cs, c0, m);
-                    if (ia < 0) {
+                    if (link != Link.LOGIT) {
+                        anyLink(aOff, bOff, c0, m);
+                    } else if (ia < 0) {
                         lastCategory(bOff, c0, m);
                     } else if (ib < 0) {
                         firstCategory(aOff, c0, m);
@@ -399,6 +410,27 @@ final class Likelihood {
             sHaa += h11;
             sHbb += h22;
             sHab += h12;
+        }
+
+        /** Any category under a link other than the logit: the general terms, observation by observation. */
+        private void anyLink(double aOff, double bOff, int c0, int m) {
+            double[] w = d.w;
+            if (terms == null) {
+                terms = new CumulativeLogit.Terms();
+            }
+            for (int j = 0; j < m; j++) {
+                CumulativeLogit.Terms t = link.terms(aOff - eta[j], bOff - eta[j], terms);
+                double wi = w == null ? 1 : w[c0 + j];
+                sLl += wi * t.logP;
+                sGa += wi * t.da;
+                sGb += wi * t.db;
+                sHaa += wi * t.daa;
+                sHbb += wi * t.dbb;
+                sHab += wi * t.dab;
+                ge[j] = -(t.da + t.db) * wi;
+                ca[j] = -(t.daa + t.dab) * wi;
+                cb[j] = -(t.dab + t.dbb) * wi;
+            }
         }
 
         private CumulativeLogit.Terms fallback(double a, double b) {

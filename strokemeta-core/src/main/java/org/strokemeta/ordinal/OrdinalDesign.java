@@ -169,10 +169,15 @@ final class OrdinalDesign {
     }
 
     /**
-     * Start values: each stratum's cut-points at the logits of its cumulative proportions, all
-     * coefficients 0.
+     * Start values: each stratum's cut-points at the link's quantiles of its cumulative proportions
+     * (their logits for the proportional-odds model), all coefficients 0.
      */
     double[] start() {
+        return start(Link.LOGIT);
+    }
+
+    /** Start values for the given link (see {@link #start()}). */
+    double[] start(Link link) {
         double[] par = new double[parameters];
         for (int s = 0; s < strata(); s++) {
             double tot = stratumCounts[s][categories];
@@ -184,7 +189,7 @@ final class OrdinalDesign {
                 }
                 cum += stratumCounts[s][j];
                 double pr = cum / tot;
-                par[cutStart[s] + k] = Math.log(pr / (1 - pr));
+                par[cutStart[s] + k] = link.quantile(pr);
                 k++;
             }
         }

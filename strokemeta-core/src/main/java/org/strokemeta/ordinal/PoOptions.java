@@ -25,11 +25,12 @@ import org.strokemeta.pool.Execution;
  * @param merge             outcome categories merged before fitting, or null for none
  * @param execution         where the blocks of the likelihood (from 32,768 patients) and the design's
  *                          columns run in parallel: the library's pool by default; the estimates do not depend on it
+ * @param link              the link function (clm's {@code link}): logit, the proportional-odds model, by default
  * @serial exclude
  */
 public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, double level, int maxIterations,
                         double gradientTolerance, double stepTolerance, int maxHalvings, double divergenceBound,
-                        CategoryMerge merge, Execution execution) implements java.io.Serializable {
+                        CategoryMerge merge, Execution execution, Link link) implements java.io.Serializable {
     /**
      * Checks the options.
      *
@@ -45,9 +46,13 @@ public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, 
      * @param merge outcome categories merged before fitting, or null for none
      * @param execution where the blocks of the likelihood (from 32,768 patients) and the design's
      *                                 columns run in parallel: the library's pool by default; the estimates do not depend on it
+     * @param link the link function
      * @throws IllegalArgumentException if an option is missing or out of range
      */
     public PoOptions {
+        if (link == null) {
+            throw new IllegalArgumentException("the link is missing");
+        }
         if (thresholds == null || emptyCategories == null) {
             throw new IllegalArgumentException("thresholds and the empty-category rule need a value");
         }
@@ -82,7 +87,7 @@ public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, 
                      double gradientTolerance, double stepTolerance, int maxHalvings, double divergenceBound,
                      CategoryMerge merge) {
         this(thresholds, emptyCategories, level, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
-                divergenceBound, merge, Execution.defaults());
+                divergenceBound, merge, Execution.defaults(), Link.LOGIT);
     }
 
     /**
@@ -102,7 +107,7 @@ public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, 
      */
     public PoOptions withThresholds(Thresholds t) {
         return new PoOptions(t, emptyCategories, level, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
-                divergenceBound, merge, execution);
+                divergenceBound, merge, execution, link);
     }
 
     /**
@@ -113,7 +118,7 @@ public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, 
      */
     public PoOptions withEmptyCategories(EmptyCategories e) {
         return new PoOptions(thresholds, e, level, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
-                divergenceBound, merge, execution);
+                divergenceBound, merge, execution, link);
     }
 
     /**
@@ -124,7 +129,7 @@ public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, 
      */
     public PoOptions withLevel(double l) {
         return new PoOptions(thresholds, emptyCategories, l, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
-                divergenceBound, merge, execution);
+                divergenceBound, merge, execution, link);
     }
 
     /**
@@ -135,7 +140,7 @@ public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, 
      */
     public PoOptions withMaxIterations(int n) {
         return new PoOptions(thresholds, emptyCategories, level, n, gradientTolerance, stepTolerance, maxHalvings,
-                divergenceBound, merge, execution);
+                divergenceBound, merge, execution, link);
     }
 
     /**
@@ -146,7 +151,7 @@ public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, 
      */
     public PoOptions withMerge(CategoryMerge m) {
         return new PoOptions(thresholds, emptyCategories, level, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
-                divergenceBound, m, execution);
+                divergenceBound, m, execution, link);
     }
 
     /**
@@ -157,7 +162,18 @@ public record PoOptions(Thresholds thresholds, EmptyCategories emptyCategories, 
      */
     public PoOptions withExecution(Execution e) {
         return new PoOptions(thresholds, emptyCategories, level, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
-                divergenceBound, merge, e);
+                divergenceBound, merge, e, link);
+    }
+
+    /**
+     * A copy with another link function.
+     *
+     * @param l logit (the proportional-odds model), probit or cloglog
+     * @return these options with {@code link = l}
+     */
+    public PoOptions withLink(Link l) {
+        return new PoOptions(thresholds, emptyCategories, level, maxIterations, gradientTolerance, stepTolerance, maxHalvings,
+                divergenceBound, merge, execution, l);
     }
 
     /** The patients with the merge applied (unchanged without one). */

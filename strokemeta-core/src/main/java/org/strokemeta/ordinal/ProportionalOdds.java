@@ -104,7 +104,7 @@ public final class ProportionalOdds {
         if (start == null && d.n > SUBSAMPLE_ABOVE) {
             start = subsampleStart(d, o);
         }
-        Likelihood lik = new Likelihood(d, o.execution());
+        Likelihood lik = new Likelihood(d, o.execution(), o.link());
         Iterate it = newton(d, lik, o, start);
         return result(d, o, it.par, it.value, it.iterations, it.converged, it.diverged, it.message);
     }
@@ -113,7 +113,7 @@ public final class ProportionalOdds {
     private static double[] subsampleStart(OrdinalDesign d, PoOptions o) {
         OrdinalDesign sub = d.subsample(d.n / SUBSAMPLE);
         try {
-            Iterate it = newton(sub, new Likelihood(sub, o.execution()), o, null);
+            Iterate it = newton(sub, new Likelihood(sub, o.execution(), o.link()), o, null);
             return it.converged ? it.par : null;
         } catch (IllegalStateException e) {
             return null;
@@ -129,10 +129,10 @@ public final class ProportionalOdds {
         double gradTol = o.gradientTolerance();
         double stepTol = o.stepTolerance();
         int np = d.parameters;
-        double[] par = start != null ? start.clone() : d.start();
+        double[] par = start != null ? start.clone() : d.start(o.link());
         Likelihood.Value v = lik.evaluate(par);
         if (!v.finite() && start != null) {
-            par = d.start();
+            par = d.start(o.link());
             v = lik.evaluate(par);
         }
         if (!v.finite()) {

@@ -384,6 +384,34 @@ public record ProportionalOddsFit(Thresholds thresholds, List<String> strata, do
         return cutPoints.length == 0 ? 0 : cutPoints[0].length + 1;
     }
 
+    /**
+     * The cut-points with their standard errors, trial by trial for stratified cut-points (each trial's
+     * own, as clm's intercept row plus the trial's row of {@code alpha.mat} with nominal = ~study), or
+     * once for common cut-points; NaN estimates unless converged.
+     *
+     * @return the cut-points in the order of the strata, then of the categories
+     */
+    public List<CutPoint> cutPointList() {
+        List<CutPoint> out = new java.util.ArrayList<>();
+        for (int s = 0; s < cutPoints.length; s++) {
+            String stratum = thresholds == Thresholds.COMMON ? null : strata.get(s);
+            for (int j = 0; j < cutPoints[s].length; j++) {
+                out.add(new CutPoint(stratum, CutPoint.name(j), converged ? cutPoints[s][j] : Double.NaN,
+                        converged ? cutPointSe[s][j] : Double.NaN));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Akaike's information criterion as clm's {@code AIC}: −2 log-likelihood + 2 × the free parameters.
+     *
+     * @return the AIC
+     */
+    public double aic() {
+        return -2 * logLik + 2 * parameters;
+    }
+
     private int require(String name) {
         int k = names.indexOf(name);
         if (k < 0) {

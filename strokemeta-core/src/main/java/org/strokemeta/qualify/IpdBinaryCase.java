@@ -58,10 +58,16 @@ final class IpdBinaryCase {
         out.put("ci_upper", lor.ciUpper());
         ObjectNode coefs = out.putObject("coefficients");
         for (Coefficient co : r.coefficients()) {
-            ObjectNode n = coefs.putObject(co.name());
-            n.put("estimate", co.estimate());
-            n.put("se", co.se());
+            putCoefficient(coefs.putObject(co.name()), co);
         }
+        ObjectNode icpt = out.putObject("intercepts");
+        for (Coefficient co : r.intercepts()) {
+            putCoefficient(icpt.putObject(co.name()), co);
+        }
+        out.put("deviance", r.deviance());
+        out.put("aic", r.aic());
+        out.put("bic", r.bic());
+        out.put("df_resid", r.dfResidual());
         if (r.variance() != null) {
             out.put("random_intercept_var", r.variance().interceptVariance());
             out.put("intercept", r.intercepts().get(0).estimate());
@@ -76,5 +82,12 @@ final class IpdBinaryCase {
         n.put("ci_upper", rd.ciUpper());
         n.put("risk_treated", rd.riskTreated());
         n.put("risk_control", rd.riskControl());
+    }
+
+    private static void putCoefficient(ObjectNode n, Coefficient co) {
+        n.put("estimate", co.estimate());
+        n.put("se", co.se());
+        n.put("z", co.statistic());
+        n.put("p", co.p());
     }
 }

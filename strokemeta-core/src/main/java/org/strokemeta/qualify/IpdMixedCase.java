@@ -86,6 +86,7 @@ final class IpdMixedCase {
             n.put("se", co.se());
         }
         out.put("loglik", r.logLik());
+        out.put("aic", r.aic());
         var v = r.variance();
         if (v.structure().hasIntercept()) {
             out.put("random_intercept_var", v.interceptVariance());

@@ -122,8 +122,11 @@ final class OrdinalCase {
             ObjectNode n = co.putObject(name);
             n.put("estimate", f.coefficient(name));
             n.put("se", f.coefficientSe(name));
+            n.put("z", f.coefficient(name) / f.coefficientSe(name));
+            n.put("p", org.strokemeta.internal.Dist.pNormal2(f.coefficient(name) / f.coefficientSe(name)));
         }
         out.put("loglik", f.logLik());
+        out.put("aic", f.aic());
         putCutPoints(out, f);
         if (c.hasOption("po_test")) {
             putPoTest(out, PartialProportionalOdds.test(d, po));
@@ -161,15 +164,26 @@ final class OrdinalCase {
         Qualification.putPooled(out, r.pooled());
     }
 
-    /** {@code cut_points}: per trial, or under {@code common} for common cut-points. */
+    /**
+     * {@code cut_points} and {@code cut_point_se}: per trial, or under {@code common} for common cut-points;
+     * and the fit's {@code aic}.
+     */
     private static void putCutPoints(ObjectNode out, ProportionalOddsFit f) {
         ObjectNode cp = out.putObject("cut_points");
+        ObjectNode cs = out.putObject("cut_point_se");
         double[][] cuts = f.cutPoints();
+        double[][] se = f.cutPointSe();
         for (int s = 0; s < f.strata().size(); s++) {
-            ArrayNode a = cp.putArray(f.thresholds() == Thresholds.COMMON ? "common" : f.strata().get(s));
-            for (double v : cuts[s]) {
-                a.add(v);
+            String key = f.thresholds() == Thresholds.COMMON ? "common" : f.strata().get(s);
+            ArrayNode a = cp.putArray(key);
+            ArrayNode b = cs.putArray(key);
+            for (int j = 0; j < cuts[s].length; j++) {
+                a.add(cuts[s][j]);
+                b.add(se[s][j]);
             }
+        }
+        if (!out.has("aic")) {
+            out.put("aic", f.aic());
         }
     }
 
@@ -238,7 +252,8 @@ final class OrdinalCase {
     static PoOptions poOptions(ValidationCase c) {
         PoOptions po = PoOptions.defaults()
                 .withThresholds(Thresholds.parse(c.option("thresholds", "stratified")))
-                .withLevel(Double.parseDouble(c.option("level", "0.95")));
+                .withLevel(Double.parseDouble(c.option("level", "0.95")))
+                .withLink(org.strokemeta.ordinal.Link.parse(c.option("link", "logit")));
         if ("drop".equals(c.option("empty_categories", "reject"))) {
             po = po.withEmptyCategories(EmptyCategories.DROP);
         }

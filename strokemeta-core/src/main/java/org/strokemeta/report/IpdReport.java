@@ -9,6 +9,8 @@ import org.strokemeta.data.PatientData;
 import org.strokemeta.ipd.BinaryResult;
 import org.strokemeta.ipd.EffectModification;
 import org.strokemeta.ipd.VarianceComponents;
+import org.strokemeta.ordinal.CutPoint;
+import org.strokemeta.ordinal.Link;
 import org.strokemeta.ordinal.ProportionalOddsCheck;
 import org.strokemeta.ordinal.TrialEffect;
 import org.strokemeta.internal.Dist;
@@ -53,10 +55,11 @@ public final class IpdReport {
                     .append("; common odds ratio > 1 = shift toward better outcomes with treatment)\n");
         }
         if (o.adjusted() != null) {
-            shift(sb, "adjusted for " + String.join(", ", o.request().covariates()), o.adjusted(), ci);
+            shift(sb, "adjusted for " + String.join(", ", o.request().covariates()), o.adjusted(), ci,
+                    o.adjusted().variance() == null ? o.request().link() : Link.LOGIT);
         }
         if (o.unadjusted() != null) {
-            shift(sb, "unadjusted", o.unadjusted(), ci);
+            shift(sb, "unadjusted", o.unadjusted(), ci, o.unadjusted().variance() == null ? o.request().link() : Link.LOGIT);
         }
         if (o.twoStage() != null) {
             var pooled = o.twoStage().pooled();
@@ -84,6 +87,7 @@ public final class IpdReport {
             sb.append("  proportional-odds check (likelihood ratio vs cut-point-specific treatment effects): ");
             sb.append(po.message() != null ? "not available: " + po.message()
                     : "chi² = " + Fmt.f(po.statistic(), 2) + " (df = " + po.df() + "), " + Fmt.pEq(po.p())).append('\n');
+            sb.append("    tested in ").append(o.poTestModel()).append('\n');
         }
         if (!o.binary().isEmpty()) {
             sb.append("\nBinary outcomes (").append(o.binary().get(0).result().method()).append(")\n");
@@ -140,6 +144,7 @@ public final class IpdReport {
         }
         ShiftReport.netBenefitLine(sb, o.clinical());
         ShiftReport.utilityLine(sb, o.clinical());
+        details(sb, o);
         if (!o.valid()) {
             sb.append("WARNING: a model did not converge or an outcome is separated; those results are not valid.\n");
         }
@@ -147,14 +152,20 @@ public final class IpdReport {
         return sb.toString();
     }
 
-    private static void shift(StringBuilder sb, String label, IpdAnalysis.Shift s, String ci) {
+    private static void shift(StringBuilder sb, String label, IpdAnalysis.Shift s, String ci, Link link) {
         sb.append("  ").append(label).append(": ");
         if (!s.converged()) {
             sb.append("did not converge (").append(s.message()).append(")\n");
             return;
         }
-        sb.append("cOR ").append(ratio(s.effect().logCor(), s.effect().ciLower(), s.effect().ciUpper())).append(" (").append(ci).append("), ")
-                .append(Fmt.pEq(s.effect().p())).append("; ").append(s.method());
+        if (link == Link.LOGIT) {
+            sb.append("cOR ").append(ratio(s.effect().logCor(), s.effect().ciLower(), s.effect().ciUpper()));
+        } else {
+            // not an odds ratio: the treatment effect on the latent scale of the link, > 0 = better
+            sb.append("-beta(treatment) ").append(Fmt.f(s.effect().logCor(), 4)).append(" [").append(Fmt.f(s.effect().ciLower(), 4))
+                    .append(", ").append(Fmt.f(s.effect().ciUpper(), 4)).append("] on the ").append(link.rName()).append(" scale");
+        }
+        sb.append(" (").append(ci).append("), ").append(Fmt.pEq(s.effect().p())).append("; ").append(s.method());
         VarianceComponents v = s.variance();
         if (v != null) {
             sb.append("; between-trial variance");
@@ -167,6 +178,87 @@ public final class IpdReport {
             if (v.atBoundary()) {
                 sb.append(" (at the boundary)");
             }
+        }
+        sb.append('\n');
+    }
+
+    /**
+     * The full output of every model: fit statistics, the coefficient table (model scale), the cut-points with
+     * their standard errors of the ordinal models, and the intercepts and variance of the logistic models.
+     */
+    private static void details(StringBuilder sb, IpdAnalysis.Outcome o) {
+        boolean any = o.binary().stream().anyMatch(b -> b.result().converged() && !b.result().separation())
+                || o.adjusted() != null && o.adjusted().converged() || o.unadjusted() != null && o.unadjusted().converged();
+        if (!any) {
+            return;
+        }
+        sb.append("\nModel details (coefficients on each model's scale: ordinal positive = toward worse categories, "
+                + "logistic positive = more events)\n");
+        for (IpdAnalysis.Shift s : new IpdAnalysis.Shift[] {o.adjusted(), o.unadjusted()}) {
+            if (s == null || !s.converged()) {
+                continue;
+            }
+            sb.append("  ordinal model, ").append(s == o.adjusted() ? "adjusted for " + String.join(", ", o.request().covariates()) : "unadjusted").append(": log-likelihood ")
+                    .append(Fmt.f(s.logLik(), 3)).append(", AIC ").append(Fmt.f(s.aic(), 2)).append(" (").append(s.parameters())
+                    .append(" parameters)\n");
+            table(sb, s.coefficients(), List.of());
+            cutPoints(sb, s.cutPoints());
+        }
+        for (IpdAnalysis.Binary bin : o.binary()) {
+            BinaryResult b = bin.result();
+            if (!b.converged() || b.separation()) {
+                continue;
+            }
+            sb.append("  ").append(b.event()).append(": log-likelihood ").append(Fmt.f(b.logLik(), 3)).append(", deviance ")
+                    .append(Fmt.f(b.deviance(), 2)).append(", AIC ").append(Fmt.f(b.aic(), 2)).append(", BIC ").append(Fmt.f(b.bic(), 2))
+                    .append(" (").append(b.parameters()).append(" parameters, residual df ").append(b.dfResidual()).append(')');
+            VarianceComponents v = b.variance();
+            if (v != null) {
+                sb.append("; random-intercept variance ").append(Fmt.g(v.interceptVariance())).append(" (SD ")
+                        .append(Fmt.g(v.interceptSd())).append(v.atBoundary() ? ", at the boundary)" : ")");
+            }
+            sb.append('\n');
+            table(sb, b.intercepts(), b.coefficients());
+        }
+    }
+
+    /** A coefficient table: estimate, standard error, Wald z and p. */
+    private static void table(StringBuilder sb, List<Coefficient> first, List<Coefficient> then) {
+        sb.append("    ").append(Fmt.pad("", 22)).append(Fmt.right("estimate", 11)).append(Fmt.right("SE", 10)).append(Fmt.right("z", 9))
+                .append(Fmt.right("p", 10)).append('\n');
+        List<Coefficient> all = new ArrayList<>(first);
+        all.addAll(then);
+        for (Coefficient c : all) {
+            sb.append("    ").append(Fmt.pad(c.name(), 22)).append(Fmt.right(Fmt.f(c.estimate(), 4), 11))
+                    .append(Fmt.right(Fmt.f(c.se(), 4), 10)).append(Fmt.right(Fmt.f(c.statistic(), 2), 9))
+                    .append(Fmt.right(Fmt.p(c.p()), 10)).append('\n');
+        }
+    }
+
+    /** The cut-points with their standard errors, one row per trial (or one common row), one column per cut-point. */
+    static void cutPoints(StringBuilder sb, List<CutPoint> cuts) {
+        if (cuts.isEmpty()) {
+            return;
+        }
+        List<String> names = cuts.stream().map(CutPoint::name).distinct().toList();
+        sb.append("    cut-points theta_j (SE), F^-1(P(outcome <= j)) = theta_j - linear predictor\n");
+        sb.append("    ").append(Fmt.pad("", 22));
+        for (String n : names) {
+            sb.append(Fmt.right(n, 18));
+        }
+        sb.append('\n');
+        String current = "";
+        for (CutPoint c : cuts) {
+            String row = c.stratum() == null ? "common" : c.stratum();
+            if (!row.equals(current)) {
+                if (!current.isEmpty()) {
+                    sb.append('\n');
+                }
+                current = row;
+                sb.append("    ").append(Fmt.pad(row, 22));
+            }
+            sb.append(Fmt.right(Double.isFinite(c.estimate()) ? Fmt.f(c.estimate(), 3) + " (" + Fmt.f(c.se(), 3) + ")"
+                    : "dropped", 18));
         }
         sb.append('\n');
     }
@@ -216,12 +308,16 @@ public final class IpdReport {
             t.put("treatment", n[s][1]);
             t.put("control", n[s][0]);
         }
+        root.put("link", o.request().link().rName());
         ArrayNode cov = root.putArray("covariates");
         o.request().covariates().forEach(cov::add);
         root.set("adjusted", o.adjusted() == null ? null : shift(o.adjusted()));
         root.set("unadjusted", o.unadjusted() == null ? null : shift(o.unadjusted()));
         root.set("two_stage", o.twoStage() == null ? null : JsonReport.result(o.twoStage().pooled()));
         ShiftReport.poTest(root, o.poCheck());
+        if (o.poCheck() != null) {
+            ((ObjectNode) root.get("po_test")).put("tested_model", o.poTestModel());
+        }
         ArrayNode bin = root.putArray("binary");
         for (IpdAnalysis.Binary bin0 : o.binary()) {
             BinaryResult b = bin0.result();
@@ -245,6 +341,29 @@ public final class IpdReport {
             JsonReport.num(r, "p", rd.p());
             x.put("converged", b.converged());
             x.put("separation", b.separation());
+            ArrayNode coefs = x.putArray("coefficients");
+            for (Coefficient c : b.coefficients()) {
+                coefficient(coefs.addObject(), c);
+            }
+            ArrayNode icpt = x.putArray("intercepts");
+            for (Coefficient c : b.intercepts()) {
+                coefficient(icpt.addObject(), c);
+            }
+            VarianceComponents v = b.variance();
+            if (v == null) {
+                x.putNull("variance");
+            } else {
+                ObjectNode vn = x.putObject("variance");
+                JsonReport.num(vn, "intercept", v.interceptVariance());
+                JsonReport.num(vn, "intercept_sd", v.interceptSd());
+                vn.put("at_boundary", v.atBoundary());
+            }
+            JsonReport.num(x, "loglik", b.logLik());
+            JsonReport.num(x, "deviance", b.deviance());
+            JsonReport.num(x, "aic", b.aic());
+            JsonReport.num(x, "bic", b.bic());
+            x.put("parameters", b.parameters());
+            x.put("df_resid", b.dfResidual());
         }
         ArrayNode inter = root.putArray("interactions");
         for (EffectModification.Interaction x : o.interactions()) {
@@ -284,10 +403,26 @@ public final class IpdReport {
             vn.put("at_boundary", v.atBoundary());
         }
         JsonReport.num(n, "loglik", s.logLik());
+        n.put("parameters", s.parameters());
+        JsonReport.num(n, "aic", s.aic());
+        n.set("cut_points", cutPoints(s.cutPoints()));
         n.put("patients", s.patients());
         n.put("converged", s.converged());
         n.put("message", s.message());
         return n;
+    }
+
+    /** {@code cut_points}: [{"stratum", "name", "estimate", "se"}], stratum null for common cut-points. */
+    static ArrayNode cutPoints(List<CutPoint> cuts) {
+        ArrayNode a = JsonReport.mapper().createArrayNode();
+        for (CutPoint c : cuts) {
+            ObjectNode n = a.addObject();
+            n.put("stratum", c.stratum());
+            n.put("name", c.name());
+            JsonReport.num(n, "estimate", c.estimate());
+            JsonReport.num(n, "se", c.se());
+        }
+        return a;
     }
 
     static void coefficient(ObjectNode n, Coefficient c) {

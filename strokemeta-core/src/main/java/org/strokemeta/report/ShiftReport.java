@@ -71,6 +71,9 @@ public final class ShiftReport {
                     .append(Fmt.pEq(o.effect().p())).append("; log-likelihood ").append(Fmt.f(f.logLik(), 3)).append('\n');
             if (!f.converged()) {
                 sb.append("WARNING: the model did not converge (").append(f.message()).append("); not a valid result\n");
+            } else {
+                sb.append("AIC ").append(Fmt.f(f.aic(), 2)).append(" (").append(f.parameters()).append(" parameters)\n");
+                IpdReport.cutPoints(sb, f.cutPointList());
             }
         }
         ProportionalOddsCheck po = o.poCheck();
@@ -132,6 +135,9 @@ public final class ShiftReport {
             n.put("converged", f.converged());
             n.put("message", f.message());
             JsonReport.num(n, "max_gradient", f.maxGradient());
+            n.put("parameters", f.parameters());
+            JsonReport.num(n, "aic", f.aic());
+            n.set("cut_points", IpdReport.cutPoints(f.cutPointList()));
         }
         poTest(root, o.poCheck());
         netBenefit(root, o.clinical());

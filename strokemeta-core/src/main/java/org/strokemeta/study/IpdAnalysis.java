@@ -19,7 +19,9 @@ import org.strokemeta.ipd.MixedOrdinalResult;
 import org.strokemeta.ipd.VarianceComponents;
 import org.strokemeta.ordinal.ClinicalSummaries;
 import org.strokemeta.ordinal.CommonOddsRatio;
+import org.strokemeta.ordinal.CutPoint;
 import org.strokemeta.ordinal.EmptyCategories;
+import org.strokemeta.ordinal.Link;
 import org.strokemeta.ordinal.NetBenefit;
 import org.strokemeta.ordinal.PartialProportionalOdds;
 import org.strokemeta.ordinal.PoOptions;
@@ -49,16 +51,21 @@ public final class IpdAnalysis {
      * @param method       the model in words
      * @param effect       the common odds ratio (positive log = better with treatment)
      * @param coefficients covariate coefficients on the model scale (positive = worse), treatment included
+     * @param cutPoints    the cut-points (thresholds) with their standard errors: each trial's when stratified,
+     *                     else the common ones (clm's and clmm's alpha parameters)
      * @param variance     the variance components of a mixed model, or null
      * @param logLik       the log-likelihood
+     * @param parameters   the number of free parameters (cut-points, coefficients, variance parameters), as
+     *                     clm's and clmm's {@code edf}
      * @param patients     patients in the model
      * @param converged    false when the fit did not converge (then nothing is valid)
      * @param message      how the fit ended
      * @param notes        remarks from the fit
      * @serial exclude
      */
-    public record Shift(String method, CommonOddsRatio effect, List<Coefficient> coefficients, VarianceComponents variance,
-                        double logLik, int patients, boolean converged, String message, List<Note> notes)
+    public record Shift(String method, CommonOddsRatio effect, List<Coefficient> coefficients, List<CutPoint> cutPoints,
+                        VarianceComponents variance, double logLik, int parameters, int patients, boolean converged,
+                        String message, List<Note> notes)
             implements java.io.Serializable {
         /**
          * Copies the lists (see the record's components).
@@ -66,8 +73,10 @@ public final class IpdAnalysis {
          * @param method       the model in words
          * @param effect       the common odds ratio (positive log = better with treatment)
          * @param coefficients covariate coefficients on the model scale (positive = worse), treatment included
+         * @param cutPoints    the cut-points with their standard errors
          * @param variance     the variance components of a mixed model, or null
          * @param logLik       the log-likelihood
+         * @param parameters   the number of free parameters
          * @param patients     patients in the model
          * @param converged    false when the fit did not converge (then nothing is valid)
          * @param message      how the fit ended
@@ -75,7 +84,18 @@ public final class IpdAnalysis {
          */
         public Shift {
             coefficients = List.copyOf(coefficients);
+            cutPoints = List.copyOf(cutPoints);
             notes = List.copyOf(notes);
+        }
+
+        /**
+         * Akaike's information criterion, as clm's and clmm's {@code AIC}: −2 log-likelihood + 2 × the free
+         * parameters (the variance parameters of a mixed model included).
+         *
+         * @return the AIC
+         */
+        public double aic() {
+            return -2 * logLik + 2 * parameters;
         }
     }
 
@@ -166,6 +186,24 @@ public final class IpdAnalysis {
         }
 
         /**
+         * The model whose proportional-odds assumption {@link #poCheck()} tests, in words: the likelihood-ratio
+         * test is of a fixed-effects model (clm), with cut-points per trial unless the ordinal model has common
+         * cut-points; a mixed model is not itself tested, and its check comes from the stratified model.
+         *
+         * @return the tested model, or null when there is no test
+         */
+        public String poTestModel() {
+            if (poCheck == null) {
+                return null;
+            }
+            return switch (request.ordinalModel()) {
+                case COMMON -> "the common cut-points model (clm)";
+                case STRATIFIED -> "the model with cut-points per trial (clm, nominal = ~study)";
+                case MIXED -> "the stratified fixed-effects model (clm with cut-points per trial), not the mixed model";
+            };
+        }
+
+        /**
          * True when every model converged.
          *
          * @return whether every fit converged and no logistic model met separation
@@ -229,7 +267,8 @@ public final class IpdAnalysis {
             }
             try {
                 return PartialProportionalOdds.test(adjustedData,
-                        po(r, r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED));
+                        po(r, r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED)
+                                .withLink(r.link()));
             } catch (InputException | IllegalArgumentException e) {
                 return new Note(0, null, Note.Kind.WARNING, "no proportional-odds test: " + e.getMessage());
             }
@@ -288,15 +327,25 @@ public final class IpdAnalysis {
     /** The ordinal model of the request on these data (their covariates are the adjustment). */
     static Shift shift(PatientData d, IpdRequest r) {
         if (r.ordinalModel() == IpdRequest.OrdinalModel.MIXED) {
+            if (r.link() != Link.LOGIT) {
+                throw new IllegalArgumentException("the mixed ordinal model is fitted with the logit link only, not "
+                        + r.link().rName() + " (use the stratified or common model for another link)");
+            }
             PatientData m = r.merge() == null ? d : d.mergeCategories(r.merge().from(), r.merge().to());
             MixedOrdinalResult f = MixedOrdinal.fit(m, new MixedOptions(d.covariateNames(), r.randomEffects(), r.nAGQ(), r.level(), 200, r.execution()));
             Coefficient c = f.logCommonOddsRatio();
             CommonOddsRatio cor = new CommonOddsRatio(c.estimate(), c.se(), c.ciLower(), c.ciUpper(), c.statistic(), c.p(), r.level());
-            return new Shift(f.method(), cor, f.coefficients(), f.variance(), f.logLik(), f.patients(), f.converged(),
-                    f.convergence(), f.notes());
+            List<CutPoint> cuts = new ArrayList<>();
+            for (Coefficient t : f.thresholds()) {
+                cuts.add(new CutPoint(null, t.name(), t.estimate(), t.se()));
+            }
+            return new Shift(f.method(), cor, f.coefficients(), cuts, f.variance(), f.logLik(), f.parameters(), f.patients(),
+                    f.converged(), f.convergence(), f.notes());
         }
         Thresholds th = r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED;
-        ProportionalOddsFit f = ProportionalOdds.fit(d, po(r, th));
+        // the request's link enters the one-stage models and their PO test; the two-stage fits and the
+        // interactions report odds ratios and stay on the logit
+        ProportionalOddsFit f = ProportionalOdds.fit(d, po(r, th).withLink(r.link()));
         List<Coefficient> coefs = new ArrayList<>();
         for (String name : f.names()) {
             double b = f.coefficient(name);
@@ -305,9 +354,10 @@ public final class IpdAnalysis {
             double crit = org.strokemeta.internal.Dist.zCrit(r.level());
             coefs.add(new Coefficient(name, b, se, z, org.strokemeta.internal.Dist.pNormal2(z), b - crit * se, b + crit * se));
         }
-        String method = "proportional odds, " + th.label() + " (" + th.rCall() + ")";
-        return new Shift(method, f.commonOddsRatio(), coefs, null, f.logLik(), (int) Math.round(f.patients()), f.converged(),
-                f.message(), f.notes());
+        String method = (r.link() == Link.LOGIT ? "proportional odds, " : "cumulative " + r.link().rName() + " model, ")
+                + th.label() + " (" + th.rCall() + (r.link() == Link.LOGIT ? "" : " with link = \"" + r.link().rName() + "\"") + ")";
+        return new Shift(method, f.commonOddsRatio(), coefs, f.cutPointList(), null, f.logLik(), f.parameters(),
+                (int) Math.round(f.patients()), f.converged(), f.message(), f.notes());
     }
 
     /** A binary outcome and the patients in whom it is recorded. */

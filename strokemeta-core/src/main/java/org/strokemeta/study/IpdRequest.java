@@ -5,6 +5,7 @@ import org.strokemeta.ipd.BinaryEndpoint;
 import org.strokemeta.ipd.RandomEffects;
 import org.strokemeta.ipd.StudyEffect;
 import org.strokemeta.ordinal.CategoryMerge;
+import org.strokemeta.ordinal.Link;
 import org.strokemeta.ordinal.UtilityWeights;
 import org.strokemeta.pool.Execution;
 import org.strokemeta.pool.MetaOptions;
@@ -35,12 +36,14 @@ import org.strokemeta.pool.MetaOptions;
  *                       from 30,000 patients, the halves of its Hessian, the blocks of a proportional-odds
  *                       likelihood from 32,768 patients): the library's pool by default, the caller's executor,
  *                       or the calling thread alone; the estimates do not depend on it
+ * @param link           the link of the fixed-effects ordinal models (clm's {@code link}): logit, the
+ *                       proportional-odds model, by default; probit or cloglog; the mixed model takes the logit only
  * @serial exclude
  */
 public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, RandomEffects randomEffects, int nAGQ,
                          CategoryMerge merge, List<BinaryEndpoint> binary, StudyEffect binaryModel, List<String> interactions,
                          MetaOptions twoStage, boolean poTest, UtilityWeights utility, double level, boolean ordinal, boolean unadjusted,
-                         boolean dropEmpty, Execution execution) implements java.io.Serializable {
+                         boolean dropEmpty, Execution execution, Link link) implements java.io.Serializable {
     /** How trials enter the ordinal model. */
     public enum OrdinalModel {
         /** Cut-points per trial (clm with nominal = ~study): the treatment effect is estimated within trials. */
@@ -87,10 +90,14 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      * @param unadjusted    also fit the ordinal model without covariates
      * @param dropEmpty     drop the cut-point of a category empty in a trial
      * @param execution     where the parallel parts of the models run
-     * @throws IllegalArgumentException when a list, a model or the execution is null, a list holds null,
+     * @param link          the link of the fixed-effects ordinal models
+     * @throws IllegalArgumentException when a list, a model, the execution or the link is null, a list holds null,
      *                                  or the level is not in (0, 1)
      */
     public IpdRequest {
+        if (link == null) {
+            throw new IllegalArgumentException("link is required (logit for the proportional-odds model)");
+        }
         if (covariates == null || binary == null || interactions == null) {
             throw new IllegalArgumentException("covariates, binary and interactions are required (empty for none)");
         }
@@ -121,7 +128,8 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
     public static IpdRequest defaults() {
         return new IpdRequest(List.of(), OrdinalModel.STRATIFIED, RandomEffects.INTERCEPT, 1, null,
                 List.of(BinaryEndpoint.mrsAtMost(2), BinaryEndpoint.mrsAtMost(1), BinaryEndpoint.death()), StudyEffect.STRATIFIED,
-                List.of(), null, true, UtilityWeights.chaisinanunkul2015(), 0.95, true, true, false, Execution.defaults());
+                List.of(), null, true, UtilityWeights.chaisinanunkul2015(), 0.95, true, true, false, Execution.defaults(),
+                Link.LOGIT);
     }
 
     /**
@@ -133,7 +141,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withCovariates(List<String> c) {
         return new IpdRequest(c, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
     }
 
     /**
@@ -145,7 +153,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withOrdinalModel(OrdinalModel m) {
         return new IpdRequest(covariates, m, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
     }
 
     /**
@@ -157,7 +165,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withRandomEffects(RandomEffects re) {
         return new IpdRequest(covariates, ordinalModel, re, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
     }
 
     /**
@@ -168,7 +176,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withNAGQ(int n) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, n, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
     }
 
     /**
@@ -179,7 +187,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withMerge(CategoryMerge m) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, m, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
     }
 
     /**
@@ -191,7 +199,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withBinary(List<BinaryEndpoint> b) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, b, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
     }
 
     /**
@@ -203,7 +211,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withBinaryModel(StudyEffect m) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, m, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
     }
 
     /**
@@ -215,7 +223,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withInteractions(List<String> i) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, i, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
     }
 
     /**
@@ -226,7 +234,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withTwoStage(MetaOptions pooling) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, pooling, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
     }
 
     /**
@@ -237,7 +245,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withPoTest(boolean test) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, test,
-                utility, level, ordinal, unadjusted, dropEmpty, execution);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
     }
 
     /**
@@ -248,7 +256,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withUtility(UtilityWeights u) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                u, level, ordinal, unadjusted, dropEmpty, execution);
+                u, level, ordinal, unadjusted, dropEmpty, execution, link);
     }
 
     /**
@@ -260,7 +268,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withLevel(double l) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, l, ordinal, unadjusted, dropEmpty, execution);
+                utility, l, ordinal, unadjusted, dropEmpty, execution, link);
     }
 
     /**
@@ -271,7 +279,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withOrdinal(boolean o) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, o, unadjusted, dropEmpty, execution);
+                utility, level, o, unadjusted, dropEmpty, execution, link);
     }
 
     /**
@@ -283,7 +291,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withUnadjusted(boolean u) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, u, dropEmpty, execution);
+                utility, level, ordinal, u, dropEmpty, execution, link);
     }
 
     /**
@@ -295,7 +303,19 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withDropEmpty(boolean drop) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, drop, execution);
+                utility, level, ordinal, unadjusted, drop, execution, link);
+    }
+
+    /**
+     * A copy whose fixed-effects ordinal models take another link.
+     *
+     * @param l logit (the proportional-odds model), probit or cloglog
+     * @return the changed request
+     * @throws IllegalArgumentException when {@code l} is null
+     */
+    public IpdRequest withLink(Link l) {
+        return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions,
+                twoStage, poTest, utility, level, ordinal, unadjusted, dropEmpty, execution, l);
     }
 
     /**
@@ -307,6 +327,6 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withExecution(Execution e) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions,
-                twoStage, poTest, utility, level, ordinal, unadjusted, dropEmpty, e);
+                twoStage, poTest, utility, level, ordinal, unadjusted, dropEmpty, e, link);
     }
 }

@@ -53,6 +53,16 @@ function notes(list){
   for (const n of list) t += '<li>' + (n.line ? 'line ' + n.line + ': ' : '') + (n.study ? text(n.study) + ': ' : '') + text(n.message) + '</li>';
   $('notes').innerHTML = t + '</ul>';
 }
+// the ordinal model's full output: coefficients (model scale: positive = worse), cut-points with SEs, fit statistics
+function modelDetails(s){
+  if (!s || !s.converged) return '';
+  let t = '<details><summary>Model details: log-likelihood '+fmt(s.loglik,3)+', AIC '+fmt(s.aic,2)+' ('+s.parameters+' parameters)</summary>'
+    + '<table><thead><tr><th>Coefficient</th><th>Estimate</th><th>SE</th><th>z</th><th>p</th></tr></thead><tbody>';
+  for (const c of s.coefficients) t += '<tr><td>'+text(c.name)+'</td><td>'+fmt(c.estimate,4)+'</td><td>'+fmt(c.se,4)+'</td><td>'+fmt(c.z,2)+'</td><td>'+fmt(c.p,4)+'</td></tr>';
+  t += '</tbody></table><table><thead><tr><th>Trial</th><th>Cut-point</th><th>Estimate</th><th>SE</th></tr></thead><tbody>';
+  for (const c of (s.cut_points||[])) t += '<tr><td>'+text(c.stratum==null?'common':c.stratum)+'</td><td>'+text(c.name)+'</td><td>'+fmt(c.estimate,4)+'</td><td>'+fmt(c.se,4)+'</td></tr>';
+  return t + '</tbody></table></details>';
+}
 function show(j){
   for (const k of ['forest','grotta','funnel','baujat']) $(k).innerHTML = j.figures[k] || '';
   notes(j.kind === 'meta' ? j.result.results[0].notes : j.result.notes);
@@ -70,7 +80,7 @@ function show(j){
     let t = '<table><thead><tr><th>Outcome</th><th>Treatment</th><th>Control</th><th>Odds ratio</th></tr></thead><tbody>';
     for (const b of j.result.binary) t += '<tr><td>'+text(b.event)+'</td><td>'+b.events_treatment+'/'+b.patients_treatment+'</td><td>'+b.events_control+'/'+b.patients_control
       +'</td><td>'+(b.log_or && b.log_or.estimate!=null ? ratio(b.log_or.estimate,b.log_or.ci_lower,b.log_or.ci_upper) : 'not estimable')+'</td></tr>';
-    $('studies').innerHTML = t + '</tbody></table>';
+    $('studies').innerHTML = t + '</tbody></table>' + modelDetails(s);
     return;
   }
   if (j.kind === 'shift') {
