@@ -186,4 +186,31 @@ public final class Figures {
     public static String labbe(MetaResult result, org.strokemeta.effect.Continuity continuity) {
         return org.strokemeta.plot.LabbePlot.svg(result, continuity);
     }
+
+    /**
+     * The radial (Galbraith) plot of a pooled analysis (metafor's {@code radial()}): each study's standardised
+     * effect against its precision, the pooled estimate as the slope of a line through the origin with the
+     * band of ± the normal quantile around it, and the effects on an arc to the right.
+     *
+     * @param result  the pooled result
+     * @param centred take the pooled estimate off every effect (metafor's {@code center = TRUE})
+     * @return the SVG document
+     * @throws IllegalArgumentException when a study has neither a sampling variance nor tau² to weigh it
+     */
+    public static String radial(MetaResult result, boolean centred) {
+        Measure m = result.effects().measure();
+        return org.strokemeta.plot.RadialPlot.svg(org.strokemeta.plot.RadialPlot.coordinates(result, centred), result.effects().backTransform(),
+                m.logScale() ? m.displayName() : m.description());
+    }
+
+    /**
+     * The radial (Galbraith) plot of a pooled analysis, not centred.
+     *
+     * @param result the pooled result
+     * @return the SVG document
+     * @throws IllegalArgumentException when a study has neither a sampling variance nor tau² to weigh it
+     */
+    public static String radial(MetaResult result) {
+        return radial(result, false);
+    }
 }

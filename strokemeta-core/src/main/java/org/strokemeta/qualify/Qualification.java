@@ -57,6 +57,7 @@ public final class Qualification {
         analyses.put("regtest", Qualification::regtest);
         analyses.put("tau2_profile", Qualification::tau2Profile);
         analyses.put("labbe", Qualification::labbe);
+        analyses.put("radial", Qualification::radial);
         analyses.put("henmi_copas", Qualification::henmiCopas);
         analyses.put("tes", Qualification::tes);
         analyses.put("escalc", Qualification::escalc);
@@ -572,6 +573,22 @@ public final class Qualification {
         for (org.strokemeta.plot.LabbePlot.Point p : org.strokemeta.plot.LabbePlot.points(r, CaseInputs.continuity(c))) {
             x.add(p.control());
             y.add(p.treated());
+        }
+    }
+
+    private static void radial(ValidationCase c, ObjectNode out) {
+        MetaResult r = MetaAnalysis.run(CaseInputs.effects(c), CaseInputs.options(c));
+        org.strokemeta.plot.RadialPlot.Coordinates rc = org.strokemeta.plot.RadialPlot.coordinates(r, c.options().path("center").asBoolean(false));
+        out.put("estimate", r.pooled().estimate());
+        out.put("ci_lower", rc.ciLower());
+        out.put("ci_upper", rc.ciUpper());
+        out.put("tau2", rc.tau2());
+        out.put("zcrit", rc.zcrit());
+        ArrayNode x = out.putArray("x");
+        ArrayNode y = out.putArray("y");
+        for (org.strokemeta.plot.RadialPlot.Point p : rc.points()) {
+            x.add(p.x());
+            y.add(p.z());
         }
     }
 

@@ -74,7 +74,7 @@ class BrowserRenderingTest {
 
     static List<String> figures() {
         return List.of("forest-bcg", "forest-bcg-subgroups", "funnel-bcg-trimfill", "grotta-mrs", "forest-published-mrs02",
-                "forest-published-sich", "baujat-bcg", "labbe-bcg-or");
+                "forest-published-sich", "baujat-bcg", "labbe-bcg-or", "radial-bcg");
     }
 
     static String svg(String name) {
@@ -104,6 +104,7 @@ class BrowserRenderingTest {
                 MetaRequest or = MetaRequest.defaults().withMeasure(Measure.OR);
                 yield LabbePlot.svg(MetaRun.run(bcg, or).get(0).result(), or.continuity());
             }
+            case "radial-bcg" -> org.strokemeta.Figures.radial(MetaRun.run(bcg, MetaRequest.defaults().withMeasure(Measure.RR)).get(0).result());
             default -> throw new IllegalArgumentException(name);
         };
     }
