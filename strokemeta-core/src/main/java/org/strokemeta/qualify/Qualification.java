@@ -261,8 +261,15 @@ public final class Qualification {
 
     private static void series(ValidationCase c, ObjectNode out, boolean cumulative) {
         EffectSizes es = CaseInputs.effects(c);
-        List<Sensitivity.Step> steps = cumulative ? Sensitivity.cumulative(es, CaseInputs.options(c))
+        // cumulative cases may sort by a column (order), from the largest value (decreasing), ties in one step (collapse)
+        org.strokemeta.sensitivity.CumulativeOptions co = org.strokemeta.sensitivity.CumulativeOptions.defaults()
+                .withOrder(c.hasOption("order") ? c.option("order", null) : null);
+        if (co.order() != null) {
+            co = co.withDecreasing(c.options().path("decreasing").asBoolean(false)).withCollapse(c.options().path("collapse").asBoolean(false));
+        }
+        List<Sensitivity.Step> steps = cumulative ? Sensitivity.cumulative(es, CaseInputs.options(c), co).steps()
                 : Sensitivity.leaveOneOut(es, CaseInputs.options(c));
+        ArrayNode k = out.putArray("k");
         ArrayNode study = out.putArray("study");
         ArrayNode est = out.putArray("estimate");
         ArrayNode se = out.putArray("se");
@@ -274,6 +281,7 @@ public final class Qualification {
         for (Sensitivity.Step s : steps) {
             MetaResult r = s.result();
             study.add(s.study());
+            k.add(r.k());
             est.add(r.pooled().estimate());
             se.add(r.pooled().se());
             lo.add(r.pooled().ciLower());
