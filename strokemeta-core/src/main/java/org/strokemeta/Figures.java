@@ -213,4 +213,17 @@ public final class Figures {
     public static String radial(MetaResult result) {
         return radial(result, false);
     }
+
+    /**
+     * The GOSH plot of a GOSH analysis (metafor's {@code plot(gosh(res))}): every subset's pooled estimate
+     * against its I², with their histograms; more than {@link org.strokemeta.plot.GoshPlot#MAX_POINTS} subsets
+     * are drawn as a density raster.
+     *
+     * @param gosh the analysis ({@link org.strokemeta.sensitivity.Sensitivity#gosh})
+     * @return the SVG document
+     * @throws IllegalArgumentException when no subset could be fitted
+     */
+    public static String gosh(org.strokemeta.sensitivity.Gosh gosh) {
+        return org.strokemeta.plot.GoshPlot.svg(gosh, effectAxis(gosh.full().effects().measure()).replace(" (log scale)", " (log)"));
+    }
 }

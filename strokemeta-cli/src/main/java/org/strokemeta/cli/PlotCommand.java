@@ -24,7 +24,7 @@ import org.strokemeta.study.MetaRun;
 import org.strokemeta.study.ShiftAnalysis;
 import org.strokemeta.study.ShiftRequest;
 
-/** {@code strokemeta plot forest|grotta|funnel|bubble|baujat|labbe|radial}: a figure as SVG, PNG or PDF. */
+/** {@code strokemeta plot forest|grotta|funnel|bubble|baujat|labbe|radial|gosh}: a figure as SVG, PNG or PDF. */
 final class PlotCommand extends Command {
     @Override
     String name() {
@@ -33,13 +33,13 @@ final class PlotCommand extends Command {
 
     @Override
     String summary() {
-        return "Draw a forest plot, Grotta bars, a funnel plot, a meta-regression bubble plot, a Baujat, L'Abbé or radial (Galbraith) plot as SVG, PNG or PDF "
+        return "Draw a forest plot, Grotta bars, a funnel plot, a meta-regression bubble plot, a Baujat, L'Abbé, radial (Galbraith) or GOSH plot as SVG, PNG or PDF "
                 + "(the analysis options of meta).";
     }
 
     @Override
     String positionalUsage() {
-        return "forest|grotta|funnel|bubble|baujat|labbe|radial";
+        return "forest|grotta|funnel|bubble|baujat|labbe|radial|gosh";
     }
 
     @Override
@@ -62,6 +62,7 @@ final class PlotCommand extends Command {
                 Opt.flag("--trim-fill", "Funnel plot: with the studies filled in by trim-and-fill."),
                 Opt.value("--merge", "A-B", "Grotta bars: merge categories A to B (for example 5-6).", null),
                 Opt.flag("--center", "Radial plot: the effects minus the pooled estimate (metafor's center = TRUE)."),
+                GoshCommand.SUBSETS, GoshCommand.SEED,
                 Opt.value("--moderator", "COLUMN", "Bubble plot: the numeric moderator of the meta-regression.", null),
                 Opt.value("--out", "-o", "FILE", "Output file: .svg, .png or .pdf (SVG on the terminal when not given).", null),
                 Opt.value("--dpi", "N", "Resolution of a PNG.", "300")));
@@ -70,7 +71,7 @@ final class PlotCommand extends Command {
     @Override
     int run(Args a, PrintWriter out, PrintWriter err) {
         if (a.positional().isEmpty()) {
-            throw new UsageException("say which figure: forest, grotta, funnel, bubble, baujat, labbe or radial");
+            throw new UsageException("say which figure: forest, grotta, funnel, bubble, baujat, labbe, radial or gosh");
         }
         String kind = a.positional().get(0);
         Table t = Options.read(a);
@@ -82,7 +83,8 @@ final class PlotCommand extends Command {
             case "baujat" -> baujat(a, t);
             case "labbe" -> labbe(a, t);
             case "radial" -> radial(a, t);
-            default -> throw new UsageException("unknown figure '" + kind + "' (expected forest, grotta, funnel, bubble, baujat, labbe or radial)");
+            case "gosh" -> Figures.gosh(GoshCommand.analyze(a, t));
+            default -> throw new UsageException("unknown figure '" + kind + "' (expected forest, grotta, funnel, bubble, baujat, labbe, radial or gosh)");
         };
         Path file = a.path("--out");
         if (file == null) {

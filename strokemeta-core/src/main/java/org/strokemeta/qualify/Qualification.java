@@ -58,6 +58,7 @@ public final class Qualification {
         analyses.put("tau2_profile", Qualification::tau2Profile);
         analyses.put("labbe", Qualification::labbe);
         analyses.put("radial", Qualification::radial);
+        analyses.put("gosh", Qualification::gosh);
         analyses.put("henmi_copas", Qualification::henmiCopas);
         analyses.put("tes", Qualification::tes);
         analyses.put("escalc", Qualification::escalc);
@@ -582,6 +583,34 @@ public final class Qualification {
             x.add(p.control());
             y.add(p.treated());
         }
+    }
+
+    /** Every subset's fit in metafor's order, with its membership as a row of booleans in data order. */
+    private static void gosh(ValidationCase c, ObjectNode out) {
+        org.strokemeta.sensitivity.Gosh g = org.strokemeta.sensitivity.Gosh.of(CaseInputs.effects(c), CaseInputs.options(c),
+                org.strokemeta.sensitivity.GoshOptions.defaults());
+        String[] keys = {"k", "estimate", "q", "i2", "h2", "tau2"};
+        ArrayNode[] a = new ArrayNode[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            a[i] = out.putArray(keys[i]);
+        }
+        ArrayNode incl = out.putArray("incl");
+        for (int s = 0; s < g.size(); s++) {
+            a[0].add(g.k(s));
+            double[] v = {g.estimate(s), g.q(s), g.i2(s), g.h2(s), g.tau2(s)};
+            for (int i = 0; i < v.length; i++) {
+                if (Double.isNaN(v[i])) {
+                    a[i + 1].addNull();
+                } else {
+                    a[i + 1].add(v[i]);
+                }
+            }
+            ArrayNode row = incl.addArray();
+            for (int j = 0; j < g.studies().size(); j++) {
+                row.add(g.includes(s, j));
+            }
+        }
+        out.put("subsets", g.size());
     }
 
     private static void radial(ValidationCase c, ObjectNode out) {

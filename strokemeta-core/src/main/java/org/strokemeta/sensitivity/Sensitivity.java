@@ -134,6 +134,20 @@ public final class Sensitivity {
     }
 
     /**
+     * The GOSH analysis: the model fitted to every subset of the studies, or to a seeded random sample of
+     * subsets (metafor's {@code gosh()}); see {@link Gosh}.
+     *
+     * @param es the per-study effects, at least two studies
+     * @param o  the model, used for every subset
+     * @param g  the most subsets fitted and the seed of a random sample
+     * @return each subset's estimate, Q, I², H², tau² and studies
+     * @throws IllegalArgumentException when there are fewer than two studies
+     */
+    public static Gosh gosh(EffectSizes es, MetaOptions o, GoshOptions g) {
+        return Gosh.of(es, o, g);
+    }
+
+    /**
      * One analysis of a subset; a single study is given Wald z intervals when the options ask for Hartung-Knapp,
      * which needs two, as metafor's rma() does ("Setting argument test="z" since k=1").
      */

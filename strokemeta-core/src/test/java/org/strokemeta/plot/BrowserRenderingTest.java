@@ -74,7 +74,7 @@ class BrowserRenderingTest {
 
     static List<String> figures() {
         return List.of("forest-bcg", "forest-bcg-subgroups", "funnel-bcg-trimfill", "grotta-mrs", "forest-published-mrs02",
-                "forest-published-sich", "baujat-bcg", "labbe-bcg-or", "radial-bcg");
+                "forest-published-sich", "baujat-bcg", "labbe-bcg-or", "radial-bcg", "gosh-bcg");
     }
 
     static String svg(String name) {
@@ -105,6 +105,11 @@ class BrowserRenderingTest {
                 yield LabbePlot.svg(MetaRun.run(bcg, or).get(0).result(), or.continuity());
             }
             case "radial-bcg" -> org.strokemeta.Figures.radial(MetaRun.run(bcg, MetaRequest.defaults().withMeasure(Measure.RR)).get(0).result());
+            case "gosh-bcg" -> {
+                MetaRequest rr = MetaRequest.defaults().withMeasure(Measure.RR);
+                yield org.strokemeta.Figures.gosh(org.strokemeta.sensitivity.Sensitivity.gosh(org.strokemeta.Meta.effects(bcg, rr), rr.options(),
+                        org.strokemeta.sensitivity.GoshOptions.defaults()));
+            }
             default -> throw new IllegalArgumentException(name);
         };
     }
