@@ -12,6 +12,8 @@ s="$here/strokemeta"
 "$s" plot bubble --example bcg --measure RR --moderator ablat --out "$out/bubble-bcg-latitude.svg" >/dev/null
 "$s" plot baujat --example bcg --measure RR --out "$out/baujat-bcg.svg" >/dev/null
 "$s" plot labbe --example bcg --measure OR --out "$out/labbe-bcg.svg" >/dev/null
+"$s" plot radial --example bcg --measure RR --out "$out/radial-bcg.svg" >/dev/null
+"$s" plot gosh --example bcg --measure RR --out "$out/gosh-bcg.svg" >/dev/null
 # the HERMES trials' published 90-day mRS distributions from the bundled evidence base
 evidence="$(mktemp --suffix=.csv)"
 "$s" evidence --population lvo-early --format mrs --out "$evidence"

@@ -186,4 +186,44 @@ public final class Figures {
     public static String labbe(MetaResult result, org.strokemeta.effect.Continuity continuity) {
         return org.strokemeta.plot.LabbePlot.svg(result, continuity);
     }
+
+    /**
+     * The radial (Galbraith) plot of a pooled analysis (metafor's {@code radial()}): each study's standardised
+     * effect against its precision, the pooled estimate as the slope of a line through the origin with the
+     * band of ± the normal quantile around it, and the effects on an arc to the right.
+     *
+     * @param result  the pooled result
+     * @param centred take the pooled estimate off every effect (metafor's {@code center = TRUE})
+     * @return the SVG document
+     * @throws IllegalArgumentException when a study has neither a sampling variance nor tau² to weigh it
+     */
+    public static String radial(MetaResult result, boolean centred) {
+        Measure m = result.effects().measure();
+        return org.strokemeta.plot.RadialPlot.svg(org.strokemeta.plot.RadialPlot.coordinates(result, centred), result.effects().backTransform(),
+                m.logScale() ? m.displayName() : m.description());
+    }
+
+    /**
+     * The radial (Galbraith) plot of a pooled analysis, not centred.
+     *
+     * @param result the pooled result
+     * @return the SVG document
+     * @throws IllegalArgumentException when a study has neither a sampling variance nor tau² to weigh it
+     */
+    public static String radial(MetaResult result) {
+        return radial(result, false);
+    }
+
+    /**
+     * The GOSH plot of a GOSH analysis (metafor's {@code plot(gosh(res))}): every subset's pooled estimate
+     * against its I², with their histograms; more than {@link org.strokemeta.plot.GoshPlot#MAX_POINTS} subsets
+     * are drawn as a density raster.
+     *
+     * @param gosh the analysis ({@link org.strokemeta.sensitivity.Sensitivity#gosh})
+     * @return the SVG document
+     * @throws IllegalArgumentException when no subset could be fitted
+     */
+    public static String gosh(org.strokemeta.sensitivity.Gosh gosh) {
+        return org.strokemeta.plot.GoshPlot.svg(gosh, effectAxis(gosh.full().effects().measure()).replace(" (log scale)", " (log)"));
+    }
 }

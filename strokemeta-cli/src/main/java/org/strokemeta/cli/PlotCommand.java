@@ -24,7 +24,7 @@ import org.strokemeta.study.MetaRun;
 import org.strokemeta.study.ShiftAnalysis;
 import org.strokemeta.study.ShiftRequest;
 
-/** {@code strokemeta plot forest|grotta|funnel|bubble|baujat|labbe}: a figure as SVG, PNG or PDF. */
+/** {@code strokemeta plot forest|grotta|funnel|bubble|baujat|labbe|radial|gosh}: a figure as SVG, PNG or PDF. */
 final class PlotCommand extends Command {
     @Override
     String name() {
@@ -33,12 +33,13 @@ final class PlotCommand extends Command {
 
     @Override
     String summary() {
-        return "Draw a forest plot, Grotta bars, a funnel plot, a meta-regression bubble plot, a Baujat or a L'Abbé plot as SVG, PNG or PDF (the analysis options of meta).";
+        return "Draw a forest plot, Grotta bars, a funnel plot, a meta-regression bubble plot, a Baujat, L'Abbé, radial (Galbraith) or GOSH plot as SVG, PNG or PDF "
+                + "(the analysis options of meta).";
     }
 
     @Override
     String positionalUsage() {
-        return "forest|grotta|funnel|bubble|baujat|labbe";
+        return "forest|grotta|funnel|bubble|baujat|labbe|radial|gosh";
     }
 
     @Override
@@ -60,6 +61,8 @@ final class PlotCommand extends Command {
                 Opt.flag("--contour", "Funnel plot: contour-enhanced (90, 95, 99% regions around 0)."),
                 Opt.flag("--trim-fill", "Funnel plot: with the studies filled in by trim-and-fill."),
                 Opt.value("--merge", "A-B", "Grotta bars: merge categories A to B (for example 5-6).", null),
+                Opt.flag("--center", "Radial plot: the effects minus the pooled estimate (metafor's center = TRUE)."),
+                GoshCommand.SUBSETS, GoshCommand.SEED,
                 Opt.value("--moderator", "COLUMN", "Bubble plot: the numeric moderator of the meta-regression.", null),
                 Opt.value("--out", "-o", "FILE", "Output file: .svg, .png or .pdf (SVG on the terminal when not given).", null),
                 Opt.value("--dpi", "N", "Resolution of a PNG.", "300")));
@@ -68,7 +71,7 @@ final class PlotCommand extends Command {
     @Override
     int run(Args a, PrintWriter out, PrintWriter err) {
         if (a.positional().isEmpty()) {
-            throw new UsageException("say which figure: forest, grotta, funnel, bubble, baujat or labbe");
+            throw new UsageException("say which figure: forest, grotta, funnel, bubble, baujat, labbe, radial or gosh");
         }
         String kind = a.positional().get(0);
         Table t = Options.read(a);
@@ -79,7 +82,9 @@ final class PlotCommand extends Command {
             case "bubble" -> bubble(a, t);
             case "baujat" -> baujat(a, t);
             case "labbe" -> labbe(a, t);
-            default -> throw new UsageException("unknown figure '" + kind + "' (expected forest, grotta, funnel, bubble, baujat or labbe)");
+            case "radial" -> radial(a, t);
+            case "gosh" -> Figures.gosh(GoshCommand.analyze(a, t));
+            default -> throw new UsageException("unknown figure '" + kind + "' (expected forest, grotta, funnel, bubble, baujat, labbe, radial or gosh)");
         };
         Path file = a.path("--out");
         if (file == null) {
@@ -198,6 +203,18 @@ final class PlotCommand extends Command {
             return Figures.labbe(run.result(), req.continuity());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage() + " (" + run.result().effects().measure().name() + " here: give binary arm counts and --measure OR, RR or RD)");
+        }
+    }
+
+    private static String radial(Args a, Table t) {
+        MetaRun.Outcome run = Meta.analyze(t, Options.request(a)).get(0);
+        if (run.failed()) {
+            throw new UsageException(run.error());
+        }
+        try {
+            return Figures.radial(run.result(), a.flag("--center"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 }

@@ -8,6 +8,7 @@ import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.pool.MetaResult;
 import org.strokemeta.report.JsonReport;
 import org.strokemeta.report.SensitivityReport;
+import org.strokemeta.sensitivity.CumulativeOptions;
 import org.strokemeta.sensitivity.Sensitivity;
 import org.strokemeta.study.MetaRequest;
 
@@ -31,20 +32,28 @@ final class SeriesCommand extends Command {
 
     @Override
     String summary() {
-        return cumulative ? "Cumulative meta-analysis, studies added in file order."
+        return cumulative ? "Cumulative meta-analysis, studies added in file order or by a column (--order), ties one by one or together."
                 : "Leave-one-out analysis: the meta-analysis without each study in turn.";
     }
 
     @Override
     String description() {
         return cumulative ? "Cumulative meta-analysis (as metafor cumul): the studies are added one at a time in the order\n"
-                + "of the file. Sort the file (for example by year) to see how the evidence accumulated."
+                + "of the file, or sorted by a column with --order (for example the year of publication; ties keep the\n"
+                + "file's order, studies without a value are left out with a note). With --collapse the studies that\n"
+                + "share a value are added in one step, named by that value (metafor's collapse = TRUE)."
                 : "Leave-one-out analysis (as metafor leave1out): the meta-analysis repeated without each study in turn.";
     }
 
     @Override
     List<Opt> options() {
-        return Options.concat(Options.INPUT, Options.ANALYSIS, Options.OUTPUT);
+        if (!cumulative) {
+            return Options.concat(Options.INPUT, Options.ANALYSIS, Options.OUTPUT);
+        }
+        return Options.concat(Options.INPUT, Options.ANALYSIS, List.of(
+                Opt.value("--order", "COLUMN", "Add the studies sorted by this column (numbers by value, text in character order).", null),
+                Opt.flag("--decreasing", "With --order: from the largest value."),
+                Opt.flag("--collapse", "With --order: add the studies that share a value together, one step per value.")), Options.OUTPUT);
     }
 
     @Override
@@ -54,13 +63,30 @@ final class SeriesCommand extends Command {
         MetaRequest req = Options.request(a);
         EffectSizes es = Meta.effects(t, req);
         MetaResult full = Meta.analyze(es, req).result();
-        List<Sensitivity.Step> steps = cumulative ? Sensitivity.cumulative(es, req.options()) : Sensitivity.leaveOneOut(es, req.options());
-        String text = format.equals("json")
-                ? JsonReport.write(SensitivityReport.json(cumulative ? "cumulative" : "leave_one_out", t.source(), full, steps))
-                : cumulative ? SensitivityReport.text("Cumulative meta-analysis (in file order)", "Study added", full, steps)
-                : SensitivityReport.text("Leave-one-out analysis", "Study left out", full, steps);
+        List<Sensitivity.Step> steps;
+        String text;
+        if (cumulative) {
+            Sensitivity.Cumulative c = Sensitivity.cumulative(es, req.options(), cumulativeOptions(a));
+            steps = c.steps();
+            text = format.equals("json") ? JsonReport.write(SensitivityReport.json(t.source(), full, c)) : SensitivityReport.text(full, c);
+        } else {
+            steps = Sensitivity.leaveOneOut(es, req.options());
+            text = format.equals("json") ? JsonReport.write(SensitivityReport.json("leave_one_out", t.source(), full, steps))
+                    : SensitivityReport.text("Leave-one-out analysis", "Study left out", full, steps);
+        }
         Options.write(a, out, text);
         boolean invalid = !full.converged() || steps.stream().anyMatch(s -> !s.result().converged());
         return invalid ? Main.EXIT_INVALID : 0;
+    }
+
+    private static CumulativeOptions cumulativeOptions(Args a) {
+        if (a.get("--order") == null) {
+            if (a.flag("--collapse") || a.flag("--decreasing")) {
+                throw new UsageException((a.flag("--collapse") ? "--collapse" : "--decreasing") + " needs --order COLUMN (the column whose values "
+                        + "order the studies)");
+            }
+            return CumulativeOptions.defaults();
+        }
+        return CumulativeOptions.defaults().withOrder(a.get("--order")).withDecreasing(a.flag("--decreasing")).withCollapse(a.flag("--collapse"));
     }
 }

@@ -79,4 +79,16 @@ class InfluenceCommandTest {
         assertThat(generic.code()).isEqualTo(2);
         assertThat(generic.err()).contains("a L'Abbé plot shows arm counts pooled as OR, RR or RD");
     }
+
+    @Test
+    void the_radial_plot_draws_a_point_per_study_and_centres_on_request() throws Exception {
+        Path svg = dir.resolve("r.svg");
+        assertThat(MainTest.run("plot", "radial", "--example", "bcg", "--measure", "RR", "--out", svg.toString()).code()).isZero();
+        String s = Files.readString(svg);
+        assertThat(s.split("<circle class=\"study\"", -1)).hasSize(14);
+        assertThat(s).contains("aria-label=\"Radial plot\"").contains("z = y / sqrt(v + tau²)");
+        assertThat(MainTest.run("plot", "radial", "--example", "bcg", "--measure", "RR", "--center", "--out", svg.toString()).code()).isZero();
+        assertThat(Files.readString(svg)).contains("z = (y - estimate) / sqrt(v + tau²)");
+        assertThat(MainTest.run("plot", "--help").out()).contains("radial").contains("--center");
+    }
 }

@@ -8,6 +8,7 @@ import org.strokemeta.effect.EffectCalculator;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.effect.Measure;
 import org.strokemeta.pool.CiMethod;
+import org.strokemeta.pool.FitControl;
 import org.strokemeta.pool.FixedMethod;
 import org.strokemeta.pool.MetaOptions;
 import org.strokemeta.pool.Model;
@@ -94,7 +95,8 @@ final class CaseInputs {
      *
      * @param c the case
      * @return the options of its {@code model}, {@code ci_method}, {@code level}, {@code tau2_method}, {@code fixed_method},
-     *         {@code tau2} (fixed), {@code tau2_init}, {@code weights} (column) and {@code weighted}
+     *         {@code tau2} (fixed), {@code tau2_init}, {@code threshold} (of the iterated estimators), {@code weights} (column)
+     *         and {@code weighted}
      */
     public static MetaOptions options(ValidationCase c) {
         MetaOptions o = MetaOptions.defaults()
@@ -115,6 +117,12 @@ final class CaseInputs {
         }
         if (c.hasOption("tau2_init")) {
             o = o.withControl(o.control().withTau2Init(Double.parseDouble(c.option("tau2_init", "NaN"))));
+        }
+        if (c.hasOption("threshold")) {
+            // the convergence threshold of the iterated tau² estimators, as the R reference's control = list(threshold =)
+            FitControl f = o.control();
+            o = o.withControl(new FitControl(Double.parseDouble(c.option("threshold", "NaN")), f.maxIter(), f.stepAdj(), f.ll0Check(), f.scoreFallback(),
+                    f.tau2Init()));
         }
         if (c.hasOption("weighted")) {
             o = o.withWeighted(Boolean.parseBoolean(c.option("weighted", "true")));

@@ -57,6 +57,8 @@ public final class Qualification {
         analyses.put("regtest", Qualification::regtest);
         analyses.put("tau2_profile", Qualification::tau2Profile);
         analyses.put("labbe", Qualification::labbe);
+        analyses.put("radial", Qualification::radial);
+        analyses.put("gosh", Qualification::gosh);
         analyses.put("henmi_copas", Qualification::henmiCopas);
         analyses.put("tes", Qualification::tes);
         analyses.put("robust", Qualification::robust);
@@ -263,8 +265,15 @@ public final class Qualification {
 
     private static void series(ValidationCase c, ObjectNode out, boolean cumulative) {
         EffectSizes es = CaseInputs.effects(c);
-        List<Sensitivity.Step> steps = cumulative ? Sensitivity.cumulative(es, CaseInputs.options(c))
+        // cumulative cases may sort by a column (order), from the largest value (decreasing), ties in one step (collapse)
+        org.strokemeta.sensitivity.CumulativeOptions co = org.strokemeta.sensitivity.CumulativeOptions.defaults()
+                .withOrder(c.hasOption("order") ? c.option("order", null) : null);
+        if (co.order() != null) {
+            co = co.withDecreasing(c.options().path("decreasing").asBoolean(false)).withCollapse(c.options().path("collapse").asBoolean(false));
+        }
+        List<Sensitivity.Step> steps = cumulative ? Sensitivity.cumulative(es, CaseInputs.options(c), co).steps()
                 : Sensitivity.leaveOneOut(es, CaseInputs.options(c));
+        ArrayNode k = out.putArray("k");
         ArrayNode study = out.putArray("study");
         ArrayNode est = out.putArray("estimate");
         ArrayNode se = out.putArray("se");
@@ -276,6 +285,7 @@ public final class Qualification {
         for (Sensitivity.Step s : steps) {
             MetaResult r = s.result();
             study.add(s.study());
+            k.add(r.k());
             est.add(r.pooled().estimate());
             se.add(r.pooled().se());
             lo.add(r.pooled().ciLower());
@@ -660,6 +670,50 @@ public final class Qualification {
         for (org.strokemeta.plot.LabbePlot.Point p : org.strokemeta.plot.LabbePlot.points(r, CaseInputs.continuity(c))) {
             x.add(p.control());
             y.add(p.treated());
+        }
+    }
+
+    /** Every subset's fit in metafor's order, with its membership as a row of booleans in data order. */
+    private static void gosh(ValidationCase c, ObjectNode out) {
+        org.strokemeta.sensitivity.Gosh g = org.strokemeta.sensitivity.Gosh.of(CaseInputs.effects(c), CaseInputs.options(c),
+                org.strokemeta.sensitivity.GoshOptions.defaults());
+        String[] keys = {"k", "estimate", "q", "i2", "h2", "tau2"};
+        ArrayNode[] a = new ArrayNode[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            a[i] = out.putArray(keys[i]);
+        }
+        ArrayNode incl = out.putArray("incl");
+        for (int s = 0; s < g.size(); s++) {
+            a[0].add(g.k(s));
+            double[] v = {g.estimate(s), g.q(s), g.i2(s), g.h2(s), g.tau2(s)};
+            for (int i = 0; i < v.length; i++) {
+                if (Double.isNaN(v[i])) {
+                    a[i + 1].addNull();
+                } else {
+                    a[i + 1].add(v[i]);
+                }
+            }
+            ArrayNode row = incl.addArray();
+            for (int j = 0; j < g.studies().size(); j++) {
+                row.add(g.includes(s, j));
+            }
+        }
+        out.put("subsets", g.size());
+    }
+
+    private static void radial(ValidationCase c, ObjectNode out) {
+        MetaResult r = MetaAnalysis.run(CaseInputs.effects(c), CaseInputs.options(c));
+        org.strokemeta.plot.RadialPlot.Coordinates rc = org.strokemeta.plot.RadialPlot.coordinates(r, c.options().path("center").asBoolean(false));
+        out.put("estimate", r.pooled().estimate());
+        out.put("ci_lower", rc.ciLower());
+        out.put("ci_upper", rc.ciUpper());
+        out.put("tau2", rc.tau2());
+        out.put("zcrit", rc.zcrit());
+        ArrayNode x = out.putArray("x");
+        ArrayNode y = out.putArray("y");
+        for (org.strokemeta.plot.RadialPlot.Point p : rc.points()) {
+            x.add(p.x());
+            y.add(p.z());
         }
     }
 

@@ -43,6 +43,25 @@ public final class SensitivityReport {
         return sb.toString();
     }
 
+    /**
+     * The table of a cumulative analysis: one row per step, named by the study added or, when tied studies
+     * were added together, by the order column's value; then the studies left out for want of a value.
+     *
+     * @param full the analysis of all studies
+     * @param c    the cumulative analysis
+     * @return the text
+     */
+    public static String text(MetaResult full, Sensitivity.Cumulative c) {
+        org.strokemeta.sensitivity.CumulativeOptions o = c.options();
+        String title = o.order() == null ? "Cumulative meta-analysis (in file order)"
+                : "Cumulative meta-analysis (by " + o.order() + (o.decreasing() ? ", decreasing" : "") + (o.collapse() ? ", ties added together" : "") + ")";
+        StringBuilder sb = new StringBuilder(text(title, o.collapse() ? o.order() + " added" : "Study added", full, c.steps()));
+        for (org.strokemeta.data.Note n : c.notes()) {
+            sb.append("Left out: ").append(n.study()).append(" (line ").append(n.line()).append("): ").append(n.message()).append('\n');
+        }
+        return sb.toString();
+    }
+
     /** One step; values shown on the natural scale of all the studies (as metafor's leave1out with the data's targs). */
     private static void row(StringBuilder sb, String label, MetaResult r, int lw, org.strokemeta.effect.EffectSizes all) {
         sb.append(Fmt.pad(label, lw)).append(Fmt.right(Integer.toString(r.k()), 4)).append("   ")
@@ -77,12 +96,41 @@ public final class SensitivityReport {
         for (Sensitivity.Step s : steps) {
             ObjectNode o = arr.addObject();
             o.put("study", s.study());
+            if (s.order() != null) {
+                o.put("order", s.order());
+                ArrayNode added = o.putArray("added");
+                s.added().forEach(added::add);
+            }
             o.put("k", s.result().k());
             o.set("pooled", JsonReport.pooled(s.result().pooled(), full.effects(), true));
             o.set("heterogeneity", JsonReport.heterogeneity(s.result().heterogeneity()));
             o.put("converged", s.result().converged());
         }
         root.set("all_studies", JsonReport.result(full));
+        return root;
+    }
+
+    /**
+     * The JSON document of a cumulative analysis: as {@link #json(String, String, MetaResult, List)} with
+     * {@code order} (the column, {@code decreasing}, {@code collapse}) when the studies were sorted by a column,
+     * each step's {@code order} value and the studies it {@code added}, and the {@code notes} of the studies
+     * left out.
+     *
+     * @param source the name of the input file
+     * @param full   the analysis of all studies
+     * @param c      the cumulative analysis
+     * @return the document, schema {@value #SCHEMA}
+     */
+    public static ObjectNode json(String source, MetaResult full, Sensitivity.Cumulative c) {
+        ObjectNode root = json("cumulative", source, full, c.steps());
+        if (c.options().order() != null) {
+            ObjectNode o = JsonReport.mapper().createObjectNode();
+            o.put("column", c.options().order());
+            o.put("decreasing", c.options().decreasing());
+            o.put("collapse", c.options().collapse());
+            root.set("order", o);
+            root.set("notes", JsonReport.notes(c.notes()));
+        }
         return root;
     }
 }

@@ -74,7 +74,7 @@ class BrowserRenderingTest {
 
     static List<String> figures() {
         return List.of("forest-bcg", "forest-bcg-subgroups", "funnel-bcg-trimfill", "grotta-mrs", "forest-published-mrs02",
-                "forest-published-sich", "baujat-bcg", "labbe-bcg-or");
+                "forest-published-sich", "baujat-bcg", "labbe-bcg-or", "radial-bcg", "gosh-bcg");
     }
 
     static String svg(String name) {
@@ -103,6 +103,12 @@ class BrowserRenderingTest {
             case "labbe-bcg-or" -> {
                 MetaRequest or = MetaRequest.defaults().withMeasure(Measure.OR);
                 yield LabbePlot.svg(MetaRun.run(bcg, or).get(0).result(), or.continuity());
+            }
+            case "radial-bcg" -> org.strokemeta.Figures.radial(MetaRun.run(bcg, MetaRequest.defaults().withMeasure(Measure.RR)).get(0).result());
+            case "gosh-bcg" -> {
+                MetaRequest rr = MetaRequest.defaults().withMeasure(Measure.RR);
+                yield org.strokemeta.Figures.gosh(org.strokemeta.sensitivity.Sensitivity.gosh(org.strokemeta.Meta.effects(bcg, rr), rr.options(),
+                        org.strokemeta.sensitivity.GoshOptions.defaults()));
             }
             default -> throw new IllegalArgumentException(name);
         };

@@ -142,4 +142,34 @@ class PlotTest {
         assertThat(ForestPlot.natural(1)).isEqualTo("1.00");
         assertThat(ForestPlot.natural(0)).isEqualTo("0");
     }
+
+    @Test
+    void radial_plot_has_a_point_per_study_on_the_precision_scale_and_the_pooled_line_as_their_slope() {
+        MetaRun.Outcome o = bcg(MetaRequest.defaults().withMeasure(org.strokemeta.effect.Measure.RR));
+        RadialPlot.Coordinates c = RadialPlot.coordinates(o.result(), false);
+        // the regression of z on x through the origin has the pooled estimate as its slope: sum x z / sum x² = sum w y / sum w
+        double xz = 0;
+        double xx = 0;
+        for (RadialPlot.Point p : c.points()) {
+            xz += p.x() * p.z();
+            xx += p.x() * p.x();
+        }
+        assertThat(xz / xx).isCloseTo(o.result().pooled().estimate(), within(1e-12));
+        assertThat(c.slope()).isEqualTo(o.result().pooled().estimate());
+        assertThat(c.zcrit()).isCloseTo(1.959963984540054, within(1e-12));
+        String svg = org.strokemeta.Figures.radial(o.result());
+        assertThat(count(svg, "<circle class=\"study\"")).isEqualTo(13);
+        assertThat(count(svg, "class=\"limit\"")).isEqualTo(2);
+        assertThat(count(svg, "<text class=\"effect\"")).isBetween(5, 7);
+        assertThat(svg).contains("aria-label=\"Radial plot\"").contains("class=\"band\"").contains("class=\"pooled\"")
+                .contains("x = 1 / sqrt(v + tau²)").contains("z = y / sqrt(v + tau²)").contains(">RR<");
+        // centred: the pooled line is horizontal and the effects are the studies' minus the estimate
+        RadialPlot.Coordinates centred = RadialPlot.coordinates(o.result(), true);
+        assertThat(centred.slope()).isZero();
+        assertThat(centred.points().get(0).z()).isCloseTo(c.points().get(0).z() - o.result().pooled().estimate() * c.points().get(0).x(),
+                within(1e-12));
+        MetaRun.Outcome fixed = bcg(MetaRequest.defaults().withMeasure(org.strokemeta.effect.Measure.RR)
+                .withOptions(org.strokemeta.pool.MetaOptions.defaults().withModel(org.strokemeta.pool.Model.FIXED)));
+        assertThat(org.strokemeta.Figures.radial(fixed.result())).contains("x = 1 / sqrt(v)").doesNotContain("tau²");
+    }
 }

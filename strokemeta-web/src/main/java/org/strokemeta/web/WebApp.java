@@ -348,6 +348,10 @@ public final class WebApp {
         if (o.result().k() >= 3) {
             figures.put("funnel", Figures.funnel(o.result(), FunnelOptions.aroundEstimate(0.95).withResolution(100)));
         }
+        // a point per study, as the Baujat plot: for the analyses a person reads on a page
+        if (o.result().k() >= 2 && o.result().k() <= MAX_INFLUENCE_STUDIES) {
+            figures.put("radial", Figures.radial(o.result()));
+        }
         // influence diagnostics refit the model once per study: for the analyses a person reads on a page
         MetaOptions mo = s.options();
         boolean defaultEstimation = !mo.fixesTau2() && mo.inverseVarianceWeights();

@@ -64,11 +64,11 @@ function modelDetails(s){
   return t + '</tbody></table></details>';
 }
 function show(j){
-  for (const k of ['forest','grotta','funnel','baujat']) $(k).innerHTML = j.figures[k] || '';
+  for (const k of ['forest','grotta','funnel','baujat','radial']) $(k).innerHTML = j.figures[k] || '';
   notes(j.kind === 'meta' ? j.result.results[0].notes : j.result.notes);
   const dl = $('downloads'); dl.innerHTML='';
   dl.appendChild(download('result.json','application/json',JSON.stringify(j.result,null,2)));
-  for (const k of ['forest','grotta','funnel','baujat']) if (j.figures[k]) {
+  for (const k of ['forest','grotta','funnel','baujat','radial']) if (j.figures[k]) {
     dl.appendChild(download(k+'.svg','image/svg+xml',j.figures[k]));
     dl.appendChild(pngLink(k, j.figures[k]));
   }

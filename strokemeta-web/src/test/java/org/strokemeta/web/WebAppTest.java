@@ -240,6 +240,7 @@ class WebAppTest {
         assertThat(j.path("influence").path("schema").asText()).isEqualTo("strokemeta.influence/1");
         assertThat(j.path("influence").path("studies").size()).isEqualTo(13);
         assertThat(j.path("figures").path("baujat").asText()).contains("aria-label=\"Baujat plot\"");
+        assertThat(j.path("figures").path("radial").asText()).contains("aria-label=\"Radial plot\"");
         assertThat(j.path("influence").path("all_studies").path("pooled").path("estimate").asDouble()).isEqualTo(pooled(reml));
         // user weights (the bundled BCG data's latitude as a weight column) and a fixed tau²: the influence section is left out
         var weighted = post("/api/analyze", Map.of("example", "bcg", "tau2", "GENQ", "weights", "ablat"));
