@@ -47,8 +47,9 @@ final class BiasCommand extends Command {
                 Opt.value("--trimfill-fits", "metafor|analysis", "Fits inside trim-and-fill: as metafor 3.8 (z test, 95%, its default"
                         + " convergence), or with this analysis' options.", "metafor"),
                 Opt.value("--contour-levels", "L,...", "Levels of the contour-enhanced funnel plot.", "0.90,0.95,0.99"),
-                Opt.value("--selection-steps", "P,...", "Cut-points of the one-sided p-value for the step-function selection model "
-                        + "(metafor's selmodel type stepfun).", "0.025")),
+                Opt.value("--selection-model", "step|beta", "The selection model: a step function of the one-sided p-value "
+                        + "(metafor's selmodel type stepfun) or its beta function (type beta).", "step"),
+                Opt.value("--selection-steps", "P,...", "Cut-points of the one-sided p-value for the step-function selection model.", "0.025")),
                 Options.OUTPUT);
     }
 
@@ -88,7 +89,13 @@ final class BiasCommand extends Command {
                 throw new UsageException("--selection-steps must lie between 0 and 1, not " + st.get(i));
             }
         }
-        String text = format.equals("json") ? JsonReport.write(BiasReport.json(t.source(), r, steps)) : BiasReport.text(r, steps);
+        org.strokemeta.bias.SelectionModel.Type type;
+        try {
+            type = org.strokemeta.bias.SelectionModel.Type.parse(a.get("--selection-model"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--selection-model must be step or beta, not '" + a.get("--selection-model") + "'");
+        }
+        String text = format.equals("json") ? JsonReport.write(BiasReport.json(t.source(), r, type, steps)) : BiasReport.text(r, type, steps);
         Options.write(a, out, text);
         return r.converged() ? 0 : Main.EXIT_INVALID;
     }

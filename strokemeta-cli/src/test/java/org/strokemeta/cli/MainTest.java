@@ -167,6 +167,13 @@ class MainTest {
         JsonNode sel = new ObjectMapper().readTree(run("bias", "--example", "bcg", "--format", "json").out()).path("selection_model");
         assertThat(sel.path("alternative").asText()).isEqualTo("less");
         assertThat(sel.path("lrt_df").asInt()).isEqualTo(1);
+        // the beta model (validation/extra/sel_beta_bcg_rr_less.json: metafor's LRT 1.42435...)
+        JsonNode beta = new ObjectMapper().readTree(run("bias", "--example", "bcg", "--selection-model", "beta", "--format", "json").out())
+                .path("selection_model");
+        assertThat(beta.path("type").asText()).isEqualTo("beta");
+        assertThat(beta.path("lrt_df").asInt()).isEqualTo(2);
+        assertThat(beta.path("lrt").asDouble()).isCloseTo(1.424356, within(1e-6));
+        assertThat(run("bias", "--example", "bcg", "--selection-model", "halfnorm").err()).contains("--selection-model must be step or beta");
         Run bad = run("bias", "--example", "bcg", "--selection-steps", "1.5");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--selection-steps must lie between 0 and 1");

@@ -19,6 +19,9 @@ import org.strokemeta.pool.Tau2Method;
  * <ul>
  * <li>{@link Type#STEP} (Hedges 1992, Stat Sci 7:246; Vevea and Hedges 1995, Psychometrika 60:419): w is constant
  * between the cut-points of p (steps), 1 in the first interval and δ_j in the others; A_i in closed form.
+ * <li>{@link Type#BETA} (Citkowicz and Vevea 2017, Psychol Methods 22:28): w(p) = p^(δ1−1) (1 − p)^(δ2−1), p kept in
+ * [1e-5, 1 − 1e-5] as metafor does; A_i by adaptive Gauss-Kronrod quadrature between the effects at which p reaches
+ * those bounds, and in closed form beyond them (where w is constant); no selection is δ1 = δ2 = 1.
  * </ul>
  * The maximum is found by Newton's method with step halving on (μ, log τ², log δ) from the ML random-effects
  * fit (δ = 1), with gradient and Hessian by fourth-order central differences;
@@ -33,10 +36,12 @@ public final class SelectionModel {
     /** The form of the selection function. */
     public enum Type {
         /** A step function of the p-value with the given cut-points. */
-        STEP;
+        STEP,
+        /** The beta density of the p-value. */
+        BETA;
 
         /**
-         * Parses "step" or "stepfun".
+         * Parses "step", "stepfun" or "beta".
          *
          * @param s the name
          * @return the type
@@ -45,7 +50,8 @@ public final class SelectionModel {
         public static Type parse(String s) {
             return switch (s.trim().toLowerCase(Locale.ROOT)) {
                 case "step", "stepfun" -> STEP;
-                default -> throw new IllegalArgumentException("unknown selection model '" + s + "' (expected step)");
+                case "beta" -> BETA;
+                default -> throw new IllegalArgumentException("unknown selection model '" + s + "' (expected step or beta)");
             };
         }
     }
@@ -54,7 +60,7 @@ public final class SelectionModel {
      * The fitted selection model.
      *
      * @param type        the selection function
-     * @param steps       the cut-points of the p-value (the last is 1)
+     * @param steps       the cut-points of the p-value (the last is 1); empty for the beta model
      * @param k           the number of studies
      * @param perInterval the studies per interval of the p-value (step function)
      * @param estimate    μ
@@ -65,8 +71,8 @@ public final class SelectionModel {
      * @param ciUpper     upper confidence limit
      * @param tau2        τ²
      * @param tau2Se      its standard error
-     * @param delta       the selection parameters: δ1 = 1 (fixed), then δ2.. of the later intervals
-     * @param deltaSe     their standard errors (NaN for the fixed δ1)
+     * @param delta       the selection parameters: step function δ1 = 1 (fixed), then δ2.. of the later intervals; beta δ1, δ2
+     * @param deltaSe     their standard errors (NaN for the fixed δ1 of the step function)
      * @param logLik      the maximised log-likelihood
      * @param lrt         the likelihood-ratio statistic against no selection
      * @param lrtDf       its degrees of freedom
@@ -84,6 +90,8 @@ public final class SelectionModel {
     }
 
     private static final int MAX_ITER = 500;
+    /** The p-value bounds of the beta selection function (metafor's pval.min). */
+    static final double PVAL_MIN = 1e-5;
 
     /**
      * Fits a selection model to effects without moderators.
@@ -91,7 +99,7 @@ public final class SelectionModel {
      * @param yi    the effects
      * @param vi    their sampling variances (positive)
      * @param type  the selection function
-     * @param steps the cut-points of the one-sided p-value in (0, 1] (sorted; 1 is added)
+     * @param steps the cut-points of the one-sided p-value in (0, 1] (sorted; 1 is added); ignored by the beta model
      * @param level the confidence level
      * @return the fit
      * @throws IllegalArgumentException with fewer than three studies, a non-positive variance, cut-points outside (0, 1),
@@ -142,7 +150,12 @@ public final class SelectionModel {
             pv[i] = Dist.normalSurvival(yi[i] / Math.sqrt(vi[i]));
         }
         int deltas;
-        {
+        if (type == Type.BETA) {
+            for (int i = 0; i < k; i++) {
+                pv[i] = Math.min(Math.max(pv[i], PVAL_MIN), 1 - PVAL_MIN);
+            }
+            deltas = 2;
+        } else {
             double[] s = Arrays.stream(steps).sorted().distinct().toArray();
             for (double x : s) {
                 if (!(x > 0 && x <= 1)) {
@@ -174,7 +187,7 @@ public final class SelectionModel {
             }
             deltas = s.length - 1;
         }
-        Likelihood ll = new Likelihood(yi, vi, cuts, group);
+        Likelihood ll = new Likelihood(yi, vi, type, cuts, group, pv);
         // the model without selection, fitted by ML: the start and the null of the likelihood-ratio test
         org.strokemeta.pool.ModelFit ml = org.strokemeta.pool.InverseVariance.fit(MetaModel.interceptOnly(yi, vi),
                 org.strokemeta.pool.MetaOptions.defaults().withTau2(Tau2Method.ML).withControl(FitControl.defaults()), false);
@@ -184,37 +197,47 @@ public final class SelectionModel {
         double[] theta = new double[n];
         theta[0] = mu0;
         theta[1] = Math.log(t0 + 0.001);
-        // Newton on (mu, log tau2, log delta)
+        // Newton on (mu, log tau2, log delta), damped (Levenberg) where the Hessian is not negative definite
         double current = ll.transformed(theta);
         int it = 0;
         boolean converged = false;
         for (; it < MAX_ITER; it++) {
             double[] g = ll.transformedGradient(theta);
             double[][] h = ll.transformedHessian(theta);
-            double[] step = solve(h, g);
+            double scale = 0;
+            for (int j = 0; j < n; j++) {
+                scale = Math.max(scale, Math.abs(h[j][j]));
+            }
+            double lambda = 0;
+            double[] d = null;
+            for (int tries = 0; tries < 60 && d == null; tries++) {
+                d = ascent(h, g, lambda);
+                if (d == null) {
+                    lambda = lambda == 0 ? 1e-8 * Math.max(scale, 1) : lambda * 10;
+                }
+            }
+            if (d == null) {
+                break;
+            }
             double dec = 0;
             for (int j = 0; j < n; j++) {
-                dec -= g[j] * step[j];
-            }
-            boolean ascent = step != null && dec > 0;
-            if (!ascent) {
-                // not concave here: a gradient step
-                step = g.clone();
+                dec += g[j] * d[j];
             }
             double f = 1;
             double[] next = new double[n];
             double value = Double.NEGATIVE_INFINITY;
-            for (int h2 = 0; h2 < 60; h2++) {
+            for (int halving = 0; halving < 60; halving++) {
                 for (int j = 0; j < n; j++) {
-                    next[j] = theta[j] + f * (ascent ? -step[j] : step[j]) * (ascent ? 1 : 1e-2);
+                    next[j] = theta[j] + f * d[j];
                 }
                 value = ll.transformed(next);
-                if (value >= current - 1e-12 * Math.abs(current)) {
+                if (value >= current - 1e-13 * Math.abs(current)) {
                     break;
                 }
                 f /= 2;
             }
-            if (!(value >= current - 1e-12 * Math.abs(current))) {
+            if (!(value >= current - 1e-13 * Math.abs(current))) {
+                converged = lambda == 0 && dec < 1e-12;
                 break;
             }
             double change = 0;
@@ -223,17 +246,20 @@ public final class SelectionModel {
             }
             theta = next;
             current = value;
-            if (ascent && (dec < 1e-18 || change < 1e-11)) {
+            if (lambda == 0 && (dec < 1e-18 || change < 1e-11)) {
                 converged = true;
                 break;
             }
         }
         double mu = theta[0];
         double tau2 = Math.exp(theta[1]);
-        double[] delta = new double[deltas + 1];
-        delta[0] = 1;
+        boolean step = type == Type.STEP;
+        double[] delta = new double[step ? deltas + 1 : deltas];
+        if (step) {
+            delta[0] = 1;
+        }
         for (int j = 0; j < deltas; j++) {
-            delta[j + 1] = Math.exp(theta[2 + j]);
+            delta[j + (step ? 1 : 0)] = Math.exp(theta[2 + j]);
         }
         double[] orig = new double[n];
         orig[0] = mu;
@@ -254,8 +280,10 @@ public final class SelectionModel {
             se[j] = inverted && info.get(j, j) > 0 ? Math.sqrt(info.get(j, j)) : Double.NaN;
         }
         double[] deltaSe = new double[delta.length];
-        deltaSe[0] = Double.NaN;
-        System.arraycopy(se, 2, deltaSe, 1, deltas);
+        if (step) {
+            deltaSe[0] = Double.NaN;
+        }
+        System.arraycopy(se, 2, deltaSe, step ? 1 : 0, deltas);
         double logLik = ll.original(orig);
         double[] none = new double[n];
         none[0] = mu0;
@@ -268,10 +296,19 @@ public final class SelectionModel {
                 delta, deltaSe, logLik, lrt, deltas, Dist.pChisq(lrt, deltas), level, it, converged, false);
     }
 
-    /** Solves h x = g (null when h is singular). */
-    private static double[] solve(double[][] h, double[] g) {
+    /** The ascent direction (λI − H)⁻¹ g, null when λI − H is not positive definite. */
+    private static double[] ascent(double[][] h, double[] g, double lambda) {
         int n = g.length;
-        DMatrixRMaj a = new DMatrixRMaj(h);
+        DMatrixRMaj a = new DMatrixRMaj(n, n);
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                a.set(r, c, -h[r][c] + (r == c ? lambda : 0));
+            }
+        }
+        var chol = org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(n, true);
+        if (!chol.decompose(a.copy())) {
+            return null;
+        }
         DMatrixRMaj b = new DMatrixRMaj(n, 1, true, g);
         DMatrixRMaj x = new DMatrixRMaj(n, 1);
         if (!CommonOps_DDRM.solve(a, b, x)) {
@@ -284,14 +321,18 @@ public final class SelectionModel {
     private static final class Likelihood {
         private final double[] y;
         private final double[] v;
+        private final Type type;
         private final double[] cuts;
         private final int[] group;
+        private final double[] pv;
 
-        Likelihood(double[] y, double[] v, double[] cuts, int[] group) {
+        Likelihood(double[] y, double[] v, Type type, double[] cuts, int[] group, double[] pv) {
             this.y = y;
             this.v = v;
+            this.type = type;
             this.cuts = cuts;
             this.group = group;
+            this.pv = pv;
         }
 
         /** ll at (μ, τ², δ free); δ1 = 1 for the step function. */
@@ -305,8 +346,15 @@ public final class SelectionModel {
             for (int i = 0; i < y.length; i++) {
                 double s = Math.sqrt(v[i] + tau2);
                 double d = (y[i] - mu) / s;
-                double logW = group[i] == 0 ? 0 : Math.log(t[1 + group[i]]);
-                double a = stepA(i, mu, s, t);
+                double logW;
+                double a;
+                if (type == Type.STEP) {
+                    logW = group[i] == 0 ? 0 : Math.log(t[1 + group[i]]);
+                    a = stepA(i, mu, s, t);
+                } else {
+                    logW = (t[2] - 1) * Math.log(pv[i]) + (t[3] - 1) * Math.log(1 - pv[i]);
+                    a = betaA(i, mu, s, t[2], t[3]);
+                }
                 sum += logW - 0.5 * d * d - Math.log(s) - 0.5 * Math.log(2 * Math.PI) - Math.log(a);
             }
             return Double.isNaN(sum) ? Double.NEGATIVE_INFINITY : sum;
@@ -329,6 +377,28 @@ public final class SelectionModel {
         /** The y/se at which the one-sided p-value equals q: Φ⁻¹(1 − q). */
         private static double zUpper(double q) {
             return org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).inverseSurvivalProbability(q);
+        }
+
+        /** A_i of the beta model: E[w(p(Y))], p kept in [PVAL_MIN, 1 − PVAL_MIN] (w constant beyond). */
+        private double betaA(int i, double mu, double s, double d1, double d2) {
+            double se = Math.sqrt(v[i]);
+            double yHi = se * zUpper(PVAL_MIN);
+            double yLo = -yHi;
+            double wHi = Math.pow(PVAL_MIN, d1 - 1) * Math.pow(1 - PVAL_MIN, d2 - 1);
+            double wLo = Math.pow(1 - PVAL_MIN, d1 - 1) * Math.pow(PVAL_MIN, d2 - 1);
+            double tails = wHi * Dist.normalSurvival((yHi - mu) / s) + wLo * Dist.normalSurvival((mu - yLo) / s);
+            // the normal density is negligible beyond 40 of its SDs: integrate where it lives
+            double lo = Math.max(yLo, mu - 40 * s);
+            double hi = Math.min(yHi, mu + 40 * s);
+            if (!(hi > lo)) {
+                return tails;
+            }
+            double middle = org.strokemeta.internal.Quadrature.integrate(yv -> {
+                double p = Dist.normalSurvival(yv / se);
+                double zz = (yv - mu) / s;
+                return Math.exp((d1 - 1) * Math.log(p) + (d2 - 1) * Math.log1p(-p) - 0.5 * zz * zz) / (s * Math.sqrt(2 * Math.PI));
+            }, lo, hi, 1e-15);
+            return tails + middle;
         }
 
         private double[] toOriginal(double[] th) {

@@ -501,7 +501,7 @@ public final class Qualification {
         double[] steps = c.options().path("steps").isArray() ? java.util.stream.StreamSupport.stream(c.options().path("steps").spliterator(), false)
                 .mapToDouble(com.fasterxml.jackson.databind.JsonNode::asDouble).toArray() : new double[] {c.options().path("steps").asDouble()};
         org.strokemeta.bias.SelectionModel.Result r = org.strokemeta.bias.SelectionModel.fit(es.yi(), es.vi(),
-                org.strokemeta.bias.SelectionModel.Type.STEP, steps, c.options().path("level").asDouble(0.95),
+                org.strokemeta.bias.SelectionModel.Type.parse(c.option("type", "step")), steps, c.options().path("level").asDouble(0.95),
                 "less".equals(c.option("alternative", "greater")));
         out.put("estimate", r.estimate());
         out.put("se", r.se());
@@ -524,9 +524,11 @@ public final class Qualification {
         out.put("lrt", r.lrt());
         out.put("lrt_df", r.lrtDf());
         out.put("lrt_p", r.lrtP());
-        ArrayNode kk = out.putArray("k_per_interval");
-        for (int x : r.perInterval()) {
-            kk.add(x);
+        if (r.type() == org.strokemeta.bias.SelectionModel.Type.STEP) {
+            ArrayNode kk = out.putArray("k_per_interval");
+            for (int x : r.perInterval()) {
+                kk.add(x);
+            }
         }
     }
 

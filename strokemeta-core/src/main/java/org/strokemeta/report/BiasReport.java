@@ -30,17 +30,18 @@ public final class BiasReport {
      * @return the report
      */
     public static String text(BiasAnalysis r) {
-        return text(r, DEFAULT_SELECTION_STEPS);
+        return text(r, org.strokemeta.bias.SelectionModel.Type.STEP, DEFAULT_SELECTION_STEPS);
     }
 
     /**
      * A readable summary of the small-study analyses (the output of {@code strokemeta bias}).
      *
      * @param r the analyses
+     * @param selectionType  the selection function of the selection model
      * @param selectionSteps the cut-points of the one-sided p-value for the step-function selection model
      * @return the text, lines ending in a newline
      */
-    public static String text(BiasAnalysis r, double[] selectionSteps) {
+    public static String text(BiasAnalysis r, org.strokemeta.bias.SelectionModel.Type selectionType, double[] selectionSteps) {
         StringBuilder sb = new StringBuilder();
         Measure m = r.analysis().effects().measure();
         sb.append("Small-study effects: ").append(m.description()).append(", ").append(r.analysis().k()).append(" studies, ")
@@ -103,16 +104,18 @@ public final class BiasReport {
             }
             sb.append('\n');
         }
-        Selection sel = selection(r, selectionSteps);
+        Selection sel = selection(r, selectionType, selectionSteps);
         if (sel.result() != null) {
             org.strokemeta.bias.SelectionModel.Result sm = sel.result();
-            sb.append("Selection model (step function at one-sided p = ").append(steps(sm.steps())).append(sm.less() ? " for effects below 0"
-                    : " for effects above 0").append(", the direction of the pooled effect; Vevea and Hedges 1995): adjusted ")
+            boolean step = sm.type() == org.strokemeta.bias.SelectionModel.Type.STEP;
+            sb.append(step ? "Selection model (step function at one-sided p = " + steps(sm.steps()) : "Selection model (beta function of the one-sided p")
+                    .append(sm.less() ? " for effects below 0" : " for effects above 0").append(", the direction of the pooled effect; ")
+                    .append(step ? "Vevea and Hedges 1995" : "Citkowicz and Vevea 2017").append("): adjusted ")
                     .append(TextReport.effectLabel(m)).append(' ')
                     .append(TextReport.interval(r.analysis().effects(), sm.estimate(), sm.ciLower(), sm.ciUpper())).append(", tau² = ")
-                    .append(Fmt.g(sm.tau2())).append(", relative publication probabilities ");
-            for (int j = 1; j < sm.delta().length; j++) {
-                sb.append(j > 1 ? ", " : "").append(Fmt.f(sm.delta()[j], 3)).append(" (SE ").append(Fmt.f(sm.deltaSe()[j], 3)).append(')');
+                    .append(Fmt.g(sm.tau2())).append(step ? ", relative publication probabilities " : ", beta parameters ");
+            for (int j = step ? 1 : 0; j < sm.delta().length; j++) {
+                sb.append(j > (step ? 1 : 0) ? ", " : "").append(Fmt.f(sm.delta()[j], 3)).append(" (SE ").append(Fmt.f(sm.deltaSe()[j], 3)).append(')');
             }
             sb.append("; test of selection: LRT = ").append(Fmt.f(sm.lrt(), 3)).append(" (df = ").append(sm.lrtDf()).append("), ")
                     .append(Fmt.pEq(sm.lrtP()));
@@ -155,12 +158,12 @@ public final class BiasReport {
     private record Selection(org.strokemeta.bias.SelectionModel.Result result, String reason) {
     }
 
-    private static Selection selection(BiasAnalysis r, double[] steps) {
+    private static Selection selection(BiasAnalysis r, org.strokemeta.bias.SelectionModel.Type type, double[] steps) {
         try {
             var es = r.analysis().effects();
             // the one-sided tests look in the direction of the pooled effect: selection favours results significant that way
             boolean less = r.analysis().pooled().estimate() < 0;
-            return new Selection(org.strokemeta.bias.SelectionModel.fit(es.yi(), es.vi(), org.strokemeta.bias.SelectionModel.Type.STEP, steps,
+            return new Selection(org.strokemeta.bias.SelectionModel.fit(es.yi(), es.vi(), type, steps,
                     r.analysis().options().level(), less), null);
         } catch (IllegalArgumentException e) {
             return new Selection(null, e.getMessage());
@@ -231,7 +234,7 @@ public final class BiasReport {
      * @return the document
      */
     public static ObjectNode json(String source, BiasAnalysis r) {
-        return json(source, r, DEFAULT_SELECTION_STEPS);
+        return json(source, r, org.strokemeta.bias.SelectionModel.Type.STEP, DEFAULT_SELECTION_STEPS);
     }
 
     /**
@@ -239,10 +242,12 @@ public final class BiasReport {
      *
      * @param source the name of the data (a file name)
      * @param r      the analyses
+     * @param selectionType  the selection function of the selection model
      * @param selectionSteps the cut-points of the one-sided p-value for the step-function selection model
      * @return the document
      */
-    public static ObjectNode json(String source, BiasAnalysis r, double[] selectionSteps) {
+    public static ObjectNode json(String source, BiasAnalysis r, org.strokemeta.bias.SelectionModel.Type selectionType,
+                                  double[] selectionSteps) {
         ObjectNode root = JsonReport.mapper().createObjectNode();
         root.put("schema", SCHEMA);
         root.put("version", Version.get());
@@ -313,8 +318,9 @@ public final class BiasReport {
                 JsonReport.num(pow, x);
             }
         }
-        Selection sel = selection(r, selectionSteps);
+        Selection sel = selection(r, selectionType, selectionSteps);
         ObjectNode so = root.putObject("selection_model");
+        so.put("type", selectionType == org.strokemeta.bias.SelectionModel.Type.STEP ? "step" : "beta");
         if (sel.result() == null) {
             so.putNull("estimate");
             so.put("error", sel.reason());
@@ -328,6 +334,10 @@ public final class BiasReport {
             ArrayNode kk = so.putArray("k_per_interval");
             for (int x : sm.perInterval()) {
                 kk.add(x);
+            }
+            if (sm.type() == org.strokemeta.bias.SelectionModel.Type.BETA) {
+                so.putNull("steps");
+                so.putNull("k_per_interval");
             }
             JsonReport.num(so, "estimate", sm.estimate());
             JsonReport.num(so, "se", sm.se());
