@@ -53,6 +53,10 @@ final class IpdCommand extends Command {
                 Opt.value("--outcome", "COLUMN", "Ordinal outcome column, 0 (best) to categories - 1 (mrs or outcome if not given).", null),
                 Opt.value("--categories", "N", "Number of outcome categories (7 for mRS 0-6); 0 takes the largest value + 1.", "7"),
                 Opt.value("--covariates", "A,B", "Adjustment covariates (numeric columns; sex as 0/1).", null),
+                Opt.value("--weights", "COLUMN", "Case weights: the number of patients each row stands for (whole numbers; "
+                        + "rows of 0 are left out), as the weights of clm and glm, so that identical patients can be one "
+                        + "row. Taken by the stratified and common ordinal models, the PO test, the two-stage fits, the "
+                        + "stratified logistic models, the interactions, the NNT and the UW-mRS; not by the mixed models.", null),
                 Opt.value("--model", "stratified|common|mixed", "Ordinal model: cut-points per trial (clm with nominal=~study), common "
                         + "cut-points, or a mixed model with random trial effects (clmm).", "stratified"),
                 Opt.value("--link", "logit|probit|cloglog", "Link of the stratified and common ordinal models and their PO "
@@ -93,13 +97,17 @@ final class IpdCommand extends Command {
         needed.addAll(interactions);
         PatientData d;
         if (DataKind.of(t) == DataKind.STROKE_PATIENTS && a.get("--outcome") == null) {
+            if (a.get("--weights") != null) {
+                throw new UsageException("--weights reads the generic patient columns: name the outcome column with --outcome"
+                        + " (and the trial and arm columns with --study and --treatment)");
+            }
             // thrombectomy trial data by the data dictionary (docs/data-dictionary.md)
             d = StrokeLoader.load(t).patients(new ArrayList<>(needed));
         } else {
             PatientLoader.Columns cols = PatientLoader.Columns.defaults(t);
             String outcome = a.get("--outcome") != null ? a.get("--outcome") : cols.outcome();
             cols = new PatientLoader.Columns(a.get("--study").equals("study") ? cols.study() : a.get("--study"), a.get("--treatment"),
-                    outcome, a.integer("--categories"), new ArrayList<>(needed));
+                    outcome, a.integer("--categories"), new ArrayList<>(needed), a.get("--weights"));
             d = PatientLoader.load(t, cols);
         }
         IpdRequest r = IpdRequest.defaults().withCovariates(covariates)

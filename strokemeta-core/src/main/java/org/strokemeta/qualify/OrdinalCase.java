@@ -261,11 +261,14 @@ final class OrdinalCase {
         return m == null ? po : po.withMerge(new CategoryMerge(m[0], m[1]));
     }
 
-    /** The case's patients: outcome column {@code outcome}, covariates from the {@code covariates} option. */
+    /**
+     * The case's patients: outcome column {@code outcome}, covariates from the {@code covariates} option, case
+     * weights from the column the {@code weights} option names.
+     */
     static PatientData patients(ValidationCase c) {
         Table t = c.table();
         PatientLoader.Columns cols = PatientLoader.Columns.defaults(t).withOutcome("outcome", 0)
-                .withCovariates(c.optionList("covariates"));
+                .withCovariates(c.optionList("covariates")).withWeight(c.hasOption("weights") ? c.option("weights", "") : null);
         return PatientLoader.load(t, cols);
     }
 

@@ -39,8 +39,11 @@ public final class IpdReport {
         StringBuilder sb = new StringBuilder();
         PatientData d = o.data();
         String ci = Math.round(o.request().level() * 100) + "% CI";
-        sb.append("Patient-level analysis: ").append(d.source()).append(", ").append(d.size()).append(" patients in ")
+        sb.append("Patient-level analysis: ").append(d.source()).append(", ").append(d.patients()).append(" patients in ")
                 .append(d.studies()).append(" trials");
+        if (d.weighted()) {
+            sb.append(" (").append(d.size()).append(" rows with case weights)");
+        }
         if (d.excluded() > 0) {
             sb.append(" (").append(d.excluded()).append(" left out, see notes)");
         }
@@ -297,7 +300,10 @@ public final class IpdReport {
         root.put("version", Version.get());
         PatientData d = o.data();
         root.put("source", d.source());
-        root.put("patients", d.size());
+        root.put("patients", d.patients());
+        if (d.weighted()) {
+            root.put("rows", d.size());
+        }
         root.put("excluded", d.excluded());
         root.put("categories", d.categories());
         ArrayNode trials = root.putArray("trials");

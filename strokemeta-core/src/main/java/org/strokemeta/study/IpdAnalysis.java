@@ -117,9 +117,10 @@ public final class IpdAnalysis {
             int[] arms = d.treatment();
             for (int i = 0; i < arms.length; i++) {
                 int arm = arms[i];
-                c[arm == 1 ? 1 : 3]++;
+                int w = d.weight(i);
+                c[arm == 1 ? 1 : 3] += w;
                 if (event[i] == 1) {
-                    c[arm == 1 ? 0 : 2]++;
+                    c[arm == 1 ? 0 : 2] += w;
                 }
             }
             return new Binary(r, c[0], c[1], c[2], c[3]);
