@@ -63,6 +63,12 @@ final class IpdCommand extends Command {
                         + "test (clm's link): logit is the proportional-odds model (common odds ratio); probit and cloglog "
                         + "report -beta(treatment) on their scale. The mixed model, the two-stage fits and the interactions "
                         + "use the logit.", "logit"),
+                Opt.value("--nominal", "A,B", "Covariates (of --covariates) with an effect per cut-point instead of one "
+                        + "location coefficient, as clm's nominal = ~A + B, in the stratified or common model (the adjusted "
+                        + "one): partial proportional odds in those covariates.", null),
+                Opt.value("--scale", "A,B", "Scale effects, as clm's scale = ~A + B (treatment or covariates of "
+                        + "--covariates): the linear predictor is divided by exp(z'zeta), in the stratified or common model "
+                        + "(the adjusted one, or the unadjusted one without covariates).", null),
                 Opt.value("--random-effects", "intercept|treatment|correlated|independent", "Mixed model: a random trial intercept, "
                         + "a random treatment effect, both correlated (1 + treatment | study), or both independent.", "intercept"),
                 Opt.value("--nagq", "N", "Quadrature points of mixed models: 1 = Laplace, more = adaptive Gauss-Hermite "
@@ -120,7 +126,8 @@ final class IpdCommand extends Command {
                         .withCi(CiMethod.parse(a.get("--ci"))).withLevel(a.number("--level")) : null)
                 .withPoTest(!a.flag("--no-po-test")).withUtility(UtilityWeights.parse(a.get("--utility")))
                 .withLevel(level(a)).withOrdinal(!a.flag("--binary-only")).withUnadjusted(!a.flag("--no-unadjusted"))
-                .withDropEmpty(a.flag("--drop-empty")).withLink(Link.parse(a.get("--link")));
+                .withDropEmpty(a.flag("--drop-empty")).withLink(Link.parse(a.get("--link")))
+                .withNominal(Options.split(a.get("--nominal"))).withScale(Options.split(a.get("--scale")));
         IpdAnalysis.Outcome o = Ipd.analyze(d, r);
         Options.write(a, out, format.equals("json") ? JsonReport.write(IpdReport.json(o)) : IpdReport.text(o));
         // binary outcomes asked for are part of the result; the default secondary ones that cannot be estimated

@@ -205,6 +205,14 @@ public final class IpdReport {
                     .append(Fmt.f(s.logLik(), 3)).append(", AIC ").append(Fmt.f(s.aic(), 2)).append(" (").append(s.parameters())
                     .append(" parameters)\n");
             table(sb, s.coefficients(), List.of());
+            if (!s.nominal().isEmpty()) {
+                sb.append("    nominal effects (added to the cut-point j|j+1; positive = categories at or below j more likely)\n");
+                table(sb, s.nominal(), List.of());
+            }
+            if (!s.scale().isEmpty()) {
+                sb.append("    scale effects (the linear predictor divided by exp(z'zeta))\n");
+                table(sb, s.scale(), List.of());
+            }
             cutPoints(sb, s.cutPoints());
         }
         for (IpdAnalysis.Binary bin : o.binary()) {
@@ -412,6 +420,18 @@ public final class IpdReport {
         n.put("parameters", s.parameters());
         JsonReport.num(n, "aic", s.aic());
         n.set("cut_points", cutPoints(s.cutPoints()));
+        if (!s.nominal().isEmpty()) {
+            ArrayNode a = n.putArray("nominal");
+            for (Coefficient x : s.nominal()) {
+                coefficient(a.addObject(), x);
+            }
+        }
+        if (!s.scale().isEmpty()) {
+            ArrayNode a = n.putArray("scale");
+            for (Coefficient x : s.scale()) {
+                coefficient(a.addObject(), x);
+            }
+        }
         n.put("patients", s.patients());
         n.put("converged", s.converged());
         n.put("message", s.message());
