@@ -53,12 +53,22 @@ final class IpdCommand extends Command {
                 Opt.value("--outcome", "COLUMN", "Ordinal outcome column, 0 (best) to categories - 1 (mrs or outcome if not given).", null),
                 Opt.value("--categories", "N", "Number of outcome categories (7 for mRS 0-6); 0 takes the largest value + 1.", "7"),
                 Opt.value("--covariates", "A,B", "Adjustment covariates (numeric columns; sex as 0/1).", null),
+                Opt.value("--weights", "COLUMN", "Case weights: the number of patients each row stands for (whole numbers; "
+                        + "rows of 0 are left out), as the weights of clm and glm, so that identical patients can be one "
+                        + "row. Taken by the stratified and common ordinal models, the PO test, the two-stage fits, the "
+                        + "stratified logistic models, the interactions, the NNT and the UW-mRS; not by the mixed models.", null),
                 Opt.value("--model", "stratified|common|mixed", "Ordinal model: cut-points per trial (clm with nominal=~study), common "
                         + "cut-points, or a mixed model with random trial effects (clmm).", "stratified"),
                 Opt.value("--link", "logit|probit|cloglog", "Link of the stratified and common ordinal models and their PO "
                         + "test (clm's link): logit is the proportional-odds model (common odds ratio); probit and cloglog "
                         + "report -beta(treatment) on their scale. The mixed model, the two-stage fits and the interactions "
                         + "use the logit.", "logit"),
+                Opt.value("--nominal", "A,B", "Covariates (of --covariates) with an effect per cut-point instead of one "
+                        + "location coefficient, as clm's nominal = ~A + B, in the stratified or common model (the adjusted "
+                        + "one): partial proportional odds in those covariates.", null),
+                Opt.value("--scale", "A,B", "Scale effects, as clm's scale = ~A + B (treatment or covariates of "
+                        + "--covariates): the linear predictor is divided by exp(z'zeta), in the stratified or common model "
+                        + "(the adjusted one, or the unadjusted one without covariates).", null),
                 Opt.value("--random-effects", "intercept|treatment|correlated|independent", "Mixed model: a random trial intercept, "
                         + "a random treatment effect, both correlated (1 + treatment | study), or both independent.", "intercept"),
                 Opt.value("--nagq", "N", "Quadrature points of mixed models: 1 = Laplace, more = adaptive Gauss-Hermite "
@@ -93,13 +103,17 @@ final class IpdCommand extends Command {
         needed.addAll(interactions);
         PatientData d;
         if (DataKind.of(t) == DataKind.STROKE_PATIENTS && a.get("--outcome") == null) {
+            if (a.get("--weights") != null) {
+                throw new UsageException("--weights reads the generic patient columns: name the outcome column with --outcome"
+                        + " (and the trial and arm columns with --study and --treatment)");
+            }
             // thrombectomy trial data by the data dictionary (docs/data-dictionary.md)
             d = StrokeLoader.load(t).patients(new ArrayList<>(needed));
         } else {
             PatientLoader.Columns cols = PatientLoader.Columns.defaults(t);
             String outcome = a.get("--outcome") != null ? a.get("--outcome") : cols.outcome();
             cols = new PatientLoader.Columns(a.get("--study").equals("study") ? cols.study() : a.get("--study"), a.get("--treatment"),
-                    outcome, a.integer("--categories"), new ArrayList<>(needed));
+                    outcome, a.integer("--categories"), new ArrayList<>(needed), a.get("--weights"));
             d = PatientLoader.load(t, cols);
         }
         IpdRequest r = IpdRequest.defaults().withCovariates(covariates)
@@ -112,7 +126,8 @@ final class IpdCommand extends Command {
                         .withCi(CiMethod.parse(a.get("--ci"))).withLevel(a.number("--level")) : null)
                 .withPoTest(!a.flag("--no-po-test")).withUtility(UtilityWeights.parse(a.get("--utility")))
                 .withLevel(level(a)).withOrdinal(!a.flag("--binary-only")).withUnadjusted(!a.flag("--no-unadjusted"))
-                .withDropEmpty(a.flag("--drop-empty")).withLink(Link.parse(a.get("--link")));
+                .withDropEmpty(a.flag("--drop-empty")).withLink(Link.parse(a.get("--link")))
+                .withNominal(Options.split(a.get("--nominal"))).withScale(Options.split(a.get("--scale")));
         IpdAnalysis.Outcome o = Ipd.analyze(d, r);
         Options.write(a, out, format.equals("json") ? JsonReport.write(IpdReport.json(o)) : IpdReport.text(o));
         // binary outcomes asked for are part of the result; the default secondary ones that cannot be estimated

@@ -25,11 +25,13 @@ import java.util.List;
  * @param columns        further patient-level columns of the data carried with the patients (for example
  *                       a subgroup variable or a 0/1 secondary outcome), aligned with the patients and kept
  *                       aligned by {@link #select}; not in the models; null for none
+ * @param weights        case weights: the number of patients each row stands for (a whole number, at least 1), as
+ *                       the {@code weights} of R's clm and glm; null when every row is one patient
  * @serial exclude
  */
 public record PatientData(String source, String[] studyNames, int[] study, int[] treatment, int[] outcome, int categories,
                           List<String> covariateNames, double[][] covariates, int[] lines, int excluded, List<Note> notes,
-                          DataColumns columns) implements java.io.Serializable {
+                          DataColumns columns, int[] weights) implements java.io.Serializable {
     /**
      * Checks the lengths and copies the arrays (see the record's components).
      *
@@ -46,12 +48,28 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
      * @param notes          what was left out and why, and other remarks
      * @param columns        further patient-level columns carried with the patients, aligned with them; not in
      *                       the models; null for none
-     * @throws IllegalArgumentException when the arrays, covariates or columns differ in length
+     * @param weights        the number of patients each row stands for, or null for one each
+     * @throws IllegalArgumentException when the arrays, covariates or columns differ in length, or a weight is below 1
+     *                                  or the weights add up to more than {@link Integer#MAX_VALUE} patients
      */
     public PatientData {
         int n = study.length;
-        if (treatment.length != n || outcome.length != n || lines.length != n) {
+        if (treatment.length != n || outcome.length != n || lines.length != n || (weights != null && weights.length != n)) {
             throw new IllegalArgumentException("patient arrays of different lengths");
+        }
+        if (weights != null) {
+            long total = 0;
+            for (int w : weights) {
+                if (w < 1) {
+                    throw new IllegalArgumentException("a case weight must be a whole number of patients, at least 1 (got " + w + ")");
+                }
+                total += w;
+            }
+            if (total > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("the case weights add up to " + total + " patients, more than "
+                        + Integer.MAX_VALUE);
+            }
+            weights = weights.clone();
         }
         if (columns == null) {
             columns = DataColumns.none(n);
@@ -77,6 +95,30 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
     }
 
     /**
+     * Patient data with one patient per row (see the record's components).
+     *
+     * @param source         the file name
+     * @param studyNames     the trial labels, indexed by trial code
+     * @param study          the trial code of each patient
+     * @param treatment      1 for the treatment arm, 0 for control
+     * @param outcome        the outcome category of each patient, 0 = best
+     * @param categories     the number of outcome categories (7 for mRS 0-6)
+     * @param covariateNames the names of the covariate columns
+     * @param covariates     one array per covariate, each over the patients
+     * @param lines          the file line of each patient
+     * @param excluded       the number of patients left out
+     * @param notes          what was left out and why, and other remarks
+     * @param columns        further patient-level columns carried with the patients, aligned with them; null for none
+     * @throws IllegalArgumentException when the arrays, covariates or columns differ in length
+     */
+    public PatientData(String source, String[] studyNames, int[] study, int[] treatment, int[] outcome, int categories,
+                       List<String> covariateNames, double[][] covariates, int[] lines, int excluded, List<Note> notes,
+                       DataColumns columns) {
+        this(source, studyNames, study, treatment, outcome, categories, covariateNames, covariates, lines, excluded, notes,
+                columns, null);
+    }
+
+    /**
      * Patient data without further carried columns (see the record's components).
      *
      * @param source         the file name
@@ -94,7 +136,7 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
      */
     public PatientData(String source, String[] studyNames, int[] study, int[] treatment, int[] outcome, int categories,
                        List<String> covariateNames, double[][] covariates, int[] lines, int excluded, List<Note> notes) {
-        this(source, studyNames, study, treatment, outcome, categories, covariateNames, covariates, lines, excluded, notes, null);
+        this(source, studyNames, study, treatment, outcome, categories, covariateNames, covariates, lines, excluded, notes, null, null);
     }
 
     /**
@@ -106,7 +148,65 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
      */
     public PatientData withColumns(DataColumns c) {
         return new PatientData(source, studyNames, study, treatment, outcome, categories, covariateNames, covariates, lines,
-                excluded, notes, java.util.Objects.requireNonNull(c, "c"));
+                excluded, notes, java.util.Objects.requireNonNull(c, "c"), weights);
+    }
+
+    /**
+     * The same rows, each standing for the given number of patients (case weights, as the {@code weights} of R's
+     * clm and glm).
+     *
+     * @param w the number of patients of each row (whole numbers, at least 1), or null for one patient per row
+     * @return the patient data with these weights
+     * @throws IllegalArgumentException when {@code w} does not describe {@link #size()} rows or a weight is below 1
+     */
+    public PatientData withWeights(int[] w) {
+        return new PatientData(source, studyNames, study, treatment, outcome, categories, covariateNames, covariates, lines,
+                excluded, notes, columns, w);
+    }
+
+    /**
+     * The {@code weights} component, as a copy.
+     *
+     * @return the number of patients each row stands for, or null when every row is one patient
+     */
+    @Override
+    public int[] weights() {
+        return weights == null ? null : weights.clone();
+    }
+
+    /**
+     * True when rows carry case weights.
+     *
+     * @return whether {@link #weights()} is not null
+     */
+    public boolean weighted() {
+        return weights != null;
+    }
+
+    /**
+     * The number of patients row {@code i} stands for.
+     *
+     * @param i the 0-based row
+     * @return its case weight, 1 without weights
+     */
+    public int weight(int i) {
+        return weights == null ? 1 : weights[i];
+    }
+
+    /**
+     * The number of patients analysed: the rows, or the sum of their weights.
+     *
+     * @return the number of patients the rows stand for
+     */
+    public int patients() {
+        if (weights == null) {
+            return study.length;
+        }
+        int t = 0;
+        for (int w : weights) {
+            t += w;
+        }
+        return t;
     }
 
     /**
@@ -255,13 +355,14 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
                 && java.util.Arrays.equals(lines, r.lines)
                 && excluded == r.excluded
                 && java.util.Objects.equals(notes, r.notes)
-                && columns.equals(r.columns);
+                && columns.equals(r.columns)
+                && java.util.Arrays.equals(weights, r.weights);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(source, java.util.Arrays.hashCode(studyNames),
-                java.util.Arrays.hashCode(study), java.util.Arrays.hashCode(treatment), java.util.Arrays.hashCode(outcome), categories, covariateNames, java.util.Arrays.deepHashCode(covariates), java.util.Arrays.hashCode(lines), excluded, notes, columns);
+                java.util.Arrays.hashCode(study), java.util.Arrays.hashCode(treatment), java.util.Arrays.hashCode(outcome), categories, covariateNames, java.util.Arrays.deepHashCode(covariates), java.util.Arrays.hashCode(lines), excluded, notes, columns, java.util.Arrays.hashCode(weights));
     }
 
     @Override
@@ -271,11 +372,12 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
                 + java.util.Arrays.toString(treatment) + ", outcome=" + java.util.Arrays.toString(outcome)
                 + ", categories=" + categories + ", covariateNames=" + covariateNames + ", covariates="
                 + java.util.Arrays.deepToString(covariates) + ", lines=" + java.util.Arrays.toString(lines)
-                + ", excluded=" + excluded + ", notes=" + notes + ", columns=" + columns + "]";
+                + ", excluded=" + excluded + ", notes=" + notes + ", columns=" + columns
+                + (weights == null ? "" : ", weights=" + java.util.Arrays.toString(weights)) + "]";
     }
 
     /**
-     * The number of patients analysed.
+     * The number of rows analysed: patients, or with case weights the rows that stand for {@link #patients()}.
      *
      * @return the length of {@link #study()}
      */
@@ -320,7 +422,7 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         double[][] c = java.util.Arrays.copyOf(covariates, covariates.length + columns.length);
         System.arraycopy(columns, 0, c, covariates.length, columns.length);
         return new PatientData(source, studyNames, study, treatment, outcome, categories, n, c, lines, excluded, notes,
-                this.columns);
+                this.columns, weights);
     }
 
     /**
@@ -336,7 +438,7 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
             c[j] = covariate(names.get(j));
         }
         return new PatientData(source, studyNames, study, treatment, outcome, categories, names, c, lines, excluded, notes,
-                columns);
+                columns, weights);
     }
 
     /**
@@ -354,9 +456,13 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         int[] tr = new int[m];
         int[] y = new int[m];
         int[] ln = new int[m];
+        int[] wt = weights == null ? null : new int[m];
         double[][] c = new double[covariates.length][m];
         for (int i = 0; i < m; i++) {
             int p = keep[i];
+            if (wt != null) {
+                wt[i] = weights[p];
+            }
             st[i] = study[p];
             tr[i] = treatment[p];
             y[i] = outcome[p];
@@ -367,15 +473,22 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         }
         List<Note> n = new java.util.ArrayList<>(notes);
         int left = study.length - m;
+        if (wt != null) {
+            long kept = 0;
+            for (int v : wt) {
+                kept += v;
+            }
+            left = (int) (patients() - kept);
+        }
         if (left > 0) {
             n.add(new Note(0, null, Note.Kind.EXCLUDED, left + " patient" + (left == 1 ? "" : "s") + " left out: " + why));
         }
         return new PatientData(source, studyNames, st, tr, y, categories, covariateNames, c, ln, excluded + left, n,
-                columns.subset(keep));
+                columns.subset(keep), wt);
     }
 
     /**
-     * The mean of a covariate within each trial, {@code [trial]}.
+     * The mean of a covariate within each trial, {@code [trial]} (over the patients the rows stand for).
      *
      * @param name the covariate's name
      * @return the mean over each trial's patients, indexed by trial
@@ -383,10 +496,11 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
     public double[] trialMeans(String name) {
         double[] x = covariate(name);
         double[] sum = new double[studyNames.length];
-        int[] n = new int[studyNames.length];
+        long[] n = new long[studyNames.length];
         for (int i = 0; i < x.length; i++) {
-            sum[study[i]] += x[i];
-            n[study[i]]++;
+            int w = weight(i);
+            sum[study[i]] += w * x[i];
+            n[study[i]] += w;
         }
         for (int s = 0; s < sum.length; s++) {
             sum[s] = n[s] == 0 ? Double.NaN : sum[s] / n[s];
@@ -395,14 +509,14 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
     }
 
     /**
-     * Patients per trial and arm: {@code [trial][arm]}.
+     * Patients per trial and arm: {@code [trial][arm]} (the rows' weights added, with case weights).
      *
      * @return the counts, index 0 control and 1 treatment
      */
     public int[][] armSizes() {
         int[][] n = new int[studyNames.length][2];
         for (int i = 0; i < study.length; i++) {
-            n[study[i]][treatment[i]]++;
+            n[study[i]][treatment[i]] += weight(i);
         }
         return n;
     }
@@ -429,7 +543,7 @@ public record PatientData(String source, String[] studyNames, int[] study, int[]
         List<Note> n = new java.util.ArrayList<>(notes);
         n.add(new Note(0, null, Note.Kind.INFO, "outcome categories " + from + " to " + to + " merged"));
         return new PatientData(source, studyNames, study, treatment, y, categories - width, covariateNames, covariates,
-                lines, excluded, n, columns);
+                lines, excluded, n, columns, weights);
     }
 
     /**

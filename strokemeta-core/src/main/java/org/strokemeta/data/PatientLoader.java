@@ -12,6 +12,13 @@ import java.util.Map;
  * with the first lines; a cell that is present but wrong (an arm other than 0/1, a category out of
  * range, text in a numeric column) stops with its line and column, since it is an error in the data,
  * not a missing value.
+ *
+ * <p>A weight column (case weights, {@link Columns#weight()}) gives the number of patients each row stands for,
+ * so that patients with the same trial, arm, outcome and covariates can be one row (aggregated data), as the
+ * {@code weights} of R's clm and glm. A weight must be a whole number of patients, 0 or more: a blank, text,
+ * a negative, infinite or fractional weight stops with its line and column (clm and glm would take a
+ * fraction as a frequency weight, and glm warns about non-integer binomial counts; a row cannot stand for
+ * part of a patient). Rows of weight 0 are left out, with a note, as clm and glm leave them out.
  */
 public final class PatientLoader {
     private PatientLoader() {
@@ -25,9 +32,11 @@ public final class PatientLoader {
      * @param outcome    the ordinal outcome column: whole numbers 0 (best) to categories − 1
      * @param categories the number of outcome categories (7 for mRS 0-6), or 0 to take the largest value seen + 1
      * @param covariates adjustment columns (numeric)
+     * @param weight     the case-weight column (the number of patients each row stands for), or null for one patient per row
      * @serial exclude
      */
-    public record Columns(String study, String treatment, String outcome, int categories, List<String> covariates) implements java.io.Serializable {
+    public record Columns(String study, String treatment, String outcome, int categories, List<String> covariates,
+                          String weight) implements java.io.Serializable {
         /**
          * Checks the columns and copies the covariates (null means none).
          *
@@ -36,6 +45,7 @@ public final class PatientLoader {
          * @param outcome the ordinal outcome column: whole numbers 0 (best) to categories − 1
          * @param categories the number of outcome categories (7 for mRS 0-6), or 0 to take the largest value seen + 1
          * @param covariates adjustment columns (numeric)
+         * @param weight the case-weight column, or null for one patient per row
          * @throws IllegalArgumentException if {@code categories} is negative or 1
          */
         public Columns {
@@ -43,6 +53,20 @@ public final class PatientLoader {
             if (categories < 0 || categories == 1) {
                 throw new IllegalArgumentException("an ordinal outcome needs at least two categories");
             }
+        }
+
+        /**
+         * Columns without case weights: one patient per row.
+         *
+         * @param study the trial column
+         * @param treatment the arm column: 1 treatment, 0 control (also "treatment"/"control")
+         * @param outcome the ordinal outcome column: whole numbers 0 (best) to categories − 1
+         * @param categories the number of outcome categories (7 for mRS 0-6), or 0 to take the largest value seen + 1
+         * @param covariates adjustment columns (numeric)
+         * @throws IllegalArgumentException if {@code categories} is negative or 1
+         */
+        public Columns(String study, String treatment, String outcome, int categories, List<String> covariates) {
+            this(study, treatment, outcome, categories, covariates, null);
         }
 
         /**
@@ -65,7 +89,7 @@ public final class PatientLoader {
          * @return these columns with {@code outcome = column} and {@code categories = cats}
          */
         public Columns withOutcome(String column, int cats) {
-            return new Columns(study, treatment, column, cats, covariates);
+            return new Columns(study, treatment, column, cats, covariates, weight);
         }
 
         /**
@@ -75,7 +99,17 @@ public final class PatientLoader {
          * @return these columns with {@code covariates = cols}
          */
         public Columns withCovariates(List<String> cols) {
-            return new Columns(study, treatment, outcome, categories, cols);
+            return new Columns(study, treatment, outcome, categories, cols, weight);
+        }
+
+        /**
+         * A copy with a case-weight column.
+         *
+         * @param column the column holding the number of patients each row stands for, or null for one patient per row
+         * @return these columns with {@code weight = column}
+         */
+        public Columns withWeight(String column) {
+            return new Columns(study, treatment, outcome, categories, covariates, column);
         }
     }
 
@@ -103,7 +137,12 @@ public final class PatientLoader {
                         + String.join(", ", t.columnNames()) + ")");
             }
         }
+        if (c.weight() != null && !t.has(c.weight())) {
+            throw InputException.of(t.source(), "the weight column '" + c.weight() + "' is missing (columns present: "
+                    + String.join(", ", t.columnNames()) + ")");
+        }
         int n = t.rows();
+        int[] weight = c.weight() == null ? null : weights(t, c.weight());
         double[] y = t.optionalNumbers(c.outcome());
         double[] arm = armColumn(t, c.treatment());
         double[][] x = new double[c.covariates().size()][];
@@ -145,8 +184,17 @@ public final class PatientLoader {
         Map<String, int[]> missing = new LinkedHashMap<>();
         boolean[] keep = new boolean[n];
         int m = 0;
+        int zero = 0;
+        int firstZero = 0;
+        long left = 0;
         for (int i = 0; i < n; i++) {
             String why = null;
+            if (weight != null && weight[i] == 0) {
+                if (zero++ == 0) {
+                    firstZero = t.line(i);
+                }
+                continue;
+            }
             if (Double.isNaN(y[i])) {
                 why = c.outcome();
             } else if (Double.isNaN(arm[i])) {
@@ -168,10 +216,16 @@ public final class PatientLoader {
                     cnt = new int[] {0, t.line(i)};
                     missing.put(why, cnt);
                 }
-                cnt[0]++;
+                int w = weight == null ? 1 : weight[i];
+                cnt[0] += w;
+                left += w;
             }
         }
         List<Note> notes = new ArrayList<>(t.notes());
+        if (zero > 0) {
+            notes.add(new Note(firstZero, null, Note.Kind.EXCLUDED, zero + " row" + (zero == 1 ? "" : "s") + " of weight 0"
+                    + " left out (first on line " + firstZero + "): they stand for no patient"));
+        }
         for (Map.Entry<String, int[]> e : missing.entrySet()) {
             notes.add(new Note(e.getValue()[1], null, Note.Kind.EXCLUDED, e.getValue()[0] + " patient"
                     + (e.getValue()[0] == 1 ? "" : "s") + " left out: " + e.getKey() + " is missing (first on line "
@@ -206,11 +260,17 @@ public final class PatientLoader {
         int[] tr = new int[m];
         int[] out = new int[m];
         int[] ln = new int[m];
+        int[] wt = weight == null ? null : new int[m];
+        long total = 0;
         double[][] cx = new double[x.length][m];
         int r = 0;
         for (int i = 0; i < n; i++) {
             if (!keep[i]) {
                 continue;
+            }
+            if (wt != null) {
+                wt[r] = weight[i];
+                total += weight[i];
             }
             st[r] = codeOfGroup[groupOfRow[i]];
             tr[r] = (int) arm[i];
@@ -226,6 +286,9 @@ public final class PatientLoader {
         for (String col : List.of(c.study(), c.treatment(), c.outcome())) {
             used.add(col.trim().toLowerCase(java.util.Locale.ROOT));
         }
+        if (c.weight() != null) {
+            used.add(c.weight().trim().toLowerCase(java.util.Locale.ROOT));
+        }
         List<String> other = new ArrayList<>();
         for (String col : t.columnNames()) {
             if (!used.contains(col.trim().toLowerCase(java.util.Locale.ROOT))) {
@@ -239,8 +302,56 @@ public final class PatientLoader {
             }
         }
         DataColumns carried = other.isEmpty() ? null : DataColumns.read(t, other).subset(kept);
+        if (wt != null) {
+            if (total > Integer.MAX_VALUE) {
+                throw InputException.of(t.source(), "the weights in column '" + c.weight() + "' add up to " + total
+                        + " patients, more than " + Integer.MAX_VALUE + " can be analysed");
+            }
+            notes.add(new Note(0, null, Note.Kind.INFO, "case weights from column '" + t.headerName(c.weight()) + "': "
+                    + m + " row" + (m == 1 ? "" : "s") + " stand" + (m == 1 ? "s" : "") + " for " + total + " patients"));
+        }
         return new PatientData(t.source(), codes.keySet().toArray(new String[0]), st, tr, out, cats, c.covariates(), cx, ln,
-                n - m, notes, carried);
+                weight == null ? n - m : (int) Math.min(Integer.MAX_VALUE, left), notes, carried, wt);
+    }
+
+    /**
+     * The case weights of every row: whole numbers of patients, 0 or more; anything else stops with its line and
+     * column.
+     */
+    private static int[] weights(Table t, String col) {
+        int n = t.rows();
+        int[] w = new int[n];
+        double[] v = t.numbersOrNaN(col);
+        String name = t.headerName(col);
+        for (int i = 0; i < n; i++) {
+            if (t.isBlank(i, col)) {
+                throw new InputException(t.source(), t.line(i), name, "the weight is missing: every row needs the number"
+                        + " of patients it stands for");
+            }
+            double x = v[i];
+            String text = t.text(i, col).trim();
+            if (Double.isNaN(x)) {
+                throw new InputException(t.source(), t.line(i), name, "the weight '" + text + "' is not a number of patients");
+            }
+            if (Double.isInfinite(x)) {
+                throw new InputException(t.source(), t.line(i), name, "the weight " + text + " is not finite: it must be"
+                        + " a number of patients");
+            }
+            if (x < 0) {
+                throw new InputException(t.source(), t.line(i), name, "the weight " + text + " is negative: it must be"
+                        + " the number of patients the row stands for, 0 or more");
+            }
+            if (x != Math.rint(x)) {
+                throw new InputException(t.source(), t.line(i), name, "the weight " + text + " is not a whole number: a"
+                        + " row stands for a whole number of patients");
+            }
+            if (x > Integer.MAX_VALUE) {
+                throw new InputException(t.source(), t.line(i), name, "the weight " + text + " is more than "
+                        + Integer.MAX_VALUE + " patients");
+            }
+            w[i] = (int) x;
+        }
+        return w;
     }
 
     /** Orders labels with numbers by value ("Trial 2" before "Trial 10"), otherwise as text. */

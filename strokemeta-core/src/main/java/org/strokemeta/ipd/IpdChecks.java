@@ -19,6 +19,19 @@ final class IpdChecks {
     private IpdChecks() {
     }
 
+    /**
+     * Stops a mixed model on rows with case weights: its likelihood integrates each trial's random effects
+     * over the patients' product of probabilities, which strokemeta computes one patient per row only (clmm
+     * and glmer would raise each row's probability to its weight inside that integral).
+     */
+    static void unweighted(PatientData d, String model) {
+        if (d.weighted()) {
+            throw new IllegalArgumentException("the " + model + " does not take case weights: its likelihood, an"
+                    + " integral over each trial's random effects, is computed with one patient per row; use the"
+                    + " stratified or common model, or give one row per patient");
+        }
+    }
+
     /** Notes on arms and trial sizes; stops when no patient or every patient is treated. */
     static List<Note> arms(PatientData d) {
         if (d.size() == 0) {
@@ -29,7 +42,7 @@ final class IpdChecks {
         for (int[] a : n) {
             treated += a[1];
         }
-        if (treated == 0 || treated == d.size()) {
+        if (treated == 0 || treated == d.patients()) {
             throw new IllegalArgumentException("every patient is in the " + (treated == 0 ? "control" : "treatment")
                     + " arm: there is no comparison of treatment with control to estimate");
         }

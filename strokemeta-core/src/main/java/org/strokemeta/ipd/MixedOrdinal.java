@@ -36,6 +36,7 @@ public final class MixedOrdinal {
      *         ordinal::clmm
      */
     public static MixedOrdinalResult fit(PatientData d, MixedOptions o) {
+        IpdChecks.unweighted(d, "mixed ordinal model");
         List<Note> notes = new ArrayList<>(d.notes());
         notes.addAll(IpdChecks.arms(d));
         IpdChecks.trialsForVariance(d, o.randomEffects(), notes);

@@ -25,6 +25,7 @@ final class RandomInterceptLogistic {
     }
 
     static BinaryResult fit(PatientData d, BinaryOutcome outcome, BinaryOptions o) {
+        IpdChecks.unweighted(d, "logistic model with a random trial intercept");
         List<Note> notes = new ArrayList<>(d.notes());
         notes.addAll(IpdChecks.arms(d));
         IpdChecks.trialsForVariance(d, RandomEffects.INTERCEPT, notes);

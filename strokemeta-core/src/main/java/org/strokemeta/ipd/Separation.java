@@ -21,8 +21,8 @@ final class Separation {
         int[][][] t = new int[d.studies()][2][2];
         for (int i = 0; i < event.length; i++) {
             int[] c = t[d.study(i)][d.treatment(i)];
-            c[0] += event[i];
-            c[1]++;
+            c[0] += event[i] * d.weight(i);
+            c[1] += d.weight(i);
         }
         return t;
     }

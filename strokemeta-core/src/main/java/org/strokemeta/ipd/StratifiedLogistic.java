@@ -60,9 +60,12 @@ final class StratifiedLogistic {
         List<Note> notes = new ArrayList<>(d.notes());
         notes.addAll(IpdChecks.arms(d));
         int[] y = outcome.event();
-        int n = d.size();
+        int n = d.patients();
         int[][][] tab = Separation.table(d, y);
-        int events = outcome.events();
+        int events = 0;
+        for (int i = 0; i < y.length; i++) {
+            events += y[i] * d.weight(i);
+        }
         String method = "logistic regression stratified by trial (as glm(event ~ 0 + study + treatment"
                 + (o.covariates().isEmpty() ? "" : " + " + String.join(" + ", o.covariates())) + ", binomial))";
         // informative trials
@@ -277,9 +280,13 @@ final class StratifiedLogistic {
         int[] st = new int[m];
         int[] tr = new int[m];
         int[] ev = new int[m];
+        double[] wt = obs.weight == null ? null : new double[m];
         double[][] xs = new double[x.length][m];
         for (int r = 0; r < m; r++) {
             int i = keep[r];
+            if (wt != null) {
+                wt[r] = obs.weight[i];
+            }
             st[r] = obs.study[i];
             tr[r] = obs.treatment[i];
             ev[r] = obs.event[i];
@@ -287,7 +294,7 @@ final class StratifiedLogistic {
                 xs[j][r] = x[j][i];
             }
         }
-        Newton fit = newton(new Obs(st, tr, ev, null), xs, col, k, start, m, ex);
+        Newton fit = newton(new Obs(st, tr, ev, wt), xs, col, k, start, m, ex);
         return fit.converged ? fit.par : null;
     }
 
@@ -501,7 +508,7 @@ final class StratifiedLogistic {
             coefs.add(Estimates.undefined(nm, nm.equals("treatment") ? dir * Double.POSITIVE_INFINITY : Double.NaN));
         }
         return new BinaryResult(method, o, outcome.name(), coefs.get(0), coefs, List.of(), RiskDifference.undefined(),
-                null, Double.NaN, d.size(), events, d.studies(), 0, Double.NaN, false,
+                null, Double.NaN, d.patients(), events, d.studies(), 0, Double.NaN, false,
                 "not fitted: the outcome is separated by treatment", true, notes);
     }
 
@@ -527,11 +534,15 @@ final class StratifiedLogistic {
             int n = d.size();
             int[] st = new int[n];
             int[] tr = new int[n];
+            double[] w = d.weighted() ? new double[n] : null;
             for (int i = 0; i < n; i++) {
                 st[i] = d.study(i);
                 tr[i] = d.treatment(i);
+                if (w != null) {
+                    w[i] = d.weight(i);
+                }
             }
-            return new Obs(st, tr, y, null);
+            return new Obs(st, tr, y, w);
         }
 
         /** From {@code tab[trial][arm]} = {events, patients}; trials left out of the fit keep their cells for the risk difference. */

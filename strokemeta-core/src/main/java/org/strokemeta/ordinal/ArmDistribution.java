@@ -122,7 +122,7 @@ public record ArmDistribution(double[] treatment, double[] control) implements S
         int[] y = d.outcome();
         for (int i = 0; i < y.length; i++) {
             if (trial < 0 || st[i] == trial) {
-                c[1 - tr[i]][y[i]]++;
+                c[1 - tr[i]][y[i]] += d.weight(i);
             }
         }
         return new ArmDistribution(c[0], c[1]);
@@ -142,7 +142,7 @@ public record ArmDistribution(double[] treatment, double[] control) implements S
         int[] tr = d.treatment();
         int[] y = d.outcome();
         for (int i = 0; i < y.length; i++) {
-            (tr[i] == 1 ? t : c)[st[i]][y[i]]++;
+            (tr[i] == 1 ? t : c)[st[i]][y[i]] += d.weight(i);
         }
         List<ArmDistribution> out = new ArrayList<>(k);
         for (int s = 0; s < k; s++) {

@@ -45,9 +45,16 @@ record OrdinalRows(String source, String[] trialNames, int[] trial, int[] treatm
         return weight == null ? 1 : weight[i];
     }
 
-    /** The patients of a data set, one row each. */
+    /** The patients of a data set, one row each, with their case weights when they have them. */
     static OrdinalRows of(PatientData d) {
-        return new OrdinalRows(d.source(), d.studyNames(), d.study(), d.treatment(), d.outcome(), null, d.categories(),
+        double[] w = null;
+        if (d.weighted()) {
+            w = new double[d.size()];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = d.weight(i);
+            }
+        }
+        return new OrdinalRows(d.source(), d.studyNames(), d.study(), d.treatment(), d.outcome(), w, d.categories(),
                 d.covariateNames(), d.covariates(), d.notes());
     }
 

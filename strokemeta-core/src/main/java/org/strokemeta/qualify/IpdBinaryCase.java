@@ -18,7 +18,7 @@ import org.strokemeta.regression.Coefficient;
  * Runs an {@code ipd_binary} case: a logistic model of the event {@code outcome <= outcome_cutoff}
  * (or {@code outcome >= event_at_least}) on the patient rows, stratified by trial or with a random
  * trial intercept ({@code study_effect}), adjusted for {@code covariates}, with {@code nagq}
- * quadrature points (validation/FORMAT.md and validation/EXTRA-FORMAT-IPD.md).
+ * quadrature points, the rows weighted by the column {@code weights} names (validation/FORMAT.md and validation/EXTRA-FORMAT-IPD.md).
  */
 final class IpdBinaryCase {
     private IpdBinaryCase() {
@@ -33,7 +33,8 @@ final class IpdBinaryCase {
     public static void run(ValidationCase c, ObjectNode out) {
         Table t = c.table();
         List<String> cov = c.optionList("covariates");
-        PatientData d = PatientLoader.load(t, PatientLoader.Columns.defaults(t).withCovariates(cov));
+        PatientData d = PatientLoader.load(t, PatientLoader.Columns.defaults(t).withCovariates(cov)
+                .withWeight(c.hasOption("weights") ? c.option("weights", "") : null));
         BinaryOutcome y;
         if (c.hasOption("event_at_least")) {
             y = BinaryOutcome.atLeast(d, Integer.parseInt(c.option("event_at_least", "6")));

@@ -113,6 +113,11 @@ final class OrdinalCase {
         if (c.hasOption("interaction")) {
             putInteraction(out, EffectModification.shift(d, c.option("interaction", ""), c.optionList("covariates"), po));
         }
+        if (c.hasOption("nominal") || c.hasOption("scale")) {
+            putNominalScale(out, org.strokemeta.ordinal.CumulativeLinkModel.fit(d, po, c.optionList("nominal"),
+                    c.optionList("scale")));
+            return;
+        }
         ProportionalOddsFit f = ProportionalOdds.fit(d, po);
         requireConverged(f);
         out.put("log_cor", f.logCor());
@@ -138,6 +143,44 @@ final class OrdinalCase {
         if (c.hasOption("utility")) {
             putUtility(out.putObject("utility").putObject("all"),
                     UtilityWeightedOutcome.of(summarised, -1, UtilityWeights.parse(c.option("utility", "")), po.level()));
+        }
+    }
+
+    /**
+     * {@code nominal} and {@code scale}: a cumulative link model with nominal and scale effects (clm's
+     * {@code nominal = ~x}, {@code scale = ~z}), with its location coefficients, cut-points per trial (at nominal
+     * covariates of 0) or common, log-likelihood and AIC.
+     */
+    private static void putNominalScale(ObjectNode out, org.strokemeta.ordinal.CumulativeLinkModel.Fit f) {
+        if (!f.converged()) {
+            throw new IllegalStateException("the cumulative link model did not converge: " + f.message());
+        }
+        out.put("log_cor", -f.treatment().estimate());
+        out.put("se", f.treatment().se());
+        ObjectNode co = out.putObject("coefficients");
+        for (org.strokemeta.regression.Coefficient x : f.location()) {
+            ObjectNode n = co.putObject(x.name());
+            n.put("estimate", x.estimate());
+            n.put("se", x.se());
+            n.put("z", x.statistic());
+            n.put("p", x.p());
+        }
+        out.put("loglik", f.logLik());
+        out.put("aic", f.aic());
+        ObjectNode cp = out.putObject("cut_points");
+        ObjectNode cs = out.putObject("cut_point_se");
+        for (org.strokemeta.ordinal.CutPoint p : f.cutPoints()) {
+            String key = p.stratum() == null ? "common" : p.stratum();
+            (cp.has(key) ? (ArrayNode) cp.get(key) : cp.putArray(key)).add(p.estimate());
+            (cs.has(key) ? (ArrayNode) cs.get(key) : cs.putArray(key)).add(p.se());
+        }
+        ObjectNode nom = out.putObject("nominal");
+        for (org.strokemeta.regression.Coefficient x : f.nominal()) {
+            nom.putObject(x.name()).put("estimate", x.estimate()).put("se", x.se());
+        }
+        ObjectNode sc = out.putObject("scale");
+        for (org.strokemeta.regression.Coefficient x : f.scale()) {
+            sc.putObject(x.name()).put("estimate", x.estimate()).put("se", x.se());
         }
     }
 
@@ -261,11 +304,14 @@ final class OrdinalCase {
         return m == null ? po : po.withMerge(new CategoryMerge(m[0], m[1]));
     }
 
-    /** The case's patients: outcome column {@code outcome}, covariates from the {@code covariates} option. */
+    /**
+     * The case's patients: outcome column {@code outcome}, covariates from the {@code covariates} option, case
+     * weights from the column the {@code weights} option names.
+     */
     static PatientData patients(ValidationCase c) {
         Table t = c.table();
         PatientLoader.Columns cols = PatientLoader.Columns.defaults(t).withOutcome("outcome", 0)
-                .withCovariates(c.optionList("covariates"));
+                .withCovariates(c.optionList("covariates")).withWeight(c.hasOption("weights") ? c.option("weights", "") : null);
         return PatientLoader.load(t, cols);
     }
 

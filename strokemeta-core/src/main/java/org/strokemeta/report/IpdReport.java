@@ -39,8 +39,11 @@ public final class IpdReport {
         StringBuilder sb = new StringBuilder();
         PatientData d = o.data();
         String ci = Math.round(o.request().level() * 100) + "% CI";
-        sb.append("Patient-level analysis: ").append(d.source()).append(", ").append(d.size()).append(" patients in ")
+        sb.append("Patient-level analysis: ").append(d.source()).append(", ").append(d.patients()).append(" patients in ")
                 .append(d.studies()).append(" trials");
+        if (d.weighted()) {
+            sb.append(" (").append(d.size()).append(" rows with case weights)");
+        }
         if (d.excluded() > 0) {
             sb.append(" (").append(d.excluded()).append(" left out, see notes)");
         }
@@ -202,6 +205,14 @@ public final class IpdReport {
                     .append(Fmt.f(s.logLik(), 3)).append(", AIC ").append(Fmt.f(s.aic(), 2)).append(" (").append(s.parameters())
                     .append(" parameters)\n");
             table(sb, s.coefficients(), List.of());
+            if (!s.nominal().isEmpty()) {
+                sb.append("    nominal effects (added to the cut-point j|j+1; positive = categories at or below j more likely)\n");
+                table(sb, s.nominal(), List.of());
+            }
+            if (!s.scale().isEmpty()) {
+                sb.append("    scale effects (the linear predictor divided by exp(z'zeta))\n");
+                table(sb, s.scale(), List.of());
+            }
             cutPoints(sb, s.cutPoints());
         }
         for (IpdAnalysis.Binary bin : o.binary()) {
@@ -297,7 +308,10 @@ public final class IpdReport {
         root.put("version", Version.get());
         PatientData d = o.data();
         root.put("source", d.source());
-        root.put("patients", d.size());
+        root.put("patients", d.patients());
+        if (d.weighted()) {
+            root.put("rows", d.size());
+        }
         root.put("excluded", d.excluded());
         root.put("categories", d.categories());
         ArrayNode trials = root.putArray("trials");
@@ -406,6 +420,18 @@ public final class IpdReport {
         n.put("parameters", s.parameters());
         JsonReport.num(n, "aic", s.aic());
         n.set("cut_points", cutPoints(s.cutPoints()));
+        if (!s.nominal().isEmpty()) {
+            ArrayNode a = n.putArray("nominal");
+            for (Coefficient x : s.nominal()) {
+                coefficient(a.addObject(), x);
+            }
+        }
+        if (!s.scale().isEmpty()) {
+            ArrayNode a = n.putArray("scale");
+            for (Coefficient x : s.scale()) {
+                coefficient(a.addObject(), x);
+            }
+        }
         n.put("patients", s.patients());
         n.put("converged", s.converged());
         n.put("message", s.message());

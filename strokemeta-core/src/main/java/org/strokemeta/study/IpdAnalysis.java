@@ -61,11 +61,14 @@ public final class IpdAnalysis {
      * @param converged    false when the fit did not converge (then nothing is valid)
      * @param message      how the fit ended
      * @param notes        remarks from the fit
+     * @param nominal      the nominal effects of a model with them (clm's {@code nominal = ~x}), named
+     *                     {@code "j|j+1.x"}, each added to its cut-point; empty otherwise
+     * @param scale        the scale effects of a model with them (clm's {@code scale = ~z}); empty otherwise
      * @serial exclude
      */
     public record Shift(String method, CommonOddsRatio effect, List<Coefficient> coefficients, List<CutPoint> cutPoints,
                         VarianceComponents variance, double logLik, int parameters, int patients, boolean converged,
-                        String message, List<Note> notes)
+                        String message, List<Note> notes, List<Coefficient> nominal, List<Coefficient> scale)
             implements java.io.Serializable {
         /**
          * Copies the lists (see the record's components).
@@ -81,11 +84,37 @@ public final class IpdAnalysis {
          * @param converged    false when the fit did not converge (then nothing is valid)
          * @param message      how the fit ended
          * @param notes        remarks from the fit
+         * @param nominal      the nominal effects, or empty
+         * @param scale        the scale effects, or empty
          */
         public Shift {
+            nominal = nominal == null ? List.of() : List.copyOf(nominal);
+            scale = scale == null ? List.of() : List.copyOf(scale);
             coefficients = List.copyOf(coefficients);
             cutPoints = List.copyOf(cutPoints);
             notes = List.copyOf(notes);
+        }
+
+        /**
+         * A model without nominal or scale effects (see the record's components).
+         *
+         * @param method       the model in words
+         * @param effect       the common odds ratio (positive log = better with treatment)
+         * @param coefficients covariate coefficients on the model scale (positive = worse), treatment included
+         * @param cutPoints    the cut-points with their standard errors
+         * @param variance     the variance components of a mixed model, or null
+         * @param logLik       the log-likelihood
+         * @param parameters   the number of free parameters
+         * @param patients     patients in the model
+         * @param converged    false when the fit did not converge (then nothing is valid)
+         * @param message      how the fit ended
+         * @param notes        remarks from the fit
+         */
+        public Shift(String method, CommonOddsRatio effect, List<Coefficient> coefficients, List<CutPoint> cutPoints,
+                     VarianceComponents variance, double logLik, int parameters, int patients, boolean converged,
+                     String message, List<Note> notes) {
+            this(method, effect, coefficients, cutPoints, variance, logLik, parameters, patients, converged, message, notes,
+                    List.of(), List.of());
         }
 
         /**
@@ -117,9 +146,10 @@ public final class IpdAnalysis {
             int[] arms = d.treatment();
             for (int i = 0; i < arms.length; i++) {
                 int arm = arms[i];
-                c[arm == 1 ? 1 : 3]++;
+                int w = d.weight(i);
+                c[arm == 1 ? 1 : 3] += w;
                 if (event[i] == 1) {
-                    c[arm == 1 ? 0 : 2]++;
+                    c[arm == 1 ? 0 : 2] += w;
                 }
             }
             return new Binary(r, c[0], c[1], c[2], c[3]);
@@ -251,8 +281,8 @@ public final class IpdAnalysis {
         // (each also splits its own passes over the patients there), and what they give, and the first
         // error in the order below, are the same as one after the other.
         List<java.util.function.Supplier<Object>> models = new ArrayList<>();
-        models.add(() -> adjust ? shift(adjustedData, r) : null);
-        models.add(() -> r.ordinal() && (!adjust || r.unadjusted()) ? shift(base, r) : null);
+        models.add(() -> adjust ? shift(adjustedData, r, true) : null);
+        models.add(() -> r.ordinal() && (!adjust || r.unadjusted()) ? shift(base, r, !adjust) : null);
         models.add(() -> r.ordinal() && r.twoStage() != null ? TwoStage.run(adjustedData, po(r, Thresholds.STRATIFIED), r.twoStage()) : null);
         for (BinaryEndpoint b : r.binary()) {
             models.add(() -> {
@@ -326,6 +356,29 @@ public final class IpdAnalysis {
 
     /** The ordinal model of the request on these data (their covariates are the adjustment). */
     static Shift shift(PatientData d, IpdRequest r) {
+        return shift(d, r, false);
+    }
+
+    /**
+     * The ordinal model of the request on these data; the primary model (adjusted when there are covariates) takes
+     * the request's nominal and scale effects.
+     */
+    static Shift shift(PatientData d, IpdRequest r, boolean primary) {
+        boolean terms = primary && (!r.nominal().isEmpty() || !r.scale().isEmpty());
+        if (terms && r.ordinalModel() == IpdRequest.OrdinalModel.MIXED) {
+            throw new IllegalArgumentException("nominal and scale effects are fitted in the stratified and common ordinal"
+                    + " models (clm), not in the mixed model");
+        }
+        if (terms) {
+            Thresholds th = r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED;
+            org.strokemeta.ordinal.CumulativeLinkModel.Fit f = org.strokemeta.ordinal.CumulativeLinkModel.fit(d,
+                    po(r, th).withLink(r.link()), r.nominal(), r.scale());
+            Coefficient t = f.treatment();
+            CommonOddsRatio cor = new CommonOddsRatio(-t.estimate(), t.se(), -t.ciUpper(), -t.ciLower(), -t.statistic(), t.p(),
+                    r.level());
+            return new Shift(f.method(), cor, f.location(), f.cutPoints(), null, f.logLik(), f.parameters(), f.patients(),
+                    f.converged(), f.message(), f.notes(), f.nominal(), f.scale());
+        }
         if (r.ordinalModel() == IpdRequest.OrdinalModel.MIXED) {
             if (r.link() != Link.LOGIT) {
                 throw new IllegalArgumentException("the mixed ordinal model is fitted with the logit link only, not "

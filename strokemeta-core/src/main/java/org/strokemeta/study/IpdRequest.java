@@ -38,12 +38,16 @@ import org.strokemeta.pool.MetaOptions;
  *                       or the calling thread alone; the estimates do not depend on it
  * @param link           the link of the fixed-effects ordinal models (clm's {@code link}): logit, the
  *                       proportional-odds model, by default; probit or cloglog; the mixed model takes the logit only
+ * @param nominal        covariates with a nominal effect (one per cut-point, clm's {@code nominal = ~x}) in the primary
+ *                       fixed-effects ordinal model (adjusted when there are covariates); empty for none
+ * @param scale          covariates, or treatment, with a scale effect (clm's {@code scale = ~z}) in that model; empty for none
  * @serial exclude
  */
 public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, RandomEffects randomEffects, int nAGQ,
                          CategoryMerge merge, List<BinaryEndpoint> binary, StudyEffect binaryModel, List<String> interactions,
                          MetaOptions twoStage, boolean poTest, UtilityWeights utility, double level, boolean ordinal, boolean unadjusted,
-                         boolean dropEmpty, Execution execution, Link link) implements java.io.Serializable {
+                         boolean dropEmpty, Execution execution, Link link, List<String> nominal, List<String> scale)
+        implements java.io.Serializable {
     /** How trials enter the ordinal model. */
     public enum OrdinalModel {
         /** Cut-points per trial (clm with nominal = ~study): the treatment effect is estimated within trials. */
@@ -91,6 +95,8 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      * @param dropEmpty     drop the cut-point of a category empty in a trial
      * @param execution     where the parallel parts of the models run
      * @param link          the link of the fixed-effects ordinal models
+     * @param nominal       covariates with a nominal effect in the primary fixed-effects ordinal model
+     * @param scale         covariates, or treatment, with a scale effect in that model
      * @throws IllegalArgumentException when a list, a model, the execution or the link is null, a list holds null,
      *                                  or the level is not in (0, 1)
      */
@@ -106,6 +112,20 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
             throw new IllegalArgumentException("covariates, binary and interactions must not hold null");
         }
         covariates = List.copyOf(covariates);
+        nominal = nominal == null ? List.of() : List.copyOf(nominal);
+        scale = scale == null ? List.of() : List.copyOf(scale);
+        for (String x : nominal) {
+            if (!covariates.contains(x)) {
+                throw new IllegalArgumentException("nominal effects are for covariates of the model: '" + x + "' is not one of "
+                        + covariates);
+            }
+        }
+        for (String x : scale) {
+            if (!"treatment".equals(x) && !covariates.contains(x)) {
+                throw new IllegalArgumentException("scale effects are for treatment or covariates of the model: '" + x
+                        + "' is neither");
+            }
+        }
         binary = List.copyOf(binary);
         interactions = List.copyOf(interactions);
         if (ordinalModel == null || randomEffects == null || binaryModel == null) {
@@ -120,6 +140,36 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
     }
 
     /**
+     * A request without nominal or scale effects; see the record's description for each component.
+     *
+     * @param covariates    adjustment covariates
+     * @param ordinalModel  how trials enter the ordinal model
+     * @param randomEffects the random effects of a mixed ordinal model
+     * @param nAGQ          quadrature points of mixed models
+     * @param merge         outcome categories merged, or null
+     * @param binary        binary outcomes
+     * @param binaryModel   how trials enter the logistic models
+     * @param interactions  covariates tested for effect modification
+     * @param twoStage      the pooling of the two-stage analysis, or null
+     * @param poTest        test the proportional-odds assumption
+     * @param utility       utility weights, or null
+     * @param level         confidence level, in (0, 1)
+     * @param ordinal       run the ordinal analyses
+     * @param unadjusted    also fit the ordinal model without covariates
+     * @param dropEmpty     drop the cut-point of a category empty in a trial
+     * @param execution     where the parallel parts of the models run
+     * @param link          the link of the fixed-effects ordinal models
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public IpdRequest(List<String> covariates, OrdinalModel ordinalModel, RandomEffects randomEffects, int nAGQ,
+                      CategoryMerge merge, List<BinaryEndpoint> binary, StudyEffect binaryModel, List<String> interactions,
+                      MetaOptions twoStage, boolean poTest, UtilityWeights utility, double level, boolean ordinal,
+                      boolean unadjusted, boolean dropEmpty, Execution execution, Link link) {
+        this(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link, List.of(), List.of());
+    }
+
+    /**
      * The usual request: stratified ordinal model without covariates, mRS 0-2, 0-1 and death as stratified
      * logistic models, PO test, Chaisinanunkul utility weights, 95% level, on the library's pool.
      *
@@ -129,7 +179,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
         return new IpdRequest(List.of(), OrdinalModel.STRATIFIED, RandomEffects.INTERCEPT, 1, null,
                 List.of(BinaryEndpoint.mrsAtMost(2), BinaryEndpoint.mrsAtMost(1), BinaryEndpoint.death()), StudyEffect.STRATIFIED,
                 List.of(), null, true, UtilityWeights.chaisinanunkul2015(), 0.95, true, true, false, Execution.defaults(),
-                Link.LOGIT);
+                Link.LOGIT, List.of(), List.of());
     }
 
     /**
@@ -141,7 +191,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withCovariates(List<String> c) {
         return new IpdRequest(c, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link, nominal, scale);
     }
 
     /**
@@ -153,7 +203,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withOrdinalModel(OrdinalModel m) {
         return new IpdRequest(covariates, m, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link, nominal, scale);
     }
 
     /**
@@ -165,7 +215,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withRandomEffects(RandomEffects re) {
         return new IpdRequest(covariates, ordinalModel, re, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link, nominal, scale);
     }
 
     /**
@@ -176,7 +226,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withNAGQ(int n) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, n, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link, nominal, scale);
     }
 
     /**
@@ -187,7 +237,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withMerge(CategoryMerge m) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, m, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link, nominal, scale);
     }
 
     /**
@@ -199,7 +249,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withBinary(List<BinaryEndpoint> b) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, b, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link, nominal, scale);
     }
 
     /**
@@ -211,7 +261,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withBinaryModel(StudyEffect m) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, m, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link, nominal, scale);
     }
 
     /**
@@ -223,7 +273,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withInteractions(List<String> i) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, i, twoStage, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link, nominal, scale);
     }
 
     /**
@@ -234,7 +284,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withTwoStage(MetaOptions pooling) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, pooling, poTest,
-                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link, nominal, scale);
     }
 
     /**
@@ -245,7 +295,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withPoTest(boolean test) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, test,
-                utility, level, ordinal, unadjusted, dropEmpty, execution, link);
+                utility, level, ordinal, unadjusted, dropEmpty, execution, link, nominal, scale);
     }
 
     /**
@@ -256,7 +306,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withUtility(UtilityWeights u) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                u, level, ordinal, unadjusted, dropEmpty, execution, link);
+                u, level, ordinal, unadjusted, dropEmpty, execution, link, nominal, scale);
     }
 
     /**
@@ -268,7 +318,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withLevel(double l) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, l, ordinal, unadjusted, dropEmpty, execution, link);
+                utility, l, ordinal, unadjusted, dropEmpty, execution, link, nominal, scale);
     }
 
     /**
@@ -279,7 +329,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withOrdinal(boolean o) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, o, unadjusted, dropEmpty, execution, link);
+                utility, level, o, unadjusted, dropEmpty, execution, link, nominal, scale);
     }
 
     /**
@@ -291,7 +341,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withUnadjusted(boolean u) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, u, dropEmpty, execution, link);
+                utility, level, ordinal, u, dropEmpty, execution, link, nominal, scale);
     }
 
     /**
@@ -303,7 +353,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withDropEmpty(boolean drop) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions, twoStage, poTest,
-                utility, level, ordinal, unadjusted, drop, execution, link);
+                utility, level, ordinal, unadjusted, drop, execution, link, nominal, scale);
     }
 
     /**
@@ -315,7 +365,7 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withLink(Link l) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions,
-                twoStage, poTest, utility, level, ordinal, unadjusted, dropEmpty, execution, l);
+                twoStage, poTest, utility, level, ordinal, unadjusted, dropEmpty, execution, l, nominal, scale);
     }
 
     /**
@@ -327,6 +377,32 @@ public record IpdRequest(List<String> covariates, OrdinalModel ordinalModel, Ran
      */
     public IpdRequest withExecution(Execution e) {
         return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions,
-                twoStage, poTest, utility, level, ordinal, unadjusted, dropEmpty, e, link);
+                twoStage, poTest, utility, level, ordinal, unadjusted, dropEmpty, e, link, nominal, scale);
+    }
+
+    /**
+     * A copy whose primary fixed-effects ordinal model has nominal effects of these covariates (clm's
+     * {@code nominal = ~x}: an effect per cut-point instead of a location coefficient).
+     *
+     * @param n covariates of the request (not treatment); empty for none
+     * @return the changed request
+     * @throws IllegalArgumentException when a name is not a covariate of the request
+     */
+    public IpdRequest withNominal(List<String> n) {
+        return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions,
+                twoStage, poTest, utility, level, ordinal, unadjusted, dropEmpty, execution, link, n, scale);
+    }
+
+    /**
+     * A copy whose primary fixed-effects ordinal model has scale effects of these variables (clm's
+     * {@code scale = ~z}: the linear predictor divided by exp(z'zeta)).
+     *
+     * @param z treatment or covariates of the request; empty for none
+     * @return the changed request
+     * @throws IllegalArgumentException when a name is neither treatment nor a covariate of the request
+     */
+    public IpdRequest withScale(List<String> z) {
+        return new IpdRequest(covariates, ordinalModel, randomEffects, nAGQ, merge, binary, binaryModel, interactions,
+                twoStage, poTest, utility, level, ordinal, unadjusted, dropEmpty, execution, link, nominal, z);
     }
 }
