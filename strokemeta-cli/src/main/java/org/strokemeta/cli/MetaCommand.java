@@ -52,6 +52,8 @@ final class MetaCommand extends Command {
                     + "1,000,000; the test stops after 10 minutes and says so); without --moderators, the sign-flip test of the average effect "
                     + "(exact: 2^k refits, up to 20 studies).", null),
             Opt.value("--seed", "S", "Seed of the random permutations.", "1"),
+            Opt.flag("--permci", "With --permutations exact and no moderators: the permutation-based confidence interval of the average "
+                    + "effect (metafor's permutest permci)."),
             Opt.value("--test-coefficients", "LIST", "Meta-regression: Wald test that these coefficients are all zero (positions from 1 = "
                     + "intercept, or names such as ablat), as metafor anova(res, btt=).", null),
             Opt.value("--contrasts", "W;W", "Meta-regression: linear combinations of the coefficients to test, each a comma-separated row of "
@@ -130,6 +132,12 @@ final class MetaCommand extends Command {
         if (perms != null) {
             int n = perms.trim().equalsIgnoreCase("exact") ? MetaRequest.EXACT : permutations(perms);
             req = req.withPermutations(n, (long) a.number("--seed"));
+        }
+        if (a.flag("--permci")) {
+            if (req.permutations() != MetaRequest.EXACT) {
+                throw new UsageException("--permci needs the exact permutation test: give --permutations exact");
+            }
+            req = req.withPermutationCi(true);
         }
         List<MetaRun.Outcome> outcomes = Meta.analyze(t, req);
         boolean tests = a.get("--test-coefficients") != null || a.get("--contrasts") != null || a.get("--predict") != null || a.flag("--lrt");

@@ -48,6 +48,15 @@ class RegressionTestsCommandTest {
         assertThat(r.out()).contains("Sign-flip exact permutation test (512 permutations) of the average effect: p = 0.1367");
         JsonNode j = new ObjectMapper().readTree(MainTest.run("meta", "--example", "normand", "--permutations", "exact", "--format", "json").out());
         assertThat(j.path("results").get(0).path("permutation").path("p").asDouble()).isEqualTo(0.13671875);
+        // permutation-based interval of the average effect (validation/extra/pci_normand_md_reml.json)
+        JsonNode ci = new ObjectMapper().readTree(MainTest.run("meta", "--example", "normand", "--permutations", "exact", "--permci",
+                "--format", "json").out()).path("results").get(0).path("permutation");
+        assertThat(ci.path("ci_lower").asDouble()).isCloseTo(-37.3307174526857, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(ci.path("ci_upper").asDouble()).isCloseTo(2.9779292408128, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(MainTest.run("meta", "--example", "normand", "--permutations", "100", "--permci").err())
+                .contains("--permci needs the exact permutation test");
+        assertThat(MainTest.run("meta", "--example", "bcg", "--moderators", "ablat", "--permutations", "exact", "--permci").err())
+                .contains("permutation-based confidence intervals are given for the average effect of a model without moderators");
         MainTest.Run mh = MainTest.run("meta", "--example", "bcg", "--model", "fixed", "--fixed-method", "MH", "--permutations", "50");
         assertThat(mh.code()).isEqualTo(2);
         assertThat(mh.err()).contains("does not apply to Mantel-Haenszel pooling");

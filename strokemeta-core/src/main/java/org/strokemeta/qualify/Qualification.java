@@ -64,6 +64,7 @@ public final class Qualification {
         analyses.put("robust", Qualification::robust);
         analyses.put("asymmetry_binary", Qualification::asymmetryBinary);
         analyses.put("selmodel", Qualification::selmodel);
+        analyses.put("permci", Qualification::permci);
         analyses.put("escalc", Qualification::escalc);
     }
 
@@ -494,6 +495,28 @@ public final class Qualification {
         out.put("ci_upper", h.ciUpper());
         out.put("tau2", h.tau2());
         out.put("u0", h.u0());
+    }
+
+    private static void permci(ValidationCase c, ObjectNode out) {
+        EffectSizes es = CaseInputs.effects(c);
+        MetaOptions o = CaseInputs.options(c);
+        double[][] ci = {org.strokemeta.regression.PermutationInterval.intercept(es, o)};
+        double[] est = {MetaAnalysis.run(es, o).pooled().estimate()};
+        array(out, "estimate", est);
+        ArrayNode lo = out.putArray("ci_lower");
+        ArrayNode hi = out.putArray("ci_upper");
+        for (double[] b : ci) {
+            if (Double.isNaN(b[0])) {
+                lo.addNull();
+            } else {
+                lo.add(b[0]);
+            }
+            if (Double.isNaN(b[1])) {
+                hi.addNull();
+            } else {
+                hi.add(b[1]);
+            }
+        }
     }
 
     private static void selmodel(ValidationCase c, ObjectNode out) {

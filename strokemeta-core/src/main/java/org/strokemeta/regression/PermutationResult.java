@@ -19,10 +19,12 @@ import java.util.List;
  *                      stopped early (its time limit). A random test's p-values are then based on the
  *                      permutations done; an exact test's are not available (NaN), since the
  *                      arrangements are visited in a fixed order, not at random
+ * @param ci            the permutation-based confidence interval of each coefficient ({lower, upper}, design order), or
+ *                      null when not asked for ({@link PermutationInterval})
  * @serial exclude
  */
 public record PermutationResult(boolean exact, long permutations, long failed, List<String> names, double[] p,
-                                double qmP, long requested, String stopped) implements java.io.Serializable {
+                                double qmP, long requested, String stopped, double[][] ci) implements java.io.Serializable {
     /**
      * Copies the names and p-values and checks that there is one p-value per coefficient.
      *
@@ -39,7 +41,8 @@ public record PermutationResult(boolean exact, long permutations, long failed, L
      *                             stopped early (its time limit). A random test's p-values are then based on the
      *                             permutations done; an exact test's are not available (NaN), since the
      *                             arrangements are visited in a fixed order, not at random
-     * @throws IllegalArgumentException if {@code p} and {@code names} differ in length
+     * @param ci the permutation-based confidence interval of each coefficient, or null
+     * @throws IllegalArgumentException if {@code p} and {@code names} differ in length, or the intervals are not one per coefficient
      */
     public PermutationResult {
         names = List.copyOf(names);
@@ -47,6 +50,60 @@ public record PermutationResult(boolean exact, long permutations, long failed, L
             throw new IllegalArgumentException("one p-value per coefficient is needed");
         }
         p = p.clone();
+        if (ci != null) {
+            if (ci.length != names.size()) {
+                throw new IllegalArgumentException("one interval per coefficient is needed");
+            }
+            double[][] c = new double[ci.length][];
+            for (int j = 0; j < ci.length; j++) {
+                c[j] = ci[j].clone();
+            }
+            ci = c;
+        }
+    }
+
+    /**
+     * A result without permutation-based intervals.
+     *
+     * @param exact true when every distinct arrangement was evaluated
+     * @param permutations the permutations that count in the p-values
+     * @param failed permutations whose model could not be fitted
+     * @param names the coefficient names, intercept first
+     * @param p the permutation p-value of each coefficient
+     * @param qmP the permutation p-value of QM
+     * @param requested the permutations asked for
+     * @param stopped null, or why the test stopped early
+     */
+    public PermutationResult(boolean exact, long permutations, long failed, List<String> names, double[] p, double qmP, long requested,
+                             String stopped) {
+        this(exact, permutations, failed, names, p, qmP, requested, stopped, null);
+    }
+
+    /**
+     * The same result with permutation-based intervals.
+     *
+     * @param intervals {lower, upper} per coefficient
+     * @return the result carrying them
+     */
+    public PermutationResult withIntervals(double[][] intervals) {
+        return new PermutationResult(exact, permutations, failed, names, p, qmP, requested, stopped, intervals);
+    }
+
+    /**
+     * The {@code ci} component, as a copy (null when not computed).
+     *
+     * @return a fresh copy of the intervals, or null
+     */
+    @Override
+    public double[][] ci() {
+        if (ci == null) {
+            return null;
+        }
+        double[][] c = new double[ci.length][];
+        for (int j = 0; j < ci.length; j++) {
+            c[j] = ci[j].clone();
+        }
+        return c;
     }
 
     /**
@@ -79,20 +136,21 @@ public record PermutationResult(boolean exact, long permutations, long failed, L
                 && java.util.Arrays.equals(p, r.p)
                 && Double.compare(qmP, r.qmP) == 0
                 && requested == r.requested
-                && java.util.Objects.equals(stopped, r.stopped);
+                && java.util.Objects.equals(stopped, r.stopped)
+                && java.util.Arrays.deepEquals(ci, r.ci);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(exact, permutations, failed, names, java.util.Arrays.hashCode(p), qmP,
-                requested, stopped);
+                requested, stopped, java.util.Arrays.deepHashCode(ci));
     }
 
     @Override
     public String toString() {
         return "PermutationResult[exact=" + exact + ", permutations=" + permutations + ", failed=" + failed
                 + ", names=" + names + ", p=" + java.util.Arrays.toString(p) + ", qmP=" + qmP + ", requested="
-                + requested + ", stopped=" + stopped + "]";
+                + requested + ", stopped=" + stopped + (ci == null ? "" : ", ci=" + java.util.Arrays.deepToString(ci)) + "]";
     }
 
     /**

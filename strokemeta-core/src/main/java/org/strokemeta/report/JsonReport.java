@@ -251,6 +251,10 @@ public final class JsonReport {
             g.writeNumberField("permutations", perm.permutations());
             g.writeNumberField("failed", perm.failed());
             num(g, "p", perm.p(0));
+            if (perm.ci() != null) {
+                num(g, "ci_lower", perm.ci()[0][0]);
+                num(g, "ci_upper", perm.ci()[0][1]);
+            }
             g.writeEndObject();
         }
         if (o.robust() != null) {

@@ -233,7 +233,13 @@ public final class TextReport {
             regression(sb, o.regression(), o.permutation());
         } else if (o.permutation() != null) {
             sb.append("Sign-flip ").append(o.permutation().describe()).append(" of the average effect: ")
-                    .append(Fmt.pEq(o.permutation().p(0))).append('\n');
+                    .append(Fmt.pEq(o.permutation().p(0)));
+            double[][] pci = o.permutation().ci();
+            if (pci != null) {
+                sb.append("; permutation-based ").append(Math.round(o.result().options().level() * 100)).append("% CI [")
+                        .append(Fmt.g(pci[0][0])).append(", ").append(Fmt.g(pci[0][1])).append("] (analysis scale)");
+            }
+            sb.append('\n');
         }
         if (o.robust() != null) {
             sb.append('\n');

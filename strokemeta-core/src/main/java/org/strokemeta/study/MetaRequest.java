@@ -28,12 +28,14 @@ import org.strokemeta.subgroup.SubgroupTest;
  * @param execution    where the groups of a batch ({@code by}) run in parallel: the library's pool by
  *                     default, the caller's executor, or the calling thread alone; results do not depend on it
  * @param robust       cluster-robust inference on the fitted model (metafor's robust()), or null for none
+ * @param permutationCi with the exact sign-flip test of a model without moderators, the permutation-based confidence interval of
+ *                     the average effect (metafor's permci)
  * @serial exclude
  */
 public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.GenericInput genericInput,
                           MetaOptions options, boolean tau2Ci, String by, String subgroup, SubgroupTest subgroupTest,
                           List<String> moderators, int permutations, long seed, Execution execution,
-                          Robust robust)
+                          Robust robust, boolean permutationCi)
         implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -64,8 +66,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
     }
 
     /**
-     * A request as {@link #MetaRequest(Measure, Continuity, StudyLoader.GenericInput, MetaOptions, boolean, String, String,
-     * SubgroupTest, List, int, long, Execution, Robust)} without cluster-robust inference.
+     * A request as the canonical constructor, without cluster-robust inference and permutation-based intervals.
      *
      * @param measure the effect measure, or null to choose from the columns present
      * @param continuity the continuity correction for binary data
@@ -83,7 +84,20 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
     public MetaRequest(Measure measure, Continuity continuity, StudyLoader.GenericInput genericInput, MetaOptions options,
                        boolean tau2Ci, String by, String subgroup, SubgroupTest subgroupTest, List<String> moderators,
                        int permutations, long seed, Execution execution) {
-        this(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution, null);
+        this(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution, null,
+                false);
+    }
+
+    /**
+     * A copy that adds, or not, the permutation-based confidence intervals to the exact permutation test (metafor's
+     * {@code permutest(..., permci = TRUE)}).
+     *
+     * @param b whether to compute them
+     * @return this request with {@code permutationCi = b}
+     */
+    public MetaRequest withPermutationCi(boolean b) {
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed,
+                execution, robust, b);
     }
 
     /**
@@ -94,7 +108,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      */
     public MetaRequest withRobust(Robust r) {
         return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed,
-                execution, r);
+                execution, r, permutationCi);
     }
 
     /**
@@ -115,7 +129,9 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @param execution where the groups of a batch ({@code by}) run in parallel: the library's pool by
      *                            default, the caller's executor, or the calling thread alone; results do not depend on it
      * @param robust cluster-robust inference on the fitted model, or null for none
-     * @throws IllegalArgumentException if a required option is missing or {@code permutations} is below {@link #EXACT}
+     * @param permutationCi with the exact permutation test, the permutation-based confidence intervals
+     * @throws IllegalArgumentException if a required option is missing, {@code permutations} is below {@link #EXACT}, or
+     *         permutation-based intervals are asked for without the exact permutation test
      */
     public MetaRequest {
         if (continuity == null || genericInput == null || options == null || subgroupTest == null || execution == null) {
@@ -124,6 +140,14 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
         moderators = moderators == null ? List.of() : List.copyOf(moderators);
         if (permutations < EXACT) {
             throw new IllegalArgumentException("the number of permutations must be positive (or exact)");
+        }
+        if (permutationCi && permutations != EXACT) {
+            throw new IllegalArgumentException("permutation-based confidence intervals need the exact permutation test (permutations exact)");
+        }
+        if (permutationCi && !moderators.isEmpty()) {
+            throw new IllegalArgumentException("permutation-based confidence intervals are given for the average effect of a model without "
+                    + "moderators: for meta-regression coefficients the permutation p-value is not monotone in the shift, so the bound is "
+                    + "not unique");
         }
         if (permutations != 0 && moderators.isEmpty() && subgroup != null) {
             throw new IllegalArgumentException("a permutation test belongs to a meta-regression or to the model without moderators, not to "
@@ -175,7 +199,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      */
     public MetaRequest withMeasure(Measure m) {
         Continuity c = continuity.equals(Continuity.defaults(measure)) ? Continuity.defaults(m) : continuity;
-        return new MetaRequest(m, c, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution, robust);
+        return new MetaRequest(m, c, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution, robust, permutationCi);
     }
 
     /**
@@ -185,7 +209,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code options = o}
      */
     public MetaRequest withOptions(MetaOptions o) {
-        return new MetaRequest(measure, continuity, genericInput, o, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution, robust);
+        return new MetaRequest(measure, continuity, genericInput, o, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution, robust, permutationCi);
     }
 
     /**
@@ -195,7 +219,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code continuity = c}
      */
     public MetaRequest withContinuity(Continuity c) {
-        return new MetaRequest(measure, c, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution, robust);
+        return new MetaRequest(measure, c, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution, robust, permutationCi);
     }
 
     /**
@@ -205,7 +229,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code genericInput = g}
      */
     public MetaRequest withGenericInput(StudyLoader.GenericInput g) {
-        return new MetaRequest(measure, continuity, g, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution, robust);
+        return new MetaRequest(measure, continuity, g, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, execution, robust, permutationCi);
     }
 
     /**
@@ -215,7 +239,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code tau2Ci = b}
      */
     public MetaRequest withTau2Ci(boolean b) {
-        return new MetaRequest(measure, continuity, genericInput, options, b, by, subgroup, subgroupTest, moderators, permutations, seed, execution, robust);
+        return new MetaRequest(measure, continuity, genericInput, options, b, by, subgroup, subgroupTest, moderators, permutations, seed, execution, robust, permutationCi);
     }
 
     /**
@@ -225,7 +249,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code by = column}
      */
     public MetaRequest withBy(String column) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, column, subgroup, subgroupTest, moderators, permutations, seed, execution, robust);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, column, subgroup, subgroupTest, moderators, permutations, seed, execution, robust, permutationCi);
     }
 
     /**
@@ -235,7 +259,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code subgroup = column}
      */
     public MetaRequest withSubgroup(String column) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, column, subgroupTest, moderators, permutations, seed, execution, robust);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, column, subgroupTest, moderators, permutations, seed, execution, robust, permutationCi);
     }
 
     /**
@@ -245,7 +269,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code moderators = mods}
      */
     public MetaRequest withModerators(List<String> mods) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, mods, permutations, seed, execution, robust);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, mods, permutations, seed, execution, robust, permutationCi);
     }
 
     /**
@@ -255,7 +279,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code subgroupTest = t}
      */
     public MetaRequest withSubgroupTest(SubgroupTest t) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, t, moderators, permutations, seed, execution, robust);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, t, moderators, permutations, seed, execution, robust, permutationCi);
     }
 
     /**
@@ -266,7 +290,7 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code permutations = n} and {@code seed = s}
      */
     public MetaRequest withPermutations(int n, long s) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, n, s, execution, robust);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, n, s, execution, robust, permutationCi);
     }
 
     /**
@@ -276,6 +300,6 @@ public record MetaRequest(Measure measure, Continuity continuity, StudyLoader.Ge
      * @return this request with {@code execution = e}
      */
     public MetaRequest withExecution(Execution e) {
-        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, e, robust);
+        return new MetaRequest(measure, continuity, genericInput, options, tau2Ci, by, subgroup, subgroupTest, moderators, permutations, seed, e, robust, permutationCi);
     }
 }

@@ -173,6 +173,9 @@ public final class MetaRun {
                         + r.options().fixedMethod().label() + " pooling");
             }
             perm = org.strokemeta.regression.InterceptPermutationTest.run(es, r.options(), r.permutations(), r.seed());
+            if (r.permutationCi()) {
+                perm = perm.withIntervals(new double[][] {org.strokemeta.regression.PermutationInterval.intercept(es, r.options())});
+            }
         }
         if (!r.moderators().isEmpty()) {
             List<Moderator> mods = new ArrayList<>();
