@@ -47,8 +47,9 @@ final class BiasCommand extends Command {
                 Opt.value("--trimfill-fits", "metafor|analysis", "Fits inside trim-and-fill: as metafor 3.8 (z test, 95%, its default"
                         + " convergence), or with this analysis' options.", "metafor"),
                 Opt.value("--contour-levels", "L,...", "Levels of the contour-enhanced funnel plot.", "0.90,0.95,0.99"),
-                Opt.value("--selection-model", "step|beta", "The selection model: a step function of the one-sided p-value "
-                        + "(metafor's selmodel type stepfun) or its beta function (type beta).", "step"),
+                Opt.value("--selection-model", "step|beta|halfnorm|negexp|logistic|power", "The selection model: a step function of the "
+                        + "one-sided p-value (metafor's selmodel type stepfun), or a continuous function of it (types beta, halfnorm, negexp, "
+                        + "logistic, power).", "step"),
                 Opt.value("--selection-steps", "P,...", "Cut-points of the one-sided p-value for the step-function selection model.", "0.025")),
                 Options.OUTPUT);
     }
@@ -93,7 +94,8 @@ final class BiasCommand extends Command {
         try {
             type = org.strokemeta.bias.SelectionModel.Type.parse(a.get("--selection-model"));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--selection-model must be step or beta, not '" + a.get("--selection-model") + "'");
+            throw new UsageException("--selection-model must be step, beta, halfnorm, negexp, logistic or power, not '"
+                    + a.get("--selection-model") + "'");
         }
         String text = format.equals("json") ? JsonReport.write(BiasReport.json(t.source(), r, type, steps)) : BiasReport.text(r, type, steps);
         Options.write(a, out, text);

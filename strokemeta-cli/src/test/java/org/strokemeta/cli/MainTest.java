@@ -173,7 +173,7 @@ class MainTest {
         assertThat(beta.path("type").asText()).isEqualTo("beta");
         assertThat(beta.path("lrt_df").asInt()).isEqualTo(2);
         assertThat(beta.path("lrt").asDouble()).isCloseTo(1.424356, within(1e-6));
-        assertThat(run("bias", "--example", "bcg", "--selection-model", "halfnorm").err()).contains("--selection-model must be step or beta");
+        assertThat(run("bias", "--example", "bcg", "--selection-model", "cauchy").err()).contains("--selection-model must be step, beta, halfnorm");
         Run bad = run("bias", "--example", "bcg", "--selection-steps", "1.5");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--selection-steps must lie between 0 and 1");

@@ -22,6 +22,10 @@ import org.strokemeta.pool.Tau2Method;
  * <li>{@link Type#BETA} (Citkowicz and Vevea 2017, Psychol Methods 22:28): w(p) = p^(δ1−1) (1 − p)^(δ2−1), p kept in
  * [1e-5, 1 − 1e-5] as metafor does; A_i by adaptive Gauss-Kronrod quadrature between the effects at which p reaches
  * those bounds, and in closed form beyond them (where w is constant); no selection is δ1 = δ2 = 1.
+ * <li>{@link Type#HALFNORM}, {@link Type#NEGEXP}, {@link Type#LOGISTIC}, {@link Type#POWER} (Preston, Ashby and Smyth
+ * 2004, Biometrics 60:1145; metafor's one-parameter functions without a step): w(p) = exp(−δp²), exp(−δp),
+ * 2exp(−δp)/(1 + exp(−δp)), (1 − p)^δ (p kept in [1e-5, 1 − 1e-5] for the power function, as metafor); no selection
+ * is δ = 0; A_i by quadrature as for the beta model.
  * </ul>
  * The maximum is found by Newton's method with step halving on (μ, log τ², log δ) from the ML random-effects
  * fit (δ = 1), with gradient and Hessian by fourth-order central differences;
@@ -36,12 +40,45 @@ public final class SelectionModel {
     /** The form of the selection function. */
     public enum Type {
         /** A step function of the p-value with the given cut-points. */
-        STEP,
-        /** The beta density of the p-value. */
-        BETA;
+        STEP(0, false, 1),
+        /** The beta density of the p-value: p^(δ1−1) (1 − p)^(δ2−1). */
+        BETA(2, true, 1),
+        /** The half-normal function exp(−δ p²) (Preston, Ashby and Smyth 2004). */
+        HALFNORM(1, false, 0),
+        /** The negative-exponential function exp(−δ p). */
+        NEGEXP(1, false, 0),
+        /** The logistic function 2 exp(−δ p) / (1 + exp(−δ p)). */
+        LOGISTIC(1, false, 0),
+        /** The power function (1 − p)^δ. */
+        POWER(1, true, 0);
+
+        /** The number of selection parameters of a continuous function (0 for the step function: one per interval). */
+        private final int parameters;
+        /** Whether p is kept in [PVAL_MIN, 1 − PVAL_MIN] (metafor's pval.min). */
+        private final boolean clamped;
+        /** The value of every selection parameter that means no selection. */
+        private final double none;
+
+        Type(int parameters, boolean clamped, double none) {
+            this.parameters = parameters;
+            this.clamped = clamped;
+            this.none = none;
+        }
+
+        /** log w(p) of a continuous function, its parameters at d[from..]. */
+        double logW(double p, double[] d, int from) {
+            return switch (this) {
+                case BETA -> (d[from] - 1) * Math.log(p) + (d[from + 1] - 1) * Math.log1p(-p);
+                case HALFNORM -> -d[from] * p * p;
+                case NEGEXP -> -d[from] * p;
+                case LOGISTIC -> Math.log(2) - d[from] * p - Math.log1p(Math.exp(-d[from] * p));
+                case POWER -> d[from] * Math.log1p(-p);
+                case STEP -> throw new IllegalStateException();
+            };
+        }
 
         /**
-         * Parses "step", "stepfun" or "beta".
+         * Parses "step", "stepfun", "beta", "halfnorm", "negexp", "logistic" or "power".
          *
          * @param s the name
          * @return the type
@@ -51,7 +88,12 @@ public final class SelectionModel {
             return switch (s.trim().toLowerCase(Locale.ROOT)) {
                 case "step", "stepfun" -> STEP;
                 case "beta" -> BETA;
-                default -> throw new IllegalArgumentException("unknown selection model '" + s + "' (expected step or beta)");
+                case "halfnorm" -> HALFNORM;
+                case "negexp" -> NEGEXP;
+                case "logistic" -> LOGISTIC;
+                case "power" -> POWER;
+                default -> throw new IllegalArgumentException("unknown selection model '" + s
+                        + "' (expected step, beta, halfnorm, negexp, logistic or power)");
             };
         }
     }
@@ -150,11 +192,13 @@ public final class SelectionModel {
             pv[i] = Dist.normalSurvival(yi[i] / Math.sqrt(vi[i]));
         }
         int deltas;
-        if (type == Type.BETA) {
-            for (int i = 0; i < k; i++) {
-                pv[i] = Math.min(Math.max(pv[i], PVAL_MIN), 1 - PVAL_MIN);
+        if (type != Type.STEP) {
+            if (type.clamped) {
+                for (int i = 0; i < k; i++) {
+                    pv[i] = Math.min(Math.max(pv[i], PVAL_MIN), 1 - PVAL_MIN);
+                }
             }
-            deltas = 2;
+            deltas = type.parameters;
         } else {
             double[] s = Arrays.stream(steps).sorted().distinct().toArray();
             for (double x : s) {
@@ -288,7 +332,7 @@ public final class SelectionModel {
         double[] none = new double[n];
         none[0] = mu0;
         none[1] = t0;
-        Arrays.fill(none, 2, n, 1);
+        Arrays.fill(none, 2, n, type.none);
         double lrt = Math.max(0, 2 * (logLik - ll.original(none)));
         double crit = Dist.zCrit(level);
         double z = mu / se[0];
@@ -352,8 +396,8 @@ public final class SelectionModel {
                     logW = group[i] == 0 ? 0 : Math.log(t[1 + group[i]]);
                     a = stepA(i, mu, s, t);
                 } else {
-                    logW = (t[2] - 1) * Math.log(pv[i]) + (t[3] - 1) * Math.log(1 - pv[i]);
-                    a = betaA(i, mu, s, t[2], t[3]);
+                    logW = type.logW(pv[i], t, 2);
+                    a = continuousA(i, mu, s, t);
                 }
                 sum += logW - 0.5 * d * d - Math.log(s) - 0.5 * Math.log(2 * Math.PI) - Math.log(a);
             }
@@ -379,24 +423,31 @@ public final class SelectionModel {
             return org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).inverseSurvivalProbability(q);
         }
 
-        /** A_i of the beta model: E[w(p(Y))], p kept in [PVAL_MIN, 1 − PVAL_MIN] (w constant beyond). */
-        private double betaA(int i, double mu, double s, double d1, double d2) {
+        /**
+         * A_i of a continuous selection function: E[w(p(Y))], integrated where the normal density lives (40 of its
+         * SDs); with p kept in [PVAL_MIN, 1 − PVAL_MIN], w is constant beyond the effects where p reaches the bounds and
+         * those parts are in closed form.
+         */
+        private double continuousA(int i, double mu, double s, double[] t) {
             double se = Math.sqrt(v[i]);
-            double yHi = se * zUpper(PVAL_MIN);
-            double yLo = -yHi;
-            double wHi = Math.pow(PVAL_MIN, d1 - 1) * Math.pow(1 - PVAL_MIN, d2 - 1);
-            double wLo = Math.pow(1 - PVAL_MIN, d1 - 1) * Math.pow(PVAL_MIN, d2 - 1);
-            double tails = wHi * Dist.normalSurvival((yHi - mu) / s) + wLo * Dist.normalSurvival((mu - yLo) / s);
-            // the normal density is negligible beyond 40 of its SDs: integrate where it lives
-            double lo = Math.max(yLo, mu - 40 * s);
-            double hi = Math.min(yHi, mu + 40 * s);
+            double lo = mu - 40 * s;
+            double hi = mu + 40 * s;
+            double tails = 0;
+            if (type.clamped) {
+                double yHi = se * zUpper(PVAL_MIN);
+                double yLo = -yHi;
+                tails = Math.exp(type.logW(PVAL_MIN, t, 2)) * Dist.normalSurvival((yHi - mu) / s)
+                        + Math.exp(type.logW(1 - PVAL_MIN, t, 2)) * Dist.normalSurvival((mu - yLo) / s);
+                lo = Math.max(lo, yLo);
+                hi = Math.min(hi, yHi);
+            }
             if (!(hi > lo)) {
                 return tails;
             }
             double middle = org.strokemeta.internal.Quadrature.integrate(yv -> {
                 double p = Dist.normalSurvival(yv / se);
                 double zz = (yv - mu) / s;
-                return Math.exp((d1 - 1) * Math.log(p) + (d2 - 1) * Math.log1p(-p) - 0.5 * zz * zz) / (s * Math.sqrt(2 * Math.PI));
+                return Math.exp(type.logW(p, t, 2) - 0.5 * zz * zz) / (s * Math.sqrt(2 * Math.PI));
             }, lo, hi, 1e-15);
             return tails + middle;
         }

@@ -108,12 +108,14 @@ public final class BiasReport {
         if (sel.result() != null) {
             org.strokemeta.bias.SelectionModel.Result sm = sel.result();
             boolean step = sm.type() == org.strokemeta.bias.SelectionModel.Type.STEP;
-            sb.append(step ? "Selection model (step function at one-sided p = " + steps(sm.steps()) : "Selection model (beta function of the one-sided p")
+            sb.append(step ? "Selection model (step function at one-sided p = " + steps(sm.steps())
+                    : "Selection model (" + sm.type().name().toLowerCase(java.util.Locale.ROOT) + " function of the one-sided p")
                     .append(sm.less() ? " for effects below 0" : " for effects above 0").append(", the direction of the pooled effect; ")
-                    .append(step ? "Vevea and Hedges 1995" : "Citkowicz and Vevea 2017").append("): adjusted ")
+                    .append(step ? "Vevea and Hedges 1995" : sm.type() == org.strokemeta.bias.SelectionModel.Type.BETA ? "Citkowicz and Vevea 2017"
+                            : "Preston, Ashby and Smyth 2004").append("): adjusted ")
                     .append(TextReport.effectLabel(m)).append(' ')
                     .append(TextReport.interval(r.analysis().effects(), sm.estimate(), sm.ciLower(), sm.ciUpper())).append(", tau² = ")
-                    .append(Fmt.g(sm.tau2())).append(step ? ", relative publication probabilities " : ", beta parameters ");
+                    .append(Fmt.g(sm.tau2())).append(step ? ", relative publication probabilities " : ", selection parameters ");
             for (int j = step ? 1 : 0; j < sm.delta().length; j++) {
                 sb.append(j > (step ? 1 : 0) ? ", " : "").append(Fmt.f(sm.delta()[j], 3)).append(" (SE ").append(Fmt.f(sm.deltaSe()[j], 3)).append(')');
             }
@@ -320,7 +322,7 @@ public final class BiasReport {
         }
         Selection sel = selection(r, selectionType, selectionSteps);
         ObjectNode so = root.putObject("selection_model");
-        so.put("type", selectionType == org.strokemeta.bias.SelectionModel.Type.STEP ? "step" : "beta");
+        so.put("type", selectionType.name().toLowerCase(java.util.Locale.ROOT));
         if (sel.result() == null) {
             so.putNull("estimate");
             so.put("error", sel.reason());
@@ -335,7 +337,7 @@ public final class BiasReport {
             for (int x : sm.perInterval()) {
                 kk.add(x);
             }
-            if (sm.type() == org.strokemeta.bias.SelectionModel.Type.BETA) {
+            if (sm.type() != org.strokemeta.bias.SelectionModel.Type.STEP) {
                 so.putNull("steps");
                 so.putNull("k_per_interval");
             }
