@@ -79,6 +79,7 @@ public final class WebApp {
     static final int SMALL_BYTES = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ANALYZE_FIELDS = List.of("file", "example", "measure", "model", "tau2", "tau2_value", "weights", "ci", "level", "subgroup",
+            "cluster", "robust",
             "sort", "covariates", "ipd_model", "scale", "outcome");
     private static final List<String> REPORT_FIELDS = List.of("file", "example", "skip_missing");
     /** The most studies whose influence diagnostics (one refit per study) the page shows. */
@@ -252,8 +253,12 @@ public final class WebApp {
      * sentence naming its field and the values it takes.
      */
     private record Settings(MetaOptions options, Measure measure, MetaForest.Sort sort, String subgroup, List<String> covariates,
-            org.strokemeta.study.IpdRequest.OrdinalModel ipdModel, StudyLoader.Scale scale, MetaForest.Direction direction) {
+            org.strokemeta.study.IpdRequest.OrdinalModel ipdModel, StudyLoader.Scale scale, MetaForest.Direction direction,
+            MetaRequest.Robust robust) {
         static Settings of(Form f) {
+            org.strokemeta.regression.RobustInference.Method method = f.choice("robust", "CR1, CR0, CR2",
+                    org.strokemeta.regression.RobustInference.Method::parse, "CR1");
+            MetaRequest.Robust robust = f.text("cluster") == null ? null : new MetaRequest.Robust(f.text("cluster"), method);
             MetaOptions o = MetaOptions.defaults().withModel(f.choice("model", "random, fixed", Model::parse, "random"))
                     .withTau2(f.choice("tau2", "REML, DL, ML, PM, PMM, SJ, HE, HS, HSk, EB, DLIT, SJIT, GENQ, GENQM", Tau2Method::parse, "REML"))
                     .withCi(f.choice("ci", "z, knha", CiMethod::parse, "z")).withLevel(f.level("level", 0.95))
@@ -264,7 +269,7 @@ public final class WebApp {
                     f.names("covariates"), f.choice("ipd_model", "stratified, common, mixed",
                             org.strokemeta.study.IpdRequest.OrdinalModel::parse, "stratified"),
                     f.choice("scale", "auto, ratio, absolute", StudyLoader.Scale::parse, "auto"),
-                    f.choice("outcome", "unstated, harmful, beneficial", MetaForest.Direction::parse, "unstated"));
+                    f.choice("outcome", "unstated, harmful, beneficial", MetaForest.Direction::parse, "unstated"), robust);
         }
     }
 
@@ -338,6 +343,9 @@ public final class WebApp {
                 ? StudyLoader.Scale.RATIO : s.scale();
         MetaRequest req = MetaRequest.defaults().withOptions(s.options()).withMeasure(measure).withSubgroup(s.subgroup())
                 .withGenericInput(StudyLoader.GenericInput.defaults().withScale(scale)).withExecution(IN_JOB);
+        if (s.robust() != null) {
+            req = req.withRobust(s.robust());
+        }
         MetaRun.Outcome o = Meta.analyze(t, req).get(0);
         if (o.failed()) {
             throw new IllegalArgumentException(o.error());

@@ -15,7 +15,7 @@ function formData(){
   const fd = new FormData();
   const f = $('file').files[0];
   if (f) fd.append('file', f); else fd.append('example', $('example').value);
-  for (const k of ['measure','model','tau2','ci','subgroup','sort','covariates','ipd_model','scale','outcome']) fd.append(k, $(k).value);
+  for (const k of ['measure','model','tau2','tau2_value','weights','ci','subgroup','cluster','robust','sort','covariates','ipd_model','scale','outcome']) fd.append(k, $(k).value);
   return fd;
 }
 function download(name, type, content){
@@ -95,6 +95,8 @@ function show(j){
   const back = SCALES[a.scale]; const nat = back && !log ? p[back[0]] : null;
   $('summary').textContent = 'Pooled ' + (a.measure==='RATIO' ? 'ratio' : (a.measure||'')) + (back ? ' (analysed on the ' + back[1] + ' scale)' : '') + ': ' + (log ? ratio(p.estimate,p.ci_lower,p.ci_upper) : nat ? fmt(nat.estimate,3)+' ['+fmt(nat.ci_lower,3)+', '+fmt(nat.ci_upper,3)+']' : fmt(p.estimate,3)+' ['+fmt(p.ci_lower,3)+', '+fmt(p.ci_upper,3)+']') + ' (k = ' + a.k + ')';
   $('heterogeneity').textContent = 'I² = ' + fmt(h.i2,1) + '%, τ² = ' + fmt(h.tau2,4) + ', Q = ' + fmt(h.q,2);
+  const rb = a.robust;
+  if (rb) { const c = rb.coefficients[0]; $('heterogeneity').textContent += '; cluster-robust (' + rb.method + ', ' + rb.clusters + ' clusters): ' + (log ? ratio(c.estimate,c.ci_lower,c.ci_upper) : fmt(c.estimate,3)+' ['+fmt(c.ci_lower,3)+', '+fmt(c.ci_upper,3)+']') + ', p = ' + fmt(c.p,4) + ' (t, ' + fmt(c.df,1) + ' df)'; }
   let t = '<table><thead><tr><th>Study</th><th>Estimate</th><th>Weight</th></tr></thead><tbody>';
   for (const s of a.studies) t += '<tr><td>'+text(s.study)+'</td><td>'+fmt(log?Math.exp(s.yi):back&&s[back[0]]?s[back[0]].estimate:s.yi,3)+'</td><td>'+fmt(s.weight,1)+'%</td></tr>';
   $('studies').innerHTML = t + '</tbody></table>';

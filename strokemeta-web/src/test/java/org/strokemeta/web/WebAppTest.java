@@ -248,6 +248,11 @@ class WebAppTest {
         JsonNode w = JSON.readTree(weighted.body());
         assertThat(w.path("result").path("request").path("weights").asText()).isEqualTo("ablat");
         assertThat(w.path("influence").isMissingNode()).isTrue();
+        // cluster-robust inference (the BCG trials clustered by allocation method): the result carries metafor's robust()
+        var robust = JSON.readTree(post("/api/analyze", Map.of("example", "bcg", "cluster", "alloc", "robust", "CR2")).body());
+        assertThat(robust.path("result").path("results").get(0).path("robust").path("method").asText()).isEqualTo("CR2");
+        assertThat(robust.path("result").path("results").get(0).path("robust").path("clusters").asInt()).isEqualTo(3);
+        assertThat(error(post("/api/analyze", Map.of("example", "bcg", "cluster", "alloc", "robust", "HC3")))).startsWith("robust must be one of CR1");
         var fixed = JSON.readTree(post("/api/analyze", Map.of("example", "bcg", "tau2_value", "0.1")).body());
         assertThat(fixed.path("result").path("results").get(0).path("heterogeneity").path("tau2").asDouble()).isEqualTo(0.1);
         assertThat(error(post("/api/analyze", Map.of("example", "bcg", "tau2_value", "-1"))))
