@@ -500,23 +500,11 @@ public final class Qualification {
     private static void permci(ValidationCase c, ObjectNode out) {
         EffectSizes es = CaseInputs.effects(c);
         MetaOptions o = CaseInputs.options(c);
-        double[][] ci = {org.strokemeta.regression.PermutationInterval.intercept(es, o)};
+        double[] ci = org.strokemeta.regression.PermutationInterval.intercept(es, o);
         double[] est = {MetaAnalysis.run(es, o).pooled().estimate()};
         array(out, "estimate", est);
-        ArrayNode lo = out.putArray("ci_lower");
-        ArrayNode hi = out.putArray("ci_upper");
-        for (double[] b : ci) {
-            if (Double.isNaN(b[0])) {
-                lo.addNull();
-            } else {
-                lo.add(b[0]);
-            }
-            if (Double.isNaN(b[1])) {
-                hi.addNull();
-            } else {
-                hi.add(b[1]);
-            }
-        }
+        array(out, "ci_lower", new double[] {ci[0]});
+        array(out, "ci_upper", new double[] {ci[1]});
     }
 
     private static void selmodel(ValidationCase c, ObjectNode out) {
@@ -535,14 +523,7 @@ public final class Qualification {
         out.put("tau2", r.tau2());
         out.put("tau2_se", r.tau2Se());
         array(out, "delta", r.delta());
-        ArrayNode se = out.putArray("delta_se");
-        for (double x : r.deltaSe()) {
-            if (Double.isNaN(x)) {
-                se.addNull();
-            } else {
-                se.add(x);
-            }
-        }
+        array(out, "delta_se", r.deltaSe());
         out.put("loglik", r.logLik());
         out.put("lrt", r.lrt());
         out.put("lrt_df", r.lrtDf());
@@ -599,10 +580,11 @@ public final class Qualification {
         }
     }
 
+    /** An array of numbers, null where a value is not a number (a bound or standard error that does not exist). */
     private static void array(ObjectNode out, String key, double[] values) {
         ArrayNode a = out.putArray(key);
         for (double x : values) {
-            a.add(x);
+            org.strokemeta.report.JsonReport.num(a, x);
         }
     }
 
@@ -632,14 +614,7 @@ public final class Qualification {
             sig.add(t.significant()[i]);
         }
         out.put("theta", t.theta());
-        ArrayNode lim = out.putArray("theta_limit");
-        for (double x : t.thetaLimit()) {
-            if (Double.isNaN(x)) {
-                lim.addNull();
-            } else {
-                lim.add(x);
-            }
-        }
+        array(out, "theta_limit", t.thetaLimit());
     }
 
     private static void interceptPermutation(ValidationCase c, ObjectNode out) {
