@@ -15,6 +15,7 @@ module org.strokemeta.core {
     requires ejml.ddense;
 
     exports org.strokemeta;
+    exports org.strokemeta.bayes;
     exports org.strokemeta.bias;
     exports org.strokemeta.data;
     exports org.strokemeta.effect;

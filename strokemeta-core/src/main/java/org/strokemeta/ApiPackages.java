@@ -11,6 +11,7 @@ public final class ApiPackages {
     /** The exported packages, sorted by name. */
     public static final List<String> NAMES = List.of(
             "org.strokemeta",
+            "org.strokemeta.bayes",
             "org.strokemeta.bias",
             "org.strokemeta.data",
             "org.strokemeta.effect",

@@ -26,6 +26,8 @@ final class SelfTestCommand extends Command {
             List.of("ipd", "--example", "ipd_sim", "--covariates", "age,nihss", "--model", "mixed", "--binary", "0-2",
                     "--binary-model", "random", "--format", "json"),
             List.of("ipd", "--example", "hermes_sim", "--covariates", "age,nihss,m2", "--model", "mixed", "--binary", "0-2,sich"),
+            List.of("mixed", "--example", "hermes_sim", "--formula", "mrs90 ~ arm * occlusion_site + age + (1 | trial)"),
+            List.of("bayes", "--example", "hine", "--measure", "OR", "--tau-prior", "half-normal:0.5", "--prob-above", "1,1.2"),
             List.of("power", "--cor", "2", "--simulations", "50"),
             List.of("dictionary"),
             List.of("evidence", "--format", "json"));

@@ -69,6 +69,74 @@ public final class Quadrature {
         return sum;
     }
 
+    /**
+     * The subdivision the adaptive strategy of {@link #integrate} reaches for {@code f} on [a, b]: the sorted
+     * end points of its final pieces, on each of which the 15-point Kronrod rule ({@link #kronrod}) integrates
+     * f (and functions as smooth as f) to the tolerance. Null when {@link #integrate} would return NaN.
+     *
+     * @param f         the integrand, finite on [a, b]
+     * @param a         the lower end
+     * @param b         the upper end (finite)
+     * @param tolerance the absolute error allowed for the whole integral
+     * @return the end points, from a to b
+     */
+    public static double[] subdivision(DoubleUnaryOperator f, double a, double b, double tolerance) {
+        java.util.PriorityQueue<double[]> pieces = new java.util.PriorityQueue<>((x, y) -> Double.compare(y[3], x[3]));
+        double[] first = rule(f, a, b);
+        if (first == null) {
+            return null;
+        }
+        pieces.add(first);
+        double error = first[3];
+        while (error > tolerance) {
+            if (pieces.size() >= MAX_PIECES) {
+                return null;
+            }
+            double[] worst = pieces.poll();
+            double mid = (worst[0] + worst[1]) / 2;
+            if (!(mid > worst[0] && mid < worst[1])) {
+                return null;
+            }
+            double[] left = rule(f, worst[0], mid);
+            double[] right = rule(f, mid, worst[1]);
+            if (left == null || right == null) {
+                return null;
+            }
+            error += left[3] + right[3] - worst[3];
+            pieces.add(left);
+            pieces.add(right);
+        }
+        double[] ends = new double[pieces.size() + 1];
+        int i = 0;
+        for (double[] p : pieces) {
+            ends[i++] = p[0];
+        }
+        ends[i] = b;
+        java.util.Arrays.sort(ends);
+        return ends;
+    }
+
+    /**
+     * The 15 nodes and weights of the Kronrod rule on [a, b].
+     *
+     * @param a the lower end
+     * @param b the upper end
+     * @param x the 15 nodes (filled)
+     * @param w their weights (filled)
+     */
+    public static void kronrod(double a, double b, double[] x, double[] w) {
+        double c = (a + b) / 2;
+        double h = (b - a) / 2;
+        for (int j = 0; j < 7; j++) {
+            x[2 * j] = c - h * XGK[j];
+            w[2 * j] = h * WGK[j];
+            x[2 * j + 1] = c + h * XGK[j];
+            w[2 * j + 1] = h * WGK[j];
+        }
+        x[14] = c;
+        w[14] = h * WGK[7];
+    }
+
     /** The 15-point Kronrod value of one piece and the difference from the 7-point Gauss value: {a, b, value, error}, null if not finite. */
     private static double[] rule(DoubleUnaryOperator f, double a, double b) {
         double centre = (a + b) / 2;

@@ -20,15 +20,15 @@ final class IpdChecks {
     }
 
     /**
-     * Stops a mixed model on rows with case weights: its likelihood integrates each trial's random effects
-     * over the patients' product of probabilities, which strokemeta computes one patient per row only (clmm
-     * and glmer would raise each row's probability to its weight inside that integral).
+     * Stops the specialised mixed models of {@code ipd} on rows with case weights (their likelihood is
+     * computed one patient per row); the general mixed model ({@link MixedModel}) takes weights, raising
+     * each row's probability to its weight inside the integral, as clmm and glmer do.
      */
     static void unweighted(PatientData d, String model) {
         if (d.weighted()) {
-            throw new IllegalArgumentException("the " + model + " does not take case weights: its likelihood, an"
-                    + " integral over each trial's random effects, is computed with one patient per row; use the"
-                    + " stratified or common model, or give one row per patient");
+            throw new IllegalArgumentException("the " + model + " of the ipd analysis does not take case weights (its"
+                    + " likelihood is computed with one patient per row); the general mixed model does: strokemeta mixed"
+                    + " --weights COLUMN --formula \"mrs ~ treatment + (1 | study)\"; or use the stratified or common model");
         }
     }
 

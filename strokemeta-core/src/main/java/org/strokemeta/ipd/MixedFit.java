@@ -162,25 +162,12 @@ final class MixedFit {
         // covariance of the fixed part: Schur complement, the variance block pseudo-inverted
         int nf = lo;
         double[] covC = fixedCovariance(hess, n, nf);
-        // back to uncentred covariates: theta_j = theta_c,j + mean'beta_cov
-        double[] t = new double[nf * nf];
-        for (int i = 0; i < nf; i++) {
-            t[i * nf + i] = 1;
-        }
-        for (int j = 0; j < nth; j++) {
-            for (int c = 0; c < np; c++) {
-                t[j * nf + nth + 1 + c] = tb.mean[c];
-            }
-        }
-        double[] fixed = new double[nf];
-        for (int i = 0; i < nf; i++) {
-            double s = 0;
-            for (int k = 0; k < nf; k++) {
-                s += t[i * nf + k] * x[k];
-            }
-            fixed[i] = s;
-        }
-        double[] cov = covC == null ? nanMatrix(nf) : sandwich(t, covC, nf);
+        // back to uncentred covariates: theta_j = theta_c,j + mean'beta_cov (treatment is not centred)
+        double[] means = new double[nf - nth];
+        System.arraycopy(tb.mean, 0, means, 1, np);
+        double[][] unc = uncentre(x, covC, nth, nf, means);
+        double[] fixed = unc[0];
+        double[] cov = unc[1] == null ? nanMatrix(nf) : unc[1];
         // gradient with respect to the reported parameters: g = T^{-T} g_c
         double maxGrad = 0;
         for (int i = 0; i < n; i++) {
@@ -289,6 +276,32 @@ final class MixedFit {
         }
         System.arraycopy(x, 0, x0, 0, n);
         return h;
+    }
+
+    /**
+     * The fixed part back on the scale of the uncentred columns: with the coefficient columns centred at
+     * {@code means}, theta_j = theta_c,j + means'beta, the coefficients unchanged; {fixed, covariance T C T'}
+     * (the covariance null when {@code covC} is).
+     */
+    static double[][] uncentre(double[] x, double[] covC, int nth, int nf, double[] means) {
+        double[] t = new double[nf * nf];
+        for (int i = 0; i < nf; i++) {
+            t[i * nf + i] = 1;
+        }
+        for (int j = 0; j < nth; j++) {
+            for (int c = 0; c < nf - nth; c++) {
+                t[j * nf + nth + c] = means[c];
+            }
+        }
+        double[] fixed = new double[nf];
+        for (int i = 0; i < nf; i++) {
+            double s = 0;
+            for (int k = 0; k < nf; k++) {
+                s += t[i * nf + k] * x[k];
+            }
+            fixed[i] = s;
+        }
+        return new double[][] {fixed, covC == null ? null : sandwich(t, covC, nf)};
     }
 
     private static double[] nanMatrix(int n) {

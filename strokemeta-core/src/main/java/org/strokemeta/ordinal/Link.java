@@ -31,6 +31,13 @@ public enum Link {
         }
 
         @Override
+        public double pdfSecondDerivative(double x) {
+            double f = CumulativeLogit.pdf(x);
+            double t = Math.tanh(x / 2);
+            return f * (t * t - 2 * f);
+        }
+
+        @Override
         public double quantile(double p) {
             return Math.log(p / (1 - p));
         }
@@ -55,6 +62,11 @@ public enum Link {
         @Override
         public double pdfDerivative(double x) {
             return -x * NORMAL.density(x);
+        }
+
+        @Override
+        public double pdfSecondDerivative(double x) {
+            return (x * x - 1) * NORMAL.density(x);
         }
 
         @Override
@@ -87,6 +99,13 @@ public enum Link {
         @Override
         public double pdfDerivative(double x) {
             return pdf(x) * -Math.expm1(x);
+        }
+
+        @Override
+        public double pdfSecondDerivative(double x) {
+            double e = Math.exp(x);
+            double m = -Math.expm1(x);
+            return pdf(x) * (m * m - e);
         }
 
         @Override
@@ -134,6 +153,14 @@ public enum Link {
      * @return f'(x)
      */
     public abstract double pdfDerivative(double x);
+
+    /**
+     * The second derivative of the density, f'' (the third derivatives of a mixed model's log-likelihood).
+     *
+     * @param x the value
+     * @return f''(x)
+     */
+    public abstract double pdfSecondDerivative(double x);
 
     /**
      * The quantile function F⁻¹ (start values of the cut-points).

@@ -17,6 +17,8 @@ public final class Qualifications {
                 .with("subgroup", SubgroupCase::run)
                 .with("ordinal", OrdinalCase::run)
                 .with("ipd_binary", IpdBinaryCase::run)
+                .with("ipd_mixed", GeneralMixedCase::run)
+                .with("bayes", BayesCase::run)
                 .with("ipd_ordinal", (c, out) -> {
                     if (IpdMixedCase.handles(c)) {
                         IpdMixedCase.ordinalRandom(c, out);

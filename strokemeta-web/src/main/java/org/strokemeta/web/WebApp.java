@@ -80,7 +80,7 @@ public final class WebApp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ANALYZE_FIELDS = List.of("file", "example", "measure", "model", "tau2", "tau2_value", "weights", "ci", "level", "subgroup",
             "cluster", "robust",
-            "sort", "covariates", "ipd_model", "scale", "outcome");
+            "sort", "covariates", "ipd_model", "scale", "outcome", "formula", "family", "link");
     private static final List<String> REPORT_FIELDS = List.of("file", "example", "skip_missing");
     /** The most studies whose influence diagnostics (one refit per study) the page shows. */
     static final int MAX_INFLUENCE_STUDIES = 500;
@@ -254,7 +254,7 @@ public final class WebApp {
      */
     private record Settings(MetaOptions options, Measure measure, MetaForest.Sort sort, String subgroup, List<String> covariates,
             org.strokemeta.study.IpdRequest.OrdinalModel ipdModel, StudyLoader.Scale scale, MetaForest.Direction direction,
-            MetaRequest.Robust robust) {
+            MetaRequest.Robust robust, org.strokemeta.ipd.MixedModelOptions mixed) {
         static Settings of(Form f) {
             org.strokemeta.regression.RobustInference.Method method = f.choice("robust", "CR1, CR0, CR2",
                     org.strokemeta.regression.RobustInference.Method::parse, "CR1");
@@ -269,7 +269,24 @@ public final class WebApp {
                     f.names("covariates"), f.choice("ipd_model", "stratified, common, mixed",
                             org.strokemeta.study.IpdRequest.OrdinalModel::parse, "stratified"),
                     f.choice("scale", "auto, ratio, absolute", StudyLoader.Scale::parse, "auto"),
-                    f.choice("outcome", "unstated, harmful, beneficial", MetaForest.Direction::parse, "unstated"), robust);
+                    f.choice("outcome", "unstated, harmful, beneficial", MetaForest.Direction::parse, "unstated"), robust, mixed(f, o.level()));
+        }
+
+        /** The general mixed model of patient-level data when a formula is sent, checked before any work. */
+        static org.strokemeta.ipd.MixedModelOptions mixed(Form f, double level) {
+            String formula = f.text("formula");
+            var family = f.choice("family", "ordinal, binomial", org.strokemeta.ipd.MixedModelOptions.Family::parse, "ordinal");
+            var link = f.choice("link", "logit, probit, cloglog", org.strokemeta.ordinal.Link::parse, "logit");
+            if (formula == null) {
+                return null;
+            }
+            try {
+                org.strokemeta.ipd.MixedFormula.parse(formula);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("formula: " + e.getMessage());
+            }
+            return org.strokemeta.ipd.MixedModelOptions.of(formula).withFamily(family).withLink(link).withLevel(level)
+                    .withExecution(IN_JOB);
         }
     }
 
@@ -383,6 +400,9 @@ public final class WebApp {
         var o = Ipd.analyze(d, r);
         out.put("kind", "ipd");
         out.set("result", org.strokemeta.report.IpdReport.json(o));
+        if (s.mixed() != null) {
+            out.set("mixed", org.strokemeta.report.MixedReport.json(t.source(), org.strokemeta.ipd.MixedModel.fit(t, s.mixed())));
+        }
         figures.put("grotta", Figures.grotta(ArmDistribution.pooled(d)));
     }
 

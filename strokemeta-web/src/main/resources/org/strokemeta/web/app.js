@@ -15,7 +15,7 @@ function formData(){
   const fd = new FormData();
   const f = $('file').files[0];
   if (f) fd.append('file', f); else fd.append('example', $('example').value);
-  for (const k of ['measure','model','tau2','tau2_value','weights','ci','subgroup','cluster','robust','sort','covariates','ipd_model','scale','outcome']) fd.append(k, $(k).value);
+  for (const k of ['measure','model','tau2','tau2_value','weights','ci','subgroup','cluster','robust','sort','covariates','ipd_model','scale','outcome','formula','family','link']) fd.append(k, $(k).value);
   return fd;
 }
 function download(name, type, content){
@@ -63,6 +63,19 @@ function modelDetails(s){
   for (const c of (s.cut_points||[])) t += '<tr><td>'+text(c.stratum==null?'common':c.stratum)+'</td><td>'+text(c.name)+'</td><td>'+fmt(c.estimate,4)+'</td><td>'+fmt(c.se,4)+'</td></tr>';
   return t + '</tbody></table></details>';
 }
+// the general mixed model of the formula field: VarCorr and the fixed effects, as summary() of clmm and glmer
+function mixedDetails(m){
+  if (!m) return '';
+  let t = '<h3>Mixed model: ' + text(m.formula) + '</h3><p>' + text(m.method) + '; ' + m.rows + ' rows; log-likelihood ' + fmt(m.loglik,3)
+    + ', AIC ' + fmt(m.aic,2) + (m.converged ? '' : '; NOT CONVERGED: ' + text(m.message)) + '</p>'
+    + '<table><thead><tr><th>Group</th><th>Effect</th><th>SD</th></tr></thead><tbody>';
+  for (const r of m.random_effects) r.effects.forEach((e, i) => { t += '<tr><td>'+(i ? '' : text(r.group)+' ('+r.levels+')')+'</td><td>'+text(e)+'</td><td>'+fmt(r.sd[i],4)+'</td></tr>'; });
+  t += '</tbody></table><table><thead><tr><th>Fixed effect</th><th>Estimate</th><th>SE</th><th>z</th><th>p</th><th>95% CI</th></tr></thead><tbody>';
+  for (const c of (m.intercept||[]).concat(m.coefficients)) t += '<tr><td>'+text(c.name)+'</td><td>'+fmt(c.estimate,4)+'</td><td>'+fmt(c.se,4)+'</td><td>'+fmt(c.z,2)+'</td><td>'+fmt(c.p,4)+'</td><td>'+fmt(c.ci_lower,3)+' to '+fmt(c.ci_upper,3)+'</td></tr>';
+  t += '</tbody></table>';
+  if (m.notes && m.notes.length) { t += '<ul>'; for (const n of m.notes) t += '<li>' + (n.line ? 'line ' + n.line + ': ' : '') + text(n.message) + '</li>'; t += '</ul>'; }
+  return t;
+}
 function show(j){
   for (const k of ['forest','grotta','funnel','baujat','radial']) $(k).innerHTML = j.figures[k] || '';
   notes(j.kind === 'meta' ? j.result.results[0].notes : j.result.notes);
@@ -80,7 +93,8 @@ function show(j){
     let t = '<table><thead><tr><th>Outcome</th><th>Treatment</th><th>Control</th><th>Odds ratio</th></tr></thead><tbody>';
     for (const b of j.result.binary) t += '<tr><td>'+text(b.event)+'</td><td>'+b.events_treatment+'/'+b.patients_treatment+'</td><td>'+b.events_control+'/'+b.patients_control
       +'</td><td>'+(b.log_or && b.log_or.estimate!=null ? ratio(b.log_or.estimate,b.log_or.ci_lower,b.log_or.ci_upper) : 'not estimable')+'</td></tr>';
-    $('studies').innerHTML = t + '</tbody></table>' + modelDetails(s);
+    $('studies').innerHTML = t + '</tbody></table>' + modelDetails(s) + mixedDetails(j.mixed);
+    if (j.mixed) dl.appendChild(download('mixed.json','application/json',JSON.stringify(j.mixed,null,2)));
     return;
   }
   if (j.kind === 'shift') {
@@ -102,7 +116,7 @@ function show(j){
   $('studies').innerHTML = t + '</tbody></table>';
 }
 $('form').addEventListener('submit', ev => { ev.preventDefault(); analyse(); });
-for (const k of ['example','measure','model','tau2','ci','sort','ipd_model','scale','outcome']) $(k).addEventListener('change', () => { if (k==='example') $('file').value=''; analyse(); });
+for (const k of ['example','measure','model','tau2','ci','sort','ipd_model','scale','outcome','family','link']) $(k).addEventListener('change', () => { if (k==='example') $('file').value=''; analyse(); });
 $('file').addEventListener('change', () => { if ($('file').files.length) analyse(); });
 $('report').addEventListener('click', async () => {
   $('error').textContent='';

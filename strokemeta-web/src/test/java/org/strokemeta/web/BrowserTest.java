@@ -92,4 +92,16 @@ class BrowserTest {
         var log = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll();
         assertThat(log).noneMatch(e -> e.getMessage().contains("Content Security Policy") || e.getMessage().contains("Refused to"));
     }
+
+    @Test
+    void a_mixed_model_formula_on_patient_data_shows_its_random_and_fixed_effects() {
+        driver.get("http://127.0.0.1:" + app.port() + "/");
+        await().until(d -> summary().startsWith("Pooled RR"));
+        driver.findElement(By.id("formula")).sendKeys("mrs90 ~ arm * occlusion_site + age + (1 | trial)");
+        new Select(driver.findElement(By.id("example"))).selectByValue("hermes_sim");
+        await().until(d -> driver.findElement(By.id("studies")).getText().contains("armevt:occlusion_siteM2"));
+        String page = driver.findElement(By.id("studies")).getText();
+        assertThat(page).contains("Mixed model: mrs90 ~ arm * occlusion_site + age + (1 | trial)").contains("trial (7)");
+        assertThat(driver.findElement(By.id("downloads")).getText()).contains("mixed.json");
+    }
 }

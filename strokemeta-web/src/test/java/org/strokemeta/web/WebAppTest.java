@@ -275,6 +275,27 @@ class WebAppTest {
     }
 
     @Test
+    void a_formula_fits_the_general_mixed_model_beside_the_patient_level_analysis() throws Exception {
+        JsonNode h = JSON.readTree(post("/api/analyze", Map.of("example", "hermes_sim",
+                "formula", "mrs90 ~ arm * occlusion_site + age + (1 | trial)")).body());
+        JsonNode m = h.path("mixed");
+        assertThat(m.path("schema").asText()).isEqualTo("strokemeta.mixed/1");
+        assertThat(m.path("simulated").asBoolean()).isTrue();
+        assertThat(m.path("converged").asBoolean()).isTrue();
+        assertThat(m.path("coefficients").findValuesAsText("name")).contains("armevt", "armevt:occlusion_siteM2");
+        assertThat(m.path("random_effects").get(0).path("levels").asInt()).isEqualTo(7);
+        JsonNode b = JSON.readTree(post("/api/analyze", Map.of("example", "hermes_sim", "formula", "sich ~ arm + age + (1 | trial)",
+                "family", "binomial", "link", "probit")).body());
+        assertThat(b.path("mixed").path("method").asText()).contains("binary probit mixed model");
+        assertThat(b.path("mixed").path("intercept").get(0).path("name").asText()).isEqualTo("(Intercept)");
+        var bad = post("/api/analyze", Map.of("example", "hermes_sim", "formula", "mrs90 ~ arm + (1 trial)"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).path("error").asText()).startsWith("formula: ").contains("expected '|'");
+        var family = post("/api/analyze", Map.of("example", "hermes_sim", "formula", "mrs90 ~ arm + (1 | trial)", "family", "poisson"));
+        assertThat(JSON.readTree(family.body()).path("error").asText()).startsWith("family must be one of ordinal, binomial");
+    }
+
+    @Test
     void bad_input_is_a_json_error_with_line_and_column_and_never_a_stack_trace() throws Exception {
         byte[] bad = "study,events_treat,total_treat,events_ctrl,total_ctrl\nA,5,10,3,10\nB,12,8,4,9\n".getBytes(StandardCharsets.UTF_8);
         var r = post("/api/analyze", Map.of("file", bad));

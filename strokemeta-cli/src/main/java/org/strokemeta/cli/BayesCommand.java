@@ -1,0 +1,101 @@
+package org.strokemeta.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.strokemeta.Meta;
+import org.strokemeta.bayes.BayesMeta;
+import org.strokemeta.bayes.BayesOptions;
+import org.strokemeta.bayes.BayesResult;
+import org.strokemeta.bayes.MuPrior;
+import org.strokemeta.bayes.TauPrior;
+import org.strokemeta.data.Table;
+import org.strokemeta.effect.EffectSizes;
+import org.strokemeta.report.BayesReport;
+import org.strokemeta.report.JsonReport;
+import org.strokemeta.study.MetaRequest;
+
+/** {@code strokemeta bayes}: Bayesian random-effects meta-analysis, as the R package bayesmeta. */
+final class BayesCommand extends Command {
+    @Override
+    String name() {
+        return "bayes";
+    }
+
+    @Override
+    String summary() {
+        return "Bayesian random-effects meta-analysis by exact numerical integration (as bayesmeta): posteriors of mu and tau, "
+                + "prediction, shrinkage, P(effect > threshold), Bayes factors.";
+    }
+
+    @Override
+    String description() {
+        return summary() + "\n\nThe normal-normal model y_i ~ N(theta_i, v_i), theta_i ~ N(mu, tau²) with the priors given (Röver 2020).\n"
+                + "The tau prior must be stated: half-normal:S, half-cauchy:S, half-t:S:DF, uniform:U, exponential:MEAN or\n"
+                + "lognormal:M:SD (log tau² ~ N(M, SD²), the form of Turner et al. 2015). For log odds ratios Röver et al. (2021)\n"
+                + "discuss half-normal scales of 0.5 and 1. Thresholds of --prob-above are on the ratio scale for ratio measures.";
+    }
+
+    @Override
+    List<Opt> options() {
+        return Options.concat(Options.INPUT, Options.ANALYSIS, List.of(
+                Opt.value("--tau-prior", "PRIOR", "Prior of tau (required): half-normal:S, half-cauchy:S, half-t:S:DF, uniform:U, "
+                        + "exponential:MEAN, lognormal:M:SD (of log tau²).", null),
+                Opt.value("--mu-prior", "flat|normal:M:SD", "Prior of mu (analysis scale: log for ratio measures).", "flat"),
+                Opt.value("--prob-above", "T,T", "Report P(effect > T | data) (ratios for ratio measures, e.g. 1,1.2).", null),
+                Opt.value("--format", "text|json", "Output format.", "text"),
+                Opt.value("--out", "-o", "FILE", "Write to a file instead of the terminal.", null)));
+    }
+
+    @Override
+    int run(Args a, PrintWriter out, PrintWriter err) {
+        String format = Options.format(a, false);
+        if (a.get("--tau-prior") == null) {
+            throw new UsageException("--tau-prior is required (a Bayesian analysis states its priors), for example --tau-prior "
+                    + "half-normal:0.5 for log odds ratios (Röver et al. 2021) or --tau-prior lognormal:-2.56:1.74");
+        }
+        Table t = Options.read(a);
+        MetaRequest req = Options.request(a);
+        EffectSizes es = Meta.effects(t, req);
+        boolean log = es.measure().logScale();
+        BayesOptions o;
+        try {
+            TauPrior tau = TauPrior.parse(a.get("--tau-prior"));
+            MuPrior mu = muPrior(a.get("--mu-prior"));
+            List<Double> thresholds = new ArrayList<>();
+            List<String> given = Options.split(a.get("--prob-above"));
+            if (given.isEmpty()) {
+                thresholds.add(0.0);
+            }
+            for (String s : given) {
+                double v = Double.parseDouble(s);
+                if (log && !(v > 0)) {
+                    throw new IllegalArgumentException("--prob-above takes ratios for a ratio measure (" + es.measure().name() + "), so "
+                            + "each must be positive, not " + s);
+                }
+                thresholds.add(log ? Math.log(v) : v);
+            }
+            o = new BayesOptions(mu, tau, req.options().level(), thresholds);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--prob-above and --mu-prior take numbers: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        BayesResult r = BayesMeta.fit(List.of(es.study()), es.yi(), es.vi(), o);
+        Options.write(a, out, format.equals("json") ? JsonReport.write(BayesReport.json(t.source(), es.measure(), r))
+                : BayesReport.text(es.measure(), r));
+        return 0;
+    }
+
+    static MuPrior muPrior(String s) {
+        String v = s.trim().toLowerCase(java.util.Locale.ROOT);
+        if (v.equals("flat") || v.equals("uniform")) {
+            return MuPrior.FLAT;
+        }
+        String[] p = v.split(":");
+        if (p.length == 3 && p[0].equals("normal")) {
+            return MuPrior.normal(Double.parseDouble(p[1]), Double.parseDouble(p[2]));
+        }
+        throw new IllegalArgumentException("--mu-prior is flat or normal:MEAN:SD, not '" + s + "'");
+    }
+}
