@@ -28,6 +28,7 @@ module org.strokemeta.core {
     exports org.strokemeta.regression;
     exports org.strokemeta.report;
     exports org.strokemeta.sensitivity;
+    exports org.strokemeta.sequential;
     exports org.strokemeta.simulation;
     exports org.strokemeta.study;
     exports org.strokemeta.subgroup;

@@ -24,6 +24,7 @@ public final class ApiPackages {
             "org.strokemeta.regression",
             "org.strokemeta.report",
             "org.strokemeta.sensitivity",
+            "org.strokemeta.sequential",
             "org.strokemeta.simulation",
             "org.strokemeta.study",
             "org.strokemeta.subgroup");

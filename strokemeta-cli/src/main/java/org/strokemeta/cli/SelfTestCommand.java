@@ -28,6 +28,7 @@ final class SelfTestCommand extends Command {
             List.of("ipd", "--example", "hermes_sim", "--covariates", "age,nihss,m2", "--model", "mixed", "--binary", "0-2,sich"),
             List.of("mixed", "--example", "hermes_sim", "--formula", "mrs90 ~ arm * occlusion_site + age + (1 | trial)"),
             List.of("bayes", "--example", "hine", "--measure", "OR", "--tau-prior", "half-normal:0.5", "--prob-above", "1,1.2"),
+            List.of("tsa", "--example", "hine", "--measure", "RR", "--control-risk", "0.07", "--rrr", "0.5", "--futility"),
             List.of("power", "--cor", "2", "--simulations", "50"),
             List.of("dictionary"),
             List.of("evidence", "--format", "json"));

@@ -19,6 +19,7 @@ public final class Qualifications {
                 .with("ipd_binary", IpdBinaryCase::run)
                 .with("ipd_mixed", GeneralMixedCase::run)
                 .with("bayes", BayesCase::run)
+                .with("tsa", TsaCase::run)
                 .with("ipd_ordinal", (c, out) -> {
                     if (IpdMixedCase.handles(c)) {
                         IpdMixedCase.ordinalRandom(c, out);

@@ -1,0 +1,123 @@
+package org.strokemeta.sequential;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.strokemeta.data.BinaryStudies;
+import org.strokemeta.effect.EffectSizes;
+import org.strokemeta.pool.FixedMethod;
+import org.strokemeta.pool.MetaOptions;
+import org.strokemeta.pool.MetaResult;
+import org.strokemeta.pool.Model;
+import org.strokemeta.pool.Tau2Method;
+import org.strokemeta.sensitivity.Sensitivity;
+
+/**
+ * Trial sequential analysis of a binary outcome (Wetterslev et al. 2008, J Clin Epidemiol 61:64-75; Thorlund
+ * et al. 2011, TSA manual; Wetterslev et al. 2009, BMC Med Res Methodol 9:86 for the diversity D²): the trials
+ * are looked at cumulatively in data order; the z-curve of the cumulative meta-analysis is compared with
+ * Lan-DeMets O'Brien-Fleming-type monitoring boundaries at the information fractions actually reached
+ * (cumulative patients over the required information size), computed by {@link GroupSequential}.
+ *
+ * <p>Required information size: RIS = 4 (z_{1−α/2} + z_{1−β})² p̄(1 − p̄)/(pC − pI)² patients in both arms,
+ * pI = pC (1 − RRR), p̄ = (pC + pI)/2, multiplied by 1/(1 − D²) (D² = 1 − v_F/v_R of all trials' effects, v_F
+ * and v_R the fixed-effect and DerSimonian-Laird variances of the pooled effect) or by 1/(1 − I²) for a stated I².
+ */
+public final class TrialSequential {
+    private static final NormalDistribution N01 = NormalDistribution.of(0, 1);
+
+    private TrialSequential() {
+    }
+
+    /**
+     * The analysis.
+     *
+     * @param es      the trials' effects (a binary two-arm measure: OR, RR or RD), in the order they were reported
+     * @param random  true for the DerSimonian-Laird random-effects z-curve, false for Mantel-Haenszel
+     * @param o       the anticipated effect, error rates, heterogeneity correction and futility
+     * @return the z-curve and boundaries
+     * @throws IllegalArgumentException when the effects are not from two-arm binary data
+     */
+    public static TsaResult analyze(EffectSizes es, boolean random, TsaOptions o) {
+        if (!(es.input() instanceof BinaryStudies bs)) {
+            throw new IllegalArgumentException("trial sequential analysis needs events and totals of two arms per trial (a binary "
+                    + "outcome), not " + es.measure().description());
+        }
+        int k = es.size();
+        if (k == 0) {
+            throw new IllegalArgumentException("there are no trials to analyse");
+        }
+        double za = N01.inverseSurvivalProbability(o.alpha() / 2);
+        double zb = N01.inverseSurvivalProbability(1 - o.power());
+        double pc = o.controlRisk();
+        double pi = o.interventionRisk();
+        double pbar = (pc + pi) / 2;
+        double risFixed = 4 * (za + zb) * (za + zb) * pbar * (1 - pbar) / ((pc - pi) * (pc - pi));
+        // D² from all trials: DerSimonian-Laird tau² of the effects (continuity as requested)
+        MetaOptions dl = MetaOptions.defaults().withModel(Model.RANDOM).withTau2(Tau2Method.DL);
+        MetaResult all = org.strokemeta.Meta.analyze(es, org.strokemeta.study.MetaRequest.defaults().withOptions(dl)).result();
+        double tau2 = k > 1 ? all.heterogeneity().tau2() : 0;
+        double vf = 0;
+        double vr = 0;
+        for (int i = 0; i < k; i++) {
+            vf += 1 / es.vi(i);
+            vr += 1 / (es.vi(i) + tau2);
+        }
+        double d2 = tau2 > 0 ? 1 - (1 / vf) / (1 / vr) : 0;
+        double af = switch (o.heterogeneity()) {
+            case NONE -> 1;
+            case D2 -> 1 / (1 - d2);
+            case I2 -> 1 / (1 - o.i2() / 100);
+        };
+        double ris = risFixed * af;
+        MetaOptions pooling = random ? dl : MetaOptions.defaults().withModel(Model.FIXED).withFixedMethod(FixedMethod.MH);
+        List<Sensitivity.Step> steps = Sensitivity.cumulative(es, pooling);
+        double[] info = new double[k];
+        double[] t = new double[k];
+        double[] z = new double[k];
+        double[] spent = new double[k];
+        List<String> names = new ArrayList<>();
+        double n = 0;
+        for (int i = 0; i < k; i++) {
+            int row = es.rows(i);
+            n += bs.totalTreat(row) + bs.totalCtrl(row);
+            info[i] = n;
+            t[i] = n / ris;
+            z[i] = steps.get(i).result().pooled().statistic();
+            spent[i] = GroupSequential.alphaSpent(o.alpha(), t[i]);
+            names.add(es.study(i));
+        }
+        double[] b = GroupSequential.efficacy(t, spent);
+        int crossed = 0;
+        for (int i = 0; i < k && crossed == 0; i++) {
+            if (Math.abs(z[i]) >= b[i]) {
+                crossed = i + 1;
+            }
+        }
+        double[] betaSpent = new double[0];
+        double[] f = new double[0];
+        int futile = 0;
+        if (o.futility()) {
+            double beta = 1 - o.power();
+            betaSpent = new double[k];
+            for (int i = 0; i < k; i++) {
+                betaSpent[i] = GroupSequential.betaSpent(beta, t[i]);
+            }
+            f = GroupSequential.futility(t, b, betaSpent, za + zb);
+            for (int i = 0; i < k && futile == 0; i++) {
+                if (f[i] > 0 && Math.abs(z[i]) < f[i]) {
+                    futile = i + 1;
+                }
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        if (t[k - 1] >= 1) {
+            notes.add("the required information size (" + Math.round(Math.ceil(ris)) + " patients) has been reached");
+        } else {
+            notes.add("the trials hold " + Math.round(100 * t[k - 1]) + "% of the required information size (" + Math.round(Math.ceil(ris))
+                    + " patients)");
+        }
+        String method = (random ? "DerSimonian-Laird random effects" : "Mantel-Haenszel fixed effect") + ", " + es.measure().description();
+        return new TsaResult(o, method, risFixed, d2, tau2, af, ris, names, info, t, z, spent, b, betaSpent, f, crossed, futile, notes);
+    }
+}
