@@ -226,4 +226,39 @@ public final class Figures {
     public static String gosh(org.strokemeta.sensitivity.Gosh gosh) {
         return org.strokemeta.plot.GoshPlot.svg(gosh, effectAxis(gosh.full().effects().measure()).replace(" (log scale)", " (log)"));
     }
+
+    /**
+     * The trial sequential analysis plot: the cumulative z-curve against the patients, the monitoring and futility
+     * boundaries, the conventional limits and the required information size.
+     *
+     * @param r the analysis
+     * @return the SVG document
+     */
+    public static String tsa(org.strokemeta.sequential.TsaResult r) {
+        return org.strokemeta.plot.TsaPlot.svg(r);
+    }
+
+    /**
+     * The joint and marginal posteriors of mu and tau of a Bayesian random-effects meta-analysis.
+     *
+     * @param r       the posterior
+     * @param measure the effect measure (its description labels the mu axis)
+     * @return the SVG document
+     */
+    public static String bayesPosterior(org.strokemeta.bayes.BayesResult r, Measure measure) {
+        return org.strokemeta.plot.BayesPlot.posterior(r, measure.description());
+    }
+
+    /**
+     * The forest plot of a Bayesian random-effects meta-analysis: each trial's estimate and its shrinkage
+     * interval, the overall effect and a new trial's effect (ratio axis for ratio measures).
+     *
+     * @param r       the posterior
+     * @param measure the effect measure
+     * @return the SVG document
+     */
+    public static String bayesForest(org.strokemeta.bayes.BayesResult r, Measure measure) {
+        return org.strokemeta.plot.BayesPlot.forest(r, measure.logScale() ? Math::exp : x -> x, measure.logScale(),
+                measure.logScale() ? measure.displayName() + " (log scale)" : measure.description());
+    }
 }

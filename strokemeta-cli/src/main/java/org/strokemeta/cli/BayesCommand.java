@@ -43,6 +43,9 @@ final class BayesCommand extends Command {
                         + "exponential:MEAN, lognormal:M:SD (of log tau²).", null),
                 Opt.value("--mu-prior", "flat|normal:M:SD", "Prior of mu (analysis scale: log for ratio measures).", "flat"),
                 Opt.value("--prob-above", "T,T", "Report P(effect > T | data) (ratios for ratio measures, e.g. 1,1.2).", null),
+                Opt.value("--plot", "FILE", "Also write the joint and marginal posteriors (.svg, .png or .pdf).", null),
+                Opt.value("--plot-forest", "FILE", "Also write the forest plot with shrinkage intervals (.svg, .png or .pdf).", null),
+                Opt.value("--dpi", "N", "Resolution of a PNG plot.", "300"),
                 Opt.value("--format", "text|json", "Output format.", "text"),
                 Opt.value("--out", "-o", "FILE", "Write to a file instead of the terminal.", null)));
     }
@@ -82,6 +85,8 @@ final class BayesCommand extends Command {
             throw new UsageException(e.getMessage());
         }
         BayesResult r = BayesMeta.fit(List.of(es.study()), es.yi(), es.vi(), o);
+        Options.figure(a, "--plot", org.strokemeta.Figures.bayesPosterior(r, es.measure()), err);
+        Options.figure(a, "--plot-forest", org.strokemeta.Figures.bayesForest(r, es.measure()), err);
         Options.write(a, out, format.equals("json") ? JsonReport.write(BayesReport.json(t.source(), es.measure(), r))
                 : BayesReport.text(es.measure(), r));
         return 0;

@@ -186,6 +186,17 @@ final class Options {
         }
     }
 
+    /** Writes a figure to the file an option names (SVG, PNG or PDF by its extension), if it names one; says so on err. */
+    static void figure(Args a, String option, String svg, PrintWriter err) {
+        Path file = a.path(option);
+        if (file == null) {
+            return;
+        }
+        org.strokemeta.plot.Raster.write(svg, file, org.strokemeta.plot.Raster.Format.of(file), a.integer("--dpi"));
+        err.println("Wrote " + file);
+        err.flush();
+    }
+
     static void write(Args a, PrintWriter terminal, String text) {
         write(a, terminal, w -> w.write(text));
     }

@@ -46,6 +46,8 @@ final class TsaCommand extends Command {
                 Opt.value("--heterogeneity", "none|D2|I2", "Correction of the required information size.", "D2"),
                 Opt.value("--i2", "PERCENT", "The stated I² for --heterogeneity I2.", null),
                 Opt.flag("--futility", "Add beta-spending futility boundaries."),
+                Opt.value("--plot", "FILE", "Also write the TSA plot (.svg, .png or .pdf).", null),
+                Opt.value("--dpi", "N", "Resolution of a PNG plot.", "300"),
                 Opt.value("--format", "text|json", "Output format.", "text"),
                 Opt.value("--out", "-o", "FILE", "Write to a file instead of the terminal.", null)));
     }
@@ -77,6 +79,7 @@ final class TsaCommand extends Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        Options.figure(a, "--plot", org.strokemeta.Figures.tsa(r), err);
         Options.write(a, out, format.equals("json") ? JsonReport.write(TsaReport.json(t.source(), r)) : TsaReport.text(r));
         return 0;
     }

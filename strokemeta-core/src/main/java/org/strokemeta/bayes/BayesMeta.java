@@ -99,7 +99,40 @@ public final class BayesMeta {
             notes.add("the flat prior of mu is improper: the marginal likelihood and Bayes factors are not defined (give a normal "
                     + "mu prior for them)");
         }
-        return new BayesResult(o, names, y.clone(), v.clone(), mu, tau, predictive, shrink, exceed, pNeg, logMl, bf, notes);
+        return new BayesResult(o, names, y.clone(), v.clone(), mu, tau, predictive, shrink, exceed, pNeg, logMl, bf, notes,
+                densities(post, muMix, mu, tau));
+    }
+
+    /** Grids of 101 points over the central 99.8% of mu and from 0 to the 99.5% quantile of tau, with the densities. */
+    private static BayesResult.Densities densities(Posterior post, Mixture muMix, BayesResult.Summary mu, BayesResult.Summary tau) {
+        int n = 101;
+        double lo = muMix.quantile(0.001);
+        double hi = muMix.quantile(0.999);
+        double tauHi = post.tauQuantile(0.995);
+        double[] mx = new double[n];
+        double[] md = new double[n];
+        double[] tx = new double[n];
+        double[] td = new double[n];
+        double[] joint = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            mx[i] = lo + (hi - lo) * i / (n - 1);
+            final double x = mx[i];
+            md[i] = post.expect(t -> {
+                double s = Math.sqrt(post.condVar(t));
+                return N01.density((x - post.condMean(t)) / s) / s;
+            });
+            tx[i] = tauHi * i / (n - 1);
+            td[i] = post.densityAt(tx[i]);
+        }
+        for (int r = 0; r < n; r++) {
+            double t = tx[r];
+            double m = post.condMean(t);
+            double s = Math.sqrt(post.condVar(t));
+            for (int c = 0; c < n; c++) {
+                joint[r * n + c] = td[r] * N01.density((mx[c] - m) / s) / s;
+            }
+        }
+        return new BayesResult.Densities(mx, md, tx, td, joint);
     }
 
     /** The shortest interval of probability {@code level}: the lower tail probability p minimising Q(p + level) − Q(p). */
@@ -329,6 +362,11 @@ public final class BayesMeta {
 
         double tauOf(double u) {
             return tailStart + tailScale * u / (1 - u);
+        }
+
+        /** The normalised posterior density p(tau | y). */
+        double densityAt(double t) {
+            return density(t) / z;
         }
 
         /** exp(log p(tau) + log p(y | tau) − logScale). */

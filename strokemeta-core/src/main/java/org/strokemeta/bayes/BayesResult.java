@@ -18,12 +18,27 @@ import java.util.List;
  * @param logMarginalLikelihood log p(y) with every normalising constant (a normal mu prior only; NaN for a flat one)
  * @param bayesFactorMu0     p(y | mu = 0) / p(y), above 1 in favour of mu = 0 (a normal mu prior only; NaN otherwise)
  * @param notes              what a reader should know (an improper prior's consequences, a posterior piled at a prior's limit)
+ * @param densities          the posterior densities on grids, for plots
  * @serial exclude
  */
 public record BayesResult(BayesOptions options, List<String> studies, double[] y, double[] v, Summary mu, Summary tau,
                           Summary predictive, List<Summary> shrinkage, double[] exceedance, double probMuNegative,
                           double logMarginalLikelihood,
-                          double bayesFactorMu0, List<String> notes) implements java.io.Serializable {
+                          double bayesFactorMu0, List<String> notes, Densities densities) implements java.io.Serializable {
+
+    /**
+     * Posterior densities on grids (for the plots): the marginal densities of mu and tau and the joint density.
+     *
+     * @param mu        grid of mu (analysis scale)
+     * @param muDensity p(mu | y) at each grid point
+     * @param tau       grid of tau, from 0
+     * @param tauDensity p(tau | y) at each grid point
+     * @param joint     p(mu, tau | y), row-major: tau rows (as {@code tau}), mu columns (as {@code mu})
+     * @serial exclude
+     */
+    public record Densities(double[] mu, double[] muDensity, double[] tau, double[] tauDensity, double[] joint)
+            implements java.io.Serializable {
+    }
 
     /**
      * A one-dimensional posterior summary.

@@ -74,7 +74,8 @@ class BrowserRenderingTest {
 
     static List<String> figures() {
         return List.of("forest-bcg", "forest-bcg-subgroups", "funnel-bcg-trimfill", "grotta-mrs", "forest-published-mrs02",
-                "forest-published-sich", "baujat-bcg", "labbe-bcg-or", "radial-bcg", "gosh-bcg");
+                "forest-published-sich", "baujat-bcg", "labbe-bcg-or", "radial-bcg", "gosh-bcg",
+                "tsa-hine", "bayes-posterior-hine", "bayes-forest-hine");
     }
 
     static String svg(String name) {
@@ -110,6 +111,9 @@ class BrowserRenderingTest {
                 yield org.strokemeta.Figures.gosh(org.strokemeta.sensitivity.Sensitivity.gosh(org.strokemeta.Meta.effects(bcg, rr), rr.options(),
                         org.strokemeta.sensitivity.GoshOptions.defaults()));
             }
+            case "tsa-hine" -> org.strokemeta.Figures.tsa(SequentialFigures.tsaHine());
+            case "bayes-posterior-hine" -> org.strokemeta.Figures.bayesPosterior(SequentialFigures.bayesHine(), Measure.OR);
+            case "bayes-forest-hine" -> org.strokemeta.Figures.bayesForest(SequentialFigures.bayesHine(), Measure.OR);
             default -> throw new IllegalArgumentException(name);
         };
     }

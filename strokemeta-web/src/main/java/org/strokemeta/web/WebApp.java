@@ -36,6 +36,7 @@ import org.strokemeta.plot.MetaForest;
 import org.strokemeta.pool.CiMethod;
 import org.strokemeta.pool.Execution;
 import org.strokemeta.pool.MetaOptions;
+import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.pool.Model;
 import org.strokemeta.pool.Tau2Method;
 import org.strokemeta.report.InfluenceReport;
@@ -80,7 +81,8 @@ public final class WebApp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ANALYZE_FIELDS = List.of("file", "example", "measure", "model", "tau2", "tau2_value", "weights", "ci", "level", "subgroup",
             "cluster", "robust",
-            "sort", "covariates", "ipd_model", "scale", "outcome", "formula", "family", "link");
+            "sort", "covariates", "ipd_model", "scale", "outcome", "formula", "family", "link",
+            "tau_prior", "mu_prior", "prob_above", "tsa_control_risk", "tsa_rrr", "tsa_power", "tsa_heterogeneity", "tsa_futility");
     private static final List<String> REPORT_FIELDS = List.of("file", "example", "skip_missing");
     /** The most studies whose influence diagnostics (one refit per study) the page shows. */
     static final int MAX_INFLUENCE_STUDIES = 500;
@@ -254,7 +256,8 @@ public final class WebApp {
      */
     private record Settings(MetaOptions options, Measure measure, MetaForest.Sort sort, String subgroup, List<String> covariates,
             org.strokemeta.study.IpdRequest.OrdinalModel ipdModel, StudyLoader.Scale scale, MetaForest.Direction direction,
-            MetaRequest.Robust robust, org.strokemeta.ipd.MixedModelOptions mixed) {
+            MetaRequest.Robust robust, org.strokemeta.ipd.MixedModelOptions mixed, Settings.Bayes bayes,
+            org.strokemeta.sequential.TsaOptions tsa) {
         static Settings of(Form f) {
             org.strokemeta.regression.RobustInference.Method method = f.choice("robust", "CR1, CR0, CR2",
                     org.strokemeta.regression.RobustInference.Method::parse, "CR1");
@@ -269,7 +272,72 @@ public final class WebApp {
                     f.names("covariates"), f.choice("ipd_model", "stratified, common, mixed",
                             org.strokemeta.study.IpdRequest.OrdinalModel::parse, "stratified"),
                     f.choice("scale", "auto, ratio, absolute", StudyLoader.Scale::parse, "auto"),
-                    f.choice("outcome", "unstated, harmful, beneficial", MetaForest.Direction::parse, "unstated"), robust, mixed(f, o.level()));
+                    f.choice("outcome", "unstated, harmful, beneficial", MetaForest.Direction::parse, "unstated"), robust, mixed(f, o.level()),
+                    bayes(f), tsa(f));
+        }
+
+        /** The Bayesian analysis asked for by a tau prior (mu prior and thresholds optional), checked before any work. */
+        static Bayes bayes(Form f) {
+            String tau = f.text("tau_prior");
+            String mu = f.text("mu_prior");
+            String above = f.text("prob_above");
+            if (tau == null) {
+                if (mu != null || above != null) {
+                    throw new IllegalArgumentException("tau_prior: a Bayesian analysis needs the prior of tau (for example half-normal:0.5)");
+                }
+                return null;
+            }
+            try {
+                org.strokemeta.bayes.TauPrior tp = org.strokemeta.bayes.TauPrior.parse(tau);
+                org.strokemeta.bayes.MuPrior mp = org.strokemeta.bayes.MuPrior.FLAT;
+                if (mu != null && !mu.equalsIgnoreCase("flat")) {
+                    String[] p = mu.split(":");
+                    if (p.length != 3 || !p[0].equalsIgnoreCase("normal")) {
+                        throw new IllegalArgumentException("mu_prior is flat or normal:MEAN:SD, not '" + mu + "'");
+                    }
+                    mp = org.strokemeta.bayes.MuPrior.normal(Double.parseDouble(p[1]), Double.parseDouble(p[2]));
+                }
+                List<Double> thresholds = new java.util.ArrayList<>();
+                if (above != null) {
+                    for (String x : above.split(",")) {
+                        thresholds.add(Double.parseDouble(x.trim()));
+                    }
+                }
+                return new Bayes(tp, mp, thresholds);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("mu_prior and prob_above take numbers: " + e.getMessage());
+            }
+        }
+
+        /** The trial sequential analysis asked for by an anticipated control risk and relative risk reduction. */
+        static org.strokemeta.sequential.TsaOptions tsa(Form f) {
+            String pc = f.text("tsa_control_risk");
+            String rrr = f.text("tsa_rrr");
+            var het = f.choice("tsa_heterogeneity", "none, D2", org.strokemeta.sequential.TsaOptions.Heterogeneity::parse, "D2");
+            boolean futility = f.choice("tsa_futility", "true, false", WebApp::bool, "false");
+            if (pc == null && rrr == null) {
+                return null;
+            }
+            if (pc == null || rrr == null) {
+                throw new IllegalArgumentException("tsa_control_risk and tsa_rrr: a trial sequential analysis needs both the anticipated "
+                        + "control event proportion and the relative risk reduction");
+            }
+            try {
+                double power = f.text("tsa_power") == null ? 0.8 : Double.parseDouble(f.text("tsa_power"));
+                return new org.strokemeta.sequential.TsaOptions(Double.parseDouble(pc), Double.parseDouble(rrr), 0.05, power, het, 0, futility);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("tsa_control_risk, tsa_rrr and tsa_power take numbers: " + e.getMessage());
+            }
+        }
+
+        /**
+         * A Bayesian analysis of the page's request; thresholds on the natural scale (ratios for ratio measures).
+         *
+         * @param tau        the prior of tau
+         * @param mu         the prior of mu
+         * @param thresholds the effects whose exceedance probabilities are reported
+         */
+        record Bayes(org.strokemeta.bayes.TauPrior tau, org.strokemeta.bayes.MuPrior mu, List<Double> thresholds) {
         }
 
         /** The general mixed model of patient-level data when a formula is sent, checked before any work. */
@@ -384,6 +452,30 @@ public final class WebApp {
             Influence inf = Meta.influence(o.effects(), req);
             out.set("influence", InfluenceReport.json(t.source(), inf, Meta.diagnostics(inf.full())));
             figures.put("baujat", Figures.baujat(inf));
+        }
+        EffectSizes es = o.effects();
+        if (s.bayes() != null) {
+            boolean log = es.measure().logScale();
+            List<Double> th = new java.util.ArrayList<>();
+            for (double x : s.bayes().thresholds()) {
+                if (log && !(x > 0)) {
+                    throw new IllegalArgumentException("prob_above: thresholds of a ratio measure are ratios, positive, not " + x);
+                }
+                th.add(log ? Math.log(x) : x);
+            }
+            if (th.isEmpty()) {
+                th.add(0.0);
+            }
+            var br = org.strokemeta.bayes.BayesMeta.fit(List.of(es.study()), es.yi(), es.vi(),
+                    new org.strokemeta.bayes.BayesOptions(s.bayes().mu(), s.bayes().tau(), mo.level(), th));
+            out.set("bayes", org.strokemeta.report.BayesReport.json(t.source(), es.measure(), br));
+            figures.put("bayes_posterior", Figures.bayesPosterior(br, es.measure()));
+            figures.put("bayes_forest", Figures.bayesForest(br, es.measure()));
+        }
+        if (s.tsa() != null) {
+            var tr = org.strokemeta.sequential.TrialSequential.analyze(es, mo.model() == Model.RANDOM, s.tsa());
+            out.set("tsa", org.strokemeta.report.TsaReport.json(t.source(), tr));
+            figures.put("tsa", Figures.tsa(tr));
         }
         return out;
     }

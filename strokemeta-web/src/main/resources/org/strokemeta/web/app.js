@@ -15,7 +15,8 @@ function formData(){
   const fd = new FormData();
   const f = $('file').files[0];
   if (f) fd.append('file', f); else fd.append('example', $('example').value);
-  for (const k of ['measure','model','tau2','tau2_value','weights','ci','subgroup','cluster','robust','sort','covariates','ipd_model','scale','outcome','formula','family','link']) fd.append(k, $(k).value);
+  for (const k of ['measure','model','tau2','tau2_value','weights','ci','subgroup','cluster','robust','sort','covariates','ipd_model','scale','outcome','formula','family','link','tau_prior','mu_prior','prob_above','tsa_control_risk','tsa_rrr','tsa_power','tsa_heterogeneity']) fd.append(k, $(k).value);
+  fd.append('tsa_futility', $('tsa_futility').checked ? 'true' : 'false');
   return fd;
 }
 function download(name, type, content){
@@ -76,12 +77,30 @@ function mixedDetails(m){
   if (m.notes && m.notes.length) { t += '<ul>'; for (const n of m.notes) t += '<li>' + (n.line ? 'line ' + n.line + ': ' : '') + text(n.message) + '</li>'; t += '</ul>'; }
   return t;
 }
+// one line of the Bayesian analysis: the posterior median and credible interval of mu, tau and the exceedance probabilities
+function bayesLine(b){
+  const r = b.ratio_scale; const m = b.mu; const pct = Math.round(100*b.level) + '%';
+  let t = 'Bayesian: ' + (r ? 'median ' + fmt(r.mu.median,3) + ' (' + pct + ' CrI ' + fmt(r.mu.ci_lower,3) + ' to ' + fmt(r.mu.ci_upper,3) + ')'
+    : 'median ' + fmt(m.median,3) + ' (' + pct + ' CrI ' + fmt(m.ci_lower,3) + ' to ' + fmt(m.ci_upper,3) + ')')
+    + ', tau median ' + fmt(b.tau.median,3);
+  for (const e of b.exceedance) t += '; P(' + (r ? 'ratio > ' + fmt(e.threshold_ratio,2) : 'effect > ' + fmt(e.threshold,3)) + ') = ' + fmt(e.probability,3);
+  return t + ' [' + b.tau_prior.description + ']';
+}
+function tsaLine(s){
+  const last = s.looks[s.looks.length-1];
+  return 'Trial sequential analysis: required information size ' + Math.ceil(s.ris) + ' patients; ' + Math.round(100*last.information_fraction)
+    + '% reached; ' + (s.crossed ? 'the monitoring boundary was crossed after trial ' + s.crossed_at : (s.futility_crossed ? 'futility reached after trial ' + s.futility_crossed_at : 'no boundary crossed'));
+}
 function show(j){
-  for (const k of ['forest','grotta','funnel','baujat','radial']) $(k).innerHTML = j.figures[k] || '';
+  for (const k of ['forest','grotta','funnel','baujat','radial','bayes_posterior','bayes_forest','tsa']) $(k).innerHTML = j.figures[k] || '';
+  $('bayes').textContent = j.bayes ? bayesLine(j.bayes) : '';
+  $('tsa-summary').textContent = j.tsa ? tsaLine(j.tsa) : '';
   notes(j.kind === 'meta' ? j.result.results[0].notes : j.result.notes);
   const dl = $('downloads'); dl.innerHTML='';
   dl.appendChild(download('result.json','application/json',JSON.stringify(j.result,null,2)));
-  for (const k of ['forest','grotta','funnel','baujat','radial']) if (j.figures[k]) {
+  if (j.bayes) dl.appendChild(download('bayes.json','application/json',JSON.stringify(j.bayes,null,2)));
+  if (j.tsa) dl.appendChild(download('tsa.json','application/json',JSON.stringify(j.tsa,null,2)));
+  for (const k of ['forest','grotta','funnel','baujat','radial','bayes_posterior','bayes_forest','tsa']) if (j.figures[k]) {
     dl.appendChild(download(k+'.svg','image/svg+xml',j.figures[k]));
     dl.appendChild(pngLink(k, j.figures[k]));
   }
@@ -116,7 +135,7 @@ function show(j){
   $('studies').innerHTML = t + '</tbody></table>';
 }
 $('form').addEventListener('submit', ev => { ev.preventDefault(); analyse(); });
-for (const k of ['example','measure','model','tau2','ci','sort','ipd_model','scale','outcome','family','link']) $(k).addEventListener('change', () => { if (k==='example') $('file').value=''; analyse(); });
+for (const k of ['example','measure','model','tau2','ci','sort','ipd_model','scale','outcome','family','link','tsa_heterogeneity']) $(k).addEventListener('change', () => { if (k==='example') $('file').value=''; analyse(); });
 $('file').addEventListener('change', () => { if ($('file').files.length) analyse(); });
 $('report').addEventListener('click', async () => {
   $('error').textContent='';

@@ -104,4 +104,21 @@ class BrowserTest {
         assertThat(page).contains("Mixed model: mrs90 ~ arm * occlusion_site + age + (1 | trial)").contains("trial (7)");
         assertThat(driver.findElement(By.id("downloads")).getText()).contains("mixed.json");
     }
+
+    @Test
+    void the_bayesian_and_trial_sequential_figures_are_drawn_on_the_page() {
+        driver.get("http://127.0.0.1:" + app.port() + "/");
+        await().until(d -> summary().startsWith("Pooled RR"));
+        driver.findElement(By.id("tau_prior")).sendKeys("half-normal:0.5");
+        driver.findElement(By.id("tsa_control_risk")).sendKeys("0.07");
+        driver.findElement(By.id("tsa_rrr")).sendKeys("0.5");
+        new Select(driver.findElement(By.id("example"))).selectByValue("hine");
+        await().until(d -> d.findElement(By.id("tsa")).getAttribute("innerHTML").contains("class=\"zcurve\""));
+        assertThat(driver.findElement(By.id("bayes_posterior")).getAttribute("innerHTML")).contains("class=\"marginal-mu\"");
+        assertThat(driver.findElement(By.id("bayes_forest")).getAttribute("innerHTML")).contains("class=\"shrinkage\"");
+        assertThat(driver.findElement(By.id("bayes")).getText()).startsWith("Bayesian: median");
+        assertThat(driver.findElement(By.id("tsa-summary")).getText()).contains("required information size");
+        // drawn: the z-curve has a size on the page
+        assertThat(driver.findElement(By.cssSelector("#tsa svg")).getSize().getWidth()).isGreaterThan(300);
+    }
 }

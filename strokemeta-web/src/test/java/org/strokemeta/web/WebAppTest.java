@@ -296,6 +296,27 @@ class WebAppTest {
     }
 
     @Test
+    void a_tau_prior_and_an_anticipated_effect_add_the_bayesian_and_trial_sequential_analyses() throws Exception {
+        JsonNode j = JSON.readTree(post("/api/analyze", Map.of("example", "hine", "measure", "RR", "tau_prior", "half-normal:0.5",
+                "prob_above", "1,1.2", "tsa_control_risk", "0.07", "tsa_rrr", "0.5", "tsa_power", "0.9", "tsa_futility", "true")).body());
+        assertThat(j.path("bayes").path("schema").asText()).isEqualTo("strokemeta.bayes/1");
+        assertThat(j.path("bayes").path("exceedance")).hasSize(2);
+        assertThat(j.path("tsa").path("schema").asText()).isEqualTo("strokemeta.tsa/1");
+        assertThat(j.path("tsa").path("ris").asDouble()).isCloseTo(1706.70571726543, org.assertj.core.api.Assertions.within(1e-8));
+        assertThat(j.path("figures").path("tsa").asText()).contains("class=\"tsa\"");
+        assertThat(j.path("figures").path("bayes_posterior").asText()).contains("class=\"bayes-posterior\"");
+        assertThat(j.path("figures").path("bayes_forest").asText()).contains("class=\"bayes-forest\"");
+        var half = post("/api/analyze", Map.of("example", "hine", "measure", "RR", "tsa_control_risk", "0.07"));
+        assertThat(half.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(half.body()).path("error").asText()).contains("needs both");
+        var prior = post("/api/analyze", Map.of("example", "hine", "measure", "RR", "mu_prior", "normal:0:1"));
+        assertThat(JSON.readTree(prior.body()).path("error").asText()).startsWith("tau_prior:");
+        var cont = post("/api/analyze", Map.of("example", "normand", "tsa_control_risk", "0.07", "tsa_rrr", "0.5"));
+        assertThat(cont.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(cont.body()).path("error").asText()).contains("binary outcome");
+    }
+
+    @Test
     void bad_input_is_a_json_error_with_line_and_column_and_never_a_stack_trace() throws Exception {
         byte[] bad = "study,events_treat,total_treat,events_ctrl,total_ctrl\nA,5,10,3,10\nB,12,8,4,9\n".getBytes(StandardCharsets.UTF_8);
         var r = post("/api/analyze", Map.of("file", bad));
