@@ -42,6 +42,7 @@ final class BayesCommand extends Command {
                 Opt.value("--tau-prior", "PRIOR", "Prior of tau (required): half-normal:S, half-cauchy:S, half-t:S:DF, uniform:U, "
                         + "exponential:MEAN, lognormal:M:SD (of log tau²).", null),
                 Opt.value("--mu-prior", "flat|normal:M:SD", "Prior of mu (analysis scale: log for ratio measures).", "flat"),
+                Opt.value("--merge", "A-B", "Tabulated mRS distributions: merge categories A to B before the shift analysis.", null),
                 Opt.value("--prob-above", "T,T", "Report P(effect > T | data) (ratios for ratio measures, e.g. 1,1.2).", null),
                 Opt.value("--plot", "FILE", "Also write the joint and marginal posteriors (.svg, .png or .pdf).", null),
                 Opt.value("--plot-forest", "FILE", "Also write the forest plot with shrinkage intervals (.svg, .png or .pdf).", null),
@@ -59,8 +60,12 @@ final class BayesCommand extends Command {
         }
         Table t = Options.read(a);
         MetaRequest req = Options.request(a);
-        EffectSizes es = Meta.effects(t, req);
-        boolean log = es.measure().logScale();
+        boolean shift = org.strokemeta.data.DataKind.of(t) == org.strokemeta.data.DataKind.MRS_TABLE;
+        // tabulated mRS distributions: the trials' log common odds ratios of the two-stage shift analysis
+        EffectSizes es = shift ? org.strokemeta.Shift.analyze(t, org.strokemeta.study.ShiftRequest.defaults().withPoTest(false)
+                .withMerge(Options.merge(a.get("--merge")))).twoStage().pooled().effects() : Meta.effects(t, req);
+        org.strokemeta.effect.Measure measure = shift ? org.strokemeta.effect.Measure.RATIO : es.measure();
+        boolean log = measure.logScale();
         BayesOptions o;
         try {
             TauPrior tau = TauPrior.parse(a.get("--tau-prior"));
@@ -73,7 +78,7 @@ final class BayesCommand extends Command {
             for (String s : given) {
                 double v = Double.parseDouble(s);
                 if (log && !(v > 0)) {
-                    throw new IllegalArgumentException("--prob-above takes ratios for a ratio measure (" + es.measure().name() + "), so "
+                    throw new IllegalArgumentException("--prob-above takes ratios for a ratio measure (" + measure.name() + "), so "
                             + "each must be positive, not " + s);
                 }
                 thresholds.add(log ? Math.log(v) : v);
@@ -85,10 +90,12 @@ final class BayesCommand extends Command {
             throw new UsageException(e.getMessage());
         }
         BayesResult r = BayesMeta.fit(List.of(es.study()), es.yi(), es.vi(), o);
-        Options.figure(a, "--plot", org.strokemeta.Figures.bayesPosterior(r, es.measure()), err);
-        Options.figure(a, "--plot-forest", org.strokemeta.Figures.bayesForest(r, es.measure()), err);
-        Options.write(a, out, format.equals("json") ? JsonReport.write(BayesReport.json(t.source(), es.measure(), r))
-                : BayesReport.text(es.measure(), r));
+        Options.figure(a, "--plot", org.strokemeta.Figures.bayesPosterior(r, measure), err);
+        Options.figure(a, "--plot-forest", org.strokemeta.Figures.bayesForest(r, measure), err);
+        String head = shift ? "mRS shift: each trial's log common odds ratio from its proportional-odds model (two-stage; above 0: "
+                + "better outcomes with treatment)\n" : "";
+        Options.write(a, out, format.equals("json") ? JsonReport.write(BayesReport.json(t.source(), measure, r))
+                : head + BayesReport.text(measure, r));
         return 0;
     }
 

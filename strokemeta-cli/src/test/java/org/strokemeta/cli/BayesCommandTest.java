@@ -32,6 +32,22 @@ class BayesCommandTest {
     }
 
     @Test
+    void takes_tabulated_mrs_distributions_through_the_two_stage_shift_estimates() throws Exception {
+        MainTest.Run r = MainTest.run("bayes", "--example", "mrs_sim", "--tau-prior", "half-normal:0.5", "--prob-above", "1,1.5",
+                "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertThat(n.path("k").asInt()).isEqualTo(7);
+        assertThat(n.path("scale").asText()).isEqualTo("log");
+        MainTest.Run s = MainTest.run("meta", "--example", "mrs_sim", "--format", "json");
+        // the trials' estimates are those of the two-stage shift analysis
+        JsonNode m = new ObjectMapper().readTree(s.out());
+        assertThat(m.toString()).contains(Double.toString(n.path("studies").get(0).path("yi").asDouble()));
+        MainTest.Run t = MainTest.run("bayes", "--example", "mrs_sim", "--tau-prior", "half-normal:0.5");
+        assertThat(t.out()).startsWith("mRS shift: each trial's log common odds ratio");
+    }
+
+    @Test
     void asks_for_the_tau_prior_and_names_bad_priors() throws Exception {
         MainTest.Run none = MainTest.run("bayes", "--example", "hine", "--measure", "OR");
         assertThat(none.code()).isEqualTo(2);

@@ -8,8 +8,8 @@ import org.strokemeta.sequential.TsaResult;
  * The trial sequential analysis plot (Wetterslev et al. 2008, figure 1; the Copenhagen TSA program's layout):
  * the cumulative z-curve against the cumulative number of patients, the monitoring boundaries (± the efficacy
  * boundary at each look, and the futility wedge where it is positive), the conventional ± z_{1−α/2} lines and the
- * required information size. The z-axis shows benefit (fewer events with treatment) upwards, as TSA draws it:
- * the plotted value is −z.
+ * required information size. The z-axis shows the cumulative z as computed (its sign that of the effect on the
+ * analysis scale: below 0 fewer events with treatment for a binary outcome, above 0 better outcomes for the mRS shift).
  */
 public final class TsaPlot {
     private TsaPlot() {
@@ -93,20 +93,20 @@ public final class TsaPlot {
                 }
             }
         }
-        // the z-curve from the origin (benefit upwards)
+        // the z-curve from the origin
         StringBuilder c = new StringBuilder("M").append(Svg.f(px.applyAsDouble(0))).append(',').append(Svg.f(py.applyAsDouble(0)));
         for (int i = 0; i < k; i++) {
-            c.append(" L").append(Svg.f(px.applyAsDouble(r.information()[i]))).append(',').append(Svg.f(py.applyAsDouble(-r.z()[i])));
+            c.append(" L").append(Svg.f(px.applyAsDouble(r.information()[i]))).append(',').append(Svg.f(py.applyAsDouble(r.z()[i])));
         }
         s.append("<path class=\"zcurve\" d=\"").append(c).append("\" fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\"/>\n");
         for (int i = 0; i < k; i++) {
             s.append("<circle class=\"look\" cx=\"").append(Svg.f(px.applyAsDouble(r.information()[i]))).append("\" cy=\"")
-                    .append(Svg.f(py.applyAsDouble(-r.z()[i]))).append("\" r=\"3.5\" fill=\"#1f4e79\"><title>").append(Svg.data(r.studies().get(i)))
+                    .append(Svg.f(py.applyAsDouble(r.z()[i]))).append("\" r=\"3.5\" fill=\"#1f4e79\"><title>").append(Svg.data(r.studies().get(i)))
                     .append(": z = ").append(Svg.fixed(r.z()[i], 2)).append("</title></circle>\n");
         }
         s.append("<text x=\"").append(left + pw / 2).append("\" y=\"").append(top + ph + 40).append("\" text-anchor=\"middle\">cumulative number of patients</text>\n")
                 .append("<text x=\"16\" y=\"").append(top + ph / 2).append("\" transform=\"rotate(-90 16 ").append(top + ph / 2)
-                .append(")\" text-anchor=\"middle\">cumulative z (up: favours treatment)</text>\n<text x=\"").append(left).append("\" y=\"")
+                .append(")\" text-anchor=\"middle\">cumulative z</text>\n<text x=\"").append(left).append("\" y=\"")
                 .append(height - 22).append("\" font-size=\"11\" fill=\"#555\">blue: z-curve; red: monitoring boundaries")
                 .append(r.futilityBoundary().length == k ? "; green: futility" : "").append("; dashed: ± ").append(Svg.fixed(zc, 2))
                 .append(", RIS</text>\n<text x=\"").append(left).append("\" y=\"").append(height - 8)

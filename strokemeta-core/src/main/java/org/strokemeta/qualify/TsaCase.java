@@ -24,13 +24,11 @@ final class TsaCase {
      */
     static void run(ValidationCase c, ObjectNode out) {
         EffectSizes es = CaseInputs.effects(c);
-        TsaOptions o = new TsaOptions(c.options().path("control_event_proportion").asDouble(),
-                c.options().path("relative_risk_reduction").asDouble(), c.options().path("alpha").asDouble(0.05),
+        TsaOptions o = new TsaOptions(new org.strokemeta.sequential.Target.Binary(c.options().path("control_event_proportion").asDouble(),
+                c.options().path("relative_risk_reduction").asDouble()), c.options().path("alpha").asDouble(0.05),
                 c.options().path("power").asDouble(0.8), TsaOptions.Heterogeneity.parse(c.option("heterogeneity_correction", "none")),
-                c.options().path("i2").asDouble(0), !c.option("futility", "none").equals("none"));
-        if (!c.option("spending", "lan_demets_obf").equals("lan_demets_obf")) {
-            throw new IllegalArgumentException("unknown spending function " + c.option("spending", ""));
-        }
+                c.options().path("i2").asDouble(0), !c.option("futility", "none").equals("none"),
+                org.strokemeta.sequential.Spending.parse(c.option("spending", "lan_demets_obf")));
         TsaResult r = TrialSequential.analyze(es, c.option("model", "fixed").equals("random"), o);
         out.put("ris_fixed", r.risFixed());
         out.put("adjustment_factor", r.adjustmentFactor());

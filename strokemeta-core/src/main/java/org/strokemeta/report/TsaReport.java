@@ -25,8 +25,8 @@ public final class TsaReport {
         StringBuilder sb = new StringBuilder();
         var o = r.options();
         sb.append("Trial sequential analysis: ").append(r.method()).append('\n');
-        sb.append("required information size: ").append(Fmt.f(r.ris(), 1)).append(" patients (control risk ").append(Fmt.f(100 * o.controlRisk(), 1))
-                .append("%, relative risk reduction ").append(Fmt.f(100 * o.relativeRiskReduction(), 1)).append("%, two-sided alpha ")
+        sb.append("required information size: ").append(Fmt.f(r.ris(), 1)).append(" patients (").append(o.target().describe())
+                .append(", two-sided alpha ")
                 .append(plain(o.alpha())).append(", power ").append(plain(o.power())).append("; ");
         switch (o.heterogeneity()) {
             case NONE -> sb.append("no heterogeneity correction");
@@ -34,7 +34,8 @@ public final class TsaReport {
             case I2 -> sb.append("stated I² = ").append(plain(o.i2())).append("%, factor ").append(Fmt.f(r.adjustmentFactor(), 3));
         }
         sb.append(")\n");
-        sb.append("Lan-DeMets O'Brien-Fleming-type alpha spending").append(o.futility() ? ", O'Brien-Fleming-type beta-spending futility "
+        String type = o.spending().label();
+        sb.append("Lan-DeMets ").append(type).append("-type alpha spending").append(o.futility() ? ", " + type + "-type beta-spending futility "
                 + "boundaries (non-binding)" : "").append('\n');
         int w = 24;
         for (String s : r.studies()) {
@@ -66,6 +67,11 @@ public final class TsaReport {
         } else {
             sb.append("No boundary was crossed: the evidence is not yet conclusive for the anticipated effect.\n");
         }
+        boolean log = r.logScale();
+        java.util.function.DoubleUnaryOperator h = log ? Math::exp : x -> x;
+        sb.append("Pooled estimate after the last trial: ").append(Fmt.f(h.applyAsDouble(r.estimate()), 3)).append("; TSA-adjusted confidence interval ")
+                .append(Double.isFinite(r.adjustedLower()) ? Fmt.f(h.applyAsDouble(r.adjustedLower()), 3) + " to " + Fmt.f(h.applyAsDouble(r.adjustedUpper()), 3)
+                        : "unbounded (no alpha spent yet)").append(log ? " (ratio scale)" : "").append('\n');
         r.notes().forEach(n -> sb.append("  - ").append(n).append('\n'));
         return sb.toString();
     }
@@ -90,8 +96,17 @@ public final class TsaReport {
         root.put("source", source);
         root.put("method", r.method());
         ObjectNode opt = root.putObject("options");
-        opt.put("control_event_proportion", o.controlRisk());
-        opt.put("relative_risk_reduction", o.relativeRiskReduction());
+        if (o.target() instanceof org.strokemeta.sequential.Target.Binary b) {
+            opt.put("outcome", "binary").put("control_event_proportion", b.controlRisk()).put("relative_risk_reduction", b.relativeRiskReduction());
+        } else if (o.target() instanceof org.strokemeta.sequential.Target.Continuous c) {
+            opt.put("outcome", "continuous").put("mean_difference", c.meanDifference()).put("sd", c.sd());
+        } else if (o.target() instanceof org.strokemeta.sequential.Target.Ordinal d) {
+            opt.put("outcome", "ordinal").put("common_odds_ratio", d.cor());
+            ArrayNode cd = opt.putArray("control_distribution");
+            for (double v : d.control()) {
+                cd.add(v);
+            }
+        }
         opt.put("alpha", o.alpha());
         opt.put("power", o.power());
         opt.put("heterogeneity_correction", o.heterogeneity().name());
@@ -99,7 +114,7 @@ public final class TsaReport {
             opt.put("i2", o.i2());
         }
         opt.put("futility", o.futility());
-        opt.put("spending", "lan_demets_obf");
+        opt.put("spending", o.spending().key());
         root.put("ris_fixed", r.risFixed());
         root.put("d2", r.diversity());
         root.put("tau2", r.tau2());
@@ -119,6 +134,12 @@ public final class TsaReport {
                 JsonReport.num(n, "futility_boundary", r.futilityBoundary()[i]);
             }
         }
+        ObjectNode est = root.putObject("pooled");
+        est.put("scale", r.logScale() ? "log" : "identity");
+        est.put("estimate", r.estimate());
+        est.put("se", r.se());
+        JsonReport.num(est, "adjusted_ci_lower", r.adjustedLower());
+        JsonReport.num(est, "adjusted_ci_upper", r.adjustedUpper());
         root.put("crossed", r.crossed());
         root.put("crossed_at", r.crossedAt());
         if (o.futility()) {

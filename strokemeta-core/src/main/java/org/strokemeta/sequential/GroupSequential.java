@@ -4,8 +4,8 @@ import org.apache.commons.numbers.rootfinder.BrentSolver;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * Group-sequential boundaries at given information fractions: Lan-DeMets alpha spending with two-sided
- * symmetric O'Brien-Fleming-type boundaries and beta-spending futility boundaries, computed exactly by the
+ * Group-sequential boundaries at given information fractions: Lan-DeMets alpha spending ({@link Spending}) with
+ * two-sided symmetric boundaries and beta-spending futility boundaries, computed exactly by the
  * recursive numerical integration of Armitage, McPherson and Rowe (1969) over the continuation regions
  * (Jennison and Turnbull 2000, chapter 19), as the ldbounds/ld98 programs and the RTSA package compute them.
  *
@@ -23,34 +23,25 @@ public final class GroupSequential {
     }
 
     /**
-     * Cumulative two-sided alpha spent at t by the Lan-DeMets O'Brien-Fleming-type function, each side alpha/2:
-     * 4 − 4Φ(z_{1−α/4}/√t), t capped at 1 (Lan and DeMets 1983).
+     * Cumulative two-sided alpha spent at t by the Lan-DeMets O'Brien-Fleming-type function ({@link Spending#OBRIEN_FLEMING}).
      *
      * @param alpha the two-sided level
      * @param t     the information fraction
      * @return the alpha spent by t
      */
     public static double alphaSpent(double alpha, double t) {
-        if (t <= 0) {
-            return 0;
-        }
-        double z = N01.inverseSurvivalProbability(alpha / 4);
-        return 4 * N01.survivalProbability(z / Math.sqrt(Math.min(t, 1)));
+        return Spending.OBRIEN_FLEMING.alpha(alpha, t);
     }
 
     /**
-     * Cumulative beta spent at t by the O'Brien-Fleming-type function: 2 − 2Φ(z_{1−β/2}/√t), t capped at 1.
+     * Cumulative beta spent at t by the O'Brien-Fleming-type function ({@link Spending#OBRIEN_FLEMING}).
      *
      * @param beta the type II error (1 − power)
      * @param t    the information fraction
      * @return the beta spent by t
      */
     public static double betaSpent(double beta, double t) {
-        if (t <= 0) {
-            return 0;
-        }
-        double z = N01.inverseSurvivalProbability(beta / 2);
-        return 2 * N01.survivalProbability(z / Math.sqrt(Math.min(t, 1)));
+        return Spending.OBRIEN_FLEMING.beta(beta, t);
     }
 
     /** A density of Z_k on a grid over its continuation interval [lo, hi] (Simpson weights included). */
@@ -67,7 +58,7 @@ public final class GroupSequential {
      *
      * @param t     the information fractions, increasing
      * @param spent the cumulative two-sided alpha at each look
-     * @return the boundaries (+∞ where nothing is spent)
+     * @return the boundaries (at a look where nothing more is spent, the previous look's; +∞ before any is spent)
      */
     public static double[] efficacy(double[] t, double[] spent) {
         int k = t.length;
@@ -80,7 +71,9 @@ public final class GroupSequential {
             final Density dd = d;
             final double ti = t[i];
             if (!(inc > 0)) {
-                b[i] = Double.POSITIVE_INFINITY;
+                // nothing left to spend (the information size reached, or no new information): the boundary stays where it
+                // was, as the TSA program draws it on beyond the required information size
+                b[i] = i > 0 ? b[i - 1] : Double.POSITIVE_INFINITY;
             } else if (dd == null) {
                 b[i] = N01.inverseSurvivalProbability(inc / 2);
             } else {
@@ -105,7 +98,7 @@ public final class GroupSequential {
      * @param b     the efficacy boundaries
      * @param spent the cumulative beta at each look
      * @param theta the drift, z_{1−α/2} + z_{1−β}
-     * @return the futility boundaries (−∞ where nothing is spent)
+     * @return the futility boundaries (at a look where nothing more is spent, the previous look's; −∞ before any is spent)
      */
     public static double[] futility(double[] t, double[] b, double[] spent, double theta) {
         int k = t.length;
@@ -118,7 +111,7 @@ public final class GroupSequential {
             final Density dd = d;
             final double ti = t[i];
             if (!(inc > 0)) {
-                f[i] = Double.NEGATIVE_INFINITY;
+                f[i] = i > 0 ? f[i - 1] : Double.NEGATIVE_INFINITY;
             } else if (dd == null) {
                 f[i] = theta * Math.sqrt(ti) - N01.inverseSurvivalProbability(inc);
             } else {

@@ -13,7 +13,7 @@ import org.strokemeta.pool.Tau2Method;
 import org.strokemeta.sensitivity.Sensitivity;
 
 /**
- * Trial sequential analysis of a binary outcome (Wetterslev et al. 2008, J Clin Epidemiol 61:64-75; Thorlund
+ * Trial sequential analysis (Wetterslev et al. 2008, J Clin Epidemiol 61:64-75; Thorlund
  * et al. 2011, TSA manual; Wetterslev et al. 2009, BMC Med Res Methodol 9:86 for the diversity D²): the trials
  * are looked at cumulatively in data order; the z-curve of the cumulative meta-analysis is compared with
  * Lan-DeMets O'Brien-Fleming-type monitoring boundaries at the information fractions actually reached
@@ -22,6 +22,8 @@ import org.strokemeta.sensitivity.Sensitivity;
  * <p>Required information size: RIS = 4 (z_{1−α/2} + z_{1−β})² p̄(1 − p̄)/(pC − pI)² patients in both arms,
  * pI = pC (1 − RRR), p̄ = (pC + pI)/2, multiplied by 1/(1 − D²) (D² = 1 − v_F/v_R of all trials' effects, v_F
  * and v_R the fixed-effect and DerSimonian-Laird variances of the pooled effect) or by 1/(1 − I²) for a stated I².
+ * The TSA-adjusted confidence interval replaces z_{1−α/2} by the monitoring boundary at the last look (Thorlund
+ * et al. 2011, TSA manual, section on adjusted confidence intervals).
  */
 public final class TrialSequential {
     private static final NormalDistribution N01 = NormalDistribution.of(0, 1);
@@ -32,27 +34,66 @@ public final class TrialSequential {
     /**
      * The analysis.
      *
-     * @param es      the trials' effects (a binary two-arm measure: OR, RR or RD), in the order they were reported
-     * @param random  true for the DerSimonian-Laird random-effects z-curve, false for Mantel-Haenszel
-     * @param o       the anticipated effect, error rates, heterogeneity correction and futility
+     * @param es      the trials' effects from two-arm data (binary: OR, RR or RD, with a {@link Target.Binary} target;
+     *                continuous: MD or SMD, with a {@link Target.Continuous} target), in the order they were reported
+     * @param random  true for the DerSimonian-Laird random-effects z-curve, false for Mantel-Haenszel (binary) or
+     *                inverse-variance (continuous) fixed effect
+     * @param o       the anticipated effect, error rates, heterogeneity correction, futility and spending
      * @return the z-curve and boundaries
-     * @throws IllegalArgumentException when the effects are not from two-arm binary data
+     * @throws IllegalArgumentException when the data do not fit the target or hold no patient counts
      */
     public static TsaResult analyze(EffectSizes es, boolean random, TsaOptions o) {
-        if (!(es.input() instanceof BinaryStudies bs)) {
-            throw new IllegalArgumentException("trial sequential analysis needs events and totals of two arms per trial (a binary "
-                    + "outcome), not " + es.measure().description());
-        }
         int k = es.size();
         if (k == 0) {
             throw new IllegalArgumentException("there are no trials to analyse");
         }
+        double[] size = new double[k];
+        if (es.input() instanceof BinaryStudies bs) {
+            if (!(o.target() instanceof Target.Binary)) {
+                throw new IllegalArgumentException("the data are a binary outcome: give the anticipated control event proportion and "
+                        + "relative risk reduction");
+            }
+            for (int i = 0; i < k; i++) {
+                size[i] = bs.totalTreat(es.rows(i)) + bs.totalCtrl(es.rows(i));
+            }
+        } else if (es.input() instanceof org.strokemeta.data.ContinuousStudies cs) {
+            if (!(o.target() instanceof Target.Continuous)) {
+                throw new IllegalArgumentException("the data are a continuous outcome: give the anticipated mean difference and SD");
+            }
+            for (int i = 0; i < k; i++) {
+                size[i] = cs.nTreat(es.rows(i)) + cs.nCtrl(es.rows(i));
+            }
+        } else {
+            throw new IllegalArgumentException("trial sequential analysis needs the patients of each trial: two-arm binary or continuous "
+                    + "data, or tabulated mRS distributions, not " + es.measure().description());
+        }
+        boolean mh = !random && es.input() instanceof BinaryStudies;
+        return run(es, size, random, mh, o, es.measure().description());
+    }
+
+    /**
+     * The analysis of trials' estimates with their numbers of patients, for estimates not computed from two-arm data:
+     * the log common odds ratios of a two-stage mRS shift analysis with an {@link Target.Ordinal} target.
+     *
+     * @param es       the trials' estimates, in the order they were reported
+     * @param patients each trial's patients (both arms)
+     * @param random   true for the DerSimonian-Laird z-curve, false for inverse-variance fixed effect
+     * @param o        the options
+     * @param effect   the estimates' name, such as {@code log common odds ratio (mRS shift)}
+     * @return the z-curve and boundaries
+     */
+    public static TsaResult analyze(EffectSizes es, double[] patients, boolean random, TsaOptions o, String effect) {
+        if (patients.length != es.size()) {
+            throw new IllegalArgumentException("one number of patients per trial is needed");
+        }
+        return run(es, patients.clone(), random, false, o, effect);
+    }
+
+    private static TsaResult run(EffectSizes es, double[] size, boolean random, boolean mh, TsaOptions o, String effect) {
+        int k = es.size();
         double za = N01.inverseSurvivalProbability(o.alpha() / 2);
         double zb = N01.inverseSurvivalProbability(1 - o.power());
-        double pc = o.controlRisk();
-        double pi = o.interventionRisk();
-        double pbar = (pc + pi) / 2;
-        double risFixed = 4 * (za + zb) * (za + zb) * pbar * (1 - pbar) / ((pc - pi) * (pc - pi));
+        double risFixed = o.target().informationSize(o.alpha(), o.power());
         // D² from all trials: DerSimonian-Laird tau² of the effects (continuity as requested)
         MetaOptions dl = MetaOptions.defaults().withModel(Model.RANDOM).withTau2(Tau2Method.DL);
         MetaResult all = org.strokemeta.Meta.analyze(es, org.strokemeta.study.MetaRequest.defaults().withOptions(dl)).result();
@@ -70,7 +111,7 @@ public final class TrialSequential {
             case I2 -> 1 / (1 - o.i2() / 100);
         };
         double ris = risFixed * af;
-        MetaOptions pooling = random ? dl : MetaOptions.defaults().withModel(Model.FIXED).withFixedMethod(FixedMethod.MH);
+        MetaOptions pooling = random ? dl : MetaOptions.defaults().withModel(Model.FIXED).withFixedMethod(mh ? FixedMethod.MH : FixedMethod.IV);
         List<Sensitivity.Step> steps = Sensitivity.cumulative(es, pooling);
         double[] info = new double[k];
         double[] t = new double[k];
@@ -79,12 +120,11 @@ public final class TrialSequential {
         List<String> names = new ArrayList<>();
         double n = 0;
         for (int i = 0; i < k; i++) {
-            int row = es.rows(i);
-            n += bs.totalTreat(row) + bs.totalCtrl(row);
+            n += size[i];
             info[i] = n;
             t[i] = n / ris;
             z[i] = steps.get(i).result().pooled().statistic();
-            spent[i] = GroupSequential.alphaSpent(o.alpha(), t[i]);
+            spent[i] = o.spending().alpha(o.alpha(), t[i]);
             names.add(es.study(i));
         }
         double[] b = GroupSequential.efficacy(t, spent);
@@ -101,7 +141,7 @@ public final class TrialSequential {
             double beta = 1 - o.power();
             betaSpent = new double[k];
             for (int i = 0; i < k; i++) {
-                betaSpent[i] = GroupSequential.betaSpent(beta, t[i]);
+                betaSpent[i] = o.spending().beta(beta, t[i]);
             }
             f = GroupSequential.futility(t, b, betaSpent, za + zb);
             for (int i = 0; i < k && futile == 0; i++) {
@@ -117,7 +157,14 @@ public final class TrialSequential {
             notes.add("the trials hold " + Math.round(100 * t[k - 1]) + "% of the required information size (" + Math.round(Math.ceil(ris))
                     + " patients)");
         }
-        String method = (random ? "DerSimonian-Laird random effects" : "Mantel-Haenszel fixed effect") + ", " + es.measure().description();
-        return new TsaResult(o, method, risFixed, d2, tau2, af, ris, names, info, t, z, spent, b, betaSpent, f, crossed, futile, notes);
+        // the TSA-adjusted interval: the boundary at the last look in place of the fixed-sample critical value
+        var last = steps.get(k - 1).result().pooled();
+        double bk = b[k - 1];
+        double adjLo = Double.isFinite(bk) ? last.estimate() - bk * last.se() : Double.NEGATIVE_INFINITY;
+        double adjHi = Double.isFinite(bk) ? last.estimate() + bk * last.se() : Double.POSITIVE_INFINITY;
+        String method = (random ? "DerSimonian-Laird random effects" : mh ? "Mantel-Haenszel fixed effect" : "inverse-variance fixed effect")
+                + ", " + effect;
+        return new TsaResult(o, method, risFixed, d2, tau2, af, ris, names, info, t, z, spent, b, betaSpent, f, crossed, futile, notes,
+                last.estimate(), last.se(), adjLo, adjHi, es.measure().logScale() || o.target() instanceof Target.Ordinal);
     }
 }

@@ -1,19 +1,19 @@
 package org.strokemeta.sequential;
 
 /**
- * Options of a trial sequential analysis of a binary outcome.
+ * Options of a trial sequential analysis.
  *
- * @param controlRisk           the anticipated event proportion in the control arm, pC
- * @param relativeRiskReduction the anticipated relative risk reduction, RRR (pI = pC (1 − RRR))
- * @param alpha                 the two-sided type I error
- * @param power                 1 − beta
- * @param heterogeneity         the correction of the required information size
- * @param i2                    the stated I² in percent, for {@link Heterogeneity#I2}
- * @param futility              whether beta-spending futility boundaries are computed
+ * @param target        the anticipated effect (binary, continuous or ordinal), which sets the required information size
+ * @param alpha         the two-sided type I error
+ * @param power         1 − beta
+ * @param heterogeneity the correction of the required information size
+ * @param i2            the stated I² in percent, for {@link Heterogeneity#I2}
+ * @param futility      whether beta-spending futility boundaries are computed
+ * @param spending      the alpha- (and beta-) spending function
  * @serial exclude
  */
-public record TsaOptions(double controlRisk, double relativeRiskReduction, double alpha, double power, Heterogeneity heterogeneity,
-                         double i2, boolean futility) implements java.io.Serializable {
+public record TsaOptions(Target target, double alpha, double power, Heterogeneity heterogeneity, double i2, boolean futility,
+                         Spending spending) implements java.io.Serializable {
 
     /** How the required information size allows for heterogeneity. */
     public enum Heterogeneity {
@@ -44,29 +44,21 @@ public record TsaOptions(double controlRisk, double relativeRiskReduction, doubl
     /**
      * Checks the options.
      *
-     * @param controlRisk pC, in (0, 1)
-     * @param relativeRiskReduction RRR, in (0, 1) (or negative for an anticipated harm, above −(1 − pC)/pC)
+     * @param target the anticipated effect
      * @param alpha the two-sided type I error, in (0, 1)
      * @param power the power, in (0, 1)
      * @param heterogeneity the correction
      * @param i2 the stated I² in percent (0 ≤ I² &lt; 100) for the I2 correction
      * @param futility whether futility boundaries are computed
+     * @param spending the spending function
      * @throws IllegalArgumentException when a value is out of range
      */
     public TsaOptions {
-        if (!(controlRisk > 0 && controlRisk < 1)) {
-            throw new IllegalArgumentException("the control event proportion must lie strictly between 0 and 1, not " + controlRisk);
-        }
-        double pi = controlRisk * (1 - relativeRiskReduction);
-        if (!(relativeRiskReduction != 0 && pi > 0 && pi < 1)) {
-            throw new IllegalArgumentException("the relative risk reduction must be non-zero and give an intervention proportion in (0, 1), "
-                    + "not " + relativeRiskReduction);
+        if (target == null || heterogeneity == null || spending == null) {
+            throw new IllegalArgumentException("the anticipated effect, the heterogeneity correction and the spending function are required");
         }
         if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
             throw new IllegalArgumentException("alpha and power must lie strictly between 0 and 1");
-        }
-        if (heterogeneity == null) {
-            throw new IllegalArgumentException("the heterogeneity correction is missing");
         }
         if (heterogeneity == Heterogeneity.I2 && !(i2 >= 0 && i2 < 100)) {
             throw new IllegalArgumentException("the stated I² must lie in [0, 100) percent, not " + i2);
@@ -74,11 +66,28 @@ public record TsaOptions(double controlRisk, double relativeRiskReduction, doubl
     }
 
     /**
-     * The anticipated intervention proportion.
+     * Options for a binary outcome with O'Brien-Fleming-type spending (the TSA program's default).
      *
-     * @return pC (1 − RRR)
+     * @param controlRisk the anticipated control event proportion
+     * @param relativeRiskReduction the anticipated relative risk reduction
+     * @param alpha the two-sided type I error
+     * @param power the power
+     * @param heterogeneity the correction
+     * @param i2 the stated I² in percent
+     * @param futility whether futility boundaries are computed
      */
-    public double interventionRisk() {
-        return controlRisk * (1 - relativeRiskReduction);
+    public TsaOptions(double controlRisk, double relativeRiskReduction, double alpha, double power, Heterogeneity heterogeneity,
+                      double i2, boolean futility) {
+        this(new Target.Binary(controlRisk, relativeRiskReduction), alpha, power, heterogeneity, i2, futility, Spending.OBRIEN_FLEMING);
+    }
+
+    /**
+     * A copy with another spending function.
+     *
+     * @param s the spending function
+     * @return these options with {@code spending = s}
+     */
+    public TsaOptions withSpending(Spending s) {
+        return new TsaOptions(target, alpha, power, heterogeneity, i2, futility, s);
     }
 }

@@ -24,12 +24,19 @@ import java.util.List;
  * @param crossedAt          the first look (1-based) at which |z| reached the efficacy boundary, 0 if none
  * @param futilityCrossedAt  the first look with a positive futility boundary above |z|, 0 if none
  * @param notes              what a reader should know
+ * @param estimate           the cumulative estimate after the last trial (analysis scale: log for ratio measures)
+ * @param se                 its standard error
+ * @param adjustedLower      the TSA-adjusted confidence interval: estimate − b·se with b the monitoring boundary at the
+ *                           last look in place of z_{1−α/2} (−∞ where no alpha is spent yet)
+ * @param adjustedUpper      its upper end, estimate + b·se
+ * @param logScale           true when the effects are log ratios (shown back-transformed)
  * @serial exclude
  */
 public record TsaResult(TsaOptions options, String method, double risFixed, double diversity, double tau2, double adjustmentFactor,
                         double ris, List<String> studies, double[] information, double[] fraction, double[] z, double[] alphaSpent,
                         double[] alphaBoundary, double[] betaSpent, double[] futilityBoundary, int crossedAt,
-                        int futilityCrossedAt, List<String> notes) implements java.io.Serializable {
+                        int futilityCrossedAt, List<String> notes, double estimate, double se, double adjustedLower,
+                        double adjustedUpper, boolean logScale) implements java.io.Serializable {
     /**
      * Whether the z-curve crossed an efficacy boundary.
      *

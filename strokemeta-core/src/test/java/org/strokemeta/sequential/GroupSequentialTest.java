@@ -25,6 +25,29 @@ class GroupSequentialTest {
     }
 
     @Test
+    void pocock_type_spending_gives_nearly_equal_boundaries_that_spend_all_of_alpha() {
+        double[] t = {0.2, 0.4, 0.6, 0.8, 1.0};
+        double[] spent = new double[5];
+        for (int i = 0; i < 5; i++) {
+            spent[i] = Spending.POCOCK.alpha(0.05, t[i]);
+        }
+        assertThat(spent[4]).isCloseTo(0.05, within(1e-15));
+        assertThat(spent[0]).isCloseTo(0.05 * Math.log1p((Math.E - 1) * 0.2), within(1e-15));
+        double[] b = GroupSequential.efficacy(t, spent);
+        for (int i = 0; i < 5; i++) {
+            assertThat(b[i]).isBetween(2.3, 2.5);
+            if (i > 0) {
+                assertThat(b[i]).isLessThan(b[i - 1]);
+            }
+        }
+        // the first boundary spends exactly its share: 2(1 − Φ(b_1)) = α(0.2)
+        assertThat(2 * org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).survivalProbability(b[0]))
+                .isCloseTo(spent[0], within(1e-12));
+        assertThat(Spending.parse("pocock")).isEqualTo(Spending.POCOCK);
+        assertThat(Spending.parse("lan_demets_obf")).isEqualTo(Spending.OBRIEN_FLEMING);
+    }
+
+    @Test
     void one_look_at_full_information_is_the_fixed_design() {
         double[] b = GroupSequential.efficacy(new double[] {1}, new double[] {GroupSequential.alphaSpent(0.05, 1)});
         assertThat(b[0]).isCloseTo(1.959963984540054, within(1e-12));

@@ -313,7 +313,7 @@ class WebAppTest {
         assertThat(JSON.readTree(prior.body()).path("error").asText()).startsWith("tau_prior:");
         var cont = post("/api/analyze", Map.of("example", "normand", "tsa_control_risk", "0.07", "tsa_rrr", "0.5"));
         assertThat(cont.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(cont.body()).path("error").asText()).contains("binary outcome");
+        assertThat(JSON.readTree(cont.body()).path("error").asText()).contains("continuous outcome");
     }
 
     @Test
