@@ -8,8 +8,9 @@ import org.strokemeta.sequential.TsaOptions;
 import org.strokemeta.sequential.TsaResult;
 
 /**
- * Runs a {@code tsa} case: a trial sequential analysis of two-arm binary rows (validation/FORMAT.md): the
- * required information size for {@code control_event_proportion} and {@code relative_risk_reduction}, its
+ * Runs a {@code tsa} case: a trial sequential analysis of two-arm binary rows (validation/FORMAT.md) or, with
+ * {@code outcome: continuous}, of two-arm means (validation/EXTRA-FORMAT.md): the required information size for
+ * {@code control_event_proportion} and {@code relative_risk_reduction} (or {@code mean_difference} and {@code sd}), its
  * {@code heterogeneity_correction}, the cumulative z of the {@code model} and the boundaries.
  */
 final class TsaCase {
@@ -24,8 +25,11 @@ final class TsaCase {
      */
     static void run(ValidationCase c, ObjectNode out) {
         EffectSizes es = CaseInputs.effects(c);
-        TsaOptions o = new TsaOptions(new org.strokemeta.sequential.Target.Binary(c.options().path("control_event_proportion").asDouble(),
-                c.options().path("relative_risk_reduction").asDouble()), c.options().path("alpha").asDouble(0.05),
+        org.strokemeta.sequential.Target target = c.option("outcome", "binary").equals("continuous")
+                ? new org.strokemeta.sequential.Target.Continuous(c.options().path("mean_difference").asDouble(), c.options().path("sd").asDouble())
+                : new org.strokemeta.sequential.Target.Binary(c.options().path("control_event_proportion").asDouble(),
+                        c.options().path("relative_risk_reduction").asDouble());
+        TsaOptions o = new TsaOptions(target, c.options().path("alpha").asDouble(0.05),
                 c.options().path("power").asDouble(0.8), TsaOptions.Heterogeneity.parse(c.option("heterogeneity_correction", "none")),
                 c.options().path("i2").asDouble(0), !c.option("futility", "none").equals("none"),
                 org.strokemeta.sequential.Spending.parse(c.option("spending", "lan_demets_obf")));
