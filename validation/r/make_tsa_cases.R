@@ -1,5 +1,5 @@
 # Reference cases of trial sequential analysis beyond the shared corpus's (analysis "tsa", validation/FORMAT.md and
-# validation/EXTRA-FORMAT.md): Pocock-type Lan-DeMets spending (alpha and beta) and a continuous outcome.
+# validation/EXTRA-FORMAT.md): Pocock-type Lan-DeMets spending (alpha and beta), a continuous outcome and the mRS shift.
 # Written in plain R from the published formulas (no RTSA or gsDesign in Debian):
 #   - information sizes: binary 4 (z_{1-a/2} + z_{1-b})^2 pbar (1 - pbar)/(pC - pI)^2 (Wetterslev et al. 2008);
 #     continuous 4 (z_{1-a/2} + z_{1-b})^2 sd^2 / delta^2; times 1/(1 - D2), D2 = 1 - vF/vR (Wetterslev et al. 2009);
@@ -128,4 +128,36 @@ for (model in c("fixed", "random")) {
            nd, es$yi, es$vi, function(j) rma(es$yi[1:j], es$vi[1:j], method = if (model == "fixed") "FE" else "DL")$zval,
            d$n1i + d$n2i, ris_c, list(measure = "MD", model = model, outcome = "continuous", mean_difference = delta, sd = s,
            alpha = 0.05, power = pw, heterogeneity_correction = "D2"), "obf", model == "fixed", pw)
+}
+
+# the mRS shift of tabulated distributions (the bundled mrs_sim table): each trial's log common odds ratio from
+# clm(y ~ treatment, weights = count) (above 0: better outcomes with treatment), Whitehead's information size
+# 12 (z_{1-a/2} + z_{1-b})^2 / ((log cOR)^2 (1 - sum pbar^3)), pbar the mean of the pooled control distribution and the
+# distribution the anticipated cOR implies (Whitehead 1993, Stat Med 12:2257-71), D2 from the trials' estimates
+suppressMessages(library(ordinal))
+mrs <- read.csv("strokemeta-core/src/main/resources/org/strokemeta/examples/mrs_sim.csv", check.names = FALSE)
+cats <- paste0("mrs", 0:6)
+trials <- unique(mrs$study)
+yi <- numeric(0); vi <- numeric(0); n <- numeric(0)
+for (s in trials) {
+  rows <- mrs[mrs$study == s, ]
+  long <- do.call(rbind, lapply(seq_len(nrow(rows)), function(i) data.frame(treatment = as.integer(rows$arm[i] == "treatment"),
+                                                                           y = 0:6, count = unlist(rows[i, cats]))))
+  long <- long[long$count > 0, ]; long$y <- factor(long$y, levels = sort(unique(long$y)), ordered = TRUE)
+  f <- clm(y ~ treatment, weights = count, data = long, control = clm.control(gradTol = 1e-12, relTol = 1e-12, maxIter = 500))
+  yi <- c(yi, -unname(coef(f)["treatment"])); vi <- c(vi, vcov(f)["treatment", "treatment"]); n <- c(n, sum(rows[, cats]))
+}
+pc <- colSums(mrs[mrs$arm == "control", cats]); pc <- pc / sum(pc)
+cor <- 1.5; pw <- 0.8
+cc <- cumsum(pc)[1:6]; ct <- cor * cc / (1 - cc) / (1 + cor * cc / (1 - cc)); pt <- diff(c(0, ct, 1))
+pbar <- (pc + pt) / 2
+ris_o <- 12 * (qnorm(0.975) + qnorm(pw))^2 / (log(cor)^2 * (1 - sum(pbar^3)))
+mrsrows <- lapply(seq_len(nrow(mrs)), function(i) as.list(mrs[i, ]))
+for (model in c("fixed", "random")) {
+  tsa_case(paste0("tsa_mrs_sim_shift_", if (model == "fixed") "iv" else "dl", "_d2"),
+           sprintf("Simulated mRS tables (7 trials): the shift, two-stage log common odds ratios, %s z-curve, Whitehead's information size for cOR 1.5 on the pooled control distribution, D2",
+                   if (model == "fixed") "inverse-variance" else "DerSimonian-Laird"),
+           mrs, yi, vi, function(j) rma(yi[1:j], vi[1:j], method = if (model == "fixed") "FE" else "DL")$zval, n, ris_o,
+           list(model = model, outcome = "ordinal", common_odds_ratio = cor, alpha = 0.05, power = pw, heterogeneity_correction = "D2"),
+           "obf", model == "random", pw)
 }

@@ -85,8 +85,6 @@ final class TsaCommand extends Command {
                 }
                 var sa = org.strokemeta.Shift.analyze(t, org.strokemeta.study.ShiftRequest.defaults().withPoTest(false)
                         .withMerge(Options.merge(a.get("--merge"))));
-                EffectSizes es = sa.twoStage().pooled().effects();
-                var table = sa.table();
                 double[] control;
                 if (a.get("--control-distribution") != null) {
                     java.util.List<String> parts = Options.split(a.get("--control-distribution"));
@@ -95,19 +93,12 @@ final class TsaCommand extends Command {
                         control[j] = Double.parseDouble(parts.get(j));
                     }
                 } else {
-                    double[] c = org.strokemeta.ordinal.ArmDistribution.pooled(table).control();
-                    double sum = java.util.Arrays.stream(c).sum();
-                    control = java.util.Arrays.stream(c).map(x -> x / sum).toArray();
+                    control = TrialSequential.pooledControl(sa.table());
                     head = "anticipated control distribution: the pooled control arms of the data\n";
-                }
-                double[] patients = new double[es.size()];
-                for (int i = 0; i < es.size(); i++) {
-                    int s = java.util.Arrays.asList(table.study()).indexOf(es.study(i));
-                    patients[i] = java.util.Arrays.stream(table.treatment(s)).sum() + java.util.Arrays.stream(table.control(s)).sum();
                 }
                 TsaOptions o = new TsaOptions(new org.strokemeta.sequential.Target.Ordinal(control, a.number("--cor")), a.number("--alpha"),
                         a.number("--power"), h, i2, a.flag("--futility"), sp);
-                r = TrialSequential.analyze(es, patients, random, o, "log common odds ratio (mRS shift, two-stage; above 0: better outcomes)");
+                r = TrialSequential.analyze(sa, random, o);
             } else {
                 org.strokemeta.sequential.Target target;
                 if (a.get("--mean-difference") != null || a.get("--sd") != null) {

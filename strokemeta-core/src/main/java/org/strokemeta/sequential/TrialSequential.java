@@ -89,6 +89,44 @@ public final class TrialSequential {
         return run(es, patients.clone(), random, false, o, effect);
     }
 
+    /**
+     * The analysis of the mRS shift of tabulated distributions: the trials' log common odds ratios of the two-stage
+     * analysis (above 0: better outcomes with treatment) as the z-curve, each trial's patients (both arms) as its
+     * information, with an {@link Target.Ordinal} target.
+     *
+     * @param shift  the shift analysis of the table (two-stage)
+     * @param random true for the DerSimonian-Laird z-curve, false for inverse-variance fixed effect
+     * @param o      the options, with an ordinal target
+     * @return the z-curve and boundaries
+     * @throws IllegalArgumentException when the target is not ordinal
+     */
+    public static TsaResult analyze(org.strokemeta.study.ShiftAnalysis.Outcome shift, boolean random, TsaOptions o) {
+        if (!(o.target() instanceof Target.Ordinal)) {
+            throw new IllegalArgumentException("tabulated mRS distributions: give the anticipated common odds ratio (an ordinal target)");
+        }
+        EffectSizes es = shift.twoStage().pooled().effects();
+        var table = shift.table();
+        java.util.List<String> names = java.util.Arrays.asList(table.study());
+        double[] patients = new double[es.size()];
+        for (int i = 0; i < es.size(); i++) {
+            int s = names.indexOf(es.study(i));
+            patients[i] = java.util.Arrays.stream(table.treatment(s)).sum() + java.util.Arrays.stream(table.control(s)).sum();
+        }
+        return analyze(es, patients, random, o, "log common odds ratio (mRS shift, two-stage; above 0: better outcomes)");
+    }
+
+    /**
+     * The pooled control arms of a table as proportions: the default anticipated control distribution of an ordinal target.
+     *
+     * @param table the tabulated distributions
+     * @return the proportions per category
+     */
+    public static double[] pooledControl(org.strokemeta.data.OrdinalTable table) {
+        double[] c = org.strokemeta.ordinal.ArmDistribution.pooled(table).control();
+        double sum = java.util.Arrays.stream(c).sum();
+        return java.util.Arrays.stream(c).map(x -> x / sum).toArray();
+    }
+
     private static TsaResult run(EffectSizes es, double[] size, boolean random, boolean mh, TsaOptions o, String effect) {
         int k = es.size();
         double za = N01.inverseSurvivalProbability(o.alpha() / 2);
