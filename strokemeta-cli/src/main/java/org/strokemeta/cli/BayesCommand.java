@@ -32,15 +32,19 @@ final class BayesCommand extends Command {
     String description() {
         return summary() + "\n\nThe normal-normal model y_i ~ N(theta_i, v_i), theta_i ~ N(mu, tau²) with the priors given (Röver 2020).\n"
                 + "The tau prior must be stated: half-normal:S, half-cauchy:S, half-t:S:DF, uniform:U, exponential:MEAN or\n"
-                + "lognormal:M:SD (log tau² ~ N(M, SD²), the form of Turner et al. 2015). For log odds ratios Röver et al. (2021)\n"
-                + "discuss half-normal scales of 0.5 and 1. Thresholds of --prob-above are on the ratio scale for ratio measures.";
+                + "lognormal:M:SD (log tau² ~ N(M, SD²)), or one of Turner et al.'s (2015) empirical priors for log odds ratios,\n"
+                + "turner:OUTCOME:COMPARISON (--list-priors lists the 80 settings with their source; thrombectomy added to medical\n"
+                + "care is nonpharma-vs-control). For log odds ratios Röver et al. (2021) discuss half-normal scales of 0.5 and 1.\n"
+                + "Thresholds of --prob-above are on the ratio scale for ratio measures.";
     }
 
     @Override
     List<Opt> options() {
         return Options.concat(Options.INPUT, Options.ANALYSIS, List.of(
                 Opt.value("--tau-prior", "PRIOR", "Prior of tau (required): half-normal:S, half-cauchy:S, half-t:S:DF, uniform:U, "
-                        + "exponential:MEAN, lognormal:M:SD (of log tau²).", null),
+                        + "exponential:MEAN, lognormal:M:SD (of log tau²), turner:OUTCOME:COMPARISON.", null),
+                Opt.flag("--list-priors", "List Turner et al.'s empirical priors (outcome and comparison keys, log tau² ~ N(mean, sd²)) "
+                        + "with their source, and exit."),
                 Opt.value("--mu-prior", "flat|normal:M:SD", "Prior of mu (analysis scale: log for ratio measures).", "flat"),
                 Opt.value("--merge", "A-B", "Tabulated mRS distributions: merge categories A to B before the shift analysis.", null),
                 Opt.value("--prob-above", "T,T", "Report P(effect > T | data) (ratios for ratio measures, e.g. 1,1.2).", null),
@@ -54,6 +58,10 @@ final class BayesCommand extends Command {
     @Override
     int run(Args a, PrintWriter out, PrintWriter err) {
         String format = Options.format(a, false);
+        if (a.flag("--list-priors")) {
+            Options.write(a, out, BayesReport.priorsTable());
+            return 0;
+        }
         if (a.get("--tau-prior") == null) {
             throw new UsageException("--tau-prior is required (a Bayesian analysis states its priors), for example --tau-prior "
                     + "half-normal:0.5 for log odds ratios (Röver et al. 2021) or --tau-prior lognormal:-2.56:1.74");
@@ -88,6 +96,10 @@ final class BayesCommand extends Command {
             throw new UsageException("--prob-above and --mu-prior take numbers: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+        if (o.tauPrior().source() != null && !shift && measure != org.strokemeta.effect.Measure.OR) {
+            err.println("warning: Turner et al.'s priors were derived for log odds ratios; for " + measure.description()
+                    + " they are an approximation to justify");
         }
         BayesResult r = BayesMeta.fit(List.of(es.study()), es.yi(), es.vi(), o);
         Options.figure(a, "--plot", org.strokemeta.Figures.bayesPosterior(r, measure), err);

@@ -73,6 +73,12 @@ final class ReportCommand extends Command {
                 Opt.value("--evidence", "FOLDER", "With --published: evidence files of your own (the bundled JSON format) instead of the bundled ones.", null),
                 Opt.value("--judgments", "FILE", "With --published: risk-of-bias and indirectness judgments (CSV) for the summary of findings.", null),
                 Opt.value("--ois-effect", "R", "With --published: the relative effect the optimal information size is computed for.", "0.25"),
+                Opt.value("--bayes", "turner|PRIOR", "With --published: add the Bayesian random-effects analysis by outcome and population, "
+                        + "with Turner et al.'s empirical tau prior of each outcome (turner) or one tau prior for all (as bayes --tau-prior).", null),
+                Opt.value("--mu-prior", "flat|normal:M:SD", "With --bayes: prior of the pooled log ratio.", "flat"),
+                Opt.value("--prob-above", "T,T", "With --bayes: report P(ratio > T | data) for each ratio T.", "1"),
+                Opt.flag("--tsa", "With --published: add the trial sequential analysis of mRS 0-2, death and symptomatic ICH by population "
+                        + "(the relative effect of --ois-effect, D²-corrected, O'Brien-Fleming-type boundaries)."),
                 Opt.value("--out-dir", "DIR", "Directory for the report files.", "."),
                 Opt.value("--name", "BASE", "File name of the report (BASE.html and BASE.json); default strokemeta-report, "
                         + "or strokemeta-published with --published.", null));
@@ -88,8 +94,8 @@ final class ReportCommand extends Command {
         if (a.flag("--published")) {
             return published(a, out);
         }
-        for (String o : List.of("--evidence", "--judgments")) {
-            if (a.get(o) != null) {
+        for (String o : List.of("--evidence", "--judgments", "--bayes", "--tsa")) {
+            if (a.get(o) != null || a.flag(o)) {
                 throw new UsageException(o + " belongs to the report on the published trials: add --published");
             }
         }
@@ -164,7 +170,23 @@ final class ReportCommand extends Command {
         if (!(rel > 0 && rel < 1)) {
             throw new UsageException("--ois-effect must lie between 0 and 1 (0.25 for a 25% relative effect), not " + a.get("--ois-effect"));
         }
-        PublishedAnalysis.Result r = Evidence.analyse(trials, PublishedRequest.defaults().withJudgments(judgments).withRelativeEffect(rel));
+        PublishedRequest req = PublishedRequest.defaults().withJudgments(judgments).withRelativeEffect(rel).withSequential(a.flag("--tsa"));
+        if (a.get("--bayes") != null) {
+            try {
+                String b = a.get("--bayes").trim();
+                org.strokemeta.bayes.TauPrior tau = b.equalsIgnoreCase("turner") ? null : org.strokemeta.bayes.TauPrior.parse(b);
+                List<Double> t = new java.util.ArrayList<>();
+                for (String x : Options.split(a.get("--prob-above"))) {
+                    t.add(Double.parseDouble(x));
+                }
+                req = req.withBayes(new org.strokemeta.study.PublishedBayes.Request(tau, BayesCommand.muPrior(a.get("--mu-prior")), t));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--prob-above and --mu-prior take numbers: " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        PublishedAnalysis.Result r = Evidence.analyse(trials, req);
         String prov = "Evidence: " + (folder == null ? "bundled evidence base of strokemeta " + Version.get() : folder.toString())
                 + (jf == null ? "" : "; judgments: " + jf) + "; generated " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
                 + " by strokemeta report " + String.join(" ", a.raw()) + ".";

@@ -74,4 +74,35 @@ class PublishedReportCommandTest {
         assertThat(ois.code()).isEqualTo(2);
         assertThat(ois.err()).contains("--ois-effect must lie between 0 and 1");
     }
+
+    @Test
+    void adds_the_bayesian_and_trial_sequential_sections_when_asked() throws Exception {
+        MainTest.Run r = MainTest.run("report", "--published", "--bayes", "turner", "--prob-above", "1,1.2", "--tsa", "--out-dir", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String html = Files.readString(dir.resolve("strokemeta-published.html"));
+        assertThat(html).contains("id=\"bayes\"").contains("Bayesian random-effects analysis").contains("doi:10.1002/sim.6381")
+                .contains("P(RR &gt; 1.2)").contains("id=\"tsa\"").contains("Trial sequential analysis")
+                .contains("MR CLEAN (2015), EXTEND-IA (2015)").contains("relative risk increase 25%").doesNotContain("MRS 0-2");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("strokemeta-published.json").toFile());
+        assertThat(json.path("request").path("bayes").asBoolean()).isTrue();
+        assertThat(json.path("request").path("sequential").asBoolean()).isTrue();
+        JsonNode b = json.path("bayes").get(0);
+        assertThat(b.path("outcome").asText()).isEqualTo("mrs_shift");
+        assertThat(b.path("posterior").path("tau_prior").path("source").asText()).contains("Table IV");
+        assertThat(b.path("posterior").path("exceedance").size()).isEqualTo(2);
+        JsonNode t = json.path("sequential").get(0);
+        assertThat(t.path("outcome").asText()).isEqualTo("mrs_0_2");
+        assertThat(t.path("order").get(0).asText()).isEqualTo("MR CLEAN (2015)");
+        assertThat(t.path("analysis").path("ris").isNumber()).isTrue();
+    }
+
+    @Test
+    void the_bayesian_and_sequential_options_belong_to_the_published_report() {
+        MainTest.Run r = MainTest.run("report", "--tsa", "--out-dir", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--tsa belongs to the report on the published trials");
+        MainTest.Run bad = MainTest.run("report", "--published", "--bayes", "half-normal", "--out-dir", dir.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("lacks a number");
+    }
 }

@@ -117,10 +117,7 @@ public final class BayesMeta {
         for (int i = 0; i < n; i++) {
             mx[i] = lo + (hi - lo) * i / (n - 1);
             final double x = mx[i];
-            md[i] = post.expect(t -> {
-                double s = Math.sqrt(post.condVar(t));
-                return N01.density((x - post.condMean(t)) / s) / s;
-            });
+            md[i] = muMix.pdf(x);
             tx[i] = tauHi * i / (n - 1);
             td[i] = post.densityAt(tx[i]);
         }
@@ -172,33 +169,68 @@ public final class BayesMeta {
         return q.applyAsDouble(Math.min(1, p + level)) - q.applyAsDouble(p);
     }
 
-    /** A mixture of normal distributions N(mean(tau), var(tau)) over the posterior of tau. */
+    /**
+     * A mixture of normal distributions N(mean(tau), var(tau)) over the posterior of tau: the component means, SDs and
+     * weights are evaluated once at the quadrature nodes (those of positive weight), so that its distribution function
+     * and density are weighted sums.
+     */
     private static final class Mixture {
-        final Posterior post;
-        final DoubleUnaryOperator mean;
-        final DoubleUnaryOperator var;
+        final double[] w;
+        final double[] mean;
+        final double[] sd;
         final double m;
-        final double sd;
+        final double sdAll;
 
-        Mixture(Posterior post, DoubleUnaryOperator mean, DoubleUnaryOperator var) {
-            this.post = post;
-            this.mean = mean;
-            this.var = var;
-            this.m = post.expect(mean);
-            double second = post.expect(t -> {
-                double mu = mean.applyAsDouble(t);
-                return var.applyAsDouble(t) + mu * mu;
-            });
-            this.sd = Math.sqrt(Math.max(0, second - m * m));
+        Mixture(Posterior post, DoubleUnaryOperator meanOf, DoubleUnaryOperator varOf) {
+            int n = 0;
+            for (double x : post.weight) {
+                if (x != 0) {
+                    n++;
+                }
+            }
+            w = new double[n];
+            mean = new double[n];
+            sd = new double[n];
+            double first = 0;
+            double second = 0;
+            int j = 0;
+            for (int i = 0; i < post.node.length; i++) {
+                if (post.weight[i] == 0) {
+                    continue;
+                }
+                double t = post.node[i];
+                w[j] = post.weight[i];
+                mean[j] = meanOf.applyAsDouble(t);
+                double var = varOf.applyAsDouble(t);
+                sd[j] = Math.sqrt(var);
+                first += w[j] * mean[j];
+                second += w[j] * (var + mean[j] * mean[j]);
+                j++;
+            }
+            this.m = first;
+            this.sdAll = Math.sqrt(Math.max(0, second - first * first));
         }
 
         double cdf(double x) {
-            return post.expect(t -> {
-                double s = Math.sqrt(var.applyAsDouble(t));
-                return s > 0 ? N01.cumulativeProbability((x - mean.applyAsDouble(t)) / s) : x >= mean.applyAsDouble(t) ? 1 : 0;
-            });
+            double s = 0;
+            for (int i = 0; i < w.length; i++) {
+                s += w[i] * (sd[i] > 0 ? N01.cumulativeProbability((x - mean[i]) / sd[i]) : x >= mean[i] ? 1 : 0);
+            }
+            return s;
         }
 
+        double pdf(double x) {
+            double s = 0;
+            for (int i = 0; i < w.length; i++) {
+                if (sd[i] > 0) {
+                    double z = (x - mean[i]) / sd[i];
+                    s += w[i] * Math.exp(-0.5 * z * z) / (sd[i] * Math.sqrt(2 * Math.PI));
+                }
+            }
+            return s;
+        }
+
+        /** The quantile: Newton's method on the distribution function, safeguarded by bisection of a bracket. */
         double quantile(double p) {
             if (p <= 0) {
                 return Double.NEGATIVE_INFINITY;
@@ -206,20 +238,60 @@ public final class BayesMeta {
             if (p >= 1) {
                 return Double.POSITIVE_INFINITY;
             }
-            double a = m - 12 * sd;
-            double b = m + 12 * sd;
+            double step = 12 * sdAll;
+            double a = m - step;
+            double b = m + step;
             while (cdf(a) > p) {
-                a -= 12 * sd;
+                a -= step;
             }
             while (cdf(b) < p) {
-                b += 12 * sd;
+                b += step;
             }
-            return new BrentSolver(1e-13 * sd, 1e-14, 0).findRoot(x -> cdf(x) - p, a, b);
+            double x = Math.min(b, Math.max(a, m + sdAll * N01.inverseCumulativeProbability(p)));
+            double tol = 1e-14 * Math.max(sdAll, Math.abs(x));
+            for (int it = 0; it < 200; it++) {
+                double f = cdf(x) - p;
+                if (f == 0) {
+                    return x;
+                }
+                if (f < 0) {
+                    a = x;
+                } else {
+                    b = x;
+                }
+                double d = pdf(x);
+                double next = d > 0 ? x - f / d : Double.NaN;
+                if (!(next > a && next < b)) {
+                    next = 0.5 * (a + b);
+                }
+                if (Math.abs(next - x) <= tol || b - a <= tol) {
+                    return next;
+                }
+                x = next;
+            }
+            return x;
+        }
+
+        /**
+         * The shortest interval of probability {@code level}: for a unimodal mixture its ends have equal density, so the
+         * lower tail probability p solves f(Q(p + level)) = f(Q(p)) (Brent's method); golden-section search on the width
+         * when that equation has no sign change.
+         */
+        double[] shortest(double level) {
+            double eps = 1e-10;
+            DoubleUnaryOperator g = p -> pdf(quantile(p + level)) - pdf(quantile(p));
+            double ga = g.applyAsDouble(eps);
+            double gb = g.applyAsDouble(1 - level - eps);
+            if (ga > 0 && gb < 0) {
+                double p = new BrentSolver(1e-15, 1e-15, 0).findRoot(g::applyAsDouble, eps, 1 - level - eps);
+                return new double[] {quantile(p), quantile(p + level)};
+            }
+            return BayesMeta.shortest(this::quantile, level);
         }
 
         BayesResult.Summary summary(double level) {
-            double[] sh = shortest(this::quantile, level);
-            return new BayesResult.Summary(m, sd, quantile(0.5), quantile((1 - level) / 2), quantile((1 + level) / 2), sh[0], sh[1]);
+            double[] sh = shortest(level);
+            return new BayesResult.Summary(m, sdAll, quantile(0.5), quantile((1 - level) / 2), quantile((1 + level) / 2), sh[0], sh[1]);
         }
     }
 

@@ -13,9 +13,11 @@ import java.util.Locale;
  * @param df    the degrees of freedom of the half-Student-t (NaN otherwise)
  * @param mean  for {@link Kind#LOGNORMAL_TAU2}, the mean of log tau² (NaN otherwise)
  * @param sd    for {@link Kind#LOGNORMAL_TAU2}, the standard deviation of log tau² (NaN otherwise)
+ * @param source where a published prior comes from (for example one of Turner et al.'s empirical priors, with
+ *               its setting and the table it is taken from), or null for a prior stated by the analyst
  * @serial exclude
  */
-public record TauPrior(Kind kind, double scale, double df, double mean, double sd) implements java.io.Serializable {
+public record TauPrior(Kind kind, double scale, double df, double mean, double sd, String source) implements java.io.Serializable {
 
     /** The families of priors for tau. */
     public enum Kind {
@@ -41,6 +43,7 @@ public record TauPrior(Kind kind, double scale, double df, double mean, double s
      * @param df the degrees of freedom of the half-Student-t
      * @param mean the mean of log tau² (log-normal)
      * @param sd the standard deviation of log tau² (log-normal)
+     * @param source where a published prior comes from, or null
      * @throws IllegalArgumentException when a parameter is missing or out of range
      */
     public TauPrior {
@@ -68,7 +71,7 @@ public record TauPrior(Kind kind, double scale, double df, double mean, double s
      * @return the prior
      */
     public static TauPrior halfNormal(double s) {
-        return new TauPrior(Kind.HALF_NORMAL, s, Double.NaN, Double.NaN, Double.NaN);
+        return new TauPrior(Kind.HALF_NORMAL, s, Double.NaN, Double.NaN, Double.NaN, null);
     }
 
     /**
@@ -78,7 +81,7 @@ public record TauPrior(Kind kind, double scale, double df, double mean, double s
      * @return the prior
      */
     public static TauPrior halfCauchy(double s) {
-        return new TauPrior(Kind.HALF_CAUCHY, s, Double.NaN, Double.NaN, Double.NaN);
+        return new TauPrior(Kind.HALF_CAUCHY, s, Double.NaN, Double.NaN, Double.NaN, null);
     }
 
     /**
@@ -89,7 +92,7 @@ public record TauPrior(Kind kind, double scale, double df, double mean, double s
      * @return the prior
      */
     public static TauPrior halfStudentT(double s, double df) {
-        return new TauPrior(Kind.HALF_STUDENT_T, s, df, Double.NaN, Double.NaN);
+        return new TauPrior(Kind.HALF_STUDENT_T, s, df, Double.NaN, Double.NaN, null);
     }
 
     /**
@@ -99,7 +102,7 @@ public record TauPrior(Kind kind, double scale, double df, double mean, double s
      * @return the prior
      */
     public static TauPrior uniform(double upper) {
-        return new TauPrior(Kind.UNIFORM, upper, Double.NaN, Double.NaN, Double.NaN);
+        return new TauPrior(Kind.UNIFORM, upper, Double.NaN, Double.NaN, Double.NaN, null);
     }
 
     /**
@@ -109,7 +112,7 @@ public record TauPrior(Kind kind, double scale, double df, double mean, double s
      * @return the prior
      */
     public static TauPrior exponential(double mean) {
-        return new TauPrior(Kind.EXPONENTIAL, mean, Double.NaN, Double.NaN, Double.NaN);
+        return new TauPrior(Kind.EXPONENTIAL, mean, Double.NaN, Double.NaN, Double.NaN, null);
     }
 
     /**
@@ -120,7 +123,7 @@ public record TauPrior(Kind kind, double scale, double df, double mean, double s
      * @return the prior
      */
     public static TauPrior logNormalTau2(double mean, double sd) {
-        return new TauPrior(Kind.LOGNORMAL_TAU2, Double.NaN, Double.NaN, mean, sd);
+        return new TauPrior(Kind.LOGNORMAL_TAU2, Double.NaN, Double.NaN, mean, sd, null);
     }
 
     /**
@@ -202,7 +205,17 @@ public record TauPrior(Kind kind, double scale, double df, double mean, double s
             case UNIFORM -> "uniform(0, " + fmt(scale) + ")";
             case EXPONENTIAL -> "exponential(mean " + fmt(scale) + ")";
             case LOGNORMAL_TAU2 -> "log-normal for tau² (log tau² ~ N(" + fmt(mean) + ", " + fmt(sd) + "²))";
-        };
+        } + (source == null ? "" : " [" + source + "]");
+    }
+
+    /**
+     * The same prior with the place it is published.
+     *
+     * @param where the source, such as the paper, table and setting
+     * @return this prior with {@code source = where}
+     */
+    public TauPrior withSource(String where) {
+        return new TauPrior(kind, scale, df, mean, sd, where);
     }
 
     private static String name(Kind k) {
@@ -223,7 +236,9 @@ public record TauPrior(Kind kind, double scale, double df, double mean, double s
     /**
      * Reads a prior as written on the command line: {@code half-normal:0.5}, {@code half-cauchy:1},
      * {@code half-t:0.5:3} (scale, df), {@code uniform:2}, {@code exponential:0.5} (mean),
-     * {@code lognormal:-2.56:1.74} (mean and sd of log tau²).
+     * {@code lognormal:-2.56:1.74} (mean and sd of log tau²), or one of Turner et al.'s empirical priors by
+     * outcome type and comparison type, {@code turner:all-cause-mortality:nonpharma-vs-control} (see
+     * {@link EmpiricalPriors}).
      *
      * @param s the text
      * @return the prior
@@ -239,8 +254,9 @@ public record TauPrior(Kind kind, double scale, double df, double mean, double s
                 case "uniform" -> uniform(num(p, 1));
                 case "exponential" -> exponential(num(p, 1));
                 case "lognormal", "log-normal", "lognormal_tau2" -> logNormalTau2(num(p, 1), num(p, 2));
+                case "turner" -> EmpiricalPriors.turner(p.length > 1 ? p[1] : "", p.length > 2 ? p[2] : "").prior();
                 default -> throw new IllegalArgumentException("unknown tau prior '" + s + "' (expected half-normal:S, half-cauchy:S, "
-                        + "half-t:S:DF, uniform:U, exponential:MEAN or lognormal:MEAN:SD of log tau²)");
+                        + "half-t:S:DF, uniform:U, exponential:MEAN, lognormal:MEAN:SD of log tau², or turner:OUTCOME:COMPARISON)");
             };
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             throw new IllegalArgumentException("the tau prior '" + s + "' lacks a number (for example half-normal:0.5, half-t:0.5:3, "

@@ -30,14 +30,27 @@ final class BayesCase {
         double[] y = t.numbers("yi");
         double[] v = t.numbers("vi");
         List<String> names = t.has("study") ? List.of(t.requiredText("study")) : null;
+        List<Double> thresholds = new java.util.ArrayList<>();
+        c.options().path("thresholds").forEach(x -> thresholds.add(x.asDouble()));
         BayesOptions o = new BayesOptions(muPrior(c.options().path("mu_prior")), tauPrior(c.options().path("tau_prior")),
-                c.options().path("level").asDouble(0.95), List.of(0.0));
+                c.options().path("level").asDouble(0.95), thresholds.isEmpty() ? List.of(0.0) : thresholds);
         BayesResult r = BayesMeta.fit(names, y, v, o);
         out.put("mu_mean", r.mu().mean());
         out.put("mu_sd", r.mu().sd());
         out.put("mu_median", r.mu().median());
         out.put("mu_ci_lower", r.mu().lower());
         out.put("mu_ci_upper", r.mu().upper());
+        out.put("mu_shortest_lower", r.mu().shortestLower());
+        out.put("mu_shortest_upper", r.mu().shortestUpper());
+        out.put("tau_mean", r.tau().mean());
+        out.put("tau_sd", r.tau().sd());
+        out.put("tau_shortest_lower", r.tau().shortestLower());
+        out.put("tau_shortest_upper", r.tau().shortestUpper());
+        out.put("predictive_sd", r.predictive().sd());
+        ArrayNode ex = out.putArray("exceedance");
+        for (double p : r.exceedance()) {
+            ex.add(p);
+        }
         out.put("tau_median", r.tau().median());
         out.put("tau_ci_lower", r.tau().lower());
         out.put("tau_ci_upper", r.tau().upper());

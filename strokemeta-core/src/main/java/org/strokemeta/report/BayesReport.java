@@ -167,6 +167,32 @@ public final class BayesReport {
         }
     }
 
+    /**
+     * Turner et al.'s empirical priors for tau² as a text table: outcome and comparison keys, the mean and SD of
+     * log tau², the prior median of tau, the source and how the values were checked.
+     *
+     * @return the table
+     */
+    public static String priorsTable() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Empirical priors for the between-trial variance of log odds ratios: log tau² ~ N(mean, sd²)\n");
+        sb.append("source: ").append(org.strokemeta.bayes.EmpiricalPriors.SOURCE).append('\n');
+        sb.append("confidence: ").append(org.strokemeta.bayes.EmpiricalPriors.CONFIDENCE).append('\n');
+        sb.append("use: --tau-prior turner:OUTCOME:COMPARISON\n\n");
+        sb.append(String.format(java.util.Locale.ROOT, "%-28s %-24s %7s %6s %10s%n", "outcome", "comparison", "mean", "sd", "median tau"));
+        for (org.strokemeta.bayes.EmpiricalPriors.Setting s : org.strokemeta.bayes.EmpiricalPriors.turner2015()) {
+            sb.append(String.format(java.util.Locale.ROOT, "%-28s %-24s %7.2f %6.2f %10.3f%s%n", s.outcome().key(), s.comparison().key(),
+                    s.mean(), s.sd(), s.medianTau(), s.note() == null ? "" : " *"));
+        }
+        sb.append("\n* transcriptions disagree:\n");
+        for (org.strokemeta.bayes.EmpiricalPriors.Setting s : org.strokemeta.bayes.EmpiricalPriors.turner2015()) {
+            if (s.note() != null) {
+                sb.append("  ").append(s.outcome().key()).append(' ').append(s.comparison().key()).append(": ").append(s.note()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
     private static void tauPrior(ObjectNode n, TauPrior p) {
         n.put("type", p.kind().name().toLowerCase(java.util.Locale.ROOT));
         switch (p.kind()) {
@@ -177,5 +203,6 @@ public final class BayesReport {
             default -> n.put("scale", p.scale());
         }
         n.put("description", p.describe());
+        n.put("source", p.source());
     }
 }

@@ -54,6 +54,12 @@ public final class PublishedHtml {
         for (String o : PublishedAnalysis.BINARY) {
             binary(h, r.outcome(o), n++);
         }
+        if (!r.bayes().isEmpty()) {
+            bayes(h, r, n++);
+        }
+        if (!r.sequential().isEmpty()) {
+            sequential(h, r, n++);
+        }
         m2(h, r, n++);
         h.append("<section id=\"methods\"><h2>").append(n++).append(". Methods</h2><p>").append(esc(methods(r))).append("</p></section>\n");
         sources(h, r, n);
@@ -209,6 +215,125 @@ public final class PublishedHtml {
             c[i] = v.mrs().get(i);
         }
         return c;
+    }
+
+    private static void bayes(StringBuilder h, PublishedAnalysis.Result r, int n) {
+        var q = r.request().bayes();
+        h.append("<section id=\"bayes\"><h2>").append(n).append(". Bayesian random-effects analysis</h2>\n<p>The same trials and log ratios as "
+                + "the random-effects analyses above, in the normal-normal model computed exactly by numerical integration (as the R "
+                + "package bayesmeta). Prior of the pooled log ratio: ").append(esc(q.muPrior().describe())).append(". Prior of the "
+                + "between-trial SD: ").append(q.tauPrior() == null ? "Turner et al.'s empirical prior for each outcome (log odds ratios; "
+                + "thrombectomy added to medical care as a non-pharmacological intervention against control), named under each table"
+                : esc(q.tauPrior().describe())).append(". Credible intervals are equal-tailed ").append(Fmt.f(100 * r.request().options().level(), 0))
+                .append("%; a new trial's effect is the posterior predictive of the true effect in a new trial.</p>\n");
+        for (String outcome : org.strokemeta.study.PublishedBayes.OUTCOMES) {
+            List<org.strokemeta.study.PublishedBayes.Entry> es = r.bayes().stream().filter(e -> e.outcome().equals(outcome)).toList();
+            if (es.isEmpty()) {
+                continue;
+            }
+            String measure = es.get(0).measure();
+            h.append("<h3>").append(esc(cap(r.outcome(outcome).label()))).append("</h3>\n<table><thead><tr><th>Population</th><th>Trials</th>"
+                    + "<th>Posterior median ").append(esc(measure)).append(" (CrI)</th><th>A new trial's ").append(esc(measure))
+                    .append(" (CrI)</th><th>Between-trial SD (CrI)</th>");
+            for (double t : q.thresholds()) {
+                h.append("<th>P(").append(esc(measure)).append(" &gt; ").append(esc(plain(t))).append(")</th>");
+            }
+            h.append("</tr></thead><tbody>\n");
+            java.util.LinkedHashSet<String> priors = new java.util.LinkedHashSet<>();
+            List<String[]> notes = new ArrayList<>();
+            for (var e : es) {
+                priors.add(e.prior().describe());
+                h.append("<tr><td>").append(esc(e.population().label())).append("</td>");
+                if (e.result() == null) {
+                    h.append("<td colspan=\"").append(4 + q.thresholds().size()).append("\" class=\"miss\">").append(esc(e.note()))
+                            .append("</td></tr>\n");
+                    continue;
+                }
+                var b = e.result();
+                h.append("<td>").append(b.studies().size()).append("</td><td>")
+                        .append(esc(ci(Math.exp(b.mu().median()), Math.exp(b.mu().lower()), Math.exp(b.mu().upper())))).append("</td><td>")
+                        .append(esc(ci(Math.exp(b.predictive().median()), Math.exp(b.predictive().lower()), Math.exp(b.predictive().upper()))))
+                        .append("</td><td>").append(esc(Fmt.f(b.tau().median(), 3) + " (" + Fmt.f(b.tau().lower(), 3) + " to "
+                                + Fmt.f(b.tau().upper(), 3) + ")")).append("</td>");
+                for (double p : b.exceedance()) {
+                    h.append("<td>").append(Fmt.f(p, 3)).append("</td>");
+                }
+                h.append("</tr>\n");
+                if (e.note() != null) {
+                    notes.add(new String[] {e.population().label(), e.note()});
+                }
+                b.notes().forEach(x -> notes.add(new String[] {e.population().label(), x}));
+            }
+            h.append("</tbody></table>\n<p class=\"miss\">Prior of the between-trial SD: ").append(esc(String.join("; ", priors))).append(".");
+            // each note once, with the populations it concerns
+            java.util.Map<String, List<String>> byNote = new java.util.LinkedHashMap<>();
+            for (String[] x : notes) {
+                byNote.computeIfAbsent(x[1], k -> new ArrayList<>()).add(x[0]);
+            }
+            byNote.forEach((note, pops) -> h.append(" ").append(esc(String.join(", ", pops) + ": " + note)).append(note.endsWith(".") ? "" : "."));
+            h.append("</p>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private static void sequential(StringBuilder h, PublishedAnalysis.Result r, int n) {
+        var q = r.request();
+        h.append("<section id=\"tsa\"><h2>").append(n).append(". Trial sequential analysis</h2>\n<p>Is the evidence of each population "
+                + "conclusive, allowing for the repeated looks as trials accumulated? The trials enter in the order of their primary "
+                + "publications (by year, and within a year by PubMed identifier, which PubMed assigns in the order it indexes "
+                + "articles); the cumulative z-curve is the "
+                + "DerSimonian-Laird random-effects risk ratio; the required information size is that of a ")
+                .append(Fmt.f(100 * q.relativeEffect(), 0)).append("% relative increase of mRS 0-2 and a ").append(Fmt.f(100 * q.relativeEffect(), 0))
+                .append("% relative reduction of death and of symptomatic ICH from the population's pooled control risk (two-sided alpha ")
+                .append(plain(q.alpha())).append(", power ").append(plain(q.power())).append("), corrected for diversity (D²); the monitoring "
+                        + "boundaries are Lan-DeMets O'Brien-Fleming-type alpha spending, computed at the information fractions reached "
+                        + "(Wetterslev et al., J Clin Epidemiol 2008;61:64-75).</p>\n");
+        for (String outcome : org.strokemeta.study.PublishedSequential.OUTCOMES) {
+            List<org.strokemeta.study.PublishedSequential.Entry> es = r.sequential().stream().filter(e -> e.outcome().equals(outcome)).toList();
+            if (es.isEmpty()) {
+                continue;
+            }
+            h.append("<h3>").append(esc(cap(r.outcome(outcome).label()))).append("</h3>\n<table><thead><tr><th>Population</th><th>Trials in order</th>"
+                    + "<th>Target</th><th>Required information (D²)</th><th>Patients (fraction)</th><th>Final z</th><th>Boundary</th>"
+                    + "<th>Conclusion</th><th>TSA-adjusted 95% CI of the RR</th></tr></thead><tbody>\n");
+            List<String[]> plots = new ArrayList<>();
+            for (var e : es) {
+                h.append("<tr><td>").append(esc(e.population().label())).append("</td><td>").append(esc(String.join(", ", e.order()))).append("</td>");
+                if (e.result() == null) {
+                    h.append("<td colspan=\"7\" class=\"miss\">").append(esc(e.note())).append("</td></tr>\n");
+                    continue;
+                }
+                var t = e.result();
+                int last = t.z().length - 1;
+                String conclusion = t.crossed() ? "boundary crossed after " + t.studies().get(t.crossedAt() - 1)
+                        : "not conclusive: no boundary crossed";
+                h.append("<td>").append(esc(t.options().target().describe())).append("</td><td>").append(Fmt.f(t.ris(), 0)).append(" (D² ")
+                        .append(Fmt.f(100 * t.diversity(), 0)).append("%)</td><td>").append(Fmt.f(t.information()[last], 0)).append(" (")
+                        .append(Fmt.f(t.fraction()[last], 2)).append(")</td><td>").append(Fmt.f(t.z()[last], 2)).append("</td><td>")
+                        .append(Double.isInfinite(t.alphaBoundary()[last]) ? "none" : "±" + Fmt.f(t.alphaBoundary()[last], 2)).append("</td><td>")
+                        .append(esc(conclusion)).append("</td><td>").append(Double.isFinite(t.adjustedLower())
+                                ? esc(ratio(Math.exp(t.adjustedLower())) + " to " + ratio(Math.exp(t.adjustedUpper())))
+                                : "unbounded").append("</td></tr>\n");
+                plots.add(new String[] {e.population().label(), org.strokemeta.plot.TsaPlot.svg(t)});
+            }
+            h.append("</tbody></table>\n<div class=\"grid\">");
+            for (String[] p : plots) {
+                h.append("<figure>").append(p[1].replaceFirst("^<\\?xml[^>]*>\\s*", "")).append("<figcaption>").append(esc(cap(r.outcome(outcome).label())))
+                        .append(", ").append(esc(p[0])).append(": cumulative z-curve and monitoring boundaries.</figcaption></figure>");
+            }
+            h.append("</div>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    /** A ratio to 2 decimals, or beyond 1/1000 and 1000 as a bound (the JSON holds the value). */
+    private static String ratio(double v) {
+        return v > 1000 ? "> 1000" : v < 0.001 ? "< 0.001" : Fmt.f(v, 2);
+    }
+
+    /** A number without trailing zeros: 0.05, 0.8. */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
     }
 
     private static void binary(StringBuilder h, PublishedAnalysis.OutcomeAnalysis o, int n) {
@@ -452,7 +577,8 @@ public final class PublishedHtml {
     }
 
     private static String cap(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        // "mRS" keeps its lower-case m
+        return s.isEmpty() || s.startsWith("mRS") ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String nz(String s) {

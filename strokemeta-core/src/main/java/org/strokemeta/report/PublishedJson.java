@@ -35,6 +35,8 @@ public final class PublishedJson {
         q.put("ois_relative_effect", r.request().relativeEffect());
         q.put("ois_alpha", r.request().alpha());
         q.put("ois_power", r.request().power());
+        q.put("bayes", r.request().bayes() != null);
+        q.put("sequential", r.request().sequential());
         ArrayNode files = q.putArray("judgment_files");
         r.request().judgments().files().forEach(files::add);
         ArrayNode trials = root.putArray("trials");
@@ -96,6 +98,38 @@ public final class PublishedJson {
                 x.put("trial", e.trial());
                 x.put("population", e.population().label());
                 x.put("reason", e.reason());
+            }
+        }
+        ArrayNode bayes = root.putArray("bayes");
+        for (var e : r.bayes()) {
+            ObjectNode x = bayes.addObject();
+            x.put("outcome", e.outcome());
+            x.put("measure", e.measure());
+            x.put("population", e.population().label());
+            x.put("note", e.note());
+            if (e.result() == null) {
+                x.putNull("posterior");
+            } else {
+                ObjectNode d = BayesReport.json("published " + e.outcome() + " " + e.population().label(),
+                        "RR".equals(e.measure()) ? org.strokemeta.effect.Measure.RR : org.strokemeta.effect.Measure.RATIO, e.result());
+                d.remove(java.util.List.of("schema", "version"));
+                x.set("posterior", d);
+            }
+        }
+        ArrayNode seq = root.putArray("sequential");
+        for (var e : r.sequential()) {
+            ObjectNode x = seq.addObject();
+            x.put("outcome", e.outcome());
+            x.put("population", e.population().label());
+            ArrayNode order = x.putArray("order");
+            e.order().forEach(order::add);
+            x.put("note", e.note());
+            if (e.result() == null) {
+                x.putNull("analysis");
+            } else {
+                ObjectNode d = TsaReport.json("published " + e.outcome() + " " + e.population().label(), e.result());
+                d.remove(java.util.List.of("schema", "version"));
+                x.set("analysis", d);
             }
         }
         findings(root.putObject("summary_of_findings"), r.findings());

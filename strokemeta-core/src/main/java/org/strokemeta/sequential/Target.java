@@ -68,7 +68,8 @@ public sealed interface Target extends java.io.Serializable permits Target.Binar
 
         @Override
         public String describe() {
-            return "control risk " + pct(controlRisk) + ", relative risk reduction " + pct(relativeRiskReduction);
+            return "control risk " + pct(controlRisk) + (relativeRiskReduction < 0 ? ", relative risk increase " + pct(-relativeRiskReduction)
+                    : ", relative risk reduction " + pct(relativeRiskReduction));
         }
     }
 

@@ -244,10 +244,13 @@ public final class PublishedAnalysis {
      * @param m2            the M2 section: HERMES M2 first, then the MeVO trials, then other trials' M2 entries
      * @param findings      the summary of findings, by population and outcome
      * @param reproductions the published effects recomputed from the published numbers
+     * @param bayes         the Bayesian analysis by outcome and population (empty unless asked)
+     * @param sequential    the trial sequential analysis by binary outcome and population (empty unless asked)
      * @serial exclude
      */
     public record Result(PublishedRequest request, List<TrialEvidence> evidence, List<OutcomeAnalysis> outcomes,
-                         List<Distributions> distributions, List<M2Entry> m2, SummaryOfFindings findings, List<Reproduction> reproductions)
+                         List<Distributions> distributions, List<M2Entry> m2, SummaryOfFindings findings, List<Reproduction> reproductions,
+                         List<PublishedBayes.Entry> bayes, List<PublishedSequential.Entry> sequential)
             implements Serializable {
         /**
          * Copies the lists.
@@ -259,8 +262,12 @@ public final class PublishedAnalysis {
          * @param m2            the M2 section
          * @param findings      the summary of findings
          * @param reproductions the published effects recomputed
+         * @param bayes         the Bayesian analysis
+         * @param sequential    the trial sequential analysis
          */
         public Result {
+            bayes = List.copyOf(bayes);
+            sequential = List.copyOf(sequential);
             reproductions = List.copyOf(reproductions);
             evidence = List.copyOf(evidence);
             outcomes = List.copyOf(outcomes);
@@ -312,7 +319,10 @@ public final class PublishedAnalysis {
             }
         }
         SummaryOfFindings sof = SummaryOfFindings.of(evidence, outcomes, request);
-        return new Result(request, evidence, outcomes, dist, m2(evidence), sof, reproductions(evidence, two));
+        List<PublishedBayes.Entry> bayes = request.bayes() == null ? List.of()
+                : PublishedBayes.run(outcomes, request.bayes(), request.options().level());
+        List<PublishedSequential.Entry> seq = request.sequential() ? PublishedSequential.run(evidence, outcomes, request) : List.of();
+        return new Result(request, evidence, outcomes, dist, m2(evidence), sof, reproductions(evidence, two), bayes, seq);
     }
 
     /** A trial (not a pooled analysis). */

@@ -16,10 +16,14 @@ import org.strokemeta.pool.MetaOptions;
  * @param alpha          the two-sided type I error of the optimal information size (0.05)
  * @param power          its power (0.80)
  * @param judgments      risk-of-bias and indirectness judgments (those bundled, or the user's)
+ * @param bayes          the Bayesian random-effects analysis by outcome and population ({@link PublishedBayes}), or null
+ *                       for none
+ * @param sequential     whether to add the trial sequential analysis of the binary outcomes by population
+ *                       ({@link PublishedSequential}), with this relative effect, alpha and power
  * @serial exclude
  */
-public record PublishedRequest(MetaOptions options, double relativeEffect, double alpha, double power, GradeJudgments judgments)
-        implements Serializable {
+public record PublishedRequest(MetaOptions options, double relativeEffect, double alpha, double power, GradeJudgments judgments,
+                               PublishedBayes.Request bayes, boolean sequential) implements Serializable {
     /**
      * Checks the request.
      *
@@ -28,6 +32,8 @@ public record PublishedRequest(MetaOptions options, double relativeEffect, doubl
      * @param alpha          the type I error, in (0, 1)
      * @param power          the power, in (0, 1)
      * @param judgments      the judgments
+     * @param bayes          the Bayesian analysis, or null
+     * @param sequential     whether to add the trial sequential analysis
      * @throws IllegalArgumentException if a value is out of range or missing
      */
     public PublishedRequest {
@@ -39,6 +45,19 @@ public record PublishedRequest(MetaOptions options, double relativeEffect, doubl
         if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
             throw new IllegalArgumentException("alpha and power must lie between 0 and 1");
         }
+    }
+
+    /**
+     * A request without the Bayesian and trial sequential analyses.
+     *
+     * @param options        the random-effects pooling
+     * @param relativeEffect the relative effect of the optimal information size, in (0, 1)
+     * @param alpha          the type I error, in (0, 1)
+     * @param power          the power, in (0, 1)
+     * @param judgments      the judgments
+     */
+    public PublishedRequest(MetaOptions options, double relativeEffect, double alpha, double power, GradeJudgments judgments) {
+        this(options, relativeEffect, alpha, power, judgments, null, false);
     }
 
     /**
@@ -57,7 +76,7 @@ public record PublishedRequest(MetaOptions options, double relativeEffect, doubl
      * @return this request with {@code judgments = j}
      */
     public PublishedRequest withJudgments(GradeJudgments j) {
-        return new PublishedRequest(options, relativeEffect, alpha, power, j);
+        return new PublishedRequest(options, relativeEffect, alpha, power, j, bayes, sequential);
     }
 
     /**
@@ -67,7 +86,7 @@ public record PublishedRequest(MetaOptions options, double relativeEffect, doubl
      * @return this request with {@code relativeEffect = r}
      */
     public PublishedRequest withRelativeEffect(double r) {
-        return new PublishedRequest(options, r, alpha, power, judgments);
+        return new PublishedRequest(options, r, alpha, power, judgments, bayes, sequential);
     }
 
     /**
@@ -77,6 +96,26 @@ public record PublishedRequest(MetaOptions options, double relativeEffect, doubl
      * @return this request with {@code options = o}
      */
     public PublishedRequest withOptions(MetaOptions o) {
-        return new PublishedRequest(o, relativeEffect, alpha, power, judgments);
+        return new PublishedRequest(o, relativeEffect, alpha, power, judgments, bayes, sequential);
+    }
+
+    /**
+     * A copy with the Bayesian analysis by outcome and population.
+     *
+     * @param b what it is asked (for example {@link PublishedBayes.Request#turner()}), or null for none
+     * @return this request with {@code bayes = b}
+     */
+    public PublishedRequest withBayes(PublishedBayes.Request b) {
+        return new PublishedRequest(options, relativeEffect, alpha, power, judgments, b, sequential);
+    }
+
+    /**
+     * A copy with or without the trial sequential analysis of the binary outcomes.
+     *
+     * @param s whether to add it
+     * @return this request with {@code sequential = s}
+     */
+    public PublishedRequest withSequential(boolean s) {
+        return new PublishedRequest(options, relativeEffect, alpha, power, judgments, bayes, s);
     }
 }

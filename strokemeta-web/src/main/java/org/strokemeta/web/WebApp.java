@@ -82,11 +82,12 @@ public final class WebApp {
     private static final List<String> ANALYZE_FIELDS = List.of("file", "example", "measure", "model", "tau2", "tau2_value", "weights", "ci", "level", "subgroup",
             "cluster", "robust",
             "sort", "covariates", "ipd_model", "scale", "outcome", "formula", "family", "link",
-            "tau_prior", "mu_prior", "prob_above", "tsa_control_risk", "tsa_rrr", "tsa_power", "tsa_heterogeneity", "tsa_futility");
+            "tau_prior", "mu_prior", "prob_above", "tsa_control_risk", "tsa_rrr", "tsa_mean_difference", "tsa_sd", "tsa_cor", "tsa_power",
+            "tsa_heterogeneity", "tsa_futility");
     private static final List<String> REPORT_FIELDS = List.of("file", "example", "skip_missing");
     /** The most studies whose influence diagnostics (one refit per study) the page shows. */
     static final int MAX_INFLUENCE_STUDIES = 500;
-    private static final List<String> PUBLISHED_FIELDS = List.of("file", "format");
+    private static final List<String> PUBLISHED_FIELDS = List.of("file", "format", "bayes", "prob_above", "tsa");
     /**
      * Where an analysis runs its parallel parts: in its own job thread ({@link Jobs}), one after another. A
      * request then uses exactly the one thread of its slot, so the slots bound the server's processor use,
@@ -256,8 +257,7 @@ public final class WebApp {
      */
     private record Settings(MetaOptions options, Measure measure, MetaForest.Sort sort, String subgroup, List<String> covariates,
             org.strokemeta.study.IpdRequest.OrdinalModel ipdModel, StudyLoader.Scale scale, MetaForest.Direction direction,
-            MetaRequest.Robust robust, org.strokemeta.ipd.MixedModelOptions mixed, Settings.Bayes bayes,
-            org.strokemeta.sequential.TsaOptions tsa) {
+            MetaRequest.Robust robust, org.strokemeta.ipd.MixedModelOptions mixed, Settings.Bayes bayes, Settings.Tsa tsa) {
         static Settings of(Form f) {
             org.strokemeta.regression.RobustInference.Method method = f.choice("robust", "CR1, CR0, CR2",
                     org.strokemeta.regression.RobustInference.Method::parse, "CR1");
@@ -309,24 +309,86 @@ public final class WebApp {
             }
         }
 
-        /** The trial sequential analysis asked for by an anticipated control risk and relative risk reduction. */
-        static org.strokemeta.sequential.TsaOptions tsa(Form f) {
-            String pc = f.text("tsa_control_risk");
-            String rrr = f.text("tsa_rrr");
+        /**
+         * The trial sequential analysis asked for: the anticipated effect as a control risk and relative risk reduction
+         * (binary data), a mean difference and SD (continuous data) or a common odds ratio (tabulated mRS distributions,
+         * on their pooled control arm); which one the data need is checked when they are read.
+         *
+         * @param controlRisk    the anticipated control event proportion, or null
+         * @param rrr            the anticipated relative risk reduction, or null
+         * @param meanDifference the anticipated mean difference, or null
+         * @param sd             the anticipated SD, or null
+         * @param cor            the anticipated common odds ratio, or null
+         * @param power          the power
+         * @param heterogeneity  the correction of the information size
+         * @param futility       whether to add futility boundaries
+         */
+        record Tsa(Double controlRisk, Double rrr, Double meanDifference, Double sd, Double cor, double power,
+                   org.strokemeta.sequential.TsaOptions.Heterogeneity heterogeneity, boolean futility) {
+            org.strokemeta.sequential.TsaOptions options(org.strokemeta.sequential.Target target) {
+                return new org.strokemeta.sequential.TsaOptions(target, 0.05, power, heterogeneity, 0, futility,
+                        org.strokemeta.sequential.Spending.OBRIEN_FLEMING);
+            }
+
+            /** The options of two-arm study data (binary or continuous). */
+            org.strokemeta.sequential.TsaOptions forStudies(EffectSizes es) {
+                if (es.input() instanceof org.strokemeta.data.ContinuousStudies) {
+                    if (meanDifference == null || sd == null) {
+                        throw new IllegalArgumentException("tsa_mean_difference and tsa_sd: the data are a continuous outcome; give the "
+                                + "anticipated mean difference and SD");
+                    }
+                    return options(new org.strokemeta.sequential.Target.Continuous(meanDifference, sd));
+                }
+                if (controlRisk == null || rrr == null) {
+                    throw new IllegalArgumentException("tsa_control_risk and tsa_rrr: the data are not a continuous outcome; give the "
+                            + "anticipated control event proportion and relative risk reduction");
+                }
+                return options(new org.strokemeta.sequential.Target.Binary(controlRisk, rrr));
+            }
+
+            /** The options of tabulated mRS distributions. */
+            org.strokemeta.sequential.TsaOptions forTable(org.strokemeta.data.OrdinalTable table) {
+                if (cor == null) {
+                    throw new IllegalArgumentException("tsa_cor: the data are tabulated mRS distributions; give the anticipated common "
+                            + "odds ratio (for example 1.5)");
+                }
+                return options(new org.strokemeta.sequential.Target.Ordinal(org.strokemeta.sequential.TrialSequential.pooledControl(table), cor));
+            }
+        }
+
+        /** The trial sequential analysis asked for by an anticipated effect, checked before any work. */
+        static Tsa tsa(Form f) {
             var het = f.choice("tsa_heterogeneity", "none, D2", org.strokemeta.sequential.TsaOptions.Heterogeneity::parse, "D2");
             boolean futility = f.choice("tsa_futility", "true, false", WebApp::bool, "false");
-            if (pc == null && rrr == null) {
+            Double pc = number(f, "tsa_control_risk");
+            Double rrr = number(f, "tsa_rrr");
+            Double md = number(f, "tsa_mean_difference");
+            Double sd = number(f, "tsa_sd");
+            Double cor = number(f, "tsa_cor");
+            if (pc == null && rrr == null && md == null && sd == null && cor == null) {
                 return null;
             }
-            if (pc == null || rrr == null) {
+            if ((pc == null) != (rrr == null)) {
                 throw new IllegalArgumentException("tsa_control_risk and tsa_rrr: a trial sequential analysis needs both the anticipated "
                         + "control event proportion and the relative risk reduction");
             }
+            if ((md == null) != (sd == null)) {
+                throw new IllegalArgumentException("tsa_mean_difference and tsa_sd: a trial sequential analysis of a continuous outcome "
+                        + "needs both the anticipated mean difference and the SD");
+            }
+            Double power = number(f, "tsa_power");
+            return new Tsa(pc, rrr, md, sd, cor, power == null ? 0.8 : power, het, futility);
+        }
+
+        private static Double number(Form f, String field) {
+            String v = f.text(field);
+            if (v == null) {
+                return null;
+            }
             try {
-                double power = f.text("tsa_power") == null ? 0.8 : Double.parseDouble(f.text("tsa_power"));
-                return new org.strokemeta.sequential.TsaOptions(Double.parseDouble(pc), Double.parseDouble(rrr), 0.05, power, het, 0, futility);
+                return Double.parseDouble(v.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("tsa_control_risk, tsa_rrr and tsa_power take numbers: " + e.getMessage());
+                throw new IllegalArgumentException(field + " takes a number, not '" + v + "'");
             }
         }
 
@@ -414,6 +476,9 @@ public final class WebApp {
             figures.put("forest", Figures.shiftForest(o.twoStage().pooled(), fo, "Common odds ratio (log scale)"));
             figures.put("grotta", Figures.grotta(ArmDistribution.pooled(o.table()),
                     org.strokemeta.plot.GrottaPlot.labels(org.strokemeta.data.OrdinalTableLoader.mrsColumns(t), o.table().categories(), -1, -1)));
+            // the Bayesian and sequential analyses of the trials' log common odds ratios (two-stage)
+            bayesAndTsa(t, s, o.twoStage().pooled().effects(), Measure.RATIO, out, figures,
+                    () -> org.strokemeta.sequential.TrialSequential.analyze(o, s.options().model() == Model.RANDOM, s.tsa().forTable(o.table())));
             return out;
         }
         if (kind.patientLevel()) {
@@ -454,8 +519,16 @@ public final class WebApp {
             figures.put("baujat", Figures.baujat(inf));
         }
         EffectSizes es = o.effects();
+        bayesAndTsa(t, s, es, es.measure(), out, figures,
+                () -> org.strokemeta.sequential.TrialSequential.analyze(es, mo.model() == Model.RANDOM, s.tsa().forStudies(es)));
+        return out;
+    }
+
+    /** The Bayesian analysis and the trial sequential analysis when asked for, with their figures. */
+    private static void bayesAndTsa(Table t, Settings s, EffectSizes es, Measure measure, ObjectNode out, ObjectNode figures,
+            java.util.function.Supplier<org.strokemeta.sequential.TsaResult> tsa) {
         if (s.bayes() != null) {
-            boolean log = es.measure().logScale();
+            boolean log = measure.logScale();
             List<Double> th = new java.util.ArrayList<>();
             for (double x : s.bayes().thresholds()) {
                 if (log && !(x > 0)) {
@@ -467,17 +540,16 @@ public final class WebApp {
                 th.add(0.0);
             }
             var br = org.strokemeta.bayes.BayesMeta.fit(List.of(es.study()), es.yi(), es.vi(),
-                    new org.strokemeta.bayes.BayesOptions(s.bayes().mu(), s.bayes().tau(), mo.level(), th));
-            out.set("bayes", org.strokemeta.report.BayesReport.json(t.source(), es.measure(), br));
-            figures.put("bayes_posterior", Figures.bayesPosterior(br, es.measure()));
-            figures.put("bayes_forest", Figures.bayesForest(br, es.measure()));
+                    new org.strokemeta.bayes.BayesOptions(s.bayes().mu(), s.bayes().tau(), s.options().level(), th));
+            out.set("bayes", org.strokemeta.report.BayesReport.json(t.source(), measure, br));
+            figures.put("bayes_posterior", Figures.bayesPosterior(br, measure));
+            figures.put("bayes_forest", Figures.bayesForest(br, measure));
         }
         if (s.tsa() != null) {
-            var tr = org.strokemeta.sequential.TrialSequential.analyze(es, mo.model() == Model.RANDOM, s.tsa());
+            var tr = tsa.get();
             out.set("tsa", org.strokemeta.report.TsaReport.json(t.source(), tr));
             figures.put("tsa", Figures.tsa(tr));
         }
-        return out;
     }
 
     /**
@@ -485,6 +557,11 @@ public final class WebApp {
      * for, the binary outcomes, and Grotta bars of the two arms.
      */
     private static void patientLevel(Table t, Settings s, ObjectNode out, ObjectNode figures) {
+        if (s.bayes() != null || s.tsa() != null) {
+            throw new IllegalArgumentException((s.bayes() != null ? "tau_prior" : "tsa") + ": the Bayesian and trial sequential analyses "
+                    + "take study-level data or tabulated mRS distributions, not patient-level data (clear those fields, or analyse the "
+                    + "trials' estimates)");
+        }
         // mRS 0-2, 0-1 and death as stratified logistic models, Chaisinanunkul weights, both ordinal models
         IpdRequest r = IpdRequest.defaults().withCovariates(s.covariates()).withOrdinalModel(s.ipdModel()).withPoTest(false)
                 .withLevel(s.options().level()).withDropEmpty(true).withExecution(IN_JOB);
@@ -527,13 +604,35 @@ public final class WebApp {
             case "json" -> true;
             default -> throw new IllegalArgumentException(v);
         }, "html");
+        boolean tsa = form.choice("tsa", "true, false", WebApp::bool, "false");
+        String bayes = form.text("bayes");
+        org.strokemeta.study.PublishedBayes.Request bayesRequest = null;
+        if (bayes != null) {
+            try {
+                org.strokemeta.bayes.TauPrior tau = bayes.trim().equalsIgnoreCase("turner") ? null : org.strokemeta.bayes.TauPrior.parse(bayes);
+                List<Double> thresholds = new java.util.ArrayList<>();
+                if (form.text("prob_above") != null) {
+                    for (String x : form.text("prob_above").split(",")) {
+                        thresholds.add(Double.parseDouble(x.trim()));
+                    }
+                }
+                bayesRequest = new org.strokemeta.study.PublishedBayes.Request(tau, org.strokemeta.bayes.MuPrior.FLAT, thresholds);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("prob_above takes ratios such as 1,1.2: " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bayes: " + e.getMessage());
+            }
+        } else if (form.text("prob_above") != null) {
+            throw new IllegalArgumentException("prob_above belongs to the Bayesian analysis: set bayes (turner, or a tau prior such as half-normal:0.5)");
+        }
+        PublishedRequest request = PublishedRequest.defaults().withBayes(bayesRequest).withSequential(tsa);
         String body = large.run(() -> {
             GradeJudgments j = GradeJudgments.bundled();
             Form.Upload u = form.file();
             if (u != null) {
                 j = j.withOverrides(GradeJudgments.read(u.name(), u.bytes()));
             }
-            PublishedAnalysis.Result r = Evidence.analyse(Evidence.bundled(), PublishedRequest.defaults().withJudgments(j));
+            PublishedAnalysis.Result r = Evidence.analyse(Evidence.bundled(), request.withJudgments(j));
             String prov = "Evidence: bundled evidence base of strokemeta " + Version.get() + (u == null ? "" : "; judgments: " + u.name())
                     + "; generated " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " by the web application.";
             return json ? JsonReport.write(PublishedJson.json(r, prov)) : PublishedHtml.render(r, prov);

@@ -15,7 +15,7 @@ function formData(){
   const fd = new FormData();
   const f = $('file').files[0];
   if (f) fd.append('file', f); else fd.append('example', $('example').value);
-  for (const k of ['measure','model','tau2','tau2_value','weights','ci','subgroup','cluster','robust','sort','covariates','ipd_model','scale','outcome','formula','family','link','tau_prior','mu_prior','prob_above','tsa_control_risk','tsa_rrr','tsa_power','tsa_heterogeneity']) fd.append(k, $(k).value);
+  for (const k of ['measure','model','tau2','tau2_value','weights','ci','subgroup','cluster','robust','sort','covariates','ipd_model','scale','outcome','formula','family','link','tau_prior','mu_prior','prob_above','tsa_control_risk','tsa_rrr','tsa_mean_difference','tsa_sd','tsa_cor','tsa_power','tsa_heterogeneity']) fd.append(k, $(k).value);
   fd.append('tsa_futility', $('tsa_futility').checked ? 'true' : 'false');
   return fd;
 }
@@ -149,6 +149,8 @@ $('report').addEventListener('click', async () => {
 $('published').addEventListener('click', async () => {
   $('error').textContent='';
   const fd = new FormData(); const j = $('judgments').files[0]; if (j) fd.append('file', j);
+  if ($('published_bayes').checked) fd.append('bayes', 'turner');
+  if ($('published_tsa').checked) fd.append('tsa', 'true');
   const r = await fetch('/api/published', {method:'POST', body: fd});
   if (!r.ok) { $('error').textContent = (await r.json()).error; return; }
   const html = await r.text(); const a = download('strokemeta-published.html','text/html',html); a.id='published-link';

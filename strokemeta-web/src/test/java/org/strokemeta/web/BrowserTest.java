@@ -85,6 +85,16 @@ class BrowserTest {
         driver.findElement(By.id("published")).click();
         await().until(d -> !d.findElements(By.id("published-link")).isEmpty());
         assertThat(driver.findElement(By.id("published-link")).getAttribute("download")).isEqualTo("strokemeta-published.html");
+        // with the Bayesian and trial sequential analyses asked for
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        // the page's own request and the report it receives, recorded (the page's CSP keeps a test from reading the blob)
+        js.executeScript("document.getElementById('published-link').remove(); const f = window.fetch; window.fetch = (u, o) => "
+                + "f(u, o).then(r => { if (u === '/api/published') { r.clone().text().then(t => window.publishedReport = t); } return r; });");
+        driver.findElement(By.id("published_bayes")).click();
+        driver.findElement(By.id("published_tsa")).click();
+        driver.findElement(By.id("published")).click();
+        await().until(d -> !d.findElements(By.id("published-link")).isEmpty() && js.executeScript("return window.publishedReport") != null);
+        assertThat(String.valueOf(js.executeScript("return window.publishedReport"))).contains("id=\"bayes\"").contains("id=\"tsa\"").contains("Turner et al. 2015");
 
         // a PNG drawn from the figure (a data: image on a canvas), under the page's Content-Security-Policy
         driver.findElement(By.linkText("forest.png")).click();

@@ -314,6 +314,25 @@ class WebAppTest {
         var cont = post("/api/analyze", Map.of("example", "normand", "tsa_control_risk", "0.07", "tsa_rrr", "0.5"));
         assertThat(cont.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(cont.body()).path("error").asText()).contains("continuous outcome");
+        // a continuous outcome with its anticipated mean difference and SD
+        JsonNode md = JSON.readTree(post("/api/analyze", Map.of("example", "normand", "tsa_mean_difference", "-5", "tsa_sd", "10")).body());
+        assertThat(md.path("tsa").path("schema").asText()).isEqualTo("strokemeta.tsa/1");
+        assertThat(md.path("tsa").path("ris_fixed").asDouble()).isCloseTo(4 * Math.pow(1.959963984540054 + 0.8416212335729143, 2) * 100 / 25,
+                org.assertj.core.api.Assertions.within(1e-6));
+        // tabulated mRS distributions: both analyses on the trials' log common odds ratios
+        JsonNode shift = JSON.readTree(post("/api/analyze", Map.of("example", "mrs_sim", "tau_prior", "half-normal:0.5", "prob_above", "1,1.2",
+                "tsa_cor", "1.5")).body());
+        assertThat(shift.path("kind").asText()).isEqualTo("shift");
+        assertThat(shift.path("bayes").path("exceedance")).hasSize(2);
+        assertThat(shift.path("tsa").path("ris").asDouble()).isPositive();
+        assertThat(shift.path("figures").path("tsa").asText()).contains("class=\"tsa\"");
+        var noCor = post("/api/analyze", Map.of("example", "mrs_sim", "tsa_control_risk", "0.3", "tsa_rrr", "0.2"));
+        assertThat(noCor.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noCor.body()).path("error").asText()).startsWith("tsa_cor:");
+        // patient-level data: said, not ignored
+        var ipd = post("/api/analyze", Map.of("example", "ipd_sim", "tau_prior", "half-normal:0.5"));
+        assertThat(ipd.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(ipd.body()).path("error").asText()).startsWith("tau_prior:").contains("patient-level");
     }
 
     @Test
@@ -417,6 +436,15 @@ class WebAppTest {
         var bad = post("/api/published", Map.of("file", "scope,outcome,domain,judgment\nNOPE,,risk_of_bias,low\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(bad.body()).path("error").asText()).contains("data.csv").contains("line 2").contains("no trial named 'NOPE'");
+        var both = post("/api/published", Map.of("bayes", "turner", "prob_above", "1,1.2", "tsa", "true", "format", "json"));
+        assertThat(both.statusCode()).as(both.body()).isEqualTo(200);
+        JsonNode withBoth = JSON.readTree(both.body());
+        assertThat(withBoth.path("bayes").size()).isGreaterThan(10);
+        assertThat(withBoth.path("bayes").get(0).path("posterior").path("tau_prior").path("source").asText()).contains("Table IV");
+        assertThat(withBoth.path("sequential").size()).isGreaterThan(10);
+        var badPrior = post("/api/published", Map.of("bayes", "gamma:1"));
+        assertThat(badPrior.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badPrior.body()).path("error").asText()).contains("bayes").contains("unknown tau prior");
         var wrong = post("/api/published", Map.of("format", "pdf"));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(wrong.body()).path("error").asText()).contains("format");
