@@ -223,7 +223,9 @@ public final class PublishedHtml {
                 + "the random-effects analyses above, in the normal-normal model computed exactly by numerical integration (as the R "
                 + "package bayesmeta). Prior of the pooled log ratio: ").append(esc(q.muPrior().describe())).append(". Prior of the "
                 + "between-trial SD: ").append(q.tauPrior() == null ? "Turner et al.'s empirical prior for each outcome (log odds ratios; "
-                + "thrombectomy added to medical care as a non-pharmacological intervention against control), named under each table"
+                + "thrombectomy added to medical care as a non-pharmacological intervention against control), named under each table; "
+                + "they were derived for log odds ratios and serve here for the risk ratios too, an approximation (the inconsistency of "
+                + "binary outcomes was similar on both scales: Rhodes et al., Res Synth Methods 2016;7:346-370)"
                 : esc(q.tauPrior().describe())).append(". Credible intervals are equal-tailed ").append(Fmt.f(100 * r.request().options().level(), 0))
                 .append("%; a new trial's effect is the posterior predictive of the true effect in a new trial.</p>\n");
         for (String outcome : org.strokemeta.study.PublishedBayes.OUTCOMES) {

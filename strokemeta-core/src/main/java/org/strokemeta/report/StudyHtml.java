@@ -169,7 +169,66 @@ public final class StudyHtml {
         h.append(forest(rows, "Common odds ratio by trial and pooled"));
         var het = p.heterogeneity();
         h.append("<p>Heterogeneity: Q = ").append(Fmt.f(het.q(), 2)).append(" (df = ").append(het.qDf()).append(", ").append(esc(Fmt.pEq(het.qP())))
-                .append("), I² = ").append(Fmt.f(het.i2(), 1)).append("%, τ² = ").append(Fmt.g(het.tau2())).append(".</p></section>\n");
+                .append("), I² = ").append(Fmt.f(het.i2(), 1)).append("%, τ² = ").append(Fmt.g(het.tau2())).append(".</p>\n");
+        if (r.bayes() != null) {
+            bayes(h, r.bayes());
+        }
+        if (r.sequential() != null) {
+            sequential(h, r.sequential());
+        }
+        h.append("</section>\n");
+    }
+
+    private static void bayes(StringBuilder h, org.strokemeta.bayes.BayesResult b) {
+        var o = b.options();
+        h.append("<h3 id=\"bayes\">Bayesian random-effects analysis of the trials' common odds ratios</h3>\n<p>The normal-normal model on the "
+                + "same log common odds ratios, computed exactly by numerical integration (as the R package bayesmeta). Priors: the pooled "
+                + "log common odds ratio ").append(esc(o.muPrior().describe())).append("; the between-trial SD ").append(esc(o.tauPrior().describe()))
+                .append(".</p>\n<table><thead><tr><th></th><th>Posterior median</th><th>").append(Fmt.f(100 * o.level(), 0))
+                .append("% credible interval (equal tails)</th><th>Shortest</th></tr></thead><tbody>\n");
+        h.append(bayesRow("Pooled common OR", b.mu(), true)).append(bayesRow("A new trial's common OR", b.predictive(), true))
+                .append(bayesRow("Between-trial SD (log scale)", b.tau(), false)).append("</tbody></table>\n<p>");
+        for (int i = 0; i < b.exceedance().length; i++) {
+            h.append(i == 0 ? "" : "; ").append("P(common OR &gt; ").append(esc(plain(Math.exp(o.thresholds().get(i))))).append(" | data) = ")
+                    .append(Fmt.f(b.exceedance()[i], 3));
+        }
+        h.append(".</p>\n<figure>").append(org.strokemeta.plot.BayesPlot.forest(b, Math::exp, true, "common odds ratio (log scale)").replaceFirst("^<\\?xml[^>]*>\\s*", ""))
+                .append("<figcaption>Each trial's estimate and its shrinkage interval, the pooled effect and a new trial's.</figcaption></figure>\n");
+    }
+
+    /** A number to 6 significant digits without trailing zeros: 0.05, 1.2. */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String bayesRow(String label, org.strokemeta.bayes.BayesResult.Summary s, boolean exp) {
+        java.util.function.DoubleUnaryOperator f = exp ? Math::exp : x -> x;
+        int d = exp ? 2 : 3;
+        return "<tr><td>" + esc(label) + "</td><td>" + Fmt.f(f.applyAsDouble(s.median()), d) + "</td><td>" + Fmt.f(f.applyAsDouble(s.lower()), d)
+                + " to " + Fmt.f(f.applyAsDouble(s.upper()), d) + "</td><td>" + Fmt.f(f.applyAsDouble(s.shortestLower()), d) + " to "
+                + Fmt.f(f.applyAsDouble(s.shortestUpper()), d) + "</td></tr>\n";
+    }
+
+    private static void sequential(StringBuilder h, org.strokemeta.sequential.TsaResult t) {
+        var o = t.options();
+        int last = t.z().length - 1;
+        h.append("<h3 id=\"tsa\">Trial sequential analysis</h3>\n<p>The trials' log common odds ratios cumulated in the order they reported "
+                + "(DerSimonian-Laird random effects), each trial's analysed patients as its information. Required information size ")
+                .append(Math.round(Math.ceil(t.ris()))).append(" patients (anticipated common odds ratio ").append(esc(plain(((org.strokemeta.sequential.Target.Ordinal) o.target()).cor())))
+                .append(", Whitehead's formula on the pooled control arms; two-sided alpha ").append(esc(plain(o.alpha()))).append(", power ")
+                .append(esc(plain(o.power())))
+                .append(o.heterogeneity() == org.strokemeta.sequential.TsaOptions.Heterogeneity.NONE ? "" : "; corrected for heterogeneity, factor "
+                        + Fmt.f(t.adjustmentFactor(), 3)).append("); Lan-DeMets ").append(esc(o.spending().label())).append("-type boundaries. After ")
+                .append(esc(t.studies().get(last))).append(": ").append(Fmt.f(t.information()[last], 0)).append(" patients (")
+                .append(Fmt.f(100 * t.fraction()[last], 0)).append("% of the required information), z = ").append(Fmt.f(t.z()[last], 2))
+                .append(", boundary ").append(Double.isInfinite(t.alphaBoundary()[last]) ? "none" : "±" + Fmt.f(t.alphaBoundary()[last], 2)).append(". ")
+                .append(t.crossed() ? "The z-curve crossed the monitoring boundary after " + esc(t.studies().get(t.crossedAt() - 1))
+                        + ": the evidence is conclusive for the anticipated effect." : "No boundary was crossed: the evidence is not yet conclusive "
+                        + "for the anticipated effect.").append(" TSA-adjusted ").append(Fmt.f(100 * (1 - o.alpha()), 0)).append("% CI of the common "
+                        + "odds ratio: ").append(Double.isFinite(t.adjustedLower()) ? Fmt.f(Math.exp(t.adjustedLower()), 2) + " to "
+                        + Fmt.f(Math.exp(t.adjustedUpper()), 2) : "unbounded").append(".</p>\n<figure>")
+                .append(org.strokemeta.plot.TsaPlot.svg(t).replaceFirst("^<\\?xml[^>]*>\\s*", ""))
+                .append("<figcaption>Cumulative z-curve and monitoring boundaries.</figcaption></figure>\n");
     }
 
     private static void secondary(StringBuilder h, StudyReport r) {

@@ -106,6 +106,20 @@ public final class StudyJson {
                 n.put("explanation", c.explanation());
             }
         }
+        if (r.bayes() == null) {
+            root.putNull("bayes");
+        } else {
+            ObjectNode b = BayesReport.json(r.cohort().source(), org.strokemeta.effect.Measure.RATIO, r.bayes());
+            b.remove(java.util.List.of("schema", "version"));
+            root.set("bayes", b);
+        }
+        if (r.sequential() == null) {
+            root.putNull("tsa");
+        } else {
+            ObjectNode seq = TsaReport.json(r.cohort().source(), r.sequential());
+            seq.remove(java.util.List.of("schema", "version"));
+            root.set("tsa", seq);
+        }
         root.put("methods", StudyHtml.methods(r));
         return root;
     }
@@ -124,6 +138,8 @@ public final class StudyJson {
         n.put("ci", p.ci().name().toLowerCase(java.util.Locale.ROOT));
         n.put("m2_section", p.m2());
         n.put("level", p.level());
+        n.put("bayes", p.bayes() != null);
+        n.put("tsa", p.sequential() != null);
     }
 
     private static void subgroups(ArrayNode out, List<StudyReport.SubgroupResult> list) {

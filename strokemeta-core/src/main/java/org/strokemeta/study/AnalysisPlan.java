@@ -41,13 +41,79 @@ import org.strokemeta.pool.Tau2Method;
  *                       out (with a warning); false (the default) makes them an input error, since a
  *                       pre-specified analysis must not change silently (a misspelt covariate would
  *                       otherwise drop an adjustment)
+ * @param bayes          the Bayesian random-effects analysis of the trials' adjusted common odds ratios (two-stage), or
+ *                       null for none; a null tau prior takes Turner et al.'s prior for a dichotomised functioning
+ *                       outcome of a non-pharmacological intervention against control
+ * @param sequential     the trial sequential analysis of the trials' adjusted common odds ratios, or null for none
  * @serial exclude
  */
 public record AnalysisPlan(String title, List<String> covariates, RandomEffects randomEffects, int nAGQ, CategoryMerge merge,
                            List<String> binary, StudyEffect binaryModel, Tau2Method tau2, CiMethod ci, List<Subgroup> subgroups,
-                           boolean m2, double level, boolean skipMissing) implements java.io.Serializable {
+                           boolean m2, double level, boolean skipMissing, PublishedBayes.Request bayes, Sequential sequential)
+        implements java.io.Serializable {
     private static final Set<String> KEYS = Set.of("title", "covariates", "random_effects", "nagq", "merge", "binary",
-            "binary_model", "tau2", "ci", "subgroups", "m2_section", "level", "skip_missing", "comment");
+            "binary_model", "tau2", "ci", "subgroups", "m2_section", "level", "skip_missing", "bayes", "tsa", "comment");
+
+    /**
+     * A plan without the Bayesian and trial sequential analyses.
+     *
+     * @param title the report's title
+     * @param covariates adjustment covariates
+     * @param randomEffects the random trial effects of the primary mixed model
+     * @param nAGQ quadrature points of the mixed models
+     * @param merge outcome categories merged, or null
+     * @param binary secondary binary outcomes
+     * @param binaryModel trial effect of the binary models
+     * @param tau2 the tau² estimator of the two-stage pooling
+     * @param ci its interval method
+     * @param subgroups subgroup analyses
+     * @param m2 include the M2 section
+     * @param level confidence level
+     * @param skipMissing leave out what the data lack
+     */
+    public AnalysisPlan(String title, List<String> covariates, RandomEffects randomEffects, int nAGQ, CategoryMerge merge,
+                        List<String> binary, StudyEffect binaryModel, Tau2Method tau2, CiMethod ci, List<Subgroup> subgroups,
+                        boolean m2, double level, boolean skipMissing) {
+        this(title, covariates, randomEffects, nAGQ, merge, binary, binaryModel, tau2, ci, subgroups, m2, level, skipMissing, null, null);
+    }
+
+    /**
+     * The trial sequential analysis of the report: the trials' adjusted common odds ratios (two-stage) as the z-curve, each
+     * trial's patients as its information, Whitehead's information size for the anticipated common odds ratio on the
+     * pooled control arms.
+     *
+     * @param cor           the anticipated common odds ratio (above 1: better outcomes with treatment)
+     * @param alpha         the two-sided type I error
+     * @param power         the power
+     * @param heterogeneity the correction of the information size
+     * @param i2            the stated I² in percent (with {@code I2})
+     * @param futility      whether to add beta-spending futility boundaries
+     * @param spending      the Lan-DeMets spending function
+     * @param order         the trials in the order they reported, or empty for the order of the data
+     * @serial exclude
+     */
+    public record Sequential(double cor, double alpha, double power, org.strokemeta.sequential.TsaOptions.Heterogeneity heterogeneity,
+                             double i2, boolean futility, org.strokemeta.sequential.Spending spending, List<String> order)
+            implements java.io.Serializable {
+        /**
+         * Copies the order.
+         *
+         * @param cor           the anticipated common odds ratio
+         * @param alpha         the type I error
+         * @param power         the power
+         * @param heterogeneity the correction
+         * @param i2            the stated I²
+         * @param futility      futility boundaries
+         * @param spending      the spending function
+         * @param order         the trials' order, or empty
+         */
+        public Sequential {
+            order = List.copyOf(order);
+            if (!(cor > 0 && cor != 1 && Double.isFinite(cor))) {
+                throw new IllegalArgumentException("tsa.cor, the anticipated common odds ratio, must be positive and not 1, not " + cor);
+            }
+        }
+    }
 
     /**
      * Copies the lists and checks the level.
@@ -68,6 +134,8 @@ public record AnalysisPlan(String title, List<String> covariates, RandomEffects 
      *                              out (with a warning); false (the default) makes them an input error, since a
      *                              pre-specified analysis must not change silently (a misspelt covariate would
      *                              otherwise drop an adjustment)
+     * @param bayes the Bayesian analysis of the trials' adjusted common odds ratios, or null
+     * @param sequential the trial sequential analysis of the same estimates, or null
      * @throws IllegalArgumentException if {@code level} is not in (0, 1)
      */
     public AnalysisPlan {
@@ -116,7 +184,8 @@ public record AnalysisPlan(String title, List<String> covariates, RandomEffects 
      * @return this plan with {@code skipMissing = skip}
      */
     public AnalysisPlan withSkipMissing(boolean skip) {
-        return new AnalysisPlan(title, covariates, randomEffects, nAGQ, merge, binary, binaryModel, tau2, ci, subgroups, m2, level, skip);
+        return new AnalysisPlan(title, covariates, randomEffects, nAGQ, merge, binary, binaryModel, tau2, ci, subgroups, m2, level, skip,
+                bayes, sequential);
     }
 
     /**
@@ -191,9 +260,80 @@ public record AnalysisPlan(String title, List<String> covariates, RandomEffects 
                     RandomEffects.parse(text(root, "random_effects", "intercept")), root.path("nagq").asInt(1), m,
                     strings(root, "binary"), StudyEffect.parse(text(root, "binary_model", "random_intercept")),
                     Tau2Method.parse(text(root, "tau2", "REML")), CiMethod.parse(text(root, "ci", "z")), subgroups,
-                    root.path("m2_section").asBoolean(true), root.path("level").asDouble(0.95), bool(root, "skip_missing"));
+                    root.path("m2_section").asBoolean(true), root.path("level").asDouble(0.95), bool(root, "skip_missing"),
+                    bayes(source, root.path("bayes")), sequential(source, root.path("tsa")));
         } catch (IllegalArgumentException e) {
             throw InputException.of(source, "the plan: " + e.getMessage());
+        }
+    }
+
+    private static PublishedBayes.Request bayes(String source, JsonNode n) {
+        if (n.isMissingNode() || n.isNull()) {
+            return null;
+        }
+        if (!n.isObject()) {
+            throw InputException.of(source, "the plan: bayes is an object such as {\"tau_prior\": \"turner\", \"prob_above\": [1, 1.2]}");
+        }
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!Set.of("tau_prior", "mu_prior", "prob_above").contains(k)) {
+                throw InputException.of(source, "unknown key '" + k + "' in the plan's bayes (keys: mu_prior, prob_above, tau_prior)");
+            }
+        }
+        String tau = text(n, "tau_prior", "turner");
+        String mu = text(n, "mu_prior", "flat");
+        try {
+            org.strokemeta.bayes.MuPrior m = org.strokemeta.bayes.MuPrior.FLAT;
+            if (!mu.equalsIgnoreCase("flat")) {
+                String[] p = mu.split(":");
+                if (p.length != 3 || !p[0].equalsIgnoreCase("normal")) {
+                    throw new IllegalArgumentException("mu_prior is flat or normal:MEAN:SD, not '" + mu + "'");
+                }
+                m = org.strokemeta.bayes.MuPrior.normal(Double.parseDouble(p[1]), Double.parseDouble(p[2]));
+            }
+            List<Double> above = new ArrayList<>();
+            for (JsonNode x : n.path("prob_above")) {
+                if (!x.isNumber()) {
+                    throw new IllegalArgumentException("prob_above holds ratios (numbers), not " + x);
+                }
+                above.add(x.asDouble());
+            }
+            return new PublishedBayes.Request(tau.equalsIgnoreCase("turner") ? null : org.strokemeta.bayes.TauPrior.parse(tau), m, above);
+        } catch (IllegalArgumentException e) {
+            throw InputException.of(source, "the plan's bayes: " + e.getMessage());
+        }
+    }
+
+    private static Sequential sequential(String source, JsonNode n) {
+        if (n.isMissingNode() || n.isNull()) {
+            return null;
+        }
+        Set<String> keys = Set.of("cor", "alpha", "power", "heterogeneity", "i2", "futility", "spending", "order");
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!keys.contains(k)) {
+                throw InputException.of(source, "unknown key '" + k + "' in the plan's tsa (keys: " + String.join(", ", keys.stream().sorted().toList()) + ")");
+            }
+        }
+        if (!n.path("cor").isNumber()) {
+            throw InputException.of(source, "the plan's tsa needs cor, the anticipated common odds ratio (for example 1.5)");
+        }
+        try {
+            var het = org.strokemeta.sequential.TsaOptions.Heterogeneity.parse(text(n, "heterogeneity", "D2"));
+            String sp = text(n, "spending", "obf").toLowerCase(java.util.Locale.ROOT);
+            var spending = switch (sp) {
+                case "obf", "obrien-fleming", "lan_demets_obf" -> org.strokemeta.sequential.Spending.OBRIEN_FLEMING;
+                case "pocock", "lan_demets_pocock" -> org.strokemeta.sequential.Spending.POCOCK;
+                default -> throw new IllegalArgumentException("spending is obf or pocock, not '" + sp + "'");
+            };
+            Sequential q = new Sequential(n.path("cor").asDouble(), n.path("alpha").asDouble(0.05), n.path("power").asDouble(0.8), het,
+                    n.path("i2").asDouble(Double.NaN), n.path("futility").asBoolean(false), spending, strings(n, "order"));
+            // the options' own checks (alpha, power, I²) before any model is fitted
+            new org.strokemeta.sequential.TsaOptions(new org.strokemeta.sequential.Target.Ordinal(new double[] {0.5, 0.5}, q.cor()), q.alpha(),
+                    q.power(), q.heterogeneity(), q.i2(), q.futility(), q.spending());
+            return q;
+        } catch (IllegalArgumentException e) {
+            throw InputException.of(source, "the plan's tsa: " + e.getMessage());
         }
     }
 

@@ -36,11 +36,16 @@ import org.strokemeta.pool.Execution;
  * @param provenance where the numbers come from
  * @param published  the published trials' common odds ratios beside those computed from the bundled
  *                   distributions (given with the bundled cohort, which is calibrated to them), or null
+ * @param bayes      the Bayesian random-effects analysis of the trials' adjusted common odds ratios, or null (the
+ *                   plan's {@code bayes})
+ * @param sequential the trial sequential analysis of the trials' adjusted common odds ratios, or null (the plan's
+ *                   {@code tsa})
  * @serial exclude
  */
 public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort cohort, List<BaselineRow> baseline,
                           IpdAnalysis.Outcome main, List<SubgroupResult> subgroups, M2Section m2, TimeEffect time,
-                          List<Grotta> grotta, Provenance provenance, List<PublishedEvidence.Comparison> published)
+                          List<Grotta> grotta, Provenance provenance, List<PublishedEvidence.Comparison> published,
+                          org.strokemeta.bayes.BayesResult bayes, org.strokemeta.sequential.TsaResult sequential)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -58,6 +63,8 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
      * @param grotta     mRS distributions per arm
      * @param provenance where the numbers come from
      * @param published  the published-versus-computed comparison, or null
+     * @param bayes      the Bayesian analysis, or null
+     * @param sequential the trial sequential analysis, or null
      */
     public StudyReport {
         baseline = List.copyOf(baseline);
@@ -73,7 +80,8 @@ public record StudyReport(AnalysisPlan plan, boolean simulated, StrokeCohort coh
      * @return a new report holding it
      */
     public StudyReport withPublished(List<PublishedEvidence.Comparison> comparison) {
-        return new StudyReport(plan, simulated, cohort, baseline, main, subgroups, m2, time, grotta, provenance, List.copyOf(comparison));
+        return new StudyReport(plan, simulated, cohort, baseline, main, subgroups, m2, time, grotta, provenance, List.copyOf(comparison),
+                bayes, sequential);
     }
 
     /**

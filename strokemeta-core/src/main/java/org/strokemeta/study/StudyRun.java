@@ -64,7 +64,73 @@ final class StudyRun {
         if (m2 != null && m2.analysis() != null) {
             grotta.add(new StudyReport.Grotta("M2 occlusions", counts(m2.analysis().data())));
         }
-        return new StudyReport(plan, cohort.simulated(), cohort, baseline, main, subgroups, m2, time, grotta, provenance, null);
+        org.strokemeta.bayes.BayesResult bayes = null;
+        org.strokemeta.sequential.TsaResult tsa = null;
+        if ((plan.bayes() != null || plan.sequential() != null) && main.twoStage() != null) {
+            org.strokemeta.effect.EffectSizes es = main.twoStage().pooled().effects();
+            if (plan.bayes() != null) {
+                step.accept("Bayesian analysis");
+                bayes = bayes(es, plan);
+            }
+            if (plan.sequential() != null) {
+                step.accept("trial sequential analysis");
+                tsa = sequential(cohort.source(), es, d, plan);
+            }
+        }
+        return new StudyReport(plan, cohort.simulated(), cohort, baseline, main, subgroups, m2, time, grotta, provenance, null, bayes, tsa);
+    }
+
+    /** The Bayesian analysis of the trials' adjusted log common odds ratios. */
+    static org.strokemeta.bayes.BayesResult bayes(org.strokemeta.effect.EffectSizes es, AnalysisPlan plan) {
+        PublishedBayes.Request q = plan.bayes();
+        org.strokemeta.bayes.TauPrior tau = q.tauPrior() != null ? q.tauPrior() : PublishedBayes.turnerPrior(PublishedAnalysis.SHIFT);
+        List<Double> th = q.thresholds().stream().map(Math::log).toList();
+        return org.strokemeta.bayes.BayesMeta.fit(List.of(es.study()), es.yi(), es.vi(),
+                new org.strokemeta.bayes.BayesOptions(q.muPrior(), tau, plan.level(), th));
+    }
+
+    /**
+     * The trial sequential analysis of the trials' adjusted log common odds ratios, in the plan's order of the trials
+     * (or the data's), each trial's analysed patients as its information.
+     */
+    static org.strokemeta.sequential.TsaResult sequential(String source, org.strokemeta.effect.EffectSizes es, PatientData d, AnalysisPlan plan) {
+        AnalysisPlan.Sequential q = plan.sequential();
+        List<String> names = List.of(es.study());
+        int[] pos = new int[es.size()];
+        if (q.order().isEmpty()) {
+            for (int i = 0; i < pos.length; i++) {
+                pos[i] = i;
+            }
+        } else {
+            java.util.Set<String> given = new java.util.HashSet<>(q.order());
+            List<String> missing = names.stream().filter(n -> !given.contains(n)).toList();
+            List<String> unknown = q.order().stream().filter(n -> !names.contains(n)).toList();
+            if (!missing.isEmpty() || !unknown.isEmpty() || given.size() != q.order().size()) {
+                throw InputException.of(source, "the plan's tsa.order must name each analysed trial once ("
+                        + String.join(", ", names) + ")" + (unknown.isEmpty() ? "" : "; not analysed: " + String.join(", ", unknown))
+                        + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing)));
+            }
+            for (int i = 0; i < pos.length; i++) {
+                pos[i] = names.indexOf(q.order().get(i));
+            }
+        }
+        int[] patients = new int[d.studyNames().length];
+        for (int i = 0; i < d.patients(); i++) {
+            patients[d.study(i)] += d.weighted() ? d.weight(i) : 1;
+        }
+        double[] info = new double[pos.length];
+        for (int i = 0; i < pos.length; i++) {
+            info[i] = patients[java.util.Arrays.asList(d.studyNames()).indexOf(names.get(pos[i]))];
+        }
+        double[] control = org.strokemeta.ordinal.ArmDistribution.pooled(d).control();
+        double sum = java.util.Arrays.stream(control).sum();
+        for (int i = 0; i < control.length; i++) {
+            control[i] /= sum;
+        }
+        var opts = new org.strokemeta.sequential.TsaOptions(new org.strokemeta.sequential.Target.Ordinal(control, q.cor()), q.alpha(), q.power(),
+                q.heterogeneity(), q.i2(), q.futility(), q.spending());
+        return org.strokemeta.sequential.TrialSequential.analyze(es.subset(pos), info, true, opts,
+                "log common odds ratio (two-stage, adjusted)");
     }
 
     /** The patient-level request of the report's models on the library's pool. */
