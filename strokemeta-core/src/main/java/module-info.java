@@ -21,6 +21,7 @@ module org.strokemeta.core {
     exports org.strokemeta.effect;
     exports org.strokemeta.evidence;
     exports org.strokemeta.ipd;
+    exports org.strokemeta.multivariate;
     exports org.strokemeta.ordinal;
     exports org.strokemeta.plot;
     exports org.strokemeta.pool;

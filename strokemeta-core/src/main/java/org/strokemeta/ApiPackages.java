@@ -17,6 +17,7 @@ public final class ApiPackages {
             "org.strokemeta.effect",
             "org.strokemeta.evidence",
             "org.strokemeta.ipd",
+            "org.strokemeta.multivariate",
             "org.strokemeta.ordinal",
             "org.strokemeta.plot",
             "org.strokemeta.pool",

@@ -1,6 +1,7 @@
 package org.strokemeta.ipd;
 
 import java.util.Arrays;
+import org.strokemeta.internal.QuasiNewton;
 
 /**
  * Start values for a model with random trial effects: the maximum-likelihood fit of the same

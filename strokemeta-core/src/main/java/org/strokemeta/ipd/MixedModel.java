@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.Table;
+import org.strokemeta.internal.QuasiNewton;
 import org.strokemeta.regression.Coefficient;
 
 /**

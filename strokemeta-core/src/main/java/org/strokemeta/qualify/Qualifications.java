@@ -20,6 +20,8 @@ public final class Qualifications {
                 .with("ipd_mixed", GeneralMixedCase::run)
                 .with("bayes", BayesCase::run)
                 .with("tsa", TsaCase::run)
+                .with("multilevel", MultilevelCase::run)
+                .with("network", NetworkCase::run)
                 .with("ipd_ordinal", (c, out) -> {
                     if (IpdMixedCase.handles(c)) {
                         IpdMixedCase.ordinalRandom(c, out);

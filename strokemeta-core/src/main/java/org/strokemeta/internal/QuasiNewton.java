@@ -1,4 +1,4 @@
-package org.strokemeta.ipd;
+package org.strokemeta.internal;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -20,15 +20,15 @@ import org.strokemeta.pool.Execution;
  * ends for any other reason is reported as not converged, with its reason; its iterate is never
  * presented as a solution.
  */
-final class QuasiNewton {
+public final class QuasiNewton {
     /** The decrement at which the quasi-Newton phase hands over to Newton's method. */
-    static final double BFGS_TOL = 1e-6;
+    public static final double BFGS_TOL = 1e-6;
 
     private QuasiNewton() {
     }
 
     /** A function to maximise. */
-    interface Objective {
+    public interface Objective {
         /** The value at x (−∞ where undefined); fills grad when finite. */
         double value(double[] x, double[] grad);
     }
@@ -44,7 +44,7 @@ final class QuasiNewton {
      * @param converged   true when the decrement fell below the tolerance at a maximum
      * @param message     why the run ended
      */
-    record Result(double[] x, double value, double[] gradient, double[] hessian, double decrement, int iterations,
+    public record Result(double[] x, double value, double[] gradient, double[] hessian, double decrement, int iterations,
                   int evaluations, boolean converged, String message) {
     }
 
@@ -61,7 +61,7 @@ final class QuasiNewton {
      * @param execution where the helper's columns run beside the objective's own (in parallel unless
      *                 single-threaded; the numbers are the same either way, each instance computing its own columns)
      */
-    static Result maximise(Objective f, double[] x0, double[] typical, int maxIter, double tol, double[] hessian0,
+    public static Result maximise(Objective f, double[] x0, double[] typical, int maxIter, double tol, double[] hessian0,
                            Objective helper, Execution execution) {
         int n = x0.length;
         int[] evals = {0};
@@ -242,7 +242,7 @@ final class QuasiNewton {
     }
 
     /** (−H)^{-1}g by Cholesky, or null when −H is not positive definite. */
-    static double[] newtonStep(double[] hess, double[] g, int n) {
+    public static double[] newtonStep(double[] hess, double[] g, int n) {
         DMatrixRMaj a = new DMatrixRMaj(n, n);
         for (int i = 0; i < n * n; i++) {
             a.data[i] = -hess[i];
@@ -281,7 +281,7 @@ final class QuasiNewton {
     }
 
     /** Forward differences of the gradient, symmetrised; null when an evaluation fails. */
-    static double[] forwardHessian(Objective f, double[] x, double[] g, double[] h) {
+    public static double[] forwardHessian(Objective f, double[] x, double[] g, double[] h) {
         int n = x.length;
         double[] out = new double[n * n];
         double[] xp = x.clone();
@@ -302,7 +302,7 @@ final class QuasiNewton {
     }
 
     /** Central differences of the gradient, symmetrised; null when an evaluation fails. */
-    static double[] centralHessian(Objective f, double[] x, double[] h) {
+    public static double[] centralHessian(Objective f, double[] x, double[] h) {
         return centralHessian(f, null, x, h, Execution.singleThread());
     }
 
@@ -311,7 +311,7 @@ final class QuasiNewton {
      * the columns from n/2 on are computed by it, as a second task of {@code execution} (in parallel
      * with the first half unless the execution is single-threaded).
      */
-    static double[] centralHessian(Objective f, Objective helper, double[] x, double[] h, Execution execution) {
+    public static double[] centralHessian(Objective f, Objective helper, double[] x, double[] h, Execution execution) {
         int n = x.length;
         double[] out = new double[n * n];
         if (helper == null || n < 2) {

@@ -1,0 +1,57 @@
+package org.strokemeta.qualify;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.strokemeta.multivariate.Multilevel;
+import org.strokemeta.multivariate.MultilevelOptions;
+import org.strokemeta.multivariate.MultilevelResult;
+import org.strokemeta.regression.Coefficient;
+
+/** Cases of analysis {@code multilevel}: nested random intercepts (metafor rma.mv, random = ~ 1 | study/es_id). */
+final class MultilevelCase {
+    private MultilevelCase() {
+    }
+
+    /**
+     * Fills the keys of a {@code multilevel} case.
+     *
+     * @param c   the case
+     * @param out where the computed values go
+     */
+    static void run(ValidationCase c, ObjectNode out) {
+        var o = c.options();
+        List<String> mods = new ArrayList<>();
+        o.path("moderators").forEach(m -> mods.add(m.asText()));
+        MultilevelOptions opts = new MultilevelOptions(MultilevelOptions.parseRandom(o.path("random").asText("~ 1 | study/es_id")), mods,
+                MultilevelOptions.Method.parse(o.path("method").asText("REML")),
+                MultilevelOptions.Test.parse(o.path("ci_method").asText(o.path("test").asText("z"))), o.path("level").asDouble(0.95));
+        MultilevelResult r = Multilevel.fit(c.table(), opts);
+        ObjectNode co = out.putObject("coefficients");
+        for (Coefficient x : r.coefficients()) {
+            ObjectNode n = co.putObject(x.name());
+            n.put("estimate", x.estimate());
+            n.put("se", x.se());
+            n.put(opts.test() == MultilevelOptions.Test.T ? "t" : "z", x.statistic());
+            n.put("p", x.p());
+            n.put("ci_lower", x.ciLower());
+            n.put("ci_upper", x.ciUpper());
+        }
+        ArrayNode s = out.putArray("sigma2");
+        for (double v : r.sigma2()) {
+            s.add(v);
+        }
+        out.put("qe", r.qe());
+        out.put("qe_df", r.qeDf());
+        out.put("qe_p", r.qeP());
+        out.put("loglik", r.logLik());
+        out.put("n_studies", r.clusters()[0]);
+        out.put("k", r.k());
+        if (!Double.isNaN(r.qm())) {
+            out.put("qm", r.qm());
+            out.put("qm_df", r.qmDf());
+            out.put("qm_p", r.qmP());
+        }
+    }
+}
