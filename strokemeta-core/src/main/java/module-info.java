@@ -20,6 +20,7 @@ module org.strokemeta.core {
     exports org.strokemeta.data;
     exports org.strokemeta.effect;
     exports org.strokemeta.evidence;
+    exports org.strokemeta.glmm;
     exports org.strokemeta.ipd;
     exports org.strokemeta.multivariate;
     exports org.strokemeta.ordinal;

@@ -16,6 +16,7 @@ public final class ApiPackages {
             "org.strokemeta.data",
             "org.strokemeta.effect",
             "org.strokemeta.evidence",
+            "org.strokemeta.glmm",
             "org.strokemeta.ipd",
             "org.strokemeta.multivariate",
             "org.strokemeta.ordinal",

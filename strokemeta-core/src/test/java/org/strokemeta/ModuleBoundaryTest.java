@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModuleBoundaryTest {
     /** The API packages, as docs/java-api.md lists them. */
     private static final List<String> DOCUMENTED = List.of("org.strokemeta", "org.strokemeta.bayes", "org.strokemeta.bias", "org.strokemeta.data",
-            "org.strokemeta.effect", "org.strokemeta.evidence", "org.strokemeta.ipd", "org.strokemeta.multivariate", "org.strokemeta.ordinal", "org.strokemeta.plot", "org.strokemeta.pool",
+            "org.strokemeta.effect", "org.strokemeta.evidence", "org.strokemeta.glmm", "org.strokemeta.ipd", "org.strokemeta.multivariate", "org.strokemeta.ordinal", "org.strokemeta.plot", "org.strokemeta.pool",
             "org.strokemeta.qualify", "org.strokemeta.regression", "org.strokemeta.report", "org.strokemeta.sensitivity", "org.strokemeta.sequential",
             "org.strokemeta.simulation", "org.strokemeta.study", "org.strokemeta.subgroup");
 
