@@ -39,6 +39,27 @@ final class MvFit {
             return new Result(new double[0], e, Double.isFinite(e.ml), Double.isFinite(e.ml) ? "converged" : "the sampling covariance is "
                     + "not positive definite", new double[0]);
         }
+        // 0. a start from a coarse search: the given start and every variance at multiples of the scale (the restricted
+        // likelihood of few clusters can have more than one maximum)
+        double best = Double.NEGATIVE_INFINITY;
+        double[] bestStart = start.clone();
+        for (double f : new double[] {Double.NaN, 0, 1e-4, 1e-3, 1e-2, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100}) {
+            double[] cand = start.clone();
+            if (!Double.isNaN(f)) {
+                for (int j = 0; j < d; j++) {
+                    if (kinds[j] == Kind.VARIANCE) {
+                        cand[j] = f * scale;
+                    }
+                }
+            }
+            MvEngine.Eval e0 = engine.evaluate(cand, false);
+            double v0 = reml ? e0.reml : e0.ml;
+            if (v0 > best) {
+                best = v0;
+                bestStart = cand;
+            }
+        }
+        start = bestStart;
         // 1. BFGS on the transformed scale
         double[] eta = new double[d];
         for (int j = 0; j < d; j++) {
@@ -109,6 +130,19 @@ final class MvFit {
                 }
             }
             double[] step = QuasiNewton.newtonStep(hf, gf, nf);
+            // a direction the likelihood does not depend on (variances not separately identified) makes the Hessian
+            // singular: damp it (Levenberg-Marquardt) so the step moves along the identified directions only
+            double scaleH = 0;
+            for (int a = 0; a < nf; a++) {
+                scaleH = Math.max(scaleH, Math.abs(hf[a * nf + a]));
+            }
+            for (double lambda = 1e-10 * scaleH; step == null && lambda <= scaleH && lambda > 0; lambda *= 10) {
+                double[] damped = hf.clone();
+                for (int a = 0; a < nf; a++) {
+                    damped[a * nf + a] -= lambda;
+                }
+                step = QuasiNewton.newtonStep(damped, gf, nf);
+            }
             if (step == null) {
                 // not concave here: a scaled gradient step
                 step = new double[nf];

@@ -1,0 +1,67 @@
+package org.strokemeta.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.strokemeta.data.Table;
+import org.strokemeta.multivariate.MultilevelOptions;
+import org.strokemeta.multivariate.Network;
+import org.strokemeta.multivariate.NetworkOptions;
+import org.strokemeta.multivariate.NetworkResult;
+import org.strokemeta.report.JsonReport;
+import org.strokemeta.report.MultivariateReport;
+
+/** {@code strokemeta network}: network meta-analysis of several treatments. */
+final class NetworkCommand extends Command {
+    @Override
+    String name() {
+        return "network";
+    }
+
+    @Override
+    String summary() {
+        return "Network meta-analysis: every treatment against every other from arm-level (binary, continuous) or contrast-level data, "
+                + "league table, P-scores, design-by-treatment inconsistency.";
+    }
+
+    @Override
+    String description() {
+        return summary() + "\n\nArm-level input: study, treatment and events, total (log odds ratios) or mean, sd, n (mean differences),\n"
+                + "one row per arm. Contrast-level input: study, treat1, treat2, yi, vi (treat1 relative to treat2), and vbase\n"
+                + "for trials of three or more arms (their contrasts share treat2). The consistency model of rma.mv with one\n"
+                + "heterogeneity variance (two contrasts of a trial covary tau²/2); docs/methods.md.";
+    }
+
+    @Override
+    List<Opt> options() {
+        return Options.concat(Options.INPUT, List.of(
+                Opt.value("--treatments", "T,T", "The treatments' order (league table, ranking; a trial's first arm in this order is its "
+                        + "baseline). Default: their order in the file.", null),
+                Opt.value("--reference", "T", "The treatment every relative effect is against (default: the first).", null),
+                Opt.value("--model", "random|fixed", "Random effects (a common tau²) or fixed effects.", "random"),
+                Opt.value("--method", "REML|ML", "Estimation of tau².", "REML"),
+                Opt.flag("--small-better", "For the ranking: smaller effects are better (a harmful event)."),
+                Opt.value("--level", "L", "Confidence level.", "0.95"),
+                Opt.value("--format", "text|json", "Output format.", "text"),
+                Opt.value("--out", "-o", "FILE", "Write to a file instead of the terminal.", null)));
+    }
+
+    @Override
+    int run(Args a, PrintWriter out, PrintWriter err) {
+        String format = Options.format(a, false);
+        Table t = Options.read(a);
+        NetworkOptions o;
+        try {
+            String model = a.get("--model").trim().toLowerCase(java.util.Locale.ROOT);
+            if (!model.equals("random") && !model.equals("fixed")) {
+                throw new IllegalArgumentException("--model is random or fixed, not '" + a.get("--model") + "'");
+            }
+            o = new NetworkOptions(Options.split(a.get("--treatments")), a.get("--reference"), model.equals("random"),
+                    MultilevelOptions.Method.parse(a.get("--method")), a.number("--level"), a.flag("--small-better"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        NetworkResult r = Network.fit(t, o);
+        Options.write(a, out, format.equals("json") ? JsonReport.write(MultivariateReport.json(t.source(), r)) : MultivariateReport.text(r));
+        return r.converged() ? 0 : 3;
+    }
+}

@@ -1,0 +1,96 @@
+package org.strokemeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code strokemeta network}, {@code multilevel} and {@code glmm} as a user runs them, with their input errors. */
+class MultivariateCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String csv) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, csv);
+        return p;
+    }
+
+    private static final String NETWORK = """
+            study,treatment,events,total
+            A,placebo,20,100
+            A,aspirin,15,100
+            B,placebo,30,150
+            B,warfarin,12,150
+            C,aspirin,18,120
+            C,warfarin,10,120
+            D,placebo,25,110
+            D,aspirin,19,105
+            D,warfarin,11,108
+            """;
+
+    @Test
+    void network_prints_the_relative_effects_league_table_and_ranking() throws Exception {
+        Path f = write("net.csv", NETWORK);
+        MainTest.Run r = MainTest.run("network", "--input", f.toString(), "--small-better");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Network meta-analysis").contains("reference placebo").contains("League table")
+                .contains("Ranking (P-scores, smaller effects better)").contains("Design-by-treatment interaction");
+        MainTest.Run j = MainTest.run("network", "--input", f.toString(), "--format", "json", "--model", "fixed");
+        JsonNode n = new ObjectMapper().readTree(j.out());
+        assertThat(n.path("schema").asText()).isEqualTo("strokemeta.network/1");
+        assertThat(n.path("relative_effects")).hasSize(2);
+        assertThat(n.path("league")).hasSize(3);
+        assertThat(n.path("tau2").asDouble()).isZero();
+    }
+
+    @Test
+    void network_input_errors_name_the_line_and_column() throws Exception {
+        MainTest.Run one = MainTest.run("network", "--input", write("one.csv", NETWORK + "E,placebo,3,40\n").toString());
+        assertThat(one.code()).isEqualTo(2);
+        assertThat(one.err()).contains("line 11").contains("trial 'E' has one arm");
+        MainTest.Run twice = MainTest.run("network", "--input", write("twice.csv", NETWORK + "E,placebo,3,40\nE,placebo,4,40\n").toString());
+        assertThat(twice.err()).contains("line 12").contains("names 'placebo' twice");
+        MainTest.Run apart = MainTest.run("network", "--input", write("apart.csv", NETWORK + "E,heparin,3,40\nE,tpa,4,40\n").toString());
+        assertThat(apart.err()).contains("disconnected").contains("{heparin, tpa}");
+        MainTest.Run over = MainTest.run("network", "--input", write("over.csv", NETWORK.replace("A,aspirin,15,100", "A,aspirin,150,100")).toString());
+        assertThat(over.err()).contains("line 3").contains("column events").contains("exceed the total");
+    }
+
+    @Test
+    void multilevel_fits_nested_random_effects_with_a_moderator() throws Exception {
+        Path f = write("ml.csv", """
+                study,es_id,yi,vi,days
+                T1,a,0.2,0.04,30
+                T1,b,0.5,0.03,90
+                T2,a,0.1,0.05,90
+                T2,b,0.3,0.04,180
+                T3,a,0.6,0.02,90
+                T4,a,-0.1,0.06,30
+                T4,b,0.2,0.05,90
+                T5,a,0.4,0.03,180
+                T5,b,,0.03,90
+                """);
+        MainTest.Run r = MainTest.run("multilevel", "--input", f.toString(), "--mods", "days", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertThat(n.path("schema").asText()).isEqualTo("strokemeta.multilevel/1");
+        assertThat(n.path("k").asInt()).isEqualTo(8);
+        assertThat(n.path("coefficients")).hasSize(2);
+        assertThat(n.path("notes").get(0).asText()).contains("line 10").contains("yi missing");
+        MainTest.Run bad = MainTest.run("multilevel", "--input", f.toString(), "--random", "~ x | study");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("must have 1 before the bar");
+    }
+
+    @Test
+    void glmm_pools_sparse_events_without_continuity_corrections() throws Exception {
+        MainTest.Run r = MainTest.run("glmm", "--example", "hine", "--model", "UM.RS");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("UM.RS").contains("odds ratio 1.789").contains("likelihood ratio");
+    }
+}
