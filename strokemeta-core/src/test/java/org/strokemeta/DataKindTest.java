@@ -27,7 +27,7 @@ class DataKindTest {
         assertThat(kinds).containsExactly(Map.entry("bcg", DataKind.BINARY), Map.entry("hine", DataKind.BINARY),
                 Map.entry("normand", DataKind.CONTINUOUS), Map.entry("hackshaw", DataKind.GENERIC),
                 Map.entry("mrs_sim", DataKind.MRS_TABLE), Map.entry("ipd_sim", DataKind.PATIENTS),
-                Map.entry("hermes_sim", DataKind.STROKE_PATIENTS));
+                Map.entry("hermes_sim", DataKind.STROKE_PATIENTS), Map.entry("af_stroke_nma", DataKind.NETWORK_ARMS));
         for (Examples.Example e : Examples.all().values()) {
             DataKind k = kinds.get(e.name());
             assertThat(k.studyLevel()).as(e.name()).isEqualTo(e.isAggregate());

@@ -37,6 +37,9 @@ final class BenchCommand extends Command {
     @Override
     List<Opt> options() {
         return Options.concat(Options.INPUT, List.of(MetaCommand.BY), Options.ANALYSIS, List.of(
+                Opt.value("--multilevel", "FORMULA", "Time a multilevel model instead (strokemeta multilevel), with this random structure, "
+                        + "for example \"~ 1 | study/es_id\"; --mods adds moderators.", null),
+                Opt.value("--mods", "COLUMNS", "With --multilevel: moderator columns.", null),
                 Opt.value("--reps", "N", "Timed repetitions.", "20"),
                 Opt.value("--warmup", "N", "Untimed repetitions first.", "5")));
     }
@@ -47,6 +50,9 @@ final class BenchCommand extends Command {
         int warm = a.integer("--warmup");
         if (reps < 1 || warm < 0) {
             throw new UsageException("--reps must be at least 1 and --warmup at least 0");
+        }
+        if (a.get("--multilevel") != null) {
+            return multilevel(a, out, reps, warm);
         }
         MetaRequest req = Options.request(a).withBy(a.get("--by"));
         int n = warm + reps;
@@ -87,6 +93,43 @@ final class BenchCommand extends Command {
         }
         if (!valid) {
             out.println("note: some results are not valid (see strokemeta meta)");
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Times reading the file and fitting the multilevel model (REML). */
+    private static int multilevel(Args a, PrintWriter out, int reps, int warm) {
+        org.strokemeta.multivariate.MultilevelOptions o;
+        try {
+            o = org.strokemeta.multivariate.MultilevelOptions.of(a.get("--multilevel")).withModerators(Options.split(a.get("--mods")));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        int n = warm + reps;
+        double[] read = new double[n];
+        double[] fit = new double[n];
+        org.strokemeta.multivariate.MultilevelResult last = null;
+        int rows = 0;
+        for (int r = 0; r < n; r++) {
+            long t0 = System.nanoTime();
+            Table t = Options.read(a);
+            long t1 = System.nanoTime();
+            rows = t.rows();
+            last = org.strokemeta.multivariate.Multilevel.fit(t, o);
+            read[r] = (t1 - t0) / 1e6;
+            fit[r] = (System.nanoTime() - t1) / 1e6;
+        }
+        out.printf(Locale.ROOT, "%d rows, multilevel REML %s, %d timed repetitions after %d warm-up%n", rows, String.join("/", o.levels()), reps, warm);
+        out.println("read CSV:                   " + summary(Arrays.copyOfRange(read, warm, n)));
+        out.println("fit (REML, tests):          " + summary(Arrays.copyOfRange(fit, warm, n)));
+        StringBuilder est = new StringBuilder();
+        for (var c : last.coefficients()) {
+            est.append(String.format(Locale.ROOT, " %s %.10f (se %.10f);", c.name(), c.estimate(), c.se()));
+        }
+        out.printf(Locale.ROOT, "estimates:%s sigma2 %s; logLik %.8f%n", est, Arrays.toString(last.sigma2()), last.logLik());
+        if (!last.converged()) {
+            out.println("note: the fit did not converge: " + last.message());
         }
         out.flush();
         return 0;

@@ -109,6 +109,8 @@ public final class Main {
             case STROKE_PATIENTS -> "these are patient-level thrombectomy trial data (one row per patient): use "
                     + "strokemeta report, or strokemeta ipd, with --input " + src;
             case PATIENTS -> "these look like patient-level data (one row per patient): use strokemeta ipd --input " + src;
+            case NETWORK_ARMS, NETWORK_CONTRASTS -> "these are the arms or contrasts of a network of treatments: use strokemeta network "
+                    + "--input " + src;
             case MRS_TABLE -> "these are tabulated mRS distributions (one row per trial and arm): use strokemeta meta --input "
                     + src + ", which runs the mRS shift analysis";
             default -> e.problem();

@@ -47,6 +47,10 @@ public enum DataKind {
     CORRELATIONS,
     /** Tabulated ordinal outcomes: per trial and arm, the number of patients in each mRS category. */
     MRS_TABLE,
+    /** Arms of a network of treatments: {@code study}, {@code treatment} and events/total or mean/sd/n per arm (strokemeta network). */
+    NETWORK_ARMS,
+    /** Contrasts of a network of treatments: {@code study}, {@code treat1}, {@code treat2}, {@code yi}, {@code vi} (strokemeta network). */
+    NETWORK_CONTRASTS,
     /** Patient-level thrombectomy trial data in the columns of the {@link StrokeField} data dictionary. */
     STROKE_PATIENTS,
     /** Generic patient-level data: one row per patient with a treatment column (1/0) and an ordinal outcome. */
@@ -72,6 +76,9 @@ public enum DataKind {
         if (ContinuousStudies.COLUMNS.stream().allMatch(t::has)) {
             return CONTINUOUS;
         }
+        if (t.has("treat1") && t.has("treat2") && t.has("yi") && t.has("vi")) {
+            return NETWORK_CONTRASTS;
+        }
         if ((t.has("yi") && (t.has("vi") || t.has("sei"))) || (t.has("estimate") && t.has("ci_lower"))) {
             return GENERIC;
         }
@@ -89,6 +96,9 @@ public enum DataKind {
         }
         if (t.has("xi") && t.has("ni")) {
             return PROPORTIONS;
+        }
+        if (t.has("study") && t.has("treatment") && (t.has("events") && t.has("total") || t.has("mean") && t.has("sd") && t.has("n"))) {
+            return NETWORK_ARMS;
         }
         if (strokeDictionary(t)) {
             return STROKE_PATIENTS;

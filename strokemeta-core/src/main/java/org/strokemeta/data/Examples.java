@@ -32,10 +32,10 @@ public final class Examples {
         /**
          * True for study-level data analysed with an effect measure.
          *
-         * @return false for the shift (SHIFT) and patient-level (IPD) examples
+         * @return false for the shift (SHIFT), patient-level (IPD) and network (NMA) examples
          */
         public boolean isAggregate() {
-            return !measure.equals("SHIFT") && !measure.equals("IPD");
+            return !measure.equals("SHIFT") && !measure.equals("IPD") && !measure.equals("NMA");
         }
     }
 

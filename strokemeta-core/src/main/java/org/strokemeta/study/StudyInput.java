@@ -57,6 +57,9 @@ public final class StudyInput {
                 case CORRELATIONS -> Measure.ZCOR;
                 case MRS_TABLE -> throw new WrongDataKind(t.source(), kind, "these are tabulated mRS distributions (one row per "
                         + "trial and arm), not study-level effects: the shift analysis (org.strokemeta.Shift) takes them");
+                case NETWORK_ARMS, NETWORK_CONTRASTS -> throw new WrongDataKind(t.source(), kind, "these are the arms or contrasts of a "
+                        + "network of treatments (study, treatment, ... per arm; or study, treat1, treat2, yi, vi): the network "
+                        + "meta-analysis (org.strokemeta.multivariate.Network) takes them");
                 case STROKE_PATIENTS -> throw new WrongDataKind(t.source(), kind, "these are patient-level thrombectomy trial data "
                         + "(one row per patient), not study-level data: the report (org.strokemeta.Study) or the patient-level "
                         + "analysis (org.strokemeta.Ipd) takes them");

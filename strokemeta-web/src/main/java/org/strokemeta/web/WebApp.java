@@ -481,6 +481,16 @@ public final class WebApp {
                     () -> org.strokemeta.sequential.TrialSequential.analyze(o, s.options().model() == Model.RANDOM, s.tsa().forTable(o.table())));
             return out;
         }
+        if (kind == DataKind.NETWORK_ARMS || kind == DataKind.NETWORK_CONTRASTS) {
+            // a network of treatments: the consistency model with the page's model, REML or ML, and direction of benefit
+            var no = org.strokemeta.multivariate.NetworkOptions.defaults().withRandom(s.options().model() == Model.RANDOM)
+                    .withMethod(s.options().tau2Method() == Tau2Method.ML ? org.strokemeta.multivariate.MultilevelOptions.Method.ML
+                            : org.strokemeta.multivariate.MultilevelOptions.Method.REML)
+                    .withSmallBetter(s.direction() == MetaForest.Direction.HARMFUL).withLevel(s.options().level());
+            out.put("kind", "network");
+            out.set("result", org.strokemeta.report.MultivariateReport.json(t.source(), org.strokemeta.multivariate.Network.fit(t, no)));
+            return out;
+        }
         if (kind.patientLevel()) {
             patientLevel(t, s, out, figures);
             return out;

@@ -116,6 +116,22 @@ function show(j){
     if (j.mixed) dl.appendChild(download('mixed.json','application/json',JSON.stringify(j.mixed,null,2)));
     return;
   }
+  if (j.kind === 'network') {
+    const n = j.result; const log = n.measure === 'OR';
+    $('summary').textContent = 'Network of ' + n.treatments.length + ' treatments in ' + n.studies + ' trials (' + n.k_contrasts + ' contrasts), against ' + n.reference
+      + (log ? ': odds ratios' : '');
+    const inc = n.inconsistency;
+    $('heterogeneity').textContent = (n.model === 'random' ? 'τ² = ' + fmt(n.tau2,4) + '; ' : '') + 'Q = ' + fmt(n.qe,2) + ' (df ' + n.qe_df + ')'
+      + (inc ? '; inconsistency between designs Q = ' + fmt(inc.q_between_designs,2) + ' (df ' + inc.q_between_designs_df + ', p = ' + fmt(inc.q_between_designs_p,4) + ')' : '');
+    const score = {}; for (const r of n.ranking) score[r.treatment] = r.p_score;
+    let t = '<table><thead><tr><th>Treatment</th><th>Against ' + text(n.reference) + '</th><th>P-score</th></tr></thead><tbody>';
+    t += '<tr><td>' + text(n.reference) + '</td><td>reference</td><td>' + fmt(score[n.reference],3) + '</td></tr>';
+    for (const c of n.relative_effects) t += '<tr><td>'+text(c.name)+'</td><td>'+(log ? ratio(c.estimate,c.ci_lower,c.ci_upper) : fmt(c.estimate,3)+' ['+fmt(c.ci_lower,3)+', '+fmt(c.ci_upper,3)+']')
+      +'</td><td>'+fmt(score[c.name],3)+'</td></tr>';
+    $('studies').innerHTML = t + '</tbody></table>';
+    $('notes').innerHTML = n.notes.length ? '<h3>Notes</h3><ul>' + n.notes.map(x => '<li>' + text(x) + '</li>').join('') + '</ul>' : '';
+    return;
+  }
   if (j.kind === 'shift') {
     const e = j.result.common_odds_ratio;
     $('summary').textContent = 'Pooled common odds ratio: ' + ratio(e.log_cor, e.ci_lower, e.ci_upper);

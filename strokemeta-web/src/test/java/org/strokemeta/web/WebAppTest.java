@@ -336,6 +336,19 @@ class WebAppTest {
     }
 
     @Test
+    void a_network_of_treatments_gives_the_consistency_model() throws Exception {
+        JsonNode j = JSON.readTree(post("/api/analyze", Map.of("example", "af_stroke_nma", "outcome", "harmful")).body());
+        assertThat(j.path("kind").asText()).isEqualTo("network");
+        assertThat(j.path("result").path("schema").asText()).isEqualTo("strokemeta.network/1");
+        assertThat(j.path("result").path("treatments")).hasSize(8);
+        assertThat(j.path("result").path("notes").get(0).asText()).contains("WASPO");
+        byte[] one = "study,treatment,events,total\nA,x,1,10\nA,y,2,10\nB,x,3,10\n".getBytes(StandardCharsets.UTF_8);
+        var bad = post("/api/analyze", Map.of("file", one));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).path("error").asText()).contains("line 4").contains("one arm");
+    }
+
+    @Test
     void bad_input_is_a_json_error_with_line_and_column_and_never_a_stack_trace() throws Exception {
         byte[] bad = "study,events_treat,total_treat,events_ctrl,total_ctrl\nA,5,10,3,10\nB,12,8,4,9\n".getBytes(StandardCharsets.UTF_8);
         var r = post("/api/analyze", Map.of("file", bad));
