@@ -93,4 +93,36 @@ class MultivariateCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("UM.RS").contains("odds ratio 1.789").contains("likelihood ratio");
     }
+
+    @Test
+    void multivariate_reads_covariances_and_names_their_problems() throws Exception {
+        String csv = """
+                study,outcome,yi,vi,cov_PD,cov_AL
+                T1,PD,0.47,0.0075,0.0075,0.0030
+                T1,AL,-0.32,0.0077,0.0030,0.0077
+                T2,PD,0.20,0.0057,0.0057,0.0009
+                T2,AL,-0.60,0.0008,0.0009,0.0008
+                T3,PD,0.40,0.0021,0.0021,0.0007
+                T3,AL,-0.12,0.0014,0.0007,0.0014
+                T4,PD,0.26,0.0029,0.0029,0.0009
+                T4,AL,-0.31,0.0015,0.0009,0.0015
+                T5,PD,0.56,0.0148,0.0148,0.0072
+                T5,AL,-0.39,0.0304,0.0072,0.0304
+                """;
+        MainTest.Run r = MainTest.run("multivariate", "--input", write("mv.csv", csv).toString(), "--struct", "UN", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertThat(n.path("schema").asText()).isEqualTo("strokemeta.multivariate/1");
+        assertThat(n.path("outcomes").get(0).asText()).isEqualTo("AL");
+        // metafor: tau2 0.0326513452887289, 0.0117330283013482; rho 0.608799 (validation case mv_berkey_un_reml)
+        assertThat(n.path("tau2").get(0).asDouble()).isBetween(0.03264, 0.03266);
+        MainTest.Run asym = MainTest.run("multivariate", "--input", write("asym.csv", csv.replace("T1,AL,-0.32,0.0077,0.0030", "T1,AL,-0.32,0.0077,0.0031")).toString());
+        assertThat(asym.code()).isEqualTo(2);
+        assertThat(asym.err()).contains("differs between its two rows");
+        MainTest.Run twice = MainTest.run("multivariate", "--input", write("twice.csv", csv + "T5,AL,-0.1,0.01,0.001,0.01\n").toString());
+        assertThat(twice.err()).contains("line 12").contains("gives the outcome 'AL' twice");
+        MainTest.Run built = MainTest.run("multivariate", "--input", write("vc.csv", csv).toString(), "--within-rho", "0.5", "--struct", "CS");
+        assertThat(built.code()).as(built.err()).isZero();
+        assertThat(built.out()).contains("from a correlation of 0.5");
+    }
 }

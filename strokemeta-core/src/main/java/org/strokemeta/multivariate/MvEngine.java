@@ -24,6 +24,11 @@ final class MvEngine {
          * in each parameter (dR[j], m×m).
          */
         void fill(int b, double[] theta, double[] r, double[][] dR);
+
+        /** Whether theta is inside the parameter space (a between-trial covariance must be positive semi-definite). */
+        default boolean valid(double[] theta) {
+            return true;
+        }
     }
 
     final double[] y;
@@ -82,6 +87,9 @@ final class MvEngine {
         int nb = blocks.length;
         int d = structure.dim();
         Eval e = new Eval();
+        if (!structure.valid(theta)) {
+            return e;
+        }
         double[] xwx = new double[p * p];
         double[] xwy = new double[p];
         double logDetM = 0;

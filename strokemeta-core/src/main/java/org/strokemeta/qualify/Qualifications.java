@@ -22,6 +22,7 @@ public final class Qualifications {
                 .with("tsa", TsaCase::run)
                 .with("multilevel", MultilevelCase::run)
                 .with("network", NetworkCase::run)
+                .with("multivariate", MultivariateCase::run)
                 .with("glmm_binary", GlmmCase::run)
                 .with("ipd_ordinal", (c, out) -> {
                     if (IpdMixedCase.handles(c)) {

@@ -12,6 +12,8 @@ import org.strokemeta.regression.Coefficient;
 public final class MultivariateReport {
     /** The schema of a multilevel model. */
     public static final String MULTILEVEL_SCHEMA = "strokemeta.multilevel/1";
+    /** The schema of a multivariate model. */
+    public static final String MULTIVARIATE_SCHEMA = "strokemeta.multivariate/1";
     /** The schema of a network meta-analysis. */
     public static final String NETWORK_SCHEMA = "strokemeta.network/1";
     /** The schema of a logistic mixed model of 2×2 tables. */
@@ -92,6 +94,87 @@ public final class MultivariateReport {
         JsonReport.num(root, "loglik", r.logLik());
         JsonReport.num(root, "aic", r.aic());
         JsonReport.num(root, "bic", r.bic());
+        root.put("converged", r.converged());
+        root.put("message", r.message());
+        notes(root, r.notes());
+        return root;
+    }
+
+    // ------------------------------------------------------------------ multivariate
+
+    /**
+     * The multivariate model as text.
+     *
+     * @param r the fit
+     * @return the text
+     */
+    public static String text(org.strokemeta.multivariate.MultivariateResult r) {
+        StringBuilder sb = new StringBuilder();
+        var o = r.options();
+        sb.append("Multivariate random-effects model (").append(o.method()).append(", between-trial covariance ").append(o.struct())
+                .append("), within-trial covariances ").append(Double.isNaN(o.withinRho()) ? "from the cov_ columns"
+                        : "from a correlation of " + Fmt.g(o.withinRho())).append("\nk = ").append(r.k()).append(" effects of ")
+                .append(r.outcomes().size()).append(" outcomes in ").append(r.studies()).append(" trials\n\nBetween-trial variances:");
+        for (int j = 0; j < r.tau2().length; j++) {
+            sb.append(' ').append(r.tau2().length == 1 ? "tau²" : "tau²(" + r.outcomes().get(j) + ")").append(" = ").append(Fmt.g(r.tau2()[j]));
+        }
+        if (r.rho().length > 0) {
+            sb.append("\nBetween-trial correlations:");
+            if (r.rho().length == 1) {
+                sb.append(" rho = ").append(Fmt.f(r.rho()[0], 4));
+            } else {
+                int c = 0;
+                for (int a = 0; a < r.outcomes().size(); a++) {
+                    for (int d = a + 1; d < r.outcomes().size(); d++) {
+                        sb.append(" rho(").append(r.outcomes().get(a)).append(", ").append(r.outcomes().get(d)).append(") = ")
+                                .append(Fmt.f(r.rho()[c++], 4));
+                    }
+                }
+            }
+        }
+        sb.append("\n\nTest for residual heterogeneity: QE(df = ").append(r.qeDf()).append(") = ").append(Fmt.f(r.qe(), 4)).append(", ")
+                .append(Fmt.pEq(r.qeP())).append("\nTest of all coefficients: QM(df = ").append(r.qmDf()).append(") = ")
+                .append(Fmt.f(r.qm(), 4)).append(", ").append(Fmt.pEq(r.qmP())).append("\n\n");
+        coefficients(sb, r.coefficients(), "z", o.level());
+        sb.append("\nlogLik = ").append(Fmt.f(r.logLik(), 4)).append('\n');
+        notes(sb, r.notes());
+        return sb.toString();
+    }
+
+    /**
+     * The multivariate model as JSON.
+     *
+     * @param source the data's name
+     * @param r      the fit
+     * @return the document, schema {@value #MULTIVARIATE_SCHEMA}
+     */
+    public static ObjectNode json(String source, org.strokemeta.multivariate.MultivariateResult r) {
+        ObjectNode root = head(MULTIVARIATE_SCHEMA, source);
+        var o = r.options();
+        root.put("struct", o.struct().name());
+        JsonReport.num(root, "within_rho", o.withinRho());
+        root.put("method", o.method().name());
+        root.put("level", o.level());
+        ArrayNode oc = root.putArray("outcomes");
+        r.outcomes().forEach(oc::add);
+        root.put("k", r.k());
+        root.put("studies", r.studies());
+        coefficients(root.putArray("coefficients"), r.coefficients());
+        ArrayNode t2 = root.putArray("tau2");
+        for (double v : r.tau2()) {
+            t2.add(v);
+        }
+        ArrayNode rh = root.putArray("rho");
+        for (double v : r.rho()) {
+            rh.add(v);
+        }
+        JsonReport.num(root, "qe", r.qe());
+        root.put("qe_df", r.qeDf());
+        JsonReport.num(root, "qe_p", r.qeP());
+        JsonReport.num(root, "qm", r.qm());
+        root.put("qm_df", r.qmDf());
+        JsonReport.num(root, "qm_p", r.qmP());
+        JsonReport.num(root, "loglik", r.logLik());
         root.put("converged", r.converged());
         root.put("message", r.message());
         notes(root, r.notes());
