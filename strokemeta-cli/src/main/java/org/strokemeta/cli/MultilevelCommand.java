@@ -37,6 +37,7 @@ final class MultilevelCommand extends Command {
                 Opt.value("--method", "REML|ML", "Estimation of the variance components.", "REML"),
                 Opt.value("--test", "z|t", "z tests, or t tests with k - p df (and an F test of the moderators).", "z"),
                 Opt.value("--level", "L", "Confidence level.", "0.95"),
+                Opt.flag("--profile-ci", "Also the profile-likelihood confidence interval of each variance (metafor's confint)."),
                 Opt.value("--format", "text|json", "Output format.", "text"),
                 Opt.value("--out", "-o", "FILE", "Write to a file instead of the terminal.", null)));
     }
@@ -48,7 +49,7 @@ final class MultilevelCommand extends Command {
         MultilevelOptions o;
         try {
             o = new MultilevelOptions(MultilevelOptions.parseRandom(a.get("--random")), Options.split(a.get("--mods")),
-                    MultilevelOptions.Method.parse(a.get("--method")), MultilevelOptions.Test.parse(a.get("--test")), a.number("--level"));
+                    MultilevelOptions.Method.parse(a.get("--method")), MultilevelOptions.Test.parse(a.get("--test")), a.number("--level"), a.flag("--profile-ci"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -260,10 +260,90 @@ public final class Multilevel {
         }
         double[][] ci = new double[levels][];
         for (int l = 0; l < levels; l++) {
-            ci[l] = new double[] {Double.NaN, Double.NaN};
+            ci[l] = o.profileCi() ? profileCi(engine, reml, kinds, fit.theta(), ll, l, o.level(), Math.max(vbar, var), allNotes)
+                    : new double[] {Double.NaN, Double.NaN};
         }
         return new MultilevelResult(o, coefs, e.vb, fit.theta(), ci, counts, k, qe, df, qeP, qm, qmDf, qmP, ll, aic, bic, fit.converged(),
                 fit.message(), allNotes);
+    }
+
+    /**
+     * The profile-likelihood interval of one variance (metafor's confint.rma.mv): the values s whose (restricted)
+     * log-likelihood, maximised over the other variances with this one fixed at s, lies within χ²₁(level)/2 of the
+     * maximum; the lower end is 0 when the profile at 0 is still within. Ends by Brent's method to 1e-10 relative.
+     */
+    static double[] profileCi(MvEngine engine, boolean reml, MvFit.Kind[] kinds, double[] theta, double llMax, int l, double level, double scale,
+                              List<String> notes) {
+        double target = llMax - 0.5 * org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(1).inverseCumulativeProbability(level);
+        int d = theta.length;
+        java.util.function.DoubleUnaryOperator profile = s -> {
+            if (d == 1) {
+                MvEngine.Eval e = engine.evaluate(new double[] {s}, false);
+                return reml ? e.reml : e.ml;
+            }
+            MvEngine.Structure full = engine.structure;
+            MvEngine.Structure fixed = new MvEngine.Structure() {
+                @Override
+                public int dim() {
+                    return d - 1;
+                }
+
+                @Override
+                public void fill(int b, double[] th, double[] r, double[][] dR) {
+                    double[] all = expand(th, l, s);
+                    double[][] dAll = dR == null ? null : new double[d][r.length];
+                    full.fill(b, all, r, dAll);
+                    if (dR != null) {
+                        for (int j = 0, c = 0; j < d; j++) {
+                            if (j != l) {
+                                System.arraycopy(dAll[j], 0, dR[c++], 0, r.length);
+                            }
+                        }
+                    }
+                }
+            };
+            MvEngine sub = new MvEngine(engine.y, engine.x, engine.blocks, engine.s, fixed);
+            double[] start = new double[d - 1];
+            MvFit.Kind[] k2 = new MvFit.Kind[d - 1];
+            for (int j = 0, c = 0; j < d; j++) {
+                if (j != l) {
+                    start[c] = theta[j];
+                    k2[c++] = kinds[j];
+                }
+            }
+            MvFit.Result f = MvFit.fit(sub, reml, k2, start, scale);
+            return reml ? f.eval().reml : f.eval().ml;
+        };
+        var solver = new org.apache.commons.numbers.rootfinder.BrentSolver(1e-12 * scale, 1e-10, 0);
+        double est = theta[l];
+        double lower;
+        if (profile.applyAsDouble(0) >= target) {
+            lower = 0;
+        } else {
+            lower = solver.findRoot(s -> profile.applyAsDouble(s) - target, 0, est);
+        }
+        double hi = Math.max(est, 1e-3 * scale) * 2;
+        int doublings = 0;
+        while (profile.applyAsDouble(hi) >= target && doublings < 60) {
+            hi *= 2;
+            doublings++;
+        }
+        double upper;
+        if (doublings == 60) {
+            notes.add("the profile likelihood of variance " + (l + 1) + " does not fall far enough: no upper limit");
+            upper = Double.POSITIVE_INFINITY;
+        } else {
+            upper = solver.findRoot(s -> profile.applyAsDouble(s) - target, est, hi);
+        }
+        return new double[] {lower, upper};
+    }
+
+    private static double[] expand(double[] th, int at, double value) {
+        double[] all = new double[th.length + 1];
+        for (int j = 0, c = 0; j < all.length; j++) {
+            all[j] = j == at ? value : th[c++];
+        }
+        return all;
     }
 
     @SafeVarargs

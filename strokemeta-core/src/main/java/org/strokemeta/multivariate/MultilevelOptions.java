@@ -13,9 +13,10 @@ import java.util.Locale;
  * @param method     REML (default) or ML
  * @param test       z tests (default) or t tests with k − p degrees of freedom (and an F test of the moderators)
  * @param level      the confidence level of every interval
+ * @param profileCi  whether to compute the profile-likelihood confidence interval of each variance (metafor's confint)
  * @serial exclude
  */
-public record MultilevelOptions(List<String> levels, List<String> moderators, Method method, Test test, double level)
+public record MultilevelOptions(List<String> levels, List<String> moderators, Method method, Test test, double level, boolean profileCi)
         implements java.io.Serializable {
     /** The estimation method. */
     public enum Method {
@@ -69,6 +70,7 @@ public record MultilevelOptions(List<String> levels, List<String> moderators, Me
      * @param method     the method
      * @param test       the test
      * @param level      the confidence level
+     * @param profileCi  whether to compute the profile-likelihood intervals of the variances
      * @throws IllegalArgumentException when no level is given or the confidence level is outside (0, 1)
      */
     public MultilevelOptions {
@@ -83,6 +85,29 @@ public record MultilevelOptions(List<String> levels, List<String> moderators, Me
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("the confidence level must lie between 0 and 1, not " + level);
         }
+    }
+
+    /**
+     * Options without the profile-likelihood intervals.
+     *
+     * @param levels     the nested grouping columns
+     * @param moderators the moderator columns
+     * @param method     the method
+     * @param test       the test
+     * @param level      the confidence level
+     */
+    public MultilevelOptions(List<String> levels, List<String> moderators, Method method, Test test, double level) {
+        this(levels, moderators, method, test, level, false);
+    }
+
+    /**
+     * The same options with (or without) the profile-likelihood intervals of the variances.
+     *
+     * @param p whether to compute them
+     * @return a copy
+     */
+    public MultilevelOptions withProfileCi(boolean p) {
+        return new MultilevelOptions(levels, moderators, method, test, level, p);
     }
 
     /**
@@ -102,7 +127,7 @@ public record MultilevelOptions(List<String> levels, List<String> moderators, Me
      * @return a copy
      */
     public MultilevelOptions withModerators(List<String> mods) {
-        return new MultilevelOptions(levels, mods, method, test, level);
+        return new MultilevelOptions(levels, mods, method, test, level, profileCi);
     }
 
     /**
@@ -112,7 +137,7 @@ public record MultilevelOptions(List<String> levels, List<String> moderators, Me
      * @return a copy
      */
     public MultilevelOptions withMethod(Method m) {
-        return new MultilevelOptions(levels, moderators, m, test, level);
+        return new MultilevelOptions(levels, moderators, m, test, level, profileCi);
     }
 
     /**
@@ -122,7 +147,7 @@ public record MultilevelOptions(List<String> levels, List<String> moderators, Me
      * @return a copy
      */
     public MultilevelOptions withTest(Test t) {
-        return new MultilevelOptions(levels, moderators, method, t, level);
+        return new MultilevelOptions(levels, moderators, method, t, level, profileCi);
     }
 
     /**
@@ -132,7 +157,7 @@ public record MultilevelOptions(List<String> levels, List<String> moderators, Me
      * @return a copy
      */
     public MultilevelOptions withLevel(double l) {
-        return new MultilevelOptions(levels, moderators, method, test, l);
+        return new MultilevelOptions(levels, moderators, method, test, l, profileCi);
     }
 
     /**

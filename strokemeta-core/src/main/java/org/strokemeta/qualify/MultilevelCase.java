@@ -26,7 +26,7 @@ final class MultilevelCase {
         o.path("moderators").forEach(m -> mods.add(m.asText()));
         MultilevelOptions opts = new MultilevelOptions(MultilevelOptions.parseRandom(o.path("random").asText("~ 1 | study/es_id")), mods,
                 MultilevelOptions.Method.parse(o.path("method").asText("REML")),
-                MultilevelOptions.Test.parse(o.path("ci_method").asText(o.path("test").asText("z"))), o.path("level").asDouble(0.95));
+                MultilevelOptions.Test.parse(o.path("ci_method").asText(o.path("test").asText("z"))), o.path("level").asDouble(0.95), o.path("profile_ci").asBoolean(false));
         MultilevelResult r = Multilevel.fit(c.table(), opts);
         ObjectNode co = out.putObject("coefficients");
         for (Coefficient x : r.coefficients()) {
@@ -41,6 +41,12 @@ final class MultilevelCase {
         ArrayNode s = out.putArray("sigma2");
         for (double v : r.sigma2()) {
             s.add(v);
+        }
+        if (opts.profileCi()) {
+            ArrayNode ci = out.putArray("sigma2_ci");
+            for (double[] lim : r.sigma2Ci()) {
+                ci.addArray().add(lim[0]).add(lim[1]);
+            }
         }
         out.put("qe", r.qe());
         out.put("qe_df", r.qeDf());

@@ -41,7 +41,12 @@ public final class MultivariateReport {
         sb.append("\n\nVariance components:\n");
         for (int l = 0; l < o.levels().size(); l++) {
             sb.append("  sigma²(").append(o.levels().get(l)).append(") = ").append(Fmt.g(r.sigma2()[l])).append("  (sigma ")
-                    .append(Fmt.g(Math.sqrt(r.sigma2()[l]))).append(")\n");
+                    .append(Fmt.g(Math.sqrt(r.sigma2()[l]))).append(")");
+            if (!Double.isNaN(r.sigma2Ci()[l][0])) {
+                sb.append("  ").append(Fmt.f(100 * o.level(), 0)).append("% profile-likelihood CI ").append(Fmt.g(r.sigma2Ci()[l][0]))
+                        .append(" to ").append(Fmt.g(r.sigma2Ci()[l][1]));
+            }
+            sb.append('\n');
         }
         sb.append("\nTest for residual heterogeneity: QE(df = ").append(r.qeDf()).append(") = ").append(Fmt.f(r.qe(), 4)).append(", ")
                 .append(Fmt.pEq(r.qeP())).append('\n');
@@ -84,6 +89,16 @@ public final class MultivariateReport {
         ArrayNode s2 = root.putArray("sigma2");
         for (double v : r.sigma2()) {
             s2.add(v);
+        }
+        ArrayNode s2ci = root.putArray("sigma2_ci");
+        for (double[] c : r.sigma2Ci()) {
+            if (Double.isNaN(c[0])) {
+                s2ci.addNull();
+            } else {
+                ArrayNode a = s2ci.addArray();
+                JsonReport.num(a, c[0]);
+                JsonReport.num(a, c[1]);
+            }
         }
         JsonReport.num(root, "qe", r.qe());
         root.put("qe_df", r.qeDf());
