@@ -261,4 +261,24 @@ public final class Figures {
         return org.strokemeta.plot.BayesPlot.forest(r, measure.logScale() ? Math::exp : x -> x, measure.logScale(),
                 measure.logScale() ? measure.displayName() + " (log scale)" : measure.description());
     }
+
+    /**
+     * The network graph of a network meta-analysis: a line per comparison with direct evidence.
+     *
+     * @param r the network
+     * @return the SVG document
+     */
+    public static String networkGraph(org.strokemeta.multivariate.NetworkResult r) {
+        return org.strokemeta.plot.NetworkPlot.graph(r);
+    }
+
+    /**
+     * The forest plot of every treatment of a network against its reference, with P-scores.
+     *
+     * @param r the network
+     * @return the SVG document
+     */
+    public static String networkForest(org.strokemeta.multivariate.NetworkResult r) {
+        return org.strokemeta.plot.ForestPlot.svg(org.strokemeta.plot.NetworkPlot.forest(r));
+    }
 }

@@ -41,6 +41,9 @@ final class NetworkCommand extends Command {
                 Opt.value("--method", "REML|ML", "Estimation of tau².", "REML"),
                 Opt.flag("--small-better", "For the ranking: smaller effects are better (a harmful event)."),
                 Opt.value("--level", "L", "Confidence level.", "0.95"),
+                Opt.value("--plot", "FILE", "Also write the network graph (.svg, .png or .pdf).", null),
+                Opt.value("--plot-forest", "FILE", "Also write the forest plot against the reference (.svg, .png or .pdf).", null),
+                Opt.value("--dpi", "N", "Resolution of a PNG plot.", "300"),
                 Opt.value("--format", "text|json", "Output format.", "text"),
                 Opt.value("--out", "-o", "FILE", "Write to a file instead of the terminal.", null)));
     }
@@ -61,6 +64,8 @@ final class NetworkCommand extends Command {
             throw new UsageException(e.getMessage());
         }
         NetworkResult r = Network.fit(t, o);
+        Options.figure(a, "--plot", org.strokemeta.Figures.networkGraph(r), err);
+        Options.figure(a, "--plot-forest", org.strokemeta.Figures.networkForest(r), err);
         Options.write(a, out, format.equals("json") ? JsonReport.write(MultivariateReport.json(t.source(), r)) : MultivariateReport.text(r));
         return r.converged() ? 0 : 3;
     }

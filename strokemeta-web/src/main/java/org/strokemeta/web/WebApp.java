@@ -488,7 +488,10 @@ public final class WebApp {
                             : org.strokemeta.multivariate.MultilevelOptions.Method.REML)
                     .withSmallBetter(s.direction() == MetaForest.Direction.HARMFUL).withLevel(s.options().level());
             out.put("kind", "network");
-            out.set("result", org.strokemeta.report.MultivariateReport.json(t.source(), org.strokemeta.multivariate.Network.fit(t, no)));
+            var nr = org.strokemeta.multivariate.Network.fit(t, no);
+            out.set("result", org.strokemeta.report.MultivariateReport.json(t.source(), nr));
+            figures.put("network_graph", Figures.networkGraph(nr));
+            figures.put("network_forest", Figures.networkForest(nr));
             return out;
         }
         if (kind.patientLevel()) {

@@ -92,7 +92,7 @@ function tsaLine(s){
     + '% reached; ' + (s.crossed ? 'the monitoring boundary was crossed after trial ' + s.crossed_at : (s.futility_crossed ? 'futility reached after trial ' + s.futility_crossed_at : 'no boundary crossed'));
 }
 function show(j){
-  for (const k of ['forest','grotta','funnel','baujat','radial','bayes_posterior','bayes_forest','tsa']) $(k).innerHTML = j.figures[k] || '';
+  for (const k of ['forest','grotta','funnel','baujat','radial','bayes_posterior','bayes_forest','tsa','network_graph','network_forest']) $(k).innerHTML = j.figures[k] || '';
   $('bayes').textContent = j.bayes ? bayesLine(j.bayes) : '';
   $('tsa-summary').textContent = j.tsa ? tsaLine(j.tsa) : '';
   notes(j.kind === 'meta' ? j.result.results[0].notes : j.result.notes);
@@ -100,7 +100,7 @@ function show(j){
   dl.appendChild(download('result.json','application/json',JSON.stringify(j.result,null,2)));
   if (j.bayes) dl.appendChild(download('bayes.json','application/json',JSON.stringify(j.bayes,null,2)));
   if (j.tsa) dl.appendChild(download('tsa.json','application/json',JSON.stringify(j.tsa,null,2)));
-  for (const k of ['forest','grotta','funnel','baujat','radial','bayes_posterior','bayes_forest','tsa']) if (j.figures[k]) {
+  for (const k of ['forest','grotta','funnel','baujat','radial','bayes_posterior','bayes_forest','tsa','network_graph','network_forest']) if (j.figures[k]) {
     dl.appendChild(download(k+'.svg','image/svg+xml',j.figures[k]));
     dl.appendChild(pngLink(k, j.figures[k]));
   }

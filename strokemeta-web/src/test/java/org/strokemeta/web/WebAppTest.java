@@ -342,6 +342,8 @@ class WebAppTest {
         assertThat(j.path("result").path("schema").asText()).isEqualTo("strokemeta.network/1");
         assertThat(j.path("result").path("treatments")).hasSize(8);
         assertThat(j.path("result").path("notes").get(0).asText()).contains("WASPO");
+        assertThat(j.path("figures").path("network_graph").asText()).contains("class=\"network-graph\"");
+        assertThat(j.path("figures").path("network_forest").asText()).contains("P-score");
         byte[] one = "study,treatment,events,total\nA,x,1,10\nA,y,2,10\nB,x,3,10\n".getBytes(StandardCharsets.UTF_8);
         var bad = post("/api/analyze", Map.of("file", one));
         assertThat(bad.statusCode()).isEqualTo(400);
