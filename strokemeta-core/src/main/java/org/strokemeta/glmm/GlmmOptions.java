@@ -72,4 +72,14 @@ public record GlmmOptions(Model model, int nAGQ, double level) implements java.i
     public static GlmmOptions defaults() {
         return new GlmmOptions(Model.UM_FS, 7, 0.95);
     }
+
+    /**
+     * A copy with another confidence level.
+     *
+     * @param l the level
+     * @return a copy
+     */
+    public GlmmOptions withLevel(double l) {
+        return new GlmmOptions(model, nAGQ, l);
+    }
 }

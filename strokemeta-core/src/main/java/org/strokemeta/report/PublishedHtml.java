@@ -357,10 +357,14 @@ public final class PublishedHtml {
         h.append("<table><thead><tr><th>Population</th><th>Trials</th><th>Random effects ").append(esc(o.measure()))
                 .append(" (95% CI)</th><th>I²</th><th>95% prediction interval</th>");
         boolean binary = PublishedAnalysis.BINARY.contains(o.outcome());
+        boolean sparse = o.populations().stream().anyMatch(x -> x.sparse() != null);
         if (binary) {
             h.append("<th>Mantel-Haenszel RR</th>");
             if (o.outcome().equals("sich")) {
                 h.append("<th>Peto OR</th>");
+            }
+            if (sparse) {
+                h.append("<th>Logistic mixed model OR (sparse events)</th>");
             }
         }
         h.append("</tr></thead><tbody>\n");
@@ -376,10 +380,29 @@ public final class PublishedHtml {
                 if (o.outcome().equals("sich")) {
                     h.append("<td>").append(fixed(p.peto(), p.notes(), "Peto")).append("</td>");
                 }
+                if (sparse) {
+                    var g = p.glmm();
+                    h.append("<td>").append(g != null ? esc(ci(Math.exp(g.estimate()), Math.exp(g.ciLower()), Math.exp(g.ciUpper()))
+                            + ", tau² " + Fmt.g(g.tau2())) : p.sparse() == null ? "—" : fixed(null, p.notes(), "Logistic mixed model"))
+                            .append("</td>");
+                }
             }
             h.append("</tr>\n");
         }
         h.append("</tbody></table>\n");
+        if (sparse) {
+            h.append("<p>Sparse events: ");
+            List<String> why = new ArrayList<>();
+            for (PublishedAnalysis.PopulationResult p : o.populations()) {
+                if (p.sparse() != null) {
+                    why.add(p.population().label() + ", " + p.sparse());
+                }
+            }
+            h.append(esc(String.join("; ", why))).append(". Inverse-variance pooling with continuity corrections is biased with so few "
+                    + "events (Bradburn et al., Stat Med 2007;26:53-77); the logistic mixed model of the 2×2 tables (fixed trial "
+                    + "intercepts, random treatment effect, 7-point adaptive quadrature: metafor's rma.glmm UM.FS; "
+                    + "<code>strokemeta glmm</code>) needs no correction and is the suggested analysis there.</p>\n");
+        }
         BetweenTest b = o.byPopulation() == null ? null : o.byPopulation().between();
         if (b != null && o.populations().size() > 1) {
             h.append("<p>Test for differences between populations: Q = ").append(Fmt.f(b.statistic(), 2)).append(", df = ").append(b.df1())

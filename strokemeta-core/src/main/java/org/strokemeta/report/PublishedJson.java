@@ -70,6 +70,14 @@ public final class PublishedJson {
                 if (p.peto() != null) {
                     x.set("peto", JsonReport.result(p.peto()));
                 }
+                x.put("sparse", p.sparse());
+                if (p.glmm() != null) {
+                    ObjectNode g = MultivariateReport.json("published " + o.outcome() + " " + p.population().label(), p.glmm());
+                    g.remove(java.util.List.of("schema", "version"));
+                    x.set("glmm", g);
+                } else {
+                    x.putNull("glmm");
+                }
                 ArrayNode notes = x.putArray("notes");
                 p.notes().forEach(notes::add);
             }

@@ -86,10 +86,15 @@ public final class PublishedAnalysis {
      * @param controlTotal   patients in those control arms (NaN for effects)
      * @param participants   patients in both arms of the trials used (randomised, for published effects)
      * @param notes          the analyses that could not be done and why
+     * @param sparse         why the events of death or symptomatic ICH are sparse in this population (an arm with fewer
+     *                       than 5 events), or null when they are not
+     * @param glmm           with sparse events, the logistic mixed model (UM.FS, 7-point adaptive quadrature; metafor's
+     *                       rma.glmm), the suggested analysis; null otherwise or when it could not be fitted (see notes)
      * @serial exclude
      */
     public record PopulationResult(Population population, MetaResult randomEffects, MetaResult mantelHaenszel, MetaResult peto,
-                                   double controlEvents, double controlTotal, double participants, List<String> notes) implements Serializable {
+                                   double controlEvents, double controlTotal, double participants, List<String> notes, String sparse,
+                                   org.strokemeta.glmm.GlmmResult glmm) implements Serializable {
         /**
          * Copies the notes.
          *
@@ -101,9 +106,28 @@ public final class PublishedAnalysis {
          * @param controlTotal   control patients
          * @param participants   patients
          * @param notes          the analyses not done and why
+         * @param sparse         why the events are sparse, or null
+         * @param glmm           the logistic mixed model, or null
          */
         public PopulationResult {
             notes = List.copyOf(notes);
+        }
+
+        /**
+         * A result without the logistic mixed model.
+         *
+         * @param population     the population
+         * @param randomEffects  the random-effects analysis
+         * @param mantelHaenszel the Mantel-Haenszel analysis, or null
+         * @param peto           Peto's odds ratio, or null
+         * @param controlEvents  control events
+         * @param controlTotal   control patients
+         * @param participants   patients
+         * @param notes          the analyses not done and why
+         */
+        public PopulationResult(Population population, MetaResult randomEffects, MetaResult mantelHaenszel, MetaResult peto,
+                                double controlEvents, double controlTotal, double participants, List<String> notes) {
+            this(population, randomEffects, mantelHaenszel, peto, controlEvents, controlTotal, participants, notes, null, null);
         }
 
         /**
@@ -592,7 +616,28 @@ public final class PublishedAnalysis {
                     }
                 }
             }
-            pops.add(new PopulationResult(p, re, mh, peto, ce, ct, participants.getOrDefault(p, Double.NaN), notes));
+            String sparse = null;
+            org.strokemeta.glmm.GlmmResult glmm = null;
+            if (binaryOutcome != null && !binaryOutcome.equals("mrs_0_2")) {
+                // sparse events: an arm with fewer than 5 events (Bradburn et al. 2007): the logistic mixed model needs no
+                // continuity correction and is the suggested analysis
+                List<String> few = new ArrayList<>();
+                for (Entry u : used) {
+                    if (u.population() == p && (u.evt().events() < 5 || u.control().events() < 5)) {
+                        few.add(u.trial() + " (" + Math.round(u.evt().events()) + " and " + Math.round(u.control().events()) + " events)");
+                    }
+                }
+                if (!few.isEmpty()) {
+                    sparse = "an arm with fewer than 5 events in " + String.join(", ", few);
+                    try {
+                        Table sub = table.select(table.groupBy("population").get(p.label()));
+                        glmm = org.strokemeta.glmm.BinaryGlmm.fit(sub, org.strokemeta.glmm.GlmmOptions.defaults().withLevel(r.options().level()));
+                    } catch (IllegalArgumentException | InputException e) {
+                        notes.add("Logistic mixed model: " + e.getMessage());
+                    }
+                }
+            }
+            pops.add(new PopulationResult(p, re, mh, peto, ce, ct, participants.getOrDefault(p, Double.NaN), notes, sparse, glmm));
         }
         return new OutcomeAnalysis(outcome, label, measure, overall, pops, used, excluded);
     }
