@@ -83,6 +83,7 @@ public final class WebApp {
             "cluster", "robust",
             "sort", "covariates", "ipd_model", "scale", "outcome", "formula", "family", "link",
             "tau_prior", "mu_prior", "prob_above", "tsa_control_risk", "tsa_rrr", "tsa_mean_difference", "tsa_sd", "tsa_cor", "tsa_power",
+            "glmm", "random",
             "tsa_heterogeneity", "tsa_futility");
     private static final List<String> REPORT_FIELDS = List.of("file", "example", "skip_missing");
     /** The most studies whose influence diagnostics (one refit per study) the page shows. */
@@ -257,7 +258,16 @@ public final class WebApp {
      */
     private record Settings(MetaOptions options, Measure measure, MetaForest.Sort sort, String subgroup, List<String> covariates,
             org.strokemeta.study.IpdRequest.OrdinalModel ipdModel, StudyLoader.Scale scale, MetaForest.Direction direction,
-            MetaRequest.Robust robust, org.strokemeta.ipd.MixedModelOptions mixed, Settings.Bayes bayes, Settings.Tsa tsa) {
+            MetaRequest.Robust robust, org.strokemeta.ipd.MixedModelOptions mixed, Settings.Bayes bayes, Settings.Tsa tsa, Settings.Extra extra) {
+        /**
+         * The page's further models of study-level data.
+         *
+         * @param glmm   the logistic mixed model asked (UM.FS or UM.RS), or null
+         * @param random the nested random structure of a multilevel model, or null
+         */
+        record Extra(String glmm, String random) {
+        }
+
         static Settings of(Form f) {
             org.strokemeta.regression.RobustInference.Method method = f.choice("robust", "CR1, CR0, CR2",
                     org.strokemeta.regression.RobustInference.Method::parse, "CR1");
@@ -273,7 +283,32 @@ public final class WebApp {
                             org.strokemeta.study.IpdRequest.OrdinalModel::parse, "stratified"),
                     f.choice("scale", "auto, ratio, absolute", StudyLoader.Scale::parse, "auto"),
                     f.choice("outcome", "unstated, harmful, beneficial", MetaForest.Direction::parse, "unstated"), robust, mixed(f, o.level()),
-                    bayes(f), tsa(f));
+                    bayes(f), tsa(f), extra(f));
+        }
+
+        /** The logistic mixed model and the multilevel model asked for, checked before any work. */
+        static Extra extra(Form f) {
+            String g = f.text("glmm");
+            if (g != null && !g.isBlank()) {
+                try {
+                    g = org.strokemeta.glmm.GlmmOptions.Model.parse(g).label();
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("glmm: " + e.getMessage());
+                }
+            } else {
+                g = null;
+            }
+            String r = f.text("random");
+            if (r != null && !r.isBlank()) {
+                try {
+                    org.strokemeta.multivariate.MultilevelOptions.parseRandom(r);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("random: " + e.getMessage());
+                }
+            } else {
+                r = null;
+            }
+            return new Extra(g, r);
         }
 
         /** The Bayesian analysis asked for by a tau prior (mu prior and thresholds optional), checked before any work. */
@@ -508,6 +543,25 @@ public final class WebApp {
                 .withGenericInput(StudyLoader.GenericInput.defaults().withScale(scale)).withExecution(IN_JOB);
         if (s.robust() != null) {
             req = req.withRobust(s.robust());
+        }
+        // the page's extra models of study-level data, each asked by its field and refused where the data do not fit it
+        String glmmModel = s.extra().glmm();
+        if (glmmModel != null) {
+            if (kind != DataKind.BINARY) {
+                throw new IllegalArgumentException("glmm: the logistic mixed model takes binary two-arm data (events and totals per arm)");
+            }
+            var g = org.strokemeta.glmm.BinaryGlmm.fit(t, new org.strokemeta.glmm.GlmmOptions(org.strokemeta.glmm.GlmmOptions.Model.parse(glmmModel),
+                    org.strokemeta.glmm.GlmmOptions.Model.parse(glmmModel) == org.strokemeta.glmm.GlmmOptions.Model.UM_RS ? 1 : 7, s.options().level()));
+            out.set("glmm", org.strokemeta.report.MultivariateReport.json(t.source(), g));
+        }
+        if (s.extra().random() != null) {
+            if (kind != DataKind.GENERIC) {
+                throw new IllegalArgumentException("random: a multilevel model takes effect sizes (yi, vi) with their grouping columns");
+            }
+            var ml = org.strokemeta.multivariate.Multilevel.fit(t, org.strokemeta.multivariate.MultilevelOptions.of(s.extra().random())
+                    .withLevel(s.options().level()).withMethod(s.options().tau2Method() == Tau2Method.ML
+                            ? org.strokemeta.multivariate.MultilevelOptions.Method.ML : org.strokemeta.multivariate.MultilevelOptions.Method.REML));
+            out.set("multilevel", org.strokemeta.report.MultivariateReport.json(t.source(), ml));
         }
         MetaRun.Outcome o = Meta.analyze(t, req).get(0);
         if (o.failed()) {

@@ -15,7 +15,7 @@ function formData(){
   const fd = new FormData();
   const f = $('file').files[0];
   if (f) fd.append('file', f); else fd.append('example', $('example').value);
-  for (const k of ['measure','model','tau2','tau2_value','weights','ci','subgroup','cluster','robust','sort','covariates','ipd_model','scale','outcome','formula','family','link','tau_prior','mu_prior','prob_above','tsa_control_risk','tsa_rrr','tsa_mean_difference','tsa_sd','tsa_cor','tsa_power','tsa_heterogeneity']) fd.append(k, $(k).value);
+  for (const k of ['measure','model','tau2','tau2_value','weights','ci','subgroup','cluster','robust','sort','covariates','ipd_model','scale','outcome','formula','family','link','tau_prior','mu_prior','prob_above','tsa_control_risk','tsa_rrr','tsa_mean_difference','tsa_sd','tsa_cor','tsa_power','tsa_heterogeneity','glmm','random']) fd.append(k, $(k).value);
   fd.append('tsa_futility', $('tsa_futility').checked ? 'true' : 'false');
   return fd;
 }
@@ -95,11 +95,17 @@ function show(j){
   for (const k of ['forest','grotta','funnel','baujat','radial','bayes_posterior','bayes_forest','tsa','network_graph','network_forest']) $(k).innerHTML = j.figures[k] || '';
   $('bayes').textContent = j.bayes ? bayesLine(j.bayes) : '';
   $('tsa-summary').textContent = j.tsa ? tsaLine(j.tsa) : '';
+  $('glmm-summary').textContent = j.glmm ? 'Logistic mixed model (' + j.glmm.model + '): odds ratio ' + ratio(j.glmm.estimate, j.glmm.ci_lower, j.glmm.ci_upper)
+    + ', tau² = ' + fmt(j.glmm.tau2,4) + '; heterogeneity LRT ' + fmt(j.glmm.qe_lrt,2) + ' (df ' + j.glmm.qe_df + ', p = ' + fmt(j.glmm.qe_lrt_p,4) + ')' : '';
+  $('multilevel-summary').textContent = j.multilevel ? 'Multilevel model (' + j.multilevel.options.levels.join('/') + '): estimate ' + fmt(j.multilevel.coefficients[0].estimate,4)
+    + ' [' + fmt(j.multilevel.coefficients[0].ci_lower,4) + ', ' + fmt(j.multilevel.coefficients[0].ci_upper,4) + '], sigma² = ' + j.multilevel.sigma2.map(v => fmt(v,4)).join(', ') : '';
   notes(j.kind === 'meta' ? j.result.results[0].notes : j.result.notes);
   const dl = $('downloads'); dl.innerHTML='';
   dl.appendChild(download('result.json','application/json',JSON.stringify(j.result,null,2)));
   if (j.bayes) dl.appendChild(download('bayes.json','application/json',JSON.stringify(j.bayes,null,2)));
   if (j.tsa) dl.appendChild(download('tsa.json','application/json',JSON.stringify(j.tsa,null,2)));
+  if (j.glmm) dl.appendChild(download('glmm.json','application/json',JSON.stringify(j.glmm,null,2)));
+  if (j.multilevel) dl.appendChild(download('multilevel.json','application/json',JSON.stringify(j.multilevel,null,2)));
   for (const k of ['forest','grotta','funnel','baujat','radial','bayes_posterior','bayes_forest','tsa','network_graph','network_forest']) if (j.figures[k]) {
     dl.appendChild(download(k+'.svg','image/svg+xml',j.figures[k]));
     dl.appendChild(pngLink(k, j.figures[k]));
@@ -151,7 +157,7 @@ function show(j){
   $('studies').innerHTML = t + '</tbody></table>';
 }
 $('form').addEventListener('submit', ev => { ev.preventDefault(); analyse(); });
-for (const k of ['example','measure','model','tau2','ci','sort','ipd_model','scale','outcome','family','link','tsa_heterogeneity']) $(k).addEventListener('change', () => { if (k==='example') $('file').value=''; analyse(); });
+for (const k of ['example','measure','model','tau2','ci','sort','ipd_model','scale','outcome','family','link','tsa_heterogeneity','glmm']) $(k).addEventListener('change', () => { if (k==='example') $('file').value=''; analyse(); });
 $('file').addEventListener('change', () => { if ($('file').files.length) analyse(); });
 $('report').addEventListener('click', async () => {
   $('error').textContent='';

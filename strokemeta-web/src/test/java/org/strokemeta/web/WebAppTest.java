@@ -336,6 +336,26 @@ class WebAppTest {
     }
 
     @Test
+    void the_logistic_mixed_model_and_the_multilevel_model_when_asked() throws Exception {
+        JsonNode g = JSON.readTree(post("/api/analyze", Map.of("example", "hine", "glmm", "UM.FS")).body());
+        assertThat(g.path("glmm").path("schema").asText()).isEqualTo("strokemeta.glmm/1");
+        assertThat(g.path("glmm").path("k").asInt()).isEqualTo(6);
+        assertThat(g.path("result").path("results").get(0).path("k").asInt()).isEqualTo(6);
+        var cont = post("/api/analyze", Map.of("example", "normand", "glmm", "UM.FS"));
+        assertThat(cont.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(cont.body()).path("error").asText()).startsWith("glmm:");
+        var bad = post("/api/analyze", Map.of("example", "hine", "glmm", "UM.XX"));
+        assertThat(JSON.readTree(bad.body()).path("error").asText()).startsWith("glmm:").contains("UM.FS or UM.RS");
+        byte[] ml = ("study,es_id,yi,vi\nA,1,0.2,0.04\nA,2,0.5,0.03\nB,1,0.1,0.05\nB,2,0.3,0.04\nC,1,0.6,0.02\nD,1,-0.1,0.06\n"
+                + "D,2,0.2,0.05\nE,1,0.4,0.03\n").getBytes(StandardCharsets.UTF_8);
+        JsonNode m = JSON.readTree(post("/api/analyze", Map.of("file", ml, "random", "~ 1 | study/es_id")).body());
+        assertThat(m.path("multilevel").path("schema").asText()).isEqualTo("strokemeta.multilevel/1");
+        assertThat(m.path("multilevel").path("k").asInt()).isEqualTo(8);
+        var badRandom = post("/api/analyze", Map.of("file", ml, "random", "~ x | study"));
+        assertThat(JSON.readTree(badRandom.body()).path("error").asText()).startsWith("random:");
+    }
+
+    @Test
     void a_network_of_treatments_gives_the_consistency_model() throws Exception {
         JsonNode j = JSON.readTree(post("/api/analyze", Map.of("example", "af_stroke_nma", "outcome", "harmful")).body());
         assertThat(j.path("kind").asText()).isEqualTo("network");
