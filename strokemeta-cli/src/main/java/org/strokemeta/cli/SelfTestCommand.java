@@ -29,6 +29,8 @@ final class SelfTestCommand extends Command {
             List.of("mixed", "--example", "hermes_sim", "--formula", "mrs90 ~ arm * occlusion_site + age + (1 | trial)"),
             List.of("bayes", "--example", "hine", "--measure", "OR", "--tau-prior", "half-normal:0.5", "--prob-above", "1,1.2"),
             List.of("tsa", "--example", "hine", "--measure", "RR", "--control-risk", "0.07", "--rrr", "0.5", "--futility"),
+            List.of("network", "--example", "af_stroke_nma", "--small-better"),
+            List.of("glmm", "--example", "hine", "--model", "UM.RS"),
             List.of("power", "--cor", "2", "--simulations", "50"),
             List.of("dictionary"),
             List.of("evidence", "--format", "json"));
