@@ -153,19 +153,7 @@ public final class BinaryGlmm {
             alpha[i] = Math.log((t.xc() + 0.5) / (t.nc() - t.xc() + 0.5));
         }
         // the profile log-likelihood of (theta, tau): each trial's intercept maximised on its own
-        QuasiNewton.Objective profile = (p, g) -> {
-            double v = fsProfile(trials, alpha, p[0], p[1], nAGQ, nodes);
-            double[] h = {1e-5, 1e-5};
-            for (int j = 0; j < 2; j++) {
-                double[] a = p.clone();
-                double[] b = p.clone();
-                a[j] += h[j];
-                b[j] -= h[j];
-                g[j] = (fsProfile(trials, alpha.clone(), a[0], a[1], nAGQ, nodes) - fsProfile(trials, alpha.clone(), b[0], b[1], nAGQ, nodes))
-                        / (2 * h[j]);
-            }
-            return v;
-        };
+        QuasiNewton.Objective profile = withNumericGradient(p -> fsProfile(trials, alpha, p[0], p[1], nAGQ, nodes));
         double[] start = {pooledLogOr(trials), 0.5};
         QuasiNewton.Result r = QuasiNewton.maximise(profile, start, new double[] {1, 1}, 200, 1e-12, null, null, Execution.singleThread());
         double theta = r.x()[0];
@@ -213,17 +201,7 @@ public final class BinaryGlmm {
 
     /** The maximised log-likelihood of UM.RS without the random treatment effect (random intercepts only). */
     private static double fixedRs(List<Trial> trials) {
-        QuasiNewton.Objective f = (p, g) -> {
-            double v = rsTotal(trials, new double[] {p[0], p[1], p[2], 0});
-            for (int j = 0; j < 3; j++) {
-                double[] a = {p[0], p[1], p[2], 0};
-                double[] b = {p[0], p[1], p[2], 0};
-                a[j] += 1e-5;
-                b[j] -= 1e-5;
-                g[j] = (rsTotal(trials, a) - rsTotal(trials, b)) / 2e-5;
-            }
-            return v;
-        };
+        QuasiNewton.Objective f = withNumericGradient(p -> rsTotal(trials, new double[] {p[0], p[1], p[2], 0}));
         double xc = 0;
         double nc = 0;
         for (Trial t : trials) {
@@ -257,17 +235,7 @@ public final class BinaryGlmm {
             xc += t.xc();
             nc += t.nc();
         }
-        QuasiNewton.Objective f = (p, g) -> {
-            double v = rsTotal(trials, p);
-            for (int j = 0; j < 4; j++) {
-                double[] a = p.clone();
-                double[] b = p.clone();
-                a[j] += 1e-5;
-                b[j] -= 1e-5;
-                g[j] = (rsTotal(trials, a) - rsTotal(trials, b)) / 2e-5;
-            }
-            return v;
-        };
+        QuasiNewton.Objective f = withNumericGradient(p -> rsTotal(trials, p));
         double[] start = {Math.log((xc + 0.5) / (nc - xc + 0.5)), pooledLogOr(trials), 0.5, 0.3};
         QuasiNewton.Result r = QuasiNewton.maximise(f, start, new double[] {1, 1, 1, 1}, 300, 1e-12, null, null, Execution.singleThread());
         double[] p = r.x().clone();
@@ -319,17 +287,7 @@ public final class BinaryGlmm {
             infinite[i] = t.xt() == 0 || t.xt() == t.nt();
             th[i] = Math.log((t.xt() + 0.5) / (t.nt() - t.xt() + 0.5)) - Math.log((t.xc() + 0.5) / (t.nc() - t.xc() + 0.5));
         }
-        QuasiNewton.Objective f = (p, g) -> {
-            double v = satProfile(trials, th, infinite, p[0], p[1]);
-            for (int j = 0; j < 2; j++) {
-                double[] a = p.clone();
-                double[] b = p.clone();
-                a[j] += 1e-5;
-                b[j] -= 1e-5;
-                g[j] = (satProfile(trials, th.clone(), infinite, a[0], a[1]) - satProfile(trials, th.clone(), infinite, b[0], b[1])) / 2e-5;
-            }
-            return v;
-        };
+        QuasiNewton.Objective f = withNumericGradient(p -> satProfile(trials, th, infinite, p[0], p[1]));
         double xc = 0;
         double nc = 0;
         for (Trial t : trials) {
@@ -422,6 +380,20 @@ public final class BinaryGlmm {
     }
 
     // ---------------------------------------------------------------- numerics
+
+    /** An objective whose gradient is the central difference (step 1e-5) of its value; the value is evaluated last. */
+    private static QuasiNewton.Objective withNumericGradient(java.util.function.ToDoubleFunction<double[]> f) {
+        return (p, g) -> {
+            for (int j = 0; j < p.length; j++) {
+                double[] a = p.clone();
+                double[] b = p.clone();
+                a[j] += 1e-5;
+                b[j] -= 1e-5;
+                g[j] = (f.applyAsDouble(a) - f.applyAsDouble(b)) / 2e-5;
+            }
+            return f.applyAsDouble(p);
+        };
+    }
 
     private static double pooledLogOr(List<Trial> trials) {
         double a = 0;

@@ -67,8 +67,7 @@ public final class PublishedSequential {
      * @return the year, or {@link Integer#MAX_VALUE} when no citation gives one (such trials come last)
      */
     public static int year(TrialEvidence t) {
-        Publication first = t.publications().stream().filter(p -> "primary".equals(p.role())).findFirst()
-                .orElse(t.publications().isEmpty() ? null : t.publications().get(0));
+        Publication first = primary(t);
         if (first == null || first.citation() == null) {
             return Integer.MAX_VALUE;
         }
@@ -80,10 +79,15 @@ public final class PublishedSequential {
         return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 
+    /** The trial's primary publication (the first when none is marked primary), or null. */
+    private static Publication primary(TrialEvidence t) {
+        return t.publications().stream().filter(p -> "primary".equals(p.role())).findFirst()
+                .orElse(t.publications().isEmpty() ? null : t.publications().get(0));
+    }
+
     /** The PubMed identifier of the trial's primary publication (PubMed assigns them in indexing order), or Long.MAX_VALUE. */
     private static long pmid(TrialEvidence t) {
-        Publication first = t.publications().stream().filter(p -> "primary".equals(p.role())).findFirst()
-                .orElse(t.publications().isEmpty() ? null : t.publications().get(0));
+        Publication first = primary(t);
         if (first == null || first.pmid() == null || !first.pmid().trim().matches("\\d+")) {
             return Long.MAX_VALUE;
         }
