@@ -35,43 +35,18 @@ public final class Multilevel {
     public static MultilevelResult fit(Table t, MultilevelOptions o) {
         boolean se = !t.has("vi") && t.has("sei");
         String vcol = se ? "sei" : "vi";
-        for (String c : concat(List.of("yi", vcol), o.levels(), o.moderators())) {
-            if (!t.has(c)) {
-                throw InputException.of(t.source(), "there is no column '" + c + "' (a multilevel model needs yi, vi or sei, the grouping "
-                        + "columns " + String.join(", ", o.levels()) + (o.moderators().isEmpty() ? "" : " and the moderators "
-                        + String.join(", ", o.moderators())) + ")");
-            }
-        }
+        List<String> notes = new ArrayList<>();
+        List<Integer> complete = Rows.complete(t, Rows.concat(List.of("yi", vcol), o.moderators()), o.levels(), "a multilevel model needs yi, "
+                + "vi or sei, the grouping columns " + String.join(", ", o.levels()) + (o.moderators().isEmpty() ? "" : " and the moderators "
+                + String.join(", ", o.moderators())), notes);
         double[] yi = t.optionalNumbers("yi");
         double[] vi = t.optionalNumbers(vcol);
         double[][] mods = new double[o.moderators().size()][];
         for (int j = 0; j < mods.length; j++) {
             mods[j] = t.optionalNumbers(o.moderators().get(j));
         }
-        List<String> notes = new ArrayList<>();
         List<Integer> keep = new ArrayList<>();
-        for (int i = 0; i < t.rows(); i++) {
-            List<String> missing = new ArrayList<>();
-            if (Double.isNaN(yi[i])) {
-                missing.add("yi");
-            }
-            if (Double.isNaN(vi[i])) {
-                missing.add(vcol);
-            }
-            for (String l : o.levels()) {
-                if (t.isBlank(i, l)) {
-                    missing.add(l);
-                }
-            }
-            for (int j = 0; j < mods.length; j++) {
-                if (Double.isNaN(mods[j][i])) {
-                    missing.add(o.moderators().get(j));
-                }
-            }
-            if (!missing.isEmpty()) {
-                notes.add("line " + t.line(i) + ": left out, " + String.join(", ", missing) + " missing");
-                continue;
-            }
+        for (int i : complete) {
             double v = se ? vi[i] * vi[i] : vi[i];
             if (!(v > 0) || (se && !(vi[i] > 0))) {
                 throw new InputException(t.source(), t.line(i), t.headerName(vcol), (se ? "a standard error" : "a sampling variance")
@@ -346,12 +321,4 @@ public final class Multilevel {
         return all;
     }
 
-    @SafeVarargs
-    private static List<String> concat(List<String>... lists) {
-        List<String> out = new ArrayList<>();
-        for (List<String> l : lists) {
-            out.addAll(l);
-        }
-        return out;
-    }
 }

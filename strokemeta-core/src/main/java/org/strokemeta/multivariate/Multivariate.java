@@ -33,12 +33,15 @@ public final class Multivariate {
      *                        disagree or a trial whose covariance matrix is not positive definite
      */
     public static MultivariateResult fit(Table t, MultivariateOptions o) {
-        for (String c : concat(List.of("study", "outcome", "yi", "vi"), o.moderators())) {
+        String needs = "a multivariate model needs study, outcome, yi, vi, and cov_<outcome> columns or a within-trial correlation";
+        for (String c : List.of("study", "outcome")) {
             if (!t.has(c)) {
-                throw InputException.of(t.source(), "there is no column '" + c + "' (a multivariate model needs study, outcome, yi, vi, and "
-                        + "cov_<outcome> columns or a within-trial correlation)");
+                throw InputException.of(t.source(), "there is no column '" + c + "' (" + needs + ")");
             }
         }
+        List<String> notes = new ArrayList<>();
+        // a blank trial or outcome is an error (below), a missing number leaves its row out
+        List<Integer> complete = Rows.complete(t, Rows.concat(List.of("yi", "vi"), o.moderators()), List.of(), needs, notes);
         String[] study = t.requiredText("study");
         String[] outcome = t.requiredText("outcome");
         double[] yi = t.optionalNumbers("yi");
@@ -47,25 +50,8 @@ public final class Multivariate {
         for (int j = 0; j < mods.length; j++) {
             mods[j] = t.optionalNumbers(o.moderators().get(j));
         }
-        List<String> notes = new ArrayList<>();
         List<Integer> keep = new ArrayList<>();
-        for (int i = 0; i < t.rows(); i++) {
-            List<String> missing = new ArrayList<>();
-            if (Double.isNaN(yi[i])) {
-                missing.add("yi");
-            }
-            if (Double.isNaN(vi[i])) {
-                missing.add("vi");
-            }
-            for (int j = 0; j < mods.length; j++) {
-                if (Double.isNaN(mods[j][i])) {
-                    missing.add(o.moderators().get(j));
-                }
-            }
-            if (!missing.isEmpty()) {
-                notes.add("line " + t.line(i) + ": left out, " + String.join(", ", missing) + " missing");
-                continue;
-            }
+        for (int i : complete) {
             if (!(vi[i] > 0)) {
                 throw new InputException(t.source(), t.line(i), t.headerName("vi"), "a sampling variance must be positive, not " + t.text(i, "vi"));
             }
@@ -313,12 +299,4 @@ public final class Multivariate {
                 Dist.pChisq(qe, df), qm, p, qmP, reml ? e.reml : e.ml, fit.converged(), fit.message(), notes);
     }
 
-    @SafeVarargs
-    private static List<String> concat(List<String>... lists) {
-        List<String> out = new ArrayList<>();
-        for (List<String> l : lists) {
-            out.addAll(l);
-        }
-        return out;
-    }
 }

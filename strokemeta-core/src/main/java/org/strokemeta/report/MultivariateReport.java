@@ -100,12 +100,8 @@ public final class MultivariateReport {
                 JsonReport.num(a, c[1]);
             }
         }
-        JsonReport.num(root, "qe", r.qe());
-        root.put("qe_df", r.qeDf());
-        JsonReport.num(root, "qe_p", r.qeP());
-        JsonReport.num(root, "qm", r.qm());
-        root.put("qm_df", r.qmDf());
-        JsonReport.num(root, "qm_p", r.qmP());
+        test(root, "qe", r.qe(), r.qeDf(), r.qeP());
+        test(root, "qm", r.qm(), r.qmDf(), r.qmP());
         JsonReport.num(root, "loglik", r.logLik());
         JsonReport.num(root, "aic", r.aic());
         JsonReport.num(root, "bic", r.bic());
@@ -183,16 +179,9 @@ public final class MultivariateReport {
         for (double v : r.rho()) {
             rh.add(v);
         }
-        JsonReport.num(root, "qe", r.qe());
-        root.put("qe_df", r.qeDf());
-        JsonReport.num(root, "qe_p", r.qeP());
-        JsonReport.num(root, "qm", r.qm());
-        root.put("qm_df", r.qmDf());
-        JsonReport.num(root, "qm_p", r.qmP());
-        JsonReport.num(root, "loglik", r.logLik());
-        root.put("converged", r.converged());
-        root.put("message", r.message());
-        notes(root, r.notes());
+        test(root, "qe", r.qe(), r.qeDf(), r.qeP());
+        test(root, "qm", r.qm(), r.qmDf(), r.qmP());
+        fit(root, r.logLik(), r.converged(), r.message(), r.notes());
         return root;
     }
 
@@ -311,9 +300,7 @@ public final class MultivariateReport {
         root.put("studies", r.studies());
         root.put("k_contrasts", r.contrasts());
         JsonReport.num(root, "tau2", r.tau2());
-        JsonReport.num(root, "qe", r.qe());
-        root.put("qe_df", r.qeDf());
-        JsonReport.num(root, "qe_p", r.qeP());
+        test(root, "qe", r.qe(), r.qeDf(), r.qeP());
         coefficients(root.putArray("relative_effects"), r.relative());
         ArrayNode lg = root.putArray("league");
         for (NetworkResult.Pair p : r.league()) {
@@ -355,10 +342,7 @@ public final class MultivariateReport {
             JsonReport.num(n, "tau2_ml_consistency", inc.tau2MlConsistency());
             JsonReport.num(n, "tau2_ml_inconsistency", inc.tau2MlInconsistency());
         }
-        JsonReport.num(root, "loglik", r.logLik());
-        root.put("converged", r.converged());
-        root.put("message", r.message());
-        notes(root, r.notes());
+        fit(root, r.logLik(), r.converged(), r.message(), r.notes());
         return root;
     }
 
@@ -422,10 +406,7 @@ public final class MultivariateReport {
         JsonReport.num(root, "qe_wald_p", r.qeWaldP());
         JsonReport.num(root, "qe_lrt", r.qeLrt());
         JsonReport.num(root, "qe_lrt_p", r.qeLrtP());
-        JsonReport.num(root, "loglik", r.logLik());
-        root.put("converged", r.converged());
-        root.put("message", r.message());
-        notes(root, r.notes());
+        fit(root, r.logLik(), r.converged(), r.message(), r.notes());
         return root;
     }
 
@@ -437,6 +418,21 @@ public final class MultivariateReport {
         root.put("version", Version.get());
         root.put("source", source);
         return root;
+    }
+
+    /** A test's statistic, degrees of freedom and p-value under KEY, KEY_df and KEY_p. */
+    private static void test(ObjectNode root, String key, double statistic, int df, double p) {
+        JsonReport.num(root, key, statistic);
+        root.put(key + "_df", df);
+        JsonReport.num(root, key + "_p", p);
+    }
+
+    /** The log-likelihood, the optimiser's outcome and the notes that end every model's document. */
+    private static void fit(ObjectNode root, double logLik, boolean converged, String message, List<String> notes) {
+        JsonReport.num(root, "loglik", logLik);
+        root.put("converged", converged);
+        root.put("message", message);
+        notes(root, notes);
     }
 
     private static void coefficients(StringBuilder sb, List<Coefficient> cs, String stat, double level) {
