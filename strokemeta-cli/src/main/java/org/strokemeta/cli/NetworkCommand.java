@@ -20,7 +20,7 @@ final class NetworkCommand extends Command {
     @Override
     String summary() {
         return "Network meta-analysis: every treatment against every other from arm-level (binary, continuous) or contrast-level data, "
-                + "league table, P-scores, design-by-treatment inconsistency.";
+                + "league table, P-scores and SUCRA, design-by-treatment inconsistency and node splitting.";
     }
 
     @Override
@@ -40,9 +40,15 @@ final class NetworkCommand extends Command {
                 Opt.value("--model", "random|fixed", "Random effects (a common tau²) or fixed effects.", "random"),
                 Opt.value("--method", "REML|ML", "Estimation of tau².", "REML"),
                 Opt.flag("--small-better", "For the ranking: smaller effects are better (a harmful event)."),
+                Opt.flag("--no-node-split", "Skip node splitting (direct vs indirect evidence of every comparison that has both)."),
+                Opt.value("--simulations", "N", "Draws for the rank probabilities and SUCRA (0: P-scores only).",
+                        Integer.toString(NetworkOptions.DEFAULT_SIMULATIONS)),
+                Opt.value("--seed", "S", "Seed of those draws.", Long.toString(NetworkOptions.DEFAULT_SEED)),
                 Opt.value("--level", "L", "Confidence level.", "0.95"),
                 Opt.value("--plot", "FILE", "Also write the network graph (.svg, .png or .pdf).", null),
                 Opt.value("--plot-forest", "FILE", "Also write the forest plot against the reference (.svg, .png or .pdf).", null),
+                Opt.value("--html", "FILE", "Also write the report as one self-contained HTML file (graph, relative effects and forest plot, "
+                        + "league table, ranking, inconsistency and node splitting, methods, provenance).", null),
                 Opt.value("--dpi", "N", "Resolution of a PNG plot.", "300"),
                 Opt.value("--format", "text|json", "Output format.", "text"),
                 Opt.value("--out", "-o", "FILE", "Write to a file instead of the terminal.", null)));
@@ -59,13 +65,31 @@ final class NetworkCommand extends Command {
                 throw new IllegalArgumentException("--model is random or fixed, not '" + a.get("--model") + "'");
             }
             o = new NetworkOptions(Options.split(a.get("--treatments")), a.get("--reference"), model.equals("random"),
-                    MultilevelOptions.Method.parse(a.get("--method")), a.number("--level"), a.flag("--small-better"));
+                    MultilevelOptions.Method.parse(a.get("--method")), a.number("--level"), a.flag("--small-better"), !a.flag("--no-node-split"),
+                    a.integer("--simulations"), (long) a.number("--seed"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         NetworkResult r = Network.fit(t, o);
         Options.figure(a, "--plot", org.strokemeta.Figures.networkGraph(r), err);
         Options.figure(a, "--plot-forest", org.strokemeta.Figures.networkForest(r), err);
+        if (a.get("--html") != null) {
+            java.nio.file.Path input = a.path("--input");
+            byte[] bytes = input != null ? ReportCommand.readFile(input) : org.strokemeta.data.Examples.bytes(org.strokemeta.data.Examples.get(a.get("--example")));
+            var prov = new org.strokemeta.report.NetworkHtml.Provenance(input != null ? input.toString() : "bundled example " + a.get("--example"),
+                    ReportCommand.sha256(bytes), org.strokemeta.report.Version.get(),
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "strokemeta network " + String.join(" ", a.raw()));
+            java.nio.file.Path html = a.path("--html");
+            try {
+                if (html.toAbsolutePath().getParent() != null) {
+                    java.nio.file.Files.createDirectories(html.toAbsolutePath().getParent());
+                }
+                java.nio.file.Files.writeString(html, org.strokemeta.report.NetworkHtml.render(r, prov));
+            } catch (java.io.IOException e) {
+                throw new UsageException("cannot write " + html + ": " + e.getMessage());
+            }
+            err.println("Wrote " + html);
+        }
         Options.write(a, out, format.equals("json") ? JsonReport.write(MultivariateReport.json(t.source(), r)) : MultivariateReport.text(r));
         return r.converged() ? 0 : 3;
     }

@@ -221,7 +221,7 @@ final class ReportCommand extends Command {
         return files;
     }
 
-    private static byte[] readFile(Path p) {
+    static byte[] readFile(Path p) {
         return FileProblem.readAllBytes(p);
     }
 

@@ -1,6 +1,7 @@
 package org.strokemeta.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,13 +40,44 @@ class MultivariateCommandTest {
         MainTest.Run r = MainTest.run("network", "--input", f.toString(), "--small-better");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Network meta-analysis").contains("reference placebo").contains("League table")
-                .contains("Ranking (P-scores, smaller effects better)").contains("Design-by-treatment interaction");
+                .contains("Ranking (smaller effects better; P-score; SUCRA and mean rank from 100000 draws, seed 20150731)")
+                .contains("Design-by-treatment interaction").contains("Node splitting (Dias et al. 2010").contains("placebo vs aspirin");
         MainTest.Run j = MainTest.run("network", "--input", f.toString(), "--format", "json", "--model", "fixed");
         JsonNode n = new ObjectMapper().readTree(j.out());
         assertThat(n.path("schema").asText()).isEqualTo("strokemeta.network/1");
         assertThat(n.path("relative_effects")).hasSize(2);
         assertThat(n.path("league")).hasSize(3);
         assertThat(n.path("tau2").asDouble()).isZero();
+    }
+
+    @Test
+    void network_writes_its_html_report_with_node_splits_and_sucra_and_the_json_carries_them() throws Exception {
+        Path f = write("net.csv", NETWORK);
+        Path html = dir.resolve("out/net.html");
+        MainTest.Run r = MainTest.run("network", "--input", f.toString(), "--small-better", "--html", html.toString(), "--simulations", "5000",
+                "--seed", "7");
+        assertThat(r.code()).as(r.err()).isZero();
+        String h = Files.readString(html);
+        assertThat(h).startsWith("<!DOCTYPE html>").contains("<h2>League table</h2>").contains("<h3>Node splitting: direct against indirect evidence</h3>")
+                .contains("<th class=\"num\">SUCRA</th>").contains("5000 draws").contains("seed 7").contains("Dias et al. 2010")
+                .contains("class=\"network-graph\"").contains(">Treatment</text>").contains(f.toString());
+        MainTest.Run j = MainTest.run("network", "--input", f.toString(), "--format", "json", "--simulations", "5000", "--seed", "7");
+        JsonNode n = new ObjectMapper().readTree(j.out());
+        assertThat(n.path("rank_draws").path("simulations").asInt()).isEqualTo(5000);
+        assertThat(n.path("ranking").get(0).path("rank_probabilities")).hasSize(3);
+        // the three pairs of a loop: each has indirect evidence
+        assertThat(n.path("node_split")).hasSize(3);
+        JsonNode s = n.path("node_split").get(0);
+        assertThat(s.path("difference").asDouble()).isCloseTo(s.path("direct").asDouble() - s.path("indirect").asDouble(), within(1e-12));
+        assertThat(n.path("direct_only")).isEmpty();
+        MainTest.Run none = MainTest.run("network", "--input", f.toString(), "--format", "json", "--simulations", "0", "--no-node-split");
+        JsonNode m = new ObjectMapper().readTree(none.out());
+        assertThat(m.has("node_split")).isFalse();
+        assertThat(m.has("rank_draws")).isFalse();
+        assertThat(m.path("ranking").get(0).has("sucra")).isFalse();
+        MainTest.Run neg = MainTest.run("network", "--input", f.toString(), "--simulations", "-1");
+        assertThat(neg.code()).isEqualTo(2);
+        assertThat(neg.err()).contains("must not be negative");
     }
 
     @Test

@@ -266,41 +266,17 @@ public final class Network {
         others.remove(ref);
         int p = others.size();
         int nb = trials.size();
-        int k = trials.stream().mapToInt(tr -> tr.y().length).sum();
-        double[] y = new double[k];
-        double[][] x = new double[k][p];
-        int[][] blocks = new int[nb][];
-        double[][] s = new double[nb][];
-        int row = 0;
-        for (int b = 0; b < nb; b++) {
-            Trial tr = trials.get(b);
-            int m = tr.y().length;
-            blocks[b] = new int[m];
-            s[b] = tr.s();
-            int base = others.indexOf(tr.arms().get(0));
-            for (int j = 0; j < m; j++) {
-                y[row] = tr.y()[j];
-                int col = others.indexOf(tr.arms().get(j + 1));
-                if (col >= 0) {
-                    x[row][col] += 1;
-                }
-                if (base >= 0) {
-                    x[row][base] -= 1;
-                }
-                blocks[b][j] = row++;
-            }
-        }
+        Design dz = design(trials, others, null, null);
+        int k = dz.y.length;
+        double[] y = dz.y;
+        double[][] x = dz.x;
+        int[][] blocks = dz.blocks;
+        double[][] s = dz.s;
         MvEngine.Structure cs = halfCorrelated(blocks);
         MvEngine engine = new MvEngine(y, x, blocks, s, cs);
         boolean reml = o.method() == MultilevelOptions.Method.REML;
         double vbar = Arrays.stream(s).mapToDouble(a -> a[0]).average().orElse(1);
-        MvFit.Result fit;
-        if (o.random()) {
-            fit = MvFit.fit(engine, reml, new MvFit.Kind[] {MvFit.Kind.VARIANCE}, new double[] {0.1 * vbar + 0.01}, vbar);
-        } else {
-            MvEngine.Eval e = engine.evaluate(new double[] {0}, false);
-            fit = new MvFit.Result(new double[] {0}, e, true, "fixed effects", new double[1]);
-        }
+        MvFit.Result fit = fitModel(engine, o, vbar);
         MvEngine.Eval e = fit.eval();
         if (e.beta == null) {
             throw new IllegalArgumentException("the network could not be fitted: " + fit.message());
@@ -335,7 +311,7 @@ public final class Network {
                         diff[a][c] - crit * sed[a][c], diff[a][c] + crit * sed[a][c]));
             }
         }
-        List<NetworkResult.Rank> ranking = new ArrayList<>();
+        double[] pScores = new double[nt];
         var n01 = org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1);
         for (int a = 0; a < nt; a++) {
             double sum = 0;
@@ -345,13 +321,297 @@ public final class Network {
                     sum += n01.cumulativeProbability(o.smallBetter() ? -z : z);
                 }
             }
-            ranking.add(new NetworkResult.Rank(order.get(a), nt > 1 ? sum / (nt - 1) : Double.NaN));
+            pScores[a] = nt > 1 ? sum / (nt - 1) : Double.NaN;
         }
+        List<NetworkResult.Rank> ranking = ranks(order, others, e.beta, e.vb, pScores, o);
         double qe = engine.qe();
         int qeDf = k - p;
+        List<NetworkResult.Edge> edges = edges(trials, order);
+        List<NetworkResult.Split> splits = new ArrayList<>();
+        List<NetworkResult.Edge> directOnly = new ArrayList<>();
+        if (o.nodeSplit()) {
+            for (NetworkResult.Edge ed : edges) {
+                int a = order.indexOf(ed.treat1());
+                int c = order.indexOf(ed.treat2());
+                NetworkResult.Split sp = split(trials, others, ed, diff[a][c], sed[a][c], o, vbar);
+                if (sp == null) {
+                    directOnly.add(ed);
+                } else {
+                    splits.add(sp);
+                    if (!sp.converged()) {
+                        notes.add("node split " + ed.treat1() + " vs " + ed.treat2() + ": the estimation of tau² did not converge");
+                    }
+                }
+            }
+        }
         return new NetworkResult(o, measure, order, ref, rel, e.vb, fit.theta()[0], qe, qeDf, Dist.pChisq(qe, qeDf), nb, k, league, ranking,
-                edges(trials, order), inconsistency(trials, y, s, blocks, engine, qe, qeDf, p, order), reml && o.random() ? e.reml : e.ml,
-                fit.converged(), fit.message(), notes);
+                edges, inconsistency(trials, y, s, blocks, engine, qe, qeDf, p, order), splits, directOnly,
+                reml && o.random() ? e.reml : e.ml, fit.converged(), fit.message(), notes);
+    }
+
+    /** The contrasts of every trial, their design matrix and covariance blocks; with a split, its indicator column last. */
+    private record Design(double[] y, double[][] x, int[][] blocks, double[][] s) {
+    }
+
+    /**
+     * Builds the contrasts. Without a split (a == null) each trial's contrasts are against its first arm; with the
+     * split a vs c, a trial containing both takes a as its baseline and its contrast of c against a gets −1 in the last
+     * column (its mean is d_c − d_a − delta, so that delta = direct − indirect of a relative to c).
+     */
+    private static Design design(List<Trial> trials, List<String> others, String a, String c) {
+        int p = others.size();
+        int cols = a == null ? p : p + 1;
+        List<Trial> based = new ArrayList<>();
+        for (Trial tr : trials) {
+            based.add(a != null && tr.arms().contains(a) && tr.arms().contains(c) ? rebase(tr, tr.arms().indexOf(a)) : tr);
+        }
+        int k = based.stream().mapToInt(tr -> tr.y().length).sum();
+        double[] y = new double[k];
+        double[][] x = new double[k][cols];
+        int[][] blocks = new int[based.size()][];
+        double[][] s = new double[based.size()][];
+        int row = 0;
+        for (int b = 0; b < based.size(); b++) {
+            Trial tr = based.get(b);
+            int m = tr.y().length;
+            blocks[b] = new int[m];
+            s[b] = tr.s();
+            int base = others.indexOf(tr.arms().get(0));
+            boolean both = a != null && tr.arms().get(0).equals(a) && tr.arms().contains(c);
+            for (int j = 0; j < m; j++) {
+                y[row] = tr.y()[j];
+                String arm = tr.arms().get(j + 1);
+                int col = others.indexOf(arm);
+                if (col >= 0) {
+                    x[row][col] += 1;
+                }
+                if (base >= 0) {
+                    x[row][base] -= 1;
+                }
+                if (both && arm.equals(c)) {
+                    x[row][p] = -1;
+                }
+                blocks[b][j] = row++;
+            }
+        }
+        return new Design(y, x, blocks, s);
+    }
+
+    /** The same trial with its contrasts against another arm: y' = L y, S' = L S L' (L: e_j − e_r). */
+    private static Trial rebase(Trial tr, int r) {
+        if (r == 0) {
+            return tr;
+        }
+        int m = tr.y().length;
+        // contrast j (1..m) of arm j against arm 0; arm 0's own contrast is 0
+        double[][] l = new double[m][m];
+        List<String> arms = new ArrayList<>();
+        arms.add(tr.arms().get(r));
+        int row = 0;
+        for (int j = 0; j <= m; j++) {
+            if (j == r) {
+                continue;
+            }
+            arms.add(tr.arms().get(j));
+            if (j > 0) {
+                l[row][j - 1] += 1;
+            }
+            l[row][r - 1] -= 1;
+            row++;
+        }
+        double[] y = new double[m];
+        double[] s = new double[m * m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                y[i] += l[i][j] * tr.y()[j];
+            }
+            for (int c = 0; c < m; c++) {
+                double v = 0;
+                for (int j = 0; j < m; j++) {
+                    for (int q = 0; q < m; q++) {
+                        v += l[i][j] * tr.s()[j * m + q] * l[c][q];
+                    }
+                }
+                s[i * m + c] = v;
+            }
+        }
+        return new Trial(tr.name(), tr.firstLine(), arms, y, s);
+    }
+
+    /** The random-effects fit (REML or ML), or the fixed-effect evaluation. */
+    private static MvFit.Result fitModel(MvEngine engine, NetworkOptions o, double vbar) {
+        if (o.random()) {
+            return MvFit.fit(engine, o.method() == MultilevelOptions.Method.REML, new MvFit.Kind[] {MvFit.Kind.VARIANCE},
+                    new double[] {0.1 * vbar + 0.01}, vbar);
+        }
+        MvEngine.Eval e = engine.evaluate(new double[] {0}, false);
+        return new MvFit.Result(new double[] {0}, e, true, "fixed effects", new double[1]);
+    }
+
+    /**
+     * Splits one comparison, or returns null when its indirect evidence does not identify it (the treatments are not
+     * linked once the split contrasts are taken out).
+     */
+    private static NetworkResult.Split split(List<Trial> trials, List<String> others, NetworkResult.Edge ed, double network, double networkSe,
+                                             NetworkOptions o, double vbar) {
+        String a = ed.treat1();
+        String c = ed.treat2();
+        Design d = design(trials, others, a, c);
+        int p = others.size();
+        // identifiable iff a and c stay linked by the contrasts without the split indicator
+        int[] parent = new int[p + 1];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        for (double[] row : d.x) {
+            if (row[p] != 0) {
+                continue;
+            }
+            int u = -1;
+            int v = -1;
+            for (int j = 0; j < p; j++) {
+                if (row[j] > 0) {
+                    u = j + 1;
+                } else if (row[j] < 0) {
+                    v = j + 1;
+                }
+            }
+            union(parent, u < 0 ? 0 : u, v < 0 ? 0 : v);
+        }
+        int ia = others.indexOf(a) + 1;
+        int ic = others.indexOf(c) + 1;
+        if (find(parent, ia) != find(parent, ic)) {
+            return null;
+        }
+        MvEngine engine = new MvEngine(d.y, d.x, d.blocks, d.s, halfCorrelated(d.blocks));
+        MvFit.Result fit = fitModel(engine, o, vbar);
+        MvEngine.Eval e = fit.eval();
+        if (e.beta == null) {
+            throw new IllegalArgumentException("the node split of " + a + " vs " + c + " could not be fitted: " + fit.message());
+        }
+        int q = p + 1;
+        double[] ind = new double[q];
+        if (ia > 0) {
+            ind[ia - 1] += 1;
+        }
+        if (ic > 0) {
+            ind[ic - 1] -= 1;
+        }
+        double[] dir = ind.clone();
+        dir[p] = 1;
+        double[] del = new double[q];
+        del[p] = 1;
+        double[] vi = contrast(e, ind);
+        double[] vd = contrast(e, dir);
+        double[] vx = contrast(e, del);
+        double z = vx[0] / vx[1];
+        return new NetworkResult.Split(a, c, ed.studies(), network, networkSe, vd[0], vd[1], vi[0], vi[1], vx[0], vx[1], z, Dist.pNormal2(z),
+                o.level(), fit.theta()[0], fit.converged());
+    }
+
+    /** c'beta and its SE. */
+    private static double[] contrast(MvEngine.Eval e, double[] c) {
+        int q = c.length;
+        double est = 0;
+        double v = 0;
+        for (int i = 0; i < q; i++) {
+            est += c[i] * e.beta[i];
+            for (int j = 0; j < q; j++) {
+                v += c[i] * e.vb[i * q + j] * c[j];
+            }
+        }
+        return new double[] {est, Math.sqrt(Math.max(0, v))};
+    }
+
+    /**
+     * Rank probabilities, mean ranks and SUCRA from draws of the effects against the reference from their estimated
+     * normal distribution N(beta, vb) (as netmeta's rankogram and Salanti et al. 2011 do), with a seeded generator.
+     */
+    private static List<NetworkResult.Rank> ranks(List<String> order, List<String> others, double[] beta, double[] vb, double[] pScores,
+                                                  NetworkOptions o) {
+        int nt = order.size();
+        int p = others.size();
+        int n = o.simulations();
+        List<NetworkResult.Rank> out = new ArrayList<>();
+        if (n == 0 || nt < 2) {
+            for (int a = 0; a < nt; a++) {
+                out.add(new NetworkResult.Rank(order.get(a), pScores[a], Double.NaN, Double.NaN, Double.NaN, new double[0]));
+            }
+            return out;
+        }
+        double[] l = cholesky(vb, p);
+        int[] col = new int[nt];
+        for (int a = 0; a < nt; a++) {
+            col[a] = others.indexOf(order.get(a));
+        }
+        long[][] count = new long[nt][nt];
+        double[] sumScore = new double[nt];
+        double[] sumScore2 = new double[nt];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(o.seed());
+        double[] zz = new double[p];
+        double[] d = new double[p];
+        double[] eff = new double[nt];
+        double sign = o.smallBetter() ? -1 : 1;
+        for (int it = 0; it < n; it++) {
+            for (int j = 0; j < p; j++) {
+                zz[j] = rng.nextGaussian();
+            }
+            for (int i = 0; i < p; i++) {
+                double v = beta[i];
+                for (int j = 0; j <= i; j++) {
+                    v += l[i * p + j] * zz[j];
+                }
+                d[i] = v;
+            }
+            for (int a = 0; a < nt; a++) {
+                eff[a] = sign * (col[a] < 0 ? 0 : d[col[a]]);
+            }
+            for (int a = 0; a < nt; a++) {
+                int better = 0;
+                for (int c = 0; c < nt; c++) {
+                    if (c != a && eff[c] > eff[a]) {
+                        better++;
+                    }
+                }
+                count[a][better]++;
+                double score = (nt - 1 - better) / (double) (nt - 1);
+                sumScore[a] += score;
+                sumScore2[a] += score * score;
+            }
+        }
+        for (int a = 0; a < nt; a++) {
+            double[] prob = new double[nt];
+            double mean = 0;
+            for (int r = 0; r < nt; r++) {
+                prob[r] = count[a][r] / (double) n;
+                mean += (r + 1) * prob[r];
+            }
+            double sucra = sumScore[a] / n;
+            double var = Math.max(0, sumScore2[a] / n - sucra * sucra);
+            out.add(new NetworkResult.Rank(order.get(a), pScores[a], sucra, Math.sqrt(var / n), mean, prob));
+        }
+        return out;
+    }
+
+    /** The lower Cholesky factor of a p×p covariance (row-major); a semi-definite direction gets a zero column. */
+    private static double[] cholesky(double[] v, int p) {
+        double[] l = new double[p * p];
+        for (int j = 0; j < p; j++) {
+            double dsum = v[j * p + j];
+            for (int k = 0; k < j; k++) {
+                dsum -= l[j * p + k] * l[j * p + k];
+            }
+            double djj = dsum > 1e-14 * Math.max(1, v[j * p + j]) ? Math.sqrt(dsum) : 0;
+            l[j * p + j] = djj;
+            for (int i = j + 1; i < p; i++) {
+                double sum = v[i * p + j];
+                for (int k = 0; k < j; k++) {
+                    sum -= l[i * p + k] * l[j * p + k];
+                }
+                l[i * p + j] = djj == 0 ? 0 : sum / djj;
+            }
+        }
+        return l;
     }
 
     /** Every contrast variance tau², two contrasts of one trial covarying tau²/2. */

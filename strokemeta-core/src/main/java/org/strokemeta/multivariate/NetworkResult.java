@@ -20,10 +20,13 @@ import org.strokemeta.regression.Coefficient;
  * @param studies       the trials analysed
  * @param contrasts     the contrasts analysed (k)
  * @param league        every pair of treatments (treat1 before treat2 in output order): treat1 relative to treat2
- * @param ranking       each treatment's P-score (Rücker and Schwarzer 2015), in output order
+ * @param ranking       each treatment's P-score (Rücker and Schwarzer 2015), rank probabilities and SUCRA, in output
+ *                      order
  * @param edges         the comparisons with direct evidence: the network graph
  * @param inconsistency the design-by-treatment interaction test, or null when the network has no loop and no
  *                      multi-arm design sharing a comparison with another design
+ * @param splits        node splitting of every comparison with both direct and indirect evidence (empty when not asked)
+ * @param directOnly    the comparisons with direct evidence but no indirect evidence, which cannot be split
  * @param logLik        the (restricted) log-likelihood of the consistency model
  * @param converged     whether the estimation of tau² converged
  * @param message       the optimiser's last word
@@ -32,8 +35,8 @@ import org.strokemeta.regression.Coefficient;
  */
 public record NetworkResult(NetworkOptions options, String measure, List<String> treatments, String reference, List<Coefficient> relative,
                             double[] vb, double tau2, double qe, int qeDf, double qeP, int studies, int contrasts, List<Pair> league,
-                            List<Rank> ranking, List<Edge> edges, Inconsistency inconsistency, double logLik, boolean converged,
-                            String message, List<String> notes) implements java.io.Serializable {
+                            List<Rank> ranking, List<Edge> edges, Inconsistency inconsistency, List<Split> splits, List<Edge> directOnly,
+                            double logLik, boolean converged, String message, List<String> notes) implements java.io.Serializable {
     /**
      * Copies the lists.
      *
@@ -53,6 +56,8 @@ public record NetworkResult(NetworkOptions options, String measure, List<String>
      * @param ranking       the P-scores
      * @param edges         the graph
      * @param inconsistency the design-by-treatment test, or null
+     * @param splits        the node splits
+     * @param directOnly    the comparisons that cannot be split
      * @param logLik        the log-likelihood
      * @param converged     convergence
      * @param message       the optimiser's message
@@ -64,6 +69,8 @@ public record NetworkResult(NetworkOptions options, String measure, List<String>
         league = List.copyOf(league);
         ranking = List.copyOf(ranking);
         edges = List.copyOf(edges);
+        splits = List.copyOf(splits);
+        directOnly = List.copyOf(directOnly);
         notes = List.copyOf(notes);
     }
 
@@ -85,13 +92,102 @@ public record NetworkResult(NetworkOptions options, String measure, List<String>
     }
 
     /**
-     * A treatment's rank score.
+     * A treatment's rank scores.
      *
-     * @param treatment the treatment
-     * @param pScore    the mean over the other treatments of the one-sided probability that it is better
+     * @param treatment     the treatment
+     * @param pScore        the mean over the other treatments of the one-sided probability that it is better (the exact
+     *                      expectation of SUCRA under the estimates' normal distribution: Rücker and Schwarzer 2015)
+     * @param sucra         the surface under the cumulative ranking curve (Salanti et al. 2011, J Clin Epidemiol
+     *                      64:163-171), (T − mean rank)/(T − 1), from the draws; NaN without draws
+     * @param sucraSe       its Monte Carlo standard error
+     * @param meanRank      the mean rank over the draws (1 = best)
+     * @param probabilities the probability of each rank, 1 (best) to T, over the draws; empty without draws
      * @serial exclude
      */
-    public record Rank(String treatment, double pScore) implements java.io.Serializable {
+    public record Rank(String treatment, double pScore, double sucra, double sucraSe, double meanRank, double[] probabilities)
+            implements java.io.Serializable {
+        /**
+         * Copies the probabilities.
+         *
+         * @param treatment     the treatment
+         * @param pScore        the P-score
+         * @param sucra         SUCRA
+         * @param sucraSe       its Monte Carlo SE
+         * @param meanRank      the mean rank
+         * @param probabilities the rank probabilities
+         */
+        public Rank {
+            probabilities = probabilities.clone();
+        }
+
+        /**
+         * The rank probabilities.
+         *
+         * @return a copy
+         */
+        @Override
+        public double[] probabilities() {
+            return probabilities.clone();
+        }
+    }
+
+    /**
+     * Node splitting of one comparison (Dias et al. 2010, Stat Med 29:932-944): the consistency model refitted with
+     * one more parameter for the direct evidence on treat1 versus treat2. A trial containing both takes treat1 as its
+     * baseline arm and its contrast of treat2 against treat1 carries the parameter; tau² is re-estimated.
+     *
+     * @param treat1        the first treatment (in output order)
+     * @param treat2        the second; every estimate is treat1 relative to treat2
+     * @param studies       the trials comparing them directly
+     * @param network       the consistency model's estimate
+     * @param networkSe     its SE
+     * @param direct        the estimate from the direct evidence
+     * @param directSe      its SE
+     * @param indirect      the estimate from the rest of the network
+     * @param indirectSe    its SE
+     * @param difference    direct − indirect
+     * @param differenceSe  its SE
+     * @param z             its z statistic
+     * @param p             its two-sided p-value
+     * @param ciLevel       the level of the intervals
+     * @param tau2          tau² of the split model (0 for fixed effects)
+     * @param converged     whether the split model's tau² converged
+     * @serial exclude
+     */
+    public record Split(String treat1, String treat2, int studies, double network, double networkSe, double direct, double directSe,
+                        double indirect, double indirectSe, double difference, double differenceSe, double z, double p, double ciLevel,
+                        double tau2, boolean converged) implements java.io.Serializable {
+        /**
+         * The network estimate's confidence limits.
+         *
+         * @return lower and upper
+         */
+        public double[] networkCi() {
+            return ci(network, networkSe);
+        }
+
+        /**
+         * The direct estimate's confidence limits.
+         *
+         * @return lower and upper
+         */
+        public double[] directCi() {
+            return ci(direct, directSe);
+        }
+
+        /**
+         * The indirect estimate's confidence limits.
+         *
+         * @return lower and upper
+         */
+        public double[] indirectCi() {
+            return ci(indirect, indirectSe);
+        }
+
+        private double[] ci(double est, double se) {
+            double q = org.strokemeta.internal.Dist.zCrit(ciLevel);
+            return new double[] {est - q * se, est + q * se};
+        }
     }
 
     /**

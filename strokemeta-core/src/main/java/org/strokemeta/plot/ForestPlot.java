@@ -142,9 +142,11 @@ public final class ForestPlot {
      * @param natural      for measures analysed on a transformed scale other than the log of a ratio (a logit
      *                     proportion, Fisher's z): the back-transformation that gives the estimates' column and
      *                     the axis labels on the natural scale (the rows stay on the analysis scale); null for none
+     * @param labelHeader  the header of the labels' column ("Study", or "Treatment" in a network)
      */
     public record Spec(List<Row> rows, List<String> columns, boolean logScale, String effectLabel, String favoursLeft,
-                       String favoursRight, List<String> footer, int maxLabel, java.util.function.DoubleUnaryOperator natural) {
+                       String favoursRight, List<String> footer, int maxLabel, java.util.function.DoubleUnaryOperator natural,
+                       String labelHeader) {
         /**
          * Copies the lists.
          *
@@ -157,11 +159,41 @@ public final class ForestPlot {
          * @param footer lines under the plot (heterogeneity, overall effect, test for differences)
          * @param maxLabel the longest label shown in full (characters)
          * @param natural the back-transformation of the estimates' column and axis labels, or null for none
+         * @param labelHeader the header of the labels' column (null: "Study")
          */
         public Spec {
             rows = List.copyOf(rows);
             columns = List.copyOf(columns);
             footer = List.copyOf(footer);
+            labelHeader = labelHeader == null ? "Study" : labelHeader;
+        }
+
+        /**
+         * What to draw, the labels' column headed "Study".
+         *
+         * @param rows the rows, top to bottom
+         * @param columns headers of the extra columns (as many as each row's cells)
+         * @param logScale true for ratio measures: the axis is logarithmic, labelled with ratios, the null line at 1
+         * @param effectLabel the axis caption, e.g. "Risk ratio (log scale)"
+         * @param favoursLeft text under the left half
+         * @param favoursRight text under the right half
+         * @param footer lines under the plot (heterogeneity, overall effect, test for differences)
+         * @param maxLabel the longest label shown in full (characters)
+         * @param natural the back-transformation of the estimates' column and axis labels, or null for none
+         */
+        public Spec(List<Row> rows, List<String> columns, boolean logScale, String effectLabel, String favoursLeft,
+                    String favoursRight, List<String> footer, int maxLabel, java.util.function.DoubleUnaryOperator natural) {
+            this(rows, columns, logScale, effectLabel, favoursLeft, favoursRight, footer, maxLabel, natural, "Study");
+        }
+
+        /**
+         * A copy with another header of the labels' column.
+         *
+         * @param header the header
+         * @return a copy
+         */
+        public Spec withLabelHeader(String header) {
+            return new Spec(rows, columns, logScale, effectLabel, favoursLeft, favoursRight, footer, maxLabel, natural, header);
         }
 
         /**
@@ -178,7 +210,7 @@ public final class ForestPlot {
          */
         public Spec(List<Row> rows, List<String> columns, boolean logScale, String effectLabel, String favoursLeft,
                     String favoursRight, List<String> footer, int maxLabel) {
-            this(rows, columns, logScale, effectLabel, favoursLeft, favoursRight, footer, maxLabel, null);
+            this(rows, columns, logScale, effectLabel, favoursLeft, favoursRight, footer, maxLabel, null, "Study");
         }
     }
 
@@ -212,7 +244,7 @@ public final class ForestPlot {
                         + "font-size=\"13\" role=\"img\" aria-label=\"forest plot\" class=\"forest\">\n");
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
         // header
-        b.append(text(6, top - 12, "Study", "start", "font-weight=\"600\""));
+        b.append(text(6, top - 12, s.labelHeader(), "start", "font-weight=\"600\""));
         for (int c = 0; c < s.columns().size(); c++) {
             b.append(text(labelW + colW * c + colW / 2.0, top - 12, s.columns().get(c), "middle", "font-weight=\"600\""));
         }

@@ -89,6 +89,6 @@ public final class NetworkPlot {
                     + r.inconsistency().qBetweenDf() + ", p = " + Svg.fixed(r.inconsistency().qBetweenP(), 4));
         }
         return new ForestPlot.Spec(rows, List.of("P-score"), log, log ? "Odds ratio against " + r.reference() + " (log scale)"
-                : "Difference against " + r.reference(), "", "", footer, 40);
+                : "Difference against " + r.reference(), "", "", footer, 40).withLabelHeader("Treatment");
     }
 }

@@ -29,7 +29,8 @@ final class NetworkCase {
         List<String> order = new ArrayList<>();
         o.path("treatments").forEach(x -> order.add(x.asText()));
         NetworkOptions opts = new NetworkOptions(order, o.path("reference").asText(null), !"fixed".equals(o.path("model").asText("random")),
-                MultilevelOptions.Method.parse(o.path("tau2_method").asText("REML")), o.path("level").asDouble(0.95), false);
+                MultilevelOptions.Method.parse(o.path("tau2_method").asText("REML")), o.path("level").asDouble(0.95), false)
+                .withNodeSplit(o.path("node_split").asBoolean(false)).withSimulations(0, NetworkOptions.DEFAULT_SEED);
         NetworkResult r = Network.fit(c.table(), opts);
         if (o.has("measure") && !r.measure().equals(o.path("measure").asText())) {
             throw new IllegalArgumentException("the data give " + r.measure() + ", the case asks " + o.path("measure").asText());
@@ -58,6 +59,37 @@ final class NetworkCase {
             n.put("se", p.se());
             n.put("ci_lower", p.ciLower());
             n.put("ci_upper", p.ciUpper());
+        }
+        if (o.path("node_split").asBoolean(false)) {
+            ArrayNode splits = out.putArray("node_split");
+            for (NetworkResult.Split x : r.splits()) {
+                ObjectNode n = splits.addObject();
+                n.put("treat1", x.treat1());
+                n.put("treat2", x.treat2());
+                n.put("studies", x.studies());
+                n.put("network", x.network());
+                n.put("network_se", x.networkSe());
+                n.put("direct", x.direct());
+                n.put("direct_se", x.directSe());
+                n.put("direct_ci_lower", x.directCi()[0]);
+                n.put("direct_ci_upper", x.directCi()[1]);
+                n.put("indirect", x.indirect());
+                n.put("indirect_se", x.indirectSe());
+                n.put("indirect_ci_lower", x.indirectCi()[0]);
+                n.put("indirect_ci_upper", x.indirectCi()[1]);
+                n.put("difference", x.difference());
+                n.put("difference_se", x.differenceSe());
+                n.put("z", x.z());
+                n.put("p", x.p());
+                n.put("tau2", x.tau2());
+            }
+            ArrayNode only = out.putArray("direct_only");
+            for (NetworkResult.Edge x : r.directOnly()) {
+                ObjectNode n = only.addObject();
+                n.put("treat1", x.treat1());
+                n.put("treat2", x.treat2());
+                n.put("studies", x.studies());
+            }
         }
         if (r.inconsistency() != null) {
             NetworkResult.Inconsistency i = r.inconsistency();

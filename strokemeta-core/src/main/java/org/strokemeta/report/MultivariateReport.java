@@ -244,9 +244,25 @@ public final class MultivariateReport {
             }
             sb.append('\n');
         }
-        sb.append("\nRanking (P-scores, ").append(r.options().smallBetter() ? "smaller" : "larger").append(" effects better):\n");
-        r.ranking().stream().sorted((x, y) -> Double.compare(y.pScore(), x.pScore()))
-                .forEach(x -> sb.append("  ").append(Fmt.pad(x.treatment(), w)).append(Fmt.f(x.pScore(), 3)).append('\n'));
+        boolean draws = r.options().simulations() > 0 && r.treatments().size() > 1;
+        sb.append("\nRanking (").append(r.options().smallBetter() ? "smaller" : "larger").append(" effects better; P-score").append(draws
+                ? "; SUCRA and mean rank from " + r.options().simulations() + " draws, seed " + r.options().seed() : "").append("):\n");
+        sb.append("  ").append(Fmt.pad("treatment", w)).append(Fmt.right("P-score", 9));
+        if (draws) {
+            sb.append(Fmt.right("SUCRA", 9)).append(Fmt.right("(MC SE)", 9)).append(Fmt.right("mean rank", 11)).append(Fmt.right("P(best)", 9));
+        }
+        sb.append('\n');
+        r.ranking().stream().sorted((x, y) -> Double.compare(y.pScore(), x.pScore())).forEach(x -> {
+            sb.append("  ").append(Fmt.pad(x.treatment(), w)).append(Fmt.right(Fmt.f(x.pScore(), 3), 9));
+            if (draws) {
+                sb.append(Fmt.right(Fmt.f(x.sucra(), 3), 9)).append(Fmt.right("(" + Fmt.f(x.sucraSe(), 4) + ")", 9))
+                        .append(Fmt.right(Fmt.f(x.meanRank(), 2), 11)).append(Fmt.right(Fmt.f(x.probabilities()[0], 3), 9));
+            }
+            sb.append('\n');
+        });
+        if (r.options().nodeSplit()) {
+            splits(sb, r, log, w);
+        }
         sb.append("\nDirect comparisons (trials): ");
         List<String> e = r.edges().stream().map(x -> x.treat1() + " vs " + x.treat2() + " (" + x.studies() + ")").toList();
         sb.append(String.join("; ", e)).append('\n');
@@ -255,6 +271,35 @@ public final class MultivariateReport {
             sb.append("warning: the estimation of tau² did not converge: ").append(r.message()).append('\n');
         }
         return sb.toString();
+    }
+
+    private static void splits(StringBuilder sb, NetworkResult r, boolean log, int w) {
+        sb.append("\nNode splitting (Dias et al. 2010; ").append(log ? "odds ratios, " : "").append("first treatment relative to the second):\n");
+        if (r.splits().isEmpty()) {
+            sb.append("  no comparison has both direct and indirect evidence\n");
+        } else {
+            int cw = 2 + r.splits().stream().mapToInt(x -> x.treat1().length() + x.treat2().length() + 4).max().orElse(20);
+            sb.append("  ").append(Fmt.pad("comparison", cw)).append(Fmt.right("trials", 7)).append(Fmt.right("network", 22))
+                    .append(Fmt.right("direct", 22)).append(Fmt.right("indirect", 22)).append(Fmt.right("difference", 12)).append(Fmt.right("p", 9))
+                    .append('\n');
+            for (NetworkResult.Split x : r.splits()) {
+                sb.append("  ").append(Fmt.pad(x.treat1() + " vs " + x.treat2(), cw)).append(Fmt.right(Integer.toString(x.studies()), 7))
+                        .append(Fmt.right(est(x.network(), x.networkCi()[0], x.networkCi()[1], log), 22))
+                        .append(Fmt.right(est(x.direct(), x.directCi()[0], x.directCi()[1], log), 22))
+                        .append(Fmt.right(est(x.indirect(), x.indirectCi()[0], x.indirectCi()[1], log), 22))
+                        .append(Fmt.right(Fmt.f(x.difference(), 3), 12)).append(Fmt.right(Fmt.p(x.p()), 9)).append('\n');
+            }
+            sb.append("  (difference: direct − indirect").append(log ? ", log odds ratio" : "").append("; each split refits tau²)\n");
+        }
+        if (!r.directOnly().isEmpty()) {
+            sb.append("  direct evidence only, not split: ").append(String.join("; ", r.directOnly().stream()
+                    .map(x -> x.treat1() + " vs " + x.treat2() + " (" + x.studies() + ")").toList())).append('\n');
+        }
+    }
+
+    private static String est(double e, double lo, double hi, boolean log) {
+        java.util.function.DoubleUnaryOperator f = log ? Math::exp : x -> x;
+        return Fmt.f(f.applyAsDouble(e), 2) + " [" + Fmt.f(f.applyAsDouble(lo), 2) + ", " + Fmt.f(f.applyAsDouble(hi), 2) + "]";
     }
 
     private static String league(NetworkResult r, int a, int c, boolean log) {
@@ -275,8 +320,7 @@ public final class MultivariateReport {
             } else {
                 continue;
             }
-            java.util.function.DoubleUnaryOperator f = log ? Math::exp : x -> x;
-            return Fmt.f(f.applyAsDouble(est), 2) + " [" + Fmt.f(f.applyAsDouble(lo), 2) + ", " + Fmt.f(f.applyAsDouble(hi), 2) + "]";
+            return est(est, lo, hi, log);
         }
         return "";
     }
@@ -319,6 +363,49 @@ public final class MultivariateReport {
             ObjectNode n = rk.addObject();
             n.put("treatment", x.treatment());
             JsonReport.num(n, "p_score", x.pScore());
+            if (r.options().simulations() > 0) {
+                JsonReport.num(n, "sucra", x.sucra());
+                JsonReport.num(n, "sucra_mc_se", x.sucraSe());
+                JsonReport.num(n, "mean_rank", x.meanRank());
+                ArrayNode pr = n.putArray("rank_probabilities");
+                for (double v : x.probabilities()) {
+                    pr.add(v);
+                }
+            }
+        }
+        if (r.options().simulations() > 0) {
+            root.putObject("rank_draws").put("simulations", r.options().simulations()).put("seed", r.options().seed());
+        }
+        if (r.options().nodeSplit()) {
+            ArrayNode ns = root.putArray("node_split");
+            for (NetworkResult.Split x : r.splits()) {
+                ObjectNode n = ns.addObject();
+                n.put("treat1", x.treat1());
+                n.put("treat2", x.treat2());
+                n.put("studies", x.studies());
+                JsonReport.num(n, "network", x.network());
+                JsonReport.num(n, "network_se", x.networkSe());
+                JsonReport.num(n, "network_ci_lower", x.networkCi()[0]);
+                JsonReport.num(n, "network_ci_upper", x.networkCi()[1]);
+                JsonReport.num(n, "direct", x.direct());
+                JsonReport.num(n, "direct_se", x.directSe());
+                JsonReport.num(n, "direct_ci_lower", x.directCi()[0]);
+                JsonReport.num(n, "direct_ci_upper", x.directCi()[1]);
+                JsonReport.num(n, "indirect", x.indirect());
+                JsonReport.num(n, "indirect_se", x.indirectSe());
+                JsonReport.num(n, "indirect_ci_lower", x.indirectCi()[0]);
+                JsonReport.num(n, "indirect_ci_upper", x.indirectCi()[1]);
+                JsonReport.num(n, "difference", x.difference());
+                JsonReport.num(n, "difference_se", x.differenceSe());
+                JsonReport.num(n, "z", x.z());
+                JsonReport.num(n, "p", x.p());
+                JsonReport.num(n, "tau2", x.tau2());
+                n.put("converged", x.converged());
+            }
+            ArrayNode only = root.putArray("direct_only");
+            for (NetworkResult.Edge x : r.directOnly()) {
+                only.addObject().put("treat1", x.treat1()).put("treat2", x.treat2()).put("studies", x.studies());
+            }
         }
         ArrayNode ed = root.putArray("edges");
         for (NetworkResult.Edge x : r.edges()) {

@@ -10,6 +10,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 import org.strokemeta.Meta;
 import org.strokemeta.data.CsvReader;
 import org.strokemeta.data.Table;
@@ -105,5 +106,97 @@ class MultivariateProperties {
         assertThat(ml.coefficient("intercept").estimate()).isCloseTo(re.pooled().estimate(), within(1e-7));
         assertThat(ml.coefficient("intercept").se()).isCloseTo(re.pooled().se(), within(1e-7));
         assertThat(ml.qe()).isCloseTo(re.heterogeneity().q(), within(1e-8 * Math.max(1, re.heterogeneity().q())));
+    }
+
+    private static String randomArms(Random rnd, List<String> treatments, int trials) {
+        StringBuilder csv = new StringBuilder("study,treatment,mean,sd,n\n");
+        for (int i = 0; i < trials; i++) {
+            List<String> t = new ArrayList<>(treatments);
+            Collections.shuffle(t, rnd);
+            int arms = i == 0 ? treatments.size() : 2 + rnd.nextInt(2);
+            for (int a = 0; a < arms; a++) {
+                csv.append("S").append(i).append(',').append(t.get(a)).append(',').append(rnd.nextGaussian() + 0.3 * treatments.indexOf(t.get(a)))
+                        .append(',').append(1 + rnd.nextDouble()).append(',').append(20 + rnd.nextInt(80)).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    @Property(tries = 8)
+    void sucra_from_the_draws_agrees_with_the_p_score_and_the_rank_probabilities_add_up(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        Random rnd = new Random(seed);
+        List<String> treatments = List.of("A", "B", "C", "D", "E");
+        Table tab = table(randomArms(rnd, treatments, 12));
+        NetworkOptions o = NetworkOptions.defaults().withTreatments(treatments, "A").withNodeSplit(false).withSimulations(20_000, seed)
+                .withSmallBetter(rnd.nextBoolean());
+        NetworkResult r = Network.fit(tab, o);
+        double[] column = new double[treatments.size()];
+        for (NetworkResult.Rank x : r.ranking()) {
+            // the P-score is SUCRA's exact expectation (Rücker and Schwarzer 2015)
+            assertThat(x.sucra()).as(x.treatment()).isCloseTo(x.pScore(), within(5 * x.sucraSe() + 1e-9));
+            double[] pr = x.probabilities();
+            assertThat(java.util.Arrays.stream(pr).sum()).isCloseTo(1, within(1e-12));
+            double mean = 0;
+            for (int j = 0; j < pr.length; j++) {
+                mean += (j + 1) * pr[j];
+                column[j] += pr[j];
+            }
+            assertThat(x.meanRank()).isCloseTo(mean, within(1e-12));
+            assertThat(x.sucra()).isCloseTo((treatments.size() - mean) / (treatments.size() - 1), within(1e-12));
+        }
+        for (double c : column) {
+            assertThat(c).isCloseTo(1, within(1e-12));
+        }
+        NetworkResult again = Network.fit(tab, o);
+        for (int i = 0; i < treatments.size(); i++) {
+            assertThat(again.ranking().get(i).probabilities()).containsExactly(r.ranking().get(i).probabilities());
+        }
+    }
+
+    @Property(tries = 10)
+    void node_splitting_of_exactly_consistent_contrasts_finds_no_difference(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        Random rnd = new Random(seed);
+        List<String> treatments = List.of("A", "B", "C", "D");
+        double[] d = {0, rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian()};
+        StringBuilder csv = new StringBuilder("study,treat1,treat2,yi,vi,vbase\n");
+        int trial = 0;
+        for (int a = 0; a < 4; a++) {
+            for (int c = a + 1; c < 4; c++) {
+                int reps = 1 + rnd.nextInt(2);
+                for (int r = 0; r < reps; r++) {
+                    csv.append("S").append(trial++).append(',').append(treatments.get(c)).append(',').append(treatments.get(a)).append(',')
+                            .append(d[c] - d[a]).append(',').append(0.02 + 0.2 * rnd.nextDouble()).append(",\n");
+                }
+            }
+        }
+        // one three-arm trial (A, B, C) with correlated contrasts
+        double vb = 0.05 + 0.1 * rnd.nextDouble();
+        csv.append("S3arm,B,A,").append(d[1]).append(',').append(vb + 0.05).append(',').append(vb).append('\n');
+        csv.append("S3arm,C,A,").append(d[2]).append(',').append(vb + 0.08).append(',').append(vb).append('\n');
+        NetworkResult r = Network.fit(table(csv.toString()), NetworkOptions.defaults().withTreatments(treatments, "A").withRandom(false)
+                .withSimulations(0, 1));
+        assertThat(r.splits()).hasSize(6);
+        assertThat(r.directOnly()).isEmpty();
+        for (NetworkResult.Split x : r.splits()) {
+            double truth = d[treatments.indexOf(x.treat1())] - d[treatments.indexOf(x.treat2())];
+            assertThat(x.network()).isCloseTo(truth, within(1e-9));
+            assertThat(x.direct()).as(x.treat1() + " vs " + x.treat2()).isCloseTo(truth, within(1e-9));
+            assertThat(x.indirect()).isCloseTo(truth, within(1e-9));
+            assertThat(x.difference()).isCloseTo(0, within(1e-9));
+            // the comparisons with D lie in two-arm trials only: their direct and indirect estimates are independent
+            if (!x.treat2().equals("D")) {
+                continue;
+            }
+            assertThat(x.differenceSe() * x.differenceSe()).isCloseTo(x.directSe() * x.directSe() + x.indirectSe() * x.indirectSe(), within(1e-6));
+        }
+    }
+
+    @Test
+    void a_star_network_has_nothing_to_split() {
+        String csv = "study,treatment,events,total\nS1,A,10,100\nS1,B,15,100\nS2,A,12,90\nS2,C,20,95\nS3,A,8,80\nS3,D,11,85\nS4,A,9,70\nS4,B,13,75\n";
+        NetworkResult r = Network.fit(table(csv), NetworkOptions.defaults().withTreatments(List.of("A", "B", "C", "D"), "A"));
+        assertThat(r.splits()).isEmpty();
+        assertThat(r.directOnly()).extracting(NetworkResult.Edge::treat2).containsExactly("B", "C", "D");
+        assertThat(r.directOnly().get(0).studies()).isEqualTo(2);
     }
 }

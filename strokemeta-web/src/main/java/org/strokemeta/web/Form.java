@@ -19,7 +19,7 @@ import org.strokemeta.data.InputException;
  */
 final class Form {
     /** Most fields in one request. */
-    static final int MAX_FIELDS = 32;
+    static final int MAX_FIELDS = 48;
 
     /** An uploaded file. */
     record Upload(String name, byte[] bytes) {

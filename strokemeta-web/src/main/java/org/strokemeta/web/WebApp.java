@@ -79,13 +79,13 @@ public final class WebApp {
     /** An upload at most this large, or a bundled example that is not patient-level, is a small analysis. */
     static final int SMALL_BYTES = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> ANALYZE_FIELDS = List.of("file", "example", "measure", "model", "tau2", "tau2_value", "weights", "ci", "level", "subgroup",
+    static final List<String> ANALYZE_FIELDS = List.of("file", "example", "measure", "model", "tau2", "tau2_value", "weights", "ci", "level", "subgroup",
             "cluster", "robust",
             "sort", "covariates", "ipd_model", "scale", "outcome", "formula", "family", "link",
             "tau_prior", "mu_prior", "prob_above", "tsa_control_risk", "tsa_rrr", "tsa_mean_difference", "tsa_sd", "tsa_cor", "tsa_power",
-            "glmm", "random",
+            "glmm", "random", "struct", "within_rho",
             "tsa_heterogeneity", "tsa_futility");
-    private static final List<String> REPORT_FIELDS = List.of("file", "example", "skip_missing");
+    private static final List<String> REPORT_FIELDS = List.of("file", "example", "skip_missing", "model", "tau2", "level", "outcome");
     /** The most studies whose influence diagnostics (one refit per study) the page shows. */
     static final int MAX_INFLUENCE_STUDIES = 500;
     private static final List<String> PUBLISHED_FIELDS = List.of("file", "format", "bayes", "prob_above", "tsa");
@@ -264,8 +264,10 @@ public final class WebApp {
          *
          * @param glmm   the logistic mixed model asked (UM.FS or UM.RS), or null
          * @param random the nested random structure of a multilevel model, or null
+         * @param struct the between-trial covariance of a multivariate model (several outcomes per trial), or null
+         * @param withinRho the within-trial correlation of the outcomes (NaN: the data's cov_ columns)
          */
-        record Extra(String glmm, String random) {
+        record Extra(String glmm, String random, org.strokemeta.multivariate.MultivariateOptions.Struct struct, double withinRho) {
         }
 
         static Settings of(Form f) {
@@ -308,7 +310,31 @@ public final class WebApp {
             } else {
                 r = null;
             }
-            return new Extra(g, r);
+            String st = f.text("struct");
+            org.strokemeta.multivariate.MultivariateOptions.Struct struct = null;
+            if (st != null && !st.isBlank()) {
+                try {
+                    struct = org.strokemeta.multivariate.MultivariateOptions.Struct.parse(st);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("struct: " + e.getMessage());
+                }
+            }
+            String wr = f.text("within_rho");
+            double rho = Double.NaN;
+            if (wr != null && !wr.isBlank()) {
+                try {
+                    rho = Double.parseDouble(wr.trim());
+                } catch (NumberFormatException e) {
+                    rho = Double.NaN;
+                }
+                if (!(rho > -1 && rho < 1)) {
+                    throw new IllegalArgumentException("within_rho: a correlation strictly between -1 and 1, not '" + wr + "'");
+                }
+                if (struct == null) {
+                    throw new IllegalArgumentException("within_rho: belongs to the multivariate model, which field struct asks for");
+                }
+            }
+            return new Extra(g, r, struct, rho);
         }
 
         /** The Bayesian analysis asked for by a tau prior (mu prior and thresholds optional), checked before any work. */
@@ -518,6 +544,10 @@ public final class WebApp {
         }
         if (kind == DataKind.NETWORK_ARMS || kind == DataKind.NETWORK_CONTRASTS) {
             // a network of treatments: the consistency model with the page's model, REML or ML, and direction of benefit
+            if (s.options().model() == Model.RANDOM && s.options().tau2Method() != Tau2Method.ML && s.options().tau2Method() != Tau2Method.REML) {
+                throw org.strokemeta.data.InputException.of(t.source(), "a network's tau² is estimated by REML or ML, not "
+                        + s.options().tau2Method() + ": choose one of them (field tau2)");
+            }
             var no = org.strokemeta.multivariate.NetworkOptions.defaults().withRandom(s.options().model() == Model.RANDOM)
                     .withMethod(s.options().tau2Method() == Tau2Method.ML ? org.strokemeta.multivariate.MultilevelOptions.Method.ML
                             : org.strokemeta.multivariate.MultilevelOptions.Method.REML)
@@ -562,6 +592,17 @@ public final class WebApp {
                     .withLevel(s.options().level()).withMethod(s.options().tau2Method() == Tau2Method.ML
                             ? org.strokemeta.multivariate.MultilevelOptions.Method.ML : org.strokemeta.multivariate.MultilevelOptions.Method.REML));
             out.set("multilevel", org.strokemeta.report.MultivariateReport.json(t.source(), ml));
+        }
+        if (s.extra().struct() != null) {
+            if (kind != DataKind.GENERIC || !t.has("outcome")) {
+                throw new IllegalArgumentException("struct: a multivariate model takes effect sizes (study, outcome, yi, vi, and cov_<outcome> "
+                        + "columns or within_rho) with several outcomes per trial");
+            }
+            var mo = new org.strokemeta.multivariate.MultivariateOptions(s.extra().struct(), s.extra().withinRho(), List.of(),
+                    s.options().tau2Method() == Tau2Method.ML ? org.strokemeta.multivariate.MultilevelOptions.Method.ML
+                            : org.strokemeta.multivariate.MultilevelOptions.Method.REML, org.strokemeta.multivariate.MultilevelOptions.Test.Z,
+                    s.options().level());
+            out.set("multivariate", org.strokemeta.report.MultivariateReport.json(t.source(), org.strokemeta.multivariate.Multivariate.fit(t, mo)));
         }
         MetaRun.Outcome o = Meta.analyze(t, req).get(0);
         if (o.failed()) {
@@ -648,6 +689,10 @@ public final class WebApp {
         Examples.Example example = form.file() == null ? Examples.get(form.text("example") == null ? "hermes_sim" : form.text("example")) : null;
         String html = large.run(() -> {
             Table t = table(form, example);
+            DataKind kind = DataKind.of(t);
+            if (kind == DataKind.NETWORK_ARMS || kind == DataKind.NETWORK_CONTRASTS) {
+                return networkReport(t, form);
+            }
             var cohort = StrokeLoader.load(t);
             var plan = AnalysisPlan.hermes().withSkipMissing(form.choice("skip_missing", "true, false", WebApp::bool, "false"));
             var lacking = Study.missing(cohort, plan);
@@ -661,6 +706,27 @@ public final class WebApp {
         });
         ctx.header("Content-Disposition", "attachment; filename=\"strokemeta-report.html\"");
         ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /**
+     * The HTML report of a network of treatments: the page's model (random or fixed), tau² method (REML or ML), level and
+     * direction (a harmful outcome ranks smaller effects first).
+     */
+    private static String networkReport(Table t, Form form) {
+        boolean random = form.choice("model", "random, fixed", v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "random" -> true;
+            case "fixed" -> false;
+            default -> throw new IllegalArgumentException(v);
+        }, "random");
+        var method = form.choice("tau2", "REML, ML", org.strokemeta.multivariate.MultilevelOptions.Method::parse, "REML");
+        double level = form.level("level", 0.95);
+        var direction = form.choice("outcome", "unstated, harmful, beneficial", MetaForest.Direction::parse, "unstated");
+        var no = org.strokemeta.multivariate.NetworkOptions.defaults().withRandom(random).withMethod(method).withLevel(level)
+                .withSmallBetter(direction == MetaForest.Direction.HARMFUL);
+        var nr = org.strokemeta.multivariate.Network.fit(t, no);
+        var prov = new org.strokemeta.report.NetworkHtml.Provenance(t.source(), "", Version.get(),
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "web application");
+        return org.strokemeta.report.NetworkHtml.render(nr, prov);
     }
 
     /** The report on the bundled published trials; the optional file holds the panel's GRADE judgments (CSV). */

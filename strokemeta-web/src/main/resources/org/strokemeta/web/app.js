@@ -1,3 +1,4 @@
+let lastKind = null;   // the kind of the last analysis shown (the report button follows it)
 const $ = id => document.getElementById(id);
 let last = null;
 function text(s){const d=document.createElement('div');d.textContent=s==null?'':String(s);return d.innerHTML;}
@@ -15,7 +16,7 @@ function formData(){
   const fd = new FormData();
   const f = $('file').files[0];
   if (f) fd.append('file', f); else fd.append('example', $('example').value);
-  for (const k of ['measure','model','tau2','tau2_value','weights','ci','subgroup','cluster','robust','sort','covariates','ipd_model','scale','outcome','formula','family','link','tau_prior','mu_prior','prob_above','tsa_control_risk','tsa_rrr','tsa_mean_difference','tsa_sd','tsa_cor','tsa_power','tsa_heterogeneity','glmm','random']) fd.append(k, $(k).value);
+  for (const k of ['measure','model','tau2','tau2_value','weights','ci','subgroup','cluster','robust','sort','covariates','ipd_model','scale','outcome','formula','family','link','tau_prior','mu_prior','prob_above','tsa_control_risk','tsa_rrr','tsa_mean_difference','tsa_sd','tsa_cor','tsa_power','tsa_heterogeneity','glmm','random','struct','within_rho']) if ($(k).value !== '') fd.append(k, $(k).value);
   fd.append('tsa_futility', $('tsa_futility').checked ? 'true' : 'false');
   return fd;
 }
@@ -92,6 +93,7 @@ function tsaLine(s){
     + '% reached; ' + (s.crossed ? 'the monitoring boundary was crossed after trial ' + s.crossed_at : (s.futility_crossed ? 'futility reached after trial ' + s.futility_crossed_at : 'no boundary crossed'));
 }
 function show(j){
+  lastKind = j.kind;
   for (const k of ['forest','grotta','funnel','baujat','radial','bayes_posterior','bayes_forest','tsa','network_graph','network_forest']) $(k).innerHTML = j.figures[k] || '';
   $('bayes').textContent = j.bayes ? bayesLine(j.bayes) : '';
   $('tsa-summary').textContent = j.tsa ? tsaLine(j.tsa) : '';
@@ -99,6 +101,10 @@ function show(j){
     + ', tau² = ' + fmt(j.glmm.tau2,4) + '; heterogeneity LRT ' + fmt(j.glmm.qe_lrt,2) + ' (df ' + j.glmm.qe_df + ', p = ' + fmt(j.glmm.qe_lrt_p,4) + ')' : '';
   $('multilevel-summary').textContent = j.multilevel ? 'Multilevel model (' + j.multilevel.options.levels.join('/') + '): estimate ' + fmt(j.multilevel.coefficients[0].estimate,4)
     + ' [' + fmt(j.multilevel.coefficients[0].ci_lower,4) + ', ' + fmt(j.multilevel.coefficients[0].ci_upper,4) + '], sigma² = ' + j.multilevel.sigma2.map(v => fmt(v,4)).join(', ') : '';
+  const mv = j.multivariate;
+  $('multivariate-summary').textContent = mv ? 'Multivariate model (' + mv.struct + (mv.within_rho != null ? ', within-trial correlation ' + mv.within_rho : '') + '; '
+    + mv.k + ' effects in ' + mv.studies + ' trials): ' + mv.coefficients.map(c => c.name + ' ' + fmt(c.estimate,4) + ' [' + fmt(c.ci_lower,4) + ', ' + fmt(c.ci_upper,4) + ']').join('; ')
+    + '; tau² = ' + mv.tau2.map(v => fmt(v,4)).join(', ') + (mv.rho.length ? ', rho = ' + mv.rho.map(v => fmt(v,3)).join(', ') : '') : '';
   notes(j.kind === 'meta' ? j.result.results[0].notes : j.result.notes);
   const dl = $('downloads'); dl.innerHTML='';
   dl.appendChild(download('result.json','application/json',JSON.stringify(j.result,null,2)));
@@ -106,6 +112,7 @@ function show(j){
   if (j.tsa) dl.appendChild(download('tsa.json','application/json',JSON.stringify(j.tsa,null,2)));
   if (j.glmm) dl.appendChild(download('glmm.json','application/json',JSON.stringify(j.glmm,null,2)));
   if (j.multilevel) dl.appendChild(download('multilevel.json','application/json',JSON.stringify(j.multilevel,null,2)));
+  if (mv) dl.appendChild(download('multivariate.json','application/json',JSON.stringify(mv,null,2)));
   for (const k of ['forest','grotta','funnel','baujat','radial','bayes_posterior','bayes_forest','tsa','network_graph','network_forest']) if (j.figures[k]) {
     dl.appendChild(download(k+'.svg','image/svg+xml',j.figures[k]));
     dl.appendChild(pngLink(k, j.figures[k]));
@@ -129,12 +136,26 @@ function show(j){
     const inc = n.inconsistency;
     $('heterogeneity').textContent = (n.model === 'random' ? 'τ² = ' + fmt(n.tau2,4) + '; ' : '') + 'Q = ' + fmt(n.qe,2) + ' (df ' + n.qe_df + ')'
       + (inc ? '; inconsistency between designs Q = ' + fmt(inc.q_between_designs,2) + ' (df ' + inc.q_between_designs_df + ', p = ' + fmt(inc.q_between_designs_p,4) + ')' : '');
-    const score = {}; for (const r of n.ranking) score[r.treatment] = r.p_score;
-    let t = '<table><thead><tr><th>Treatment</th><th>Against ' + text(n.reference) + '</th><th>P-score</th></tr></thead><tbody>';
-    t += '<tr><td>' + text(n.reference) + '</td><td>reference</td><td>' + fmt(score[n.reference],3) + '</td></tr>';
-    for (const c of n.relative_effects) t += '<tr><td>'+text(c.name)+'</td><td>'+(log ? ratio(c.estimate,c.ci_lower,c.ci_upper) : fmt(c.estimate,3)+' ['+fmt(c.ci_lower,3)+', '+fmt(c.ci_upper,3)+']')
-      +'</td><td>'+fmt(score[c.name],3)+'</td></tr>';
-    $('studies').innerHTML = t + '</tbody></table>';
+    const rk = {}; for (const r of n.ranking) rk[r.treatment] = r;
+    const sucra = x => rk[x].sucra != null ? '</td><td>' + fmt(rk[x].sucra,3) + '</td><td>' + fmt(rk[x].mean_rank,2) : '';
+    const est = (e,lo,hi) => log ? ratio(e,lo,hi) : fmt(e,3)+' ['+fmt(lo,3)+', '+fmt(hi,3)+']';
+    let t = '<table><thead><tr><th>Treatment</th><th>Against ' + text(n.reference) + '</th><th>P-score</th>'
+      + (n.rank_draws ? '<th>SUCRA</th><th>Mean rank</th>' : '') + '</tr></thead><tbody>';
+    t += '<tr><td>' + text(n.reference) + '</td><td>reference</td><td>' + fmt(rk[n.reference].p_score,3) + sucra(n.reference) + '</td></tr>';
+    for (const c of n.relative_effects) t += '<tr><td>'+text(c.name)+'</td><td>'+est(c.estimate,c.ci_lower,c.ci_upper)
+      +'</td><td>'+fmt(rk[c.name].p_score,3)+sucra(c.name)+'</td></tr>';
+    t += '</tbody></table>';
+    if (n.rank_draws) t += '<p>SUCRA and mean ranks from ' + n.rank_draws.simulations + ' draws (seed ' + n.rank_draws.seed + ').</p>';
+    if (n.node_split && n.node_split.length) {
+      t += '<h3>Node splitting: direct against indirect evidence</h3><table><thead><tr><th>Comparison</th><th>Trials</th><th>Network</th><th>Direct</th>'
+        + '<th>Indirect</th><th>p (difference)</th></tr></thead><tbody>';
+      for (const x of n.node_split) t += '<tr><td>' + text(x.treat1) + ' vs ' + text(x.treat2) + '</td><td>' + x.studies + '</td><td>'
+        + est(x.network,x.network_ci_lower,x.network_ci_upper) + '</td><td>'
+        + est(x.direct,x.direct_ci_lower,x.direct_ci_upper) + '</td><td>' + est(x.indirect,x.indirect_ci_lower,x.indirect_ci_upper) + '</td><td>' + fmt(x.p,4) + '</td></tr>';
+      t += '</tbody></table>';
+    }
+    if (n.direct_only && n.direct_only.length) t += '<p>Direct evidence only (not split): ' + n.direct_only.map(x => text(x.treat1) + ' vs ' + text(x.treat2)).join('; ') + '.</p>';
+    $('studies').innerHTML = t;
     $('notes').innerHTML = n.notes.length ? '<h3>Notes</h3><ul>' + n.notes.map(x => '<li>' + text(x) + '</li>').join('') + '</ul>' : '';
     return;
   }
@@ -163,9 +184,15 @@ $('report').addEventListener('click', async () => {
   $('error').textContent='';
   const fd = new FormData(); const f = $('file').files[0]; if (f) fd.append('file', f);
   if ($('skip_missing').checked) fd.append('skip_missing', 'true');
+  // a network file gets the network report with the page's model, tau² method and direction
+  const network = lastKind === 'network';
+  if (network) {
+    if (!f && $('example').value) fd.append('example', $('example').value);
+    for (const k of ['model','tau2','outcome','level']) if ($(k) && $(k).value) fd.append(k, $(k).value);
+  }
   const r = await fetch('/api/report', {method:'POST', body: fd});
   if (!r.ok) { $('error').textContent = (await r.json()).error; return; }
-  const html = await r.text(); const a = download('strokemeta-report.html','text/html',html); a.id='report-link';
+  const html = await r.text(); const a = download(network ? 'strokemeta-network.html' : 'strokemeta-report.html','text/html',html); a.id='report-link';
   $('downloads').appendChild(a); a.click();
 });
 $('published').addEventListener('click', async () => {

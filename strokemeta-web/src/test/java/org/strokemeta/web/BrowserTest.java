@@ -131,4 +131,24 @@ class BrowserTest {
         // drawn: the z-curve has a size on the page
         assertThat(driver.findElement(By.cssSelector("#tsa svg")).getSize().getWidth()).isGreaterThan(300);
     }
+
+    @Test
+    void a_network_shows_its_node_splits_and_sucra_and_the_report_button_downloads_the_network_report() {
+        driver.get("http://127.0.0.1:" + app.port() + "/");
+        await().until(d -> summary().startsWith("Pooled RR"));
+        new Select(driver.findElement(By.id("outcome"))).selectByValue("harmful");
+        new Select(driver.findElement(By.id("example"))).selectByValue("af_stroke_nma");
+        await().until(d -> summary().startsWith("Network of 8 treatments"));
+        String page = driver.findElement(By.id("studies")).getText();
+        assertThat(page).contains("SUCRA").contains("Node splitting: direct against indirect evidence").contains("VKAs vs Aspirin")
+                .contains("Direct evidence only (not split)");
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        js.executeScript("const f = window.fetch; window.fetch = (u, o) => f(u, o).then(r => { if (u === '/api/report') { "
+                + "r.clone().text().then(t => window.networkReport = t); } return r; });");
+        driver.findElement(By.id("report")).click();
+        await().until(d -> !d.findElements(By.id("report-link")).isEmpty() && js.executeScript("return window.networkReport") != null);
+        assertThat(driver.findElement(By.id("report-link")).getAttribute("download")).isEqualTo("strokemeta-network.html");
+        assertThat(String.valueOf(js.executeScript("return window.networkReport"))).contains("<h2>League table</h2>")
+                .contains("Smaller effects are better").contains("af_stroke_nma");
+    }
 }

@@ -356,6 +356,42 @@ class WebAppTest {
     }
 
     @Test
+    void a_client_may_send_every_field_of_the_analysis_at_once() {
+        // the page sends only the fields set, but the API takes them all in one form
+        assertThat(WebApp.ANALYZE_FIELDS.size()).isLessThanOrEqualTo(Form.MAX_FIELDS);
+    }
+
+    @Test
+    void struct_adds_the_multivariate_model_equal_to_the_reference_case() throws Exception {
+        // the R reference case mv_berkey_un_reml (rma.mv, struct = "UN", REML), sent as the page sends a file
+        JsonNode c;
+        try (var in = WebAppTest.class.getResourceAsStream("/org/strokemeta/validation/extra/mv_berkey_un_reml.json")) {
+            c = JSON.readTree(in);
+        }
+        StringBuilder csv = new StringBuilder("study,outcome,yi,vi,cov_PD,cov_AL\n");
+        for (JsonNode r : c.path("data")) {
+            csv.append(r.path("study").asText()).append(',').append(r.path("outcome").asText()).append(',').append(r.path("yi").asText()).append(',')
+                    .append(r.path("vi").asText()).append(',').append(r.path("cov_PD").asText()).append(',').append(r.path("cov_AL").asText()).append('\n');
+        }
+        byte[] data = csv.toString().getBytes(StandardCharsets.UTF_8);
+        JsonNode j = JSON.readTree(post("/api/analyze", Map.of("file", data, "struct", "UN")).body());
+        JsonNode mv = j.path("multivariate");
+        assertThat(mv.path("schema").asText()).isEqualTo("strokemeta.multivariate/1");
+        for (JsonNode co : mv.path("coefficients")) {
+            double expected = c.path("expected").path("coefficients").path(co.path("name").asText()).path("estimate").asDouble();
+            assertThat(co.path("estimate").asDouble()).as(co.path("name").asText()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-4 * Math.abs(expected)));
+        }
+        var notMv = post("/api/analyze", Map.of("example", "bcg", "struct", "CS"));
+        assertThat(notMv.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notMv.body()).path("error").asText()).startsWith("struct:");
+        var badRho = post("/api/analyze", Map.of("file", data, "struct", "CS", "within_rho", "1.5"));
+        assertThat(badRho.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badRho.body()).path("error").asText()).startsWith("within_rho:");
+        var rhoAlone = post("/api/analyze", Map.of("file", data, "within_rho", "0.5"));
+        assertThat(JSON.readTree(rhoAlone.body()).path("error").asText()).contains("struct");
+    }
+
+    @Test
     void a_network_of_treatments_gives_the_consistency_model() throws Exception {
         JsonNode j = JSON.readTree(post("/api/analyze", Map.of("example", "af_stroke_nma", "outcome", "harmful")).body());
         assertThat(j.path("kind").asText()).isEqualTo("network");
@@ -364,6 +400,17 @@ class WebAppTest {
         assertThat(j.path("result").path("notes").get(0).asText()).contains("WASPO");
         assertThat(j.path("figures").path("network_graph").asText()).contains("class=\"network-graph\"");
         assertThat(j.path("figures").path("network_forest").asText()).contains("P-score");
+        assertThat(j.path("result").path("node_split").size()).isEqualTo(7);
+        assertThat(j.path("result").path("ranking").get(0).has("sucra")).isTrue();
+        // a network's tau² is REML or ML: another estimator is an error, not silently replaced
+        var dl = post("/api/analyze", Map.of("example", "af_stroke_nma", "tau2", "DL"));
+        assertThat(dl.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(dl.body()).path("error").asText()).contains("REML or ML");
+        // the report button on a network: the network report with the page's settings
+        var report = post("/api/report", Map.of("example", "af_stroke_nma", "outcome", "harmful", "model", "fixed"));
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).contains("<h2>League table</h2>").contains("Smaller effects are better").contains("fixed effects")
+                .contains("Node splitting");
         byte[] one = "study,treatment,events,total\nA,x,1,10\nA,y,2,10\nB,x,3,10\n".getBytes(StandardCharsets.UTF_8);
         var bad = post("/api/analyze", Map.of("file", one));
         assertThat(bad.statusCode()).isEqualTo(400);
