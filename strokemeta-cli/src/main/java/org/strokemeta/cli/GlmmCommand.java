@@ -19,14 +19,15 @@ final class GlmmCommand extends Command {
     @Override
     String summary() {
         return "Logistic mixed model of 2x2 tables for sparse events (symptomatic ICH, death): the pooled odds ratio without "
-                + "continuity corrections (metafor's rma.glmm, UM.FS or UM.RS).";
+                + "continuity corrections (metafor's rma.glmm: UM.FS, UM.RS, or CM.EL, the exact conditional likelihood).";
     }
 
     @Override
     List<Opt> options() {
         return Options.concat(Options.INPUT, List.of(
-                Opt.value("--model", "UM.FS|UM.RS", "Fixed trial intercepts (UM.FS) or random ones (UM.RS), with a random treatment effect.",
-                        "UM.FS"),
+                Opt.value("--model", "UM.FS|UM.RS|CM.EL", "Fixed trial intercepts (UM.FS) or random ones (UM.RS), with a random treatment "
+                        + "effect; or the conditional model with the exact non-central hypergeometric likelihood (CM.EL).", "UM.FS"),
+                Opt.value("--method", "ML|FE", "Random effects by ML, or the fixed-effect model (CM.EL only).", "ML"),
                 Opt.value("--nagq", "N", "Adaptive Gauss-Hermite points of UM.FS (1: Laplace); UM.RS uses the Laplace approximation.", "7"),
                 Opt.value("--level", "L", "Confidence level.", "0.95"),
                 Opt.value("--format", "text|json", "Output format.", "text"),
@@ -41,7 +42,11 @@ final class GlmmCommand extends Command {
         try {
             GlmmOptions.Model m = GlmmOptions.Model.parse(a.get("--model"));
             int q = (int) a.number("--nagq");
-            o = new GlmmOptions(m, m == GlmmOptions.Model.UM_RS ? 1 : q, a.number("--level"));
+            String method = a.get("--method").trim().toUpperCase(java.util.Locale.ROOT);
+            if (!method.equals("ML") && !method.equals("FE")) {
+                throw new IllegalArgumentException("--method is ML or FE, not '" + a.get("--method") + "'");
+            }
+            o = new GlmmOptions(m, m == GlmmOptions.Model.UM_RS ? 1 : q, a.number("--level"), method.equals("FE"));
             if (m == GlmmOptions.Model.UM_RS && q > 1 && a.get("--nagq") != null && !a.get("--nagq").equals("7")) {
                 err.println("note: UM.RS has two random effects per trial and uses the Laplace approximation (as glmer)");
             }

@@ -124,6 +124,18 @@ class MultivariateCommandTest {
         MainTest.Run r = MainTest.run("glmm", "--example", "hine", "--model", "UM.RS");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("UM.RS").contains("odds ratio 1.789").contains("likelihood ratio");
+        MainTest.Run el = MainTest.run("glmm", "--example", "hine", "--model", "CM.EL", "--method", "FE", "--format", "json");
+        assertThat(el.code()).as(el.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(el.out());
+        assertThat(j.path("model").asText()).isEqualTo("CM.EL");
+        assertThat(j.path("method").asText()).isEqualTo("FE");
+        assertThat(j.path("tau2").asDouble()).isZero();
+        MainTest.Run fe = MainTest.run("glmm", "--example", "hine", "--model", "UM.FS", "--method", "FE");
+        assertThat(fe.code()).isEqualTo(2);
+        assertThat(fe.err()).contains("available for CM.EL");
+        MainTest.Run bad = MainTest.run("glmm", "--example", "hine", "--model", "CM.EL", "--method", "REML");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--method is ML or FE");
     }
 
     @Test

@@ -78,6 +78,9 @@ public final class BinaryGlmm {
         if (k < 2) {
             throw new IllegalArgumentException("a logistic mixed model needs at least two trials with events, not " + k);
         }
+        if (o.model() == GlmmOptions.Model.CM_EL) {
+            return conditional(trials, o, notes);
+        }
         double[][] nodes = o.nAGQ() > 1 ? Marginal.gaussHermite(o.nAGQ()) : null;
         Fit ml = o.model() == GlmmOptions.Model.UM_FS ? fitFs(trials, o.nAGQ(), nodes) : fitRs(trials);
         double crit = Dist.zCrit(o.level());
@@ -106,12 +109,64 @@ public final class BinaryGlmm {
             notes.add("the optimiser did not converge: " + ml.message);
         }
         return new GlmmResult(o, names, ml.theta, ml.se, z, Dist.pNormal2(z), ml.theta - crit * ml.se, ml.theta + crit * ml.se,
-                ml.tau * ml.tau, o.model() == GlmmOptions.Model.UM_RS ? ml.sigma * ml.sigma : Double.NaN, df, wald,
+                ml.tau * ml.tau, o.model() == GlmmOptions.Model.UM_RS ? ml.sigma * ml.sigma : Double.NaN, Double.NaN, df, wald,
                 Double.isNaN(wald) ? Double.NaN : Dist.pChisq(wald, df), lrt, Dist.pChisq(Math.max(0, lrt), df), ml.logLik, ml.converged,
                 ml.message, notes);
     }
 
     record Fit(double theta, double se, double tau, double sigma, double logLik, boolean converged, String message) {
+    }
+
+    /** CM.EL: the conditional model with the exact likelihood, fixed or random effects. */
+    private static GlmmResult conditional(List<Trial> trials, GlmmOptions o, List<String> notes) {
+        List<ConditionalGlmm.Trial> ct = new ArrayList<>();
+        for (Trial t : trials) {
+            ct.add(new ConditionalGlmm.Trial(t.xt(), t.nt(), t.xc(), t.nc()));
+        }
+        double[] fe = ConditionalGlmm.fixedEffect(ct);
+        double est;
+        double se;
+        double tau2;
+        double tau2Se;
+        double ll;
+        boolean converged = true;
+        String message = "fixed effect: the root of the score";
+        if (o.fixedEffect()) {
+            est = fe[0];
+            se = fe[1];
+            tau2 = 0;
+            tau2Se = Double.NaN;
+            ll = fe[2];
+        } else {
+            StringBuilder msg = new StringBuilder();
+            double[] re = ConditionalGlmm.randomEffects(ct, fe, msg);
+            est = re[0];
+            se = re[1];
+            tau2 = re[2];
+            tau2Se = re[3];
+            ll = re[4];
+            converged = re[5] == 1;
+            message = msg.toString();
+            if (tau2 == 0) {
+                notes.add("tau² is below " + ConditionalGlmm.TAU2_TOL + ": taken as 0, the estimate and its standard error those of the "
+                        + "fixed-effect model (as metafor)");
+            }
+            if (!converged) {
+                notes.add("the optimiser did not converge: " + message);
+            }
+        }
+        double[] sat = ConditionalGlmm.saturated(ct);
+        long infinite = ct.stream().filter(ConditionalGlmm.Trial::atBound).count();
+        if (infinite > 0) {
+            notes.add(infinite + (infinite == 1 ? " trial has" : " trials have") + " a zero cell: its own conditional odds ratio is 0 or "
+                    + "infinite, so it adds nothing to the Wald test of heterogeneity (its likelihood is in every model)");
+        }
+        int df = trials.size() - 1;
+        double lrt = Math.max(0, 2 * (sat[1] - fe[2]));
+        double crit = Dist.zCrit(o.level());
+        double z = est / se;
+        return new GlmmResult(o, trials.stream().map(Trial::name).toList(), est, se, z, Dist.pNormal2(z), est - crit * se, est + crit * se, tau2,
+                Double.NaN, tau2Se, df, sat[0], Dist.pChisq(sat[0], df), lrt, Dist.pChisq(lrt, df), ll, converged, message, notes);
     }
 
     private static double xlogp(double x, double n) {
@@ -382,7 +437,7 @@ public final class BinaryGlmm {
     // ---------------------------------------------------------------- numerics
 
     /** An objective whose gradient is the central difference (step 1e-5) of its value; the value is evaluated last. */
-    private static QuasiNewton.Objective withNumericGradient(java.util.function.ToDoubleFunction<double[]> f) {
+    static QuasiNewton.Objective withNumericGradient(java.util.function.ToDoubleFunction<double[]> f) {
         return (p, g) -> {
             for (int j = 0; j < p.length; j++) {
                 double[] a = p.clone();

@@ -3,23 +3,27 @@ package org.strokemeta.glmm;
 import java.util.Locale;
 
 /**
- * What a logistic mixed model of 2×2 tables is asked (metafor {@code rma.glmm(measure = "OR", model, method = "ML",
- * nAGQ)}).
+ * What a logistic mixed model of 2×2 tables is asked (metafor {@code rma.glmm(measure = "OR", model, method, nAGQ)}).
  *
- * @param model the model: fixed study intercepts (UM.FS) or random study intercepts (UM.RS), both with a random
- *              treatment effect coded ±1/2 in the two arms
- * @param nAGQ  adaptive Gauss-Hermite quadrature points of UM.FS (1 = the Laplace approximation); UM.RS, with two random
- *              effects per trial, uses the Laplace approximation (as glmer)
- * @param level the confidence level
+ * @param model       the model: fixed study intercepts (UM.FS) or random study intercepts (UM.RS), both with a random
+ *                    treatment effect coded ±1/2 in the two arms; or the conditional model with the exact
+ *                    (non-central hypergeometric) likelihood (CM.EL)
+ * @param nAGQ        adaptive Gauss-Hermite quadrature points of UM.FS (1 = the Laplace approximation); UM.RS, with two
+ *                    random effects per trial, uses the Laplace approximation (as glmer); CM.EL integrates each trial's
+ *                    likelihood to full precision whatever this says
+ * @param level       the confidence level
+ * @param fixedEffect true for the fixed-effect model (method FE: one odds ratio, tau² = 0), available for CM.EL
  * @serial exclude
  */
-public record GlmmOptions(Model model, int nAGQ, double level) implements java.io.Serializable {
-    /** The unconditional models of metafor. */
+public record GlmmOptions(Model model, int nAGQ, double level, boolean fixedEffect) implements java.io.Serializable {
+    /** The models of metafor's rma.glmm for odds ratios. */
     public enum Model {
         /** Fixed study intercepts, random treatment effect (UM.FS). */
         UM_FS,
         /** Random study intercepts (variance sigma²) and random treatment effect (variance tau²), independent (UM.RS). */
-        UM_RS;
+        UM_RS,
+        /** The conditional model with the exact likelihood: Fisher's non-central hypergeometric distribution (CM.EL). */
+        CM_EL;
 
         /**
          * Reads UM.FS or UM.RS.
@@ -31,17 +35,22 @@ public record GlmmOptions(Model model, int nAGQ, double level) implements java.i
             return switch (s.trim().toUpperCase(Locale.ROOT).replace('_', '.')) {
                 case "UM.FS", "FS" -> UM_FS;
                 case "UM.RS", "RS" -> UM_RS;
-                default -> throw new IllegalArgumentException("unknown model '" + s + "' (expected UM.FS or UM.RS)");
+                case "CM.EL", "EL" -> CM_EL;
+                default -> throw new IllegalArgumentException("unknown model '" + s + "' (expected UM.FS, UM.RS or CM.EL)");
             };
         }
 
         /**
          * The model as metafor names it.
          *
-         * @return UM.FS or UM.RS
+         * @return UM.FS, UM.RS or CM.EL
          */
         public String label() {
-            return this == UM_FS ? "UM.FS" : "UM.RS";
+            return switch (this) {
+                case UM_FS -> "UM.FS";
+                case UM_RS -> "UM.RS";
+                case CM_EL -> "CM.EL";
+            };
         }
     }
 
@@ -51,6 +60,7 @@ public record GlmmOptions(Model model, int nAGQ, double level) implements java.i
      * @param model the model
      * @param nAGQ  the quadrature points
      * @param level the confidence level
+     * @param fixedEffect the fixed-effect model (CM.EL only)
      */
     public GlmmOptions {
         if (model == null) {
@@ -62,6 +72,21 @@ public record GlmmOptions(Model model, int nAGQ, double level) implements java.i
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("the confidence level must lie between 0 and 1, not " + level);
         }
+        if (fixedEffect && model != Model.CM_EL) {
+            throw new IllegalArgumentException("the fixed-effect model (method FE) is available for CM.EL; " + model.label()
+                    + " is fitted by ML");
+        }
+    }
+
+    /**
+     * Random effects (method ML).
+     *
+     * @param model the model
+     * @param nAGQ  the quadrature points
+     * @param level the confidence level
+     */
+    public GlmmOptions(Model model, int nAGQ, double level) {
+        this(model, nAGQ, level, false);
     }
 
     /**
@@ -80,6 +105,16 @@ public record GlmmOptions(Model model, int nAGQ, double level) implements java.i
      * @return a copy
      */
     public GlmmOptions withLevel(double l) {
-        return new GlmmOptions(model, nAGQ, l);
+        return new GlmmOptions(model, nAGQ, l, fixedEffect);
+    }
+
+    /**
+     * A copy with the fixed-effect or the random-effects model.
+     *
+     * @param fe true for the fixed-effect model (CM.EL only)
+     * @return a copy
+     */
+    public GlmmOptions withFixedEffect(boolean fe) {
+        return new GlmmOptions(model, nAGQ, level, fe);
     }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  * @param ciLower   the lower confidence limit
  * @param ciUpper   the upper confidence limit
  * @param tau2      the variance of the treatment effect between trials
- * @param sigma2    the variance of the random intercepts (UM.RS; NaN for UM.FS)
+ * @param sigma2    the variance of the random intercepts (UM.RS; NaN for UM.FS and CM.EL)
+ * @param tau2Se    the standard error of tau² (CM.EL, by the delta rule from log tau² as metafor; NaN otherwise)
  * @param qeDf      the degrees of freedom of the heterogeneity tests, k − 1
  * @param qeWald    the Wald test of the trials' treatment effects being equal (NaN when not computed)
  * @param qeWaldP   its p-value
@@ -29,7 +30,7 @@ import java.util.List;
  * @serial exclude
  */
 public record GlmmResult(GlmmOptions options, List<String> studies, double estimate, double se, double z, double p, double ciLower,
-                         double ciUpper, double tau2, double sigma2, int qeDf, double qeWald, double qeWaldP, double qeLrt, double qeLrtP,
+                         double ciUpper, double tau2, double sigma2, double tau2Se, int qeDf, double qeWald, double qeWaldP, double qeLrt, double qeLrtP,
                          double logLik, boolean converged, String message, List<String> notes) implements java.io.Serializable {
     /**
      * Copies the lists.
@@ -44,6 +45,7 @@ public record GlmmResult(GlmmOptions options, List<String> studies, double estim
      * @param ciUpper   upper limit
      * @param tau2      tau²
      * @param sigma2    sigma²
+     * @param tau2Se    the SE of tau²
      * @param qeDf      df
      * @param qeWald    Wald QE
      * @param qeWaldP   its p

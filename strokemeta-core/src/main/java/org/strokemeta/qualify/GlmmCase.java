@@ -18,11 +18,12 @@ final class GlmmCase {
      */
     static void run(ValidationCase c, ObjectNode out) {
         var o = c.options();
-        if (!"OR".equals(o.path("measure").asText("OR")) || !"ML".equals(o.path("method").asText("ML"))) {
-            throw new IllegalArgumentException("only measure OR with method ML is supported");
+        String method = o.path("method").asText("ML");
+        if (!"OR".equals(o.path("measure").asText("OR")) || !"ML".equals(method) && !"FE".equals(method)) {
+            throw new IllegalArgumentException("only measure OR with method ML (or FE for CM.EL) is supported");
         }
         GlmmOptions opts = new GlmmOptions(GlmmOptions.Model.parse(o.path("model").asText("UM.FS")), o.path("nagq").asInt(7),
-                o.path("level").asDouble(0.95));
+                o.path("level").asDouble(0.95), "FE".equals(method));
         GlmmResult r = BinaryGlmm.fit(c.table(), opts);
         out.put("estimate", r.estimate());
         out.put("se", r.se());
@@ -33,6 +34,9 @@ final class GlmmCase {
         out.put("tau2", r.tau2());
         if (!Double.isNaN(r.sigma2())) {
             out.put("sigma2", r.sigma2());
+        }
+        if (!Double.isNaN(r.tau2Se())) {
+            out.put("tau2_se", r.tau2Se());
         }
         out.put("qe_df", r.qeDf());
         out.put("qe_wald", r.qeWald());

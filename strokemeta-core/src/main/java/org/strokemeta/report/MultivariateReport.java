@@ -444,10 +444,18 @@ public final class MultivariateReport {
     public static String text(GlmmResult r) {
         StringBuilder sb = new StringBuilder();
         var o = r.options();
-        sb.append("Logistic mixed model of 2x2 tables (").append(o.model().label()).append(", ML, ").append(o.model() == org.strokemeta.glmm.GlmmOptions.Model.UM_FS
-                ? (o.nAGQ() == 1 ? "Laplace approximation" : o.nAGQ() + "-point adaptive Gauss-Hermite quadrature") : "Laplace approximation")
-                .append("), odds ratio, ").append(r.k()).append(" trials\n\n");
+        String how = switch (o.model()) {
+            case UM_FS -> "ML, " + (o.nAGQ() == 1 ? "Laplace approximation" : o.nAGQ() + "-point adaptive Gauss-Hermite quadrature");
+            case UM_RS -> "ML, Laplace approximation";
+            case CM_EL -> o.fixedEffect() ? "fixed effect, exact conditional likelihood" : "ML, exact conditional likelihood integrated over "
+                    + "the random effect";
+        };
+        sb.append(o.model() == org.strokemeta.glmm.GlmmOptions.Model.CM_EL ? "Conditional logistic model of 2x2 tables (" : "Logistic mixed model "
+                + "of 2x2 tables (").append(o.model().label()).append(", ").append(how).append("), odds ratio, ").append(r.k()).append(" trials\n\n");
         sb.append("tau² = ").append(Fmt.g(r.tau2()));
+        if (!Double.isNaN(r.tau2Se())) {
+            sb.append(" (se ").append(Fmt.g(r.tau2Se())).append(')');
+        }
         if (!Double.isNaN(r.sigma2())) {
             sb.append(", sigma² (random intercepts) = ").append(Fmt.g(r.sigma2()));
         }
@@ -472,6 +480,7 @@ public final class MultivariateReport {
     public static ObjectNode json(String source, GlmmResult r) {
         ObjectNode root = head(GLMM_SCHEMA, source);
         root.put("model", r.options().model().label());
+        root.put("method", r.options().fixedEffect() ? "FE" : "ML");
         root.put("nagq", r.options().nAGQ());
         root.put("level", r.options().level());
         root.put("k", r.k());
@@ -488,6 +497,7 @@ public final class MultivariateReport {
         JsonReport.num(root, "or_ci_upper", Math.exp(r.ciUpper()));
         JsonReport.num(root, "tau2", r.tau2());
         JsonReport.num(root, "sigma2", r.sigma2());
+        JsonReport.num(root, "tau2_se", r.tau2Se());
         root.put("qe_df", r.qeDf());
         JsonReport.num(root, "qe_wald", r.qeWald());
         JsonReport.num(root, "qe_wald_p", r.qeWaldP());

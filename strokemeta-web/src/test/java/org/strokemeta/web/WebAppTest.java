@@ -345,7 +345,10 @@ class WebAppTest {
         assertThat(cont.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(cont.body()).path("error").asText()).startsWith("glmm:");
         var bad = post("/api/analyze", Map.of("example", "hine", "glmm", "UM.XX"));
-        assertThat(JSON.readTree(bad.body()).path("error").asText()).startsWith("glmm:").contains("UM.FS or UM.RS");
+        assertThat(JSON.readTree(bad.body()).path("error").asText()).startsWith("glmm:").contains("UM.FS, UM.RS or CM.EL");
+        JsonNode el = JSON.readTree(post("/api/analyze", Map.of("example", "hine", "glmm", "CM.EL")).body());
+        assertThat(el.path("glmm").path("model").asText()).isEqualTo("CM.EL");
+        assertThat(el.path("glmm").path("method").asText()).isEqualTo("ML");
         byte[] ml = ("study,es_id,yi,vi\nA,1,0.2,0.04\nA,2,0.5,0.03\nB,1,0.1,0.05\nB,2,0.3,0.04\nC,1,0.6,0.02\nD,1,-0.1,0.06\n"
                 + "D,2,0.2,0.05\nE,1,0.4,0.03\n").getBytes(StandardCharsets.UTF_8);
         JsonNode m = JSON.readTree(post("/api/analyze", Map.of("file", ml, "random", "~ 1 | study/es_id")).body());
