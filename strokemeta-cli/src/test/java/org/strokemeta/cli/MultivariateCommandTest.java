@@ -81,6 +81,36 @@ class MultivariateCommandTest {
     }
 
     @Test
+    void network_of_mrs_distributions_pools_log_common_odds_ratios() throws Exception {
+        String csv = """
+                study,treatment,mrs0,mrs1,mrs2,mrs3,mrs4,mrs5,mrs6
+                A,control,5,10,12,15,20,14,24
+                A,alteplase,9,14,15,15,17,12,18
+                B,control,4,9,11,16,22,15,23
+                B,thrombectomy,14,18,16,14,14,10,14
+                C,alteplase,7,12,14,16,18,13,20
+                C,thrombectomy,12,17,16,15,15,11,14
+                D,control,6,11,13,15,19,14,22
+                D,alteplase,8,13,15,15,18,12,19
+                D,thrombectomy,13,18,15,15,14,11,14
+                """;
+        MainTest.Run r = MainTest.run("network", "--input", write("mrs.csv", csv).toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertThat(n.path("measure").asText()).isEqualTo("cOR");
+        assertThat(n.path("relative_effects").get(1).path("name").asText()).isEqualTo("thrombectomy");
+        assertThat(n.path("relative_effects").get(1).path("estimate").asDouble()).isPositive();
+        MainTest.Run gap = MainTest.run("network", "--input", write("gap.csv", csv.replace("mrs2,mrs3", "mrs3,mrs4").replace("mrs4,mrs5,mrs6",
+                "mrs5,mrs6,mrs7")).toString());
+        assertThat(gap.code()).isEqualTo(2);
+        assertThat(gap.err()).contains("skip a category");
+        MainTest.Run empty = MainTest.run("network", "--input", write("empty.csv", csv.replace("B,control,4,9,11,16,22,15,23",
+                "B,control,0,0,0,0,0,0,0")).toString());
+        assertThat(empty.code()).isEqualTo(2);
+        assertThat(empty.err()).contains("line 4").contains("has no patients");
+    }
+
+    @Test
     void network_input_errors_name_the_line_and_column() throws Exception {
         MainTest.Run one = MainTest.run("network", "--input", write("one.csv", NETWORK + "E,placebo,3,40\n").toString());
         assertThat(one.code()).isEqualTo(2);

@@ -47,7 +47,7 @@ public enum DataKind {
     CORRELATIONS,
     /** Tabulated ordinal outcomes: per trial and arm, the number of patients in each mRS category. */
     MRS_TABLE,
-    /** Arms of a network of treatments: {@code study}, {@code treatment} and events/total or mean/sd/n per arm (strokemeta network). */
+    /** Arms of a network of treatments: {@code study}, {@code treatment} and events/total, mean/sd/n or mRS counts (mrs0, mrs1, ...) per arm (strokemeta network). */
     NETWORK_ARMS,
     /** Contrasts of a network of treatments: {@code study}, {@code treat1}, {@code treat2}, {@code yi}, {@code vi} (strokemeta network). */
     NETWORK_CONTRASTS,
@@ -97,7 +97,8 @@ public enum DataKind {
         if (t.has("xi") && t.has("ni")) {
             return PROPORTIONS;
         }
-        if (t.has("study") && t.has("treatment") && (t.has("events") && t.has("total") || t.has("mean") && t.has("sd") && t.has("n"))) {
+        if (t.has("study") && t.has("treatment") && (t.has("events") && t.has("total") || t.has("mean") && t.has("sd") && t.has("n")
+                || OrdinalTableLoader.categoryColumns(t).size() >= 2)) {
             return NETWORK_ARMS;
         }
         if (strokeDictionary(t)) {

@@ -77,6 +77,17 @@ public final class OrdinalTableLoader {
         return DataKind.of(t) == DataKind.MRS_TABLE;
     }
 
+    /**
+     * The category count columns of a table (mrs0, mrs1, ... or another prefix followed by the category number), in
+     * category order.
+     *
+     * @param t the table
+     * @return category number to column name (the longest run of one prefix), empty when there is none
+     */
+    public static java.util.SortedMap<Integer, String> categories(Table t) {
+        return java.util.Collections.unmodifiableSortedMap(categoryColumns(t));
+    }
+
     /** The category columns in category order (a map from category number to column name). */
     static TreeMap<Integer, String> categoryColumns(Table t) {
         Map<String, TreeMap<Integer, String>> byPrefix = new LinkedHashMap<>();

@@ -62,12 +62,19 @@ public final class Network {
             }
             boolean binary = t.has("events") && t.has("total");
             boolean continuous = t.has("mean") && t.has("sd") && t.has("n");
-            if (binary == continuous) {
-                throw InputException.of(t.source(), binary ? "the arms have both events/total and mean/sd/n: keep one outcome per file"
-                        : "the arms need events and total (binary) or mean, sd and n (continuous)");
+            boolean ordinal = org.strokemeta.data.OrdinalTableLoader.categories(t).size() >= 2;
+            if ((binary ? 1 : 0) + (continuous ? 1 : 0) + (ordinal ? 1 : 0) != 1) {
+                throw InputException.of(t.source(), binary || continuous || ordinal ? "the arms have more than one outcome (events/total, "
+                        + "mean/sd/n, mRS counts): keep one outcome per file"
+                        : "the arms need events and total (binary), mean, sd and n (continuous) or mRS counts mrs0, mrs1, ... (ordinal)");
             }
-            measure = binary ? "OR" : "MD";
-            trials = arms(t, o, binary, notes);
+            if (ordinal) {
+                measure = "cOR";
+                trials = ordinalArms(t, o, notes);
+            } else {
+                measure = binary ? "OR" : "MD";
+                trials = arms(t, o, binary, notes);
+            }
         }
         return fit(trials, measure, o, notes, t.source());
     }
@@ -161,6 +168,120 @@ public final class Network {
                 }
             }
             out.add(new Trial(e.getKey(), t.line(rows.get(0)), armNames, y, s));
+        }
+        return out;
+    }
+
+    /**
+     * Arm-level mRS distributions: each trial's proportional-odds model with one coefficient per arm other than its
+     * first (ordinal::clm(mrs ~ arm, weights = count), the trial's empty categories dropped as R drops unused levels);
+     * the contrasts are the log common odds ratios of a better outcome (minus clm's coefficients) with their covariance.
+     */
+    private static List<Trial> ordinalArms(Table t, NetworkOptions o, List<String> notes) {
+        String[] study = t.requiredText("study");
+        String[] treat = t.requiredText("treatment");
+        var cats = org.strokemeta.data.OrdinalTableLoader.categories(t);
+        List<Integer> levels = new ArrayList<>(cats.keySet());
+        for (int j = 0; j < levels.size(); j++) {
+            if (levels.get(j) != levels.get(0) + j) {
+                throw InputException.of(t.source(), "the category columns skip a category: " + String.join(", ", cats.values())
+                        + " (give one count column per category, from the best)");
+            }
+        }
+        double[][] counts = new double[levels.size()][];
+        int c = 0;
+        for (String col : cats.values()) {
+            counts[c++] = t.counts(col);
+        }
+        List<String> order = order(o, Arrays.asList(treat), t.source());
+        Map<String, List<Integer>> byStudy = new LinkedHashMap<>();
+        for (int i = 0; i < study.length; i++) {
+            byStudy.computeIfAbsent(study[i], s -> new ArrayList<>()).add(i);
+            if (!order.contains(treat[i])) {
+                throw new InputException(t.source(), t.line(i), t.headerName("treatment"), "'" + treat[i] + "' is not among the treatments given ("
+                        + String.join(", ", order) + ")");
+            }
+            double n = 0;
+            for (double[] col : counts) {
+                n += col[i];
+            }
+            if (!(n > 0)) {
+                throw new InputException(t.source(), t.line(i), t.headerName(cats.get(levels.get(0))), "the arm '" + treat[i] + "' of trial '"
+                        + study[i] + "' has no patients");
+            }
+        }
+        List<Trial> out = new ArrayList<>();
+        for (var e : byStudy.entrySet()) {
+            List<Integer> rows = new ArrayList<>(e.getValue());
+            Set<String> seen = new LinkedHashSet<>();
+            for (int i : rows) {
+                if (!seen.add(treat[i])) {
+                    throw new InputException(t.source(), t.line(i), t.headerName("treatment"), "trial '" + e.getKey() + "' names '" + treat[i]
+                            + "' twice (combine the arms, or give them different names)");
+                }
+            }
+            if (rows.size() < 2) {
+                throw new InputException(t.source(), t.line(rows.get(0)), t.headerName("study"), "trial '" + e.getKey() + "' has one arm: a "
+                        + "network needs at least two arms per trial");
+            }
+            rows.sort((x, y) -> Integer.compare(order.indexOf(treat[x]), order.indexOf(treat[y])));
+            int m = rows.size();
+            // one weighted row per arm and non-empty category; arm 1 is the "treatment", arms 2.. covariates
+            List<int[]> cells = new ArrayList<>();
+            for (int a = 0; a < m; a++) {
+                for (int k = 0; k < counts.length; k++) {
+                    double w = counts[k][rows.get(a)];
+                    if (w > 0) {
+                        cells.add(new int[] {a, k, (int) w});
+                    }
+                }
+            }
+            int nrow = cells.size();
+            int[] st = new int[nrow];
+            int[] tr = new int[nrow];
+            int[] y = new int[nrow];
+            int[] w = new int[nrow];
+            int[] lines = new int[nrow];
+            double[][] cov = new double[m - 2][nrow];
+            List<String> covNames = new ArrayList<>();
+            for (int a = 2; a < m; a++) {
+                covNames.add("arm" + a);
+            }
+            for (int r = 0; r < nrow; r++) {
+                int[] cell = cells.get(r);
+                tr[r] = cell[0] == 1 ? 1 : 0;
+                for (int a = 2; a < m; a++) {
+                    cov[a - 2][r] = cell[0] == a ? 1 : 0;
+                }
+                y[r] = cell[1];
+                w[r] = cell[2];
+                lines[r] = t.line(rows.get(cell[0]));
+            }
+            var pd = new org.strokemeta.data.PatientData(t.source(), new String[] {e.getKey()}, st, tr, y, counts.length, covNames, cov, lines, 0,
+                    List.of()).withWeights(w);
+            var fit = org.strokemeta.ordinal.ProportionalOdds.fit(pd, org.strokemeta.ordinal.PoOptions.defaults()
+                    .withEmptyCategories(org.strokemeta.ordinal.EmptyCategories.DROP));
+            if (!fit.converged() || fit.diverged()) {
+                notes.add("trial '" + e.getKey() + "' (line " + t.line(rows.get(0)) + "): left out, its proportional-odds model has no finite "
+                        + "estimate (" + fit.message() + ")");
+                continue;
+            }
+            for (var note : fit.notes()) {
+                notes.add("trial '" + e.getKey() + "': " + note.message());
+            }
+            double[] yy = new double[m - 1];
+            double[] ss = new double[(m - 1) * (m - 1)];
+            for (int a = 0; a < m - 1; a++) {
+                yy[a] = -fit.beta()[a];
+                for (int b = 0; b < m - 1; b++) {
+                    ss[a * (m - 1) + b] = fit.vcov(a, b);
+                }
+            }
+            List<String> armNames = new ArrayList<>();
+            for (int i : rows) {
+                armNames.add(treat[i]);
+            }
+            out.add(new Trial(e.getKey(), t.line(rows.get(0)), armNames, yy, ss));
         }
         return out;
     }

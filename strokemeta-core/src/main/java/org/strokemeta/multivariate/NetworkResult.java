@@ -7,8 +7,9 @@ import org.strokemeta.regression.Coefficient;
  * A fitted network meta-analysis (the consistency model).
  *
  * @param options       what was asked
- * @param measure       the effect measure: {@code OR} (log odds ratios of binary arms), {@code MD} (mean differences)
- *                      or the contrast data's own
+ * @param measure       the effect measure: {@code OR} (log odds ratios of binary arms), {@code cOR} (log common odds ratios
+ *                      of mRS distributions, > 0 favouring the first treatment: a better mRS), {@code MD} (mean
+ *                      differences) or {@code contrast} (the contrast data's own)
  * @param treatments    the treatments, in output order
  * @param reference     the reference treatment
  * @param relative      each other treatment's effect against the reference (named by the treatment)
@@ -222,6 +223,16 @@ public record NetworkResult(NetworkOptions options, String measure, List<String>
     public record Inconsistency(double qTotal, int qTotalDf, double qWithin, int qWithinDf, double qBetween, int qBetweenDf, double qBetweenP,
                                 double lrt, int lrtDf, double lrtP, double tau2MlConsistency, double tau2MlInconsistency)
             implements java.io.Serializable {
+    }
+
+    /**
+     * Whether the effects are log ratios (log odds ratios of binary arms, log common odds ratios of mRS distributions):
+     * shown exponentiated, on a log axis.
+     *
+     * @return true for OR and cOR
+     */
+    public boolean logRatio() {
+        return measure.equals("OR") || measure.equals("cOR");
     }
 
     /**

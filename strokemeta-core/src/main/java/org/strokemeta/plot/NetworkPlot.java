@@ -75,7 +75,7 @@ public final class NetworkPlot {
      * @return what to draw
      */
     public static ForestPlot.Spec forest(NetworkResult r) {
-        boolean log = r.measure().equals("OR");
+        boolean log = r.logRatio();
         List<ForestPlot.Row> rows = new ArrayList<>();
         for (Coefficient c : r.relative()) {
             double score = r.ranking().stream().filter(x -> x.treatment().equals(c.name())).mapToDouble(NetworkResult.Rank::pScore)
@@ -88,7 +88,7 @@ public final class NetworkPlot {
             footer.add("Inconsistency between designs: Q = " + Svg.fixed(r.inconsistency().qBetween(), 2) + ", df = "
                     + r.inconsistency().qBetweenDf() + ", p = " + Svg.fixed(r.inconsistency().qBetweenP(), 4));
         }
-        return new ForestPlot.Spec(rows, List.of("P-score"), log, log ? "Odds ratio against " + r.reference() + " (log scale)"
+        return new ForestPlot.Spec(rows, List.of("P-score"), log, log ? (r.measure().equals("cOR") ? "Common odds ratio" : "Odds ratio") + " against " + r.reference() + " (log scale)"
                 : "Difference against " + r.reference(), "", "", footer, 40).withLabelHeader("Treatment");
     }
 }

@@ -195,9 +195,9 @@ public final class MultivariateReport {
      */
     public static String text(NetworkResult r) {
         StringBuilder sb = new StringBuilder();
-        boolean log = r.measure().equals("OR");
+        boolean log = r.logRatio();
         sb.append("Network meta-analysis (consistency model, ").append(r.options().random() ? "random effects, common tau² by "
-                + r.options().method() : "fixed effects").append("), ").append(log ? "log odds ratios" : r.measure().equals("MD")
+                + r.options().method() : "fixed effects").append("), ").append(r.measure().equals("cOR") ? "log common odds ratios of the mRS (proportional odds per trial; > 1 favours the first treatment)" : log ? "log odds ratios" : r.measure().equals("MD")
                 ? "mean differences" : "the contrasts given").append("\n").append(r.studies()).append(" trials, ").append(r.contrasts())
                 .append(" contrasts, ").append(r.treatments().size()).append(" treatments; reference ").append(r.reference()).append("\n\n");
         if (r.options().random()) {
@@ -214,7 +214,7 @@ public final class MultivariateReport {
         } else {
             sb.append("Design-by-treatment interaction: not testable (no loop and no multi-arm design sharing a comparison)\n");
         }
-        sb.append("\nRelative effects against ").append(r.reference()).append(log ? " (odds ratios)" : "").append(":\n");
+        sb.append("\nRelative effects against ").append(r.reference()).append(log ? (r.measure().equals("cOR") ? " (common odds ratios)" : " (odds ratios)") : "").append(":\n");
         int w = Math.max(12, r.treatments().stream().mapToInt(String::length).max().orElse(10) + 2);
         double crit = org.strokemeta.internal.Dist.zCrit(r.options().level());
         sb.append(Fmt.pad("treatment", w)).append(Fmt.right("estimate", 10)).append(Fmt.right("se", 9)).append(Fmt.right("p", 9))
@@ -228,7 +228,8 @@ public final class MultivariateReport {
             }
             sb.append('\n');
         }
-        sb.append("\nLeague table (row relative to column").append(log ? ", odds ratios" : "").append("):\n");
+        sb.append("\nLeague table (row relative to column").append(log ? (r.measure().equals("cOR") ? ", common odds ratios" : ", odds ratios") : "")
+                .append("):\n");
         int n = r.treatments().size();
         int cw = 22;
         sb.append(Fmt.pad("", w));

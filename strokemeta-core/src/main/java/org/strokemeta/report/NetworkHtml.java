@@ -34,7 +34,7 @@ public final class NetworkHtml {
      * @return the HTML document
      */
     public static String render(NetworkResult r, Provenance p) {
-        boolean log = r.measure().equals("OR");
+        boolean log = r.logRatio();
         String title = "Network meta-analysis: " + p.input();
         StringBuilder h = new StringBuilder(64_000);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
@@ -80,6 +80,7 @@ public final class NetworkHtml {
     private static String scale(NetworkResult r) {
         return switch (r.measure()) {
             case "OR" -> "odds ratios (log odds ratios analysed)";
+            case "cOR" -> "common odds ratios of a better mRS (proportional-odds model per trial; log scale analysed)";
             case "MD" -> "mean differences";
             default -> "the contrasts given";
         };
@@ -88,7 +89,7 @@ public final class NetworkHtml {
     private static void relative(StringBuilder h, NetworkResult r, boolean log) {
         String lv = StudyHtml.pct(r.options().level());
         h.append("<section id=\"relative\"><h2>Every treatment against ").append(esc(r.reference())).append("</h2>\n<table><thead><tr><th>Treatment</th><th>")
-                .append(log ? "Odds ratio" : "Difference").append(" [").append(lv).append(" CI]</th><th class=\"num\">p</th></tr></thead><tbody>\n");
+                .append(r.measure().equals("cOR") ? "Common odds ratio" : log ? "Odds ratio" : "Difference").append(" [").append(lv).append(" CI]</th><th class=\"num\">p</th></tr></thead><tbody>\n");
         for (Coefficient c : r.relative()) {
             h.append("<tr><td>").append(esc(c.name())).append("</td><td>").append(est(c.estimate(), c.ciLower(), c.ciUpper(), log))
                     .append("</td><td class=\"num\">").append(esc(Fmt.p(c.p()))).append("</td></tr>\n");
@@ -217,6 +218,11 @@ public final class NetworkHtml {
                 + "each trial's arms give contrasts against its first arm with the covariance of contrasts sharing that arm; ");
         m.append(r.options().random() ? "random effects with one heterogeneity variance for every comparison (two contrasts of a multi-arm trial "
                 + "covarying tau²/2), estimated by " + r.options().method() : "fixed effects").append(", as metafor's rma.mv fits it. ");
+        if (r.measure().equals("cOR")) {
+            m.append("Each trial's arms fitted by the proportional-odds model with one coefficient per arm (as ordinal::clm with "
+                    + "the counts as weights; a category empty in a trial dropped there, as R drops an unused level): its log common odds "
+                    + "ratios of a better mRS and their covariance are the trial's contrasts. ");
+        }
         if (r.measure().equals("OR")) {
             m.append("Log odds ratios from arm counts, 0.5 added to every cell of a trial with an arm without events or with only events; "
                     + "trials without events (or with only events) in every arm left out. ");

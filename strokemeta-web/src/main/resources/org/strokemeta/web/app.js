@@ -130,9 +130,9 @@ function show(j){
     return;
   }
   if (j.kind === 'network') {
-    const n = j.result; const log = n.measure === 'OR';
+    const n = j.result; const log = n.measure === 'OR' || n.measure === 'cOR';
     $('summary').textContent = 'Network of ' + n.treatments.length + ' treatments in ' + n.studies + ' trials (' + n.k_contrasts + ' contrasts), against ' + n.reference
-      + (log ? ': odds ratios' : '');
+      + (n.measure === 'cOR' ? ': common odds ratios of a better mRS' : log ? ': odds ratios' : '');
     const inc = n.inconsistency;
     $('heterogeneity').textContent = (n.model === 'random' ? 'τ² = ' + fmt(n.tau2,4) + '; ' : '') + 'Q = ' + fmt(n.qe,2) + ' (df ' + n.qe_df + ')'
       + (inc ? '; inconsistency between designs Q = ' + fmt(inc.q_between_designs,2) + ' (df ' + inc.q_between_designs_df + ', p = ' + fmt(inc.q_between_designs_p,4) + ')' : '');
