@@ -183,9 +183,18 @@ class MultivariateCommandTest {
                 T5,PD,0.56,0.0148,0.0148,0.0072
                 T5,AL,-0.39,0.0304,0.0072,0.0304
                 """;
-        MainTest.Run r = MainTest.run("multivariate", "--input", write("mv.csv", csv).toString(), "--struct", "UN", "--format", "json");
+        MainTest.Run r = MainTest.run("multivariate", "--input", write("mv.csv", csv).toString(), "--struct", "UN", "--format", "json",
+                "--profile-ci");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode n = new ObjectMapper().readTree(r.out());
+        // profile-likelihood intervals: one per variance and correlation, each around its estimate
+        assertThat(n.path("tau2_ci")).hasSize(2);
+        assertThat(n.path("rho_ci")).hasSize(1);
+        for (int j = 0; j < 2; j++) {
+            assertThat(n.path("tau2_ci").get(j).get(0).asDouble()).isLessThan(n.path("tau2").get(j).asDouble());
+            assertThat(n.path("tau2_ci").get(j).get(1).asDouble()).isGreaterThan(n.path("tau2").get(j).asDouble());
+        }
+        assertThat(n.path("rho_ci").get(0).get(0).asDouble()).isBetween(-1.0, n.path("rho").get(0).asDouble());
         assertThat(n.path("schema").asText()).isEqualTo("strokemeta.multivariate/1");
         assertThat(n.path("outcomes").get(0).asText()).isEqualTo("AL");
         // metafor: tau2 0.0326513452887289, 0.0117330283013482; rho 0.608799 (validation case mv_berkey_un_reml)

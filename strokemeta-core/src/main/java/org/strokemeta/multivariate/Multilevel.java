@@ -243,15 +243,16 @@ public final class Multilevel {
     }
 
     /**
-     * The profile-likelihood interval of one variance (metafor's confint.rma.mv): the values s whose (restricted)
-     * log-likelihood, maximised over the other variances with this one fixed at s, lies within χ²₁(level)/2 of the
-     * maximum; the lower end is 0 when the profile at 0 is still within. Ends by Brent's method to 1e-10 relative.
+     * The profile-likelihood interval of one variance or correlation (metafor's confint.rma.mv): the values s whose
+     * (restricted) log-likelihood, maximised over the other parameters with this one fixed at s, lies within χ²₁(level)/2
+     * of the maximum; a variance's lower end is 0, a correlation's ends −1 or 1, when the profile there is still within.
+     * Ends by Brent's method to 1e-10 relative.
      */
     static double[] profileCi(MvEngine engine, boolean reml, MvFit.Kind[] kinds, double[] theta, double llMax, int l, double level, double scale,
                               List<String> notes) {
         double target = llMax - 0.5 * org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(1).inverseCumulativeProbability(level);
         int d = theta.length;
-        java.util.function.DoubleUnaryOperator profile = s -> {
+        java.util.function.DoubleUnaryOperator raw = s -> {
             if (d == 1) {
                 MvEngine.Eval e = engine.evaluate(new double[] {s}, false);
                 return reml ? e.reml : e.ml;
@@ -289,8 +290,20 @@ public final class Multilevel {
             MvFit.Result f = MvFit.fit(sub, reml, k2, start, scale);
             return reml ? f.eval().reml : f.eval().ml;
         };
+        // where the marginal covariance is not positive definite the likelihood is undefined: far below the target
+        java.util.function.DoubleUnaryOperator profile = s -> {
+            double v = raw.applyAsDouble(s);
+            return Double.isFinite(v) ? v : target - 1e6;
+        };
         var solver = new org.apache.commons.numbers.rootfinder.BrentSolver(1e-12 * scale, 1e-10, 0);
         double est = theta[l];
+        if (kinds[l] == MvFit.Kind.CORRELATION) {
+            var rs = new org.apache.commons.numbers.rootfinder.BrentSolver(1e-12, 1e-10, 0);
+            double edge = 1 - 1e-9;
+            double lo = profile.applyAsDouble(-edge) >= target ? -1 : rs.findRoot(s -> profile.applyAsDouble(s) - target, -edge, est);
+            double up = profile.applyAsDouble(edge) >= target ? 1 : rs.findRoot(s -> profile.applyAsDouble(s) - target, est, edge);
+            return new double[] {lo, up};
+        }
         double lower;
         if (profile.applyAsDouble(0) >= target) {
             lower = 0;

@@ -295,8 +295,23 @@ public final class Multivariate {
         if (!fit.converged()) {
             notes.add("the optimiser did not converge: " + fit.message());
         }
+        double[][] tau2Ci = new double[0][];
+        double[][] rhoCi = new double[0][];
+        if (o.profileCi()) {
+            double ll = reml ? e.reml : e.ml;
+            tau2Ci = new double[nVar][];
+            rhoCi = new double[nRho][];
+            for (int j = 0; j < nVar + nRho; j++) {
+                double[] ci = Multilevel.profileCi(engine, reml, kinds, theta, ll, j, o.level(), Math.max(vbar, j < nVar ? theta[j] : 0), notes);
+                if (j < nVar) {
+                    tau2Ci[j] = ci;
+                } else {
+                    rhoCi[j - nVar] = ci;
+                }
+            }
+        }
         return new MultivariateResult(o, levels, coefs, e.vb, Arrays.copyOf(theta, nVar), Arrays.copyOfRange(theta, nVar, nVar + nRho), k, nb, qe, df,
-                Dist.pChisq(qe, df), qm, p, qmP, reml ? e.reml : e.ml, fit.converged(), fit.message(), notes);
+                Dist.pChisq(qe, df), qm, p, qmP, reml ? e.reml : e.ml, fit.converged(), fit.message(), notes, tau2Ci, rhoCi);
     }
 
 }

@@ -16,10 +16,12 @@ import java.util.Locale;
  * @param method     REML or ML
  * @param test       z or t tests
  * @param level      the confidence level
+ * @param profileCi  whether to compute the profile-likelihood confidence interval of each between-trial variance and
+ *                   correlation (metafor's confint)
  * @serial exclude
  */
 public record MultivariateOptions(Struct struct, double withinRho, List<String> moderators, MultilevelOptions.Method method,
-                                  MultilevelOptions.Test test, double level) implements java.io.Serializable {
+                                  MultilevelOptions.Test test, double level, boolean profileCi) implements java.io.Serializable {
     /** The structures of the between-trial covariance of the outcomes, as metafor's struct. */
     public enum Struct {
         /** Compound symmetry: one variance tau², one correlation rho. */
@@ -57,6 +59,7 @@ public record MultivariateOptions(Struct struct, double withinRho, List<String> 
      * @param method     the method
      * @param test       the test
      * @param level      the level
+     * @param profileCi  the profile-likelihood intervals
      */
     public MultivariateOptions {
         moderators = List.copyOf(moderators == null ? List.of() : moderators);
@@ -69,6 +72,21 @@ public record MultivariateOptions(Struct struct, double withinRho, List<String> 
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("the confidence level must lie between 0 and 1, not " + level);
         }
+    }
+
+    /**
+     * Options without profile-likelihood intervals.
+     *
+     * @param struct     the between-trial covariance
+     * @param withinRho  the within-trial correlation, or NaN
+     * @param moderators moderator columns
+     * @param method     REML or ML
+     * @param test       z or t
+     * @param level      the confidence level
+     */
+    public MultivariateOptions(Struct struct, double withinRho, List<String> moderators, MultilevelOptions.Method method,
+                               MultilevelOptions.Test test, double level) {
+        this(struct, withinRho, moderators, method, test, level, false);
     }
 
     /**
@@ -87,7 +105,7 @@ public record MultivariateOptions(Struct struct, double withinRho, List<String> 
      * @return a copy
      */
     public MultivariateOptions withStruct(Struct s) {
-        return new MultivariateOptions(s, withinRho, moderators, method, test, level);
+        return new MultivariateOptions(s, withinRho, moderators, method, test, level, profileCi);
     }
 
     /**
@@ -97,7 +115,7 @@ public record MultivariateOptions(Struct struct, double withinRho, List<String> 
      * @return a copy
      */
     public MultivariateOptions withWithinRho(double rho) {
-        return new MultivariateOptions(struct, rho, moderators, method, test, level);
+        return new MultivariateOptions(struct, rho, moderators, method, test, level, profileCi);
     }
 
     /**
@@ -107,7 +125,7 @@ public record MultivariateOptions(Struct struct, double withinRho, List<String> 
      * @return a copy
      */
     public MultivariateOptions withModerators(List<String> mods) {
-        return new MultivariateOptions(struct, withinRho, mods, method, test, level);
+        return new MultivariateOptions(struct, withinRho, mods, method, test, level, profileCi);
     }
 
     /**
@@ -117,6 +135,16 @@ public record MultivariateOptions(Struct struct, double withinRho, List<String> 
      * @return a copy
      */
     public MultivariateOptions withMethod(MultilevelOptions.Method m) {
-        return new MultivariateOptions(struct, withinRho, moderators, m, test, level);
+        return new MultivariateOptions(struct, withinRho, moderators, m, test, level, profileCi);
+    }
+
+    /**
+     * A copy with or without the profile-likelihood intervals of the variances and correlations.
+     *
+     * @param p true to compute them
+     * @return a copy
+     */
+    public MultivariateOptions withProfileCi(boolean p) {
+        return new MultivariateOptions(struct, withinRho, moderators, method, test, level, p);
     }
 }

@@ -25,11 +25,15 @@ import org.strokemeta.regression.Coefficient;
  * @param converged    whether the optimiser converged
  * @param message      its last word
  * @param notes        the rows left out and other remarks
+ * @param tau2Ci       the profile-likelihood interval {lower, upper} of each variance, or empty when not asked
+ * @param rhoCi        the profile-likelihood interval of each correlation (−1 or 1 when the profile stays within), or
+ *                     empty
  * @serial exclude
  */
 public record MultivariateResult(MultivariateOptions options, List<String> outcomes, List<Coefficient> coefficients, double[] vb, double[] tau2,
                                  double[] rho, int k, int studies, double qe, int qeDf, double qeP, double qm, int qmDf, double qmP,
-                                 double logLik, boolean converged, String message, List<String> notes) implements java.io.Serializable {
+                                 double logLik, boolean converged, String message, List<String> notes, double[][] tau2Ci,
+                                 double[][] rhoCi) implements java.io.Serializable {
     /**
      * Copies the lists.
      *
@@ -51,8 +55,12 @@ public record MultivariateResult(MultivariateOptions options, List<String> outco
      * @param converged    convergence
      * @param message      message
      * @param notes        notes
+     * @param tau2Ci       intervals of the variances
+     * @param rhoCi        intervals of the correlations
      */
     public MultivariateResult {
+        tau2Ci = tau2Ci == null ? new double[0][] : tau2Ci;
+        rhoCi = rhoCi == null ? new double[0][] : rhoCi;
         outcomes = List.copyOf(outcomes);
         coefficients = List.copyOf(coefficients);
         notes = List.copyOf(notes);

@@ -27,7 +27,8 @@ final class MultivariateCase {
         o.path("moderators").forEach(m -> mods.add(m.asText()));
         MultivariateOptions opts = new MultivariateOptions(MultivariateOptions.Struct.parse(o.path("struct").asText("UN")),
                 o.has("within_rho") ? o.path("within_rho").asDouble() : Double.NaN, mods,
-                MultilevelOptions.Method.parse(o.path("method").asText("REML")), MultilevelOptions.Test.Z, o.path("level").asDouble(0.95));
+                MultilevelOptions.Method.parse(o.path("method").asText("REML")), MultilevelOptions.Test.Z, o.path("level").asDouble(0.95),
+                o.path("profile_ci").asBoolean(false));
         MultivariateResult r = Multivariate.fit(c.table(), opts);
         ObjectNode co = out.putObject("coefficients");
         for (Coefficient x : r.coefficients()) {
@@ -46,6 +47,16 @@ final class MultivariateCase {
         ArrayNode rho = out.putArray("rho");
         for (double v : r.rho()) {
             rho.add(v);
+        }
+        if (opts.profileCi()) {
+            ArrayNode tc = out.putArray("tau2_ci");
+            for (double[] ci : r.tau2Ci()) {
+                tc.addArray().add(ci[0]).add(ci[1]);
+            }
+            ArrayNode rc = out.putArray("rho_ci");
+            for (double[] ci : r.rhoCi()) {
+                rc.addArray().add(ci[0]).add(ci[1]);
+            }
         }
         out.put("qe", r.qe());
         out.put("qe_df", r.qeDf());

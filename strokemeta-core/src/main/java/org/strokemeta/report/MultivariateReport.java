@@ -128,20 +128,27 @@ public final class MultivariateReport {
                 .append(r.outcomes().size()).append(" outcomes in ").append(r.studies()).append(" trials\n\nBetween-trial variances:");
         for (int j = 0; j < r.tau2().length; j++) {
             sb.append(' ').append(r.tau2().length == 1 ? "tau²" : "tau²(" + r.outcomes().get(j) + ")").append(" = ").append(Fmt.g(r.tau2()[j]));
+            if (r.tau2Ci().length > j) {
+                sb.append(" [").append(Fmt.g(r.tau2Ci()[j][0])).append(", ").append(Fmt.g(r.tau2Ci()[j][1])).append(']');
+            }
         }
         if (r.rho().length > 0) {
             sb.append("\nBetween-trial correlations:");
             if (r.rho().length == 1) {
-                sb.append(" rho = ").append(Fmt.f(r.rho()[0], 4));
+                sb.append(" rho = ").append(Fmt.f(r.rho()[0], 4)).append(rhoCi(r, 0));
             } else {
                 int c = 0;
                 for (int a = 0; a < r.outcomes().size(); a++) {
                     for (int d = a + 1; d < r.outcomes().size(); d++) {
                         sb.append(" rho(").append(r.outcomes().get(a)).append(", ").append(r.outcomes().get(d)).append(") = ")
-                                .append(Fmt.f(r.rho()[c++], 4));
+                                .append(Fmt.f(r.rho()[c], 4)).append(rhoCi(r, c));
+                        c++;
                     }
                 }
             }
+        }
+        if (r.tau2Ci().length > 0) {
+            sb.append("\n(").append(Fmt.f(100 * o.level(), 0)).append("% profile-likelihood intervals in brackets)");
         }
         sb.append("\n\nTest for residual heterogeneity: QE(df = ").append(r.qeDf()).append(") = ").append(Fmt.f(r.qe(), 4)).append(", ")
                 .append(Fmt.pEq(r.qeP())).append("\nTest of all coefficients: QM(df = ").append(r.qmDf()).append(") = ")
@@ -179,10 +186,28 @@ public final class MultivariateReport {
         for (double v : r.rho()) {
             rh.add(v);
         }
+        if (o.profileCi()) {
+            ArrayNode tc = root.putArray("tau2_ci");
+            for (double[] c : r.tau2Ci()) {
+                ArrayNode a = tc.addArray();
+                JsonReport.num(a, c[0]);
+                JsonReport.num(a, c[1]);
+            }
+            ArrayNode rc = root.putArray("rho_ci");
+            for (double[] c : r.rhoCi()) {
+                ArrayNode a = rc.addArray();
+                JsonReport.num(a, c[0]);
+                JsonReport.num(a, c[1]);
+            }
+        }
         test(root, "qe", r.qe(), r.qeDf(), r.qeP());
         test(root, "qm", r.qm(), r.qmDf(), r.qmP());
         fit(root, r.logLik(), r.converged(), r.message(), r.notes());
         return root;
+    }
+
+    private static String rhoCi(org.strokemeta.multivariate.MultivariateResult r, int j) {
+        return r.rhoCi().length > j ? " [" + Fmt.f(r.rhoCi()[j][0], 4) + ", " + Fmt.f(r.rhoCi()[j][1], 4) + "]" : "";
     }
 
     // ------------------------------------------------------------------ network
