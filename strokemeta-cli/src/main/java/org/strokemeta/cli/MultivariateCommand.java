@@ -36,6 +36,7 @@ final class MultivariateCommand extends Command {
                 Opt.value("--within-rho", "R", "Build the within-trial covariances from this correlation instead of cov_ columns.", null),
                 Opt.value("--mods", "COLUMNS", "Moderator columns (a common slope; each outcome has its own intercept).", null),
                 Opt.value("--method", "REML|ML", "Estimation of the covariance parameters.", "REML"),
+                Opt.value("--test", "z|t", "z tests, or t tests with k - p df (and an F test of the coefficients).", "z"),
                 Opt.flag("--profile-ci", "Also the profile-likelihood confidence interval of each variance and correlation (metafor's confint)."),
                 Opt.value("--level", "L", "Confidence level.", "0.95"),
                 Opt.value("--format", "text|json", "Output format.", "text"),
@@ -50,7 +51,8 @@ final class MultivariateCommand extends Command {
         try {
             o = new MultivariateOptions(MultivariateOptions.Struct.parse(a.get("--struct")),
                     a.get("--within-rho") == null ? Double.NaN : a.number("--within-rho"), Options.split(a.get("--mods")),
-                    MultilevelOptions.Method.parse(a.get("--method")), MultilevelOptions.Test.Z, a.number("--level"), a.flag("--profile-ci"));
+                    MultilevelOptions.Method.parse(a.get("--method")), MultilevelOptions.Test.parse(a.get("--test")), a.number("--level"),
+                    a.flag("--profile-ci"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

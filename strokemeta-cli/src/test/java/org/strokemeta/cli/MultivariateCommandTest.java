@@ -195,6 +195,9 @@ class MultivariateCommandTest {
             assertThat(n.path("tau2_ci").get(j).get(1).asDouble()).isGreaterThan(n.path("tau2").get(j).asDouble());
         }
         assertThat(n.path("rho_ci").get(0).get(0).asDouble()).isBetween(-1.0, n.path("rho").get(0).asDouble());
+        // t tests as rma.mv(test = "t"): F(df1 = 2, df2 = 8) = 54.4303, AL p 0.0048 (R 4.2.2, metafor 3.8.1, default tolerances)
+        MainTest.Run t = MainTest.run("multivariate", "--input", write("mvt.csv", csv).toString(), "--struct", "UN", "--test", "t");
+        assertThat(t.out()).contains("F(df1 = 2, df2 = 8) = 54.43").contains("0.0048");
         assertThat(n.path("schema").asText()).isEqualTo("strokemeta.multivariate/1");
         assertThat(n.path("outcomes").get(0).asText()).isEqualTo("AL");
         // metafor: tau2 0.0326513452887289, 0.0117330283013482; rho 0.608799 (validation case mv_berkey_un_reml)

@@ -151,9 +151,10 @@ public final class MultivariateReport {
             sb.append("\n(").append(Fmt.f(100 * o.level(), 0)).append("% profile-likelihood intervals in brackets)");
         }
         sb.append("\n\nTest for residual heterogeneity: QE(df = ").append(r.qeDf()).append(") = ").append(Fmt.f(r.qe(), 4)).append(", ")
-                .append(Fmt.pEq(r.qeP())).append("\nTest of all coefficients: QM(df = ").append(r.qmDf()).append(") = ")
+                .append(Fmt.pEq(r.qeP())).append("\nTest of all coefficients: ").append(o.test() == org.strokemeta.multivariate.MultilevelOptions.Test.T
+                        ? "F(df1 = " + r.qmDf() + ", df2 = " + r.qeDf() + ")" : "QM(df = " + r.qmDf() + ")").append(" = ")
                 .append(Fmt.f(r.qm(), 4)).append(", ").append(Fmt.pEq(r.qmP())).append("\n\n");
-        coefficients(sb, r.coefficients(), "z", o.level());
+        coefficients(sb, r.coefficients(), o.test() == org.strokemeta.multivariate.MultilevelOptions.Test.T ? "t" : "z", o.level());
         sb.append("\nlogLik = ").append(Fmt.f(r.logLik(), 4)).append('\n');
         notes(sb, r.notes());
         return sb.toString();
