@@ -29,9 +29,16 @@ final class Options {
     private Options() {
     }
 
-    static final List<Opt> INPUT = List.of(
-            Opt.value("--input", "-i", "FILE", "CSV file with one row per study (columns: docs/input.md).", null),
-            Opt.value("--example", "NAME", "Use a bundled data set instead of a file (list: strokemeta examples).", null));
+    /** How a data file of another format is read: its format, an Excel sheet, value labels. */
+    static final List<Opt> READING = List.of(
+            Opt.value("--input-format", "FMT", "The input file's format when its extension does not say: csv, xlsx, sas7bdat, xpt, dta, sav.", null),
+            Opt.value("--sheet", "NAME|N", "An Excel workbook's sheet, by name or position from 1 (default: the first).", null),
+            Opt.flag("--keep-codes", "Keep the codes of labelled values (Stata and SPSS value labels) instead of their labels."));
+
+    static final List<Opt> INPUT = concat(List.of(
+            Opt.value("--input", "-i", "FILE", "Data file with one row per study (columns: docs/input.md): CSV, Excel .xlsx, SAS "
+                    + ".sas7bdat or .xpt, Stata .dta, SPSS .sav.", null),
+            Opt.value("--example", "NAME", "Use a bundled data set instead of a file (list: strokemeta examples).", null)), READING);
 
     static final List<Opt> ANALYSIS = List.of(
             Opt.value("--measure", "M", "Effect measure, as metafor's escalc: " + Measure.names()
@@ -93,7 +100,26 @@ final class Options {
         if (input == null) {
             throw new UsageException("no data: give --input FILE.csv or --example NAME");
         }
-        return CsvReader.read(input);
+        return readFile(a, input);
+    }
+
+    /** Reads a data file of any format strokemeta knows, as the options say. */
+    static Table readFile(Args a, Path input) {
+        return org.strokemeta.formats.DataFiles.read(input, readOptions(a));
+    }
+
+    /** The reading options of the command line. */
+    static org.strokemeta.formats.ReadOptions readOptions(Args a) {
+        org.strokemeta.formats.ReadOptions o = org.strokemeta.formats.ReadOptions.defaults().withSheet(a.get("--sheet"))
+                .withKeepCodes(a.flag("--keep-codes"));
+        if (a.get("--input-format") != null) {
+            try {
+                o = o.withFormat(org.strokemeta.formats.FileFormat.parse(a.get("--input-format")));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return o;
     }
 
     static MetaOptions metaOptions(Args a) {

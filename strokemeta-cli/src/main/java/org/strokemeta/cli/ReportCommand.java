@@ -62,8 +62,8 @@ final class ReportCommand extends Command {
 
     @Override
     List<Opt> options() {
-        return List.of(
-                Opt.value("--input", "--data", "FILE", "Patient-level CSV file in the data dictionary's columns.", null),
+        return Options.concat(Options.READING, List.of(
+                Opt.value("--input", "--data", "FILE", "Patient-level data file in the data dictionary's columns (CSV, .xlsx, .sas7bdat, .xpt, .dta, .sav).", null),
                 Opt.value("--example", "NAME", "A bundled data set.", null),
                 Opt.value("--plan", "FILE", "Analysis plan (JSON); default: the HERMES plan.", null),
                 Opt.flag("--print-plan", "Print the default plan and exit."),
@@ -81,7 +81,7 @@ final class ReportCommand extends Command {
                         + "(the relative effect of --ois-effect, D²-corrected, O'Brien-Fleming-type boundaries)."),
                 Opt.value("--out-dir", "DIR", "Directory for the report files.", "."),
                 Opt.value("--name", "BASE", "File name of the report (BASE.html and BASE.json); default strokemeta-report, "
-                        + "or strokemeta-published with --published.", null));
+                        + "or strokemeta-published with --published.", null)));
     }
 
     @Override
@@ -113,7 +113,8 @@ final class ReportCommand extends Command {
             inputName = "bundled example " + e.name() + " (" + e.file() + ")";
             data = Examples.bytes(e);
         }
-        Table t = CsvReader.parse(input != null ? input.getFileName().toString() : inputName, data);
+        Table t = input != null ? org.strokemeta.formats.DataFiles.read(input.getFileName().toString(), data, Options.readOptions(a))
+                : CsvReader.parse(inputName, data);
         Path planPath = a.path("--plan");
         byte[] planBytes = planPath == null ? AnalysisPlan.hermesText() : readFile(planPath);
         String planName = planPath == null ? "default HERMES plan (plans/hermes.json)" : planPath.toString();

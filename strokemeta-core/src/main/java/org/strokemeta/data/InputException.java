@@ -67,6 +67,21 @@ public class InputException extends RuntimeException {
                 + text.substring(text.length() - tail);
     }
 
+    /** Data sets and spreadsheets have rows, text files lines: decided by the file name's extension. */
+    private static final java.util.regex.Pattern ROWS = java.util.regex.Pattern.compile(
+            "(?i).*\\.(xlsx|xlsm|dta|sav|zsav|xpt|sas7bdat|parquet)(\\b.*)?$");
+
+    /**
+     * The word for a position in a file: "row" for spreadsheets and data sets (Excel, Stata, SPSS, SAS, Parquet: a
+     * spreadsheet's row number, a data set's observation number), "line" for text files.
+     *
+     * @param file the file name, or null
+     * @return "row" or "line"
+     */
+    public static String rowWord(String file) {
+        return file != null && ROWS.matcher(file).matches() ? "row" : "line";
+    }
+
     private static String format(String file, int line, String column, String problem) {
         file = shorten(file, MAX_COLUMN * 3);
         column = shorten(column, MAX_COLUMN);
@@ -76,7 +91,7 @@ public class InputException extends RuntimeException {
             sb.append(file);
         }
         if (line > 0) {
-            sb.append(sb.length() > 0 ? ", " : "").append("line ").append(line);
+            sb.append(sb.length() > 0 ? ", " : "").append(rowWord(file)).append(' ').append(line);
         }
         if (column != null) {
             sb.append(sb.length() > 0 ? ", " : "").append("column ").append(column);

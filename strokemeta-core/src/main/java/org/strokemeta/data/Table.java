@@ -64,18 +64,42 @@ public final class Table {
      * @return the table
      */
     public static Table ofRows(String source, List<String> header, List<List<String>> rows) {
+        int[] ln = new int[rows.size()];
+        for (int r = 0; r < ln.length; r++) {
+            ln[r] = r + 2;
+        }
+        return ofRows(source, header, rows, ln, List.of());
+    }
+
+    /**
+     * Builds a table from text cells read from a file of another format (a spreadsheet or a data set), with the
+     * position of every row in that file and what the reading did.
+     *
+     * @param source the name used in messages (its extension decides whether messages say "row" or "line":
+     *               {@link InputException#rowWord(String)})
+     * @param header the column names
+     * @param rows   the rows, each with one cell per column; null or blank cells are missing
+     * @param lines  the position of each row in its file (a spreadsheet's row number, a data set's observation number)
+     * @param notes  how the file was read (value labels decoded, a sheet chosen, ...)
+     * @return the table
+     * @throws InputException when a row has another number of cells than the header, or a column name is empty or
+     *                        appears twice
+     */
+    public static Table ofRows(String source, List<String> header, List<List<String>> rows, int[] lines, List<Note> notes) {
+        if (lines.length != rows.size()) {
+            throw new IllegalArgumentException("one position per row: " + lines.length + " for " + rows.size() + " rows");
+        }
         int nc = header.size();
         int[][] st = new int[nc][rows.size()];
         int[][] en = new int[nc][rows.size()];
-        int[] ln = new int[rows.size()];
+        int[] ln = lines.clone();
         int pos = 0;
         byte[][] parts = new byte[rows.size() * nc][];
         for (int r = 0; r < rows.size(); r++) {
             List<String> row = rows.get(r);
             if (row.size() != nc) {
-                throw new InputException(source, r + 2, null, "the row has " + row.size() + " cells but the header has " + nc);
+                throw new InputException(source, ln[r], null, "the row has " + row.size() + " cells but the header has " + nc);
             }
-            ln[r] = r + 2;
             for (int j = 0; j < nc; j++) {
                 byte[] b = row.get(j) == null ? new byte[0] : row.get(j).trim().getBytes(StandardCharsets.UTF_8);
                 parts[r * nc + j] = b;
@@ -90,7 +114,7 @@ public final class Table {
             System.arraycopy(b, 0, all, p, b.length);
             p += b.length;
         }
-        return new Table(source, header.toArray(new String[0]), all, st, en, ln, List.of(), (byte) '.');
+        return new Table(source, header.toArray(new String[0]), all, st, en, ln, notes, (byte) '.');
     }
 
     /**

@@ -83,9 +83,9 @@ public final class WebApp {
             "cluster", "robust",
             "sort", "covariates", "ipd_model", "scale", "outcome", "formula", "family", "link",
             "tau_prior", "mu_prior", "prob_above", "tsa_control_risk", "tsa_rrr", "tsa_mean_difference", "tsa_sd", "tsa_cor", "tsa_power",
-            "glmm", "random", "struct", "within_rho",
+            "glmm", "random", "struct", "within_rho", "sheet",
             "tsa_heterogeneity", "tsa_futility");
-    private static final List<String> REPORT_FIELDS = List.of("file", "example", "skip_missing", "model", "tau2", "level", "outcome");
+    private static final List<String> REPORT_FIELDS = List.of("file", "example", "skip_missing", "model", "tau2", "level", "outcome", "sheet");
     /** The most studies whose influence diagnostics (one refit per study) the page shows. */
     static final int MAX_INFLUENCE_STUDIES = 500;
     private static final List<String> PUBLISHED_FIELDS = List.of("file", "format", "bayes", "prob_above", "tsa");
@@ -507,7 +507,9 @@ public final class WebApp {
         if (u.bytes().length > MAX_BYTES) {
             throw new HttpError(413, "the file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
         }
-        Table t = CsvReader.parse(u.name(), u.bytes());
+        // CSV, or an Excel workbook (field sheet: its name or position), SAS, SAS transport or Stata file, by its extension
+        String sheet = f.text("sheet");
+        Table t = org.strokemeta.formats.DataFiles.read(u.name(), u.bytes(), org.strokemeta.formats.ReadOptions.defaults().withSheet(sheet));
         if (t.rows() > MAX_ROWS) {
             throw new HttpError(413, String.format(java.util.Locale.ROOT,
                     "the file has %,d data rows, more than the %,d rows the web application takes; use the command line for more", t.rows(), MAX_ROWS));

@@ -16,7 +16,7 @@ function formData(){
   const fd = new FormData();
   const f = $('file').files[0];
   if (f) fd.append('file', f); else fd.append('example', $('example').value);
-  for (const k of ['measure','model','tau2','tau2_value','weights','ci','subgroup','cluster','robust','sort','covariates','ipd_model','scale','outcome','formula','family','link','tau_prior','mu_prior','prob_above','tsa_control_risk','tsa_rrr','tsa_mean_difference','tsa_sd','tsa_cor','tsa_power','tsa_heterogeneity','glmm','random','struct','within_rho']) if ($(k).value !== '') fd.append(k, $(k).value);
+  for (const k of ['measure','model','tau2','tau2_value','weights','ci','subgroup','cluster','robust','sort','covariates','ipd_model','scale','outcome','formula','family','link','tau_prior','mu_prior','prob_above','tsa_control_risk','tsa_rrr','tsa_mean_difference','tsa_sd','tsa_cor','tsa_power','tsa_heterogeneity','glmm','random','struct','within_rho','sheet']) if ($(k).value !== '') fd.append(k, $(k).value);
   fd.append('tsa_futility', $('tsa_futility').checked ? 'true' : 'false');
   return fd;
 }
@@ -183,6 +183,7 @@ $('file').addEventListener('change', () => { if ($('file').files.length) analyse
 $('report').addEventListener('click', async () => {
   $('error').textContent='';
   const fd = new FormData(); const f = $('file').files[0]; if (f) fd.append('file', f);
+  if (f && $('sheet').value) fd.append('sheet', $('sheet').value);
   if ($('skip_missing').checked) fd.append('skip_missing', 'true');
   // a network file gets the network report with the page's model, tau² method and direction
   const network = lastKind === 'network';

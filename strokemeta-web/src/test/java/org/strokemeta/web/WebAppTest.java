@@ -46,20 +46,27 @@ class WebAppTest {
 
     static HttpResponse<String> post(HttpClient client, String path, Map<String, Object> fields) throws Exception {
         String boundary = "----strokemeta" + UUID.randomUUID();
-        StringBuilder b = new StringBuilder();
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = x -> b.writeBytes(x.getBytes(StandardCharsets.UTF_8));
         for (var e : fields.entrySet()) {
-            b.append("--").append(boundary).append("\r\n");
-            if (e.getValue() instanceof byte[] bytes) {
-                b.append("Content-Disposition: form-data; name=\"").append(e.getKey()).append("\"; filename=\"data.csv\"\r\n")
-                        .append("Content-Type: text/csv\r\n\r\n").append(new String(bytes, StandardCharsets.UTF_8)).append("\r\n");
+            text.accept("--" + boundary + "\r\n");
+            // a file: its bytes (named data.csv), or {name, bytes}
+            Object v = e.getValue();
+            if (v instanceof byte[] || v instanceof Object[]) {
+                String name = v instanceof Object[] a ? (String) a[0] : "data.csv";
+                byte[] bytes = v instanceof Object[] a ? (byte[]) a[1] : (byte[]) v;
+                text.accept("Content-Disposition: form-data; name=\"" + e.getKey() + "\"; filename=\"" + name + "\"\r\n"
+                        + "Content-Type: " + (name.endsWith(".csv") ? "text/csv" : "application/octet-stream") + "\r\n\r\n");
+                b.writeBytes(bytes);
+                text.accept("\r\n");
             } else {
-                b.append("Content-Disposition: form-data; name=\"").append(e.getKey()).append("\"\r\n\r\n").append(e.getValue()).append("\r\n");
+                text.accept("Content-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n" + v + "\r\n");
             }
         }
-        b.append("--").append(boundary).append("--\r\n");
+        text.accept("--" + boundary + "--\r\n");
         return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .timeout(java.time.Duration.ofSeconds(90)) // a hang guard
-                .POST(HttpRequest.BodyPublishers.ofString(b.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(b.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static double pooled(HttpResponse<String> r) throws Exception {
@@ -356,6 +363,27 @@ class WebAppTest {
         assertThat(m.path("multilevel").path("k").asInt()).isEqualTo(8);
         var badRandom = post("/api/analyze", Map.of("file", ml, "random", "~ x | study"));
         assertThat(JSON.readTree(badRandom.body()).path("error").asText()).startsWith("random:");
+    }
+
+    @Test
+    void an_uploaded_excel_sheet_or_stata_file_is_analysed_as_its_csv() throws Exception {
+        byte[] xlsx;
+        byte[] dta;
+        try (var in = WebAppTest.class.getResourceAsStream("/org/strokemeta/data/readers/bcg.xlsx")) {
+            xlsx = in.readAllBytes();
+        }
+        try (var in = WebAppTest.class.getResourceAsStream("/org/strokemeta/data/readers/patients118.dta")) {
+            dta = in.readAllBytes();
+        }
+        JsonNode x = JSON.readTree(post("/api/analyze", Map.of("file", new Object[] {"bcg.xlsx", xlsx}, "measure", "RR")).body());
+        JsonNode c = JSON.readTree(post("/api/analyze", Map.of("example", "bcg", "measure", "RR")).body());
+        assertThat(x.path("result").path("results").get(0).path("pooled")).isEqualTo(c.path("result").path("results").get(0).path("pooled"));
+        var noSheet = post("/api/analyze", Map.of("file", new Object[] {"bcg.xlsx", xlsx}, "sheet", "trials"));
+        assertThat(noSheet.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noSheet.body()).path("error").asText()).contains("no sheet 'trials' (sheets: bcg)");
+        var stata = post("/api/analyze", Map.of("file", new Object[] {"patients.dta", dta}));
+        assertThat(stata.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(stata.body()).path("error").asText()).startsWith("patients.dta");
     }
 
     @Test

@@ -1,0 +1,134 @@
+package org.strokemeta.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.strokemeta.data.CsvReader;
+import org.strokemeta.data.InputException;
+import org.strokemeta.data.Table;
+
+/**
+ * Each reader against files written by independent software (validation/r/make_reader_files.R: haven/ReadStat for .dta
+ * and .xpt, openxlsx for .xlsx; SAS itself for haven's iris.sas7bdat), cell by cell against the same data as CSV.
+ */
+class DataFilesTest {
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = DataFilesTest.class.getResourceAsStream("/org/strokemeta/data/readers/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    private static Table read(String name) throws IOException {
+        return DataFiles.read(name, resource(name), ReadOptions.defaults());
+    }
+
+    /** Same columns (case aside), same rows, every cell equal as text or, where both are numbers, as numbers. */
+    private static void sameAs(Table t, String csv) throws IOException {
+        Table ref = CsvReader.parse(csv, resource(csv));
+        assertThat(t.rows()).isEqualTo(ref.rows());
+        List<String> names = ref.columnNames();
+        assertThat(t.columnNames()).hasSize(names.size());
+        for (int j = 0; j < names.size(); j++) {
+            String mine = t.columnNames().get(j);
+            assertThat(mine.toLowerCase(java.util.Locale.ROOT)).isEqualTo(names.get(j).toLowerCase(java.util.Locale.ROOT).replace("occlusion_site",
+                    mine.equalsIgnoreCase("OCCSITE") ? "occsite" : "occlusion_site"));
+            for (int i = 0; i < t.rows(); i++) {
+                String x = t.text(i, mine) == null ? "" : t.text(i, mine);
+                String y = ref.text(i, names.get(j)) == null ? "" : ref.text(i, names.get(j));
+                if (isNumber(x) && isNumber(y)) {
+                    assertThat(Double.parseDouble(x)).as(mine + " row " + (i + 1)).isEqualTo(Double.parseDouble(y));
+                } else {
+                    assertThat(x).as(mine + " row " + (i + 1)).isEqualTo(y);
+                }
+            }
+        }
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return !s.isBlank();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void stata_13_and_14_files_written_by_haven_read_with_their_value_labels() throws IOException {
+        for (String f : List.of("patients117.dta", "patients118.dta")) {
+            Table t = read(f);
+            sameAs(t, "reference.csv");
+            assertThat(t.notes()).anyMatch(n -> n.message().contains("sex (1 = male, 2 = female)"));
+            sameAs(DataFiles.read(f, resource(f), ReadOptions.defaults().withKeepCodes(true)), "reference_codes.csv");
+        }
+    }
+
+    @Test
+    void spss_files_written_by_haven_read_with_their_value_labels_compressed_or_not() throws IOException {
+        for (String f : List.of("patients.sav", "patients.zsav")) {
+            Table t = read(f);
+            sameAs(t, "reference.csv");
+            assertThat(t.notes()).anyMatch(n -> n.message().contains("sex (1 = male, 2 = female)"));
+            sameAs(DataFiles.read(f, resource(f), ReadOptions.defaults().withKeepCodes(true)), "reference_codes.csv");
+        }
+    }
+
+    @Test
+    void a_sas_transport_file_written_by_haven_reads_as_its_csv() throws IOException {
+        sameAs(read("patients.xpt"), "reference_codes.csv");
+    }
+
+    @Test
+    void an_excel_sheet_chosen_by_name_or_position_reads_as_its_csv() throws IOException {
+        Table byName = DataFiles.read("patients.xlsx", resource("patients.xlsx"), ReadOptions.defaults().withSheet("patients"));
+        sameAs(byName, "reference_codes.csv");
+        assertThat(byName.source()).isEqualTo("patients.xlsx [patients]");
+        assertThat(byName.line(0)).isEqualTo(2);
+        sameAs(DataFiles.read("patients.xlsx", resource("patients.xlsx"), ReadOptions.defaults().withSheet("2")), "reference_codes.csv");
+        // the first sheet by default, and the choice said
+        Table first = read("patients.xlsx");
+        assertThat(first.columnNames()).containsExactly("note");
+        assertThat(first.notes()).anyMatch(n -> n.message().contains("'notes' of 2"));
+        assertThatThrownBy(() -> DataFiles.read("patients.xlsx", resource("patients.xlsx"), ReadOptions.defaults().withSheet("trials")))
+                .isInstanceOf(InputException.class).hasMessageContaining("no sheet 'trials' (sheets: notes, patients)");
+    }
+
+    @Test
+    void a_sas_data_set_written_by_sas_reads_as_its_csv() throws IOException {
+        sameAs(read("iris.sas7bdat"), "iris.csv");
+    }
+
+    @Test
+    void errors_in_data_sets_say_row_and_column() throws IOException {
+        Table t = read("patients118.dta");
+        assertThatThrownBy(() -> t.numbers("occlusion_site")).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("patients118.dta, row 1, column occlusion_site:");
+        Table x = DataFiles.read("patients.xlsx", resource("patients.xlsx"), ReadOptions.defaults().withSheet("patients"));
+        assertThatThrownBy(() -> x.numbers("trial")).hasMessageStartingWith("patients.xlsx [patients], row 2, column trial:");
+    }
+
+    @Test
+    void formats_not_read_and_damaged_files_are_clear_errors() throws IOException {
+        assertThatThrownBy(() -> DataFiles.read("a.sav", new byte[10], ReadOptions.defaults())).hasMessageContaining("not an SPSS system file");
+        assertThatThrownBy(() -> DataFiles.read("a.por", new byte[10], ReadOptions.defaults())).hasMessageContaining("SPSS portable file");
+        byte[] sav = resource("patients.sav");
+        assertThatThrownBy(() -> DataFiles.read("cut.sav", java.util.Arrays.copyOf(sav, sav.length - 40), ReadOptions.defaults()))
+                .isInstanceOf(InputException.class).hasMessageContaining("cut.sav");
+        assertThatThrownBy(() -> DataFiles.read("a.xls", new byte[10], ReadOptions.defaults())).hasMessageContaining("save it as .xlsx");
+        byte[] dta = resource("patients118.dta");
+        byte[] cut = java.util.Arrays.copyOf(dta, dta.length / 2);
+        assertThatThrownBy(() -> DataFiles.read("cut.dta", cut, ReadOptions.defaults())).isInstanceOf(InputException.class)
+                .hasMessageContaining("cut.dta");
+        assertThatThrownBy(() -> DataFiles.read("x.dta", "study,yi\n".getBytes(), ReadOptions.defaults())).hasMessageContaining("not a Stata");
+        assertThatThrownBy(() -> DataFiles.read("x.xpt", new byte[200], ReadOptions.defaults())).hasMessageContaining("not a SAS transport");
+        assertThatThrownBy(() -> DataFiles.read("x.xlsx", new byte[200], ReadOptions.defaults())).hasMessageContaining("not an Excel");
+        assertThatThrownBy(() -> DataFiles.read("x.sas7bdat", new byte[200], ReadOptions.defaults())).isInstanceOf(InputException.class)
+                .hasMessageContaining("x.sas7bdat");
+    }
+}
