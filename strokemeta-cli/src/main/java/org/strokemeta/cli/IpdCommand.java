@@ -45,8 +45,9 @@ final class IpdCommand extends Command {
 
     @Override
     List<Opt> options() {
-        return List.of(
-                Opt.value("--input", "-i", "FILE", "CSV file with one row per patient (columns: docs/input.md).", null),
+        return Options.concat(Options.READING, List.of(
+                Opt.value("--input", "-i", "FILE", "Data file with one row per patient (columns: docs/input.md): CSV, .xlsx, .sas7bdat, .xpt, "
+                        + ".dta, .sav.", null),
                 Opt.value("--example", "NAME", "Use a bundled patient-level data set (ipd_sim).", null),
                 Opt.value("--study", "COLUMN", "Trial column.", "study"),
                 Opt.value("--treatment", "COLUMN", "Arm column: 1 treatment, 0 control.", "treatment"),
@@ -90,7 +91,7 @@ final class IpdCommand extends Command {
                 Opt.value("--utility", "WEIGHTS", "Utility weights: chaisinanunkul2015 or dawn.", "chaisinanunkul2015"),
                 Opt.value("--level", "L", "Confidence level.", "0.95"),
                 Opt.value("--format", "text|json", "Output format.", "text"),
-                Opt.value("--out", "-o", "FILE", "Write to a file instead of the terminal.", null));
+                Opt.value("--out", "-o", "FILE", "Write to a file instead of the terminal.", null)));
     }
 
     @Override

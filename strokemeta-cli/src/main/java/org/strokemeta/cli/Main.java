@@ -32,7 +32,7 @@ public final class Main {
 
     static List<Command> commands() {
         return List.of(new MetaCommand(), new IpdCommand(), new BiasCommand(), new SeriesCommand(false), new SeriesCommand(true), new InfluenceCommand(), new GoshCommand(), new MixedCommand(), new BayesCommand(), new TsaCommand(), new MultilevelCommand(), new MultivariateCommand(), new NetworkCommand(), new GlmmCommand(),
-                new VerifyCommand(), new ExamplesCommand(), new DictionaryCommand(), new SimulateCommand(), new PowerCommand(), new ReportCommand(), new PublishedCommand(), new EvidenceCommand(), new PlotCommand(), new ServeCommand(), new LoadCommand(), new BenchCommand(), new SelfTestCommand());
+                new VerifyCommand(), new ExamplesCommand(), new DictionaryCommand(), new HarmoniseCommand(), new SimulateCommand(), new PowerCommand(), new ReportCommand(), new PublishedCommand(), new EvidenceCommand(), new PlotCommand(), new ServeCommand(), new LoadCommand(), new BenchCommand(), new SelfTestCommand());
     }
 
     public static void main(String[] args) {

@@ -33,7 +33,8 @@ final class Options {
     static final List<Opt> READING = List.of(
             Opt.value("--input-format", "FMT", "The input file's format when its extension does not say: csv, xlsx, sas7bdat, xpt, dta, sav.", null),
             Opt.value("--sheet", "NAME|N", "An Excel workbook's sheet, by name or position from 1 (default: the first).", null),
-            Opt.flag("--keep-codes", "Keep the codes of labelled values (Stata and SPSS value labels) instead of their labels."));
+            Opt.flag("--keep-codes", "Keep the codes of labelled values (Stata and SPSS value labels) instead of their labels."),
+            Opt.value("--mapping", "FILE", "Instead of --input: several trials' files harmonised by this mapping (docs/harmonisation.md).", null));
 
     static final List<Opt> INPUT = concat(List.of(
             Opt.value("--input", "-i", "FILE", "Data file with one row per study (columns: docs/input.md): CSV, Excel .xlsx, SAS "
@@ -95,12 +96,26 @@ final class Options {
             throw new UsageException("give either --input or --example, not both");
         }
         if (example != null) {
+            if (a.get("--mapping") != null) {
+                throw new UsageException("give either --mapping or --example, not both");
+            }
             return Examples.table(Examples.get(example));
+        }
+        if (a.get("--mapping") != null) {
+            if (input != null) {
+                throw new UsageException("give either --mapping or --input, not both");
+            }
+            return harmonised(a);
         }
         if (input == null) {
             throw new UsageException("no data: give --input FILE.csv or --example NAME");
         }
         return readFile(a, input);
+    }
+
+    /** The trials of --mapping harmonised in memory (the values left blank are in the table's notes). */
+    static Table harmonised(Args a) {
+        return org.strokemeta.formats.Harmonisation.run(a.path("--mapping")).table();
     }
 
     /** Reads a data file of any format strokemeta knows, as the options say. */

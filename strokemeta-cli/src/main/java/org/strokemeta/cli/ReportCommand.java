@@ -103,9 +103,16 @@ final class ReportCommand extends Command {
         if (input != null && a.get("--example") != null) {
             throw new UsageException("give either --input or --example, not both");
         }
+        Path mapping = a.path("--mapping");
+        if (mapping != null && (input != null || a.get("--example") != null)) {
+            throw new UsageException("give --mapping (several trials' files harmonised) or --input or --example, not two of them");
+        }
         String inputName;
         byte[] data;
-        if (input != null) {
+        if (mapping != null) {
+            inputName = "trials harmonised by " + mapping;
+            data = readFile(mapping);
+        } else if (input != null) {
             inputName = input.toString();
             data = readFile(input);
         } else {
@@ -113,7 +120,8 @@ final class ReportCommand extends Command {
             inputName = "bundled example " + e.name() + " (" + e.file() + ")";
             data = Examples.bytes(e);
         }
-        Table t = input != null ? org.strokemeta.formats.DataFiles.read(input.getFileName().toString(), data, Options.readOptions(a))
+        Table t = mapping != null ? Options.harmonised(a)
+                : input != null ? org.strokemeta.formats.DataFiles.read(input.getFileName().toString(), data, Options.readOptions(a))
                 : CsvReader.parse(inputName, data);
         Path planPath = a.path("--plan");
         byte[] planBytes = planPath == null ? AnalysisPlan.hermesText() : readFile(planPath);

@@ -45,8 +45,35 @@ class OtherFormatsCommandTest {
                 .isEqualTo(c.out().lines().filter(l -> l.startsWith("Primary outcome")).findFirst());
         MainTest.Run wrong = MainTest.run("meta", "--input", copy("patients118.dta").toString());
         assertThat(wrong.code()).isEqualTo(2);
-        MainTest.Run fmt = MainTest.run("meta", "--input", copy("bcg.xlsx").toString(), "--input-format", "spss");
+        MainTest.Run fmt = MainTest.run("meta", "--input", copy("bcg.xlsx").toString(), "--input-format", "rdata");
         assertThat(fmt.code()).isEqualTo(2);
-        assertThat(fmt.err()).contains("unknown input format 'spss'");
+        assertThat(fmt.err()).contains("unknown input format 'rdata'");
+    }
+
+    @Test
+    void harmonise_pools_seven_trials_and_report_and_ipd_take_the_mapping() throws Exception {
+        for (String f : java.util.List.of("mapping.yaml", "mrclean.dta", "escape.sav", "revascat.xlsx", "swiftprm.xpt", "extendia.csv", "thrace.csv",
+                "piste.dta")) {
+            try (InputStream in = OtherFormatsCommandTest.class.getResourceAsStream("/org/strokemeta/data/harmonise/" + f)) {
+                Files.copy(in, dir.resolve(f));
+            }
+        }
+        Path mapping = dir.resolve("mapping.yaml");
+        MainTest.Run h = MainTest.run("harmonise", "--mapping", mapping.toString(), "--out", dir.resolve("out/pooled.csv").toString(), "--report",
+                dir.resolve("out/report.json").toString());
+        // two values could not be mapped: written, listed, exit status 3
+        assertThat(h.code()).as(h.err()).isEqualTo(3);
+        assertThat(h.out()).contains("Values left blank:").contains("piste.dta, row 3, column age (PISTE)");
+        assertThat(Files.readAllLines(dir.resolve("out/pooled.csv"))).hasSize(141);
+        assertThat(new ObjectMapper().readTree(dir.resolve("out/report.json").toFile()).path("issues")).hasSize(2);
+        MainTest.Run r = MainTest.run("report", "--mapping", mapping.toString(), "--skip-missing", "--out-dir", dir.resolve("rep").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("138 patients in 7 trials");
+        MainTest.Run i = MainTest.run("ipd", "--mapping", mapping.toString(), "--study", "trial", "--treatment", "arm", "--outcome", "mrs90",
+                "--format", "json", "--merge", "5-6");
+        assertThat(i.err()).doesNotContain("unknown option");
+        MainTest.Run both = MainTest.run("meta", "--mapping", mapping.toString(), "--input", mapping.toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("either --mapping or --input");
     }
 }
