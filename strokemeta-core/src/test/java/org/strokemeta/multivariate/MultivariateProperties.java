@@ -132,8 +132,8 @@ class MultivariateProperties {
         NetworkResult r = Network.fit(tab, o);
         double[] column = new double[treatments.size()];
         for (NetworkResult.Rank x : r.ranking()) {
-            // the P-score is SUCRA's exact expectation (Rücker and Schwarzer 2015)
-            assertThat(x.sucra()).as(x.treatment()).isCloseTo(x.pScore(), within(5 * x.sucraSe() + 1e-9));
+            // the P-score is SUCRA's exact expectation (Rücker and Schwarzer 2015); a probability below 1/n the draws cannot see
+            assertThat(x.sucra()).as(x.treatment()).isCloseTo(x.pScore(), within(5 * x.sucraSe() + 5.0 / 20_000));
             double[] pr = x.probabilities();
             assertThat(java.util.Arrays.stream(pr).sum()).isCloseTo(1, within(1e-12));
             double mean = 0;
