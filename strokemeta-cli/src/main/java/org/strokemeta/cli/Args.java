@@ -12,6 +12,8 @@ final class Args {
     private final Map<String, Boolean> flags = new HashMap<>();
     private final List<String> positional = new ArrayList<>();
     private final List<String> raw = new ArrayList<>();
+    /** The options the user gave (not their defaults). */
+    private final java.util.Set<String> given = new java.util.HashSet<>();
 
     /**
      * Parses {@code --name value}, {@code --name=value}, {@code -n value} and flags; anything not
@@ -59,6 +61,7 @@ final class Args {
                     }
                     a.values.put(o.key(), inline);
                 }
+                a.given.add(o.key());
             } else {
                 a.positional.add(s);
             }
@@ -81,6 +84,11 @@ final class Args {
     private static String suggestion(String name, Iterable<String> known) {
         String best = org.strokemeta.data.Suggestion.closest(name, known, 3);
         return best != null ? " (did you mean " + best + "?)" : "";
+    }
+
+    /** Whether the user gave the option (rather than its default applying). */
+    boolean given(String key) {
+        return given.contains(key);
     }
 
     boolean flag(String key) {

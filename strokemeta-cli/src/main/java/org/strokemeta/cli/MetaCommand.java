@@ -52,6 +52,8 @@ final class MetaCommand extends Command {
                     + "1,000,000; the test stops after 10 minutes and says so); without --moderators, the sign-flip test of the average effect "
                     + "(exact: 2^k refits, up to 20 studies).", null),
             Opt.value("--seed", "S", "Seed of the random permutations.", "1"),
+            Opt.value("--outcome", "ID", "A RevMan review's outcome (comparison.outcome, e.g. 1.2); without it the review's outcomes are listed. "
+                    + "RevMan's method (measure, Mantel-Haenszel/inverse variance/Peto, fixed or random) applies unless given.", null),
             Opt.flag("--permci", "With --permutations exact and no moderators: the permutation-based confidence interval of the average "
                     + "effect (metafor's permutest permci)."),
             Opt.value("--test-coefficients", "LIST", "Meta-regression: Wald test that these coefficients are all zero (positions from 1 = "
@@ -106,12 +108,17 @@ final class MetaCommand extends Command {
     @Override
     int run(Args a, PrintWriter out, PrintWriter err) {
         String format = Options.format(a, true);
-        Table t = Options.read(a);
+        org.strokemeta.formats.RevMan.Outcome rm5 = revman(a);
+        Table t = rm5 != null ? rm5.table() : Options.read(a);
         if (DataKind.of(t) == DataKind.MRS_TABLE) {
             return shift(a, t, out, format);
         }
         String by = a.get("--by");
-        MetaRequest req = Options.request(a).withBy(by)
+        MetaRequest req = Options.request(a);
+        if (rm5 != null) {
+            req = revmanMethod(a, req, rm5.stored());
+        }
+        req = req.withBy(by)
                 .withSubgroup(a.get("--subgroup"))
                 .withSubgroupTest(SubgroupTest.parse(a.get("--subgroup-test")))
                 .withModerators(Options.split(a.get("--moderators")));
@@ -256,5 +263,54 @@ final class MetaCommand extends Command {
             throw new UsageException(what);
         }
         return (int) n;
+    }
+
+    /** A RevMan review's outcome (--input review.rm5 --outcome 1.2), or null for other input. */
+    private static org.strokemeta.formats.RevMan.Outcome revman(Args a) {
+        java.nio.file.Path in = a.path("--input");
+        if (in == null) {
+            return null;
+        }
+        boolean rm5 = a.get("--input-format") != null ? org.strokemeta.formats.FileFormat.parse(a.get("--input-format"))
+                == org.strokemeta.formats.FileFormat.RM5 : in.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".rm5");
+        if (!rm5) {
+            if (a.get("--outcome") != null) {
+                throw new UsageException("--outcome chooses an outcome of a RevMan review (.rm5)");
+            }
+            return null;
+        }
+        return org.strokemeta.formats.RevMan.outcome(in.getFileName().toString(), ReportCommand.readFile(in), a.get("--outcome"));
+    }
+
+    /**
+     * The method RevMan used for the outcome, where the user did not choose: its measure, fixed effect by Mantel-Haenszel,
+     * inverse variance or Peto, or random effects by DerSimonian-Laird.
+     */
+    private static MetaRequest revmanMethod(Args a, MetaRequest req, org.strokemeta.formats.RevMan.Stored s) {
+        if (!a.given("--measure")) {
+            String m = switch (s.measure().toUpperCase(java.util.Locale.ROOT)) {
+                case "PETO_OR" -> "PETO";
+                case "OR", "RR", "RD", "MD", "SMD" -> s.measure().toUpperCase(java.util.Locale.ROOT);
+                default -> null;
+            };
+            if (m != null) {
+                req = req.withMeasure(org.strokemeta.effect.Measure.parse(m));
+            }
+        }
+        var o = req.options();
+        if (!a.given("--model")) {
+            o = o.withModel(s.random() ? org.strokemeta.pool.Model.RANDOM : org.strokemeta.pool.Model.FIXED);
+        }
+        if (!a.given("--fixed-method") && !s.random()) {
+            o = o.withFixedMethod(switch (s.method()) {
+                case "MH" -> org.strokemeta.pool.FixedMethod.MH;
+                case "PETO" -> org.strokemeta.pool.FixedMethod.PETO;
+                default -> org.strokemeta.pool.FixedMethod.IV;
+            });
+        }
+        if (!a.given("--tau2") && s.random()) {
+            o = o.withTau2(org.strokemeta.pool.Tau2Method.DL);
+        }
+        return req.withOptions(o);
     }
 }

@@ -57,6 +57,7 @@ public final class DataFiles {
             case XPT -> XptReader.read(name, bytes);
             case DTA -> DtaReader.read(name, bytes, o.keepCodes());
             case SAV -> SavReader.read(name, bytes, o.keepCodes());
+            case RM5 -> RevMan.outcome(name, bytes, o.outcome()).table();
         };
     }
 

@@ -15,7 +15,9 @@ public enum FileFormat {
     /** A Stata data set of Stata 13 or later (.dta; formats 117, 118 and 119). */
     DTA,
     /** An SPSS system file (.sav; .zsav compressed with zlib). */
-    SAV;
+    SAV,
+    /** A Cochrane review saved by RevMan 5 (.rm5): one of its outcomes ({@link RevMan}). */
+    RM5;
 
     /**
      * The format a file name's extension says, CSV for any other name (.csv, .txt, .tsv or none).
@@ -45,6 +47,9 @@ public enum FileFormat {
         if (n.endsWith(".sav") || n.endsWith(".zsav")) {
             return SAV;
         }
+        if (n.endsWith(".rm5")) {
+            return RM5;
+        }
         if (n.endsWith(".por")) {
             throw new IllegalArgumentException(fileName + ": an SPSS portable file (.por); save it as .sav in SPSS (or PSPP), or as CSV");
         }
@@ -69,7 +74,8 @@ public enum FileFormat {
             case "xpt", "xport" -> XPT;
             case "dta", "stata" -> DTA;
             case "sav", "zsav", "spss" -> SAV;
-            default -> throw new IllegalArgumentException("unknown input format '" + s + "' (csv, xlsx, sas7bdat, xpt, dta or sav)");
+            case "rm5", "revman" -> RM5;
+            default -> throw new IllegalArgumentException("unknown input format '" + s + "' (csv, xlsx, sas7bdat, xpt, dta, sav or rm5)");
         };
     }
 }

@@ -6,15 +6,16 @@ package org.strokemeta.formats;
  * @param format    the format, or null to go by the file name's extension
  * @param sheet     an Excel workbook's sheet: its name, or its position from 1; null for the first sheet
  * @param keepCodes true to keep the codes of labelled values (Stata and SPSS value labels) instead of their labels
+ * @param outcome   a RevMan review's outcome, comparison.outcome ("1.2"); null lists them in the error
  */
-public record ReadOptions(FileFormat format, String sheet, boolean keepCodes) {
+public record ReadOptions(FileFormat format, String sheet, boolean keepCodes, String outcome) {
     /**
      * By extension, the first sheet, value labels decoded.
      *
      * @return the options
      */
     public static ReadOptions defaults() {
-        return new ReadOptions(null, null, false);
+        return new ReadOptions(null, null, false, null);
     }
 
     /**
@@ -24,7 +25,7 @@ public record ReadOptions(FileFormat format, String sheet, boolean keepCodes) {
      * @return a copy
      */
     public ReadOptions withFormat(FileFormat f) {
-        return new ReadOptions(f, sheet, keepCodes);
+        return new ReadOptions(f, sheet, keepCodes, outcome);
     }
 
     /**
@@ -34,7 +35,7 @@ public record ReadOptions(FileFormat format, String sheet, boolean keepCodes) {
      * @return a copy
      */
     public ReadOptions withSheet(String s) {
-        return new ReadOptions(format, s, keepCodes);
+        return new ReadOptions(format, s, keepCodes, outcome);
     }
 
     /**
@@ -44,6 +45,16 @@ public record ReadOptions(FileFormat format, String sheet, boolean keepCodes) {
      * @return a copy
      */
     public ReadOptions withKeepCodes(boolean k) {
-        return new ReadOptions(format, sheet, k);
+        return new ReadOptions(format, sheet, k, outcome);
+    }
+
+    /**
+     * A copy with a RevMan review's outcome.
+     *
+     * @param id comparison.outcome ("1.2"), or null
+     * @return a copy
+     */
+    public ReadOptions withOutcome(String id) {
+        return new ReadOptions(format, sheet, keepCodes, id);
     }
 }

@@ -1,0 +1,268 @@
+package org.strokemeta.formats;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.strokemeta.data.InputException;
+import org.strokemeta.data.Note;
+import org.strokemeta.data.Table;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * A Cochrane review saved by RevMan 5 (.rm5, XML): its comparisons and outcomes (dichotomous, continuous and generic
+ * inverse-variance), each outcome's per-study data (in subgroups where it has them) and the results RevMan stored with
+ * the method it used. An outcome is named as RevMan numbers it, comparison.outcome ("1.2").
+ */
+public final class RevMan {
+    private RevMan() {
+    }
+
+    /**
+     * What RevMan stored for an outcome's pooled result (NaN where it stored nothing).
+     *
+     * @param measure  the effect measure (OR, RR, RD, PETO_OR, MD, SMD, ...)
+     * @param method   MH, IV or PETO
+     * @param random   random effects (DerSimonian-Laird) rather than fixed
+     * @param estimate the pooled effect (a ratio for OR, RR and Peto OR)
+     * @param ciLower  its lower limit
+     * @param ciUpper  its upper limit
+     * @param chi2     the heterogeneity chi² (Q)
+     * @param df       its degrees of freedom
+     * @param pChi2    its p-value
+     * @param i2       I², percent
+     * @param tau2     tau²
+     * @param z        the test of the overall effect
+     * @param pZ       its p-value
+     * @param version  the RevMan version that saved the file
+     */
+    public record Stored(String measure, String method, boolean random, double estimate, double ciLower, double ciUpper, double chi2, int df,
+                         double pChi2, double i2, double tau2, double z, double pZ, String version) {
+        /**
+         * Whether RevMan stored a pooled result.
+         *
+         * @return true when there is an estimate
+         */
+        public boolean present() {
+            return !Double.isNaN(estimate);
+        }
+
+        /**
+         * The stored result in a sentence.
+         *
+         * @return the text
+         */
+        public String describe() {
+            String how = measure + " (" + method + ", " + (random ? "random effects" : "fixed effect") + ")";
+            if (!present()) {
+                return "RevMan " + version + " stored no pooled result for " + how;
+            }
+            return String.format(Locale.ROOT, "RevMan %s stored %s %.4f [%.4f, %.4f], heterogeneity Chi² = %.4f (df = %d, p = %.4f), I² = %.1f%%, "
+                    + "tau² = %.4f, Z = %.4f (p = %.4g)", version, how, estimate, ciLower, ciUpper, chi2, df, pChi2, i2, tau2, z, pZ);
+        }
+    }
+
+    /**
+     * One outcome of the review.
+     *
+     * @param id         comparison.outcome, as RevMan numbers it
+     * @param comparison the comparison's name
+     * @param name       the outcome's name
+     * @param kind       dichotomous, continuous or generic (inverse variance)
+     * @param groups     the two groups' labels (experimental, control)
+     * @param table      the per-study data in strokemeta's columns (a {@code subgroup} column when it has subgroups)
+     * @param stored     the pooled result RevMan stored, with its method
+     */
+    public record Outcome(String id, String comparison, String name, String kind, List<String> groups, Table table, Stored stored) {
+        /**
+         * The outcome in one line.
+         *
+         * @return id, name, kind, studies, measure and method
+         */
+        public String describe() {
+            return id + " " + name + " (" + comparison + "): " + kind + ", " + table.rows() + " studies, " + stored.measure() + " by " + stored.method()
+                    + (stored.random() ? " random effects" : " fixed effect");
+        }
+    }
+
+    /**
+     * Reads a review.
+     *
+     * @param name  the file's name (in messages)
+     * @param bytes its contents
+     * @return its outcomes, in RevMan's order
+     * @throws InputException when the file is not a RevMan 5 review
+     */
+    public static List<Outcome> read(String name, byte[] bytes) {
+        Document doc;
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(null);
+            doc = b.parse(new ByteArrayInputStream(bytes));
+        } catch (Exception e) {
+            throw InputException.of(name, "is not a RevMan 5 review (.rm5, XML) that can be read: " + e.getMessage());
+        }
+        Element root = doc.getDocumentElement();
+        if (!root.getTagName().equals("COCHRANE_REVIEW")) {
+            throw InputException.of(name, "is not a RevMan 5 review: its root element is " + root.getTagName());
+        }
+        String version = root.getAttribute("REVMAN_SUB_VERSION").isEmpty() ? root.getAttribute("REVMAN_VERSION") : root.getAttribute("REVMAN_SUB_VERSION");
+        Map<String, String> studies = new HashMap<>();
+        NodeList st = doc.getElementsByTagName("STUDY");
+        for (int i = 0; i < st.getLength(); i++) {
+            Element s = (Element) st.item(i);
+            studies.put(s.getAttribute("ID"), s.getAttribute("NAME").isEmpty() ? s.getAttribute("ID") : s.getAttribute("NAME"));
+        }
+        List<Outcome> out = new ArrayList<>();
+        NodeList comps = doc.getElementsByTagName("COMPARISON");
+        for (int c = 0; c < comps.getLength(); c++) {
+            Element comp = (Element) comps.item(c);
+            String cno = comp.getAttribute("NO");
+            String cname = childText(comp, "NAME");
+            for (Node n = comp.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (!(n instanceof Element o)) {
+                    continue;
+                }
+                String tag = o.getTagName();
+                String kind = switch (tag) {
+                    case "DICH_OUTCOME" -> "dichotomous";
+                    case "CONT_OUTCOME" -> "continuous";
+                    case "IV_OUTCOME" -> "generic inverse variance";
+                    default -> null;
+                };
+                if (kind == null) {
+                    continue;
+                }
+                String id = cno + "." + o.getAttribute("NO");
+                out.add(outcome(name, id, cname, kind, o, studies, version));
+            }
+        }
+        if (out.isEmpty()) {
+            throw InputException.of(name, "the review holds no outcome with data");
+        }
+        return out;
+    }
+
+    /**
+     * One outcome of a review.
+     *
+     * @param name  the file's name
+     * @param bytes its contents
+     * @param id    the outcome, comparison.outcome ("1.2")
+     * @return the outcome
+     * @throws InputException naming the review's outcomes when there is no such outcome (or none was given)
+     */
+    public static Outcome outcome(String name, byte[] bytes, String id) {
+        List<Outcome> all = read(name, bytes);
+        for (Outcome o : all) {
+            if (id != null && o.id().equals(id.trim())) {
+                return o;
+            }
+        }
+        StringBuilder sb = new StringBuilder(id == null ? "a RevMan review holds several outcomes: choose one with --outcome ID. Its outcomes:"
+                : "the review has no outcome " + id + ". Its outcomes:");
+        for (Outcome o : all) {
+            sb.append("\n  ").append(o.describe());
+        }
+        throw InputException.of(name, sb.toString());
+    }
+
+    private static Outcome outcome(String file, String id, String comparison, String kind, Element o, Map<String, String> studies, String version) {
+        String measure = o.getAttribute("EFFECT_MEASURE");
+        String method = o.getAttribute("METHOD").isEmpty() ? "IV" : o.getAttribute("METHOD");
+        boolean random = "YES".equals(o.getAttribute("RANDOM"));
+        Stored stored = new Stored(measure, method, random, num(o, "EFFECT_SIZE"), num(o, "CI_START"), num(o, "CI_END"), num(o, "CHI2"),
+                (int) num0(o, "DF"), num(o, "P_CHI2"), num(o, "I2"), num(o, "TAU2"), num(o, "Z"), num(o, "P_Z"), version);
+        String dataTag = switch (kind) {
+            case "dichotomous" -> "DICH_DATA";
+            case "continuous" -> "CONT_DATA";
+            default -> "IV_DATA";
+        };
+        List<String> header = new ArrayList<>();
+        header.add("study");
+        switch (kind) {
+            case "dichotomous" -> header.addAll(List.of("events_treat", "total_treat", "events_ctrl", "total_ctrl"));
+            case "continuous" -> header.addAll(List.of("mean_treat", "sd_treat", "n_treat", "mean_ctrl", "sd_ctrl", "n_ctrl"));
+            default -> header.addAll(List.of("yi", "sei"));
+        }
+        boolean subgroups = "YES".equals(o.getAttribute("SUBGROUPS"));
+        if (subgroups) {
+            header.add("subgroup");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        NodeList data = o.getElementsByTagName(dataTag);
+        for (int i = 0; i < data.getLength(); i++) {
+            Element d = (Element) data.item(i);
+            String study = studies.getOrDefault(d.getAttribute("STUDY_ID"), d.getAttribute("STUDY_ID"));
+            List<String> r = new ArrayList<>();
+            r.add(study);
+            switch (kind) {
+                case "dichotomous" -> r.addAll(List.of(d.getAttribute("EVENTS_1"), d.getAttribute("TOTAL_1"), d.getAttribute("EVENTS_2"),
+                        d.getAttribute("TOTAL_2")));
+                case "continuous" -> r.addAll(List.of(d.getAttribute("MEAN_1"), d.getAttribute("SD_1"), d.getAttribute("TOTAL_1"),
+                        d.getAttribute("MEAN_2"), d.getAttribute("SD_2"), d.getAttribute("TOTAL_2")));
+                default -> r.addAll(List.of(d.getAttribute("EFFECT_SIZE"), d.getAttribute("SE")));
+            }
+            if (subgroups) {
+                Node parent = d.getParentNode();
+                r.add(parent instanceof Element p && p.getTagName().endsWith("_SUBGROUP") ? childText(p, "NAME") : "");
+            }
+            rows.add(r);
+            seen.merge(study, 1, Integer::sum);
+        }
+        int[] lines = new int[rows.size()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = i + 1;
+        }
+        List<Note> notes = new ArrayList<>();
+        notes.add(new Note(0, null, Note.Kind.INFO, "RevMan outcome " + id + " '" + childText(o, "NAME") + "' of comparison '" + comparison + "' ("
+                + childText(o, "GROUP_LABEL_1") + " vs " + childText(o, "GROUP_LABEL_2") + "); " + stored.describe()));
+        if ("generic inverse variance".equals(kind) && List.of("OR", "RR", "HR", "PETO_OR", "RATIO").contains(measure.toUpperCase(Locale.ROOT))) {
+            notes.add(new Note(0, null, Note.Kind.INFO, "generic inverse-variance data of a ratio: yi are the log ratios RevMan stores"));
+        }
+        Table t = Table.ofRows(file + " [" + id + "]", header, rows, lines, notes);
+        return new Outcome(id, comparison, childText(o, "NAME"), kind, List.of(childText(o, "GROUP_LABEL_1"), childText(o, "GROUP_LABEL_2")), t,
+                stored);
+    }
+
+    private static double num(Element e, String attr) {
+        String v = e.getAttribute(attr);
+        if (v == null || v.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException x) {
+            return Double.NaN;
+        }
+    }
+
+    private static double num0(Element e, String attr) {
+        double v = num(e, attr);
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    private static String childText(Element e, String tag) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c && c.getTagName().equals(tag)) {
+                return c.getTextContent().trim();
+            }
+        }
+        return "";
+    }
+}
