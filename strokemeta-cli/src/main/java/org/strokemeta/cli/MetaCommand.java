@@ -271,15 +271,21 @@ final class MetaCommand extends Command {
         if (in == null) {
             return null;
         }
-        boolean rm5 = a.get("--input-format") != null ? org.strokemeta.formats.FileFormat.parse(a.get("--input-format"))
-                == org.strokemeta.formats.FileFormat.RM5 : in.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".rm5");
+        org.strokemeta.formats.FileFormat f = a.get("--input-format") != null ? org.strokemeta.formats.FileFormat.parse(a.get("--input-format"))
+                : in.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".rm5") ? org.strokemeta.formats.FileFormat.RM5
+                : in.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? org.strokemeta.formats.FileFormat.CDP : null;
+        boolean rm5 = f == org.strokemeta.formats.FileFormat.RM5 || f == org.strokemeta.formats.FileFormat.CDP;
         if (!rm5) {
             if (a.get("--outcome") != null) {
                 throw new UsageException("--outcome chooses an outcome of a RevMan review (.rm5)");
             }
             return null;
         }
-        return org.strokemeta.formats.RevMan.outcome(in.getFileName().toString(), ReportCommand.readFile(in), a.get("--outcome"));
+        String name = in.getFileName().toString();
+        if (f == org.strokemeta.formats.FileFormat.CDP && !name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+            name += ".zip";
+        }
+        return org.strokemeta.formats.RevMan.outcome(name, ReportCommand.readFile(in), a.get("--outcome"));
     }
 
     /**

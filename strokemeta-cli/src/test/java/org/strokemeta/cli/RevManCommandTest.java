@@ -57,4 +57,25 @@ class RevManCommandTest {
         MainTest.Run none = MainTest.run("meta", "--input", f.toString(), "--outcome", "3.1");
         assertThat(none.err()).contains("the review has no outcome 3.1");
     }
+
+    @Test
+    void a_cochrane_data_package_from_revman_web_is_read_and_its_estimates_reproduced() throws Exception {
+        Path p = dir.resolve("Fleiss1993.zip");
+        try (InputStream in = RevManCommandTest.class.getResourceAsStream("/org/strokemeta/data/revman/Fleiss1993.zip")) {
+            Files.copy(in, p);
+        }
+        MainTest.Run r = MainTest.run("meta", "--input", p.toString(), "--outcome", "1.1", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode res = new ObjectMapper().readTree(r.out()).path("results").get(0);
+        // the package's overall-estimates-and-settings.csv, written to 6 significant digits
+        assertThat(res.path("pooled").path("exp").path("estimate").asDouble()).isCloseTo(0.896866, within(5e-7));
+        assertThat(res.path("pooled").path("exp").path("ci_lower").asDouble()).isCloseTo(0.840514, within(5e-7));
+        assertThat(res.path("pooled").path("exp").path("ci_upper").asDouble()).isCloseTo(0.956995, within(5e-7));
+        assertThat(res.path("heterogeneity").path("q").asDouble()).isCloseTo(9.946056, within(5e-7));
+        assertThat(res.path("heterogeneity").path("i2").asDouble()).isCloseTo(39.67458, within(5e-6));
+        assertThat(res.path("notes").toString()).contains("Cochrane data package analysis 1.1");
+        MainTest.Run c = MainTest.run("meta", "--input", p.toString(), "--outcome", "1.2");
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out()).contains("stored no pooled result for SMD (IV, fixed effect)");
+    }
 }

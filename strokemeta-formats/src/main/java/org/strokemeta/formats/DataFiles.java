@@ -57,7 +57,8 @@ public final class DataFiles {
             case XPT -> XptReader.read(name, bytes);
             case DTA -> DtaReader.read(name, bytes, o.keepCodes());
             case SAV -> SavReader.read(name, bytes, o.keepCodes());
-            case RM5 -> RevMan.outcome(name, bytes, o.outcome()).table();
+            case RM5, CDP -> RevMan.outcome(f == FileFormat.CDP && !name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? name + ".zip" : name,
+                    bytes, o.outcome()).table();
         };
     }
 

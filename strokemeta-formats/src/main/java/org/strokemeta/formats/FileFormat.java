@@ -17,7 +17,9 @@ public enum FileFormat {
     /** An SPSS system file (.sav; .zsav compressed with zlib). */
     SAV,
     /** A Cochrane review saved by RevMan 5 (.rm5): one of its outcomes ({@link RevMan}). */
-    RM5;
+    RM5,
+    /** A Cochrane data package exported by RevMan Web (.zip): one of its analyses ({@link RevMan#readPackage}). */
+    CDP;
 
     /**
      * The format a file name's extension says, CSV for any other name (.csv, .txt, .tsv or none).
@@ -50,6 +52,9 @@ public enum FileFormat {
         if (n.endsWith(".rm5")) {
             return RM5;
         }
+        if (n.endsWith(".zip")) {
+            return CDP;
+        }
         if (n.endsWith(".por")) {
             throw new IllegalArgumentException(fileName + ": an SPSS portable file (.por); save it as .sav in SPSS (or PSPP), or as CSV");
         }
@@ -75,7 +80,8 @@ public enum FileFormat {
             case "dta", "stata" -> DTA;
             case "sav", "zsav", "spss" -> SAV;
             case "rm5", "revman" -> RM5;
-            default -> throw new IllegalArgumentException("unknown input format '" + s + "' (csv, xlsx, sas7bdat, xpt, dta, sav or rm5)");
+            case "zip", "cochrane" -> CDP;
+            default -> throw new IllegalArgumentException("unknown input format '" + s + "' (csv, xlsx, sas7bdat, xpt, dta, sav, rm5 or zip)");
         };
     }
 }

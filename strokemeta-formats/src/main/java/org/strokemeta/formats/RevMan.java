@@ -65,8 +65,9 @@ public final class RevMan {
             if (!present()) {
                 return "RevMan " + version + " stored no pooled result for " + how;
             }
-            return String.format(Locale.ROOT, "RevMan %s stored %s %.4f [%.4f, %.4f], heterogeneity Chi² = %.4f (df = %d, p = %.4f), I² = %.1f%%, "
-                    + "tau² = %.4f, Z = %.4f (p = %.4g)", version, how, estimate, ciLower, ciUpper, chi2, df, pChi2, i2, tau2, z, pZ);
+            return String.format(Locale.ROOT, "RevMan %s stored %s %.4f [%.4f, %.4f], heterogeneity Chi² = %.4f (df = %d, p = %.4f), I² = %.1f%%%s, "
+                    + "Z = %.4f (p = %.4g)", version, how, estimate, ciLower, ciUpper, chi2, df, pChi2, i2,
+                    Double.isNaN(tau2) ? "" : String.format(Locale.ROOT, ", tau² = %.4f", tau2), z, pZ);
         }
     }
 
@@ -160,14 +161,14 @@ public final class RevMan {
     /**
      * One outcome of a review.
      *
-     * @param name  the file's name
+     * @param name  the file's name (.rm5: a RevMan 5 review; .zip: a Cochrane data package)
      * @param bytes its contents
      * @param id    the outcome, comparison.outcome ("1.2")
      * @return the outcome
      * @throws InputException naming the review's outcomes when there is no such outcome (or none was given)
      */
     public static Outcome outcome(String name, byte[] bytes, String id) {
-        List<Outcome> all = read(name, bytes);
+        List<Outcome> all = name.toLowerCase(Locale.ROOT).endsWith(".zip") ? readPackage(name, bytes) : read(name, bytes);
         for (Outcome o : all) {
             if (id != null && o.id().equals(id.trim())) {
                 return o;
@@ -179,6 +180,161 @@ public final class RevMan {
             sb.append("\n  ").append(o.describe());
         }
         throw InputException.of(name, sb.toString());
+    }
+
+    /**
+     * Reads a Cochrane data package, the .zip RevMan Web exports (its analysis data: the analyses' settings and
+     * stored estimates, and the data rows, as CSV files, possibly in a .zip inside the .zip).
+     *
+     * @param name  the file's name
+     * @param bytes its contents
+     * @return its analyses as outcomes, named group.number ("1.2")
+     * @throws InputException when the package holds no analysis data
+     */
+    public static List<Outcome> readPackage(String name, byte[] bytes) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        unzip(name, bytes, files, 0);
+        byte[] settings = null;
+        byte[] rows = null;
+        for (var e : files.entrySet()) {
+            if (e.getKey().endsWith("overall-estimates-and-settings.csv")) {
+                settings = e.getValue();
+            } else if (e.getKey().endsWith("data-rows.csv")) {
+                rows = e.getValue();
+            }
+        }
+        if (settings == null || rows == null) {
+            throw InputException.of(name, "is not a Cochrane data package: it holds no analysis data (overall-estimates-and-settings.csv and "
+                    + "data-rows.csv)");
+        }
+        Table set = org.strokemeta.data.CsvReader.parse(name + " (overall estimates and settings)", settings);
+        Table dat = org.strokemeta.data.CsvReader.parse(name + " (data rows)", rows);
+        List<Outcome> out = new ArrayList<>();
+        for (int i = 0; i < set.rows(); i++) {
+            String id = set.text(i, "Analysis group") + "." + set.text(i, "Analysis number");
+            String type = set.text(i, "Data type").toLowerCase(Locale.ROOT);
+            String kind = type.startsWith("dich") ? "dichotomous" : type.startsWith("cont") ? "continuous" : "generic inverse variance";
+            String measure = switch (set.text(i, "Effect measure").toLowerCase(Locale.ROOT)) {
+                case "odds ratio" -> "OR";
+                case "risk ratio" -> "RR";
+                case "risk difference" -> "RD";
+                case "peto odds ratio" -> "PETO_OR";
+                case "mean difference" -> "MD";
+                case "standardized mean difference", "standardised mean difference" -> "SMD";
+                case "hazard ratio" -> "HR";
+                default -> set.text(i, "Effect measure");
+            };
+            String method = set.text(i, "Statistical method").toUpperCase(Locale.ROOT);
+            boolean random = set.text(i, "Analysis model").toLowerCase(Locale.ROOT).startsWith("random");
+            Stored stored = new Stored(measure, method, random, cell(set, i, "Mean"), cell(set, i, "CI start"), cell(set, i, "CI end"),
+                    cell(set, i, "Heterogeneity Chi²"), (int) zeroIfNaN(cell(set, i, "Heterogeneity df")), cell(set, i, "Heterogeneity P"),
+                    cell(set, i, "Heterogeneity I²"), cell(set, i, "Heterogeneity Tau²"), cell(set, i, "Effect Z"), cell(set, i, "Effect P"),
+                    "Web (Cochrane data package)");
+            if (stored.present() && stored.estimate() == 0 && stored.ciLower() == 0 && stored.ciUpper() == 0) {
+                // RevMan Web writes zeros where it computed nothing
+                stored = new Stored(measure, method, random, Double.NaN, Double.NaN, Double.NaN, Double.NaN, stored.df(), Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, stored.version());
+            }
+            List<String> header = new ArrayList<>();
+            header.add("study");
+            switch (kind) {
+                case "dichotomous" -> header.addAll(List.of("events_treat", "total_treat", "events_ctrl", "total_ctrl"));
+                case "continuous" -> header.addAll(List.of("mean_treat", "sd_treat", "n_treat", "mean_ctrl", "sd_ctrl", "n_ctrl"));
+                default -> header.addAll(List.of("yi", "sei"));
+            }
+            boolean subgroups = false;
+            List<List<String>> data = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
+            List<String> groupOf = new ArrayList<>();
+            for (int r = 0; r < dat.rows(); r++) {
+                String rid = dat.text(r, "Analysis group") + "." + dat.text(r, "Analysis number");
+                if (!rid.equals(id)) {
+                    continue;
+                }
+                List<String> row = new ArrayList<>();
+                row.add(dat.text(r, "Study"));
+                switch (kind) {
+                    case "dichotomous" -> row.addAll(List.of(dat.text(r, "Experimental cases"), dat.text(r, "Experimental N"), dat.text(r, "Control cases"),
+                            dat.text(r, "Control N")));
+                    case "continuous" -> row.addAll(List.of(dat.text(r, "Experimental mean"), dat.text(r, "Experimental SD"), dat.text(r, "Experimental N"),
+                            dat.text(r, "Control mean"), dat.text(r, "Control SD"), dat.text(r, "Control N")));
+                    default -> row.addAll(List.of(dat.text(r, "GIV Mean"), dat.text(r, "GIV SE")));
+                }
+                String sg = dat.text(r, "Subgroup") == null ? "" : dat.text(r, "Subgroup");
+                subgroups |= !sg.isBlank();
+                groupOf.add(sg);
+                data.add(row);
+                lines.add(dat.line(r));
+            }
+            if (subgroups) {
+                header.add("subgroup");
+                for (int r = 0; r < data.size(); r++) {
+                    data.get(r).add(groupOf.get(r));
+                }
+            }
+            List<Note> notes = new ArrayList<>();
+            notes.add(new Note(0, null, Note.Kind.INFO, "Cochrane data package analysis " + id + " '" + set.text(i, "Analysis name") + "' of '"
+                    + set.text(i, "Analysis group name") + "'" + groups(set.text(i, "Experimental group label"), set.text(i, "Control group label"))
+                    + "; " + stored.describe()));
+            Table t = Table.ofRows(name + " [" + id + "] (data rows)", header, data, lines.stream().mapToInt(Integer::intValue).toArray(), notes);
+            out.add(new Outcome(id, set.text(i, "Analysis group name"), set.text(i, "Analysis name"), kind,
+                    List.of(set.text(i, "Experimental group label"), set.text(i, "Control group label")), t, stored));
+        }
+        if (out.isEmpty()) {
+            throw InputException.of(name, "the data package holds no analysis");
+        }
+        return out;
+    }
+
+    private static void unzip(String name, byte[] bytes, Map<String, byte[]> into, int depth) {
+        try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(new ByteArrayInputStream(bytes))) {
+            java.util.zip.ZipEntry e;
+            long total = 0;
+            while ((e = z.getNextEntry()) != null) {
+                if (e.isDirectory()) {
+                    continue;
+                }
+                boolean wanted = e.getName().endsWith(".csv") || e.getName().endsWith(".zip") && depth == 0;
+                if (!wanted) {
+                    continue;
+                }
+                byte[] b = z.readNBytes(64 * 1024 * 1024);
+                total += b.length;
+                if (total > 256L * 1024 * 1024) {
+                    throw InputException.of(name, "the package unpacks to more than 256 MB");
+                }
+                if (e.getName().endsWith(".zip")) {
+                    unzip(name, b, into, depth + 1);
+                } else {
+                    into.put(e.getName(), b);
+                }
+            }
+        } catch (java.io.IOException ex) {
+            throw InputException.of(name, "is not a zip file that can be read: " + ex.getMessage());
+        }
+    }
+
+    private static String groups(String a, String b) {
+        return a == null || b == null || a.isBlank() && b.isBlank() ? "" : " (" + a + " vs " + b + ")";
+    }
+
+    private static double cell(Table t, int row, String column) {
+        if (!t.has(column)) {
+            return Double.NaN;
+        }
+        String v = t.text(row, column);
+        if (v == null || v.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double zeroIfNaN(double v) {
+        return Double.isNaN(v) ? 0 : v;
     }
 
     private static Outcome outcome(String file, String id, String comparison, String kind, Element o, Map<String, String> studies, String version) {
@@ -230,8 +386,8 @@ public final class RevMan {
             lines[i] = i + 1;
         }
         List<Note> notes = new ArrayList<>();
-        notes.add(new Note(0, null, Note.Kind.INFO, "RevMan outcome " + id + " '" + childText(o, "NAME") + "' of comparison '" + comparison + "' ("
-                + childText(o, "GROUP_LABEL_1") + " vs " + childText(o, "GROUP_LABEL_2") + "); " + stored.describe()));
+        notes.add(new Note(0, null, Note.Kind.INFO, "RevMan outcome " + id + " '" + childText(o, "NAME") + "' of comparison '" + comparison + "'"
+                + groups(childText(o, "GROUP_LABEL_1"), childText(o, "GROUP_LABEL_2")) + "; " + stored.describe()));
         if ("generic inverse variance".equals(kind) && List.of("OR", "RR", "HR", "PETO_OR", "RATIO").contains(measure.toUpperCase(Locale.ROOT))) {
             notes.add(new Note(0, null, Note.Kind.INFO, "generic inverse-variance data of a ratio: yi are the log ratios RevMan stores"));
         }
