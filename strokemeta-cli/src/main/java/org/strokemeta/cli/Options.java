@@ -31,14 +31,14 @@ final class Options {
 
     /** How a data file of another format is read: its format, an Excel sheet, value labels. */
     static final List<Opt> READING = List.of(
-            Opt.value("--input-format", "FMT", "The input file's format when its extension does not say: csv, xlsx, sas7bdat, xpt, dta, sav.", null),
+            Opt.value("--input-format", "FMT", "The input file's format when its extension does not say: csv, xlsx, sas7bdat, xpt, dta, sav, parquet, rm5, zip.", null),
             Opt.value("--sheet", "NAME|N", "An Excel workbook's sheet, by name or position from 1 (default: the first).", null),
             Opt.flag("--keep-codes", "Keep the codes of labelled values (Stata and SPSS value labels) instead of their labels."),
             Opt.value("--mapping", "FILE", "Instead of --input: several trials' files harmonised by this mapping (docs/harmonisation.md).", null));
 
     static final List<Opt> INPUT = concat(List.of(
             Opt.value("--input", "-i", "FILE", "Data file with one row per study (columns: docs/input.md): CSV, Excel .xlsx, SAS "
-                    + ".sas7bdat or .xpt, Stata .dta, SPSS .sav.", null),
+                    + ".sas7bdat or .xpt, Stata .dta, SPSS .sav, Parquet.", null),
             Opt.value("--example", "NAME", "Use a bundled data set instead of a file (list: strokemeta examples).", null)), READING);
 
     static final List<Opt> ANALYSIS = List.of(

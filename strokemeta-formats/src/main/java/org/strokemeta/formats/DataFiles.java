@@ -57,6 +57,7 @@ public final class DataFiles {
             case XPT -> XptReader.read(name, bytes);
             case DTA -> DtaReader.read(name, bytes, o.keepCodes());
             case SAV -> SavReader.read(name, bytes, o.keepCodes());
+            case PARQUET -> ParquetReader.read(name, bytes);
             case RM5, CDP -> RevMan.outcome(f == FileFormat.CDP && !name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? name + ".zip" : name,
                     bytes, o.outcome()).table();
         };

@@ -19,7 +19,9 @@ public enum FileFormat {
     /** A Cochrane review saved by RevMan 5 (.rm5): one of its outcomes ({@link RevMan}). */
     RM5,
     /** A Cochrane data package exported by RevMan Web (.zip): one of its analyses ({@link RevMan#readPackage}). */
-    CDP;
+    CDP,
+    /** A Parquet file of flat columns (.parquet). */
+    PARQUET;
 
     /**
      * The format a file name's extension says, CSV for any other name (.csv, .txt, .tsv or none).
@@ -27,7 +29,7 @@ public enum FileFormat {
      * @param fileName the name
      * @return the format
      * @throws IllegalArgumentException for a format strokemeta recognises but does not read (an old .xls workbook, an
-     *                                  SPSS portable file, a Parquet file), naming what to do instead
+     *                                  SPSS portable file), naming what to do instead
      */
     public static FileFormat of(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);
@@ -59,7 +61,7 @@ public enum FileFormat {
             throw new IllegalArgumentException(fileName + ": an SPSS portable file (.por); save it as .sav in SPSS (or PSPP), or as CSV");
         }
         if (n.endsWith(".parquet")) {
-            throw new IllegalArgumentException(fileName + ": Parquet files are not read yet; export the table as CSV");
+            return PARQUET;
         }
         return CSV;
     }
@@ -81,7 +83,9 @@ public enum FileFormat {
             case "sav", "zsav", "spss" -> SAV;
             case "rm5", "revman" -> RM5;
             case "zip", "cochrane" -> CDP;
-            default -> throw new IllegalArgumentException("unknown input format '" + s + "' (csv, xlsx, sas7bdat, xpt, dta, sav, rm5 or zip)");
+            case "parquet" -> PARQUET;
+            default -> throw new IllegalArgumentException("unknown input format '" + s + "' (csv, xlsx, sas7bdat, xpt, dta, sav, rm5, zip or "
+                    + "parquet)");
         };
     }
 }

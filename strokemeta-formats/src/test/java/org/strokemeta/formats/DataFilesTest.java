@@ -99,6 +99,62 @@ class DataFilesTest {
                 .isInstanceOf(InputException.class).hasMessageContaining("no sheet 'trials' (sheets: notes, patients)");
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    /** Writes a Parquet file with DuckDB from a CSV resource: COPY ... TO (FORMAT PARQUET, options). */
+    private java.nio.file.Path parquet(String csv, String file, String options) throws Exception {
+        java.nio.file.Path in = dir.resolve(csv);
+        if (!java.nio.file.Files.exists(in)) {
+            java.nio.file.Files.write(in, resource(csv));
+        }
+        java.nio.file.Path out = dir.resolve(file);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var st = c.createStatement()) {
+            st.execute("COPY (SELECT * FROM read_csv('" + in + "', header = true, nullstr = '')) TO '" + out + "' (FORMAT PARQUET" + options + ")");
+        }
+        return out;
+    }
+
+    @Test
+    void parquet_files_written_by_duckdb_read_as_their_csv_whatever_the_compression() throws Exception {
+        for (String opt : List.of("", ", COMPRESSION UNCOMPRESSED", ", COMPRESSION GZIP", ", COMPRESSION SNAPPY, ROW_GROUP_SIZE 3", ", PARQUET_VERSION V2")) {
+            Table t = DataFiles.read(parquet("reference_codes.csv", "p.parquet", opt), ReadOptions.defaults());
+            sameAs(t, "reference_codes.csv");
+            assertThat(t.notes()).anyMatch(n -> n.message().contains("DuckDB"));
+            java.nio.file.Files.delete(dir.resolve("p.parquet"));
+        }
+        sameAs(DataFiles.read(parquet("iris.csv", "iris.parquet", ""), ReadOptions.defaults()), "iris.csv");
+        // a whole cohort (1,764 patients, 19 columns with missing values, several pages), in both page versions
+        byte[] hermes;
+        try (InputStream in = DataFilesTest.class.getResourceAsStream("/org/strokemeta/examples/hermes_sim.csv")) {
+            hermes = in.readAllBytes();
+        }
+        java.nio.file.Files.write(dir.resolve("hermes.csv"), hermes);
+        Table csv = CsvReader.parse("hermes.csv", hermes);
+        for (String opt : List.of("", ", PARQUET_VERSION V2, ROW_GROUP_SIZE 500")) {
+            Table t = DataFiles.read(parquet("hermes.csv", "h.parquet", opt), ReadOptions.defaults());
+            assertThat(t.rows()).isEqualTo(csv.rows());
+            for (String col : csv.columnNames()) {
+                for (int i = 0; i < csv.rows(); i++) {
+                    String x = t.text(i, col) == null ? "" : t.text(i, col);
+                    String y = csv.text(i, col) == null ? "" : csv.text(i, col);
+                    if (isNumber(x) && isNumber(y)) {
+                        assertThat(Double.parseDouble(x)).as(col + " row " + (i + 1)).isEqualTo(Double.parseDouble(y));
+                    } else {
+                        assertThat(x).as(col + " row " + (i + 1) + opt).isEqualTo(y);
+                    }
+                }
+            }
+            java.nio.file.Files.delete(dir.resolve("h.parquet"));
+        }
+        java.nio.file.Path zstd = parquet("reference_codes.csv", "z.parquet", ", COMPRESSION ZSTD");
+        assertThatThrownBy(() -> DataFiles.read(zstd, ReadOptions.defaults())).isInstanceOf(InputException.class)
+                .hasMessageContaining("compressed with ZSTD");
+        byte[] cut = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(zstd), 100);
+        assertThatThrownBy(() -> DataFiles.read("cut.parquet", cut, ReadOptions.defaults())).isInstanceOf(InputException.class)
+                .hasMessageContaining("cut.parquet");
+    }
+
     @Test
     void a_sas_data_set_written_by_sas_reads_as_its_csv() throws IOException {
         sameAs(read("iris.sas7bdat"), "iris.csv");
