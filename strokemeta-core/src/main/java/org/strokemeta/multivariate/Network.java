@@ -107,19 +107,7 @@ public final class Network {
         }
         List<Trial> out = new ArrayList<>();
         for (var e : byStudy.entrySet()) {
-            List<Integer> rows = new ArrayList<>(e.getValue());
-            Set<String> seen = new LinkedHashSet<>();
-            for (int i : rows) {
-                if (!seen.add(treat[i])) {
-                    throw new InputException(t.source(), t.line(i), t.headerName("treatment"), "trial '" + e.getKey() + "' names '" + treat[i]
-                            + "' twice (combine the arms, or give them different names)");
-                }
-            }
-            if (rows.size() < 2) {
-                throw new InputException(t.source(), t.line(rows.get(0)), t.headerName("study"), "trial '" + e.getKey() + "' has one arm: a "
-                        + "network needs at least two arms per trial");
-            }
-            rows.sort((x, y) -> Integer.compare(order.indexOf(treat[x]), order.indexOf(treat[y])));
+            List<Integer> rows = trialArms(t, e.getKey(), e.getValue(), treat, order);
             int m = rows.size();
             double[] est = new double[m];
             double[] var = new double[m];
@@ -212,19 +200,7 @@ public final class Network {
         }
         List<Trial> out = new ArrayList<>();
         for (var e : byStudy.entrySet()) {
-            List<Integer> rows = new ArrayList<>(e.getValue());
-            Set<String> seen = new LinkedHashSet<>();
-            for (int i : rows) {
-                if (!seen.add(treat[i])) {
-                    throw new InputException(t.source(), t.line(i), t.headerName("treatment"), "trial '" + e.getKey() + "' names '" + treat[i]
-                            + "' twice (combine the arms, or give them different names)");
-                }
-            }
-            if (rows.size() < 2) {
-                throw new InputException(t.source(), t.line(rows.get(0)), t.headerName("study"), "trial '" + e.getKey() + "' has one arm: a "
-                        + "network needs at least two arms per trial");
-            }
-            rows.sort((x, y) -> Integer.compare(order.indexOf(treat[x]), order.indexOf(treat[y])));
+            List<Integer> rows = trialArms(t, e.getKey(), e.getValue(), treat, order);
             int m = rows.size();
             // one weighted row per arm and non-empty category; arm 1 is the "treatment", arms 2.. covariates
             List<int[]> cells = new ArrayList<>();
@@ -284,6 +260,27 @@ public final class Network {
             out.add(new Trial(e.getKey(), t.line(rows.get(0)), armNames, yy, ss));
         }
         return out;
+    }
+
+    /**
+     * One trial's arm rows in the treatments' order, refusing a treatment named twice and a trial with one arm (with the
+     * line and column).
+     */
+    private static List<Integer> trialArms(Table t, String trial, List<Integer> lines, String[] treat, List<String> order) {
+        List<Integer> rows = new ArrayList<>(lines);
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i : rows) {
+            if (!seen.add(treat[i])) {
+                throw new InputException(t.source(), t.line(i), t.headerName("treatment"), "trial '" + trial + "' names '" + treat[i]
+                        + "' twice (combine the arms, or give them different names)");
+            }
+        }
+        if (rows.size() < 2) {
+            throw new InputException(t.source(), t.line(rows.get(0)), t.headerName("study"), "trial '" + trial + "' has one arm: a "
+                    + "network needs at least two arms per trial");
+        }
+        rows.sort((x, y) -> Integer.compare(order.indexOf(treat[x]), order.indexOf(treat[y])));
+        return rows;
     }
 
     /** Contrast-level rows: treat1 relative to treat2, a multi-arm trial's contrasts sharing treat2 with vbase. */
