@@ -29,15 +29,7 @@ final class MultilevelCase {
                 MultilevelOptions.Test.parse(o.path("ci_method").asText(o.path("test").asText("z"))), o.path("level").asDouble(0.95), o.path("profile_ci").asBoolean(false));
         MultilevelResult r = Multilevel.fit(c.table(), opts);
         ObjectNode co = out.putObject("coefficients");
-        for (Coefficient x : r.coefficients()) {
-            ObjectNode n = co.putObject(x.name());
-            n.put("estimate", x.estimate());
-            n.put("se", x.se());
-            n.put(opts.test() == MultilevelOptions.Test.T ? "t" : "z", x.statistic());
-            n.put("p", x.p());
-            n.put("ci_lower", x.ciLower());
-            n.put("ci_upper", x.ciUpper());
-        }
+        coefficients(co, r.coefficients(), opts.test() == MultilevelOptions.Test.T ? "t" : "z");
         ArrayNode s = out.putArray("sigma2");
         for (double v : r.sigma2()) {
             s.add(v);
@@ -58,6 +50,25 @@ final class MultilevelCase {
             out.put("qm", r.qm());
             out.put("qm_df", r.qmDf());
             out.put("qm_p", r.qmP());
+        }
+    }
+
+    /**
+     * Each coefficient as an object named by it: estimate, SE, the test statistic, p and the confidence limits.
+     *
+     * @param into where they go
+     * @param cs   the coefficients
+     * @param stat the statistic's key (z or t)
+     */
+    static void coefficients(ObjectNode into, java.util.List<Coefficient> cs, String stat) {
+        for (Coefficient x : cs) {
+            ObjectNode n = into.putObject(x.name());
+            n.put("estimate", x.estimate());
+            n.put("se", x.se());
+            n.put(stat, x.statistic());
+            n.put("p", x.p());
+            n.put("ci_lower", x.ciLower());
+            n.put("ci_upper", x.ciUpper());
         }
     }
 }

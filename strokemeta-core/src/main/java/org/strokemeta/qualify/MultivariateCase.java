@@ -8,7 +8,6 @@ import org.strokemeta.multivariate.MultilevelOptions;
 import org.strokemeta.multivariate.Multivariate;
 import org.strokemeta.multivariate.MultivariateOptions;
 import org.strokemeta.multivariate.MultivariateResult;
-import org.strokemeta.regression.Coefficient;
 
 /** Cases of analysis {@code multivariate}: several outcomes per trial (metafor rma.mv, random = ~ outcome | study). */
 final class MultivariateCase {
@@ -31,15 +30,7 @@ final class MultivariateCase {
                 o.path("profile_ci").asBoolean(false));
         MultivariateResult r = Multivariate.fit(c.table(), opts);
         ObjectNode co = out.putObject("coefficients");
-        for (Coefficient x : r.coefficients()) {
-            ObjectNode n = co.putObject(x.name());
-            n.put("estimate", x.estimate());
-            n.put("se", x.se());
-            n.put("z", x.statistic());
-            n.put("p", x.p());
-            n.put("ci_lower", x.ciLower());
-            n.put("ci_upper", x.ciUpper());
-        }
+        MultilevelCase.coefficients(co, r.coefficients(), "z");
         ArrayNode t = out.putArray("tau2");
         for (double v : r.tau2()) {
             t.add(v);

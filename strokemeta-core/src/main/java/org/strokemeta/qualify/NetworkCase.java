@@ -8,7 +8,6 @@ import org.strokemeta.multivariate.MultilevelOptions;
 import org.strokemeta.multivariate.Network;
 import org.strokemeta.multivariate.NetworkOptions;
 import org.strokemeta.multivariate.NetworkResult;
-import org.strokemeta.regression.Coefficient;
 
 /** Cases of analysis {@code network}: the contrast-based consistency model (metafor rma.mv, rho = 1/2). */
 final class NetworkCase {
@@ -36,15 +35,7 @@ final class NetworkCase {
             throw new IllegalArgumentException("the data give " + r.measure() + ", the case asks " + o.path("measure").asText());
         }
         ObjectNode rel = out.putObject("relative_effects");
-        for (Coefficient x : r.relative()) {
-            ObjectNode n = rel.putObject(x.name());
-            n.put("estimate", x.estimate());
-            n.put("se", x.se());
-            n.put("z", x.statistic());
-            n.put("p", x.p());
-            n.put("ci_lower", x.ciLower());
-            n.put("ci_upper", x.ciUpper());
-        }
+        MultilevelCase.coefficients(rel, r.relative(), "z");
         out.put("tau2", r.tau2());
         out.put("qe", r.qe());
         out.put("qe_df", r.qeDf());
