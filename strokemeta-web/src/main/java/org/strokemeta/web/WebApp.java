@@ -83,7 +83,7 @@ public final class WebApp {
             "cluster", "robust",
             "sort", "covariates", "ipd_model", "scale", "outcome", "formula", "family", "link",
             "tau_prior", "mu_prior", "prob_above", "tsa_control_risk", "tsa_rrr", "tsa_mean_difference", "tsa_sd", "tsa_cor", "tsa_power",
-            "glmm", "random", "struct", "within_rho", "sheet",
+            "glmm", "random", "struct", "within_rho", "sheet", "analysis",
             "tsa_heterogeneity", "tsa_futility");
     private static final List<String> REPORT_FIELDS = List.of("file", "example", "skip_missing", "model", "tau2", "level", "outcome", "sheet");
     /** The most studies whose influence diagnostics (one refit per study) the page shows. */
@@ -509,7 +509,10 @@ public final class WebApp {
         }
         // CSV, or an Excel workbook (field sheet: its name or position), SAS, SAS transport or Stata file, by its extension
         String sheet = f.text("sheet");
-        Table t = org.strokemeta.formats.DataFiles.read(u.name(), u.bytes(), org.strokemeta.formats.ReadOptions.defaults().withSheet(sheet));
+        // a RevMan review or Cochrane data package: field analysis names the outcome (without it the error lists them)
+        String analysis = f.text("analysis");
+        Table t = org.strokemeta.formats.DataFiles.read(u.name(), u.bytes(), org.strokemeta.formats.ReadOptions.defaults().withSheet(sheet)
+                .withOutcome(analysis));
         if (t.rows() > MAX_ROWS) {
             throw new HttpError(413, String.format(java.util.Locale.ROOT,
                     "the file has %,d data rows, more than the %,d rows the web application takes; use the command line for more", t.rows(), MAX_ROWS));

@@ -16,7 +16,7 @@ function formData(){
   const fd = new FormData();
   const f = $('file').files[0];
   if (f) fd.append('file', f); else fd.append('example', $('example').value);
-  for (const k of ['measure','model','tau2','tau2_value','weights','ci','subgroup','cluster','robust','sort','covariates','ipd_model','scale','outcome','formula','family','link','tau_prior','mu_prior','prob_above','tsa_control_risk','tsa_rrr','tsa_mean_difference','tsa_sd','tsa_cor','tsa_power','tsa_heterogeneity','glmm','random','struct','within_rho','sheet']) if ($(k).value !== '') fd.append(k, $(k).value);
+  for (const k of ['measure','model','tau2','tau2_value','weights','ci','subgroup','cluster','robust','sort','covariates','ipd_model','scale','outcome','formula','family','link','tau_prior','mu_prior','prob_above','tsa_control_risk','tsa_rrr','tsa_mean_difference','tsa_sd','tsa_cor','tsa_power','tsa_heterogeneity','glmm','random','struct','within_rho','sheet','analysis']) if ($(k).value !== '') fd.append(k, $(k).value);
   fd.append('tsa_futility', $('tsa_futility').checked ? 'true' : 'false');
   return fd;
 }

@@ -387,6 +387,21 @@ class WebAppTest {
     }
 
     @Test
+    void a_revman_review_is_analysed_by_its_outcome_and_without_one_its_outcomes_are_listed() throws Exception {
+        byte[] rm5;
+        try (var in = WebAppTest.class.getResourceAsStream("/org/strokemeta/data/revman/Fleiss1993.rm5")) {
+            rm5 = in.readAllBytes();
+        }
+        var list = post("/api/analyze", Map.of("file", new Object[] {"Fleiss1993.rm5", rm5}));
+        assertThat(list.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(list.body()).path("error").asText()).contains("1.1 Aspirin for Preventing Death").contains("1.2 Mental Health");
+        JsonNode r = JSON.readTree(post("/api/analyze", Map.of("file", new Object[] {"Fleiss1993.rm5", rm5}, "analysis", "1.1", "measure", "OR"))
+                .body());
+        assertThat(r.path("result").path("results").get(0).path("k").asInt()).isEqualTo(7);
+        assertThat(r.path("result").path("results").get(0).path("notes").toString()).contains("RevMan 5.0.23 stored OR (MH, fixed effect)");
+    }
+
+    @Test
     void a_client_may_send_every_field_of_the_analysis_at_once() {
         // the page sends only the fields set, but the API takes them all in one form
         assertThat(WebApp.ANALYZE_FIELDS.size()).isLessThanOrEqualTo(Form.MAX_FIELDS);
