@@ -20,8 +20,9 @@ import org.strokemeta.data.Table;
  * A Parquet file of flat columns, read from the Apache Parquet format specification (parquet-format: the file layout,
  * the Thrift compact protocol of its metadata, the PLAIN, dictionary and RLE/bit-packed encodings, data pages of
  * version 1 and 2, the delta encodings of integers and strings, byte-stream-split numbers) without a Hadoop installation: booleans, 32- and 64-bit integers, floats, doubles, UTF-8 strings,
- * dates, timestamps (ms, µs, ns; ISO 8601 in UTC) and decimals; missing values blank; pages uncompressed, Snappy or
- * gzip compressed (another codec, such as ZSTD, is refused with what to do). Nested columns are refused. Rows are
+ * dates, timestamps (ms, µs, ns; ISO 8601 in UTC) and decimals; missing values blank; pages uncompressed, Snappy,
+ * gzip, ZSTD or LZ4_RAW compressed (ZSTD and LZ4 with aircompressor; LZO, Brotli and Hadoop-framed LZ4 are refused
+ * with what to do). Nested columns are refused. Rows are
  * numbered from 1.
  */
 final class ParquetReader {
@@ -502,14 +503,26 @@ final class ParquetReader {
                 } catch (IOException e) {
                     throw InputException.of(name, "a gzip-compressed page is damaged: " + e.getMessage());
                 }
+            case 6:
+            case 7: {
+                // ZSTD and LZ4_RAW with aircompressor (pure Java)
+                byte[] out = new byte[size];
+                try {
+                    io.airlift.compress.Decompressor d = codec == 6 ? new io.airlift.compress.zstd.ZstdDecompressor()
+                            : new io.airlift.compress.lz4.Lz4Decompressor();
+                    int got = d.decompress(b, at, len, out, 0, size);
+                    return got == size ? out : java.util.Arrays.copyOf(out, got);
+                } catch (RuntimeException e) {
+                    throw InputException.of(name, "a " + (codec == 6 ? "ZSTD" : "LZ4") + "-compressed page is damaged: " + e.getMessage());
+                }
+            }
             default:
                 throw InputException.of(name, "the file is compressed with " + switch (codec) {
                     case 3 -> "LZO";
                     case 4 -> "Brotli";
-                    case 5, 7 -> "LZ4";
-                    case 6 -> "ZSTD";
+                    case 5 -> "Hadoop-framed LZ4";
                     default -> "codec " + codec;
-                } + ", which is not read: write it uncompressed, with Snappy or with gzip, or as CSV");
+                } + ", which is not read: write it uncompressed or with Snappy, gzip, ZSTD or LZ4_RAW, or as CSV");
         }
     }
 
