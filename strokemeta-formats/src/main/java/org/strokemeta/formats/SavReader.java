@@ -37,7 +37,6 @@ final class SavReader {
         boolean range;
         double lo;
         double hi;
-        String label;
     }
 
     static Table read(String name, byte[] b, boolean keepCodes) {
