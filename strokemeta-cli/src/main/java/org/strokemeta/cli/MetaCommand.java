@@ -54,6 +54,11 @@ final class MetaCommand extends Command {
             Opt.value("--seed", "S", "Seed of the random permutations.", "1"),
             Opt.value("--outcome", "ID", "A RevMan review's outcome (comparison.outcome, e.g. 1.2); without it the review's outcomes are listed. "
                     + "RevMan's method (measure, Mantel-Haenszel/inverse variance/Peto, fixed or random) applies unless given.", null),
+            Opt.value("--revman", "FILE.rm5", "Also write the analysis as a RevMan 5 review (.rm5) that RevMan 5 opens and RevMan Web imports: "
+                    + "the studies' data (dichotomous or continuous, in subgroups with --subgroup, one outcome per group with --by) and the results "
+                    + "as RevMan computes them.", null),
+            Opt.value("--revman-labels", "TITLE|COMPARISON|OUTCOME|EXPERIMENTAL|CONTROL", "Names in the RevMan review, separated by '|' "
+                    + "(blank parts keep RevMan's placeholders).", null),
             Opt.flag("--permci", "With --permutations exact and no moderators: the permutation-based confidence interval of the average "
                     + "effect (metafor's permutest permci)."),
             Opt.value("--test-coefficients", "LIST", "Meta-regression: Wald test that these coefficients are all zero (positions from 1 = "
@@ -111,6 +116,9 @@ final class MetaCommand extends Command {
         org.strokemeta.formats.RevMan.Outcome rm5 = revman(a);
         Table t = rm5 != null ? rm5.table() : Options.read(a);
         if (DataKind.of(t) == DataKind.MRS_TABLE) {
+            if (a.get("--revman") != null) {
+                throw new UsageException("--revman writes dichotomous or continuous study data; RevMan has no ordinal (mRS shift) outcome");
+            }
             return shift(a, t, out, format);
         }
         String by = a.get("--by");
@@ -118,8 +126,10 @@ final class MetaCommand extends Command {
         if (rm5 != null) {
             req = revmanMethod(a, req, rm5.stored());
         }
+        // a RevMan outcome in subgroups is analysed in them, as RevMan shows it
+        String subgroup = a.get("--subgroup") == null && rm5 != null && t.has("subgroup") ? "subgroup" : a.get("--subgroup");
         req = req.withBy(by)
-                .withSubgroup(a.get("--subgroup"))
+                .withSubgroup(subgroup)
                 .withSubgroupTest(SubgroupTest.parse(a.get("--subgroup-test")))
                 .withModerators(Options.split(a.get("--moderators")));
         if (by != null && format.equals("text")) {
@@ -145,6 +155,9 @@ final class MetaCommand extends Command {
                 throw new UsageException("--permci needs the exact permutation test: give --permutations exact");
             }
             req = req.withPermutationCi(true);
+        }
+        if (a.get("--revman") != null) {
+            revmanExport(a, t, req, rm5, err);
         }
         List<MetaRun.Outcome> outcomes = Meta.analyze(t, req);
         boolean tests = a.get("--test-coefficients") != null || a.get("--contrasts") != null || a.get("--predict") != null || a.flag("--lrt");
@@ -263,6 +276,35 @@ final class MetaCommand extends Command {
             throw new UsageException(what);
         }
         return (int) n;
+    }
+
+    /** Writes the analysis as a RevMan 5 review (--revman FILE), saying on err what RevMan computes differently. */
+    private static void revmanExport(Args a, Table t, MetaRequest req, org.strokemeta.formats.RevMan.Outcome source, PrintWriter err) {
+        String[] l = a.get("--revman-labels") == null ? new String[0] : a.get("--revman-labels").split("\\|", -1);
+        if (l.length > 5) {
+            throw new UsageException("--revman-labels takes at most five names separated by '|': title|comparison|outcome|experimental|control");
+        }
+        String[] n = java.util.Arrays.copyOf(l, 5);
+        if (source != null) {
+            n[1] = n[1] == null || n[1].isBlank() ? source.comparison() : n[1];
+            n[2] = n[2] == null || n[2].isBlank() ? source.name() : n[2];
+            n[3] = n[3] == null || n[3].isBlank() ? source.groups().get(0) : n[3];
+            n[4] = n[4] == null || n[4].isBlank() ? source.groups().get(1) : n[4];
+        }
+        var labels = new org.strokemeta.formats.RevManExport.Labels(n[0], n[1], n[2], n[3], n[4]);
+        var result = org.strokemeta.formats.RevManExport.write(t, req, labels);
+        java.nio.file.Path file = a.path("--revman");
+        try {
+            org.strokemeta.data.FileProblem.checkWritable(file);
+            java.nio.file.Files.write(file, result.xml());
+        } catch (java.io.IOException e) {
+            throw org.strokemeta.data.FileProblem.writing(file, e);
+        }
+        for (String note : result.notes()) {
+            err.println("RevMan review: " + note);
+        }
+        err.println("Wrote " + file + " (RevMan 5 review, " + result.analyses().size() + " outcome" + (result.analyses().size() == 1 ? "" : "s") + ")");
+        err.flush();
     }
 
     /** A RevMan review's outcome (--input review.rm5 --outcome 1.2), or null for other input. */

@@ -78,4 +78,30 @@ class RevManCommandTest {
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(c.out()).contains("stored no pooled result for SMD (IV, fixed effect)");
     }
+
+    @Test
+    void an_analysis_is_written_as_a_revman_review_that_reads_back_to_the_same_result() throws Exception {
+        Path rm5 = dir.resolve("bcg.rm5");
+        MainTest.Run w = MainTest.run("meta", "--example", "bcg", "--measure", "RR", "--tau2", "DL", "--subgroup", "alloc", "--format", "json",
+                "--revman", rm5.toString(), "--revman-labels", "BCG vaccine|BCG versus no vaccine|Tuberculosis|BCG|No vaccine");
+        assertThat(w.code()).as(w.err()).isZero();
+        assertThat(w.err()).contains("Wrote " + rm5 + " (RevMan 5 review, 1 outcome)");
+        JsonNode original = new ObjectMapper().readTree(w.out()).path("results").get(0);
+        MainTest.Run list = MainTest.run("meta", "--input", rm5.toString(), "--format", "json");
+        assertThat(list.code()).as(list.err()).isZero();
+        JsonNode back = new ObjectMapper().readTree(list.out()).path("results").get(0);
+        assertThat(back.path("pooled").path("estimate").asDouble()).isCloseTo(original.path("pooled").path("estimate").asDouble(), within(1e-14));
+        assertThat(back.path("heterogeneity").path("tau2").asDouble()).isCloseTo(original.path("heterogeneity").path("tau2").asDouble(), within(1e-14));
+        assertThat(back.path("notes").toString()).contains("RevMan outcome 1.1 'Tuberculosis' of comparison 'BCG versus no vaccine' (BCG vs No vaccine)")
+                .contains("RR (IV, random effects)");
+        assertThat(back.path("subgroups").path("groups")).hasSize(3);
+        // REML is not RevMan's: the review stores DerSimonian-Laird and says so
+        MainTest.Run reml = MainTest.run("meta", "--example", "bcg", "--revman", dir.resolve("reml.rm5").toString());
+        assertThat(reml.code()).as(reml.err()).isZero();
+        assertThat(reml.err()).contains("RevMan review: tau² by REML in the request; RevMan 5 estimates it by DerSimonian-Laird");
+        MainTest.Run mrs = MainTest.run("meta", "--example", "mrs_sim", "--revman", dir.resolve("m.rm5").toString());
+        assertThat(mrs.code()).isEqualTo(2);
+        assertThat(mrs.err()).contains("RevMan has no ordinal (mRS shift) outcome");
+        assertThat(Files.exists(dir.resolve("m.rm5"))).isFalse();
+    }
 }

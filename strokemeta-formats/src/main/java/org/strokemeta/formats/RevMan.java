@@ -163,9 +163,9 @@ public final class RevMan {
      *
      * @param name  the file's name (.rm5: a RevMan 5 review; .zip: a Cochrane data package)
      * @param bytes its contents
-     * @param id    the outcome, comparison.outcome ("1.2")
+     * @param id    the outcome, comparison.outcome ("1.2"); may be null when the review has one outcome
      * @return the outcome
-     * @throws InputException naming the review's outcomes when there is no such outcome (or none was given)
+     * @throws InputException naming the review's outcomes when there is no such outcome (or none was given and the review has several)
      */
     public static Outcome outcome(String name, byte[] bytes, String id) {
         List<Outcome> all = name.toLowerCase(Locale.ROOT).endsWith(".zip") ? readPackage(name, bytes) : read(name, bytes);
@@ -173,6 +173,12 @@ public final class RevMan {
             if (id != null && o.id().equals(id.trim())) {
                 return o;
             }
+        }
+        if (id == null && all.size() == 1) {
+            return all.get(0);
+        }
+        if (all.isEmpty()) {
+            throw InputException.of(name, "the review holds no dichotomous, continuous or generic inverse-variance outcome");
         }
         StringBuilder sb = new StringBuilder(id == null ? "a RevMan review holds several outcomes: choose one with --outcome ID. Its outcomes:"
                 : "the review has no outcome " + id + ". Its outcomes:");
@@ -338,7 +344,8 @@ public final class RevMan {
     }
 
     private static Outcome outcome(String file, String id, String comparison, String kind, Element o, Map<String, String> studies, String version) {
-        String measure = o.getAttribute("EFFECT_MEASURE");
+        // dichotomous and continuous outcomes name the measure in an attribute, generic ones in an element ("Odds Ratio")
+        String measure = o.getAttribute("EFFECT_MEASURE").isEmpty() ? measureCode(childText(o, "EFFECT_MEASURE")) : o.getAttribute("EFFECT_MEASURE");
         String method = o.getAttribute("METHOD").isEmpty() ? "IV" : o.getAttribute("METHOD");
         boolean random = "YES".equals(o.getAttribute("RANDOM"));
         Stored stored = new Stored(measure, method, random, num(o, "EFFECT_SIZE"), num(o, "CI_START"), num(o, "CI_END"), num(o, "CHI2"),
@@ -381,6 +388,19 @@ public final class RevMan {
             rows.add(r);
             seen.merge(study, 1, Integer::sum);
         }
+        String scaleNote = null;
+        if ("generic inverse variance".equals(kind) && RATIOS.contains(measure.toUpperCase(Locale.ROOT))) {
+            boolean natural = ratioOnNaturalScale(o, data);
+            for (List<String> r : rows) {
+                if (natural && !r.get(1).isBlank()) {
+                    double v = Double.parseDouble(r.get(1).trim());
+                    r.set(1, v > 0 ? Double.toString(Math.log(v)) : "");
+                }
+            }
+            scaleNote = natural ? "generic inverse-variance data of a ratio: the studies' EFFECT_SIZE are ratios (their confidence limits and "
+                    + "standard errors say so), analysed as log ratios" : "generic inverse-variance data of a ratio: the studies' EFFECT_SIZE are "
+                    + "log ratios (their confidence limits and standard errors say so)";
+        }
         int[] lines = new int[rows.size()];
         for (int i = 0; i < lines.length; i++) {
             lines[i] = i + 1;
@@ -388,12 +408,61 @@ public final class RevMan {
         List<Note> notes = new ArrayList<>();
         notes.add(new Note(0, null, Note.Kind.INFO, "RevMan outcome " + id + " '" + childText(o, "NAME") + "' of comparison '" + comparison + "'"
                 + groups(childText(o, "GROUP_LABEL_1"), childText(o, "GROUP_LABEL_2")) + "; " + stored.describe()));
-        if ("generic inverse variance".equals(kind) && List.of("OR", "RR", "HR", "PETO_OR", "RATIO").contains(measure.toUpperCase(Locale.ROOT))) {
-            notes.add(new Note(0, null, Note.Kind.INFO, "generic inverse-variance data of a ratio: yi are the log ratios RevMan stores"));
+        if (scaleNote != null) {
+            notes.add(new Note(0, null, Note.Kind.INFO, scaleNote));
         }
         Table t = Table.ofRows(file + " [" + id + "]", header, rows, lines, notes);
         return new Outcome(id, comparison, childText(o, "NAME"), kind, List.of(childText(o, "GROUP_LABEL_1"), childText(o, "GROUP_LABEL_2")), t,
                 stored);
+    }
+
+    private static final List<String> RATIOS = List.of("OR", "RR", "HR", "PETO_OR", "RATIO");
+
+    /** RevMan's words for a measure as its code (the names of generic inverse-variance outcomes). */
+    static String measureCode(String words) {
+        return switch (words.trim().toLowerCase(Locale.ROOT)) {
+            case "odds ratio", "odds ratio (non-event)" -> "OR";
+            case "peto odds ratio" -> "PETO_OR";
+            case "risk ratio" -> "RR";
+            case "risk difference" -> "RD";
+            case "mean difference" -> "MD";
+            case "std. mean difference", "standardized mean difference", "standardised mean difference" -> "SMD";
+            case "hazard ratio" -> "HR";
+            default -> words.trim();
+        };
+    }
+
+    /**
+     * Whether the studies' EFFECT_SIZE of a generic ratio outcome are ratios rather than log ratios. Decided from the data
+     * themselves: a ratio's confidence limits are exp(log ratio ± z SE), a log ratio's are log ratio ± z SE (on either scale
+     * of the limits); only where no study has limits does the outcome's LOG_DATA attribute decide, read as R's meta
+     * package reads it (LOG_DATA="YES": ratios), and without it the values are taken as log ratios.
+     */
+    private static boolean ratioOnNaturalScale(Element o, NodeList data) {
+        double level = num(o, "CI_STUDY");
+        double z = org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
+                .inverseCumulativeProbability(0.5 + (Double.isNaN(level) ? 95 : level) / 200);
+        int natural = 0;
+        int log = 0;
+        for (int i = 0; i < data.getLength(); i++) {
+            Element d = (Element) data.item(i);
+            double es = num(d, "EFFECT_SIZE");
+            double se = num(d, "SE");
+            double hi = num(d, "CI_END");
+            if (!(se > 0) || Double.isNaN(es) || Double.isNaN(hi)) {
+                continue;
+            }
+            double tol = 1e-3 * Math.max(1, Math.abs(z * se));
+            if (es > 0 && hi > 0 && Math.abs(Math.log(hi) - (Math.log(es) + z * se)) < tol) {
+                natural++;
+            } else if (Math.abs(hi - (es + z * se)) < tol || (hi > 0 && Math.abs(Math.log(hi) - (es + z * se)) < tol)) {
+                log++;
+            }
+        }
+        if (natural > 0 || log > 0) {
+            return natural > log;
+        }
+        return "YES".equals(o.getAttribute("LOG_DATA"));
     }
 
     private static double num(Element e, String attr) {

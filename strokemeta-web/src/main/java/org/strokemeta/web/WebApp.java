@@ -35,6 +35,7 @@ import org.strokemeta.ordinal.UtilityWeights;
 import org.strokemeta.plot.MetaForest;
 import org.strokemeta.pool.CiMethod;
 import org.strokemeta.pool.Execution;
+import org.strokemeta.pool.FixedMethod;
 import org.strokemeta.pool.MetaOptions;
 import org.strokemeta.effect.EffectSizes;
 import org.strokemeta.pool.Model;
@@ -85,6 +86,9 @@ public final class WebApp {
             "tau_prior", "mu_prior", "prob_above", "tsa_control_risk", "tsa_rrr", "tsa_mean_difference", "tsa_sd", "tsa_cor", "tsa_power",
             "glmm", "random", "struct", "within_rho", "sheet", "analysis",
             "tsa_heterogeneity", "tsa_futility");
+    /** The analysis form and the RevMan review's names and fixed-effect method. */
+    static final List<String> REVMAN_FIELDS = java.util.stream.Stream.concat(ANALYZE_FIELDS.stream(),
+            java.util.stream.Stream.of("fixed_method", "title", "comparison", "outcome_name", "experimental", "control")).toList();
     private static final List<String> REPORT_FIELDS = List.of("file", "example", "skip_missing", "model", "tau2", "level", "outcome", "sheet");
     /** The most studies whose influence diagnostics (one refit per study) the page shows. */
     static final int MAX_INFLUENCE_STUDIES = 500;
@@ -212,6 +216,7 @@ public final class WebApp {
             config.routes.get("/api/examples", WebApp::examples);
             config.routes.post("/api/analyze", web::analyze);
             config.routes.post("/api/report", web::report);
+            config.routes.post("/api/revman", web::revman);
             config.routes.post("/api/published", web::published);
             config.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(resource("openapi.yaml")));
             config.routes.exception(InputException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
@@ -689,6 +694,35 @@ public final class WebApp {
     }
 
     /** The HTML report of patient-level data (the bundled simulated cohort when no file is sent). */
+    /**
+     * The page's study-level analysis as a RevMan 5 review (.rm5): the data and RevMan's analysis of them; what RevMan
+     * computes differently from the page's settings is in the X-Strokemeta-Notes header (UTF-8, percent-encoded, one note per line).
+     */
+    private void revman(Context ctx) {
+        Form form = Form.read(ctx, REVMAN_FIELDS);
+        Settings s = Settings.of(form);
+        Examples.Example example = example(form);
+        FixedMethod fm = form.choice("fixed_method", "MH, IV, PETO", FixedMethod::parse, "MH");
+        var labels = new org.strokemeta.formats.RevManExport.Labels(form.text("title"), form.text("comparison"), form.text("outcome_name"),
+                form.text("experimental"), form.text("control"));
+        var result = small.run(() -> {
+            Table t = table(form, example);
+            Measure measure = s.measure();
+            if (measure == null && example != null && example.isAggregate()) {
+                measure = Measure.parse(example.measure());
+            }
+            MetaRequest req = MetaRequest.defaults().withOptions(s.options().withFixedMethod(fm)).withMeasure(measure).withSubgroup(s.subgroup())
+                    .withExecution(IN_JOB);
+            return org.strokemeta.formats.RevManExport.write(t, req, labels);
+        });
+        if (!result.notes().isEmpty()) {
+            ctx.header("X-Strokemeta-Notes", java.net.URLEncoder.encode(String.join("\n", result.notes()), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"));
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"strokemeta-review.rm5\"");
+        ctx.contentType("application/xml").result(result.xml());
+    }
+
     private void report(Context ctx) {
         Form form = Form.read(ctx, REPORT_FIELDS);
         Examples.Example example = form.file() == null ? Examples.get(form.text("example") == null ? "hermes_sim" : form.text("example")) : null;

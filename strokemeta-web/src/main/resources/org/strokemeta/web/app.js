@@ -196,6 +196,17 @@ $('report').addEventListener('click', async () => {
   const html = await r.text(); const a = download(network ? 'strokemeta-network.html' : 'strokemeta-report.html','text/html',html); a.id='report-link';
   $('downloads').appendChild(a); a.click();
 });
+$('revman').addEventListener('click', async () => {
+  $('error').textContent='';
+  const r = await fetch('/api/revman', {method:'POST', body: formData()});
+  if (!r.ok) { $('error').textContent = (await r.json()).error; return; }
+  // what RevMan computes differently from the page's settings (for example tau² by DerSimonian-Laird) is said, never hidden
+  const said = r.headers.get('X-Strokemeta-Notes');
+  const xml = await r.text(); const a = download('strokemeta-review.rm5','application/xml',xml); a.id='revman-link';
+  $('downloads').appendChild(a);
+  if (said) { const p=document.createElement('p'); p.id='revman-notes'; p.textContent='RevMan review: ' + decodeURIComponent(said).split('\n').join('; '); $('downloads').appendChild(p); }
+  a.click();
+});
 $('published').addEventListener('click', async () => {
   $('error').textContent='';
   const fd = new FormData(); const j = $('judgments').files[0]; if (j) fd.append('file', j);

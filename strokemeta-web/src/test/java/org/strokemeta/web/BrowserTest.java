@@ -104,6 +104,23 @@ class BrowserTest {
     }
 
     @Test
+    void the_revman_button_downloads_the_review_and_says_what_revman_computes_differently() {
+        driver.get("http://127.0.0.1:" + app.port() + "/");
+        await().until(d -> summary().startsWith("Pooled RR"));
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        js.executeScript("const f = window.fetch; window.fetch = (u, o) => "
+                + "f(u, o).then(r => { if (u === '/api/revman') { r.clone().text().then(t => window.revmanReview = t); } return r; });");
+        driver.findElement(By.id("revman")).click();
+        await().until(d -> !d.findElements(By.id("revman-link")).isEmpty() && js.executeScript("return window.revmanReview") != null);
+        assertThat(driver.findElement(By.id("revman-link")).getAttribute("download")).isEqualTo("strokemeta-review.rm5");
+        // the page's REML is not RevMan's: the review holds DerSimonian-Laird, and the page says so
+        assertThat(driver.findElement(By.id("revman-notes")).getText()).contains("RevMan 5 estimates it by DerSimonian-Laird");
+        String review = String.valueOf(js.executeScript("return window.revmanReview"));
+        assertThat(org.strokemeta.formats.RevMan.outcome("page.rm5", review.getBytes(java.nio.charset.StandardCharsets.UTF_8), null).table().rows())
+                .isEqualTo(13);
+    }
+
+    @Test
     void a_mixed_model_formula_on_patient_data_shows_its_random_and_fixed_effects() {
         driver.get("http://127.0.0.1:" + app.port() + "/");
         await().until(d -> summary().startsWith("Pooled RR"));

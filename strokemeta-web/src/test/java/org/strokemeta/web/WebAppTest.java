@@ -402,9 +402,32 @@ class WebAppTest {
     }
 
     @Test
+    void the_analysis_downloads_as_a_revman_review_that_reads_back_to_the_same_result() throws Exception {
+        var r = post("/api/revman", Map.of("example", "bcg", "model", "random", "tau2", "DL", "subgroup", "alloc", "outcome_name", "Tuberculosis",
+                "experimental", "BCG", "control", "No vaccine"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Disposition").orElse("")).contains("strokemeta-review.rm5");
+        assertThat(r.headers().firstValue("X-Strokemeta-Notes")).isEmpty();
+        var back = org.strokemeta.formats.RevMan.outcome("r.rm5", r.body().getBytes(StandardCharsets.UTF_8), null);
+        assertThat(back.name()).isEqualTo("Tuberculosis");
+        assertThat(back.groups()).containsExactly("BCG", "No vaccine");
+        double page = pooled(post("/api/analyze", Map.of("example", "bcg", "tau2", "DL")));
+        assertThat(Math.log(back.stored().estimate())).isCloseTo(page, org.assertj.core.api.Assertions.within(1e-14));
+        // the page's REML: the review holds RevMan's DerSimonian-Laird analysis, and the header says so
+        var reml = post("/api/revman", Map.of("example", "bcg"));
+        assertThat(reml.statusCode()).isEqualTo(200);
+        assertThat(java.net.URLDecoder.decode(reml.headers().firstValue("X-Strokemeta-Notes").orElse(""), StandardCharsets.UTF_8))
+                .contains("tau² by REML in the request; RevMan 5 estimates it by DerSimonian-Laird");
+        var ordinal = post("/api/revman", Map.of("example", "mrs_sim"));
+        assertThat(ordinal.statusCode()).isEqualTo(400);
+        assertThat(error(ordinal)).contains("RevMan");
+    }
+
+    @Test
     void a_client_may_send_every_field_of_the_analysis_at_once() {
         // the page sends only the fields set, but the API takes them all in one form
         assertThat(WebApp.ANALYZE_FIELDS.size()).isLessThanOrEqualTo(Form.MAX_FIELDS);
+        assertThat(WebApp.REVMAN_FIELDS.size()).isLessThanOrEqualTo(Form.MAX_FIELDS);
     }
 
     @Test
