@@ -41,6 +41,27 @@ addWorksheet(wb, "patients"); writeData(wb, "patients", d)
 saveWorkbook(wb, file.path(out, "patients.xlsx"), overwrite = TRUE)
 file.copy(system.file("examples", "iris.sas7bdat", package = "haven"), file.path(out, "iris.sas7bdat"), overwrite = TRUE)
 write.csv(read_sas(file.path(out, "iris.sas7bdat")), file.path(out, "iris.csv"), row.names = FALSE)
+# SPSS very long strings (over 255 bytes, stored as 252-byte segments), including a two-byte character across a
+# segment's end: written by haven in .sav and .zsav; the reference CSV is haven's reading (trailing blanks dropped, as SPSS does)
+long <- c(paste(rep("Occlusion of the M2 segment, superior division; ", 12), collapse = ""), "short",
+          paste0(strrep("x", 251), "\u00e9", strrep("y", 300)))
+dl <- data.frame(id = 1:3, note = long, after = c(1.5, 2, NA), stringsAsFactors = FALSE)
+write_sav(dl, file.path(out, "long_strings.sav")); write_sav(dl, file.path(out, "long_strings.zsav"), compress = "zsav")
+write.csv(as.data.frame(read_sav(file.path(out, "long_strings.sav"))), file.path(out, "long_strings.csv"), row.names = FALSE, na = "",
+          fileEncoding = "UTF-8")
+
+# A SAS data set with user-defined formats and their catalog, both written by SAS: haven's test files
+# tests/testthat/sas/hadley.sas7bdat and formats.sas7bcat (github.com/tidyverse/haven, MIT licence). The reference
+# CSVs are haven's (ReadStat's) reading of them: the labels decoded, and the codes kept.
+# (Copy the two files, and tagged-na.sas7bdat/.sas7bcat, from a haven source tree into readers/sas first; the installed
+# package does not ship them.)
+sas <- file.path(out, "sas")
+if (file.exists(file.path(sas, "formats.sas7bcat"))) {
+  h <- read_sas(file.path(sas, "hadley.sas7bdat"), file.path(sas, "formats.sas7bcat"))
+  write.csv(as.data.frame(lapply(h, function(x) if (is.labelled(x)) as.character(as_factor(x, levels = "labels")) else x)),
+            file.path(sas, "hadley_labels.csv"), row.names = FALSE, na = "")
+  write.csv(as.data.frame(zap_labels(h)), file.path(sas, "hadley_codes.csv"), row.names = FALSE, na = "")
+}
 cat("written to", out, "\n")
 
 # whole analyses from other formats: the BCG trials as an Excel workbook (openxlsx) and the bundled simulated HERMES-like

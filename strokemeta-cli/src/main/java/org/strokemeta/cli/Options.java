@@ -33,7 +33,9 @@ final class Options {
     static final List<Opt> READING = List.of(
             Opt.value("--input-format", "FMT", "The input file's format when its extension does not say: csv, xlsx, sas7bdat, xpt, dta, sav, parquet, rm5, zip.", null),
             Opt.value("--sheet", "NAME|N", "An Excel workbook's sheet, by name or position from 1 (default: the first).", null),
-            Opt.flag("--keep-codes", "Keep the codes of labelled values (Stata and SPSS value labels) instead of their labels."),
+            Opt.flag("--keep-codes", "Keep the codes of labelled values (Stata and SPSS value labels, SAS formats) instead of their labels."),
+            Opt.value("--sas-catalog", "FILE", "A SAS format catalog (.sas7bcat) whose formats decode a SAS data set's codes (default: NAME.sas7bcat "
+                    + "or formats.sas7bcat beside the data set, when there is one).", null),
             Opt.value("--mapping", "FILE", "Instead of --input: several trials' files harmonised by this mapping (docs/harmonisation.md).", null));
 
     static final List<Opt> INPUT = concat(List.of(
@@ -126,7 +128,7 @@ final class Options {
     /** The reading options of the command line. */
     static org.strokemeta.formats.ReadOptions readOptions(Args a) {
         org.strokemeta.formats.ReadOptions o = org.strokemeta.formats.ReadOptions.defaults().withSheet(a.get("--sheet"))
-                .withKeepCodes(a.flag("--keep-codes"));
+                .withKeepCodes(a.flag("--keep-codes")).withCatalog(a.path("--sas-catalog"));
         if (a.get("--input-format") != null) {
             try {
                 o = o.withFormat(org.strokemeta.formats.FileFormat.parse(a.get("--input-format")));

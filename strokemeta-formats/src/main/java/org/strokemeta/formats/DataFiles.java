@@ -30,13 +30,37 @@ public final class DataFiles {
         if (f == FileFormat.CSV) {
             return CsvReader.read(path);
         }
-        byte[] bytes;
+        byte[] bytes = bytes(path);
+        if (f == FileFormat.SAS7BDAT) {
+            Path catalog = o.catalog() != null ? o.catalog() : catalogBeside(path, name);
+            return SasReader.read(name, bytes, catalog == null ? null : catalog.getFileName().toString(), catalog == null ? null : bytes(catalog),
+                    o.keepCodes());
+        }
+        return read(name, bytes, o);
+    }
+
+    private static byte[] bytes(Path path) {
         try {
-            bytes = Files.readAllBytes(path);
+            return Files.readAllBytes(path);
         } catch (IOException e) {
             throw InputException.of(path.toString(), "cannot be read: " + e.getMessage());
         }
-        return read(name, bytes, o);
+    }
+
+    /** A SAS data set's format catalog found beside it: NAME.sas7bcat, else formats.sas7bcat (PROC FORMAT's default name). */
+    private static Path catalogBeside(Path data, String name) {
+        Path dir = data.toAbsolutePath().getParent();
+        if (dir == null) {
+            return null;
+        }
+        String stem = name.lastIndexOf('.') > 0 ? name.substring(0, name.lastIndexOf('.')) : name;
+        for (String c : new String[] {stem + ".sas7bcat", "formats.sas7bcat"}) {
+            Path p = dir.resolve(c);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /**
@@ -53,7 +77,8 @@ public final class DataFiles {
         return switch (f) {
             case CSV -> CsvReader.parse(name, bytes);
             case XLSX -> XlsxReader.read(name, bytes, o.sheet());
-            case SAS7BDAT -> SasReader.read(name, bytes);
+            case SAS7BDAT -> o.catalog() == null ? SasReader.read(name, bytes, null, null, o.keepCodes())
+                    : SasReader.read(name, bytes, o.catalog().getFileName().toString(), bytes(o.catalog()), o.keepCodes());
             case XPT -> XptReader.read(name, bytes);
             case DTA -> DtaReader.read(name, bytes, o.keepCodes());
             case SAV -> SavReader.read(name, bytes, o.keepCodes());

@@ -7,15 +7,17 @@ package org.strokemeta.formats;
  * @param sheet     an Excel workbook's sheet: its name, or its position from 1; null for the first sheet
  * @param keepCodes true to keep the codes of labelled values (Stata and SPSS value labels) instead of their labels
  * @param outcome   a RevMan review's outcome, comparison.outcome ("1.2"); null lists them in the error
+ * @param catalog   a SAS format catalog (.sas7bcat) whose labels decode a SAS data set's codes; null to look for one beside the
+ *                  data set ({@code NAME.sas7bcat} or {@code formats.sas7bcat}) when reading from a path
  */
-public record ReadOptions(FileFormat format, String sheet, boolean keepCodes, String outcome) {
+public record ReadOptions(FileFormat format, String sheet, boolean keepCodes, String outcome, java.nio.file.Path catalog) {
     /**
      * By extension, the first sheet, value labels decoded.
      *
      * @return the options
      */
     public static ReadOptions defaults() {
-        return new ReadOptions(null, null, false, null);
+        return new ReadOptions(null, null, false, null, null);
     }
 
     /**
@@ -25,7 +27,7 @@ public record ReadOptions(FileFormat format, String sheet, boolean keepCodes, St
      * @return a copy
      */
     public ReadOptions withFormat(FileFormat f) {
-        return new ReadOptions(f, sheet, keepCodes, outcome);
+        return new ReadOptions(f, sheet, keepCodes, outcome, catalog);
     }
 
     /**
@@ -35,7 +37,7 @@ public record ReadOptions(FileFormat format, String sheet, boolean keepCodes, St
      * @return a copy
      */
     public ReadOptions withSheet(String s) {
-        return new ReadOptions(format, s, keepCodes, outcome);
+        return new ReadOptions(format, s, keepCodes, outcome, catalog);
     }
 
     /**
@@ -45,7 +47,7 @@ public record ReadOptions(FileFormat format, String sheet, boolean keepCodes, St
      * @return a copy
      */
     public ReadOptions withKeepCodes(boolean k) {
-        return new ReadOptions(format, sheet, k, outcome);
+        return new ReadOptions(format, sheet, k, outcome, catalog);
     }
 
     /**
@@ -55,6 +57,16 @@ public record ReadOptions(FileFormat format, String sheet, boolean keepCodes, St
      * @return a copy
      */
     public ReadOptions withOutcome(String id) {
-        return new ReadOptions(format, sheet, keepCodes, id);
+        return new ReadOptions(format, sheet, keepCodes, id, catalog);
+    }
+
+    /**
+     * A copy with a SAS format catalog.
+     *
+     * @param c the catalog (.sas7bcat), or null to look for one beside the data set
+     * @return a copy
+     */
+    public ReadOptions withCatalog(java.nio.file.Path c) {
+        return new ReadOptions(format, sheet, keepCodes, outcome, c);
     }
 }

@@ -6,19 +6,39 @@ import com.epam.parso.impl.SasFileReaderImpl;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.strokemeta.data.InputException;
 import org.strokemeta.data.Note;
 import org.strokemeta.data.Table;
 
 /**
  * A SAS data set (.sas7bdat) read with Parso: numbers as their shortest exact text, SAS dates and datetimes ISO 8601,
- * missing values (., .A-.Z, ._) blank. Rows are the data set's observation numbers.
+ * missing values (., .A-.Z, ._) blank. Rows are the data set's observation numbers. With a format catalog
+ * ({@link SasCatalog}), the codes of columns with a user-defined format are replaced by the format's labels; without
+ * one, the columns carrying such formats are named in a note.
  */
 final class SasReader {
     private SasReader() {
     }
 
     static Table read(String name, byte[] bytes) {
+        return read(name, bytes, null, null, false);
+    }
+
+    /**
+     * Reads a data set, decoding codes by a format catalog.
+     *
+     * @param name        the data set's file name
+     * @param bytes       its contents
+     * @param catalogName the catalog's file name, or null for none
+     * @param catalog     the catalog's contents, or null
+     * @param keepCodes   true to keep the codes
+     * @return the table
+     */
+    static Table read(String name, byte[] bytes, String catalogName, byte[] catalog, boolean keepCodes) {
+        Map<String, Map<String, String>> formats = catalog == null ? Map.of() : SasCatalog.read(catalogName, catalog);
         List<String> header = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
@@ -28,8 +48,34 @@ final class SasReader {
             if (cols == null || cols.isEmpty()) {
                 throw InputException.of(name, "is not a SAS data set with columns");
             }
-            for (Column c : cols) {
+            String[] format = new String[cols.size()];
+            List<String> decoded = new ArrayList<>();
+            List<String> undecoded = new ArrayList<>();
+            for (int j = 0; j < cols.size(); j++) {
+                Column c = cols.get(j);
                 header.add(c.getName());
+                String f = c.getFormat() == null || c.getFormat().getName() == null ? "" : c.getFormat().getName().trim().toUpperCase(Locale.ROOT);
+                Map<String, String> labels = formats.get(f);
+                if (labels != null && labels.isEmpty()) {
+                    notes.add(new Note(0, null, Note.Kind.INFO, "column " + c.getName() + ": the catalog's format " + f
+                            + " labels only special missing values (.A-.Z), which are read as missing"));
+                } else if (labels != null && !keepCodes) {
+                    format[j] = f;
+                    decoded.add(c.getName() + " (format " + f + ": " + labels.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                            .collect(Collectors.joining(", ")) + ")");
+                } else if (labels == null && !f.isEmpty() && !SasCatalog.builtIn(f)) {
+                    undecoded.add(c.getName() + " (" + f + ")");
+                }
+            }
+            if (!decoded.isEmpty()) {
+                notes.add(new Note(0, null, Note.Kind.INFO, "codes replaced by the labels of the SAS format catalog " + catalogName + ": "
+                        + String.join("; ", decoded) + " (--keep-codes keeps the codes)"));
+            }
+            if (!undecoded.isEmpty()) {
+                notes.add(new Note(0, null, Note.Kind.INFO, "column" + (undecoded.size() == 1 ? " " : "s ") + String.join(", ", undecoded)
+                        + (undecoded.size() == 1 ? " carries a" : " carry") + " user-defined SAS format" + (undecoded.size() == 1 ? "" : "s")
+                        + (catalog == null ? " whose labels are in a format catalog: give it (--sas-catalog formats.sas7bcat) to decode the codes"
+                        : " that the catalog " + catalogName + " does not define: the codes are kept")));
             }
             long n = r.getSasFileProperties().getRowCount();
             for (long i = 0; i < n; i++) {
@@ -39,8 +85,12 @@ final class SasReader {
                             + n + " observations");
                 }
                 List<String> cells = new ArrayList<>(row.length);
-                for (Object v : row) {
-                    cells.add(text(v));
+                for (int j = 0; j < row.length; j++) {
+                    String cell = text(row[j]);
+                    if (format[j] != null && !cell.isEmpty()) {
+                        cell = formats.get(format[j]).getOrDefault(cell, cell);
+                    }
+                    cells.add(cell);
                 }
                 rows.add(cells);
             }

@@ -18,7 +18,7 @@ import org.strokemeta.data.Table;
 /**
  * An SPSS system file (.sav, and .zsav with zlib compression), read from the published description of the format
  * (GNU PSPP's "System File Format" appendix): both byte orders; uncompressed, bytecode-compressed and zlib-compressed
- * data; numeric and string variables (strings up to 255 bytes, and longer ones rebuilt from their 255-byte segments);
+ * data; numeric and string variables (strings up to 255 bytes, and longer ones rebuilt from their segments);
  * long variable names; the file's character encoding; the system-missing value and user-missing values blank (a note
  * lists the variables whose user-missing values were blanked); value labels decoding the codes of a labelled numeric
  * variable (unless the codes are asked for); DATE, ADATE, EDATE, SDATE and DATETIME formats ISO 8601. Rows are case
@@ -71,6 +71,7 @@ final class SavReader {
         Map<String, Integer> veryLong = new LinkedHashMap<>();
         Charset cs = StandardCharsets.ISO_8859_1;
         double sysmis = -Double.MAX_VALUE;
+        boolean encodingRecord = false;
         List<byte[]> pendingLabelValues = null;
         List<String> pendingLabels = null;
         while (true) {
@@ -139,7 +140,10 @@ final class SavReader {
                 int count = buf.getInt(p + 8);
                 int at = p + 12;
                 int len = size * count;
-                if (subtype == 4 && size == 8) {
+                if (subtype == 3 && size == 4 && count >= 8 && !encodingRecord) {
+                    // the machine integer record's character code (a code page); the encoding record (subtype 20) overrides it
+                    cs = codePage(buf.getInt(at + 28), cs);
+                } else if (subtype == 4 && size == 8) {
                     sysmis = buf.getDouble(at);
                 } else if (subtype == 13) {
                     for (String pair : new String(b, at, len, cs).split("\t")) {
@@ -156,6 +160,7 @@ final class SavReader {
                         }
                     }
                 } else if (subtype == 20) {
+                    encodingRecord = true;
                     String enc = new String(b, at, len, StandardCharsets.US_ASCII).trim();
                     try {
                         cs = Charset.forName(enc);
@@ -207,6 +212,34 @@ final class SavReader {
                 first.add(i);
             }
         }
+        // very long strings (over 255 bytes): a first segment named in the very long string record and the segments after
+        // it, n = (width + 251) / 252 in all, whose 255 bytes each (the last: its width) are the string packed tightly
+        List<int[]> columns = new ArrayList<>();
+        List<Integer> widths = new ArrayList<>();
+        for (int f = 0; f < first.size(); f++) {
+            Slot sl = slots.get(first.get(f));
+            Integer w = veryLong.get(sl.shortName);
+            if (w == null || sl.type == 0) {
+                columns.add(new int[] {first.get(f)});
+                widths.add(sl.type);
+                continue;
+            }
+            int n = (w + 251) / 252;
+            if (f + n > first.size()) {
+                throw InputException.of(name, "the very long string " + sl.shortName + " (" + w + " bytes) needs " + n
+                        + " segments, but the file has " + (first.size() - f) + " variables from it on");
+            }
+            int[] seg = new int[n];
+            for (int k = 0; k < n; k++) {
+                seg[k] = first.get(f + k);
+                if (slots.get(seg[k]).type <= 0) {
+                    throw InputException.of(name, "segment " + (k + 1) + " of the very long string " + sl.shortName + " is not a string");
+                }
+            }
+            columns.add(seg);
+            widths.add(w);
+            f += n - 1;
+        }
         int nSlots = slots.size();
         Cells in = new Cells(data, dataStart, compression != 0, bias, buf.order());
         List<List<String>> rows = new ArrayList<>();
@@ -225,20 +258,25 @@ final class SavReader {
                 break;
             }
             List<String> cells = new ArrayList<>();
-            for (int s0 : first) {
+            for (int c = 0; c < columns.size(); c++) {
+                int s0 = columns.get(c)[0];
                 Slot sl = slots.get(s0);
                 if (sl.type == 0) {
                     double x = raw[s0] == Cells.SYSMIS ? Double.NaN : ByteBuffer.wrap(raw[s0]).order(buf.order()).getDouble();
                     cells.add(numberText(x, sl, sysmis, labelsBySlot.get(s0), keepCodes));
                 } else {
-                    int nseg = (sl.type + 7) / 8;
                     java.io.ByteArrayOutputStream sb = new java.io.ByteArrayOutputStream();
-                    for (int k = 0; k < nseg && s0 + k < nSlots; k++) {
-                        byte[] seg = raw[s0 + k] == Cells.SYSMIS ? "        ".getBytes(StandardCharsets.US_ASCII) : raw[s0 + k];
-                        sb.write(seg, 0, 8);
+                    for (int seg : columns.get(c)) {
+                        int width = slots.get(seg).type;
+                        java.io.ByteArrayOutputStream one = new java.io.ByteArrayOutputStream();
+                        for (int k = 0; k < (width + 7) / 8 && seg + k < nSlots; k++) {
+                            byte[] cell8 = raw[seg + k] == Cells.SYSMIS ? "        ".getBytes(StandardCharsets.US_ASCII) : raw[seg + k];
+                            one.write(cell8, 0, 8);
+                        }
+                        sb.write(one.toByteArray(), 0, Math.min(one.size(), width));
                     }
                     byte[] all = sb.toByteArray();
-                    cells.add(new String(all, 0, Math.min(all.length, sl.type), cs).replaceAll("[\\s\\u0000]+$", ""));
+                    cells.add(new String(all, 0, Math.min(all.length, widths.get(c)), cs).replaceAll("[\\s\\u0000]+$", ""));
                 }
             }
             rows.add(cells);
@@ -246,19 +284,15 @@ final class SavReader {
         }
         // names: long names; very long strings (over 255 bytes) rebuilt from their segments
         List<String> header = new ArrayList<>();
-        for (int s0 : first) {
-            String sn = slots.get(s0).shortName;
+        for (int[] col : columns) {
+            String sn = slots.get(col[0]).shortName;
             header.add(longNames.getOrDefault(sn, sn));
-        }
-        if (!veryLong.isEmpty()) {
-            throw InputException.of(name, "string variables longer than 255 bytes (" + String.join(", ", veryLong.keySet()) + ") are not read yet: "
-                    + "shorten them or save the data as .dta or CSV");
         }
         List<Note> notes = new ArrayList<>();
         List<String> decoded = new ArrayList<>();
         List<String> userMissing = new ArrayList<>();
-        for (int f = 0; f < first.size(); f++) {
-            int s0 = first.get(f);
+        for (int f = 0; f < columns.size(); f++) {
+            int s0 = columns.get(f)[0];
             Slot sl = slots.get(s0);
             Map<Double, String> m = labelsBySlot.get(s0);
             if (sl.type == 0 && m != null && !keepCodes) {
@@ -281,6 +315,26 @@ final class SavReader {
             lines[i] = i + 1;
         }
         return Table.ofRows(name, header, rows, lines, notes);
+    }
+
+    /** The character set of a Windows code page number (65001 UTF-8, 1252, 28591 ISO-8859-1...), or {@code dflt} when unknown. */
+    private static Charset codePage(int code, Charset dflt) {
+        String n = switch (code) {
+            case 65001 -> "UTF-8";
+            case 20127 -> "US-ASCII";
+            case 28591 -> "ISO-8859-1";
+            case 28605 -> "ISO-8859-15";
+            case 2, 0 -> null;
+            default -> code >= 1250 && code <= 1258 ? "windows-" + code : "x-windows-" + code;
+        };
+        if (n == null) {
+            return dflt;
+        }
+        try {
+            return Charset.forName(n);
+        } catch (IllegalArgumentException e) {
+            return dflt;
+        }
     }
 
     /**

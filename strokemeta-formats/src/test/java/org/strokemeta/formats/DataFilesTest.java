@@ -161,6 +161,49 @@ class DataFilesTest {
         sameAs(read("iris.sas7bdat"), "iris.csv");
     }
 
+    /**
+     * SAS's user-defined formats: haven's test files hadley.sas7bdat and formats.sas7bcat (written by SAS; MIT licence),
+     * decoded as haven/ReadStat decodes them, with the catalog given, found beside the data set, or absent.
+     */
+    @Test
+    void a_sas_format_catalog_decodes_the_codes_as_haven_does(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path data = dir.resolve("hadley.sas7bdat");
+        java.nio.file.Files.write(data, resource("sas/hadley.sas7bdat"));
+        java.nio.file.Path catalog = dir.resolve("elsewhere.sas7bcat");
+        java.nio.file.Files.write(catalog, resource("sas/formats.sas7bcat"));
+        Table given = DataFiles.read(data, ReadOptions.defaults().withCatalog(catalog));
+        sameAs(given, "sas/hadley_labels.csv");
+        assertThat(given.notes().toString()).contains("codes replaced by the labels of the SAS format catalog elsewhere.sas7bcat")
+                .contains("workshop (format WORKSHOP: 1 = R, 2 = SAS)").contains("gender (format $GENDER: f = Female, m = Male)");
+        sameAs(DataFiles.read(data, ReadOptions.defaults().withCatalog(catalog).withKeepCodes(true)), "sas/hadley_codes.csv");
+        // without a catalog the codes stay, and the note says which columns a catalog would decode
+        Table bare = DataFiles.read(data, ReadOptions.defaults());
+        sameAs(bare, "sas/hadley_codes.csv");
+        assertThat(bare.notes().toString()).contains("columns workshop (WORKSHOP), gender ($GENDER) carry user-defined SAS formats whose labels "
+                + "are in a format catalog: give it (--sas-catalog formats.sas7bcat)");
+        // PROC FORMAT's default catalog name beside the data set is found
+        java.nio.file.Files.write(dir.resolve("formats.sas7bcat"), resource("sas/formats.sas7bcat"));
+        sameAs(DataFiles.read(data, ReadOptions.defaults()), "sas/hadley_labels.csv");
+        // a format that labels only special missing values (.A, .Z): haven's tagged-na files; the values stay, the missing are blank
+        java.nio.file.Path tagged = dir.resolve("tagged-na.sas7bdat");
+        java.nio.file.Files.write(tagged, resource("sas/tagged-na.sas7bdat"));
+        java.nio.file.Files.write(dir.resolve("tagged-na.sas7bcat"), resource("sas/tagged-na.sas7bcat"));
+        Table t = DataFiles.read(tagged, ReadOptions.defaults());
+        assertThat(t.numbersOrNaN("x")).containsExactly(1, 2, 3, 4, 5, Double.NaN, Double.NaN, Double.NaN);
+        assertThat(t.notes().toString()).contains("the catalog's format XFMT labels only special missing values");
+        // a file that is not a catalog
+        assertThatThrownBy(() -> DataFiles.read(data, ReadOptions.defaults().withCatalog(data))).isInstanceOf(InputException.class)
+                .hasMessageContaining("hadley.sas7bdat: is not a SAS format catalog");
+    }
+
+    /** SPSS strings over 255 bytes (haven writes them as segments), with a two-byte character across a segment's end. */
+    @Test
+    void spss_very_long_strings_read_as_haven_reads_them() throws IOException {
+        sameAs(read("long_strings.sav"), "long_strings.csv");
+        sameAs(read("long_strings.zsav"), "long_strings.csv");
+        assertThat(read("long_strings.sav").text(2, "note")).hasSize(552).contains("x\u00e9y");
+    }
+
     @Test
     void errors_in_data_sets_say_row_and_column() throws IOException {
         Table t = read("patients118.dta");
