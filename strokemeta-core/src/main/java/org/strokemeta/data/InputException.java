@@ -67,9 +67,9 @@ public class InputException extends RuntimeException {
                 + text.substring(text.length() - tail);
     }
 
-    /** Data sets and spreadsheets have rows, text files lines: decided by the file name's extension. */
+    /** Data sets, spreadsheets and DataFrames have rows, text files lines: decided by the file name's extension (or a DataFrame's label). */
     private static final java.util.regex.Pattern ROWS = java.util.regex.Pattern.compile(
-            "(?i).*\\.(xlsx|xlsm|dta|sav|zsav|xpt|sas7bdat|parquet)(\\b.*)?$");
+            "(?i)(.*\\.(xlsx|xlsm|dta|sav|zsav|xpt|sas7bdat|parquet)(\\b.*)?|dataframe\\b.*)$");
 
     /**
      * The word for a position in a file: "row" for spreadsheets and data sets (Excel, Stata, SPSS, SAS, Parquet: a

@@ -83,12 +83,8 @@ public final class CsvReport {
             return;
         }
         MetaResult r = o.result();
-        PooledEstimate p = r.pooled();
-        Heterogeneity h = r.heterogeneity();
         sb.append(r.effects().measure().name()).append(',').append(r.k()).append(',').append(r.effects().excluded().size());
-        for (double v : new double[] {p.estimate(), p.se(), p.ciLower(), p.ciUpper(), p.statistic(), p.df(), p.p(),
-                p.piLower(), p.piUpper(), h.tau2(), h.tau2Ci() == null ? Double.NaN : h.tau2Ci().lower(),
-                h.tau2Ci() == null ? Double.NaN : h.tau2Ci().upper(), h.i2(), h.h2(), h.q(), h.qDf(), h.qP()}) {
+        for (double v : numbers(r)) {
             sb.append(',');
             if (Double.isFinite(v)) {
                 // shortest round-trip decimal (Schubfach), the digits of Double.toString since Java 19
@@ -99,6 +95,47 @@ public final class CsvReport {
             }
         }
         sb.append(',').append(r.converged()).append(",\n");
+    }
+
+    /** The numeric columns from estimate to q_p, in the header's order. */
+    private static double[] numbers(MetaResult r) {
+        PooledEstimate p = r.pooled();
+        Heterogeneity h = r.heterogeneity();
+        return new double[] {p.estimate(), p.se(), p.ciLower(), p.ciUpper(), p.statistic(), p.df(), p.p(),
+            p.piLower(), p.piUpper(), h.tau2(), h.tau2Ci() == null ? Double.NaN : h.tau2Ci().lower(),
+            h.tau2Ci() == null ? Double.NaN : h.tau2Ci().upper(), h.i2(), h.h2(), h.q(), h.qDf(), h.qP()};
+    }
+
+    /** The columns of {@link #HEADER}, in order. */
+    public static final List<String> COLUMNS = List.of(HEADER.split(","));
+
+    /**
+     * One analysis's row as values in the order of {@link #COLUMNS}: the group (a String, null for a single analysis),
+     * the measure (String), k and k_excluded (Integer), the numbers from estimate to q_p (Double, null where the CSV cell is
+     * empty), converged (Boolean) and the error (String, null when the analysis ran). A failed analysis has only its group,
+     * converged false and its error. The CSV writes the same values, numbers as their shortest round-trip decimals.
+     *
+     * @param o the analysis
+     * @return the row's values
+     */
+    public static Object[] cells(MetaRun.Outcome o) {
+        Object[] c = new Object[COLUMNS.size()];
+        c[0] = o.group();
+        if (o.failed()) {
+            c[c.length - 2] = Boolean.FALSE;
+            c[c.length - 1] = o.error();
+            return c;
+        }
+        MetaResult r = o.result();
+        c[1] = r.effects().measure().name();
+        c[2] = r.k();
+        c[3] = r.effects().excluded().size();
+        double[] v = numbers(r);
+        for (int i = 0; i < v.length; i++) {
+            c[4 + i] = Double.isFinite(v[i]) ? v[i] : null;
+        }
+        c[c.length - 2] = r.converged();
+        return c;
     }
 
     /**
