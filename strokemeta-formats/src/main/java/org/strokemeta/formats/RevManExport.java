@@ -327,7 +327,7 @@ public final class RevManExport {
                 }
                 ga.put("ID", String.format(Locale.ROOT, "CMP-001.%02d.%02d", no, gno));
                 ga.put("NO", Integer.toString(gno));
-                out.append('<').append(tag).append("_SUBGROUP").append(attrs(sorted(ga))).append(">\n<NAME>").append(esc(g)).append("</NAME>\n");
+                out.append('<').append(tag).append("_SUBGROUP").append(attrs(ga)).append(">\n<NAME>").append(esc(g)).append("</NAME>\n");
                 for (int i = 0; i < in.size(); i++) {
                     if (group[i].equals(g)) {
                         study(out, tag, in, i, included[i], es, res, ratio, z, studyIds, ++order[0]);
@@ -498,10 +498,7 @@ public final class RevManExport {
         return b.toString();
     }
 
-    private static Map<String, String> sorted(Map<String, String> a) {
-        return new java.util.TreeMap<>(a);
-    }
-
+    /** Attributes in alphabetical order, as RevMan writes them. */
     private static String attrs(Map<String, String> a) {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(a).entrySet()) {
