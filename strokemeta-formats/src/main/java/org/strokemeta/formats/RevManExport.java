@@ -207,7 +207,7 @@ public final class RevManExport {
             no++;
             written.add(o);
             String name = o.group() != null ? o.group() : labels.outcome();
-            outcome(analyses, no, name, labels, t, rr, o, studyIds, years, rowOfLine);
+            outcome(analyses, no, name, labels, t, o, studyIds, years, rowOfLine);
         }
         if (written.isEmpty()) {
             throw InputException.of(t.source(), "no analysis could be written to the RevMan review: " + String.join("; ", notes));
@@ -235,7 +235,7 @@ public final class RevManExport {
         return new Result(review.getBytes(StandardCharsets.UTF_8), written, notes);
     }
 
-    private static void outcome(StringBuilder out, int no, String name, Labels labels, Table t, MetaRequest r, MetaRun.Outcome o,
+    private static void outcome(StringBuilder out, int no, String name, Labels labels, Table t, MetaRun.Outcome o,
                                 Map<String, String> studyIds, Map<String, String> years, Map<Integer, Integer> rowOfLine) {
         EffectSizes es = o.effects();
         MetaResult res = o.result();
@@ -272,7 +272,7 @@ public final class RevManExport {
             }
         }
         Map<String, String> a = new LinkedHashMap<>();
-        pooled(a, res, m, ratio, z, in, included, null, group);
+        pooled(a, res, ratio, in, null, group);
         a.put("CI_STUDY", pct(res.options().level()));
         a.put("CI_TOTAL", pct(res.options().level()));
         a.put("EFFECT_MEASURE", m == Measure.PETO ? "PETO_OR" : m.name());
@@ -316,7 +316,7 @@ public final class RevManExport {
                 SubgroupResult.Group grp = sg.group(g);
                 Map<String, String> ga = new LinkedHashMap<>();
                 if (grp != null) {
-                    pooled(ga, grp.result(), m, ratio, z, in, included, g, group);
+                    pooled(ga, grp.result(), ratio, in, g, group);
                     double w = 0;
                     for (int p : grp.positions()) {
                         w += res.weights(p);
@@ -348,7 +348,7 @@ public final class RevManExport {
     }
 
     /** The pooled attributes of an outcome or subgroup (for a subgroup, only the studies of group {@code g}). */
-    private static void pooled(Map<String, String> a, MetaResult res, Measure m, boolean ratio, double z, Studies in, int[] included, String g,
+    private static void pooled(Map<String, String> a, MetaResult res, boolean ratio, Studies in, String g,
                                String[] group) {
         double est = res.pooled().estimate();
         double lo = res.pooled().ciLower();
