@@ -354,8 +354,16 @@ public final class PatientLoader {
         return w;
     }
 
-    /** Orders labels with numbers by value ("Trial 2" before "Trial 10"), otherwise as text. */
-    static int naturalOrder(String a, String b) {
+    /**
+     * The order in which trials are coded: labels with numbers by value ("Trial 2" before "Trial 10"), otherwise as
+     * text, as R orders factor levels of such labels. Front ends that read patients elsewhere (a Spark DataFrame)
+     * code their trials in this order, so that cut-points and notes come in the same order.
+     *
+     * @param a a label
+     * @param b another label
+     * @return negative, zero or positive as {@code a} comes before, with or after {@code b}
+     */
+    public static int naturalOrder(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {
@@ -388,6 +396,21 @@ public final class PatientLoader {
         return c != 0 ? c : a.compareTo(b);
     }
 
+    /**
+     * The arm a cell of the arm column names: 1 or 0, or the words the loader accepts (treatment, treated,
+     * intervention, EVT; control, placebo, medical, usual care; any case, spaces around ignored).
+     *
+     * @param text the cell's text
+     * @return 1 for treatment, 0 for control, −1 for anything else
+     */
+    public static int armCode(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "treatment", "treated", "intervention", "evt" -> 1;
+            case "0", "control", "placebo", "medical", "usual care" -> 0;
+            default -> -1;
+        };
+    }
+
     /** The arm column as 1/0 (accepting 1/0, treatment/control, or names such as EVT/control), NaN when blank. */
     private static double[] armColumn(Table t, String col) {
         int n = t.rows();
@@ -402,13 +425,12 @@ public final class PatientLoader {
                 out[i] = Double.NaN;
                 continue;
             }
-            String v = t.text(i, col).trim().toLowerCase(java.util.Locale.ROOT);
-            switch (v) {
-                case "treatment", "treated", "intervention", "evt" -> out[i] = 1;
-                case "control", "placebo", "medical", "usual care" -> out[i] = 0;
-                default -> throw new InputException(t.source(), t.line(i), t.headerName(col),
+            int a = armCode(t.text(i, col));
+            if (a < 0) {
+                throw new InputException(t.source(), t.line(i), t.headerName(col),
                         "the arm must be 1 (treatment) or 0 (control), not '" + t.text(i, col) + "'");
             }
+            out[i] = a;
         }
         return out;
     }

@@ -34,21 +34,25 @@ final class IpdChecks {
 
     /** Notes on arms and trial sizes; stops when no patient or every patient is treated. */
     static List<Note> arms(PatientData d) {
-        if (d.size() == 0) {
+        return arms(d.armSizes(), d.studyNames(), d.size(), d.patients());
+    }
+
+    /** Notes on arms and trial sizes from the patients per trial and arm; stops when no patient or every patient is treated. */
+    static List<Note> arms(int[][] n, String[] trialNames, long rows, long patients) {
+        if (rows == 0) {
             throw new IllegalArgumentException("there are no patients to analyse");
         }
-        int[][] n = d.armSizes();
         int treated = 0;
         for (int[] a : n) {
             treated += a[1];
         }
-        if (treated == 0 || treated == d.patients()) {
+        if (treated == 0 || treated == patients) {
             throw new IllegalArgumentException("every patient is in the " + (treated == 0 ? "control" : "treatment")
                     + " arm: there is no comparison of treatment with control to estimate");
         }
         List<Note> notes = new ArrayList<>();
         for (int s = 0; s < n.length; s++) {
-            String name = d.studyNames(s);
+            String name = trialNames[s];
             int tot = n[s][0] + n[s][1];
             if (tot == 1) {
                 notes.add(new Note(0, name, Note.Kind.INFO, "the trial has a single patient"));

@@ -46,7 +46,7 @@ final class RandomInterceptLogistic {
         int dir = Separation.direction(tab, true);
         if (dir != 0) {
             notes.add(new Note(0, null, Note.Kind.WARNING, Separation.message(dir, true, outcome.name())));
-            return StratifiedLogistic.separated(d, outcome, o, method, names, notes, events, dir);
+            return StratifiedLogistic.separated(o, outcome.name(), method, names, notes, d.patients(), events, d.studies(), dir);
         }
         for (String c : o.covariates()) {
             d.covariate(c);

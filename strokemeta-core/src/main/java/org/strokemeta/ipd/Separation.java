@@ -58,12 +58,17 @@ final class Separation {
 
     /** Notes on arms of a trial where no patient or every patient had the event. */
     static void armNotes(PatientData d, int[][][] t, String event, List<Note> notes) {
+        armNotes(d.studyNames(), t, event, notes);
+    }
+
+    /** Notes on arms of a trial where no patient or every patient had the event; trials named by code. */
+    static void armNotes(String[] trialNames, int[][][] t, String event, List<Note> notes) {
         for (int s = 0; s < t.length; s++) {
             for (int arm = 0; arm < 2; arm++) {
                 int e = t[s][arm][0];
                 int n = t[s][arm][1];
                 if (n > 0 && (e == 0 || e == n) && t[s][1 - arm][1] > 0) {
-                    notes.add(new Note(0, d.studyNames(s), Note.Kind.INFO, (e == 0 ? "no" : "every") + " patient in the "
+                    notes.add(new Note(0, trialNames[s], Note.Kind.INFO, (e == 0 ? "no" : "every") + " patient in the "
                             + (arm == 1 ? "treatment" : "control") + " arm had the event " + event + " (" + e + " of " + n + ")"));
                 }
             }

@@ -57,74 +57,233 @@ final class StratifiedLogistic {
 
     /** The fit, starting from a subsample's fit above {@code subsampleAbove} patients (with covariates). */
     static BinaryResult fit(PatientData d, BinaryOutcome outcome, BinaryOptions o, int subsampleAbove) {
-        List<Note> notes = new ArrayList<>(d.notes());
-        notes.addAll(IpdChecks.arms(d));
         int[] y = outcome.event();
-        int n = d.patients();
-        int[][][] tab = Separation.table(d, y);
-        int events = 0;
-        for (int i = 0; i < y.length; i++) {
-            events += y[i] * d.weight(i);
+        Layout l = Layout.of(Separation.table(d, y), d.studyNames(), d.notes(), d.size(), outcome.name(), o);
+        if (l.direction != 0) {
+            return l.separated(o);
         }
-        String method = "logistic regression stratified by trial (as glm(event ~ 0 + study + treatment"
-                + (o.covariates().isEmpty() ? "" : " + " + String.join(" + ", o.covariates())) + ", binomial))";
-        // informative trials
-        int s = d.studies();
-        int[] col = new int[s];
-        int k = 0;
-        for (int t = 0; t < s; t++) {
-            int e = tab[t][0][0] + tab[t][1][0];
-            int m = tab[t][0][1] + tab[t][1][1];
-            if (e == 0 || e == m) {
-                col[t] = -1;
-                notes.add(new Note(0, d.studyNames(t), Note.Kind.INFO, (e == 0 ? "no" : "every") + " patient had the event "
-                        + outcome.name() + " (" + e + " of " + m + "): the trial's intercept is " + (e == 0 ? "−∞" : "+∞")
-                        + " and the trial adds no information on treatment or covariates"));
-            } else {
-                col[t] = k++;
-            }
-        }
-        int informativeTwoArm = 0;
-        for (int t = 0; t < s; t++) {
-            if (col[t] >= 0 && tab[t][0][1] > 0 && tab[t][1][1] > 0) {
-                informativeTwoArm++;
-            }
-        }
-        if (informativeTwoArm == 0) {
-            throw new IllegalArgumentException("no trial has patients in both arms with and without the event "
-                    + outcome.name() + ": a model stratified by trial cannot estimate the treatment effect");
-        }
-        Separation.armNotes(d, tab, outcome.name(), notes);
-        List<String> names = new ArrayList<>();
-        names.add("treatment");
-        names.addAll(o.covariates());
         double[][] x = new double[o.covariates().size()][];
         for (int j = 0; j < x.length; j++) {
             x[j] = d.covariate(o.covariates().get(j));
         }
-        Obs obs = x.length == 0 ? Obs.cells(tab, col) : Obs.patients(d, y);
-        int dir = Separation.direction(tab, false);
-        if (dir != 0) {
-            notes.add(new Note(0, null, Note.Kind.WARNING, Separation.message(dir, false, outcome.name())));
-            return separated(d, outcome, o, method, names, notes, events, dir);
-        }
-        int p = k + 1 + x.length;
-        double[] par = new double[p];
-        for (int t = 0; t < s; t++) {
-            if (col[t] >= 0) {
-                double e = tab[t][0][0] + tab[t][1][0];
-                double m = tab[t][0][1] + tab[t][1][1];
-                par[col[t]] = Math.log((e + 0.5) / (m - e + 0.5));
-            }
-        }
+        Obs obs = x.length == 0 ? Obs.cells(l.tab, l.col) : Obs.patients(d, y);
+        double[] par = l.start();
         if (obs.size() > subsampleAbove) {
-            double[] sub = subsampleStart(obs, x, col, k, par, o.execution());
+            double[] sub = subsampleStart(obs, x, l, par, o.execution());
             if (sub != null) {
                 par = sub;
             }
         }
-        Newton fit = newton(obs, x, col, k, par, n, o.execution());
-        par = fit.par;
+        return fit(l, new Local(obs, x, l.col, l.k, o.execution()), o, par);
+    }
+
+    /**
+     * What a stratified logistic fit depends on besides the patients themselves, decided from the events and patients
+     * per trial and arm: the informative trials (those with patients with and without the event) and their intercepts'
+     * places in the parameter vector, the coefficients' names, the start values, separation, and the notes.
+     */
+    static final class Layout implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        /** Events and patients per trial and arm: {@code [trial][arm][0 = events, 1 = patients]}. */
+        final int[][][] tab;
+        final String[] trialNames;
+        /** Per trial: its intercept's index, or −1 when it is left out (no patient, or every patient, had the event). */
+        final int[] col;
+        /** The number of intercepts: the treatment coefficient's index. */
+        final int k;
+        final List<String> names;
+        final String method;
+        final String event;
+        final List<Note> notes;
+        final int patients;
+        final int events;
+        /** The direction of a separation by treatment (+1, −1), or 0. */
+        final int direction;
+
+        private Layout(int[][][] tab, String[] trialNames, int[] col, int k, List<String> names, String method, String event,
+                       List<Note> notes, int patients, int events, int direction) {
+            this.tab = tab;
+            this.trialNames = trialNames;
+            this.col = col;
+            this.k = k;
+            this.names = List.copyOf(names);
+            this.method = method;
+            this.event = event;
+            this.notes = notes;
+            this.patients = patients;
+            this.events = events;
+            this.direction = direction;
+        }
+
+        /**
+         * The layout of data with these counts.
+         *
+         * @param tab        events and patients per trial and arm
+         * @param trialNames the trials, by code
+         * @param dataNotes  remarks on the data, first in the fit's notes
+         * @param rows       the rows of the data (0 stops the fit)
+         * @param event      the outcome's name
+         * @param o          the options (covariates)
+         * @throws IllegalArgumentException when there is no patient, no comparison, or no informative trial with both arms
+         */
+        static Layout of(int[][][] tab, String[] trialNames, List<Note> dataNotes, long rows, String event, BinaryOptions o) {
+            int s = tab.length;
+            int[][] armSizes = new int[s][2];
+            int patients = 0;
+            int events = 0;
+            for (int t = 0; t < s; t++) {
+                for (int a = 0; a < 2; a++) {
+                    armSizes[t][a] = tab[t][a][1];
+                    patients += tab[t][a][1];
+                    events += tab[t][a][0];
+                }
+            }
+            List<Note> notes = new ArrayList<>(dataNotes);
+            notes.addAll(IpdChecks.arms(armSizes, trialNames, rows, patients));
+            String method = "logistic regression stratified by trial (as glm(event ~ 0 + study + treatment"
+                    + (o.covariates().isEmpty() ? "" : " + " + String.join(" + ", o.covariates())) + ", binomial))";
+            // informative trials
+            int[] col = new int[s];
+            int k = 0;
+            for (int t = 0; t < s; t++) {
+                int e = tab[t][0][0] + tab[t][1][0];
+                int m = tab[t][0][1] + tab[t][1][1];
+                if (e == 0 || e == m) {
+                    col[t] = -1;
+                    notes.add(new Note(0, trialNames[t], Note.Kind.INFO, (e == 0 ? "no" : "every") + " patient had the event "
+                            + event + " (" + e + " of " + m + "): the trial's intercept is " + (e == 0 ? "−∞" : "+∞")
+                            + " and the trial adds no information on treatment or covariates"));
+                } else {
+                    col[t] = k++;
+                }
+            }
+            int informativeTwoArm = 0;
+            for (int t = 0; t < s; t++) {
+                if (col[t] >= 0 && tab[t][0][1] > 0 && tab[t][1][1] > 0) {
+                    informativeTwoArm++;
+                }
+            }
+            if (informativeTwoArm == 0) {
+                throw new IllegalArgumentException("no trial has patients in both arms with and without the event "
+                        + event + ": a model stratified by trial cannot estimate the treatment effect");
+            }
+            Separation.armNotes(trialNames, tab, event, notes);
+            List<String> names = new ArrayList<>();
+            names.add("treatment");
+            names.addAll(o.covariates());
+            int dir = Separation.direction(tab, false);
+            if (dir != 0) {
+                notes.add(new Note(0, null, Note.Kind.WARNING, Separation.message(dir, false, event)));
+            }
+            return new Layout(tab, trialNames.clone(), col, k, names, method, event, List.copyOf(notes), patients, events, dir);
+        }
+
+        /** The number of parameters: intercepts, treatment, covariates. */
+        int parameters() {
+            return k + names.size();
+        }
+
+        /** Start values: each informative trial's intercept at the logit of its event rate (+0.5), the slopes 0. */
+        double[] start() {
+            double[] par = new double[parameters()];
+            for (int t = 0; t < tab.length; t++) {
+                if (col[t] >= 0) {
+                    double e = tab[t][0][0] + tab[t][1][0];
+                    double m = tab[t][0][1] + tab[t][1][1];
+                    par[col[t]] = Math.log((e + 0.5) / (m - e + 0.5));
+                }
+            }
+            return par;
+        }
+
+        /** The result of a fit the separation prevents. */
+        BinaryResult separated(BinaryOptions o) {
+            return StratifiedLogistic.separated(o, event, method, names, notes, patients, events, tab.length, direction);
+        }
+    }
+
+    /** The passes over the patients a fit makes, however they are held. */
+    interface Passes {
+        /**
+         * The log-likelihood at {@code par}; its gradient and information (row-major) into the arrays given.
+         *
+         * @param par  the parameters
+         * @param grad the gradient, filled
+         * @param info the information, filled
+         * @return the log-likelihood
+         */
+        double evaluate(double[] par, double[] grad, DMatrixRMaj info);
+
+        /**
+         * The largest absolute linear predictor over the informative trials' patients.
+         *
+         * @param par the parameters
+         * @return the largest |eta|
+         */
+        double maxEta(double[] par);
+
+        /**
+         * The sums of the standardised risks: with and without treatment, then the gradient of their difference.
+         *
+         * @param par the parameters
+         * @return {@code p + 2} sums over all patients
+         */
+        double[] standardise(double[] par);
+    }
+
+    /** The passes over patients held on this machine, in blocks on the options' execution. */
+    static final class Local implements Passes, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final Obs obs;
+        private final double[][] x;
+        private final int[] col;
+        private final int k;
+        private final Execution ex;
+
+        Local(Obs obs, double[][] x, int[] col, int k, Execution ex) {
+            this.obs = obs;
+            this.x = x;
+            this.col = col;
+            this.k = k;
+            this.ex = ex;
+        }
+
+        @Override
+        public double evaluate(double[] par, double[] grad, DMatrixRMaj info) {
+            return StratifiedLogistic.evaluate(obs, x, col, k, par, grad, info, ex);
+        }
+
+        @Override
+        public double maxEta(double[] par) {
+            double maxEta = 0;
+            for (int i = 0; i < obs.size(); i++) {
+                int c = col[obs.study[i]];
+                if (c >= 0) {
+                    maxEta = Math.max(maxEta, Math.abs(eta(par, c, k, obs.treatment[i], x, i)));
+                }
+            }
+            return maxEta;
+        }
+
+        @Override
+        public double[] standardise(double[] par) {
+            return StratifiedLogistic.standardise(obs, x, col, k, par, ex);
+        }
+    }
+
+    /** The estimate on a sample held here, from {@code start}, or null when that fit does not converge. */
+    static double[] sampleStart(Local sample, double[] start) {
+        Newton fit = newton(sample, start, sample.obs.total());
+        return fit.converged ? fit.par : null;
+    }
+
+    /** Newton's method from {@code start} over the passes, and the result at its end. */
+    static BinaryResult fit(Layout l, Passes passes, BinaryOptions o, double[] start) {
+        List<Note> notes = new ArrayList<>(l.notes);
+        int p = l.parameters();
+        int k = l.k;
+        Newton fit = newton(passes, start, l.patients);
+        double[] par = fit.par;
         double ll = fit.ll;
         double[] grad = fit.grad;
         DMatrixRMaj info = fit.info;
@@ -143,14 +302,7 @@ final class StratifiedLogistic {
         }
         // quasi-separation by covariates: fitted risks of 0 or 1 in informative trials
         boolean separation = false;
-        double maxEta = 0;
-        for (int i = 0; i < obs.size(); i++) {
-            int c = col[obs.study[i]];
-            if (c >= 0) {
-                maxEta = Math.max(maxEta, Math.abs(eta(par, c, k, obs.treatment[i], x, i)));
-            }
-        }
-        if (maxEta > 30) {
+        if (passes.maxEta(par) > 30) {
             separation = true;
             notes.add(new Note(0, null, Note.Kind.WARNING, "the covariates separate some patients' outcomes (fitted risks of "
                     + "0 or 1): some coefficients are infinite and no estimate of this model is valid"));
@@ -160,30 +312,31 @@ final class StratifiedLogistic {
                     + "): its estimates are not valid"));
         }
         List<Coefficient> coefs = new ArrayList<>();
-        for (int j = 0; j < names.size(); j++) {
+        for (int j = 0; j < l.names.size(); j++) {
             int idx = k + j;
-            coefs.add(cov == null ? Estimates.undefined(names.get(j), par[idx])
-                    : Estimates.wald(names.get(j), par[idx], Math.sqrt(cov[idx * p + idx]), o.level()));
+            coefs.add(cov == null ? Estimates.undefined(l.names.get(j), par[idx])
+                    : Estimates.wald(l.names.get(j), par[idx], Math.sqrt(cov[idx * p + idx]), o.level()));
         }
         List<Coefficient> intercepts = new ArrayList<>();
-        for (int t = 0; t < s; t++) {
-            if (col[t] < 0) {
-                intercepts.add(Estimates.undefined(d.studyNames(t), tab[t][0][0] + tab[t][1][0] == 0
+        int[][][] tab = l.tab;
+        for (int t = 0; t < tab.length; t++) {
+            if (l.col[t] < 0) {
+                intercepts.add(Estimates.undefined(l.trialNames[t], tab[t][0][0] + tab[t][1][0] == 0
                         ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY));
             } else {
-                int c = col[t];
-                intercepts.add(cov == null ? Estimates.undefined(d.studyNames(t), par[c])
-                        : Estimates.wald(d.studyNames(t), par[c], Math.sqrt(cov[c * p + c]), o.level()));
+                int c = l.col[t];
+                intercepts.add(cov == null ? Estimates.undefined(l.trialNames[t], par[c])
+                        : Estimates.wald(l.trialNames[t], par[c], Math.sqrt(cov[c * p + c]), o.level()));
             }
         }
         RiskDifference rd = cov == null || separation ? RiskDifference.undefined()
-                : riskDifference(obs, x, col, k, par, cov, o.level(), o.execution());
+                : riskDifference(passes.standardise(par), l.patients, cov, o.level());
         double maxGrad = 0;
         for (double g : grad) {
             maxGrad = Math.max(maxGrad, Math.abs(g));
         }
-        return new BinaryResult(method, o, outcome.name(), coefs.get(0), coefs, intercepts, rd, null, ll, n, events, s, it,
-                maxGrad, converged, message, separation, notes);
+        return new BinaryResult(l.method, o, l.event, coefs.get(0), coefs, intercepts, rd, null, ll, l.patients, l.events,
+                tab.length, it, maxGrad, converged, message, separation, notes);
     }
 
     /** The state at the end of Newton's method. */
@@ -195,12 +348,12 @@ final class StratifiedLogistic {
      * Newton's method with step halving from {@code start}, to a Newton decrement of 1e-20 or, with
      * {@code n} patients, of 1e-16 n.
      */
-    private static Newton newton(Obs obs, double[][] x, int[] col, int k, double[] start, double n, Execution ex) {
+    private static Newton newton(Passes passes, double[] start, double n) {
         int p = start.length;
         double[] par = start.clone();
         double[] grad = new double[p];
         DMatrixRMaj info = new DMatrixRMaj(p, p);
-        double ll = evaluate(obs, x, col, k, par, grad, info, ex);
+        double ll = passes.evaluate(par, grad, info);
         int it = 0;
         boolean converged = false;
         String message = "iteration limit reached";
@@ -229,7 +382,7 @@ final class StratifiedLogistic {
                 for (int i = 0; i < p; i++) {
                     par[i] += step.data[i];
                 }
-                ll = evaluate(obs, x, col, k, par, grad, info, ex);
+                ll = passes.evaluate(par, grad, info);
                 converged = true;
                 message = "converged";
                 break;
@@ -243,7 +396,7 @@ final class StratifiedLogistic {
                 for (int i = 0; i < p; i++) {
                     trial[i] = par[i] + f * step.data[i];
                 }
-                llNew = evaluate(obs, x, col, k, trial, g2, i2, ex);
+                llNew = passes.evaluate(trial, g2, i2);
                 if (llNew >= ll - 1e-12 * Math.abs(ll)) {
                     break;
                 }
@@ -266,9 +419,9 @@ final class StratifiedLogistic {
      * each non-empty one keeping one at least, so every trial of the fit keeps patients with and
      * without the event), or null when that fit does not converge.
      */
-    private static double[] subsampleStart(Obs obs, double[][] x, int[] col, int k, double[] start, Execution ex) {
+    private static double[] subsampleStart(Obs obs, double[][] x, Layout l, double[] start, Execution ex) {
         int stride = Math.max(1, obs.size() / SUBSAMPLE);
-        int[] seen = new int[col.length * 4];
+        int[] seen = new int[l.col.length * 4];
         int[] keep = new int[obs.size() / stride + seen.length];
         int m = 0;
         for (int i = 0; i < obs.size(); i++) {
@@ -294,7 +447,7 @@ final class StratifiedLogistic {
                 xs[j][r] = x[j][i];
             }
         }
-        Newton fit = newton(new Obs(st, tr, ev, wt), xs, col, k, start, m, ex);
+        Newton fit = newton(new Local(new Obs(st, tr, ev, wt), xs, l.col, l.k, ex), start, m);
         return fit.converged ? fit.par : null;
     }
 
@@ -424,16 +577,13 @@ final class StratifiedLogistic {
     }
 
     /**
-     * The standardised risk difference and its delta-method SE (gradient over intercepts and slopes);
-     * its sums, like the likelihood's, in blocks of {@link #BLOCK} patients on {@code ex} beyond
-     * {@link #PARALLEL_ABOVE}, added in block order.
+     * The sums of the standardised risks over all observations: {@code [0]} and {@code [1]} the weighted risks with and
+     * without treatment, {@code [2 + a]} the gradient of their difference over the parameters; in blocks of
+     * {@link #BLOCK} patients on {@code ex} beyond {@link #PARALLEL_ABOVE}, added in block order (as the likelihood's).
      */
-    private static RiskDifference riskDifference(Obs obs, double[][] x, int[] col, int k, double[] par,
-                                                 double[] cov, double level, Execution ex) {
+    static double[] standardise(Obs obs, double[][] x, int[] col, int k, double[] par, Execution ex) {
         int p = par.length;
         int m = obs.size();
-        double n = obs.total();
-        // sums[0] and sums[1]: the weighted risks with and without treatment; sums[2 + a]: their difference's gradient
         double[] sums = new double[p + 2];
         if (m <= PARALLEL_ABOVE) {
             standardise(obs, x, col, k, par, 0, m, sums);
@@ -451,6 +601,15 @@ final class StratifiedLogistic {
                 }
             }
         }
+        return sums;
+    }
+
+    /**
+     * The standardised risk difference (the risks averaged over all {@code n} patients) and its delta-method SE
+     * (gradient over intercepts and slopes), from the sums of {@link #standardise}.
+     */
+    static RiskDifference riskDifference(double[] sums, double n, double[] cov, double level) {
+        int p = sums.length - 2;
         double var = 0;
         for (int a = 0; a < p; a++) {
             for (int b = 0; b < p; b++) {
@@ -501,14 +660,14 @@ final class StratifiedLogistic {
     }
 
     /** The result when the treatment effect is infinite. */
-    static BinaryResult separated(PatientData d, BinaryOutcome outcome, BinaryOptions o, String method, List<String> names,
-                                  List<Note> notes, int events, int dir) {
+    static BinaryResult separated(BinaryOptions o, String event, String method, List<String> names, List<Note> notes,
+                                  int patients, int events, int trials, int dir) {
         List<Coefficient> coefs = new ArrayList<>();
         for (String nm : names) {
             coefs.add(Estimates.undefined(nm, nm.equals("treatment") ? dir * Double.POSITIVE_INFINITY : Double.NaN));
         }
-        return new BinaryResult(method, o, outcome.name(), coefs.get(0), coefs, List.of(), RiskDifference.undefined(),
-                null, Double.NaN, d.patients(), events, d.studies(), 0, Double.NaN, false,
+        return new BinaryResult(method, o, event, coefs.get(0), coefs, List.of(), RiskDifference.undefined(),
+                null, Double.NaN, patients, events, trials, 0, Double.NaN, false,
                 "not fitted: the outcome is separated by treatment", true, notes);
     }
 
@@ -516,14 +675,15 @@ final class StratifiedLogistic {
      * The observations of a fit, column-wise: one per patient, or, without covariates, one per trial, arm
      * and outcome with the number of patients as weight (the likelihood is the same sum, regrouped).
      */
-    private static final class Obs {
+    static final class Obs implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         final int[] study;
         final int[] treatment;
         final int[] event;
         /** Patients per observation, or null for one each. */
         final double[] weight;
 
-        private Obs(int[] study, int[] treatment, int[] event, double[] weight) {
+        Obs(int[] study, int[] treatment, int[] event, double[] weight) {
             this.study = study;
             this.treatment = treatment;
             this.event = event;

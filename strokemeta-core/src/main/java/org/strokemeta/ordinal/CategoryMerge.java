@@ -36,6 +36,30 @@ public record CategoryMerge(int from, int to) implements java.io.Serializable {
         return new CategoryMerge(5, 6);
     }
 
+    /**
+     * A category after the merge: unchanged below {@code from}, {@code from} for the merged ones, moved down above
+     * {@code to} (as {@link PatientData#mergeCategories}).
+     *
+     * @param category an outcome category before the merge
+     * @return the category after it
+     */
+    public int category(int category) {
+        return category <= from ? category : category <= to ? from : category - (to - from);
+    }
+
+    /**
+     * The number of categories after the merge.
+     *
+     * @param source     the data's name, for the message
+     * @param categories the number before it
+     * @return the number after it
+     * @throws InputException if {@code to} is not a category of the outcome
+     */
+    public int categories(String source, int categories) {
+        check(source, categories);
+        return categories - (to - from);
+    }
+
     PatientData apply(PatientData d) {
         check(d.source(), d.categories());
         return d.mergeCategories(from, to);

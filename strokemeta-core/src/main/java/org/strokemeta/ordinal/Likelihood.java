@@ -26,7 +26,7 @@ import org.strokemeta.pool.Execution;
  * tasks of the given {@link Execution}, and then added in block order, so the result does not depend on
  * the number of processors or on the execution.
  */
-final class Likelihood {
+final class Likelihood implements LikelihoodEvaluator {
     /** Observations per block; fixed, so that the order of summation is too. */
     static final int BLOCK = 1 << 15;
     /** Observations per chunk within a cell (the per-observation scratch arrays). */
@@ -69,7 +69,8 @@ final class Likelihood {
         }
     }
 
-    Value evaluate(double[] par) {
+    @Override
+    public Value evaluate(double[] par) {
         int blocks = (d.n + BLOCK - 1) / BLOCK;
         Partial total;
         if (blocks <= 1) {

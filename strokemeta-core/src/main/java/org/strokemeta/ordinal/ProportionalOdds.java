@@ -104,16 +104,19 @@ public final class ProportionalOdds {
         if (start == null && d.n > SUBSAMPLE_ABOVE) {
             start = subsampleStart(d, o);
         }
-        Likelihood lik = new Likelihood(d, o.execution(), o.link());
-        Iterate it = newton(d, lik, o, start);
-        return result(d, o, it.par, it.value, it.iterations, it.converged, it.diverged, it.message);
+        return fit(d, new Likelihood(d, o.execution(), o.link()), o, start);
     }
 
     /** The estimate on a subsample, or null when that fit does not settle. */
     private static double[] subsampleStart(OrdinalDesign d, PoOptions o) {
         OrdinalDesign sub = d.subsample(d.n / SUBSAMPLE);
+        return sampleStart(sub, new Likelihood(sub, o.execution(), o.link()), o);
+    }
+
+    /** The estimate on a sample of the data, whose log-likelihood {@code lik} gives, or null when that fit does not settle. */
+    static double[] sampleStart(OrdinalLayout d, LikelihoodEvaluator lik, PoOptions o) {
         try {
-            Iterate it = newton(sub, new Likelihood(sub, o.execution(), o.link()), o, null);
+            Iterate it = newton(d, lik, o, null);
             return it.converged ? it.par : null;
         } catch (IllegalStateException e) {
             return null;
@@ -125,7 +128,16 @@ public final class ProportionalOdds {
                            String message) {
     }
 
-    private static Iterate newton(OrdinalDesign d, Likelihood lik, PoOptions o, double[] start) {
+    /**
+     * Newton-Raphson on the log-likelihood {@code lik} gives, over data of layout {@code d}, and the fit at its end:
+     * the one loop of every proportional-odds fit, whether the data are held in one design or summed over parts.
+     */
+    static ProportionalOddsFit fit(OrdinalLayout d, LikelihoodEvaluator lik, PoOptions o, double[] start) {
+        Iterate it = newton(d, lik, o, start);
+        return result(d, o, it.par, it.value, it.iterations, it.converged, it.diverged, it.message);
+    }
+
+    private static Iterate newton(OrdinalLayout d, LikelihoodEvaluator lik, PoOptions o, double[] start) {
         double gradTol = o.gradientTolerance();
         double stepTol = o.stepTolerance();
         int np = d.parameters;
@@ -240,7 +252,7 @@ public final class ProportionalOdds {
                 + " combination of others";
     }
 
-    private static String flatDirection(OrdinalDesign d, double[] step) {
+    private static String flatDirection(OrdinalLayout d, double[] step) {
         int worst = 0;
         for (int i = 1; i < step.length; i++) {
             if (Math.abs(step[i]) > Math.abs(step[worst])) {
@@ -296,7 +308,7 @@ public final class ProportionalOdds {
     }
 
     /** A message when a coefficient has run off beyond any plausible value, else null. */
-    private static String divergence(OrdinalDesign d, double[] par, double bound) {
+    private static String divergence(OrdinalLayout d, double[] par, double bound) {
         for (int k = 0; k < d.p(); k++) {
             double b = par[d.betaStart + k];
             double sd = d.columnSd[k];
@@ -326,7 +338,7 @@ public final class ProportionalOdds {
         return null;
     }
 
-    private static ProportionalOddsFit result(OrdinalDesign d, PoOptions o, double[] par,
+    private static ProportionalOddsFit result(OrdinalLayout d, PoOptions o, double[] par,
                                               Likelihood.Value v, int iter, boolean converged, boolean diverged,
                                               String message) {
         int np = d.parameters;
@@ -404,7 +416,7 @@ public final class ProportionalOdds {
             ceSe[j] = Math.sqrt(inv.get(d.nominalStart + j, d.nominalStart + j));
         }
         return new ProportionalOddsFit(d.thresholds, List.of(d.strataNames), cut, cutSe, d.betaNames, beta, se, vc, ce,
-                ceSe, -v.nll(), d.n, d.totalWeight, np, iter, converged, message, maxAbs(v.gradient()), cond, diverged,
+                ceSe, -v.nll(), (int) d.observations, d.totalWeight, np, iter, converged, message, maxAbs(v.gradient()), cond, diverged,
                 o.level(), notes);
     }
 
