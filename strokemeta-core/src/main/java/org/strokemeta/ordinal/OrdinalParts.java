@@ -165,8 +165,60 @@ public final class OrdinalParts {
         }
 
         private OrdinalRows rows(String[] trialNames, int categories) {
-            return new OrdinalRows("part", trialNames, trial, treatment, outcome, weight, categories,
-                    covariateNames(covariates.length), covariates, List.of());
+            return rows(trialNames, categories, covariateNames(covariates.length));
+        }
+
+        OrdinalRows rows(String[] trialNames, int categories, List<String> covariateNames) {
+            return new OrdinalRows("part", trialNames, trial, treatment, outcome, weight, categories, covariateNames,
+                    covariates, List.of());
+        }
+
+        /**
+         * The trial codes present, ascending.
+         *
+         * @return the distinct codes of the chunk's rows
+         */
+        public int[] trials() {
+            return Arrays.stream(trial).distinct().sorted().toArray();
+        }
+
+        /**
+         * The rows of one trial, in order.
+         *
+         * @param code the trial's code
+         * @return its rows (none when the chunk has none of it)
+         */
+        public Chunk trial(int code) {
+            int m = 0;
+            for (int t : trial) {
+                if (t == code) {
+                    m++;
+                }
+            }
+            int[] keep = new int[m];
+            for (int i = 0, r = 0; i < trial.length; i++) {
+                if (trial[i] == code) {
+                    keep[r++] = i;
+                }
+            }
+            double[][] x = new double[covariates.length][m];
+            int[] t = new int[m];
+            int[] a = new int[m];
+            int[] y = new int[m];
+            double[] w = weight == null ? null : new double[m];
+            for (int r = 0; r < m; r++) {
+                int i = keep[r];
+                t[r] = code;
+                a[r] = treatment[i];
+                y[r] = outcome[i];
+                if (w != null) {
+                    w[r] = weight[i];
+                }
+                for (int k = 0; k < x.length; k++) {
+                    x[k][r] = covariates[k][i];
+                }
+            }
+            return new Chunk(t, a, y, w, x);
         }
     }
 

@@ -58,57 +58,120 @@ public final class TwoStage {
     }
 
     private static TwoStageResult run(OrdinalRows rows, int[] lines, PoOptions po, MetaOptions mo) {
-        PoOptions within = po.withThresholds(Thresholds.COMMON);
-        int k = rows.trialNames().length;
-        double[][] arms = new double[k][2];
-        for (int i = 0; i < rows.size(); i++) {
-            arms[rows.trial()[i]][rows.treatment()[i]] += rows.weight(i);
+        List<Stage> stages = new ArrayList<>();
+        for (int s = 0; s < rows.trialNames().length; s++) {
+            stages.add(stage(rows.trial(s), lines[s], po));
         }
+        return pool(rows.source(), rows.notes(), stages, mo);
+    }
+
+    /**
+     * The first stage for one trial: its own fit, or why it has none, with the remarks on it.
+     *
+     * @param effect the trial's effect, or the reason it is left out
+     * @param notes  remarks on the trial (covariates left out of its adjustment, the fit's notes, its exclusion)
+     * @serial exclude
+     */
+    public record Stage(TrialEffect effect, List<Note> notes) implements java.io.Serializable {
+        /**
+         * Copies the notes.
+         *
+         * @param effect the trial's effect, or the reason it is left out
+         * @param notes  remarks on the trial
+         */
+        public Stage {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * The first stage for the patients of one trial held apart from the others (one task of a cluster per trial): the
+     * same fit as {@link #run(PatientData, PoOptions, MetaOptions)} makes for that trial, given its patients in the same
+     * order.
+     *
+     * @param patients       the patients, of this trial only or with others (only those of {@code trial} are used)
+     * @param trial          the trial's code in {@code patients}
+     * @param trialNames     trial names by code
+     * @param categories     the outcome categories (after any merge, which must already be applied)
+     * @param covariateNames the chunk's covariates, in order
+     * @param po             the options of the trial's fit (cut-points are the trial's own)
+     * @return the trial's effect and notes
+     */
+    public static Stage stage(OrdinalParts.Chunk patients, int trial, List<String> trialNames, int categories,
+                              List<String> covariateNames, PoOptions po) {
+        return stage(patients.rows(trialNames.toArray(new String[0]), categories, covariateNames).trial(trial), 0, po);
+    }
+
+    /** The first stage for the rows of one trial (coded 0). */
+    private static Stage stage(OrdinalRows own, int line, PoOptions po) {
+        PoOptions within = po.withThresholds(Thresholds.COMMON);
+        double[] arms = new double[2];
+        for (int i = 0; i < own.size(); i++) {
+            arms[own.treatment()[i]] += own.weight(i);
+        }
+        List<Note> notes = new ArrayList<>();
+        String name = own.trialNames()[0];
+        String why = null;
+        ProportionalOddsFit fit = null;
+        if (arms[1] == 0 || arms[0] == 0) {
+            why = arms[1] == 0 && arms[0] == 0 ? "no patients"
+                    : "no patient in the " + (arms[1] == 0 ? "treatment" : "control")
+                    + " arm, so the trial cannot estimate a treatment effect";
+        } else {
+            List<String> constant = new ArrayList<>();
+            OrdinalRows varying = own.withoutConstantCovariates(constant);
+            if (!constant.isEmpty()) {
+                notes.add(new Note(line, name, Note.Kind.INFO, String.join(", ", constant) + (constant.size() == 1 ? " is" : " are")
+                        + " the same for every patient of the trial: left out of its adjustment"));
+            }
+            fit = ProportionalOdds.fit(varying, within, false, null);
+            if (!fit.converged()) {
+                why = "its proportional-odds fit " + (fit.diverged() ? "diverges" : "did not converge") + ": "
+                        + fit.message();
+            }
+            for (Note n : fit.notes()) {
+                if (n.kind() != Note.Kind.WARNING) {
+                    notes.add(new Note(line, name, n.kind(), n.message()));
+                }
+            }
+        }
+        CommonOddsRatio e = fit != null && why == null ? fit.commonOddsRatio() : CommonOddsRatio.unavailable(po.level());
+        if (why != null) {
+            notes.add(new Note(line, name, Note.Kind.EXCLUDED, why + ": left out of the pooled analysis"));
+        }
+        return new Stage(new TrialEffect(name, line, fit, e, why == null, why), notes);
+    }
+
+    /**
+     * The second stage: the trials' log common odds ratios pooled by inverse variance.
+     *
+     * @param source    the data's name, for messages
+     * @param dataNotes remarks on the data, first in the result's notes
+     * @param stages    the first stage of every trial, in trial order
+     * @param mo        the pooling options
+     * @return each trial's effect and their pooled estimate
+     * @throws InputException when no trial has an estimable common odds ratio
+     */
+    public static TwoStageResult pool(String source, List<Note> dataNotes, List<Stage> stages, MetaOptions mo) {
         List<TrialEffect> trials = new ArrayList<>();
-        List<Note> notes = new ArrayList<>(rows.notes());
+        List<Note> notes = new ArrayList<>(dataNotes);
         List<String> names = new ArrayList<>();
         List<Integer> ln = new ArrayList<>();
         List<Double> yi = new ArrayList<>();
         List<Double> vi = new ArrayList<>();
-        for (int s = 0; s < k; s++) {
-            String name = rows.trialNames()[s];
-            String why = null;
-            ProportionalOddsFit fit = null;
-            if (arms[s][1] == 0 || arms[s][0] == 0) {
-                why = arms[s][1] == 0 && arms[s][0] == 0 ? "no patients"
-                        : "no patient in the " + (arms[s][1] == 0 ? "treatment" : "control")
-                        + " arm, so the trial cannot estimate a treatment effect";
-            } else {
-                List<String> constant = new ArrayList<>();
-                OrdinalRows own = rows.trial(s).withoutConstantCovariates(constant);
-                if (!constant.isEmpty()) {
-                    notes.add(new Note(lines[s], name, Note.Kind.INFO, String.join(", ", constant) + (constant.size() == 1 ? " is" : " are")
-                            + " the same for every patient of the trial: left out of its adjustment"));
-                }
-                fit = ProportionalOdds.fit(own, within, false, null);
-                if (!fit.converged()) {
-                    why = "its proportional-odds fit " + (fit.diverged() ? "diverges" : "did not converge") + ": "
-                            + fit.message();
-                }
-                for (Note n : fit.notes()) {
-                    if (n.kind() != Note.Kind.WARNING) {
-                        notes.add(new Note(lines[s], name, n.kind(), n.message()));
-                    }
-                }
-            }
-            CommonOddsRatio e = fit != null && why == null ? fit.commonOddsRatio() : CommonOddsRatio.unavailable(po.level());
-            trials.add(new TrialEffect(name, lines[s], fit, e, why == null, why));
-            if (why == null) {
-                names.add(name);
-                ln.add(lines[s]);
-                yi.add(e.logCor());
-                vi.add(e.se() * e.se());
-            } else {
-                notes.add(new Note(lines[s], name, Note.Kind.EXCLUDED, why + ": left out of the pooled analysis"));
+        for (Stage st : stages) {
+            TrialEffect t = st.effect();
+            trials.add(t);
+            notes.addAll(st.notes());
+            if (t.included()) {
+                names.add(t.study());
+                ln.add(t.line());
+                yi.add(t.effect().logCor());
+                vi.add(t.effect().se() * t.effect().se());
             }
         }
         if (names.isEmpty()) {
-            throw InputException.of(rows.source(), "no trial has an estimable common odds ratio"
+            throw InputException.of(source, "no trial has an estimable common odds ratio"
                     + (notes.isEmpty() ? "" : " (" + notes.get(0) + ")"));
         }
         int m = names.size();
@@ -120,7 +183,7 @@ public final class TwoStage {
             y[i] = yi.get(i);
             v[i] = vi.get(i);
         }
-        GenericStudies gs = new GenericStudies(rows.source(), names.toArray(new String[0]), l, y, v, List.of());
+        GenericStudies gs = new GenericStudies(source, names.toArray(new String[0]), l, y, v, List.of());
         EffectSizes es = EffectCalculator.generic(gs);
         MetaResult pooled = MetaAnalysis.run(es, mo);
         return new TwoStageResult(trials, pooled, notes);

@@ -2,6 +2,7 @@ package org.strokemeta.spark;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,6 +18,10 @@ import org.strokemeta.ordinal.OrdinalParts;
 import org.strokemeta.ordinal.PoOptions;
 import org.strokemeta.ordinal.ProportionalOdds;
 import org.strokemeta.ordinal.ProportionalOddsFit;
+import org.strokemeta.ordinal.TwoStage;
+import org.strokemeta.ordinal.TwoStageResult;
+import org.strokemeta.pool.MetaOptions;
+import scala.Tuple2;
 
 /**
  * Patient-level models fitted to a Spark DataFrame where its partitions are, with the numbers of the single-machine
@@ -85,6 +90,57 @@ public final class SparkIpd {
                 prepared.unpersist();
             }
         }
+    }
+
+    /**
+     * The two-stage analysis of {@code strokemeta ipd --two-stage}: each trial's own proportional-odds fit (adjusted for the
+     * covariates within the trial), computed in one task per trial, then the trials' log common odds ratios pooled on the
+     * driver. Each trial's patients reach its fit in the DataFrame's order, so every number equals
+     * {@link TwoStage#run(org.strokemeta.data.PatientData, PoOptions, MetaOptions)} on the same patients, to the bit. One
+     * trial's patients must fit in the memory of one task (about 8 bytes per covariate and 16 more per patient).
+     *
+     * @param patients one row per patient
+     * @param columns  the trial, arm, outcome, covariate and weight columns
+     * @param po       the options of each trial's fit; their merge of categories applies to the outcome as read
+     * @param mo       the pooling options
+     * @return each trial's log common odds ratio and their pooled estimate
+     * @throws org.strokemeta.data.InputException for a missing column or a wrong cell (naming the row), or when no trial
+     *                                            has an estimable common odds ratio
+     */
+    public static TwoStageResult twoStage(Dataset<Row> patients, PatientLoader.Columns columns, PoOptions po,
+                                          MetaOptions mo) {
+        SparkPatients sp = SparkPatients.scan(patients, columns, po.merge(), SOURCE, List.of());
+        List<String> trials = sp.trialNames;
+        int cats = sp.categories;
+        List<String> covariates = sp.covariateNames();
+        // each chunk's rows of each trial, keyed by trial, with their place in the DataFrame's order
+        JavaPairRDD<Integer, Tuple2<Long, OrdinalParts.Chunk>> pieces = sp.chunks(patients)
+                .mapPartitionsWithIndex((p, it) -> {
+                    List<Tuple2<Integer, Tuple2<Long, OrdinalParts.Chunk>>> out = new ArrayList<>();
+                    long j = 0;
+                    while (it.hasNext()) {
+                        OrdinalParts.Chunk c = it.next();
+                        for (int t : c.trials()) {
+                            out.add(new Tuple2<>(t, new Tuple2<>(((long) p << 32) + j, c.trial(t))));
+                        }
+                        j++;
+                    }
+                    return out.iterator();
+                }, true).mapToPair(t -> t);
+        List<Tuple2<Integer, TwoStage.Stage>> stages = pieces.groupByKey(Math.max(1, Math.min(trials.size(),
+                        patients.javaRDD().getNumPartitions())))
+                .mapValues(parts -> {
+                    List<Tuple2<Long, OrdinalParts.Chunk>> l = new ArrayList<>();
+                    parts.forEach(l::add);
+                    l.sort(java.util.Comparator.comparing(Tuple2::_1));
+                    return l.stream().map(Tuple2::_2).toList();
+                })
+                .map(t -> new Tuple2<>(t._1(), TwoStage.stage(OrdinalParts.Chunk.concat(t._2()), t._1(), trials, cats,
+                        covariates, po)))
+                .collect();
+        List<Tuple2<Integer, TwoStage.Stage>> sorted = new ArrayList<>(stages);
+        sorted.sort(java.util.Comparator.comparing(Tuple2::_1));
+        return TwoStage.pool(SOURCE, sp.ordinalNotes(), sorted.stream().map(Tuple2::_2).toList(), mo);
     }
 
     /**

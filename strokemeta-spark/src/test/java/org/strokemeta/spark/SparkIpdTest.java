@@ -30,6 +30,10 @@ import org.strokemeta.ordinal.PoOptions;
 import org.strokemeta.ordinal.ProportionalOdds;
 import org.strokemeta.ordinal.ProportionalOddsFit;
 import org.strokemeta.ordinal.Thresholds;
+import org.strokemeta.ordinal.TwoStage;
+import org.strokemeta.ordinal.TwoStageResult;
+import org.strokemeta.pool.MetaOptions;
+import org.strokemeta.pool.Tau2Method;
 import org.strokemeta.study.IpdAnalysis;
 import org.strokemeta.study.IpdRequest;
 
@@ -218,6 +222,26 @@ class SparkIpdTest {
         assertThat(sich.notes()).anySatisfy(n -> assertThat(n.message()).isEqualTo(file.message().replace("line 9", "row 8")));
         assertThatThrownBy(() -> SparkIpd.binary(df, c, new BinaryEndpoint.MrsAtMost(2), o.withStudyEffect(StudyEffect.RANDOM_INTERCEPT)))
                 .hasMessageContaining("runs on one machine");
+    }
+
+    @Test
+    void two_stage_analysis_by_trial_equals_the_single_machine_to_the_bit() throws IOException {
+        Path p = patients("twostage.csv", 30_000, 7, 0);
+        PatientLoader.Columns c = new PatientLoader.Columns("study", "treatment", "mrs", 7, List.of("age", "nihss"));
+        PoOptions po = PoOptions.defaults().withMerge(CategoryMerge.mrs56());
+        MetaOptions mo = MetaOptions.defaults().withTau2(Tau2Method.REML);
+        TwoStageResult one = TwoStage.run(load(p, c), po, mo);
+        TwoStageResult two = SparkIpd.twoStage(read(p), c, po, mo);
+        assertThat(two.trials()).hasSize(7);
+        for (int i = 0; i < 7; i++) {
+            assertThat(two.trials().get(i).study()).isEqualTo(one.trials().get(i).study());
+            assertThat(two.trials().get(i).effect().logCor()).isEqualTo(one.trials().get(i).effect().logCor());
+            assertThat(two.trials().get(i).effect().se()).isEqualTo(one.trials().get(i).effect().se());
+        }
+        assertThat(two.pooled().pooled().estimate()).isEqualTo(one.pooled().pooled().estimate());
+        assertThat(two.pooled().pooled().se()).isEqualTo(one.pooled().pooled().se());
+        assertThat(two.pooled().tau2().tau2()).isEqualTo(one.pooled().tau2().tau2());
+        assertThat(two.notes()).isEqualTo(one.notes());
     }
 
     @Test
