@@ -224,12 +224,12 @@ public final class PatientLoader {
         List<Note> notes = new ArrayList<>(t.notes());
         if (zero > 0) {
             notes.add(new Note(firstZero, null, Note.Kind.EXCLUDED, zero + " row" + (zero == 1 ? "" : "s") + " of weight 0"
-                    + " left out (first on line " + firstZero + "): they stand for no patient"));
+                    + " left out (first on " + InputException.rowWord(t.source()) + " " + firstZero + "): they stand for no patient"));
         }
         for (Map.Entry<String, int[]> e : missing.entrySet()) {
             notes.add(new Note(e.getValue()[1], null, Note.Kind.EXCLUDED, e.getValue()[0] + " patient"
-                    + (e.getValue()[0] == 1 ? "" : "s") + " left out: " + e.getKey() + " is missing (first on line "
-                    + e.getValue()[1] + "; complete-case analysis)"));
+                    + (e.getValue()[0] == 1 ? "" : "s") + " left out: " + e.getKey() + " is missing (first on "
+                    + InputException.rowWord(t.source()) + " " + e.getValue()[1] + "; complete-case analysis)"));
         }
         if (m == 0) {
             throw InputException.of(t.source(), "no patient has every value needed (outcome, arm"

@@ -233,6 +233,34 @@ public final class BinaryParts {
         public long rows() {
             return rows;
         }
+
+        /**
+         * Patients with the event in one arm, over all trials.
+         *
+         * @param arm 1 treatment, 0 control
+         * @return the patients with the event
+         */
+        public int events(int arm) {
+            int e = 0;
+            for (int[][] t : table) {
+                e += t[arm][0];
+            }
+            return e;
+        }
+
+        /**
+         * Patients in one arm, over all trials.
+         *
+         * @param arm 1 treatment, 0 control
+         * @return the patients
+         */
+        public int patients(int arm) {
+            int n = 0;
+            for (int[][] t : table) {
+                n += t[arm][1];
+            }
+            return n;
+        }
     }
 
     /**

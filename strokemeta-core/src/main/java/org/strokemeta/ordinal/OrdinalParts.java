@@ -265,6 +265,22 @@ public final class OrdinalParts {
         }
 
         /**
+         * The weight (patients) of one trial, outcome category and arm.
+         *
+         * @param trial    the trial's code
+         * @param category the outcome category
+         * @param arm      1 treatment, 0 control
+         * @return the patients tallied there
+         * @throws IndexOutOfBoundsException if a code is out of range
+         */
+        public double weight(int trial, int category, int arm) {
+            if (trial < 0 || trial >= t.trials || category < 0 || category >= t.categories || (arm & ~1) != 0) {
+                throw new IndexOutOfBoundsException("no trial " + trial + ", category " + category + ", arm " + arm);
+            }
+            return t.weight[(trial * t.categories + category) * 2 + arm];
+        }
+
+        /**
          * The number of rows of non-zero weight.
          *
          * @return rows counted
@@ -485,6 +501,36 @@ public final class OrdinalParts {
         OrdinalLayout layout = OrdinalLayout.of(total.t, source, trialNames.toArray(new String[0]), covariateNames,
                 o.thresholds(), o.emptyCategories(), false, notes);
         return new Model(layout, o.link());
+    }
+
+    /**
+     * The likelihood-ratio test of proportional odds of {@link PartialProportionalOdds#test(org.strokemeta.data.PatientData,
+     * PoOptions)} over parts: the proportional-odds fit and the partial one with a treatment effect per cut-point, both
+     * without empty categories. The caller prepares the parts for each of the two models it is handed and returns the
+     * function that sums them.
+     *
+     * @param total          the tally of all the parts
+     * @param source         the data's name, for messages
+     * @param trialNames     the trials by code
+     * @param covariateNames the covariates, in the chunks' column order
+     * @param o              the fit options
+     * @param notes          remarks on the data to carry into the fits
+     * @param sumsOver       for a model, the function that sums its prepared parts at given parameters
+     * @return both fits, the test and the treatment effect at each cut-point
+     * @throws org.strokemeta.data.InputException with fewer than three categories, an empty category, or data from which
+     *                                            nothing can be estimated
+     */
+    public static ProportionalOddsCheck check(Tally total, String source, List<String> trialNames, List<String> covariateNames,
+                                              PoOptions o, List<Note> notes,
+                                              Function<Model, Function<double[], Sums>> sumsOver) {
+        PartialProportionalOdds.checkCategories(source, total.t.categories);
+        PoOptions strict = PartialProportionalOdds.strict(o);
+        Model po = model(total, source, trialNames, covariateNames, strict, notes);
+        ProportionalOddsFit fit = fit(po, sumsOver.apply(po), strict, null);
+        Model partial = new Model(OrdinalLayout.of(total.t, source, trialNames.toArray(new String[0]), covariateNames,
+                strict.thresholds(), EmptyCategories.REJECT, true, notes), strict.link());
+        Function<double[], Sums> partialSums = sumsOver.apply(partial);
+        return PartialProportionalOdds.test(partial.layout, fit, start -> fit(partial, partialSums, strict, start));
     }
 
     /**

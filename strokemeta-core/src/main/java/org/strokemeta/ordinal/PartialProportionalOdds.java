@@ -45,14 +45,32 @@ public final class PartialProportionalOdds {
     }
 
     static ProportionalOddsCheck test(OrdinalRows rows, PoOptions o) {
-        if (rows.categories() < 3) {
-            throw org.strokemeta.data.InputException.of(rows.source(), "the proportional-odds assumption can only be"
-                    + " tested with three or more outcome categories (there are " + rows.categories() + ")");
-        }
+        checkCategories(rows.source(), rows.categories());
         // both models on exactly the same observations: empty categories are not allowed in either
-        PoOptions strict = o.withEmptyCategories(EmptyCategories.REJECT);
+        PoOptions strict = strict(o);
         ProportionalOddsFit po = ProportionalOdds.fit(rows, strict, false, null);
         OrdinalDesign nd = OrdinalDesign.build(rows, strict.thresholds(), EmptyCategories.REJECT, true, strict.execution());
+        return test(nd, po, start -> ProportionalOdds.fit(nd, strict, start));
+    }
+
+    /** The options of both fits: no empty category in either. */
+    static PoOptions strict(PoOptions o) {
+        return o.withEmptyCategories(EmptyCategories.REJECT);
+    }
+
+    static void checkCategories(String source, int categories) {
+        if (categories < 3) {
+            throw org.strokemeta.data.InputException.of(source, "the proportional-odds assumption can only be"
+                    + " tested with three or more outcome categories (there are " + categories + ")");
+        }
+    }
+
+    /**
+     * The test from the proportional-odds fit and the partial one (layout {@code nd}), which {@code partialFit} fits
+     * from the start values it is given (null: its own); the partial fit starts at the proportional-odds estimates.
+     */
+    static ProportionalOddsCheck test(OrdinalLayout nd, ProportionalOddsFit po,
+                                      java.util.function.Function<double[], ProportionalOddsFit> partialFit) {
         double[] start = new double[nd.parameters];
         int cuts = nd.nominalStart;
         int covariates = nd.q();
@@ -72,7 +90,7 @@ public final class PartialProportionalOdds {
         for (int k = 0; k < covariates; k++) {
             start[nd.betaStart + k] = po.converged() ? po.beta(k + 1) : 0;
         }
-        ProportionalOddsFit partial = ProportionalOdds.fit(nd, strict, po.converged() ? start : null);
+        ProportionalOddsFit partial = partialFit.apply(po.converged() ? start : null);
         int df = nd.nominalCount() - 1;
         String message = null;
         if (!po.converged()) {

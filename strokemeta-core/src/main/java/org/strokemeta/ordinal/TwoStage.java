@@ -94,12 +94,13 @@ public final class TwoStage {
      * @param trialNames     trial names by code
      * @param categories     the outcome categories (after any merge, which must already be applied)
      * @param covariateNames the chunk's covariates, in order
+     * @param line           the line or row of the trial's first patient in the data, for the notes (0 when unknown)
      * @param po             the options of the trial's fit (cut-points are the trial's own)
      * @return the trial's effect and notes
      */
     public static Stage stage(OrdinalParts.Chunk patients, int trial, List<String> trialNames, int categories,
-                              List<String> covariateNames, PoOptions po) {
-        return stage(patients.rows(trialNames.toArray(new String[0]), categories, covariateNames).trial(trial), 0, po);
+                              List<String> covariateNames, int line, PoOptions po) {
+        return stage(patients.rows(trialNames.toArray(new String[0]), categories, covariateNames).trial(trial), line, po);
     }
 
     /** The first stage for the rows of one trial (coded 0). */

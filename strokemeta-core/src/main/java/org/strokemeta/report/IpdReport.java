@@ -37,7 +37,7 @@ public final class IpdReport {
      */
     public static String text(IpdAnalysis.Outcome o) {
         StringBuilder sb = new StringBuilder();
-        PatientData d = o.data();
+        IpdAnalysis.Summary d = o.summary();
         String ci = Math.round(o.request().level() * 100) + "% CI";
         sb.append("Patient-level analysis: ").append(d.source()).append(", ").append(d.patients()).append(" patients in ")
                 .append(d.studies()).append(" trials");
@@ -306,7 +306,7 @@ public final class IpdReport {
         ObjectNode root = JsonReport.mapper().createObjectNode();
         root.put("schema", SCHEMA);
         root.put("version", Version.get());
-        PatientData d = o.data();
+        IpdAnalysis.Summary d = o.summary();
         root.put("source", d.source());
         root.put("patients", d.patients());
         if (d.weighted()) {

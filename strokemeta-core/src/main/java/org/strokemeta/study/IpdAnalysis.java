@@ -32,6 +32,7 @@ import org.strokemeta.ordinal.Thresholds;
 import org.strokemeta.ordinal.TwoStage;
 import org.strokemeta.ordinal.TwoStageResult;
 import org.strokemeta.ordinal.UtilityWeightedOutcome;
+import org.strokemeta.ordinal.UtilityWeights;
 import org.strokemeta.regression.Coefficient;
 
 /**
@@ -157,6 +158,268 @@ public final class IpdAnalysis {
     }
 
     /**
+     * The patients of an analysis in numbers, as the reports show them.
+     *
+     * @param source   the data's name
+     * @param patients patients analysed (case weights added)
+     * @param size     rows (differs from {@code patients} with case weights)
+     * @param weighted whether rows carry case weights
+     * @param excluded patients left out (see the notes)
+     * @param categories the outcome categories (before any merge)
+     * @param trials   the trials, by code
+     * @param arms     patients per trial and arm: {@code [trial][0 = control, 1 = treatment]}
+     * @serial exclude
+     */
+    public record Summary(String source, int patients, int size, boolean weighted, int excluded, int categories,
+                          List<String> trials, int[][] arms) implements java.io.Serializable {
+        /**
+         * Copies the lists and arrays.
+         *
+         * @param source     the data's name
+         * @param patients   patients analysed
+         * @param size       rows
+         * @param weighted   whether rows carry case weights
+         * @param excluded   patients left out
+         * @param categories the outcome categories
+         * @param trials     the trials, by code
+         * @param arms       patients per trial and arm
+         * @throws IllegalArgumentException if the arm sizes are not one pair per trial
+         */
+        public Summary {
+            trials = List.copyOf(trials);
+            int[][] a = new int[arms.length][];
+            for (int s = 0; s < a.length; s++) {
+                if (arms[s].length != 2) {
+                    throw new IllegalArgumentException("arm sizes come in pairs (control, treatment)");
+                }
+                a[s] = arms[s].clone();
+            }
+            if (a.length != trials.size()) {
+                throw new IllegalArgumentException(trials.size() + " trials but " + a.length + " pairs of arm sizes");
+            }
+            arms = a;
+        }
+
+        /**
+         * The summary of patients held here.
+         *
+         * @param d the patients
+         * @return their numbers
+         */
+        public static Summary of(PatientData d) {
+            return new Summary(d.source(), d.patients(), d.size(), d.weighted(), d.excluded(), d.categories(),
+                    List.of(d.studyNames()), d.armSizes());
+        }
+
+        /**
+         * The {@code arms} component, as a copy.
+         *
+         * @return patients per trial and arm
+         */
+        @Override
+        public int[][] arms() {
+            int[][] a = new int[arms.length][];
+            for (int s = 0; s < a.length; s++) {
+                a[s] = arms[s].clone();
+            }
+            return a;
+        }
+
+        /**
+         * The number of trials.
+         *
+         * @return the trials
+         */
+        public int studies() {
+            return trials.size();
+        }
+
+        /**
+         * Patients per trial and arm, as {@link PatientData#armSizes()}.
+         *
+         * @return {@code [trial][0 = control, 1 = treatment]}
+         */
+        public int[][] armSizes() {
+            return arms();
+        }
+
+        /**
+         * A trial's name.
+         *
+         * @param s the trial's code
+         * @return its name
+         */
+        public String studyNames(int s) {
+            return trials.get(s);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Summary x && source.equals(x.source) && patients == x.patients && size == x.size
+                    && weighted == x.weighted && excluded == x.excluded && categories == x.categories
+                    && trials.equals(x.trials) && java.util.Arrays.deepEquals(arms, x.arms);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(source, patients, size, trials) * 31 + java.util.Arrays.deepHashCode(arms);
+        }
+
+        @Override
+        public String toString() {
+            return "Summary[" + source + ", " + patients + " patients in " + trials.size() + " trials]";
+        }
+    }
+
+    /**
+     * The patients of an analysis, wherever they are held, and the models {@link #run(Patients, IpdRequest)} fits to
+     * them: patients held here ({@link #run(PatientData, IpdRequest)}), or spread over a cluster, where each model is
+     * computed where the patients are. A holder that cannot fit a model (a mixed model over a cluster) throws
+     * {@link UnsupportedOperationException} saying so.
+     */
+    public interface Patients {
+        /**
+         * The patients in numbers.
+         *
+         * @return the summary
+         */
+        Summary summary();
+
+        /**
+         * The patients held here, or null when they are not in one place.
+         *
+         * @return the patients, or null
+         */
+        PatientData data();
+
+        /**
+         * Remarks on the data read (patients left out and why), first in the analysis's notes.
+         *
+         * @return the notes
+         */
+        List<Note> notes();
+
+        /**
+         * The request's ordinal model with these covariates.
+         *
+         * @param covariates the adjustment (the request's covariates, or none for the unadjusted model)
+         * @param r          the request
+         * @param primary    true for the primary model, which takes the request's nominal and scale effects
+         * @return the model
+         */
+        Shift shift(List<String> covariates, IpdRequest r, boolean primary);
+
+        /**
+         * The two-stage analysis adjusted for the request's covariates within each trial.
+         *
+         * @param r the request (its two-stage pooling options)
+         * @return each trial's effect and the pooled one
+         */
+        TwoStageResult twoStage(IpdRequest r);
+
+        /**
+         * A binary outcome's logistic model.
+         *
+         * @param b the outcome
+         * @param o the model's options
+         * @return the model with the raw counts
+         */
+        Binary binary(BinaryEndpoint b, BinaryOptions o);
+
+        /**
+         * The likelihood-ratio test of proportional odds.
+         *
+         * @param covariates the adjustment of both fits
+         * @param o          the options of the two fits
+         * @return the test
+         */
+        ProportionalOddsCheck poCheck(List<String> covariates, PoOptions o);
+
+        /**
+         * The within-trial interaction of treatment with a covariate on the ordinal outcome.
+         *
+         * @param covariate the covariate
+         * @param r         the request
+         * @return the interaction
+         */
+        EffectModification.Interaction shiftInteraction(String covariate, IpdRequest r);
+
+        /**
+         * The within-trial interaction of treatment with a covariate on a binary outcome.
+         *
+         * @param b         the outcome
+         * @param covariate the covariate
+         * @param r         the request
+         * @return the interaction
+         */
+        EffectModification.Interaction binaryInteraction(BinaryEndpoint b, String covariate, IpdRequest r);
+
+        /**
+         * Net benefit and utility-weighted outcome within trials, combined.
+         *
+         * @param weights utility weights, or null
+         * @param level   the confidence level
+         * @return the summaries
+         */
+        ClinicalSummaries clinical(UtilityWeights weights, double level);
+    }
+
+    /** Patients held here, with further 0/1 outcome columns given directly. */
+    private record Local(PatientData d, Map<String, double[]> outcomes) implements Patients {
+        @Override
+        public Summary summary() {
+            return Summary.of(d);
+        }
+
+        @Override
+        public PatientData data() {
+            return d;
+        }
+
+        @Override
+        public List<Note> notes() {
+            return d.notes();
+        }
+
+        @Override
+        public Shift shift(List<String> covariates, IpdRequest r, boolean primary) {
+            return IpdAnalysis.shift(d.withCovariatesOnly(covariates), r, primary);
+        }
+
+        @Override
+        public TwoStageResult twoStage(IpdRequest r) {
+            return TwoStage.run(d.withCovariatesOnly(r.covariates()), po(r, Thresholds.STRATIFIED), r.twoStage());
+        }
+
+        @Override
+        public Binary binary(BinaryEndpoint b, BinaryOptions o) {
+            Recorded y = outcome(d.withCovariatesOnly(o.covariates()), outcomes, b);
+            return Binary.of(o.studyEffect().fit(y.data(), y.outcome(), o), y.data(), y.outcome());
+        }
+
+        @Override
+        public ProportionalOddsCheck poCheck(List<String> covariates, PoOptions o) {
+            return PartialProportionalOdds.test(d.withCovariatesOnly(covariates), o);
+        }
+
+        @Override
+        public EffectModification.Interaction shiftInteraction(String covariate, IpdRequest r) {
+            return EffectModification.shift(d, covariate, r.covariates(), po(r, Thresholds.STRATIFIED));
+        }
+
+        @Override
+        public EffectModification.Interaction binaryInteraction(BinaryEndpoint b, String covariate, IpdRequest r) {
+            Recorded y = outcome(d, outcomes, b);
+            return EffectModification.binary(y.data(), y.outcome(), covariate, r.covariates(), r.level());
+        }
+
+        @Override
+        public ClinicalSummaries clinical(UtilityWeights weights, double level) {
+            return ClinicalSummaries.of(d, weights, level);
+        }
+    }
+
+    /**
      * The result.
      *
      * @param request      what was asked
@@ -170,12 +433,61 @@ public final class IpdAnalysis {
      * @param clinical     net benefit with its NNT and the utility-weighted mRS, within trials and combined; null
      *                     without the ordinal analyses
      * @param notes        remarks (those of the clinical summaries included)
+     * @param summary      the patients analysed in numbers (trials, arm sizes, patients left out), as the reports show them
      * @serial exclude
      */
     public record Outcome(IpdRequest request, PatientData data, Shift adjusted, Shift unadjusted, TwoStageResult twoStage,
                           List<Binary> binary, List<EffectModification.Interaction> interactions,
-                          ProportionalOddsCheck poCheck, ClinicalSummaries clinical, List<Note> notes)
+                          ProportionalOddsCheck poCheck, ClinicalSummaries clinical, List<Note> notes, Summary summary)
             implements java.io.Serializable {
+        /**
+         * Checks that the patients are described; the summary of patients held here is computed from them.
+         *
+         * @param request      what was asked
+         * @param data         the patients analysed, or null when they are not held in one place (a distributed analysis)
+         * @param adjusted     the ordinal model with the covariates, or null
+         * @param unadjusted   the ordinal model with treatment only, or null
+         * @param twoStage     the two-stage analysis, or null
+         * @param binary       the binary outcomes
+         * @param interactions within-trial interactions
+         * @param poCheck      the proportional-odds test, or null
+         * @param clinical     net benefit and utility-weighted mRS, or null
+         * @param notes        remarks
+         * @param summary      the patients in numbers; null to compute it from {@code data}
+         * @throws IllegalArgumentException when neither the patients nor their summary is given
+         */
+        public Outcome {
+            if (summary == null) {
+                if (data == null) {
+                    throw new IllegalArgumentException("an analysis needs its patients or their summary");
+                }
+                summary = Summary.of(data);
+            }
+            binary = List.copyOf(binary);
+            interactions = List.copyOf(interactions);
+            notes = List.copyOf(notes);
+        }
+
+        /**
+         * The result of an analysis of patients held here (see the record's components).
+         *
+         * @param request      what was asked
+         * @param data         the patients analysed (complete cases, before merging)
+         * @param adjusted     the ordinal model with the covariates, or null
+         * @param unadjusted   the ordinal model with treatment only, or null
+         * @param twoStage     the two-stage analysis, or null
+         * @param binary       the binary outcomes
+         * @param interactions within-trial interactions
+         * @param poCheck      the proportional-odds test, or null
+         * @param clinical     net benefit and utility-weighted mRS, or null
+         * @param notes        remarks
+         */
+        public Outcome(IpdRequest request, PatientData data, Shift adjusted, Shift unadjusted, TwoStageResult twoStage,
+                       List<Binary> binary, List<EffectModification.Interaction> interactions,
+                       ProportionalOddsCheck poCheck, ClinicalSummaries clinical, List<Note> notes) {
+            this(request, data, adjusted, unadjusted, twoStage, binary, interactions, poCheck, clinical, notes, null);
+        }
+
         /**
          * The combined net benefit and NNT, as in {@link ClinicalSummaries#benefit()}.
          *
@@ -272,23 +584,30 @@ public final class IpdAnalysis {
      * @throws InputException when a binary outcome is neither a known one, a given column, nor a 0/1 column the patients carry
      */
     public static Outcome run(PatientData d, Map<String, double[]> outcomes, IpdRequest r) {
-        List<Note> notes = new ArrayList<>(d.notes());
-        PatientData base = d.withCovariatesOnly(List.of());
-        PatientData adjustedData = d.withCovariatesOnly(r.covariates());
+        return run(new Local(d, outcomes), r);
+    }
+
+    /**
+     * Runs the analysis on patients wherever they are held: the same models, in the same order, with the same notes, as
+     * for patients held here. The models are independent of one another and run side by side on the request's
+     * execution; what they give, and the first error in the order of the models, are the same as one after the other.
+     *
+     * @param p the patients (with every covariate the request names, including interaction ones)
+     * @param r the request
+     * @return the analyses asked for
+     * @throws InputException                when a binary outcome is neither a known one nor a 0/1 column of the patients
+     * @throws UnsupportedOperationException when the holder of the patients cannot fit a model the request asks for
+     */
+    public static Outcome run(Patients p, IpdRequest r) {
+        List<Note> notes = new ArrayList<>(p.notes());
         boolean adjust = r.ordinal() && !r.covariates().isEmpty();
         BinaryOptions bo = new BinaryOptions(r.binaryModel(), r.covariates(), r.nAGQ(), r.level(), r.execution());
-        // The models are independent of one another: they run side by side on the request's execution
-        // (each also splits its own passes over the patients there), and what they give, and the first
-        // error in the order below, are the same as one after the other.
         List<java.util.function.Supplier<Object>> models = new ArrayList<>();
-        models.add(() -> adjust ? shift(adjustedData, r, true) : null);
-        models.add(() -> r.ordinal() && (!adjust || r.unadjusted()) ? shift(base, r, !adjust) : null);
-        models.add(() -> r.ordinal() && r.twoStage() != null ? TwoStage.run(adjustedData, po(r, Thresholds.STRATIFIED), r.twoStage()) : null);
+        models.add(() -> adjust ? p.shift(r.covariates(), r, true) : null);
+        models.add(() -> r.ordinal() && (!adjust || r.unadjusted()) ? p.shift(List.of(), r, !adjust) : null);
+        models.add(() -> r.ordinal() && r.twoStage() != null ? p.twoStage(r) : null);
         for (BinaryEndpoint b : r.binary()) {
-            models.add(() -> {
-                Recorded y = outcome(adjustedData, outcomes, b);
-                return Binary.of(r.binaryModel().fit(y.data(), y.outcome(), bo), y.data(), y.outcome());
-            });
+            models.add(() -> p.binary(b, bo));
         }
         int poTest = models.size();
         models.add(() -> {
@@ -296,7 +615,7 @@ public final class IpdAnalysis {
                 return null;
             }
             try {
-                return PartialProportionalOdds.test(adjustedData,
+                return p.poCheck(r.covariates(),
                         po(r, r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED)
                                 .withLink(r.link()));
             } catch (InputException | IllegalArgumentException e) {
@@ -326,12 +645,11 @@ public final class IpdAnalysis {
         }
         List<EffectModification.Interaction> interactions = new ArrayList<>();
         for (String x : r.ordinal() ? r.interactions() : List.<String>of()) {
-            interactions.add(EffectModification.shift(d, x, r.covariates(), po(r, Thresholds.STRATIFIED)));
+            interactions.add(p.shiftInteraction(x, r));
         }
         for (BinaryEndpoint b : r.binary()) {
             for (String x : r.interactions()) {
-                Recorded y = outcome(d, outcomes, b);
-                interactions.add(EffectModification.binary(y.data(), y.outcome(), x, r.covariates(), r.level()));
+                interactions.add(p.binaryInteraction(b, x, r));
             }
         }
         ProportionalOddsCheck check = null;
@@ -340,11 +658,47 @@ public final class IpdAnalysis {
         } else {
             check = (ProportionalOddsCheck) fitted[poTest];
         }
-        ClinicalSummaries clinical = r.ordinal() ? ClinicalSummaries.of(d, r.utility(), r.level()) : null;
+        ClinicalSummaries clinical = r.ordinal() ? p.clinical(r.utility(), r.level()) : null;
         if (clinical != null) {
             notes.addAll(clinical.notes());
         }
-        return new Outcome(r, d, adjusted, unadjusted, two, binary, interactions, check, clinical, notes);
+        return new Outcome(r, p.data(), adjusted, unadjusted, two, binary, interactions, check, clinical, notes, p.summary());
+    }
+
+    /**
+     * The options of the request's fixed-effects ordinal fits with these cut-points: the level, what an empty category
+     * does, the merge of categories and the execution (the link is set by each model).
+     *
+     * @param r  the request
+     * @param th common or stratified cut-points
+     * @return the options
+     */
+    public static PoOptions ordinalOptions(IpdRequest r, Thresholds th) {
+        return po(r, th);
+    }
+
+    /**
+     * The request's stratified or common ordinal model from its fit, as the analysis reports it: the common odds ratio,
+     * the coefficients with Wald tests and intervals at the request's level, and the model in words.
+     *
+     * @param f the proportional-odds fit (with the request's link)
+     * @param r the request
+     * @return the model
+     */
+    public static Shift shift(ProportionalOddsFit f, IpdRequest r) {
+        List<Coefficient> coefs = new ArrayList<>();
+        for (String name : f.names()) {
+            double b = f.coefficient(name);
+            double se = f.coefficientSe(name);
+            double z = b / se;
+            double crit = org.strokemeta.internal.Dist.zCrit(r.level());
+            coefs.add(new Coefficient(name, b, se, z, org.strokemeta.internal.Dist.pNormal2(z), b - crit * se, b + crit * se));
+        }
+        Thresholds th = f.thresholds();
+        String method = (r.link() == Link.LOGIT ? "proportional odds, " : "cumulative " + r.link().rName() + " model, ")
+                + th.label() + " (" + th.rCall() + (r.link() == Link.LOGIT ? "" : " with link = \"" + r.link().rName() + "\"") + ")";
+        return new Shift(method, f.commonOddsRatio(), coefs, f.cutPointList(), null, f.logLik(), f.parameters(),
+                (int) Math.round(f.patients()), f.converged(), f.message(), f.notes());
     }
 
     static PoOptions po(IpdRequest r, Thresholds th) {
@@ -398,19 +752,7 @@ public final class IpdAnalysis {
         Thresholds th = r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED;
         // the request's link enters the one-stage models and their PO test; the two-stage fits and the
         // interactions report odds ratios and stay on the logit
-        ProportionalOddsFit f = ProportionalOdds.fit(d, po(r, th).withLink(r.link()));
-        List<Coefficient> coefs = new ArrayList<>();
-        for (String name : f.names()) {
-            double b = f.coefficient(name);
-            double se = f.coefficientSe(name);
-            double z = b / se;
-            double crit = org.strokemeta.internal.Dist.zCrit(r.level());
-            coefs.add(new Coefficient(name, b, se, z, org.strokemeta.internal.Dist.pNormal2(z), b - crit * se, b + crit * se));
-        }
-        String method = (r.link() == Link.LOGIT ? "proportional odds, " : "cumulative " + r.link().rName() + " model, ")
-                + th.label() + " (" + th.rCall() + (r.link() == Link.LOGIT ? "" : " with link = \"" + r.link().rName() + "\"") + ")";
-        return new Shift(method, f.commonOddsRatio(), coefs, f.cutPointList(), null, f.logLik(), f.parameters(),
-                (int) Math.round(f.patients()), f.converged(), f.message(), f.notes());
+        return shift(ProportionalOdds.fit(d, po(r, th).withLink(r.link())), r);
     }
 
     /** A binary outcome and the patients in whom it is recorded. */
@@ -471,7 +813,8 @@ public final class IpdAnalysis {
             e[m++] = (int) x;
         }
         PatientData sub = m == d.size() ? d : d.select(java.util.Arrays.copyOf(keep, m),
-                s + " is missing (first on line " + firstMissing + "; complete-case analysis of " + s + ")");
+                s + " is missing (first on " + InputException.rowWord(d.source()) + " " + firstMissing
+                        + "; complete-case analysis of " + s + ")");
         return new Recorded(sub, new BinaryOutcome(s, java.util.Arrays.copyOf(e, m)));
     }
 }

@@ -167,6 +167,35 @@ class OrdinalPartsTest {
     }
 
     @Test
+    void the_test_of_proportional_odds_over_parts_equals_the_single_machine_test() {
+        PatientData d = data(6000, 8, false);
+        List<OrdinalParts.Chunk> chunks = chunks(d, null, 2500, 3500);
+        OrdinalParts.Tally total = OrdinalParts.Tally.of(chunks.get(0), 4, 7).add(OrdinalParts.Tally.of(chunks.get(1), 4, 7));
+        for (PoOptions o : List.of(STRAT, COMMON)) {
+            ProportionalOddsCheck one = PartialProportionalOdds.test(d, o);
+            ProportionalOddsCheck parts = OrdinalParts.check(total, d.source(), List.of(d.studyNames()), d.covariateNames(), o,
+                    d.notes(), m -> {
+                        List<OrdinalParts.Prepared> prepared = chunks.stream().map(m::prepare).toList();
+                        return par -> {
+                            OrdinalParts.Sums s = m.zero();
+                            for (OrdinalParts.Prepared p : prepared) {
+                                s = s.add(m.sums(p, par));
+                            }
+                            return s;
+                        };
+                    });
+            assertThat(parts.message()).isEqualTo(one.message()).isNull();
+            assertThat(parts.df()).isEqualTo(one.df());
+            assertThat(Math.abs(parts.statistic() - one.statistic())).isLessThan(1e-7 * Math.max(1, one.statistic()));
+            assertThat(Math.abs(parts.p() - one.p())).isLessThan(1e-8);
+            for (int j = 0; j < one.cutLogOr().length; j++) {
+                assertThat(parts.cutLogOr()[j]).isCloseTo(one.cutLogOr()[j], org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(parts.cutSe()[j]).isCloseTo(one.cutSe()[j], org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+    }
+
+    @Test
     void a_constant_covariate_and_mismatched_parts_are_refused() {
         PatientData d = data(1000, 6, false);
         double[] one = new double[d.size()];

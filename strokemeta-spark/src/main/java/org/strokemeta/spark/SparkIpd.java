@@ -21,6 +21,13 @@ import org.strokemeta.ordinal.ProportionalOddsFit;
 import org.strokemeta.ordinal.TwoStage;
 import org.strokemeta.ordinal.TwoStageResult;
 import org.strokemeta.pool.MetaOptions;
+import org.strokemeta.study.IpdAnalysis;
+import org.strokemeta.study.IpdRequest;
+import org.strokemeta.data.OrdinalTable;
+import org.strokemeta.ipd.EffectModification;
+import org.strokemeta.ordinal.ClinicalSummaries;
+import org.strokemeta.ordinal.Thresholds;
+import org.strokemeta.ordinal.UtilityWeights;
 import scala.Tuple2;
 
 /**
@@ -60,35 +67,79 @@ public final class SparkIpd {
      */
     public static ProportionalOddsFit shift(Dataset<Row> patients, PatientLoader.Columns columns, PoOptions options) {
         SparkPatients sp = SparkPatients.scan(patients, columns, options.merge(), SOURCE, List.of());
-        JavaRDD<OrdinalParts.Chunk> chunks = sp.chunks(patients).persist(StorageLevel.MEMORY_AND_DISK());
-        JavaRDD<OrdinalParts.Prepared> prepared = null;
-        try {
-            int trials = sp.trialNames.size();
-            int cats = sp.categories;
-            int q = sp.covariateNames().size();
-            OrdinalParts.Tally none = OrdinalParts.Tally.of(OrdinalParts.Chunk.of(new int[0], new int[0], new int[0],
-                    null, new double[q][0]), trials, cats);
-            OrdinalParts.Tally tally = call(() -> PartitionSums.sum(chunks, c -> OrdinalParts.Tally.of(c, trials, cats),
-                    OrdinalParts.Tally::add, none));
-            OrdinalParts.Model model = OrdinalParts.model(tally, SOURCE, sp.trialNames, sp.covariateNames(), options,
-                    sp.ordinalNotes());
+        return shift(patients, sp, sp.all(), options);
+    }
+
+    /** The proportional-odds fit with the covariates read at the positions {@code select}. */
+    static ProportionalOddsFit shift(Dataset<Row> patients, SparkPatients sp, int[] select, PoOptions options) {
+        JavaRDD<OrdinalParts.Chunk> chunks = sp.chunks(patients, true, select).persist(StorageLevel.MEMORY_AND_DISK());
+        try (Prepared<OrdinalParts.Prepared> prepared = new Prepared<>()) {
+            OrdinalParts.Tally tally = tally(sp, chunks, select.length);
+            List<String> names = names(sp, select);
+            OrdinalParts.Model model = OrdinalParts.model(tally, SOURCE, sp.trialNames, names, options, sp.ordinalNotes());
             double[] start = null;
             if (tally.rows() > SAMPLE_ABOVE) {
                 int stride = (int) Math.min(Integer.MAX_VALUE, tally.rows() / SAMPLE);
                 List<OrdinalParts.Chunk> sample = chunks.map(c -> c.every(stride)).collect();
                 start = OrdinalParts.start(model, model.prepare(OrdinalParts.Chunk.concat(sample)), options);
             }
-            prepared = chunks.map(model::prepare).persist(StorageLevel.MEMORY_AND_DISK());
-            prepared.count();
-            chunks.unpersist();
-            JavaRDD<OrdinalParts.Prepared> parts = prepared;
-            return OrdinalParts.fit(model, par -> call(() -> PartitionSums.sum(parts, p -> model.sums(p, par),
-                    OrdinalParts.Sums::add, model.zero())), options, start);
+            return OrdinalParts.fit(model, sums(prepared.of(chunks.map(model::prepare)), model), options, start);
         } finally {
             chunks.unpersist();
-            if (prepared != null) {
-                prepared.unpersist();
-            }
+        }
+    }
+
+    /** The tally of the chunks, added in partition order. */
+    private static OrdinalParts.Tally tally(SparkPatients sp, JavaRDD<OrdinalParts.Chunk> chunks, int covariates) {
+        int trials = sp.trialNames.size();
+        int cats = sp.categories;
+        OrdinalParts.Tally none = OrdinalParts.Tally.of(OrdinalParts.Chunk.of(new int[0], new int[0], new int[0], null,
+                new double[covariates][0]), trials, cats);
+        return call(() -> PartitionSums.sum(chunks, c -> OrdinalParts.Tally.of(c, trials, cats), OrdinalParts.Tally::add,
+                none));
+    }
+
+    /** The function that sums a model's prepared parts at given parameters: one pass over the partitions each call. */
+    private static java.util.function.Function<double[], OrdinalParts.Sums> sums(JavaRDD<OrdinalParts.Prepared> parts,
+                                                                                  OrdinalParts.Model model) {
+        return par -> call(() -> PartitionSums.sum(parts, p -> model.sums(p, par), OrdinalParts.Sums::add, model.zero()));
+    }
+
+    private static List<String> names(SparkPatients sp, int[] select) {
+        List<String> names = new ArrayList<>();
+        for (int k : select) {
+            names.add(sp.covariateNames().get(k));
+        }
+        return names;
+    }
+
+    /** The likelihood-ratio test of proportional odds with the covariates at {@code select}, over the partitions. */
+    static org.strokemeta.ordinal.ProportionalOddsCheck poCheck(Dataset<Row> patients, SparkPatients sp, int[] select,
+                                                                 PoOptions options) {
+        JavaRDD<OrdinalParts.Chunk> chunks = sp.chunks(patients, true, select).persist(StorageLevel.MEMORY_AND_DISK());
+        try (Prepared<OrdinalParts.Prepared> prepared = new Prepared<>()) {
+            OrdinalParts.Tally tally = tally(sp, chunks, select.length);
+            return OrdinalParts.check(tally, SOURCE, sp.trialNames, names(sp, select), options, sp.ordinalNotes(),
+                    m -> sums(prepared.of(chunks.map(m::prepare)), m));
+        } finally {
+            chunks.unpersist();
+        }
+    }
+
+    /** Prepared parts held in memory while a fit runs, released at its end. */
+    private static final class Prepared<T> implements AutoCloseable {
+        private final List<JavaRDD<T>> held = new ArrayList<>();
+
+        JavaRDD<T> of(JavaRDD<T> rdd) {
+            JavaRDD<T> p = rdd.persist(StorageLevel.MEMORY_AND_DISK());
+            p.count();
+            held.add(p);
+            return p;
+        }
+
+        @Override
+        public void close() {
+            held.forEach(JavaRDD::unpersist);
         }
     }
 
@@ -110,11 +161,17 @@ public final class SparkIpd {
     public static TwoStageResult twoStage(Dataset<Row> patients, PatientLoader.Columns columns, PoOptions po,
                                           MetaOptions mo) {
         SparkPatients sp = SparkPatients.scan(patients, columns, po.merge(), SOURCE, List.of());
+        return twoStage(patients, sp, sp.all(), po, mo);
+    }
+
+    /** The two-stage analysis adjusted for the covariates at the positions {@code select}. */
+    static TwoStageResult twoStage(Dataset<Row> patients, SparkPatients sp, int[] select, PoOptions po, MetaOptions mo) {
         List<String> trials = sp.trialNames;
         int cats = sp.categories;
-        List<String> covariates = sp.covariateNames();
+        List<String> covariates = names(sp, select);
+        int[] first = sp.firstRows;
         // each chunk's rows of each trial, keyed by trial, with their place in the DataFrame's order
-        JavaPairRDD<Integer, Tuple2<Long, OrdinalParts.Chunk>> pieces = sp.chunks(patients)
+        JavaPairRDD<Integer, Tuple2<Long, OrdinalParts.Chunk>> pieces = sp.chunks(patients, true, select)
                 .mapPartitionsWithIndex((p, it) -> {
                     List<Tuple2<Integer, Tuple2<Long, OrdinalParts.Chunk>>> out = new ArrayList<>();
                     long j = 0;
@@ -136,7 +193,7 @@ public final class SparkIpd {
                     return l.stream().map(Tuple2::_2).toList();
                 })
                 .map(t -> new Tuple2<>(t._1(), TwoStage.stage(OrdinalParts.Chunk.concat(t._2()), t._1(), trials, cats,
-                        covariates, po)))
+                        covariates, first[t._1()], po)))
                 .collect();
         List<Tuple2<Integer, TwoStage.Stage>> sorted = new ArrayList<>(stages);
         sorted.sort(java.util.Comparator.comparing(Tuple2::_1));
@@ -161,20 +218,19 @@ public final class SparkIpd {
      */
     public static BinaryResult binary(Dataset<Row> patients, PatientLoader.Columns columns, BinaryEndpoint endpoint,
                                       BinaryOptions options) {
-        if (options.studyEffect() != StudyEffect.STRATIFIED) {
-            throw new IllegalArgumentException("the logistic model with a random trial intercept runs on one machine: fit the"
-                    + " model stratified by trial here (see docs/spark.md)");
-        }
-        int[] select = new int[options.covariates().size()];
-        for (int k = 0; k < select.length; k++) {
-            select[k] = columns.covariates().indexOf(options.covariates().get(k));
-            if (select[k] < 0) {
-                throw new IllegalArgumentException("the covariate " + options.covariates().get(k) + " of the model is not among"
-                        + " the columns read (" + String.join(", ", columns.covariates()) + ")");
-            }
-        }
         String column = endpoint instanceof BinaryEndpoint.Column c ? c.name() : null;
         SparkPatients sp = SparkPatients.scan(patients, columns, null, SOURCE, column == null ? List.of() : List.of(column));
+        return binary(patients, sp, endpoint, options).result();
+    }
+
+    /** The logistic model of a binary outcome with the counts of the patients in it (scanned with its 0/1 column). */
+    static IpdAnalysis.Binary binary(Dataset<Row> patients, SparkPatients sp, BinaryEndpoint endpoint, BinaryOptions options) {
+        if (options.studyEffect() != StudyEffect.STRATIFIED) {
+            throw new UnsupportedOperationException("the logistic model with a random trial intercept runs on one machine:"
+                    + " fit the model stratified by trial here (see docs/spark.md)");
+        }
+        int[] select = sp.select(options.covariates());
+        String column = endpoint instanceof BinaryEndpoint.Column c ? c.name() : null;
         String event = eventName(endpoint, sp.rawCategories);
         List<Note> notes = new ArrayList<>(sp.notes);
         if (column != null && sp.eventNote(column) != null) {
@@ -182,50 +238,230 @@ public final class SparkIpd {
         }
         JavaRDD<BinaryParts.Chunk> chunks = sp.binaryChunks(patients, endpoint, select)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        JavaRDD<BinaryParts.Prepared> prepared = null;
-        try {
+        try (Prepared<BinaryParts.Prepared> prepared = new Prepared<>()) {
             int trials = sp.trialNames.size();
             BinaryParts.Tally none = BinaryParts.Tally.of(BinaryParts.Chunk.of(new int[0], new int[0], new int[0], null,
                     new double[select.length][0]), trials);
             BinaryParts.Tally tally = call(() -> PartitionSums.sum(chunks, c -> BinaryParts.Tally.of(c, trials),
                     BinaryParts.Tally::add, none));
             BinaryParts.Model model = BinaryParts.model(tally, sp.trialNames, notes, event, options);
+            BinaryResult result;
             if (model.separated()) {
-                return BinaryParts.fit(model, null, options, null);
-            }
-            double[] start = null;
-            if (select.length > 0 && tally.rows() > SAMPLE_ABOVE) {
-                int stride = (int) Math.min(Integer.MAX_VALUE, tally.rows() / SAMPLE);
-                List<BinaryParts.Chunk> sample = chunks.map(c -> c.every(stride)).collect();
-                start = BinaryParts.start(model, model.prepare(BinaryParts.Chunk.concat(sample)));
-            }
-            prepared = chunks.map(model::prepare).persist(StorageLevel.MEMORY_AND_DISK());
-            prepared.count();
-            chunks.unpersist();
-            JavaRDD<BinaryParts.Prepared> parts = prepared;
-            int np = model.parameters();
-            return BinaryParts.fit(model, new BinaryParts.Passes() {
-                @Override
-                public BinaryParts.Sums sums(double[] par) {
-                    return call(() -> PartitionSums.sum(parts, p -> model.sums(p, par), BinaryParts.Sums::add, model.zero()));
+                result = BinaryParts.fit(model, null, options, null);
+            } else {
+                double[] start = null;
+                if (select.length > 0 && tally.rows() > SAMPLE_ABOVE) {
+                    int stride = (int) Math.min(Integer.MAX_VALUE, tally.rows() / SAMPLE);
+                    List<BinaryParts.Chunk> sample = chunks.map(c -> c.every(stride)).collect();
+                    start = BinaryParts.start(model, model.prepare(BinaryParts.Chunk.concat(sample)));
                 }
+                JavaRDD<BinaryParts.Prepared> parts = prepared.of(chunks.map(model::prepare));
+                int np = model.parameters();
+                result = BinaryParts.fit(model, new BinaryParts.Passes() {
+                    @Override
+                    public BinaryParts.Sums sums(double[] par) {
+                        return call(() -> PartitionSums.sum(parts, p -> model.sums(p, par), BinaryParts.Sums::add,
+                                model.zero()));
+                    }
 
-                @Override
-                public double maxEta(double[] par) {
-                    return parts.map(p -> model.maxEta(p, par)).fold(0.0, Math::max);
-                }
+                    @Override
+                    public double maxEta(double[] par) {
+                        return parts.map(p -> model.maxEta(p, par)).fold(0.0, Math::max);
+                    }
 
-                @Override
-                public double[] standardise(double[] par) {
-                    return call(() -> PartitionSums.sum(parts, p -> model.standardise(p, par), SparkIpd::plus,
-                            new double[np + 2]));
-                }
-            }, options, start);
+                    @Override
+                    public double[] standardise(double[] par) {
+                        return call(() -> PartitionSums.sum(parts, p -> model.standardise(p, par), SparkIpd::plus,
+                                new double[np + 2]));
+                    }
+                }, options, start);
+            }
+            return new IpdAnalysis.Binary(result, tally.events(1), tally.patients(1), tally.events(0), tally.patients(0));
         } finally {
             chunks.unpersist();
-            if (prepared != null) {
-                prepared.unpersist();
+        }
+    }
+
+    /**
+     * The analysis of {@code strokemeta ipd} on the patients of a DataFrame: the same models, notes and result as
+     * {@link IpdAnalysis#run(org.strokemeta.data.PatientData, IpdRequest)} on the same patients read from a file. The
+     * stratified and common ordinal models, their test of proportional odds, the two-stage analysis, the stratified
+     * logistic models and the clinical summaries are computed where the partitions are. Mixed models, a random trial
+     * intercept, interactions, and nominal or scale effects need every patient in one place: they run after the
+     * DataFrame is collected to the driver, when it has at most {@code collectLimit} patients, and are refused beyond.
+     *
+     * @param patients     one row per patient
+     * @param columns      the trial, arm, outcome, covariate and weight columns (the covariates: those of the request and
+     *                     of its interactions)
+     * @param r            the request
+     * @param collectLimit the most rows collected to the driver for the models that need them there
+     * @return the analysis
+     * @throws org.strokemeta.data.InputException for a missing column or a wrong cell (naming the row)
+     * @throws UnsupportedOperationException      when a model needs the patients in one place and there are more rows
+     *                                            than {@code collectLimit}
+     */
+    public static IpdAnalysis.Outcome analyze(Dataset<Row> patients, PatientLoader.Columns columns, IpdRequest r,
+                                              long collectLimit) {
+        List<String> events = new ArrayList<>();
+        for (BinaryEndpoint b : r.binary()) {
+            if (b instanceof BinaryEndpoint.Column c && !events.contains(c.name())) {
+                events.add(c.name());
             }
+        }
+        boolean cached = !patients.storageLevel().useMemory() && !patients.storageLevel().useDisk();
+        Dataset<Row> data = cached ? patients.persist(StorageLevel.MEMORY_AND_DISK()) : patients;
+        try {
+            SparkPatients sp = SparkPatients.scan(data, columns, r.merge(), SOURCE, events);
+            String why = oneMachine(r);
+            if (why != null) {
+                if (sp.rows + sp.excluded > collectLimit) {
+                    throw new UnsupportedOperationException(why + " runs on one machine, after the DataFrame is collected to"
+                            + " the driver, which is allowed up to " + collectLimit + " rows; this DataFrame has "
+                            + (sp.rows + sp.excluded) + " (see docs/spark.md)");
+                }
+                return IpdAnalysis.run(PatientLoader.load(collect(data), columns), r);
+            }
+            return IpdAnalysis.run(new Distributed(data, sp), r);
+        } finally {
+            if (cached) {
+                data.unpersist();
+            }
+        }
+    }
+
+    /** What in the request needs every patient on one machine, or null. */
+    static String oneMachine(IpdRequest r) {
+        if (r.ordinal() && r.ordinalModel() == IpdRequest.OrdinalModel.MIXED) {
+            return "the mixed ordinal model";
+        }
+        if (!r.binary().isEmpty() && r.binaryModel() == StudyEffect.RANDOM_INTERCEPT) {
+            return "the logistic model with a random trial intercept";
+        }
+        if (!r.interactions().isEmpty()) {
+            return "the treatment-by-covariate interactions";
+        }
+        if (r.ordinal() && (!r.nominal().isEmpty() || !r.scale().isEmpty())) {
+            return "the ordinal model with nominal or scale effects";
+        }
+        return null;
+    }
+
+    /** Every row of the DataFrame as the table a CSV file of it would give, rows numbered from 1. */
+    static org.strokemeta.data.Table collect(Dataset<Row> data) {
+        List<String> header = List.of(data.schema().fieldNames());
+        List<Row> rows = data.collectAsList();
+        List<List<String>> cells = new ArrayList<>(rows.size());
+        int[] lines = new int[rows.size()];
+        for (int i = 0; i < lines.length; i++) {
+            Row row = rows.get(i);
+            List<String> c = new ArrayList<>(header.size());
+            for (int j = 0; j < header.size(); j++) {
+                c.add(SparkMeta.text(row.get(j)));
+            }
+            cells.add(c);
+            lines[i] = i + 1;
+        }
+        return org.strokemeta.data.Table.ofRows(SOURCE, header, cells, lines, List.of());
+    }
+
+    /** The patients of a DataFrame as the analysis sees them: each model computed where the partitions are. */
+    private static final class Distributed implements IpdAnalysis.Patients {
+        private final Dataset<Row> data;
+        private final SparkPatients sp;
+        private OrdinalParts.Tally counts;
+
+        Distributed(Dataset<Row> data, SparkPatients sp) {
+            this.data = data;
+            this.sp = sp;
+        }
+
+        /** Patients by trial, outcome category (as read) and arm. */
+        private synchronized OrdinalParts.Tally counts() {
+            if (counts == null) {
+                JavaRDD<OrdinalParts.Chunk> raw = sp.chunks(data, false, new int[0]);
+                int trials = sp.trialNames.size();
+                int cats = sp.rawCategories;
+                OrdinalParts.Tally none = OrdinalParts.Tally.of(OrdinalParts.Chunk.of(new int[0], new int[0], new int[0],
+                        null, new double[0][0]), trials, cats);
+                counts = call(() -> PartitionSums.sum(raw, c -> OrdinalParts.Tally.of(c, trials, cats),
+                        OrdinalParts.Tally::add, none));
+            }
+            return counts;
+        }
+
+        @Override
+        public IpdAnalysis.Summary summary() {
+            OrdinalParts.Tally t = counts();
+            int[][] arms = new int[sp.trialNames.size()][2];
+            for (int s = 0; s < arms.length; s++) {
+                for (int j = 0; j < sp.rawCategories; j++) {
+                    arms[s][0] += (int) t.weight(s, j, 0);
+                    arms[s][1] += (int) t.weight(s, j, 1);
+                }
+            }
+            return new IpdAnalysis.Summary(SOURCE, (int) sp.patients, (int) sp.rows, sp.weighted(), (int) sp.excluded,
+                    sp.rawCategories, sp.trialNames, arms);
+        }
+
+        @Override
+        public org.strokemeta.data.PatientData data() {
+            return null;
+        }
+
+        @Override
+        public List<Note> notes() {
+            return sp.notes;
+        }
+
+        @Override
+        public IpdAnalysis.Shift shift(List<String> covariates, IpdRequest r, boolean primary) {
+            Thresholds th = r.ordinalModel() == IpdRequest.OrdinalModel.COMMON ? Thresholds.COMMON : Thresholds.STRATIFIED;
+            PoOptions o = IpdAnalysis.ordinalOptions(r, th).withLink(r.link());
+            return IpdAnalysis.shift(SparkIpd.shift(data, sp, sp.select(covariates), o), r);
+        }
+
+        @Override
+        public TwoStageResult twoStage(IpdRequest r) {
+            return SparkIpd.twoStage(data, sp, sp.select(r.covariates()), IpdAnalysis.ordinalOptions(r, Thresholds.STRATIFIED),
+                    r.twoStage());
+        }
+
+        @Override
+        public IpdAnalysis.Binary binary(BinaryEndpoint b, BinaryOptions o) {
+            return SparkIpd.binary(data, sp, b, o);
+        }
+
+        @Override
+        public org.strokemeta.ordinal.ProportionalOddsCheck poCheck(List<String> covariates, PoOptions o) {
+            return SparkIpd.poCheck(data, sp, sp.select(covariates), o);
+        }
+
+        @Override
+        public EffectModification.Interaction shiftInteraction(String covariate, IpdRequest r) {
+            throw new UnsupportedOperationException("interactions need every patient on one machine");
+        }
+
+        @Override
+        public EffectModification.Interaction binaryInteraction(BinaryEndpoint b, String covariate, IpdRequest r) {
+            throw new UnsupportedOperationException("interactions need every patient on one machine");
+        }
+
+        @Override
+        public ClinicalSummaries clinical(UtilityWeights weights, double level) {
+            OrdinalParts.Tally t = counts();
+            int k = sp.trialNames.size();
+            int cats = sp.rawCategories;
+            double[][] tr = new double[k][cats];
+            double[][] ct = new double[k][cats];
+            for (int s = 0; s < k; s++) {
+                for (int j = 0; j < cats; j++) {
+                    tr[s][j] = t.weight(s, j, 1);
+                    ct[s][j] = t.weight(s, j, 0);
+                }
+            }
+            OrdinalTable table = new OrdinalTable(SOURCE, sp.trialNames.toArray(new String[0]), new int[k], tr, ct, cats,
+                    List.of());
+            return ClinicalSummaries.of(table, table, weights, level);
         }
     }
 

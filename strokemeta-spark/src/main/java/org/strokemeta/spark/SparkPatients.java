@@ -53,15 +53,20 @@ final class SparkPatients implements java.io.Serializable {
     /** Per event column: the note on the patients without a value there, or null when every patient has one. */
     private final List<Note> eventNotes;
     final List<String> trialNames;
+    /** Each trial's first row with every value, from 1, by code. */
+    final int[] firstRows;
     private final Map<String, Integer> codes;
     /** Remarks on the patients read: those left out and why. */
     final List<Note> notes;
-    /** Patients kept (rows of non-zero weight with every value). */
+    /** Rows kept (of non-zero weight, with every value), the patients they stand for, and the patients left out. */
     final long rows;
+    final long patients;
+    final long excluded;
 
     private SparkPatients(String source, int[] idx, int fields, List<String> covariateNames, CategoryMerge merge,
-                          int rawCategories, int categories, List<String> trialNames, List<Note> notes, long rows,
-                          List<String> eventNames, List<Note> eventNotes) {
+                          int rawCategories, int categories, List<String> trialNames, int[] firstRows, List<Note> notes,
+                          long rows,
+                          List<String> eventNames, List<Note> eventNotes, long patients, long excluded) {
         this.source = source;
         study = idx[0];
         treatment = idx[1];
@@ -76,6 +81,7 @@ final class SparkPatients implements java.io.Serializable {
         this.merge = merge;
         this.categories = categories;
         this.trialNames = List.copyOf(trialNames);
+        this.firstRows = firstRows.clone();
         Map<String, Integer> c = new java.util.HashMap<>();
         for (String t : trialNames) {
             c.put(t, c.size());
@@ -83,6 +89,8 @@ final class SparkPatients implements java.io.Serializable {
         codes = c;
         this.notes = List.copyOf(notes);
         this.rows = rows;
+        this.patients = patients;
+        this.excluded = excluded;
     }
 
     /**
@@ -164,8 +172,13 @@ final class SparkPatients implements java.io.Serializable {
             eventNotes.add(m == 0 ? null : new Note(0, null, Note.Kind.EXCLUDED, m + " patient" + (m == 1 ? "" : "s")
                     + " left out: " + col + " is missing (first on row " + first + "; complete-case analysis of " + col + ")"));
         }
-        return new SparkPatients(source, idx, fields, c.covariates(), merge, cats, merged, new ArrayList<>(sorted), notes,
-                total.kept, events, eventNotes);
+        List<String> trialNames = new ArrayList<>(sorted);
+        int[] first = new int[trialNames.size()];
+        for (int s = 0; s < first.length; s++) {
+            first[s] = row(total.firstRow.get(trialNames.get(s)));
+        }
+        return new SparkPatients(source, idx, fields, c.covariates(), merge, cats, merged, trialNames, first, notes,
+                total.kept, events, eventNotes, total.keptWeight, java.util.Arrays.stream(total.missing).sum());
     }
 
     /** The 1-based row number of a 0-based index, as an int (capped). */
@@ -185,6 +198,11 @@ final class SparkPatients implements java.io.Serializable {
 
     List<String> covariateNames() {
         return covariateNames;
+    }
+
+    /** Whether rows carry case weights. */
+    boolean weighted() {
+        return weight >= 0;
     }
 
     /** The notes of the ordinal fit: those on the patients read, then the merge of categories. */
@@ -209,15 +227,45 @@ final class SparkPatients implements java.io.Serializable {
 
     /** Each partition's patients with every value, as chunks of at most {@link #CHUNK_ROWS}, the outcome merged. */
     JavaRDD<OrdinalParts.Chunk> chunks(Dataset<Row> data) {
+        return chunks(data, true, all());
+    }
+
+    /** The positions of all the covariates read. */
+    int[] all() {
+        return java.util.stream.IntStream.range(0, covariates.length).toArray();
+    }
+
+    /** The positions of these covariates among those read. */
+    int[] select(List<String> names) {
+        int[] s = new int[names.size()];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = covariateNames.indexOf(names.get(k));
+            if (s[k] < 0) {
+                throw new IllegalArgumentException("the covariate " + names.get(k) + " of the model is not among the columns"
+                        + " read (" + String.join(", ", covariateNames) + ")");
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Each partition's patients with every value, as chunks, the outcome merged or as read, with the covariates read at
+     * the positions {@code select}.
+     */
+    JavaRDD<OrdinalParts.Chunk> chunks(Dataset<Row> data, boolean merged, int[] select) {
         SparkPatients p = this;
         return data.javaRDD().mapPartitions(it -> new Blocks<>(p, it, -1, b -> {
             int[] y = b.outcome;
-            if (p.merge != null) {
+            if (merged && p.merge != null) {
                 for (int i = 0; i < y.length; i++) {
                     y[i] = p.merge.category(y[i]);
                 }
             }
-            return OrdinalParts.Chunk.of(b.trial, b.treatment, y, b.weight, b.covariates);
+            double[][] x = new double[select.length][];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = b.covariates[select[k]];
+            }
+            return OrdinalParts.Chunk.of(b.trial, b.treatment, y, b.weight, x);
         }), true);
     }
 
@@ -227,6 +275,7 @@ final class SparkPatients implements java.io.Serializable {
      * read at the positions {@code select}.
      */
     JavaRDD<BinaryParts.Chunk> binaryChunks(Dataset<Row> data, BinaryEndpoint endpoint, int[] select) {
+        eventName(endpoint);
         SparkPatients p = this;
         int col = endpoint instanceof BinaryEndpoint.Column c ? eventIndex(c.name()) : -1;
         int death = rawCategories - 1;
@@ -242,6 +291,13 @@ final class SparkPatients implements java.io.Serializable {
             }
             return BinaryParts.Chunk.of(b.trial, b.treatment, ev, b.weight, x);
         }), true);
+    }
+
+    /** Checks that a 0/1 outcome column was scanned. */
+    private void eventName(BinaryEndpoint endpoint) {
+        if (endpoint instanceof BinaryEndpoint.Column c) {
+            eventIndex(c.name());
+        }
     }
 
     /** The scanned event column of that name. */
@@ -406,6 +462,7 @@ final class SparkPatients implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
         long rows;
         long kept;
+        long keptWeight;
         long zero;
         int maxOutcome;
         /** Patients left out, by the first missing field (study, treatment, outcome, weight, covariates as in idx). */
@@ -414,6 +471,8 @@ final class SparkPatients implements java.io.Serializable {
         final long[] firstMissing;
         long firstZero = Long.MAX_VALUE;
         final Set<String> trials = new HashSet<>();
+        /** Each trial's first row with every value (0-based, within the partition until added to the total). */
+        final Map<String, Long> firstRow = new java.util.HashMap<>();
         String error;
         String errorColumn;
         long errorRow;
@@ -487,8 +546,11 @@ final class SparkPatients implements java.io.Serializable {
                     return;
                 }
                 maxOutcome = Math.max(maxOutcome, (int) y);
-                trials.add(r.get(idx[0]).toString());
+                String trial = r.get(idx[0]).toString();
+                trials.add(trial);
+                firstRow.putIfAbsent(trial, rows);
                 kept++;
+                keptWeight += (long) w;
                 for (int e = 0; e < eventMissing.length; e++) {
                     field = fields + e;
                     Object cell = r.get(idx[field]);
@@ -516,6 +578,7 @@ final class SparkPatients implements java.io.Serializable {
         void add(Scan o, long before) {
             rows += o.rows;
             kept += o.kept;
+            keptWeight += o.keptWeight;
             zero += o.zero;
             if (o.zero > 0) {
                 firstZero = Math.min(firstZero, before + o.firstZero);
@@ -536,6 +599,7 @@ final class SparkPatients implements java.io.Serializable {
                 missing[k] += o.missing[k];
             }
             trials.addAll(o.trials);
+            o.firstRow.forEach((t, r) -> firstRow.putIfAbsent(t, before + r));
         }
     }
 }

@@ -36,6 +36,7 @@ import org.strokemeta.pool.MetaOptions;
 import org.strokemeta.pool.Tau2Method;
 import org.strokemeta.study.IpdAnalysis;
 import org.strokemeta.study.IpdRequest;
+import org.strokemeta.report.IpdReport;
 
 /** Patient-level models on a local Spark (two cores, files split into several partitions) equal the single machine's. */
 class SparkIpdTest {
@@ -242,6 +243,87 @@ class SparkIpdTest {
         assertThat(two.pooled().pooled().se()).isEqualTo(one.pooled().pooled().se());
         assertThat(two.pooled().tau2().tau2()).isEqualTo(one.pooled().tau2().tau2());
         assertThat(two.notes()).isEqualTo(one.notes());
+    }
+
+    /** Every number of two JSON documents equal to {@code tol} relative, everything else exactly. */
+    static void assertSameJson(com.fasterxml.jackson.databind.JsonNode a, com.fasterxml.jackson.databind.JsonNode b,
+                               String path, double tol) {
+        if (b.isNumber() && a.isNumber()) {
+            assertThat(rel(a.doubleValue(), b.doubleValue())).as(path).isLessThanOrEqualTo(tol);
+        } else if (b.isObject()) {
+            assertThat(a.isObject()).as(path).isTrue();
+            List<String> an = new java.util.ArrayList<>();
+            a.fieldNames().forEachRemaining(an::add);
+            List<String> bn = new java.util.ArrayList<>();
+            b.fieldNames().forEachRemaining(bn::add);
+            assertThat(an).as(path).isEqualTo(bn);
+            for (String f : bn) {
+                assertSameJson(a.get(f), b.get(f), path + "." + f, tol);
+            }
+        } else if (b.isArray()) {
+            assertThat(a.size()).as(path).isEqualTo(b.size());
+            for (int i = 0; i < b.size(); i++) {
+                assertSameJson(a.get(i), b.get(i), path + "[" + i + "]", tol);
+            }
+        } else if (b.isTextual() && b.asText().startsWith("converged: largest gradient")) {
+            // the size of the last gradient and step is rounding, which differs with the order of the sums
+            assertThat(a.asText()).as(path).startsWith("converged: largest gradient");
+        } else {
+            assertThat(a).as(path).isEqualTo(b);
+        }
+    }
+
+    @Test
+    void the_whole_patient_level_analysis_equals_the_single_machine_report() throws IOException {
+        Path p = patients("analysis.csv", 24_000, 8, 2);
+        PatientLoader.Columns c = new PatientLoader.Columns("study", "treatment", "mrs", 7, List.of("age", "nihss"));
+        IpdRequest r = IpdRequest.defaults().withCovariates(List.of("age", "nihss"))
+                .withBinary(List.of(new BinaryEndpoint.MrsAtMost(2), new BinaryEndpoint.Death(), new BinaryEndpoint.Column("sich")))
+                .withTwoStage(MetaOptions.defaults()).withMerge(CategoryMerge.mrs56());
+        PatientData d = load(p, c);
+        IpdAnalysis.Outcome one = IpdAnalysis.run(d, r);
+        IpdAnalysis.Outcome spark = SparkIpd.analyze(read(p), c, r, 0);
+        assertThat(spark.data()).isNull();
+        assertThat(spark.poCheck()).isNotNull();
+        String source = d.source();
+        // the file's lines are the DataFrame's rows + 1 (the header): the one difference
+        String expected = IpdReport.text(one).replace(source, SparkIpd.SOURCE)
+                .replaceAll("first on line (\\d+)", "first on row <n>").replaceAll("line (\\d+): ", "line <n>: ");
+        String actual = IpdReport.text(spark).replaceAll("first on row (\\d+)", "first on row <n>")
+                .replaceAll("line (\\d+): ", "line <n>: ");
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual).contains("line <n>: 50 patients left out: age is missing").contains("proportional odds")
+                .contains("sich").contains("two-stage");
+        com.fasterxml.jackson.databind.node.ObjectNode jo = IpdReport.json(one);
+        jo.put("source", SparkIpd.SOURCE);
+        com.fasterxml.jackson.databind.JsonNode js = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(IpdReport.json(spark).toString().replaceAll("first on row (\\d+)", "first on row <n>"));
+        com.fasterxml.jackson.databind.JsonNode jexp = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(jo.toString().replaceAll("first on line (\\d+)", "first on row <n>"));
+        // note lines: the file's line is the DataFrame's row + 1
+        List<com.fasterxml.jackson.databind.JsonNode> lined = new java.util.ArrayList<>();
+        jexp.path("notes").forEach(lined::add);
+        jexp.path("two_stage").path("studies").forEach(lined::add);
+        for (com.fasterxml.jackson.databind.JsonNode n : lined) {
+            if (n.path("line").asInt() > 0) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) n).put("line", n.path("line").asInt() - 1);
+            }
+        }
+        assertSameJson(js, jexp, "$", 1e-8);
+    }
+
+    @Test
+    void models_that_need_every_patient_in_one_place_run_on_the_driver_within_the_limit() throws IOException {
+        Path p = patients("mixed.csv", 3_000, 9, 0);
+        PatientLoader.Columns c = new PatientLoader.Columns("study", "treatment", "mrs", 7, List.of("age", "sex"));
+        IpdRequest r = IpdRequest.defaults().withCovariates(List.of("age")).withInteractions(List.of("sex"));
+        IpdAnalysis.Outcome one = IpdAnalysis.run(load(p, c), r);
+        IpdAnalysis.Outcome spark = SparkIpd.analyze(read(p), c, r, 3_000);
+        assertThat(spark.data()).isNotNull();
+        assertThat(IpdReport.text(spark)).isEqualTo(IpdReport.text(one).replace(one.data().source(), SparkIpd.SOURCE));
+        assertThatThrownBy(() -> SparkIpd.analyze(read(p), c, r, 2_999)).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("the treatment-by-covariate interactions runs on one machine")
+                .hasMessageContaining("allowed up to 2999 rows; this DataFrame has 3000");
     }
 
     @Test
