@@ -14,6 +14,18 @@ final class Args {
     private final List<String> raw = new ArrayList<>();
     /** The options the user gave (not their defaults). */
     private final java.util.Set<String> given = new java.util.HashSet<>();
+    /** Where meta and ipd read and compute when not on this machine, or null. */
+    private Engine engine;
+
+    /** The engine of a front end that runs the command elsewhere, or null on this machine. */
+    Engine engine() {
+        return engine;
+    }
+
+    Args withEngine(Engine e) {
+        engine = e;
+        return this;
+    }
 
     /**
      * Parses {@code --name value}, {@code --name=value}, {@code -n value} and flags; anything not

@@ -97,13 +97,21 @@ final class IpdCommand extends Command {
     @Override
     int run(Args a, PrintWriter out, PrintWriter err) {
         String format = Options.format(a, false);
-        Table t = Options.read(a);
+        Engine engine = a.engine();
+        Engine.Input input = engine == null ? null : Options.engineInput(a);
+        Table t = engine == null ? Options.read(a) : engine.header(input);
         List<String> covariates = Options.split(a.get("--covariates"));
         List<String> interactions = Options.split(a.get("--interactions"));
         LinkedHashSet<String> needed = new LinkedHashSet<>(covariates);
         needed.addAll(interactions);
-        PatientData d;
+        PatientData d = null;
+        PatientLoader.Columns columns = null;
         if (DataKind.of(t) == DataKind.STROKE_PATIENTS && a.get("--outcome") == null) {
+            if (engine != null) {
+                throw new UsageException(engine.launcher() + " reads patients by the generic columns: name the outcome with"
+                        + " --outcome (mrs_90 for the data dictionary's 90-day mRS), and the trial and arm columns with --study"
+                        + " and --treatment");
+            }
             if (a.get("--weights") != null) {
                 throw new UsageException("--weights reads the generic patient columns: name the outcome column with --outcome"
                         + " (and the trial and arm columns with --study and --treatment)");
@@ -115,7 +123,10 @@ final class IpdCommand extends Command {
             String outcome = a.get("--outcome") != null ? a.get("--outcome") : cols.outcome();
             cols = new PatientLoader.Columns(a.get("--study").equals("study") ? cols.study() : a.get("--study"), a.get("--treatment"),
                     outcome, a.integer("--categories"), new ArrayList<>(needed), a.get("--weights"));
-            d = PatientLoader.load(t, cols);
+            if (engine == null) {
+                d = PatientLoader.load(t, cols);
+            }
+            columns = cols;
         }
         IpdRequest r = IpdRequest.defaults().withCovariates(covariates)
                 .withOrdinalModel(IpdRequest.OrdinalModel.parse(a.get("--model")))
@@ -129,7 +140,7 @@ final class IpdCommand extends Command {
                 .withLevel(level(a)).withOrdinal(!a.flag("--binary-only")).withUnadjusted(!a.flag("--no-unadjusted"))
                 .withDropEmpty(a.flag("--drop-empty")).withLink(Link.parse(a.get("--link")))
                 .withNominal(Options.split(a.get("--nominal"))).withScale(Options.split(a.get("--scale")));
-        IpdAnalysis.Outcome o = Ipd.analyze(d, r);
+        IpdAnalysis.Outcome o = engine != null ? engine.ipd(input, columns, r) : Ipd.analyze(d, r);
         Options.write(a, out, format.equals("json") ? JsonReport.write(IpdReport.json(o)) : IpdReport.text(o));
         // binary outcomes asked for are part of the result; the default secondary ones that cannot be estimated
         // (separation, no events) are reported with their reason and do not fail the run

@@ -72,12 +72,26 @@ public final class Main {
 
     /** Runs the command line with the given streams and returns the exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, null);
+    }
+
+    /**
+     * Runs {@code meta} or {@code ipd} with the given engine reading the data and computing (a Spark launcher): the
+     * options, checks, messages, output and exit status are the command line's.
+     *
+     * @param args   the command and its options
+     * @param out    standard output
+     * @param err    standard error
+     * @param engine where the data are read and the analyses computed; null for this machine
+     * @return the exit status: 0 success, 2 bad input or usage, 3 results not valid, 4 internal error
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Engine engine) {
         try {
-            return dispatch(args, out, err);
+            return dispatch(args, out, err, engine);
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
             boolean known = args.length > 0 && commands().stream().anyMatch(c -> c.name().equals(args[0]) || c.aliases().contains(args[0]));
-            err.println("(see: strokemeta " + (known ? args[0] + " " : "") + "--help)");
+            err.println("(see: " + (engine == null ? "strokemeta" : engine.launcher()) + " " + (known ? args[0] + " " : "") + "--help)");
             return EXIT_INPUT;
         } catch (WrongDataKind e) {
             err.println("error: " + advice(e));
@@ -118,7 +132,16 @@ public final class Main {
         return InputException.of(src, problem).getMessage();
     }
 
-    private static int dispatch(String[] args, PrintWriter out, PrintWriter err) {
+    /** The commands an engine runs. */
+    static final List<String> ENGINE_COMMANDS = List.of("meta", "ipd");
+
+    private static int dispatch(String[] args, PrintWriter out, PrintWriter err, Engine engine) {
+        if (engine != null && args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help")
+                && !ENGINE_COMMANDS.contains(args[0])) {
+            find(args[0]);
+            throw new UsageException(engine.launcher() + " runs " + String.join(" and ", ENGINE_COMMANDS) + "; run "
+                    + args[0] + " with ./strokemeta");
+        }
         if (args.length == 0) {
             err.print(usage());
             err.println("error: say which command to run (for example: strokemeta report)");
@@ -147,7 +170,7 @@ public final class Main {
                 return 0;
             }
         }
-        Args a = Args.parse(c.allOptions(), args, 1, c.maxPositional(), c.name());
+        Args a = Args.parse(c.allOptions(), args, 1, c.maxPositional(), c.name()).withEngine(engine);
         return c.run(a, out, err);
     }
 

@@ -113,8 +113,21 @@ final class MetaCommand extends Command {
     @Override
     int run(Args a, PrintWriter out, PrintWriter err) {
         String format = Options.format(a, true);
-        org.strokemeta.formats.RevMan.Outcome rm5 = revman(a);
-        Table t = rm5 != null ? rm5.table() : Options.read(a);
+        Engine engine = a.engine();
+        Engine.Input input = null;
+        org.strokemeta.formats.RevMan.Outcome rm5 = null;
+        Table t;
+        if (engine != null) {
+            if (a.get("--revman") != null || a.get("--outcome") != null) {
+                throw new UsageException("--revman and --outcome write and read RevMan files: run them with ./strokemeta");
+            }
+            input = Options.engineInput(a);
+            // one analysis takes the (study-level) data in one place; --by runs the groups where the data are
+            t = a.get("--by") == null ? engine.table(input) : engine.header(input);
+        } else {
+            rm5 = revman(a);
+            t = rm5 != null ? rm5.table() : Options.read(a);
+        }
         if (DataKind.of(t) == DataKind.MRS_TABLE) {
             if (a.get("--revman") != null) {
                 throw new UsageException("--revman writes dichotomous or continuous study data; RevMan has no ordinal (mRS shift) outcome");
@@ -159,7 +172,7 @@ final class MetaCommand extends Command {
         if (a.get("--revman") != null) {
             revmanExport(a, t, req, rm5, err);
         }
-        List<MetaRun.Outcome> outcomes = Meta.analyze(t, req);
+        List<MetaRun.Outcome> outcomes = engine != null && by != null ? engine.meta(input, req) : Meta.analyze(t, req);
         boolean tests = a.get("--test-coefficients") != null || a.get("--contrasts") != null || a.get("--predict") != null || a.flag("--lrt");
         if (tests) {
             if (req.moderators().isEmpty() || by != null) {

@@ -115,6 +115,36 @@ final class Options {
         return readFile(a, input);
     }
 
+    /**
+     * The data an engine reads: the --input path or table name, or a bundled example in memory. The options that read
+     * files of other formats belong to this machine's reader.
+     */
+    static Engine.Input engineInput(Args a) {
+        Engine e = a.engine();
+        for (String o : List.of("--mapping", "--sheet", "--input-format", "--sas-catalog")) {
+            if (a.get(o) != null) {
+                throw new UsageException(o + " is for files read by ./strokemeta; " + e.launcher() + " reads CSV, Parquet or a"
+                        + " table by name (convert other formats first: docs/spark.md)");
+            }
+        }
+        if (a.flag("--keep-codes")) {
+            throw new UsageException("--keep-codes is for files read by ./strokemeta; " + e.launcher() + " reads CSV, Parquet"
+                    + " or a table by name");
+        }
+        String input = a.get("--input");
+        String example = a.get("--example");
+        if (input != null && example != null) {
+            throw new UsageException("give either --input or --example, not both");
+        }
+        if (example != null) {
+            return new Engine.Input(example, Examples.table(Examples.get(example)));
+        }
+        if (input == null) {
+            throw new UsageException("no data: give --input FILE.csv, FILE.parquet or a table name, or --example NAME");
+        }
+        return new Engine.Input(input, null);
+    }
+
     /** The trials of --mapping harmonised in memory (the values left blank are in the table's notes). */
     static Table harmonised(Args a) {
         return org.strokemeta.formats.Harmonisation.run(a.path("--mapping")).table();

@@ -43,10 +43,11 @@ public final class MetaRun {
      * @param permutation the permutation test of the meta-regression, or null
      * @param error   why the group could not be analysed, or null
      * @param robust  cluster-robust inference on the model (the meta-regression when there is one), or null
+     * @serial exclude
      */
     public record Outcome(String group, EffectSizes effects, MetaResult result, SubgroupResult subgroups,
                           RegressionResult regression, PermutationResult permutation, String error,
-                          org.strokemeta.regression.RobustInference.Result robust) {
+                          org.strokemeta.regression.RobustInference.Result robust) implements java.io.Serializable {
         /**
          * An outcome without cluster-robust inference.
          *

@@ -76,7 +76,7 @@ public final class SparkIpd {
         try (Prepared<OrdinalParts.Prepared> prepared = new Prepared<>()) {
             OrdinalParts.Tally tally = tally(sp, chunks, select.length);
             List<String> names = names(sp, select);
-            OrdinalParts.Model model = OrdinalParts.model(tally, SOURCE, sp.trialNames, names, options, sp.ordinalNotes());
+            OrdinalParts.Model model = OrdinalParts.model(tally, sp.source, sp.trialNames, names, options, sp.ordinalNotes());
             double[] start = null;
             if (tally.rows() > SAMPLE_ABOVE) {
                 int stride = (int) Math.min(Integer.MAX_VALUE, tally.rows() / SAMPLE);
@@ -119,7 +119,7 @@ public final class SparkIpd {
         JavaRDD<OrdinalParts.Chunk> chunks = sp.chunks(patients, true, select).persist(StorageLevel.MEMORY_AND_DISK());
         try (Prepared<OrdinalParts.Prepared> prepared = new Prepared<>()) {
             OrdinalParts.Tally tally = tally(sp, chunks, select.length);
-            return OrdinalParts.check(tally, SOURCE, sp.trialNames, names(sp, select), options, sp.ordinalNotes(),
+            return OrdinalParts.check(tally, sp.source, sp.trialNames, names(sp, select), options, sp.ordinalNotes(),
                     m -> sums(prepared.of(chunks.map(m::prepare)), m));
         } finally {
             chunks.unpersist();
@@ -197,7 +197,7 @@ public final class SparkIpd {
                 .collect();
         List<Tuple2<Integer, TwoStage.Stage>> sorted = new ArrayList<>(stages);
         sorted.sort(java.util.Comparator.comparing(Tuple2::_1));
-        return TwoStage.pool(SOURCE, sp.ordinalNotes(), sorted.stream().map(Tuple2::_2).toList(), mo);
+        return TwoStage.pool(sp.source, sp.ordinalNotes(), sorted.stream().map(Tuple2::_2).toList(), mo);
     }
 
     /**
@@ -302,6 +302,36 @@ public final class SparkIpd {
      */
     public static IpdAnalysis.Outcome analyze(Dataset<Row> patients, PatientLoader.Columns columns, IpdRequest r,
                                               long collectLimit) {
+        return analyze(patients, columns, r, collectLimit, new Label(SOURCE, 1));
+    }
+
+    /**
+     * How the data are named in messages and notes: a label, and the number of the first row.
+     *
+     * @param name      the label ("DataFrame", a file's name, a table's name)
+     * @param firstLine the number of the first row: 1 for a DataFrame's rows; 2 for a CSV file read with its header, so
+     *                  that rows are numbered as the file's lines (and a name ending in .csv makes messages say "line")
+     * @serial exclude
+     */
+    public record Label(String name, int firstLine) implements java.io.Serializable {
+    }
+
+    /**
+     * The analysis of {@link #analyze(Dataset, PatientLoader.Columns, IpdRequest, long)}, the data named as {@code label}
+     * says (the launcher names a file's rows by its lines, as {@code strokemeta ipd} does).
+     *
+     * @param patients     one row per patient
+     * @param columns      the trial, arm, outcome, covariate and weight columns
+     * @param r            the request
+     * @param collectLimit the most rows collected to the driver for the models that need them there
+     * @param label        how messages name the data and their rows
+     * @return the analysis
+     * @throws org.strokemeta.data.InputException for a missing column or a wrong cell (naming the row)
+     * @throws UnsupportedOperationException      when a model needs the patients in one place and there are more rows
+     *                                            than {@code collectLimit}
+     */
+    public static IpdAnalysis.Outcome analyze(Dataset<Row> patients, PatientLoader.Columns columns, IpdRequest r,
+                                              long collectLimit, Label label) {
         List<String> events = new ArrayList<>();
         for (BinaryEndpoint b : r.binary()) {
             if (b instanceof BinaryEndpoint.Column c && !events.contains(c.name())) {
@@ -311,7 +341,7 @@ public final class SparkIpd {
         boolean cached = !patients.storageLevel().useMemory() && !patients.storageLevel().useDisk();
         Dataset<Row> data = cached ? patients.persist(StorageLevel.MEMORY_AND_DISK()) : patients;
         try {
-            SparkPatients sp = SparkPatients.scan(data, columns, r.merge(), SOURCE, events);
+            SparkPatients sp = SparkPatients.scan(data, columns, r.merge(), label.name(), label.firstLine(), events);
             String why = oneMachine(r);
             if (why != null) {
                 if (sp.rows + sp.excluded > collectLimit) {
@@ -319,7 +349,7 @@ public final class SparkIpd {
                             + " the driver, which is allowed up to " + collectLimit + " rows; this DataFrame has "
                             + (sp.rows + sp.excluded) + " (see docs/spark.md)");
                 }
-                return IpdAnalysis.run(PatientLoader.load(collect(data), columns), r);
+                return IpdAnalysis.run(PatientLoader.load(collect(data, label), columns), r);
             }
             return IpdAnalysis.run(new Distributed(data, sp), r);
         } finally {
@@ -346,8 +376,8 @@ public final class SparkIpd {
         return null;
     }
 
-    /** Every row of the DataFrame as the table a CSV file of it would give, rows numbered from 1. */
-    static org.strokemeta.data.Table collect(Dataset<Row> data) {
+    /** Every row of the DataFrame as the table a CSV file of it would give, rows numbered as the label says. */
+    static org.strokemeta.data.Table collect(Dataset<Row> data, Label label) {
         List<String> header = List.of(data.schema().fieldNames());
         List<Row> rows = data.collectAsList();
         List<List<String>> cells = new ArrayList<>(rows.size());
@@ -359,9 +389,9 @@ public final class SparkIpd {
                 c.add(SparkMeta.text(row.get(j)));
             }
             cells.add(c);
-            lines[i] = i + 1;
+            lines[i] = i + label.firstLine();
         }
-        return org.strokemeta.data.Table.ofRows(SOURCE, header, cells, lines, List.of());
+        return org.strokemeta.data.Table.ofRows(label.name(), header, cells, lines, List.of());
     }
 
     /** The patients of a DataFrame as the analysis sees them: each model computed where the partitions are. */
@@ -399,7 +429,7 @@ public final class SparkIpd {
                     arms[s][1] += (int) t.weight(s, j, 1);
                 }
             }
-            return new IpdAnalysis.Summary(SOURCE, (int) sp.patients, (int) sp.rows, sp.weighted(), (int) sp.excluded,
+            return new IpdAnalysis.Summary(sp.source, (int) sp.patients, (int) sp.rows, sp.weighted(), (int) sp.excluded,
                     sp.rawCategories, sp.trialNames, arms);
         }
 
@@ -459,7 +489,7 @@ public final class SparkIpd {
                     ct[s][j] = t.weight(s, j, 0);
                 }
             }
-            OrdinalTable table = new OrdinalTable(SOURCE, sp.trialNames.toArray(new String[0]), new int[k], tr, ct, cats,
+            OrdinalTable table = new OrdinalTable(sp.source, sp.trialNames.toArray(new String[0]), new int[k], tr, ct, cats,
                     List.of());
             return ClinicalSummaries.of(table, table, weights, level);
         }

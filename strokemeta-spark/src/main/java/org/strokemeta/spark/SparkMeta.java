@@ -98,11 +98,106 @@ public final class SparkMeta {
         Dataset<Row> grouped = data.withColumn(ORDER, functions.monotonically_increasing_id()).repartition(keys).sortWithinPartitions(order);
         MetaRequest r = request.withExecution(Execution.singleThread());
         List<String> groups = List.copyOf(groupColumns);
-        return grouped.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Groups(rows, names, groups, r), Encoders.row(out));
+        return grouped.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+            Groups g = new Groups(rows, names, groups, r);
+            return new Iterator<Row>() {
+                @Override
+                public boolean hasNext() {
+                    return g.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Group x = g.next();
+                    Object[] cells = CsvReport.cells(x.outcome());
+                    Object[] row = new Object[x.key().length + cells.length];
+                    System.arraycopy(x.key(), 0, row, 0, x.key().length);
+                    System.arraycopy(cells, 0, row, x.key().length, cells.length);
+                    return RowFactory.create(row);
+                }
+            };
+        }, Encoders.row(out));
+    }
+
+    /**
+     * One meta-analysis per value of the request's {@code by} column, as {@code strokemeta meta --by} gives them: the
+     * engine's outcomes, in the order of the groups' first appearance in the data, brought to the driver (for the text,
+     * JSON and CSV reports of the command line; {@link #metaBy} keeps the results in a DataFrame).
+     *
+     * @param data    the studies, with the group column
+     * @param request the analysis; its {@code by} names the group column
+     * @return the outcomes, one per group
+     * @throws IllegalArgumentException when the request has no {@code by} or the data have no such column
+     */
+    public static List<MetaRun.Outcome> outcomes(Dataset<Row> data, MetaRequest request) {
+        return outcomes(data, request, "DataFrame", 1);
+    }
+
+    /**
+     * The analyses of {@link #outcomes(Dataset, MetaRequest)}, messages naming the data {@code source} and its rows from
+     * {@code firstLine} (2 for a CSV file read with its header: its lines). Each group's rows form a table of all the
+     * columns, analysed as {@code strokemeta meta --by} analyses that group; a cell that cannot be read stops the run
+     * with its line and column, as it does there (when several can't, the one with the lowest line).
+     */
+    static List<MetaRun.Outcome> outcomes(Dataset<Row> data, MetaRequest request, String source, int firstLine) {
+        String by = request.by();
+        if (by == null) {
+            throw new IllegalArgumentException("outcomes runs one analysis per group: the request needs by");
+        }
+        List<String> names = List.of(data.schema().fieldNames());
+        int col = -1;
+        for (int j = 0; j < names.size() && col < 0; j++) {
+            if (names.get(j).trim().equalsIgnoreCase(by.trim())) {
+                col = j;
+            }
+        }
+        if (col < 0) {
+            throw InputException.of(source, "the column '" + by + "' is missing (columns present: " + String.join(", ", names)
+                    + ")");
+        }
+        int at = col;
+        MetaRequest r = request.withExecution(Execution.singleThread());
+        List<Group> all = new ArrayList<>(data.javaRDD().zipWithIndex()
+                .mapToPair(t -> new scala.Tuple2<>(text(t._1().get(at)), new scala.Tuple2<>(t._2(), t._1())))
+                .groupByKey(Math.max(1, data.javaRDD().getNumPartitions()))
+                .map(g -> {
+                    List<scala.Tuple2<Long, Row>> rows = new ArrayList<>();
+                    g._2().forEach(rows::add);
+                    rows.sort(java.util.Comparator.comparing(scala.Tuple2::_1));
+                    List<List<String>> cells = new ArrayList<>(rows.size());
+                    int[] lines = new int[rows.size()];
+                    for (int i = 0; i < lines.length; i++) {
+                        Row row = rows.get(i)._2();
+                        List<String> c = new ArrayList<>(names.size());
+                        for (int j = 0; j < names.size(); j++) {
+                            c.add(text(row.get(j)));
+                        }
+                        cells.add(c);
+                        lines[i] = (int) Math.min(Integer.MAX_VALUE, rows.get(i)._1() + firstLine);
+                    }
+                    long first = rows.get(0)._1();
+                    try {
+                        Table t = Table.ofRows(source, names, cells, lines, List.of());
+                        return new Group(new Object[] {g._1()}, first, Meta.analyze(t, r).get(0), null);
+                    } catch (InputException e) {
+                        return new Group(new Object[] {g._1()}, first, null, e);
+                    }
+                }).collect());
+        all.sort(java.util.Comparator.comparingLong(Group::first));
+        all.stream().filter(g -> g.error() != null).min(java.util.Comparator.comparingInt(g -> g.error().line()))
+                .ifPresent(g -> {
+                    throw g.error();
+                });
+        return all.stream().map(Group::outcome).toList();
+    }
+
+    /** One group's analysis: its key, the position of its first row in the data, and the outcome. */
+    private record Group(Object[] key, long first, MetaRun.Outcome outcome, InputException error)
+            implements java.io.Serializable {
     }
 
     /** Walks a partition sorted by group, one analysis per run of equal group values. */
-    private static final class Groups implements Iterator<Row> {
+    private static final class Groups implements Iterator<Group> {
         private final Iterator<Row> rows;
         private final List<String> names;
         private final int[] keyAt;
@@ -123,7 +218,7 @@ public final class SparkMeta {
         }
 
         @Override
-        public Row next() {
+        public Group next() {
             if (pending == null) {
                 throw new NoSuchElementException();
             }
@@ -151,7 +246,7 @@ public final class SparkMeta {
             return k;
         }
 
-        private Row result(Object[] key, List<Row> group) {
+        private Group result(Object[] key, List<Row> group) {
             String label = label(key);
             MetaRun.Outcome o;
             if (java.util.Arrays.stream(key).anyMatch(Objects::isNull)) {
@@ -160,11 +255,7 @@ public final class SparkMeta {
             } else {
                 o = analyse(label, group);
             }
-            Object[] cells = CsvReport.cells(o);
-            Object[] row = new Object[key.length + cells.length];
-            System.arraycopy(key, 0, row, 0, key.length);
-            System.arraycopy(cells, 0, row, key.length, cells.length);
-            return RowFactory.create(row);
+            return new Group(key, group.get(0).getLong(names.size()), o, null);
         }
 
         /** The group's studies as a table of the data's other columns (numbers as their shortest exact text), analysed. */

@@ -99,6 +99,15 @@ final class SparkPatients implements java.io.Serializable {
      */
     static SparkPatients scan(Dataset<Row> data, PatientLoader.Columns c, CategoryMerge merge, String source,
                               List<String> events) {
+        return scan(data, c, merge, source, 1, events);
+    }
+
+    /**
+     * As {@link #scan(Dataset, PatientLoader.Columns, CategoryMerge, String, List)}, the first row numbered
+     * {@code firstLine} in messages (2 for a CSV file read with its header, so that rows are the file's lines).
+     */
+    static SparkPatients scan(Dataset<Row> data, PatientLoader.Columns c, CategoryMerge merge, String source, int firstLine,
+                              List<String> events) {
         StructType schema = data.schema();
         List<String> names = List.of(schema.fieldNames());
         int fields = 4 + c.covariates().size();
@@ -117,33 +126,42 @@ final class SparkPatients implements java.io.Serializable {
         for (int k = 0; k < idx.length; k++) {
             what[k] = idx[k] < 0 ? null : names.get(idx[k]);
         }
-        List<Scan> scans = data.javaRDD().mapPartitionsWithIndex((p, it) -> List.of(Scan.of(it, idx, fields, what)).iterator(),
-                true).collect();
+        int given = c.categories();
+        List<Scan> scans = data.javaRDD().mapPartitionsWithIndex((p, it) -> List.of(Scan.of(it, idx, fields, what, given))
+                .iterator(), true).collect();
+        // the first error of the kind the loader checks first, at its first row
+        long[] offset = new long[scans.size()];
+        for (int p = 1; p < offset.length; p++) {
+            offset[p] = offset[p - 1] + scans.get(p - 1).rows;
+        }
+        for (int kind = 0; kind < Scan.kinds(fields, events.size()); kind++) {
+            for (int p = 0; p < scans.size(); p++) {
+                Scan s = scans.get(p);
+                if (s.errors[kind] != null) {
+                    throw new InputException(source, row(offset[p] + s.errorRows[kind], firstLine), s.errorColumns[kind],
+                            s.errors[kind]);
+                }
+            }
+        }
         long before = 0;
         Scan total = new Scan(fields, events.size());
         for (Scan s : scans) {
-            if (s.error != null) {
-                throw new InputException(source, row(before + s.errorRow), s.errorColumn, s.error);
-            }
             total.add(s, before);
             before += s.rows;
         }
         if (before == 0) {
-            throw InputException.of(source, "the DataFrame has no rows");
+            throw InputException.of(source, firstLine == 2 ? "the file has a header but no data rows" : "the data have no rows");
         }
-        int cats = c.categories() > 0 ? c.categories() : total.maxOutcome + 1;
-        if (total.maxOutcome >= cats) {
-            throw InputException.of(source, "column " + what[2] + ": the outcome " + total.maxOutcome
-                    + " lies outside the categories 0 to " + (cats - 1));
-        }
+        int cats = given > 0 ? given : total.maxOutcome + 1;
         if (cats < 2) {
             throw InputException.of(source, "the outcome takes a single value: there is nothing to compare");
         }
         List<Note> notes = new ArrayList<>();
+        String word = InputException.rowWord(source);
         if (total.zero > 0) {
-            int first = row(total.firstZero);
+            int first = row(total.firstZero, firstLine);
             notes.add(new Note(first, null, Note.Kind.EXCLUDED, total.zero + " row" + (total.zero == 1 ? "" : "s")
-                    + " of weight 0 left out (first on row " + first + "): they stand for no patient"));
+                    + " of weight 0 left out (first on " + word + " " + first + "): they stand for no patient"));
         }
         // in the order the reasons first occur, as the loader lists them
         Integer[] order = new Integer[fields];
@@ -152,9 +170,9 @@ final class SparkPatients implements java.io.Serializable {
         for (int k : order) {
             long m = total.missing[k];
             if (m > 0) {
-                int first = row(total.firstMissing[k]);
+                int first = row(total.firstMissing[k], firstLine);
                 notes.add(new Note(first, null, Note.Kind.EXCLUDED, m + " patient" + (m == 1 ? "" : "s") + " left out: "
-                        + what[k] + " is missing (first on row " + first + "; complete-case analysis)"));
+                        + what[k] + " is missing (first on " + word + " " + first + "; complete-case analysis)"));
             }
         }
         if (total.kept == 0) {
@@ -167,23 +185,24 @@ final class SparkPatients implements java.io.Serializable {
         List<Note> eventNotes = new ArrayList<>();
         for (int e = 0; e < events.size(); e++) {
             long m = total.eventMissing[e];
-            int first = row(total.firstEventMissing[e]);
+            int first = row(total.firstEventMissing[e], firstLine);
             String col = what[fields + e];
             eventNotes.add(m == 0 ? null : new Note(0, null, Note.Kind.EXCLUDED, m + " patient" + (m == 1 ? "" : "s")
-                    + " left out: " + col + " is missing (first on row " + first + "; complete-case analysis of " + col + ")"));
+                    + " left out: " + col + " is missing (first on " + word + " " + first + "; complete-case analysis of " + col
+                    + ")"));
         }
         List<String> trialNames = new ArrayList<>(sorted);
         int[] first = new int[trialNames.size()];
         for (int s = 0; s < first.length; s++) {
-            first[s] = row(total.firstRow.get(trialNames.get(s)));
+            first[s] = row(total.firstRow.get(trialNames.get(s)), firstLine);
         }
         return new SparkPatients(source, idx, fields, c.covariates(), merge, cats, merged, trialNames, first, notes,
                 total.kept, events, eventNotes, total.keptWeight, java.util.Arrays.stream(total.missing).sum());
     }
 
-    /** The 1-based row number of a 0-based index, as an int (capped). */
-    private static int row(long index) {
-        return (int) Math.min(Integer.MAX_VALUE, index + 1);
+    /** The number in messages of the row at a 0-based index (the first is {@code firstLine}), as an int (capped). */
+    private static int row(long index, int firstLine) {
+        return (int) Math.min(Integer.MAX_VALUE, index + firstLine);
     }
 
     private static int column(List<String> names, String col, String what, String source) {
@@ -473,105 +492,160 @@ final class SparkPatients implements java.io.Serializable {
         final Set<String> trials = new HashSet<>();
         /** Each trial's first row with every value (0-based, within the partition until added to the total). */
         final Map<String, Long> firstRow = new java.util.HashMap<>();
-        String error;
-        String errorColumn;
-        long errorRow;
+        /**
+         * The first error of each kind, in the order the loader checks them over the whole file: weights, outcome as a
+         * number, arm, each covariate as a number, outcome as a category, outcome within the categories given, then each
+         * 0/1 outcome column among the patients kept.
+         */
+        final String[] errors;
+        final String[] errorColumns;
+        final long[] errorRows;
+        private final int fields;
 
         /** Patients of the complete cases without a value in each event column, and the first such row. */
         final long[] eventMissing;
         final long[] firstEventMissing;
 
         Scan(int fields, int events) {
+            this.fields = fields;
             missing = new long[fields];
             firstMissing = new long[fields];
             java.util.Arrays.fill(firstMissing, Long.MAX_VALUE);
             eventMissing = new long[events];
             firstEventMissing = new long[events];
             java.util.Arrays.fill(firstEventMissing, Long.MAX_VALUE);
+            int k = kinds(fields, events);
+            errors = new String[k];
+            errorColumns = new String[k];
+            errorRows = new long[k];
         }
 
-        static Scan of(Iterator<Row> it, int[] idx, int fields, String[] what) {
+        /** The kinds of error: weight, outcome number, arm, covariates, outcome category, outcome range, event columns. */
+        static int kinds(int fields, int events) {
+            return fields + 1 + events;
+        }
+
+        static Scan of(Iterator<Row> it, int[] idx, int fields, String[] what, int categories) {
             Scan s = new Scan(fields, idx.length - fields);
-            while (it.hasNext() && s.error == null) {
-                s.row(it.next(), idx, fields, what);
+            while (it.hasNext()) {
+                s.row(it.next(), idx, what, categories);
                 s.rows++;
             }
             return s;
         }
 
-        /** Checks one row (the order of PatientLoader: weight, outcome, arm, covariates), counting it. */
-        private void row(Row r, int[] idx, int fields, String[] what) {
-            int field = 3;
+        /** The text of a cell as the file holds it. */
+        private static String text(Row r, int at) {
+            return SparkMeta.text(r.get(at));
+        }
+
+        /** A number, or NaN with the error recorded for text that is not one. */
+        private double number(Row r, int at, int kind, String column) {
             try {
-                double w = 1;
-                if (idx[3] >= 0) {
-                    w = number(r.get(idx[3]));
-                    String bad = Double.isNaN(w) ? "the weight is missing: every row needs the number of patients it stands"
-                            + " for" : Double.isInfinite(w) ? "the weight " + w + " is not finite" : w < 0 ? "the weight " + w
-                            + " is negative: it must be the number of patients the row stands for, 0 or more"
-                            : w != Math.rint(w) ? "the weight " + w + " is not a whole number: a row stands for a whole"
-                            + " number of patients" : null;
-                    if (bad != null) {
-                        fail(what[3], bad);
-                        return;
-                    }
-                    if (w == 0) {
-                        firstZero = Math.min(firstZero, rows);
-                        zero++;
-                        return;
-                    }
-                }
-                field = 2;
-                double y = number(r.get(idx[2]));
-                if (!Double.isNaN(y) && (y < 0 || y != Math.rint(y))) {
-                    fail(what[2], "the outcome must be a whole-number category from 0 (best) upwards, not " + y);
-                    return;
-                }
-                field = 1;
-                int a = arm(r.get(idx[1]));
-                if (a == -2) {
-                    fail(what[1], "the arm must be 1 (treatment) or 0 (control), not '" + r.get(idx[1]) + "'");
-                    return;
-                }
-                int why = Double.isNaN(y) ? 2 : a < 0 ? 1 : r.get(idx[0]) == null ? 0 : -1;
-                for (int k = 4; k < fields; k++) {
-                    field = k;
-                    if (Double.isNaN(number(r.get(idx[k]))) && why < 0) {
-                        why = k;
-                    }
-                }
-                if (why >= 0) {
-                    firstMissing[why] = Math.min(firstMissing[why], rows);
-                    missing[why] += (long) w;
-                    return;
-                }
-                maxOutcome = Math.max(maxOutcome, (int) y);
-                String trial = r.get(idx[0]).toString();
-                trials.add(trial);
-                firstRow.putIfAbsent(trial, rows);
-                kept++;
-                keptWeight += (long) w;
-                for (int e = 0; e < eventMissing.length; e++) {
-                    field = fields + e;
-                    Object cell = r.get(idx[field]);
-                    double v = number(cell);
-                    if (Double.isNaN(v)) {
-                        firstEventMissing[e] = Math.min(firstEventMissing[e], rows);
-                        eventMissing[e] += (long) w;
-                    } else if (v != 0 && v != 1) {
-                        fail(what[field], "a binary outcome must be 0 or 1, not " + cell);
-                        return;
-                    }
-                }
+                return SparkPatients.number(r.get(at));
             } catch (IllegalArgumentException e) {
-                fail(what[field], e.getMessage());
+                fail(kind, column, e.getMessage());
+                return Double.NaN;
             }
         }
 
-        private void fail(String column, String message) {
-            error = message;
-            errorColumn = column;
-            errorRow = rows;
+        /** Checks one row and counts it. */
+        private void row(Row r, int[] idx, String[] what, int categories) {
+            int q = fields - 4;
+            double w = 1;
+            if (idx[3] >= 0) {
+                w = weight(r, idx[3], what[3]);
+            }
+            double y = number(r, idx[2], 1, what[2]);
+            int a = arm(r.get(idx[1]));
+            if (a == -2) {
+                fail(2, what[1], "the arm must be 1 (treatment) or 0 (control), not '" + text(r, idx[1]) + "'");
+            }
+            boolean complete = !Double.isNaN(y) && a >= 0 && r.get(idx[0]) != null;
+            int why = Double.isNaN(y) ? 2 : a < 0 ? 1 : r.get(idx[0]) == null ? 0 : -1;
+            for (int k = 0; k < q; k++) {
+                if (Double.isNaN(number(r, idx[4 + k], 3 + k, what[4 + k])) && why < 0) {
+                    why = 4 + k;
+                }
+            }
+            if (!Double.isNaN(y)) {
+                if (y < 0 || y != Math.rint(y)) {
+                    fail(3 + q, what[2], "the outcome must be a whole-number category from 0 (best) upwards, not "
+                            + text(r, idx[2]));
+                } else {
+                    maxOutcome = (int) Math.max(maxOutcome, Math.min(Integer.MAX_VALUE, y));
+                    if (categories > 0 && y >= categories) {
+                        fail(4 + q, what[2], "the outcome " + (long) y + " lies outside the categories 0 to " + (categories - 1));
+                    }
+                }
+            }
+            if (w == 0 || Double.isNaN(w)) {
+                if (w == 0) {
+                    firstZero = Math.min(firstZero, rows);
+                    zero++;
+                }
+                return;
+            }
+            if (why >= 0) {
+                firstMissing[why] = Math.min(firstMissing[why], rows);
+                missing[why] += (long) w;
+                return;
+            }
+            if (!complete) {
+                return;
+            }
+            String trial = r.get(idx[0]).toString();
+            trials.add(trial);
+            firstRow.putIfAbsent(trial, rows);
+            kept++;
+            keptWeight += (long) w;
+            for (int e = 0; e < eventMissing.length; e++) {
+                int field = fields + e;
+                double v = number(r, idx[field], 5 + q + e, what[field]);
+                if (Double.isNaN(v)) {
+                    if (r.get(idx[field]) == null || text(r, idx[field]).isBlank()) {
+                        firstEventMissing[e] = Math.min(firstEventMissing[e], rows);
+                        eventMissing[e] += (long) w;
+                    }
+                } else if (v != 0 && v != 1) {
+                    fail(5 + q + e, what[field], "a binary outcome must be 0 or 1, not " + text(r, idx[field]));
+                }
+            }
+        }
+
+        /** The row's case weight as the loader reads it: a whole number of patients; NaN (with the error) otherwise. */
+        private double weight(Row r, int at, String column) {
+            String text = text(r, at).trim();
+            if (text.isEmpty()) {
+                fail(0, column, "the weight is missing: every row needs the number of patients it stands for");
+                return Double.NaN;
+            }
+            double x;
+            try {
+                x = SparkPatients.number(r.get(at));
+            } catch (IllegalArgumentException e) {
+                x = Double.NaN;
+            }
+            String bad = Double.isNaN(x) ? "the weight '" + text + "' is not a number of patients"
+                    : Double.isInfinite(x) ? "the weight " + text + " is not finite: it must be a number of patients"
+                    : x < 0 ? "the weight " + text + " is negative: it must be the number of patients the row stands for, 0 or more"
+                    : x != Math.rint(x) ? "the weight " + text + " is not a whole number: a row stands for a whole number of"
+                    + " patients" : x > Integer.MAX_VALUE ? "the weight " + text + " is more than " + Integer.MAX_VALUE
+                    + " patients" : null;
+            if (bad != null) {
+                fail(0, column, bad);
+                return Double.NaN;
+            }
+            return x;
+        }
+
+        /** Records the first error of a kind. */
+        private void fail(int kind, String column, String message) {
+            if (errors[kind] == null) {
+                errors[kind] = message;
+                errorColumns[kind] = column;
+                errorRows[kind] = rows;
+            }
         }
 
         /** Adds a partition's scan whose rows follow {@code before} earlier ones. */

@@ -63,6 +63,11 @@ class SparkIpdTest {
      * NIHSS and sex; {@code blanks} of the age cells left empty.
      */
     static Path patients(String name, int n, long seed, int blanks) throws IOException {
+        return patients(dir, name, n, seed, blanks);
+    }
+
+    /** The same, written in {@code where}. */
+    static Path patients(Path where, String name, int n, long seed, int blanks) throws IOException {
         SplittableRandom r = new SplittableRandom(seed);
         StringBuilder b = new StringBuilder("study,treatment,mrs,age,nihss,sex,sich\n");
         for (int i = 0; i < n; i++) {
@@ -80,7 +85,7 @@ class SparkIpdTest {
                     .append(i % 997 < blanks ? "" : Double.toString(age)).append(',').append(nihss).append(',').append(sex)
                     .append(',').append(sich).append('\n');
         }
-        Path p = dir.resolve(name);
+        Path p = where.resolve(name);
         Files.writeString(p, b);
         return p;
     }
