@@ -14,7 +14,7 @@ import org.strokemeta.CoreModule;
 class ApiOnlyTest {
     @Test
     void every_engine_package_the_spark_module_uses_is_exported_by_the_core_module() {
-        Set<String> used = new java.util.HashSet<>(CoreModule.usedPackages(Path.of("strokemeta-spark/src/main/java"),
+        Set<String> used = new java.util.HashSet<>(CoreModule.usedPackages(Path.of("spark/src/main/java"),
                 "org.strokemeta.spark"));
         used.remove("org.strokemeta.cli");
         assertThat(used).as("engine packages named by the Spark module's sources").isNotEmpty().contains("org.strokemeta.study");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +57,24 @@ class LauncherTest {
         Run spark = spark(args);
         assertSameRun(spark, one);
         assertThat(spark.out()).contains("patients left out: age is missing (first on line").contains("two-stage");
+        // the same patients in Parquet (typed columns): the same analysis; the rows are numbered from 1
+        Path parquet = dir.resolve("launch.parquet");
+        SparkSession s = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
+        try {
+            s.read().option("header", "true").option("inferSchema", "true").csv(p.toString()).coalesce(1).write()
+                    .parquet(parquet.toString());
+        } finally {
+            s.stop();
+        }
+        args[2] = parquet.toString();
+        Run fromParquet = spark(args);
+        assertThat(fromParquet.code()).as(fromParquet.err()).isZero();
+        assertThat(normalise(fromParquet.out())).isEqualTo(normalise(one.out().replace("launch.csv", "launch.parquet")));
+    }
+
+    /** A report with the positions of notes blanked: a file's lines are its rows + 1. */
+    static String normalise(String report) {
+        return report.replaceAll("first on (line|row) \\d+", "first on <n>").replaceAll("line \\d+: ", "line <n>: ");
     }
 
     @Test
