@@ -45,6 +45,7 @@ public final class Main {
                 + "  --conf KEY=VALUE     A Spark setting (for example spark.sql.shuffle.partitions=400)\n\n"
                 + "The options of meta and ipd are strokemeta's: strokemeta-spark meta --help. --input is a CSV file (with\n"
                 + "a header), a Parquet file or directory, or a table name; --example NAME a bundled data set.\n"
+                + "strokemeta-spark bench shift|meta|power times the workloads of docs/benchmarks.md.\n"
                 + "Documentation: docs/spark.md\n";
     }
 
@@ -103,7 +104,10 @@ public final class Main {
         if (helpOnly) {
             return org.strokemeta.cli.Main.run(rest, out, err, new SparkEngine(null, limit));
         }
-        SparkConf sc = new SparkConf().setAppName("strokemeta " + rest[0]).set("spark.ui.showConsoleProgress", "false");
+        // meta --by brings every analysis to the driver for the report (about 1.2 KB each, serialised): no cap beyond the
+        // driver's heap unless the user sets one
+        SparkConf sc = new SparkConf().setAppName("strokemeta " + rest[0]).set("spark.ui.showConsoleProgress", "false")
+                .set("spark.driver.maxResultSize", "0");
         if (master != null) {
             sc.setMaster(master);
         } else if (!sc.contains("spark.master")) {
@@ -114,7 +118,20 @@ public final class Main {
         }
         SparkSession spark = SparkSession.builder().config(sc).getOrCreate();
         try {
+            if (rest[0].equals("bench")) {
+                try {
+                    return Bench.run(spark, Arrays.copyOfRange(rest, 1, rest.length), out);
+                } catch (IllegalArgumentException | java.io.IOException e) {
+                    err.println("error: " + e.getMessage());
+                    return org.strokemeta.cli.Main.EXIT_INPUT;
+                }
+            }
             return org.strokemeta.cli.Main.run(rest, out, err, new SparkEngine(spark, limit));
+        } catch (Exception e) {
+            // Spark's own failures (a lost executor, a result too large for the driver) arrive as checked exceptions
+            err.println("error: Spark stopped the run: " + e.getMessage());
+            err.flush();
+            return org.strokemeta.cli.Main.EXIT_INTERNAL;
         } finally {
             spark.stop();
         }

@@ -157,22 +157,27 @@ public final class SparkMeta {
         }
         int at = col;
         MetaRequest r = request.withExecution(Execution.singleThread());
+        int width = names.size();
+        // the rows travel as their cells' text (cheaper to move between tasks than Spark's rows), to enough tasks for
+        // every core
+        int tasks = Math.max(data.javaRDD().getNumPartitions(), 4 * data.sparkSession().sparkContext().defaultParallelism());
         List<Group> all = new ArrayList<>(data.javaRDD().zipWithIndex()
-                .mapToPair(t -> new scala.Tuple2<>(text(t._1().get(at)), new scala.Tuple2<>(t._2(), t._1())))
-                .groupByKey(Math.max(1, data.javaRDD().getNumPartitions()))
+                .mapToPair(t -> {
+                    String[] c = new String[width];
+                    for (int j = 0; j < width; j++) {
+                        c[j] = text(t._1().get(j));
+                    }
+                    return new scala.Tuple2<>(c[at], new scala.Tuple2<>(t._2(), c));
+                })
+                .groupByKey(tasks)
                 .map(g -> {
-                    List<scala.Tuple2<Long, Row>> rows = new ArrayList<>();
+                    List<scala.Tuple2<Long, String[]>> rows = new ArrayList<>();
                     g._2().forEach(rows::add);
                     rows.sort(java.util.Comparator.comparing(scala.Tuple2::_1));
                     List<List<String>> cells = new ArrayList<>(rows.size());
                     int[] lines = new int[rows.size()];
                     for (int i = 0; i < lines.length; i++) {
-                        Row row = rows.get(i)._2();
-                        List<String> c = new ArrayList<>(names.size());
-                        for (int j = 0; j < names.size(); j++) {
-                            c.add(text(row.get(j)));
-                        }
-                        cells.add(c);
+                        cells.add(java.util.Arrays.asList(rows.get(i)._2()));
                         lines[i] = (int) Math.min(Integer.MAX_VALUE, rows.get(i)._1() + firstLine);
                     }
                     long first = rows.get(0)._1();

@@ -244,11 +244,6 @@ final class SparkPatients implements java.io.Serializable {
         return null;
     }
 
-    /** Each partition's patients with every value, as chunks of at most {@link #CHUNK_ROWS}, the outcome merged. */
-    JavaRDD<OrdinalParts.Chunk> chunks(Dataset<Row> data) {
-        return chunks(data, true, all());
-    }
-
     /** The positions of all the covariates read. */
     int[] all() {
         return java.util.stream.IntStream.range(0, covariates.length).toArray();
@@ -268,8 +263,8 @@ final class SparkPatients implements java.io.Serializable {
     }
 
     /**
-     * Each partition's patients with every value, as chunks, the outcome merged or as read, with the covariates read at
-     * the positions {@code select}.
+     * Each partition's patients with every value, as chunks of at most {@link #CHUNK_ROWS}, the outcome merged or as read,
+     * with the covariates read at the positions {@code select}.
      */
     JavaRDD<OrdinalParts.Chunk> chunks(Dataset<Row> data, boolean merged, int[] select) {
         SparkPatients p = this;
@@ -294,7 +289,6 @@ final class SparkPatients implements java.io.Serializable {
      * read at the positions {@code select}.
      */
     JavaRDD<BinaryParts.Chunk> binaryChunks(Dataset<Row> data, BinaryEndpoint endpoint, int[] select) {
-        eventName(endpoint);
         SparkPatients p = this;
         int col = endpoint instanceof BinaryEndpoint.Column c ? eventIndex(c.name()) : -1;
         int death = rawCategories - 1;
@@ -310,13 +304,6 @@ final class SparkPatients implements java.io.Serializable {
             }
             return BinaryParts.Chunk.of(b.trial, b.treatment, ev, b.weight, x);
         }), true);
-    }
-
-    /** Checks that a 0/1 outcome column was scanned. */
-    private void eventName(BinaryEndpoint endpoint) {
-        if (endpoint instanceof BinaryEndpoint.Column c) {
-            eventIndex(c.name());
-        }
     }
 
     /** The scanned event column of that name. */
