@@ -27,23 +27,37 @@ public final class SparkPower {
     /**
      * One scenario of the grid.
      *
-     * @param name   the scenario's name (in the result)
-     * @param design the planned trial
-     * @param seed   the seed of its simulation
+     * @param name     the scenario's name (in the result)
+     * @param design   the planned trial
+     * @param subgroup the patients with an M2 occlusion, with their own outcomes, or null for none
+     * @param seed     the seed of its simulation
      */
-    public record Scenario(String name, ShiftPower.Design design, long seed) implements java.io.Serializable {
+    public record Scenario(String name, ShiftPower.Design design, ShiftPower.Subgroup subgroup, long seed)
+            implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
 
         /**
          * Checks the scenario.
          *
-         * @param name   the scenario's name
-         * @param design the planned trial
-         * @param seed   the seed of its simulation
+         * @param name     the scenario's name
+         * @param design   the planned trial
+         * @param subgroup the M2 patients, or null
+         * @param seed     the seed of its simulation
          */
         public Scenario {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(design, "design");
+        }
+
+        /**
+         * A scenario of one population.
+         *
+         * @param name   the scenario's name
+         * @param design the planned trial
+         * @param seed   the seed of its simulation
+         */
+        public Scenario(String name, ShiftPower.Design design, long seed) {
+            this(name, design, null, seed);
         }
     }
 
@@ -55,6 +69,9 @@ public final class SparkPower {
             DataTypes.createStructField("n_treatment", DataTypes.IntegerType, false),
             DataTypes.createStructField("n_control", DataTypes.IntegerType, false),
             DataTypes.createStructField("alpha", DataTypes.DoubleType, false),
+            DataTypes.createStructField("m2_share", DataTypes.DoubleType, false),
+            DataTypes.createStructField("m2_control", DataTypes.StringType, true),
+            DataTypes.createStructField("m2_cor", DataTypes.DoubleType, true),
             DataTypes.createStructField("seed", DataTypes.LongType, false),
             DataTypes.createStructField("trials", DataTypes.IntegerType, false),
             DataTypes.createStructField("power", DataTypes.DoubleType, false),
@@ -73,12 +90,38 @@ public final class SparkPower {
      * @return the scenarios
      */
     public static List<Scenario> grid(List<double[]> controls, double[] cors, int[] nPerArm, double alpha, long seed) {
+        return grid(controls, cors, nPerArm, new double[] {0}, null, Double.NaN, alpha, seed);
+    }
+
+    /**
+     * A full grid with a share of patients with an M2 occlusion as a fourth dimension: every combination of control
+     * distribution, common odds ratio, patients per arm and M2 share, in that order of nesting, scenario {@code i} (from
+     * 0) simulated with seed {@code seed + i}. The M2 patients have their own control distribution and common odds ratio
+     * ({@link ShiftPower#simulate(ShiftPower.Design, ShiftPower.Subgroup, int, long)}); a share of 0 is a trial without them.
+     *
+     * @param controls  the control-arm distributions of the other patients
+     * @param cors      the common odds ratios of the other patients
+     * @param nPerArm   the patients per arm
+     * @param m2Shares  the shares of M2 patients (0 to 1)
+     * @param m2Control the M2 patients' control-arm distribution, or null for each scenario's own
+     * @param m2Cor     the M2 patients' common odds ratio, or NaN for each scenario's own
+     * @param alpha     the two-sided significance level
+     * @param seed      the first scenario's seed
+     * @return the scenarios
+     */
+    public static List<Scenario> grid(List<double[]> controls, double[] cors, int[] nPerArm, double[] m2Shares,
+                                      double[] m2Control, double m2Cor, double alpha, long seed) {
         List<Scenario> out = new ArrayList<>();
         for (int c = 0; c < controls.size(); c++) {
             for (double cor : cors) {
                 for (int n : nPerArm) {
-                    out.add(new Scenario("control " + (c + 1) + ", cOR " + cor + ", " + n + " per arm",
-                            new ShiftPower.Design(controls.get(c), cor, n, n, alpha), seed + out.size()));
+                    for (double m2 : m2Shares) {
+                        ShiftPower.Subgroup g = m2 == 0 ? null : new ShiftPower.Subgroup(m2,
+                                m2Control != null ? m2Control : controls.get(c), Double.isNaN(m2Cor) ? cor : m2Cor);
+                        out.add(new Scenario("control " + (c + 1) + ", cOR " + cor + ", " + n + " per arm"
+                                + (m2 == 0 ? "" : ", M2 share " + m2), new ShiftPower.Design(controls.get(c), cor, n, n, alpha),
+                                g, seed + out.size()));
+                    }
                 }
             }
         }
@@ -101,7 +144,7 @@ public final class SparkPower {
         }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<Scenario> list = List.copyOf(scenarios);
-        JavaRDD<Row> rows = sc.parallelize(list, Math.max(1, list.size())).map(s -> row(s, ShiftPower.simulate(s.design(), trials, s.seed())));
+        JavaRDD<Row> rows = sc.parallelize(list, Math.max(1, list.size())).map(s -> row(s, ShiftPower.simulate(s.design(), s.subgroup(), trials, s.seed())));
         return spark.createDataFrame(rows, SCHEMA);
     }
 
@@ -114,7 +157,9 @@ public final class SparkPower {
      */
     public static Row row(Scenario s, ShiftPower.Simulated r) {
         ShiftPower.Design d = s.design();
-        return RowFactory.create(s.name(), Arrays.toString(d.control()), d.cor(), d.nTreatment(), d.nControl(), d.alpha(), s.seed(), r.trials(),
-                r.power(), r.mcSe(), r.notFitted());
+        ShiftPower.Subgroup g = s.subgroup();
+        return RowFactory.create(s.name(), Arrays.toString(d.control()), d.cor(), d.nTreatment(), d.nControl(), d.alpha(),
+                g == null ? 0.0 : g.share(), g == null ? null : Arrays.toString(g.control()), g == null ? null : g.cor(),
+                s.seed(), r.trials(), r.power(), r.mcSe(), r.notFitted());
     }
 }

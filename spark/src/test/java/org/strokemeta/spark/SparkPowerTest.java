@@ -42,6 +42,26 @@ class SparkPowerTest {
             assertThat(rows.get(i)).isEqualTo(local);
         }
         // more patients, more power (same effect and control distribution)
-        assertThat(rows.get(1).getDouble(8)).isGreaterThan(rows.get(0).getDouble(8));
+        assertThat(rows.get(1).<Double>getAs("power")).isGreaterThan(rows.get(0).<Double>getAs("power"));
+    }
+
+    @Test
+    void scenarios_with_a_share_of_m2_patients_equal_their_single_machine_simulation() {
+        List<double[]> controls = List.of(new double[] {0.05, 0.08, 0.13, 0.16, 0.23, 0.10, 0.25});
+        // M2 patients: a better control arm and a smaller effect
+        double[] m2 = {0.15, 0.15, 0.15, 0.15, 0.15, 0.10, 0.15};
+        List<SparkPower.Scenario> grid = SparkPower.grid(controls, new double[] {2.0}, new int[] {80, 160},
+                new double[] {0, 0.3, 0.6}, m2, 1.3, 0.05, 7);
+        assertThat(grid).hasSize(6);
+        assertThat(grid.get(0).subgroup()).isNull();
+        assertThat(grid.get(1).subgroup().share()).isEqualTo(0.3);
+        List<Row> rows = SparkPower.simulate(spark, grid, 120).collectAsList();
+        for (int i = 0; i < grid.size(); i++) {
+            SparkPower.Scenario s = grid.get(i);
+            assertThat(rows.get(i)).isEqualTo(SparkPower.row(s, ShiftPower.simulate(s.design(), s.subgroup(), 120, s.seed())));
+        }
+        // a share of 0 is the trial without M2 patients, on the same random stream
+        assertThat(rows.get(0).<Double>getAs("power")).isEqualTo(ShiftPower.simulate(grid.get(0).design(), 120, 7).power());
+        assertThat(rows.get(1).<Double>getAs("m2_cor")).isEqualTo(1.3);
     }
 }

@@ -349,6 +349,27 @@ class MainTest {
     }
 
     @Test
+    void power_with_a_share_of_m2_patients_is_simulated_with_their_own_outcomes() {
+        Run r = run("power", "--cor", "2", "--n-per-arm", "120", "--simulations", "200", "--m2-share", "0.4",
+                "--m2-control", "15,15,15,15,15,10,15", "--m2-cor", "1.2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("of whom 40.0% with an M2 occlusion: control 15.0 / 15.0")
+                .contains("treatment at cOR 1.2")
+                .contains("Whitehead's formula assumes one population shifted by one odds ratio: with M2 patients the power is"
+                        + " simulated only")
+                .doesNotContain("sample size").contains("Simulation (200 trials, seed 1): power ");
+        double shown = Double.parseDouble(r.out().replaceAll("(?s).*Simulation \\(200 trials, seed 1\\): power ([0-9.]+)%.*", "$1"));
+        org.strokemeta.ordinal.ShiftPower.Design d = new org.strokemeta.ordinal.ShiftPower.Design(
+                org.strokemeta.simulation.SimulationSpec.hermes().values("control_mrs", 7), 2.0, 120, 120, 0.05);
+        double expected = org.strokemeta.ordinal.ShiftPower.simulate(d, new org.strokemeta.ordinal.ShiftPower.Subgroup(0.4,
+                new double[] {0.15, 0.15, 0.15, 0.15, 0.15, 0.10, 0.15}, 1.2), 200, 1).power();
+        assertThat(shown).isEqualTo(Math.round(1000 * expected) / 10.0);
+        Run alone = run("power", "--m2-cor", "1.2");
+        assertThat(alone.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(alone.err()).contains("give their share with --m2-share");
+    }
+
+    @Test
     void report_writes_the_html_and_json_of_the_default_plan_on_the_bundled_cohort() throws Exception {
         Run r = run("report", "--out-dir", dir.toString(), "--name", "hermes");
         assertThat(r.code()).isZero();

@@ -108,6 +108,63 @@ public final class ShiftPower {
     }
 
     /**
+     * Patients of a planned trial who differ from the others: a share of those enrolled, in both arms alike, with their own
+     * control-arm distribution and common odds ratio; for example patients with an M2 occlusion in a trial of
+     * large-vessel occlusions, who do better without treatment and may gain less from it. The trial's analysis stays
+     * the one shift analysis of all its patients.
+     *
+     * @param share   the share of enrolled patients in the subgroup, 0 to 1
+     * @param control the subgroup's control-arm distribution (sums to 1, as many categories as the trial's)
+     * @param cor     the subgroup's common odds ratio (positive, finite)
+     * @serial exclude
+     */
+    public record Subgroup(double share, double[] control, double cor) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * Checks and copies the subgroup.
+         *
+         * @param share   the share of enrolled patients in the subgroup, 0 to 1
+         * @param control the subgroup's control-arm distribution
+         * @param cor     the subgroup's common odds ratio
+         * @throws IllegalArgumentException when a value is out of its range
+         */
+        public Subgroup {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("the subgroup's share must lie between 0 and 1, not " + share);
+            }
+            // the same checks as a design's
+            control = new Design(control, cor, 1, 1, 0.05).control();
+        }
+
+        /**
+         * The subgroup's control-arm distribution.
+         *
+         * @return a copy
+         */
+        @Override
+        public double[] control() {
+            return control.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Subgroup g && Double.compare(share, g.share) == 0 && java.util.Arrays.equals(control, g.control)
+                    && Double.compare(cor, g.cor) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(share, java.util.Arrays.hashCode(control), cor);
+        }
+
+        @Override
+        public String toString() {
+            return "Subgroup[share=" + share + ", control=" + java.util.Arrays.toString(control) + ", cor=" + cor + "]";
+        }
+    }
+
+    /**
      * Simulated power.
      *
      * @param power      the share of simulated trials whose two-sided Wald test of the common odds ratio rejects at alpha
@@ -205,11 +262,35 @@ public final class ShiftPower {
      * @throws IllegalArgumentException when trials is less than 1
      */
     public static Simulated simulate(Design d, int trials, long seed) {
+        return simulate(d, null, trials, seed);
+    }
+
+    /**
+     * Power by simulation of a trial that enrols a subgroup with its own outcomes: each patient of each arm belongs to the
+     * subgroup with the subgroup's share, and draws the outcome from that arm's distribution in the subgroup or in the
+     * other patients; the analysis is the shift analysis of all the trial's patients. Without a subgroup, or with a share
+     * of 0, this is {@link #simulate(Design, int, long)} (the same random stream).
+     *
+     * @param d        the planned trial (its control distribution and common odds ratio are those of the other patients)
+     * @param subgroup the subgroup, or null
+     * @param trials   the number of simulated trials (at least 1)
+     * @param seed     the seed of the random stream (the same seed gives the same result)
+     * @return the simulated power with its Monte Carlo standard error
+     * @throws IllegalArgumentException when trials is less than 1, or the subgroup has another number of categories
+     */
+    public static Simulated simulate(Design d, Subgroup subgroup, int trials, long seed) {
         if (trials < 1) {
             throw new IllegalArgumentException("simulate at least one trial");
         }
+        Subgroup sub = subgroup == null || subgroup.share() == 0 ? null : subgroup;
+        if (sub != null && sub.control().length != d.control().length) {
+            throw new IllegalArgumentException("the subgroup's control distribution has " + sub.control().length
+                    + " categories, the trial's " + d.control().length);
+        }
         SplittableRandom rng = new SplittableRandom(seed);
         double[] t = treatmentDistribution(d.control(), d.cor());
+        double[] subT = sub == null ? null : treatmentDistribution(sub.control(), sub.cor());
+        double[] subC = sub == null ? null : sub.control();
         int k = d.control().length;
         PoOptions po = PoOptions.defaults().withEmptyCategories(EmptyCategories.DROP).withLevel(1 - d.alpha());
         double z = zTwoSided(d.alpha());
@@ -217,8 +298,9 @@ public final class ShiftPower {
         int failed = 0;
         for (int r = 0; r < trials; r++) {
             org.strokemeta.internal.Cancellation.check();
-            double[] ct = counts(rng, t, d.nTreatment());
-            double[] cc = counts(rng, d.control(), d.nControl());
+            double[] ct = sub == null ? counts(rng, t, d.nTreatment()) : counts(rng, t, subT, sub.share(), d.nTreatment());
+            double[] cc = sub == null ? counts(rng, d.control(), d.nControl())
+                    : counts(rng, d.control(), subC, sub.share(), d.nControl());
             OrdinalTable table = new OrdinalTable("simulated", new String[] {"trial"}, new int[] {0}, new double[][] {ct},
                     new double[][] {cc}, k, List.of());
             ProportionalOddsFit f;
@@ -247,6 +329,22 @@ public final class ShiftPower {
             double s = 0;
             int j = 0;
             while (j < p.length - 1 && v >= (s += p[j])) {
+                j++;
+            }
+            c[j]++;
+        }
+        return c;
+    }
+
+    /** Outcome counts of n patients, each in the subgroup (distribution {@code q}) with probability {@code share}, else p. */
+    private static double[] counts(SplittableRandom rng, double[] p, double[] q, double share, int n) {
+        double[] c = new double[p.length];
+        for (int i = 0; i < n; i++) {
+            double[] dist = rng.nextDouble() < share ? q : p;
+            double v = rng.nextDouble();
+            double s = 0;
+            int j = 0;
+            while (j < dist.length - 1 && v >= (s += dist[j])) {
                 j++;
             }
             c[j]++;

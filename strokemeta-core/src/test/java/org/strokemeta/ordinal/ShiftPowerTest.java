@@ -53,4 +53,23 @@ class ShiftPowerTest {
         assertThatThrownBy(() -> new ShiftPower.Design(CONTROL, 0, 10, 10, 0.05)).hasMessageContaining("positive");
         assertThatThrownBy(() -> new ShiftPower.Design(CONTROL, 2, 0, 10, 0.05)).hasMessageContaining("at least one patient");
     }
+
+    @Test
+    void a_share_of_m2_patients_with_their_own_outcomes_changes_the_simulated_power() {
+        ShiftPower.Design d = new ShiftPower.Design(CONTROL, 2.0, 150, 150, 0.05);
+        ShiftPower.Simulated plain = ShiftPower.simulate(d, 400, 11);
+        // no subgroup, or a share of 0: the same trials on the same random stream
+        assertThat(ShiftPower.simulate(d, null, 400, 11)).isEqualTo(plain);
+        assertThat(ShiftPower.simulate(d, new ShiftPower.Subgroup(0, CONTROL, 1.0), 400, 11)).isEqualTo(plain);
+        // every patient an M2 patient without effect: power near alpha; and the result is repeatable by seed
+        ShiftPower.Simulated none = ShiftPower.simulate(d, new ShiftPower.Subgroup(1, CONTROL, 1.0), 400, 11);
+        assertThat(none.power()).isLessThan(0.12);
+        assertThat(ShiftPower.simulate(d, new ShiftPower.Subgroup(1, CONTROL, 1.0), 400, 11)).isEqualTo(none);
+        // half of them: in between, well apart from both (Monte Carlo SE about 0.025)
+        ShiftPower.Simulated half = ShiftPower.simulate(d, new ShiftPower.Subgroup(0.5, CONTROL, 1.0), 400, 11);
+        assertThat(half.power()).isGreaterThan(none.power() + 0.15).isLessThan(plain.power() - 0.15);
+        assertThatThrownBy(() -> new ShiftPower.Subgroup(1.5, CONTROL, 1.0)).hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> ShiftPower.simulate(d, new ShiftPower.Subgroup(0.5, new double[] {0.5, 0.5}, 1.0), 10, 1))
+                .hasMessageContaining("categories");
+    }
 }
