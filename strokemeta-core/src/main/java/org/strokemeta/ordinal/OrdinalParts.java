@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.strokemeta.data.Note;
+import org.strokemeta.internal.RowColumns;
 import org.strokemeta.pool.Execution;
 
 /**
@@ -48,12 +49,12 @@ public final class OrdinalParts {
         private final double[] weight;
         private final double[][] covariates;
 
-        private Chunk(int[] trial, int[] treatment, int[] outcome, double[] weight, double[][] covariates) {
-            this.trial = trial;
-            this.treatment = treatment;
-            this.outcome = outcome;
-            this.weight = weight;
-            this.covariates = covariates;
+        private Chunk(RowColumns c) {
+            trial = c.ints()[0];
+            treatment = c.ints()[1];
+            outcome = c.ints()[2];
+            weight = c.weight();
+            covariates = c.covariates();
         }
 
         /**
@@ -68,19 +69,7 @@ public final class OrdinalParts {
          * @throws IllegalArgumentException if the columns differ in length
          */
         public static Chunk of(int[] trial, int[] treatment, int[] outcome, double[] weight, double[][] covariates) {
-            int n = trial.length;
-            boolean ok = treatment.length == n && outcome.length == n && (weight == null || weight.length == n);
-            for (double[] c : covariates) {
-                ok &= c.length == n;
-            }
-            if (!ok) {
-                throw new IllegalArgumentException("the columns of a chunk differ in length");
-            }
-            double[][] x = new double[covariates.length][];
-            for (int k = 0; k < x.length; k++) {
-                x[k] = covariates[k].clone();
-            }
-            return new Chunk(trial.clone(), treatment.clone(), outcome.clone(), weight == null ? null : weight.clone(), x);
+            return new Chunk(RowColumns.copyOf(new int[][] {trial, treatment, outcome}, weight, covariates));
         }
 
         /**
@@ -100,27 +89,7 @@ public final class OrdinalParts {
          * @throws IllegalArgumentException if {@code stride} is below 1
          */
         public Chunk every(int stride) {
-            if (stride < 1) {
-                throw new IllegalArgumentException("the stride must be at least 1, not " + stride);
-            }
-            int m = (size() + stride - 1) / stride;
-            int[] t = new int[m];
-            int[] a = new int[m];
-            int[] y = new int[m];
-            double[] w = weight == null ? null : new double[m];
-            double[][] x = new double[covariates.length][m];
-            for (int r = 0, i = 0; r < m; r++, i += stride) {
-                t[r] = trial[i];
-                a[r] = treatment[i];
-                y[r] = outcome[i];
-                if (w != null) {
-                    w[r] = weight[i];
-                }
-                for (int k = 0; k < x.length; k++) {
-                    x[k][r] = covariates[k][i];
-                }
-            }
-            return new Chunk(t, a, y, w, x);
+            return of(columns().every(stride));
         }
 
         /**
@@ -131,37 +100,15 @@ public final class OrdinalParts {
          * @throws IllegalArgumentException if the list is empty, or the chunks differ in covariates or weighting
          */
         public static Chunk concat(List<Chunk> chunks) {
-            if (chunks.isEmpty()) {
-                throw new IllegalArgumentException("no chunk to join");
-            }
-            Chunk f = chunks.get(0);
-            int n = 0;
-            for (Chunk c : chunks) {
-                if (c.covariates.length != f.covariates.length || (c.weight == null) != (f.weight == null)) {
-                    throw new IllegalArgumentException("chunks with different covariates or weighting");
-                }
-                n += c.size();
-            }
-            int[] t = new int[n];
-            int[] a = new int[n];
-            int[] y = new int[n];
-            double[] w = f.weight == null ? null : new double[n];
-            double[][] x = new double[f.covariates.length][n];
-            int at = 0;
-            for (Chunk c : chunks) {
-                int m = c.size();
-                System.arraycopy(c.trial, 0, t, at, m);
-                System.arraycopy(c.treatment, 0, a, at, m);
-                System.arraycopy(c.outcome, 0, y, at, m);
-                if (w != null) {
-                    System.arraycopy(c.weight, 0, w, at, m);
-                }
-                for (int k = 0; k < x.length; k++) {
-                    System.arraycopy(c.covariates[k], 0, x[k], at, m);
-                }
-                at += m;
-            }
-            return new Chunk(t, a, y, w, x);
+            return of(RowColumns.concat(chunks.stream().map(Chunk::columns).toList()));
+        }
+
+        private RowColumns columns() {
+            return new RowColumns(new int[][] {trial, treatment, outcome}, weight, covariates);
+        }
+
+        private static Chunk of(RowColumns c) {
+            return new Chunk(c);
         }
 
         private OrdinalRows rows(String[] trialNames, int categories) {
@@ -189,36 +136,7 @@ public final class OrdinalParts {
          * @return its rows (none when the chunk has none of it)
          */
         public Chunk trial(int code) {
-            int m = 0;
-            for (int t : trial) {
-                if (t == code) {
-                    m++;
-                }
-            }
-            int[] keep = new int[m];
-            for (int i = 0, r = 0; i < trial.length; i++) {
-                if (trial[i] == code) {
-                    keep[r++] = i;
-                }
-            }
-            double[][] x = new double[covariates.length][m];
-            int[] t = new int[m];
-            int[] a = new int[m];
-            int[] y = new int[m];
-            double[] w = weight == null ? null : new double[m];
-            for (int r = 0; r < m; r++) {
-                int i = keep[r];
-                t[r] = code;
-                a[r] = treatment[i];
-                y[r] = outcome[i];
-                if (w != null) {
-                    w[r] = weight[i];
-                }
-                for (int k = 0; k < x.length; k++) {
-                    x[k][r] = covariates[k][i];
-                }
-            }
-            return new Chunk(t, a, y, w, x);
+            return of(columns().where(0, code));
         }
     }
 
