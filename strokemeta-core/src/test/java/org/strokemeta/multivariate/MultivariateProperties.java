@@ -47,7 +47,9 @@ class MultivariateProperties {
                 .withOptions(MetaOptions.defaults().withTau2(Tau2Method.REML))).get(0).result();
         assertThat(net.relative("drug").estimate()).isCloseTo(pw.pooled().estimate(), within(1e-6));
         assertThat(net.relative("drug").se()).isCloseTo(pw.pooled().se(), within(1e-6));
-        assertThat(net.tau2()).isCloseTo(pw.heterogeneity().tau2(), within(1e-7));
+        // both REML fits stop at their own convergence tests: relative to tau² when it is large (seed 4735: tau² 4.93,
+        // the two 1.6e-7 apart, 3e-8 relative), as the check of Q below
+        assertThat(net.tau2()).isCloseTo(pw.heterogeneity().tau2(), within(1e-7 * Math.max(1, pw.heterogeneity().tau2())));
         assertThat(net.qe()).isCloseTo(pw.heterogeneity().q(), within(1e-8 * Math.max(1, pw.heterogeneity().q())));
         assertThat(net.inconsistency()).isNull();
     }
