@@ -11,6 +11,7 @@ import org.strokemeta.data.Note;
 import org.strokemeta.data.PatientLoader;
 import org.strokemeta.ipd.BinaryEndpoint;
 import org.strokemeta.ipd.BinaryOptions;
+import org.strokemeta.ipd.BinaryOutcome;
 import org.strokemeta.ipd.BinaryParts;
 import org.strokemeta.ipd.BinaryResult;
 import org.strokemeta.ipd.StudyEffect;
@@ -231,7 +232,7 @@ public final class SparkIpd {
         }
         int[] select = sp.select(options.covariates());
         String column = endpoint instanceof BinaryEndpoint.Column c ? c.name() : null;
-        String event = eventName(endpoint, sp.rawCategories);
+        String event = BinaryOutcome.name(endpoint, sp.rawCategories);
         List<Note> notes = new ArrayList<>(sp.notes);
         if (column != null && sp.eventNote(column) != null) {
             notes.add(sp.eventNote(column));
@@ -493,20 +494,6 @@ public final class SparkIpd {
                     List.of());
             return ClinicalSummaries.of(table, table, weights, level);
         }
-    }
-
-    /** The outcome's name as {@code ipd} gives it; checks the cut-off. */
-    static String eventName(BinaryEndpoint endpoint, int categories) {
-        if (endpoint instanceof BinaryEndpoint.MrsAtMost m) {
-            if (m.k() >= categories - 1) {
-                throw new IllegalArgumentException("the cut-off must lie between 0 and " + (categories - 2));
-            }
-            return "mRS 0-" + m.k();
-        }
-        if (endpoint instanceof BinaryEndpoint.Death) {
-            return categories == 7 ? "death (mRS 6)" : "outcome " + (categories - 1) + " or worse";
-        }
-        return ((BinaryEndpoint.Column) endpoint).name();
     }
 
     private static double[] plus(double[] a, double[] b) {

@@ -602,23 +602,14 @@ final class SparkPatients implements java.io.Serializable {
 
         /** The row's case weight as the loader reads it: a whole number of patients; NaN (with the error) otherwise. */
         private double weight(Row r, int at, String column) {
-            String text = text(r, at).trim();
-            if (text.isEmpty()) {
-                fail(0, column, "the weight is missing: every row needs the number of patients it stands for");
-                return Double.NaN;
-            }
+            String text = text(r, at);
             double x;
             try {
                 x = SparkPatients.number(r.get(at));
             } catch (IllegalArgumentException e) {
                 x = Double.NaN;
             }
-            String bad = Double.isNaN(x) ? "the weight '" + text + "' is not a number of patients"
-                    : Double.isInfinite(x) ? "the weight " + text + " is not finite: it must be a number of patients"
-                    : x < 0 ? "the weight " + text + " is negative: it must be the number of patients the row stands for, 0 or more"
-                    : x != Math.rint(x) ? "the weight " + text + " is not a whole number: a row stands for a whole number of"
-                    + " patients" : x > Integer.MAX_VALUE ? "the weight " + text + " is more than " + Integer.MAX_VALUE
-                    + " patients" : null;
+            String bad = PatientLoader.weightProblem(text, x);
             if (bad != null) {
                 fail(0, column, bad);
                 return Double.NaN;

@@ -324,34 +324,45 @@ public final class PatientLoader {
         double[] v = t.numbersOrNaN(col);
         String name = t.headerName(col);
         for (int i = 0; i < n; i++) {
-            if (t.isBlank(i, col)) {
-                throw new InputException(t.source(), t.line(i), name, "the weight is missing: every row needs the number"
-                        + " of patients it stands for");
-            }
             double x = v[i];
-            String text = t.text(i, col).trim();
-            if (Double.isNaN(x)) {
-                throw new InputException(t.source(), t.line(i), name, "the weight '" + text + "' is not a number of patients");
-            }
-            if (Double.isInfinite(x)) {
-                throw new InputException(t.source(), t.line(i), name, "the weight " + text + " is not finite: it must be"
-                        + " a number of patients");
-            }
-            if (x < 0) {
-                throw new InputException(t.source(), t.line(i), name, "the weight " + text + " is negative: it must be"
-                        + " the number of patients the row stands for, 0 or more");
-            }
-            if (x != Math.rint(x)) {
-                throw new InputException(t.source(), t.line(i), name, "the weight " + text + " is not a whole number: a"
-                        + " row stands for a whole number of patients");
-            }
-            if (x > Integer.MAX_VALUE) {
-                throw new InputException(t.source(), t.line(i), name, "the weight " + text + " is more than "
-                        + Integer.MAX_VALUE + " patients");
+            String problem = weightProblem(t.isBlank(i, col) ? "" : t.text(i, col), x);
+            if (problem != null) {
+                throw new InputException(t.source(), t.line(i), name, problem);
             }
             w[i] = (int) x;
         }
         return w;
+    }
+
+    /**
+     * What is wrong with a cell of the case-weight column, in the words of the loader's messages: a weight is the whole
+     * number of patients a row stands for, 0 or more. Front ends that read patients elsewhere use the same words.
+     *
+     * @param text  the cell's text ("" when blank)
+     * @param value the cell as a number, NaN when it is not one
+     * @return the problem, or null for a valid weight
+     */
+    public static String weightProblem(String text, double value) {
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return "the weight is missing: every row needs the number of patients it stands for";
+        }
+        if (Double.isNaN(value)) {
+            return "the weight '" + t + "' is not a number of patients";
+        }
+        if (Double.isInfinite(value)) {
+            return "the weight " + t + " is not finite: it must be a number of patients";
+        }
+        if (value < 0) {
+            return "the weight " + t + " is negative: it must be the number of patients the row stands for, 0 or more";
+        }
+        if (value != Math.rint(value)) {
+            return "the weight " + t + " is not a whole number: a row stands for a whole number of patients";
+        }
+        if (value > Integer.MAX_VALUE) {
+            return "the weight " + t + " is more than " + Integer.MAX_VALUE + " patients";
+        }
+        return null;
     }
 
     /**

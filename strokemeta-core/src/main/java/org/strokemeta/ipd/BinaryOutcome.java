@@ -38,7 +38,34 @@ public record BinaryOutcome(String name, int[] event) implements java.io.Seriali
      * @return the outcome, named "mRS 0-cutoff"
      */
     public static BinaryOutcome atMost(PatientData d, int cutoff) {
-        return new BinaryOutcome("mRS 0-" + cutoff, d.eventAtMost(cutoff));
+        int[] event = d.eventAtMost(cutoff);
+        return new BinaryOutcome(name(new BinaryEndpoint.MrsAtMost(cutoff), d.categories()), event);
+    }
+
+    /**
+     * The name an outcome of mRS 0-K or death takes in the results ("mRS 0-2", "death (mRS 6)"), or a 0/1 column's name.
+     *
+     * @param e          the outcome
+     * @param categories the number of outcome categories (before any merge)
+     * @return the name
+     * @throws IllegalArgumentException if the cut-off of mRS 0-K is not between 0 and categories − 2
+     */
+    public static String name(BinaryEndpoint e, int categories) {
+        if (e instanceof BinaryEndpoint.MrsAtMost m) {
+            if (m.k() >= categories - 1) {
+                throw new IllegalArgumentException("the cut-off must lie between 0 and " + (categories - 2));
+            }
+            return "mRS 0-" + m.k();
+        }
+        if (e instanceof BinaryEndpoint.Death) {
+            return worseName(categories - 1, categories);
+        }
+        return ((BinaryEndpoint.Column) e).name();
+    }
+
+    /** The name of "level or worse": death on the mRS. */
+    private static String worseName(int level, int categories) {
+        return level == categories - 1 && categories == 7 ? "death (mRS 6)" : "outcome " + level + " or worse";
     }
 
     /**
@@ -57,8 +84,7 @@ public record BinaryOutcome(String name, int[] event) implements java.io.Seriali
         for (int i = 0; i < e.length; i++) {
             e[i] = d.outcome(i) >= level ? 1 : 0;
         }
-        return new BinaryOutcome(level == d.categories() - 1 && d.categories() == 7 ? "death (mRS 6)" : "outcome " + level
-                + " or worse", e);
+        return new BinaryOutcome(worseName(level, d.categories()), e);
     }
 
     /**
